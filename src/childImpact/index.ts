@@ -1,0 +1,220 @@
+/**
+ * Barnkonsekvens: what the proposal means for each child (1 kap. 2 § SoL (2001:453), barnets bästa;
+ * FN:s barnkonvention art. 3 and 12). Every household with a member under 18, or 18–20 in school,
+ * gets the child section of rules/barnkonsekvens.json filled with what the data says. On a partial or
+ * deny proposal each child also gets the effect in kronor and the prompts the caseworker must answer,
+ * and the section requires a person's assessment. The engine fills facts; it never writes the child's
+ * view or the weighing, which only a person can.
+ */
+import { legal, type Context } from '../context.ts';
+import type { CostsResult } from '../costs/index.ts';
+import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { IncomeResult } from '../income/index.ts';
+import { allocate, floorAtZero, formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import type { MemberAssessment, NormResult } from '../norm/index.ts';
+import type { Outcome } from '../decision/outcome.ts';
+
+export interface ChildNote {
+  readonly memberId: string;
+  readonly age: number;
+  readonly band: string | null;
+  readonly residence: 'full-time' | 'part-time' | 'not-this-month';
+  readonly daysInHousehold: number;
+  readonly norm: string;
+  /** This child's share of what the refusal takes from the household, in kronor; null when nothing is refused. */
+  readonly effect: string | null;
+  readonly notes: readonly string[];
+}
+
+export interface ChildPrompt {
+  readonly id: string;
+  readonly number: number;
+  readonly question: string;
+  /** What the data says, in Swedish; null when the data says nothing. */
+  readonly data: string | null;
+  /** The caseworker must write an answer before deciding. */
+  readonly requiresAnswer: boolean;
+  readonly answer: null;
+  readonly source: string;
+}
+
+export interface Alternative {
+  readonly code: string;
+  readonly text: string;
+  readonly amount: string | null;
+}
+
+export interface ChildImpact {
+  readonly children: readonly string[];
+  readonly notes: readonly string[];
+  readonly requiresAssessment: boolean;
+  readonly legalRefs: readonly string[];
+  readonly perChild: readonly ChildNote[];
+  readonly effectOfRefusal: string;
+  readonly alternatives: readonly Alternative[];
+  readonly longTerm: boolean | null;
+  readonly prompts: readonly ChildPrompt[];
+}
+
+export interface ChildImpactInput {
+  readonly norm: NormResult;
+  readonly costs: CostsResult;
+  readonly income: IncomeResult;
+  readonly outcome: Outcome;
+  /** What the household would receive if every claimed cost were accepted and no condition denied aid. */
+  readonly payableIfAllGranted: Ore | null;
+  readonly payable: Ore | null;
+  readonly deniedFor: string | null;
+}
+
+const sv = (key: MessageKey, args: MessageArgs = {}) => renderMessage('sv', key, args);
+
+export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildImpact | null {
+  const { household, rules, daysInMonth: dim } = ctx;
+  const { norm, costs, income, outcome } = input;
+  const children = [...norm.assessments.values()].filter((a) => a.isChild);
+  if (children.length === 0) return null;
+
+  const refusal = outcome === 'partial' || outcome === 'deny';
+  const effect: Ore = refusal && input.payableIfAllGranted !== null ? floorAtZero(subtract(input.payableIfAllGranted, input.payable ?? ZERO)) : ZERO;
+
+  // Shares by days present, over the household's own members (own cases excluded).
+  const members = [...norm.assessments.values()].filter((a) => a.kind !== 'own-case');
+  const weights = members.map((a) => a.days);
+  const byMember = (shares: readonly Ore[]) => new Map(members.map((a, i) => [a.member.id, shares[i] ?? ZERO]));
+  const effectShares = byMember(allocate(effect, weights));
+  const commonShares = byMember(allocate(norm.common, weights));
+  const housingShares = byMember(allocate(costs.housingAccepted, weights));
+
+  const perChild: ChildNote[] = children.map((a) => {
+    const residence = a.days >= dim ? 'full-time' : a.days === 0 ? 'not-this-month' : 'part-time';
+    const share = effectShares.get(a.member.id) ?? ZERO;
+    const notes: string[] = [sv('child.summary', { memberId: a.member.id, age: a.age, residence, days: a.days, daysInMonth: dim, norm: formatKronor(a.personal) })];
+    if (refusal && effect > 0) notes.push(sv('child.effect', { memberId: a.member.id, share: formatKronor(share), effect: formatKronor(effect) }));
+    if (refusal && effect === 0 && outcome === 'deny' && input.deniedFor === 'INCOME_COVERS_NEED') notes.push(sv('child.needsCoveredByIncome', { memberId: a.member.id }));
+    return {
+      memberId: a.member.id,
+      age: a.age,
+      band: a.band?.band ?? null,
+      residence,
+      daysInHousehold: a.days,
+      norm: formatKronor(a.personal),
+      effect: refusal ? formatKronor(share) : null,
+      notes,
+    };
+  });
+
+  // Alternatives a caseworker should consider on a refusal.
+  const alternatives: Alternative[] = [];
+  if (refusal) {
+    if (costs.rentRefused > 0) {
+      alternatives.push({ code: 'LONGER_RADRUM', text: sv('alt.longerRadrum', { refused: formatKronor(costs.rentRefused) }), amount: formatKronor(costs.rentRefused) });
+      alternatives.push({ code: 'HOUSING_SUPPORT', text: sv('alt.housingSupport'), amount: null });
+    }
+    if (input.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL') {
+      const childIds = new Set(children.map((c) => c.member.id));
+      const childNeed = sum(children.map((c) => ore(c.personal + (commonShares.get(c.member.id) ?? ZERO) + (housingShares.get(c.member.id) ?? ZERO))));
+      const childIncome = sum(
+        income.items
+          .filter((i) => i.counted !== null && (childIds.has(i.memberId) || i.type === 'child-allowance' || i.type === 'maintenance-support'))
+          .map((i) => i.counted!),
+      );
+      const part = min(floorAtZero(subtract(childNeed, childIncome)), input.payableIfAllGranted ?? ZERO);
+      alternatives.push({
+        code: 'GRANT_CHILDREN_PART',
+        text: sv('alt.childrenPart', { need: formatKronor(childNeed), income: formatKronor(childIncome), part: formatKronor(part) }),
+        amount: formatKronor(part),
+      });
+      alternatives.push({ code: 'PLAN_FOR_LABOUR_MARKET', text: sv('alt.planLabourMarket'), amount: null });
+    }
+    if (input.deniedFor === 'ASSETS_COVER_NEED') alternatives.push({ code: 'PLAN_FOR_ASSETS', text: sv('alt.planAssets'), amount: null });
+    if (input.deniedFor === 'INCOME_COVERS_NEED') alternatives.push({ code: 'BUDGET_ADVICE', text: sv('alt.budgetAdvice'), amount: null });
+    alternatives.push({ code: 'CHILD_RELATED_ITEMS', text: sv('alt.childItems'), amount: null });
+  }
+
+  // Data for the prompts.
+  const months = household.circumstances.consecutiveMonthsOnAssistance;
+  const longTermMonths = rules.childImpact.longTermMonths.value;
+  const longTerm = months === null ? null : months >= longTermMonths;
+  const costsIn = (area: string) => costs.items.filter((i) => rules.costTypes[i.type]?.childArea === area);
+  const costList = (area: string): string | null => {
+    const list = costsIn(area);
+    if (list.length === 0) return null;
+    return list.map((i) => `${rules.costTypes[i.type]!.labelSv}${i.memberId ? ` (${i.memberId})` : ''}: sökt ${i.claimed === null ? 'belopp saknas' : formatKronor(i.claimed)} kr, godtaget ${i.accepted === null ? '–' : formatKronor(i.accepted)} kr`).join('; ');
+  };
+  const partTime = perChild.filter((c) => c.residence !== 'full-time');
+  const dataFor = (id: string): string | null => {
+    switch (id) {
+      case 'affected-children':
+        return perChild.map((c) => sv('child.promptAffected', { memberId: c.memberId, age: c.age, residence: c.residence, days: c.daysInHousehold, daysInMonth: dim })).join('; ');
+      case 'housing': {
+        const parts: string[] = [];
+        if (costs.rentRefused > 0) parts.push(sv('child.promptRentRefused', { refused: formatKronor(costs.rentRefused), ceiling: costs.rentCeiling === null ? '' : formatKronor(costs.rentCeiling) }));
+        if (household.circumstances.rentArrears !== null && household.circumstances.rentArrears > 0) parts.push(sv('child.promptRentArrears', { arrears: formatKronor(household.circumstances.rentArrears) }));
+        return parts.length ? parts.join(' ') : sv('child.promptHousingOk');
+      }
+      case 'leisure':
+        return costList('leisure');
+      case 'health':
+        return costList('health');
+      case 'school':
+        return costList('school');
+      case 'contact': {
+        const travel = costList('contact');
+        const parts = [
+          ...(partTime.length ? [partTime.map((c) => sv('child.promptPartTime', { memberId: c.memberId, days: c.daysInHousehold, daysInMonth: dim })).join('; ')] : []),
+          ...(travel ? [travel] : []),
+        ];
+        return parts.length ? parts.join('; ') : null;
+      }
+      case 'consequences':
+        return refusal ? perChild.map((c) => sv('child.promptConsequence', { memberId: c.memberId, share: c.effect ?? '0' })).join('; ') : null;
+      case 'alternatives':
+        return alternatives.length ? alternatives.map((a) => a.text).join(' ') : null;
+      case 'long-term':
+        return months === null ? sv('child.promptMonthsUnknown') : sv('child.promptMonths', { months, longTerm: longTerm ? 'yes' : 'no', threshold: longTermMonths });
+      default:
+        return null;
+    }
+  };
+  const prompts: ChildPrompt[] = rules.childImpact.prompts.map((p) => ({
+    id: p.id,
+    number: p.number,
+    question: p.sv,
+    data: dataFor(p.id),
+    requiresAnswer: p.requiredOn.includes(outcome),
+    answer: null,
+    source: p.source.title,
+  }));
+
+  const notes: string[] = [
+    ...perChild.flatMap((c) => c.notes),
+    ...(refusal ? [sv('child.refusalNote', { effect: formatKronor(effect) })] : [sv('child.noRefusalNote')]),
+    ...alternatives.map((a) => a.text),
+  ];
+  const bestInterest = legal(ctx, 'childBestInterest').ref;
+  const rights = legal(ctx, 'childRights').ref;
+  ctx.trace.add({
+    step: 'childImpact',
+    rule: 'barnkonsekvens',
+    legalRef: bestInterest,
+    inputs: { children: children.map((c) => c.member.id), outcome, effect: formatKronor(effect) },
+    result: refusal || outcome === 'needs-information',
+    key: refusal ? 'child.traceRefusal' : 'child.traceNoRefusal',
+    args: { count: children.length, effect: formatKronor(effect) },
+  });
+  return {
+    children: children.map((c) => c.member.id),
+    notes,
+    requiresAssessment: refusal || outcome === 'needs-information',
+    legalRefs: [bestInterest, rights],
+    perChild,
+    effectOfRefusal: formatKronor(effect),
+    alternatives,
+    longTerm,
+    prompts,
+  };
+}
+
+export type { MemberAssessment };

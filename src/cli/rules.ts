@@ -1,0 +1,55 @@
+/**
+ * `rules check` validates rules/ and summarises it (periods covered, how many values are verified,
+ * derived or estimates); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
+ * period with its content hash (the ruleSetVersion a decision for that month carries).
+ */
+import { contentHash } from '../canonical.ts';
+import { parsePeriod } from '../period/index.ts';
+import { resolveRuleSet, RuleLookupError } from '../rulebook/resolve.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir } from './common.ts';
+
+export function runRulesCheck(rules: string | undefined): number {
+  const book = loadRulesOrExit(rulesDir(rules));
+  const out: string[] = [`rules/ is valid (${rulesDir(rules)})`, '', 'Riksnorm tables:'];
+  for (const r of book.riksnorm) {
+    const values = [
+      ...r.data.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]),
+      r.data.adults.single,
+      r.data.adults.cohabiting,
+      ...r.data.common,
+    ];
+    const count = (s: string) => values.filter((v) => v.status === s).length;
+    out.push(`  ${r.file.padEnd(26)}${r.data.effectiveFrom} – ${r.data.effectiveTo ?? '…'}   verified ${count('verified')}, derived ${count('derived')}, estimate ${count('estimate')}`);
+  }
+  out.push('', 'Prisbasbelopp:');
+  for (const v of book.prisbasbelopp.data.values) out.push(`  ${v.effectiveFrom.slice(0, 4)}  ${v.amount.padStart(6)} kr  ${v.status}`);
+  out.push('', 'Law in force:');
+  for (const v of book.legal.data.versions) {
+    const refs = Object.values(v.refs);
+    out.push(`  ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}  ${v.law}  (${refs.filter((r) => r.status === 'verified').length} of ${refs.length} references verified)`);
+  }
+  out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
+  out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+export function runRulesShow(periodText: string | undefined, municipality: string | undefined, rules: string | undefined): number {
+  const period = periodText ? parsePeriod(periodText) : null;
+  if (!period) {
+    process.stderr.write(`period: expected a month YYYY-MM, got "${periodText ?? ''}"\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const book = loadRulesOrExit(rulesDir(rules));
+  try {
+    const set = resolveRuleSet(book, period, municipality ?? null);
+    process.stdout.write(`${JSON.stringify({ ruleSetVersion: contentHash(set), rules: set }, null, 2)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof RuleLookupError) {
+      process.stderr.write(`${error.field}: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * What every step of one calculation can see: the household, the resolved rules, the period facts,
+ * the trace being written, and the lists of open questions. Built once per calculation.
+ */
+import { renderMessage, type MessageArgs, type MessageKey } from './explain/messages.ts';
+import type { Household, InputIssue } from './household/types.ts';
+import { daysInMonth, firstDayOf, lastDayOf, type IsoDate } from './period/index.ts';
+import type { LegalRef, RuleSet } from './rulebook/types.ts';
+import { Trace } from './trace/index.ts';
+
+export interface NeedsInformation {
+  readonly code: string;
+  readonly field: string;
+  /** A blocking gap stops the engine from proposing an amount. */
+  readonly blocking: boolean;
+  readonly legalRef?: string;
+  readonly text: string;
+  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
+}
+
+export interface Context {
+  readonly household: Household;
+  readonly rules: RuleSet;
+  readonly daysInMonth: number;
+  /** The date ages are read on (first or last day of the month, a municipal setting). */
+  readonly ageDate: IsoDate;
+  readonly trace: Trace;
+  readonly needsInformation: NeedsInformation[];
+  readonly warnings: InputIssue[];
+}
+
+export function createContext(household: Household, rules: RuleSet, warnings: readonly InputIssue[]): Context {
+  const ageDate = rules.municipal.ageReference.value === 'last-day-of-month' ? lastDayOf(household.period) : firstDayOf(household.period);
+  return {
+    household,
+    rules,
+    daysInMonth: daysInMonth(household.period),
+    ageDate,
+    trace: new Trace(),
+    needsInformation: [],
+    warnings: [...warnings],
+  };
+}
+
+/** Records a missing fact; the text is the Swedish rendering of the message. */
+export function needInformation(
+  ctx: Context,
+  entry: { code: string; field: string; blocking: boolean; legalRef?: string; key: MessageKey; args?: MessageArgs },
+): void {
+  const args = entry.args ?? {};
+  ctx.needsInformation.push({
+    code: entry.code,
+    field: entry.field,
+    blocking: entry.blocking,
+    ...(entry.legalRef !== undefined ? { legalRef: entry.legalRef } : {}),
+    text: renderMessage('sv', entry.key, args),
+    message: { key: entry.key, args },
+  });
+}
+
+/** The legal reference for a topic in the law in force for the period. */
+export function legal(ctx: Context, topic: string): LegalRef {
+  const ref = ctx.rules.legal.refs[topic];
+  if (!ref) throw new Error(`[engine] no legal reference for topic ${topic}`); // checked when rules/ is loaded
+  return ref;
+}

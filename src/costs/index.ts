@@ -1,0 +1,149 @@
+/**
+ * Skäliga kostnader utanför riksnormen (4 kap. 3 § första stycket 2 SoL (2001:453)) and costs for
+ * livsföring i övrigt (4 kap. 1 §).
+ *
+ * - Boende, hushållsel, arbetsresor, hemförsäkring, fack- och a-kasseavgift: the actual amount is the
+ *   reasonable one, except rent above circumstances.rentCeiling (the municipality's reasonable level,
+ *   rådrum already over), which is cut to the ceiling and the rest refused with a reason.
+ * - Other cost types (läkarvård, tandvård, glasögon, barnomsorgsavgift …) are accepted when claimed
+ *   with an amount and flagged for a person's one-by-one assessment.
+ * - A claimed cost without an amount is not zero: the proposal needs that information.
+ */
+import { legal, needInformation, type Context } from '../context.ts';
+import { formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import type { CostCategory } from '../rulebook/types.ts';
+import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { MemberAssessment } from '../norm/index.ts';
+
+export type CostCode =
+  | 'REASONABLE_COST'
+  | 'RENT_NO_CEILING'
+  | 'RENT_WITHIN_CEILING'
+  | 'RENT_ABOVE_CEILING'
+  | 'ACCEPTED_FOR_ASSESSMENT'
+  | 'AMOUNT_MISSING'
+  | 'OWN_CASE_COST';
+
+export interface CostItem {
+  readonly index: number;
+  readonly type: string;
+  readonly memberId: string | null;
+  readonly category: CostCategory;
+  readonly claimed: Ore | null;
+  readonly accepted: Ore | null;
+  readonly code: CostCode;
+  readonly legalRef: string;
+  readonly requiresAssessment: boolean;
+  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
+  readonly reason: string;
+}
+
+export interface CostsResult {
+  readonly items: readonly CostItem[];
+  /** Sum of claimed amounts that are known. */
+  readonly claimed: Ore;
+  /** Sum of accepted amounts (known items only). */
+  readonly accepted: Ore;
+  /** claimed − accepted over known items. */
+  readonly refused: Ore;
+  readonly rentRefused: Ore;
+  readonly rentCeiling: Ore | null;
+  /** Accepted boende, hushållsel and hemförsäkring: the housing part used in child-impact shares. */
+  readonly housingAccepted: Ore;
+  readonly assessmentCount: number;
+  readonly incomplete: boolean;
+}
+
+export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): CostsResult {
+  const { household, rules, trace } = ctx;
+  const ceiling = household.circumstances.rentCeiling;
+  let ceilingLeft: Ore | null = ceiling;
+  let incomplete = false;
+  const items: CostItem[] = [];
+
+  for (const cost of household.costs) {
+    const def = rules.costTypes[cost.type]!;
+    const ref = legal(ctx, def.legalTopic).ref;
+    const label = def.labelSv;
+    const base = { index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, legalRef: ref };
+    const push = (claimed: Ore | null, accepted: Ore | null, code: CostCode, requiresAssessment: boolean, key: MessageKey, args: MessageArgs) => {
+      const message = { key, args: { label, ref, ...args } };
+      const item: CostItem = { ...base, claimed, accepted, code, requiresAssessment, message, reason: renderMessage('sv', key, message.args) };
+      items.push(item);
+      trace.add({
+        step: 'costs.item',
+        rule: `cost-types#${cost.type}`,
+        legalRef: ref,
+        params: code.startsWith('RENT_') && ceiling !== null ? [{ id: 'circumstances.rentCeiling', value: formatKronor(ceiling), status: 'verified', source: 'input: circumstances.rentCeiling' }] : [],
+        inputs: { index: cost.index, type: cost.type, claimed: claimed === null ? null : formatKronor(claimed), category: def.category },
+        result: accepted === null ? null : formatKronor(accepted),
+        key,
+        args: message.args,
+      });
+    };
+
+    if (cost.amount === null) {
+      incomplete = true;
+      needInformation(ctx, { code: 'COST_AMOUNT_MISSING', field: `costs[${cost.index}].amount`, blocking: true, legalRef: ref, key: 'needs.costAmount', args: { label } });
+      push(null, null, 'AMOUNT_MISSING', true, 'costs.amountMissing', {});
+      continue;
+    }
+    const claimed = cost.amount;
+    const owner = cost.memberId !== null ? assessments.get(cost.memberId) : undefined;
+    if (owner !== undefined && owner.kind === 'own-case') {
+      push(claimed, ZERO, 'OWN_CASE_COST', false, 'costs.ownCase', { amount: formatKronor(claimed), memberId: owner.member.id });
+      continue;
+    }
+    if (def.category !== 'reasonable-cost') {
+      push(claimed, claimed, 'ACCEPTED_FOR_ASSESSMENT', true, def.category === 'norm-supplement' ? 'costs.normSupplement' : 'costs.livsforing', { amount: formatKronor(claimed) });
+      continue;
+    }
+    if (cost.type === 'rent') {
+      if (ceilingLeft === null) {
+        push(claimed, claimed, 'RENT_NO_CEILING', false, 'costs.rentNoCeiling', { amount: formatKronor(claimed) });
+      } else {
+        const accepted = min(claimed, ceilingLeft);
+        ceilingLeft = subtract(ceilingLeft, accepted);
+        if (accepted < claimed) {
+          push(claimed, accepted, 'RENT_ABOVE_CEILING', true, 'costs.rentAboveCeiling', {
+            amount: formatKronor(claimed),
+            ceiling: formatKronor(ceiling!),
+            accepted: formatKronor(accepted),
+            refused: formatKronor(subtract(claimed, accepted)),
+          });
+        } else {
+          push(claimed, accepted, 'RENT_WITHIN_CEILING', false, 'costs.rentWithinCeiling', { amount: formatKronor(claimed), ceiling: formatKronor(ceiling!) });
+        }
+      }
+      continue;
+    }
+    push(claimed, claimed, 'REASONABLE_COST', false, 'costs.reasonable', { amount: formatKronor(claimed) });
+  }
+
+  const known = items.filter((i) => i.claimed !== null && i.accepted !== null);
+  const claimed = sum(known.map((i) => i.claimed!));
+  const accepted = sum(known.map((i) => i.accepted!));
+  const rentRefused = sum(known.filter((i) => i.type === 'rent').map((i) => subtract(i.claimed!, i.accepted!)));
+  const housingAccepted = sum(known.filter((i) => rules.costTypes[i.type]?.housing === true).map((i) => i.accepted!));
+  trace.add({
+    step: 'costs.total',
+    rule: 'costs/accepted-total',
+    legalRef: legal(ctx, 'reasonableCosts').ref,
+    inputs: { items: known.length, claimed: formatKronor(claimed) },
+    result: formatKronor(accepted),
+    key: 'costs.total',
+    args: { claimed: formatKronor(claimed), accepted: formatKronor(accepted), refused: formatKronor(ore(claimed - accepted)) },
+  });
+  return {
+    items,
+    claimed,
+    accepted,
+    refused: subtract(claimed, accepted),
+    rentRefused,
+    rentCeiling: ceiling,
+    housingAccepted,
+    assessmentCount: items.filter((i) => i.code === 'ACCEPTED_FOR_ASSESSMENT').length,
+    incomplete,
+  };
+}

@@ -1,0 +1,36 @@
+/** Locale-free formatting for the message catalogues (same output on every machine). */
+import { formatKronorSv, parseKronor, type Ore } from '../money/index.ts';
+
+const toOre = (amount: string | number): Ore | null => parseKronor(String(amount).replace(/^-/, ''));
+
+/** "12340" → "12 340 kr"; "7900.50" → "7 900,50 kr". */
+export function krSv(amount: string | number): string {
+  const neg = String(amount).startsWith('-');
+  const o = toOre(amount);
+  if (o === null) return String(amount);
+  return (neg ? '−' : '') + formatKronorSv(o);
+}
+
+/** "12340" → "SEK 12,340"; "7900.50" → "SEK 7,900.50". */
+export function krEn(amount: string | number): string {
+  const neg = String(amount).startsWith('-');
+  const o = toOre(amount);
+  if (o === null) return String(amount);
+  const whole = String(Math.trunc(o / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = o % 100;
+  return `${neg ? '−' : ''}SEK ${whole}${fraction === 0 ? '' : `.${String(fraction).padStart(2, '0')}`}`;
+}
+
+const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-03" → "mars 2026". */
+export function monthSv(period: string): string {
+  const [y, m] = period.split('-');
+  return `${MONTHS_SV[Number(m) - 1] ?? m} ${y}`;
+}
+
+export function monthEn(period: string): string {
+  const [y, m] = period.split('-');
+  return `${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The decision text a person would send (Swedish): the decision, how it was computed, the reasons
+ * with the law in force, the child section, and how to appeal (förvaltningsbesvär: in writing to the
+ * socialnämnd within three weeks of being notified; the nämnd forwards it to förvaltningsrätten).
+ */
+import { legal, type Context } from '../context.ts';
+import type { Decision } from '../decision/types.ts';
+import { krSv, monthSv } from './format.ts';
+
+export function writeDecisionText(ctx: Context, d: Omit<Decision, 'decisionText'>): string {
+  const lines: string[] = [];
+  const month = monthSv(d.period);
+  const row = (label: string, amount: string | null, sign = '') => {
+    const value = amount === null ? 'saknas' : `${sign}${krSv(amount)}`;
+    lines.push(`  ${label.padEnd(34, ' ')}${value.padStart(16, ' ')}`);
+  };
+
+  lines.push('FÖRSLAG TILL BESLUT – EKONOMISKT BISTÅND (FÖRSÖRJNINGSSTÖD)');
+  lines.push(`Ärende: ${d.caseId ?? '(inget ärendenummer)'}   Månad: ${month}${d.municipality ? `   Kommun: ${d.municipality}` : ''}`);
+  lines.push('');
+  lines.push('Beslut');
+  const refusedTotal = d.reasons.filter((r) => r.amount !== undefined && r.code !== 'RIGHT_TO_ASSISTANCE' && r.code !== 'ASSETS_REDUCE_AID');
+  switch (d.outcome) {
+    case 'approve':
+      lines.push(`Socialnämnden beviljar försörjningsstöd för ${month} med ${krSv(d.payable!)}.`);
+      break;
+    case 'partial':
+      lines.push(`Socialnämnden beviljar försörjningsstöd för ${month} med ${krSv(d.payable!)}.`);
+      lines.push(`Ansökan avslås i övrigt (${refusedTotal.map((r) => krSv(r.amount!)).join(' + ')}).`);
+      break;
+    case 'deny':
+      lines.push(`Socialnämnden avslår ansökan om försörjningsstöd för ${month}.`);
+      break;
+    case 'needs-information':
+      lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
+      for (const n of d.needsInformation.filter((x) => x.blocking)) lines.push(`- ${n.text}`);
+      break;
+  }
+  lines.push('');
+  lines.push('Så har behovet beräknats');
+  row('Riksnorm', d.norm.total);
+  row('Godtagna kostnader', d.costs.accepted);
+  row('Behov', d.need);
+  row('Inkomster som räknas', d.income.counted, '−');
+  if (d.assets.used !== '0') row('Egna medel som ska användas', d.assets.used, '−');
+  row('Att betala', d.payable);
+  lines.push('');
+  lines.push('Skäl för beslutet');
+  for (const r of d.reasons) lines.push(`- ${r.text} (${r.legalRef})`);
+  if (d.reasons.length === 0) lines.push('- Se beräkningen ovan.');
+  const refs = [...new Set([legal(ctx, 'rightToAssistance').ref, legal(ctx, 'riksnorm').ref, ...d.reasons.map((r) => r.legalRef)])];
+  lines.push('');
+  lines.push(`Lagrum: ${refs.join('; ')}; ${ctx.rules.riksnorm.legalBasis}.`);
+
+  if (d.childImpact) {
+    lines.push('');
+    lines.push('Barnets bästa');
+    for (const note of d.childImpact.notes) lines.push(`- ${note}`);
+    lines.push(`(${d.childImpact.legalRefs.join('; ')})`);
+  }
+
+  if (d.outcome !== 'needs-information') {
+    lines.push('');
+    lines.push('Hur man överklagar');
+    lines.push(
+      'Om du inte är nöjd med beslutet kan du överklaga det till förvaltningsrätten. Skriv till socialnämnden och tala om vilket beslut du överklagar, ' +
+        'varför du anser att det är fel och hur du vill att det ska ändras. Överklagandet ska ha kommit in till socialnämnden inom tre veckor från den dag ' +
+        'du fick del av beslutet. Nämnden prövar först om beslutet ska ändras; annars skickar nämnden överklagandet vidare till förvaltningsrätten. ' +
+        `(${legal(ctx, 'appealRoute').ref}; ${legal(ctx, 'appealDeadline').ref})`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `Förslaget är beräknat automatiskt enligt ${ctx.rules.legal.lawTitle} och ${ctx.rules.riksnorm.title.toLowerCase()} ` +
+      `(regelversion ${d.ruleSetVersion.slice(0, 19)}…). Beslutet fattas av handläggare. Skälen ska motiveras enligt ${legal(ctx, 'statementOfReasons').ref}.`,
+  );
+  return lines.join('\n');
+}

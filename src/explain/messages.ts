@@ -1,0 +1,249 @@
+/**
+ * Message catalogues. Trace steps, reasons and flags store a key and arguments; the texts live here,
+ * in Swedish (the language of the decision) and English. A test checks that both catalogues have the
+ * same keys and that every code in rules/conditions has a text.
+ */
+import { krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
+
+export type MessageArgs = Readonly<Record<string, string | number>>;
+type Catalogue = Record<string, (a: MessageArgs) => string>;
+
+const residenceSv = (r: string | number, days: string | number, dim: string | number) =>
+  r === 'full-time' ? 'bor här hela månaden' : r === 'not-this-month' ? 'bor inte här denna månad' : `bor här ${days} av ${dim} dagar`;
+const residenceEn = (r: string | number, days: string | number, dim: string | number) =>
+  r === 'full-time' ? 'lives here all month' : r === 'not-this-month' ? 'does not live here this month' : `lives here ${days} of ${dim} days`;
+const ownCaseSv = (r: string | number) =>
+  r === 'YOUTH_NOT_IN_SCHOOL' ? 'ungdom 18–20 år som inte går i skolan' : r === 'CHILD_OVER_20' ? 'vuxet barn (21 år eller äldre)' : 'vuxen i hushållet som inte är sambo';
+const ownCaseEn = (r: string | number) =>
+  r === 'YOUTH_NOT_IN_SCHOOL' ? 'youth 18–20 not in school' : r === 'CHILD_OVER_20' ? 'adult child (21 or older)' : 'adult in the household who is not a partner';
+
+export const sv = {
+  'norm.single': (a) => `${a['memberId']}: personliga kostnader för ensamstående vuxen ${K(a['amount']!)}.`,
+  'norm.cohabiting': (a) => `${a['memberId']}: personliga kostnader för sambor är ${K(a['joint']!)} tillsammans; hälften, ${K(a['amount']!)}, redovisas här.`,
+  'norm.child': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år): personliga kostnader ${K(a['amount']!)}.`,
+  'norm.childWithoutLunch': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år) äter lunch på förskolan: beloppet "utan lunch" ${K(a['amount']!)}.`,
+  'norm.childPartMonth': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år) bor här ${a['days']} av ${a['daysInMonth']} dagar: ${K(a['full']!)} × ${a['days']}/${a['daysInMonth']} = ${K(a['amount']!)}.`,
+  'norm.householdSize': (a) => `Hushållet består av ${a['size']} personer${Number(a['partTime']) > 0 ? ` (varav ${a['partTime']} barn del av månaden, ${a['policy'] === 'pro-rated' ? 'räknade efter antal dagar' : 'räknade som hushållsmedlemmar'})` : ''}.`,
+  'norm.common': (a) => `Gemensamma hushållskostnader för ${a['size']} personer: ${K(a['amount']!)}.`,
+  'norm.commonAboveSeven': (a) => `Gemensamma hushållskostnader för ${a['size']} personer (7 personer plus skillnaden mellan 6 och 7 personer för varje ytterligare medlem): ${K(a['amount']!)}.`,
+  'norm.separate': (a) => `${a['memberId']} (${ownCaseSv(a['reason']!)}) är ett eget ärende: ensamståendenorm ${K(a['personal']!)} + ${K(a['common']!)} ÷ ${a['size']} = ${K(a['amount']!)}. Beloppet ingår inte i detta hushålls norm.`,
+  'norm.commonShare': (a) => `Hushållets andel av de gemensamma hushållskostnaderna sedan ${a['others']} person(er) med eget ärende fått sin andel: ${K(a['amount']!)} av ${K(a['common']!)}.`,
+  'norm.total': (a) => `Riksnorm: personliga kostnader ${K(a['personal']!)} + gemensamma hushållskostnader ${K(a['common']!)} = ${K(a['amount']!)} (${a['title']}).`,
+
+  'costs.reasonable': (a) => `${a['label']} ${K(a['amount']!)} godtas som skälig kostnad.`,
+  'costs.rentNoCeiling': (a) => `${a['label']} ${K(a['amount']!)} godtas; ingen skälig nivå för boendekostnad är angiven för hushållet.`,
+  'costs.rentWithinCeiling': (a) => `${a['label']} ${K(a['amount']!)} godtas; den ryms inom den skäliga nivån ${K(a['ceiling']!)}.`,
+  'costs.rentAboveCeiling': (a) => `${a['label']} ${K(a['amount']!)} är högre än vad som är skäligt för hushållet (${K(a['ceiling']!)}). ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`,
+  'costs.livsforing': (a) => `${a['label']} ${K(a['amount']!)} ligger utanför försörjningsstödet och prövas som livsföring i övrigt; beloppet tas med i förslaget men ska bedömas av handläggare.`,
+  'costs.normSupplement': (a) => `${a['label']} ${K(a['amount']!)} kan motivera en högre norm av särskilda skäl; beloppet tas med i förslaget men ska bedömas av handläggare.`,
+  'costs.ownCase': (a) => `${a['label']} ${K(a['amount']!)} gäller ${a['memberId']}, som är ett eget ärende, och ingår inte i detta hushålls beräkning.`,
+  'costs.amountMissing': (a) => `${a['label']}: beloppet saknas och kostnaden kan inte prövas ännu.`,
+  'costs.total': (a) => `Sökta kostnader ${K(a['claimed']!)}, godtagna ${K(a['accepted']!)}, avslagna ${K(a['refused']!)}.`,
+
+  'income.counted': (a) => `${a['label']} för ${a['memberId']}, ${K(a['amount']!)}, räknas som inkomst krona för krona.`,
+  'income.ownCase': (a) => `${a['label']} ${K(a['amount']!)} tillhör ${a['memberId']}, som är ett eget ärende, och räknas inte här.`,
+  'income.amountMissing': (a) => `${a['label']} för ${a['memberId']}: beloppet saknas.`,
+  'income.jobbstimulans': (a) => `${a['label']} för ${a['memberId']}, ${K(a['amount']!)}: jobbstimulans, ${a['percent']} % (${K(a['disregarded']!)}) räknas inte; ${K(a['counted']!)} räknas.`,
+  'income.childEarningsExempt': (a) => `${a['label']} för ${a['memberId']}, ${K(a['amount']!)}: hemmavarande barns/skolungdoms egen arbetsinkomst räknas inte upp till ${K(a['limit']!)} per kalenderår ${a['year']} (${a['earlierKnown'] === 'yes' ? `tidigare i år ${K(a['earlier']!)}` : 'tidigare inkomster i år ej angivna'}).`,
+  'income.childEarningsAboveLimit': (a) => `${a['label']} för ${a['memberId']}, ${K(a['amount']!)}: ${K(a['exempt']!)} ryms inom gränsen ${K(a['limit']!)} per kalenderår ${a['year']} (tidigare i år ${K(a['earlier']!)}); ${K(a['counted']!)} räknas.`,
+  'income.childMeansCounted': (a) => `${a['label']} för ${a['memberId']}, ${K(a['amount']!)}: barnets egna medel räknas upp till barnets norm ${K(a['norm']!)}.`,
+  'income.childMeansAboveNorm': (a) => `${a['label']} för ${a['memberId']}, ${K(a['amount']!)}: barnets egna medel räknas bara upp till barnets norm; ${K(a['counted']!)} räknas.`,
+  'income.jobbstimulansNotInForce': () => 'Jobbstimulans gällde inte under perioden (infördes 1 juli 2013).',
+  'income.jobbstimulansWindow': (a) => `Jobbstimulans gäller: perioden ligger inom de ${a['duration']} månaderna ${a['start']}–${a['end']}.`,
+  'income.jobbstimulansOutsideWindow': (a) => `Jobbstimulans gäller inte: perioden ligger utanför ${a['start']}–${a['end']}.`,
+  'income.jobbstimulansUnknown': (a) => `Det är okänt hur många månader i följd hushållet haft försörjningsstöd; jobbstimulans (efter ${a['qualifying']} månader) kan inte bedömas och arbetsinkomsten räknas fullt ut tills vidare.`,
+  'income.jobbstimulansNotYet': (a) => `Hushållet har haft försörjningsstöd ${a['months']} månader i följd; jobbstimulans gäller först efter ${a['qualifying']} månader.`,
+  'income.jobbstimulansQualified': (a) => `Hushållet har haft försörjningsstöd ${a['months']} månader i följd (minst ${a['qualifying']}); jobbstimulans gäller under ${a['duration']} månader.`,
+  'income.jobbstimulansPause': (a) => `Hushållet har haft försörjningsstöd ${a['months']} månader i följd; de ${a['duration']} månaderna med jobbstimulans har löpt ut och ${a['qualifying']} nya månader i följd krävs.`,
+  'income.total': (a) => `Inkomster ${K(a['total']!)}, varav ${K(a['counted']!)} räknas och ${K(a['notCounted']!)} inte räknas.`,
+
+  'assets.liquid': (a) => `${a['label']} ${K(a['amount']!)} är egna medel som ska användas före bistånd.`,
+  'assets.nonLiquid': (a) => `${a['label']}${a['amount'] ? ` (${K(a['amount'])})` : ''} värderas inte av beräkningen; handläggaren bedömer om tillgången kan användas.`,
+  'assets.ownCase': (a) => `${a['label']} tillhör ${a['memberId']}, som är ett eget ärende.`,
+  'assets.amountMissing': (a) => `${a['label']}: beloppet saknas.`,
+  'assets.available': (a) => `Egna medel ${K(a['liquid']!)} minus buffert ${K(a['buffer']!)} = ${K(a['available']!)} som ska användas före bistånd.`,
+
+  'needs.schoolStatus': (a) => `${a['memberId']} är ${a['age']} år: uppgift saknas om hen går i grundskola eller gymnasium. Det avgör om hen ingår i hushållet (ungdomsnorm) eller är ett eget ärende.`,
+  'needs.costAmount': (a) => `${a['label']}: kostnaden är sökt men beloppet saknas. Beloppet behövs (faktura, kvitto) innan förslaget kan räknas fram.`,
+  'needs.incomeAmount': (a) => `${a['label']} för ${a['memberId']}: inkomsten finns men beloppet saknas. Beloppet behövs innan förslaget kan räknas fram.`,
+  'needs.assetAmount': (a) => `${a['label']}: tillgången finns men beloppet saknas. Beloppet behövs innan förslaget kan räknas fram.`,
+  'needs.childEarningsYearToDate': (a) => `${a['memberId']}: tidigare arbetsinkomster i år är inte angivna; beräkningen utgår från att gränsen ${K(a['limit']!)} inte är förbrukad. Kontrollera.`,
+  'needs.LABOUR_MARKET_STATUS_UNKNOWN': () => 'Det är inte angivet om den sökande står till arbetsmarknadens förfogande eller har godtagbara skäl. Förslaget förutsätter att villkoret är uppfyllt; kontrollera.',
+  'needs.JOBBSTIMULANS_UNKNOWN': () => 'Antal månader i följd med försörjningsstöd saknas; jobbstimulans kan inte bedömas och arbetsinkomsten har räknats fullt ut.',
+
+  'conditions.fired': (a) => `Villkoret ${a['name']} är uppfyllt.`,
+  'conditions.notFired': (a) => `Villkoret ${a['name']} är inte uppfyllt.`,
+
+  'decision.need': (a) => `Behov: riksnorm ${K(a['norm']!)} + godtagna kostnader ${K(a['costs']!)} = ${K(a['need']!)}.`,
+  'decision.deficit': (a) => `Behov ${K(a['need']!)} − inkomster som räknas ${K(a['income']!)} = ${K(a['deficit']!)}.`,
+  'decision.outcome.approve': () => 'Förslag: bifall. Hela det sökta behovet godtas.',
+  'decision.outcome.partial': () => 'Förslag: delvis bifall. En del av det sökta godtas inte.',
+  'decision.outcome.deny': (a) => `Förslag: avslag (${a['deniedFor']}).`,
+  'decision.outcome.needs-information': () => 'Inget belopp kan föreslås: uppgifter saknas.',
+  'decision.payable': (a) => `Att betala: ${K(a['deficit']!)} − egna medel ${K(a['assets']!)} = ${K(a['payable']!)}, aldrig under 0 kr.`,
+
+  'reason.RIGHT_TO_ASSISTANCE': (a) => `Hushållet kan inte själv tillgodose sina behov för ${monthSv(String(a['period']))}; försörjningsstöd beviljas med ${K(a['payable']!)}.`,
+  'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökande kan arbeta men står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl. Rätt till försörjningsstöd saknas därför. Barnens behov har beaktats särskilt (se barnkonsekvens).',
+  'reason.INCOME_COVERS_NEED': (a) => `Hushållets inkomster som räknas (${K(a['income']!)}) täcker behovet (${K(a['need']!)}). Behoven kan tillgodoses på annat sätt.`,
+  'reason.ASSETS_COVER_NEED': (a) => `Hushållet har egna medel (${K(a['available']!)} över bufferten) som täcker underskottet ${K(a['deficit']!)}. Medlen ska användas före bistånd.`,
+  'reason.ASSETS_REDUCE_AID': (a) => `Egna medel ${K(a['used']!)} över bufferten ska användas först och minskar biståndet.`,
+
+  'flag.CHILD_AFFECTED_BY_REFUSAL': () => 'Barn berörs av ett avslag eller delavslag: barnets bästa ska prövas och dokumenteras innan beslut.',
+  'flag.RENT_ABOVE_CEILING': () => 'Boendekostnaden är högre än den skäliga nivån: kontrollera att rådrum har getts och att nivån gäller hushållet.',
+  'flag.RENT_ARREARS': () => 'Hushållet har hyresskuld: risk för vräkning, pröva bistånd till skulden och kontakt med hyresvärd.',
+  'flag.COST_NEEDS_ASSESSMENT': () => 'Kostnader utanför försörjningsstödet (livsföring i övrigt) är sökta och ska prövas en och en av handläggare.',
+  'flag.NON_LIQUID_ASSETS': () => 'Hushållet har tillgångar som inte är pengar (t.ex. bil, bostad): handläggaren bedömer om de kan användas eller säljas.',
+  'flag.OTHER_ADULT_IN_HOUSEHOLD': () => 'En vuxen som inte är sambo bor i hushållet: den personen är ett eget ärende; pröva hur boendekostnaden ska fördelas.',
+  'flag.APPLICANT_UNDER_18': () => 'Den sökande är under 18 år: föräldrarnas försörjningsplikt ska utredas.',
+  'flag.LONG_TERM_ASSISTANCE': () => 'Hushållet har långvarigt bistånd (10 månader eller mer): planen för självförsörjning ska följas upp.',
+  'flag.CHILD_ALLOWANCE_MISMATCH': (a) => `Redovisat barnbidrag${a['reported'] !== undefined ? ` (${K(a['reported'])})` : ''} stämmer inte med förväntat barnbidrag och flerbarnstillägg${a['expected'] !== undefined ? ` (${K(a['expected'])})` : ''}: kontrollera.`,
+  'flag.NORM_ESTIMATE_USED': () => 'Minst ett normbelopp för perioden är en uppskattning (ej verifierat mot SFS): kontrollera mot gällande förordning.',
+  'flag.PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökandes make/maka/sambo står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl: pröva om biståndet ska sättas ned.',
+
+  'child.summary': (a) => `${a['memberId']}, ${a['age']} år, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}; barnets normbelopp ${K(a['norm']!)}.`,
+  'child.effect': (a) => `För ${a['memberId']} motsvarar avslaget ${K(a['share']!)} av hushållets ${K(a['effect']!)}.`,
+  'child.needsCoveredByIncome': (a) => `${a['memberId']}: barnets behov enligt riksnormen täcks av hushållets inkomster.`,
+  'child.refusalNote': (a) => `Avslaget/delavslaget innebär ${K(a['effect']!)} mindre för hushållet denna månad än om allt sökt beviljats. Barnets bästa ska vägas in och dokumenteras innan beslut.`,
+  'child.noRefusalNote': () => 'Förslaget innebär inget avslag som påverkar barnen; barnets bästa har beaktats.',
+  'child.promptAffected': (a) => `${a['memberId']} ${a['age']} år, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}`,
+  'child.promptRentRefused': (a) => `Hyran sänks till skälig nivå${a['ceiling'] ? ` (${K(a['ceiling'])})` : ''}; ${K(a['refused']!)} avslås. Risk för flytt och byte av skola.`,
+  'child.promptRentArrears': (a) => `Hyresskuld ${K(a['arrears']!)}: risk för vräkning.`,
+  'child.promptHousingOk': () => 'Boendekostnaden godtas; uppgift om hyresskuld saknas.',
+  'child.promptPartTime': (a) => `${a['memberId']} bor här ${a['days']} av ${a['daysInMonth']} dagar`,
+  'child.promptConsequence': (a) => `${a['memberId']}: ${K(a['share']!)}`,
+  'child.promptMonthsUnknown': () => 'Antal månader med bistånd är inte angivet.',
+  'child.promptMonths': (a) => `${a['months']} månader i följd med försörjningsstöd${a['longTerm'] === 'yes' ? ` (långvarigt, ${a['threshold']} månader eller mer)` : ''}.`,
+  'child.traceRefusal': (a) => `${a['count']} barn berörs av avslaget (${K(a['effect']!)}); barnkonsekvens ska bedömas av handläggare.`,
+  'child.traceNoRefusal': (a) => `${a['count']} barn i hushållet; förslaget innebär inget avslag.`,
+
+  'alt.longerRadrum': (a) => `Pröva längre rådrum eller bistånd till faktisk hyra en tid med hänsyn till barnens boende och skola (skillnad ${K(a['refused']!)} per månad).`,
+  'alt.housingSupport': () => 'Stöd att söka billigare bostad eller kontakt med hyresvärden.',
+  'alt.childrenPart': (a) => `Pröva att bevilja barnens del trots avslaget för den vuxne: barnens normbelopp och andel av gemensamma kostnader och boende ${K(a['need']!)} minus barnbidrag, underhåll och barnens egna inkomster ${K(a['income']!)} = ${K(a['part']!)}.`,
+  'alt.planLabourMarket': () => 'Upprätta en planering så att den sökande kan stå till arbetsmarknadens förfogande (t.ex. inskrivning på Arbetsförmedlingen).',
+  'alt.planAssets': () => 'Gör upp en plan för hur tillgångarna används; ny ansökan kan prövas när de är förbrukade.',
+  'alt.budgetAdvice': () => 'Erbjud budget- och skuldrådgivning.',
+  'alt.childItems': () => 'Pröva om barnrelaterade kostnader (fritid, skola, hälsa) ska beviljas som livsföring i övrigt.',
+} satisfies Catalogue;
+
+export type MessageKey = keyof typeof sv;
+
+export const en: Record<MessageKey, (a: MessageArgs) => string> = {
+  'norm.single': (a) => `${a['memberId']}: personal costs for a single adult ${E(a['amount']!)}.`,
+  'norm.cohabiting': (a) => `${a['memberId']}: personal costs for cohabiting partners are ${E(a['joint']!)} together; half, ${E(a['amount']!)}, is shown here.`,
+  'norm.child': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}): personal costs ${E(a['amount']!)}.`,
+  'norm.childWithoutLunch': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}) eats lunch at preschool: the "without lunch" amount ${E(a['amount']!)}.`,
+  'norm.childPartMonth': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}) lives here ${a['days']} of ${a['daysInMonth']} days: ${E(a['full']!)} × ${a['days']}/${a['daysInMonth']} = ${E(a['amount']!)}.`,
+  'norm.householdSize': (a) => `The household has ${a['size']} persons${Number(a['partTime']) > 0 ? ` (${a['partTime']} child(ren) part of the month, ${a['policy'] === 'pro-rated' ? 'counted by days' : 'counted as members'})` : ''}.`,
+  'norm.common': (a) => `Shared household costs for ${a['size']} persons: ${E(a['amount']!)}.`,
+  'norm.commonAboveSeven': (a) => `Shared household costs for ${a['size']} persons (7 persons plus the 6-to-7 difference for each extra member): ${E(a['amount']!)}.`,
+  'norm.separate': (a) => `${a['memberId']} (${ownCaseEn(a['reason']!)}) is a separate case: single-adult norm ${E(a['personal']!)} + ${E(a['common']!)} ÷ ${a['size']} = ${E(a['amount']!)}. Not included in this household's norm.`,
+  'norm.commonShare': (a) => `This household's share of the shared costs after ${a['others']} separate case(s) took theirs: ${E(a['amount']!)} of ${E(a['common']!)}.`,
+  'norm.total': (a) => `National norm: personal costs ${E(a['personal']!)} + shared household costs ${E(a['common']!)} = ${E(a['amount']!)} (${a['title']}).`,
+
+  'costs.reasonable': (a) => `${a['label']} ${E(a['amount']!)} accepted as a reasonable cost.`,
+  'costs.rentNoCeiling': (a) => `${a['label']} ${E(a['amount']!)} accepted; no reasonable housing level is given for the household.`,
+  'costs.rentWithinCeiling': (a) => `${a['label']} ${E(a['amount']!)} accepted; within the reasonable level ${E(a['ceiling']!)}.`,
+  'costs.rentAboveCeiling': (a) => `${a['label']} ${E(a['amount']!)} is above the reasonable level for the household (${E(a['ceiling']!)}). ${E(a['accepted']!)} accepted and ${E(a['refused']!)} refused.`,
+  'costs.livsforing': (a) => `${a['label']} ${E(a['amount']!)} is outside försörjningsstöd and assessed as livsföring i övrigt; included in the proposal but to be assessed by a caseworker.`,
+  'costs.normSupplement': (a) => `${a['label']} ${E(a['amount']!)} may justify a higher norm for special reasons; included but to be assessed by a caseworker.`,
+  'costs.ownCase': (a) => `${a['label']} ${E(a['amount']!)} concerns ${a['memberId']}, a separate case, and is not part of this household's calculation.`,
+  'costs.amountMissing': (a) => `${a['label']}: the amount is missing and the cost cannot be assessed yet.`,
+  'costs.total': (a) => `Claimed costs ${E(a['claimed']!)}, accepted ${E(a['accepted']!)}, refused ${E(a['refused']!)}.`,
+
+  'income.counted': (a) => `${a['label']} of ${a['memberId']}, ${E(a['amount']!)}, counted in full.`,
+  'income.ownCase': (a) => `${a['label']} ${E(a['amount']!)} belongs to ${a['memberId']}, a separate case, and is not counted here.`,
+  'income.amountMissing': (a) => `${a['label']} of ${a['memberId']}: the amount is missing.`,
+  'income.jobbstimulans': (a) => `${a['label']} of ${a['memberId']}, ${E(a['amount']!)}: work incentive, ${a['percent']} % (${E(a['disregarded']!)}) not counted; ${E(a['counted']!)} counted.`,
+  'income.childEarningsExempt': (a) => `${a['label']} of ${a['memberId']}, ${E(a['amount']!)}: a child's or school youth's own earnings are not counted up to ${E(a['limit']!)} per calendar year ${a['year']} (${a['earlierKnown'] === 'yes' ? `earlier this year ${E(a['earlier']!)}` : 'earlier earnings this year not given'}).`,
+  'income.childEarningsAboveLimit': (a) => `${a['label']} of ${a['memberId']}, ${E(a['amount']!)}: ${E(a['exempt']!)} within the limit ${E(a['limit']!)} per calendar year ${a['year']} (earlier this year ${E(a['earlier']!)}); ${E(a['counted']!)} counted.`,
+  'income.childMeansCounted': (a) => `${a['label']} of ${a['memberId']}, ${E(a['amount']!)}: a child's own means count up to the child's norm ${E(a['norm']!)}.`,
+  'income.childMeansAboveNorm': (a) => `${a['label']} of ${a['memberId']}, ${E(a['amount']!)}: a child's own means count only up to the child's norm; ${E(a['counted']!)} counted.`,
+  'income.jobbstimulansNotInForce': () => 'The work incentive did not apply in the period (introduced 1 July 2013).',
+  'income.jobbstimulansWindow': (a) => `The work incentive applies: the period is within the ${a['duration']} months ${a['start']}–${a['end']}.`,
+  'income.jobbstimulansOutsideWindow': (a) => `The work incentive does not apply: the period is outside ${a['start']}–${a['end']}.`,
+  'income.jobbstimulansUnknown': (a) => `Consecutive months on assistance are unknown; the work incentive (after ${a['qualifying']} months) cannot be assessed and earnings are counted in full for now.`,
+  'income.jobbstimulansNotYet': (a) => `The household has had assistance ${a['months']} consecutive months; the work incentive applies only after ${a['qualifying']}.`,
+  'income.jobbstimulansQualified': (a) => `The household has had assistance ${a['months']} consecutive months (at least ${a['qualifying']}); the work incentive applies for ${a['duration']} months.`,
+  'income.jobbstimulansPause': (a) => `The household has had assistance ${a['months']} consecutive months; the ${a['duration']} months of work incentive have run out and ${a['qualifying']} new consecutive months are needed.`,
+  'income.total': (a) => `Income ${E(a['total']!)}, of which ${E(a['counted']!)} counted and ${E(a['notCounted']!)} not counted.`,
+
+  'assets.liquid': (a) => `${a['label']} ${E(a['amount']!)} is the household's own money, to be used before assistance.`,
+  'assets.nonLiquid': (a) => `${a['label']}${a['amount'] ? ` (${E(a['amount'])})` : ''} is not valued by the calculation; the caseworker assesses whether it can be used.`,
+  'assets.ownCase': (a) => `${a['label']} belongs to ${a['memberId']}, a separate case.`,
+  'assets.amountMissing': (a) => `${a['label']}: the amount is missing.`,
+  'assets.available': (a) => `Own money ${E(a['liquid']!)} minus buffer ${E(a['buffer']!)} = ${E(a['available']!)} to be used before assistance.`,
+
+  'needs.schoolStatus': (a) => `${a['memberId']} is ${a['age']}: it is not known whether they attend compulsory or upper secondary school. That decides whether they belong to the household (youth norm) or are a separate case.`,
+  'needs.costAmount': (a) => `${a['label']}: the cost is claimed but the amount is missing. It is needed (invoice, receipt) before a proposal can be computed.`,
+  'needs.incomeAmount': (a) => `${a['label']} of ${a['memberId']}: the income exists but its amount is missing. It is needed before a proposal can be computed.`,
+  'needs.assetAmount': (a) => `${a['label']}: the asset exists but its amount is missing. It is needed before a proposal can be computed.`,
+  'needs.childEarningsYearToDate': (a) => `${a['memberId']}: earlier earnings this year are not given; the calculation assumes the limit ${E(a['limit']!)} is not used up. Check.`,
+  'needs.LABOUR_MARKET_STATUS_UNKNOWN': () => 'It is not stated whether the applicant stands at the labour market’s disposal or has acceptable reasons. The proposal assumes the condition is met; check.',
+  'needs.JOBBSTIMULANS_UNKNOWN': () => 'Consecutive months on assistance are missing; the work incentive cannot be assessed and earnings were counted in full.',
+
+  'conditions.fired': (a) => `Condition ${a['name']} is met.`,
+  'conditions.notFired': (a) => `Condition ${a['name']} is not met.`,
+
+  'decision.need': (a) => `Need: national norm ${E(a['norm']!)} + accepted costs ${E(a['costs']!)} = ${E(a['need']!)}.`,
+  'decision.deficit': (a) => `Need ${E(a['need']!)} − counted income ${E(a['income']!)} = ${E(a['deficit']!)}.`,
+  'decision.outcome.approve': () => 'Proposal: approve. The whole claimed need is accepted.',
+  'decision.outcome.partial': () => 'Proposal: partial. Part of the claim is not accepted.',
+  'decision.outcome.deny': (a) => `Proposal: deny (${a['deniedFor']}).`,
+  'decision.outcome.needs-information': () => 'No amount can be proposed: information is missing.',
+  'decision.payable': (a) => `Payable: ${E(a['deficit']!)} − own money ${E(a['assets']!)} = ${E(a['payable']!)}, never below SEK 0.`,
+
+  'reason.RIGHT_TO_ASSISTANCE': (a) => `The household cannot meet its needs for ${monthEn(String(a['period']))} itself; assistance of ${E(a['payable']!)} is granted.`,
+  'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'The applicant can work but does not stand at the labour market’s disposal and has given no acceptable reason, so there is no right to försörjningsstöd. The children’s needs were considered separately (see child impact).',
+  'reason.INCOME_COVERS_NEED': (a) => `The household's counted income (${E(a['income']!)}) covers the need (${E(a['need']!)}). The needs can be met in another way.`,
+  'reason.ASSETS_COVER_NEED': (a) => `The household has own money (${E(a['available']!)} above the buffer) that covers the shortfall ${E(a['deficit']!)}. It is to be used before assistance.`,
+  'reason.ASSETS_REDUCE_AID': (a) => `Own money ${E(a['used']!)} above the buffer is to be used first and reduces the assistance.`,
+
+  'flag.CHILD_AFFECTED_BY_REFUSAL': () => 'Children are affected by a refusal: the best interests of the child must be assessed and documented before deciding.',
+  'flag.RENT_ABOVE_CEILING': () => 'The housing cost is above the reasonable level: check that a period to move (rådrum) was given and that the level applies.',
+  'flag.RENT_ARREARS': () => 'The household has rent arrears: risk of eviction; consider assistance for the debt and contact with the landlord.',
+  'flag.COST_NEEDS_ASSESSMENT': () => 'Costs outside försörjningsstöd (livsföring i övrigt) are claimed and must be assessed one by one by a caseworker.',
+  'flag.NON_LIQUID_ASSETS': () => 'The household has assets that are not money (car, home): the caseworker assesses whether they can be used or sold.',
+  'flag.OTHER_ADULT_IN_HOUSEHOLD': () => 'An adult who is not a partner lives in the household: that person is a separate case; decide how the housing cost is shared.',
+  'flag.APPLICANT_UNDER_18': () => 'The applicant is under 18: the parents’ duty of maintenance must be investigated.',
+  'flag.LONG_TERM_ASSISTANCE': () => 'Long-term assistance (10 months or more): follow up the plan for self-support.',
+  'flag.CHILD_ALLOWANCE_MISMATCH': (a) => `Reported child allowance${a['reported'] !== undefined ? ` (${E(a['reported'])})` : ''} does not match the expected allowance and large-family supplement${a['expected'] !== undefined ? ` (${E(a['expected'])})` : ''}: check.`,
+  'flag.NORM_ESTIMATE_USED': () => 'At least one norm amount for the period is an estimate (not verified against the SFS): check against the ordinance in force.',
+  'flag.PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'The applicant’s partner does not stand at the labour market’s disposal and has given no acceptable reason: consider reducing the assistance.',
+
+  'child.summary': (a) => `${a['memberId']}, ${a['age']} years, ${residenceEn(a['residence']!, a['days']!, a['daysInMonth']!)}; the child's norm ${E(a['norm']!)}.`,
+  'child.effect': (a) => `For ${a['memberId']} the refusal corresponds to ${E(a['share']!)} of the household's ${E(a['effect']!)}.`,
+  'child.needsCoveredByIncome': (a) => `${a['memberId']}: the child's needs under the norm are covered by the household's income.`,
+  'child.refusalNote': (a) => `The refusal means ${E(a['effect']!)} less for the household this month than if everything claimed were granted. The child's best interests must be weighed and documented before deciding.`,
+  'child.noRefusalNote': () => 'The proposal has no refusal that affects the children; the best interests of the child were considered.',
+  'child.promptAffected': (a) => `${a['memberId']} ${a['age']} years, ${residenceEn(a['residence']!, a['days']!, a['daysInMonth']!)}`,
+  'child.promptRentRefused': (a) => `Rent cut to the reasonable level${a['ceiling'] ? ` (${E(a['ceiling'])})` : ''}; ${E(a['refused']!)} refused. Risk of moving and changing school.`,
+  'child.promptRentArrears': (a) => `Rent arrears ${E(a['arrears']!)}: risk of eviction.`,
+  'child.promptHousingOk': () => 'The housing cost is accepted; no information about rent arrears.',
+  'child.promptPartTime': (a) => `${a['memberId']} lives here ${a['days']} of ${a['daysInMonth']} days`,
+  'child.promptConsequence': (a) => `${a['memberId']}: ${E(a['share']!)}`,
+  'child.promptMonthsUnknown': () => 'Months on assistance not given.',
+  'child.promptMonths': (a) => `${a['months']} consecutive months on assistance${a['longTerm'] === 'yes' ? ` (long-term, ${a['threshold']} months or more)` : ''}.`,
+  'child.traceRefusal': (a) => `${a['count']} child(ren) affected by the refusal (${E(a['effect']!)}); child impact to be assessed by a caseworker.`,
+  'child.traceNoRefusal': (a) => `${a['count']} child(ren) in the household; the proposal has no refusal.`,
+
+  'alt.longerRadrum': (a) => `Consider a longer period to move, or the actual rent for a time, for the children's housing and school (difference ${E(a['refused']!)} a month).`,
+  'alt.housingSupport': () => 'Support to find cheaper housing or contact with the landlord.',
+  'alt.childrenPart': (a) => `Consider granting the children's part despite the refusal for the adult: the children's norm and share of shared and housing costs ${E(a['need']!)} minus child allowance, maintenance and the children's own income ${E(a['income']!)} = ${E(a['part']!)}.`,
+  'alt.planLabourMarket': () => 'Make a plan so that the applicant can stand at the labour market’s disposal (e.g. registration with Arbetsförmedlingen).',
+  'alt.planAssets': () => 'Make a plan for using the assets; a new application can be assessed when they are used up.',
+  'alt.budgetAdvice': () => 'Offer budget and debt counselling.',
+  'alt.childItems': () => 'Consider granting child-related costs (leisure, school, health) as livsföring i övrigt.',
+};
+
+export type Language = 'sv' | 'en';
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(sv, key);
+}
+
+export function renderMessage(lang: Language, key: MessageKey, args: MessageArgs): string {
+  const catalogue: Record<string, (a: MessageArgs) => string> = lang === 'sv' ? sv : en;
+  const fn = catalogue[key];
+  if (!fn) throw new Error(`[messages] no ${lang} text for ${key}`);
+  return fn(args);
+}

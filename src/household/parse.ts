@@ -1,0 +1,251 @@
+/**
+ * Validates a household (CONTRACT.md) and turns it into the engine's Household. Every problem is
+ * reported, not just the first, each with its field path ("members[2].birthDate") and what was
+ * expected. Fields the contract does not know are kept out of the calculation and reported as
+ * warnings, so a typo ("daysInHouseHold") is visible instead of silently ignored.
+ */
+import { z } from 'zod';
+import { parseKronor, type Ore } from '../money/index.ts';
+import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
+
+const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
+
+const money = z.string({ error: MONEY_MESSAGE });
+const optionalMoney = money.nullable().optional();
+const text = (what: string) => z.string({ error: `expected ${what}` });
+
+const memberSchema = z.object({
+  id: text('a member id (text)').min(1, 'must not be empty'),
+  role: z.string({ error: `expected one of ${ROLES.join(', ')}` }),
+  birthDate: z.string({ error: 'expected a date YYYY-MM-DD' }),
+  lunchOutsideHome: z.boolean({ error: 'expected true or false' }).optional(),
+  daysInHousehold: z.number({ error: 'expected a whole number of days' }).int('expected a whole number of days').nullable().optional(),
+  inSchool: z.boolean({ error: 'expected true or false' }).nullable().optional(),
+  gender: z.string({ error: `expected one of ${GENDERS.join(', ')}` }).nullable().optional(),
+  personnummer: text('a personnummer (text)').nullable().optional(),
+  availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
+  acceptableReason: text('a text').nullable().optional(),
+  name: text('a text').optional(),
+});
+
+const incomeSchema = z.object({
+  memberId: text('the id of a member'),
+  type: text('an income type'),
+  amount: optionalMoney,
+  yearToDate: optionalMoney,
+  description: text('a text').nullable().optional(),
+});
+
+const costSchema = z.object({
+  type: text('a cost type'),
+  amount: optionalMoney,
+  memberId: text('the id of a member').nullable().optional(),
+  description: text('a text').nullable().optional(),
+});
+
+const assetSchema = z.object({
+  memberId: text('the id of a member').nullable().optional(),
+  type: text('an asset type'),
+  amount: optionalMoney,
+  description: text('a text').nullable().optional(),
+});
+
+const circumstancesSchema = z.object({
+  availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
+  acceptableReason: text('a text').nullable().optional(),
+  consecutiveMonthsOnAssistance: z
+    .number({ error: 'expected a whole number of months' })
+    .int('expected a whole number of months')
+    .nonnegative('must not be negative')
+    .nullable()
+    .optional(),
+  rentCeiling: optionalMoney,
+  rentArrears: optionalMoney,
+  jobbstimulansStart: text('a month YYYY-MM').nullable().optional(),
+});
+
+const householdSchema = z.object({
+  caseId: text('a case id (text)').nullable().optional(),
+  period: z.string({ error: 'expected a month YYYY-MM' }),
+  municipality: text('a kommunkod (four digits)').nullable().optional(),
+  members: z.array(memberSchema, { error: 'expected a list of members' }),
+  incomes: z.array(incomeSchema, { error: 'expected a list of incomes' }).optional(),
+  costs: z.array(costSchema, { error: 'expected a list of costs' }).optional(),
+  assets: z.array(assetSchema, { error: 'expected a list of assets' }).optional(),
+  circumstances: circumstancesSchema.optional(),
+});
+
+/** Field names the contract (and this engine) knows, for the unknown-field warnings. */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  '': Object.keys(householdSchema.shape),
+  members: Object.keys(memberSchema.shape),
+  incomes: Object.keys(incomeSchema.shape),
+  costs: Object.keys(costSchema.shape),
+  assets: Object.keys(assetSchema.shape),
+  circumstances: Object.keys(circumstancesSchema.shape),
+};
+
+export type ParseResult =
+  | { readonly ok: true; readonly household: Household; readonly warnings: readonly InputIssue[] }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(household)' : out;
+}
+
+function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
+  const warnings: InputIssue[] = [];
+  const check = (obj: unknown, known: readonly string[], path: string) => {
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return;
+    for (const key of Object.keys(obj).sort()) {
+      if (!known.includes(key)) {
+        warnings.push({ path: path === '' ? key : `${path}.${key}`, code: 'UNKNOWN_FIELD', message: 'not a field this engine knows; it was not used' });
+      }
+    }
+  };
+  check(raw, KNOWN_KEYS['']!, '');
+  for (const list of ['members', 'incomes', 'costs', 'assets'] as const) {
+    const items = raw[list];
+    if (Array.isArray(items)) items.forEach((item, i) => check(item, KNOWN_KEYS[list]!, `${list}[${i}]`));
+  }
+  check(raw['circumstances'], KNOWN_KEYS['circumstances']!, 'circumstances');
+  return warnings;
+}
+
+export function parseHousehold(raw: unknown): ParseResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, issues: [{ path: '(household)', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with period, members, incomes, costs' }] };
+  }
+  const parsed = householdSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        code: 'INVALID_FIELD',
+        message: issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? `required: ${issue.message}` : issue.message,
+      })),
+    };
+  }
+  const input = parsed.data;
+  const issues: InputIssue[] = [];
+  const issue = (path: string, code: string, message: string) => issues.push({ path, code, message });
+
+  const period = parsePeriod(input.period);
+  if (!period) issue('period', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${input.period}"`);
+
+  const moneyField = (value: string | null | undefined, path: string): Ore | null => {
+    if (value === undefined || value === null) return null;
+    if (/^-/.test(value.trim())) {
+      issue(path, 'NEGATIVE_AMOUNT', `must not be negative (got "${value}")`);
+      return null;
+    }
+    const parsedAmount = parseKronor(value);
+    if (parsedAmount === null) issue(path, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got "${value}"`);
+    return parsedAmount;
+  };
+
+  // Members
+  const ids = new Map<string, number>();
+  input.members.forEach((m, i) => {
+    const base = `members[${i}]`;
+    if (ids.has(m.id)) issue(`${base}.id`, 'DUPLICATE_MEMBER_ID', `"${m.id}" is already used by members[${ids.get(m.id)}]`);
+    else ids.set(m.id, i);
+    if (!(ROLES as readonly string[]).includes(m.role)) issue(`${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got "${m.role}"`);
+    if (!isIsoDate(m.birthDate)) issue(`${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got "${m.birthDate}"`);
+    else if (period && m.birthDate > lastDayOf(period)) issue(`${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
+    else if (m.birthDate < '1890-01-01') issue(`${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
+    if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {
+      issue(`${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got "${m.gender}"`);
+    }
+    if (m.daysInHousehold !== undefined && m.daysInHousehold !== null) {
+      if (m.role !== 'child') issue(`${base}.daysInHousehold`, 'NOT_A_CHILD', 'only a member with role child can live here part of the month');
+      else if (m.daysInHousehold < 0) issue(`${base}.daysInHousehold`, 'INVALID_DAYS', `must be 0 or more (got ${m.daysInHousehold})`);
+      else if (period && m.daysInHousehold > daysInMonth(period)) {
+        issue(`${base}.daysInHousehold`, 'INVALID_DAYS', `${input.period} has ${daysInMonth(period)} days (got ${m.daysInHousehold})`);
+      }
+    }
+    if (m.lunchOutsideHome === true && m.role !== 'child') issue(`${base}.lunchOutsideHome`, 'NOT_A_CHILD', 'applies only to a member with role child (aged 0–6)');
+  });
+  const applicants = input.members.filter((m) => m.role === 'applicant').length;
+  if (input.members.length === 0) issue('members', 'NO_MEMBERS', 'the household must have at least the applicant');
+  else if (applicants === 0) issue('members', 'NO_APPLICANT', 'exactly one member must have role "applicant" (none has)');
+  else if (applicants > 1) issue('members', 'SEVERAL_APPLICANTS', `exactly one member must have role "applicant" (${applicants} have)`);
+  const partners = input.members.filter((m) => m.role === 'partner').length;
+  if (partners > 1) issue('members', 'SEVERAL_PARTNERS', `at most one member can have role "partner" (${partners} have)`);
+
+  const memberRef = (id: string | null | undefined, path: string) => {
+    if (id !== undefined && id !== null && !ids.has(id)) issue(path, 'UNKNOWN_MEMBER', `no member has id "${id}"`);
+  };
+
+  const incomes = (input.incomes ?? []).map((inc, i) => {
+    memberRef(inc.memberId, `incomes[${i}].memberId`);
+    return {
+      index: i,
+      memberId: inc.memberId,
+      type: inc.type,
+      amount: moneyField(inc.amount, `incomes[${i}].amount`),
+      yearToDate: moneyField(inc.yearToDate, `incomes[${i}].yearToDate`),
+      description: inc.description ?? null,
+    };
+  });
+  const costs = (input.costs ?? []).map((c, i) => {
+    memberRef(c.memberId, `costs[${i}].memberId`);
+    return { index: i, type: c.type, amount: moneyField(c.amount, `costs[${i}].amount`), memberId: c.memberId ?? null, description: c.description ?? null };
+  });
+  const assets = (input.assets ?? []).map((a, i) => {
+    memberRef(a.memberId, `assets[${i}].memberId`);
+    return { index: i, memberId: a.memberId ?? null, type: a.type, amount: moneyField(a.amount, `assets[${i}].amount`), description: a.description ?? null };
+  });
+
+  const c = input.circumstances ?? {};
+  let jobbstimulansStart: Period | null = null;
+  if (c.jobbstimulansStart !== undefined && c.jobbstimulansStart !== null) {
+    jobbstimulansStart = parsePeriod(c.jobbstimulansStart);
+    if (!jobbstimulansStart) issue('circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${c.jobbstimulansStart}"`);
+  }
+  const circumstances = {
+    availableForWork: c.availableForWork ?? null,
+    acceptableReason: c.acceptableReason ?? null,
+    consecutiveMonthsOnAssistance: c.consecutiveMonthsOnAssistance ?? null,
+    rentCeiling: moneyField(c.rentCeiling, 'circumstances.rentCeiling'),
+    rentArrears: moneyField(c.rentArrears, 'circumstances.rentArrears'),
+    jobbstimulansStart,
+  };
+
+  if (input.municipality !== undefined && input.municipality !== null && !/^[0-9]{4}$/.test(input.municipality)) {
+    issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got "${input.municipality}"`);
+  }
+
+  if (issues.length > 0 || !period) return { ok: false, issues };
+
+  const household: Household = {
+    caseId: input.caseId ?? null,
+    period,
+    municipality: input.municipality ?? null,
+    members: input.members.map((m, i) => ({
+      index: i,
+      id: m.id,
+      role: m.role as Household['members'][number]['role'],
+      birthDate: m.birthDate,
+      lunchOutsideHome: m.lunchOutsideHome ?? false,
+      daysInHousehold: m.daysInHousehold ?? null,
+      inSchool: m.inSchool ?? null,
+      gender: (m.gender ?? null) as Household['members'][number]['gender'],
+      personnummer: m.personnummer ?? null,
+      availableForWork: m.availableForWork ?? null,
+      acceptableReason: m.acceptableReason ?? null,
+    })),
+    incomes,
+    costs,
+    assets,
+    circumstances,
+  };
+  return { ok: true, household, warnings: unknownKeyWarnings(raw as Record<string, unknown>) };
+}

@@ -1,0 +1,84 @@
+/**
+ * The household as the engine sees it after validation: the CONTRACT.md input with money in öre,
+ * dates checked, and every optional fact either present or explicitly null ("not given").
+ */
+import type { Ore } from '../money/index.ts';
+import type { Period } from '../period/index.ts';
+
+export type Role = 'applicant' | 'partner' | 'child' | 'other-adult';
+export const ROLES: readonly Role[] = ['applicant', 'partner', 'child', 'other-adult'];
+
+export type Gender = 'female' | 'male' | 'other';
+export const GENDERS: readonly Gender[] = ['female', 'male', 'other'];
+
+export interface Member {
+  readonly index: number;
+  readonly id: string;
+  readonly role: Role;
+  readonly birthDate: string;
+  readonly lunchOutsideHome: boolean;
+  /** Days of the month the child lives here; null = all days. */
+  readonly daysInHousehold: number | null;
+  /** For members 18–20: in grundskola/gymnasium; null = not given. */
+  readonly inSchool: boolean | null;
+  readonly gender: Gender | null;
+  readonly personnummer: string | null;
+  /** For a partner: stands at the labour market's disposal; null = not given. */
+  readonly availableForWork: boolean | null;
+  readonly acceptableReason: string | null;
+}
+
+export interface Income {
+  readonly index: number;
+  readonly memberId: string;
+  readonly type: string;
+  /** null = the income exists but its amount is not known. */
+  readonly amount: Ore | null;
+  /** Earlier earnings this calendar year (children's earnings limit); null = not given. */
+  readonly yearToDate: Ore | null;
+  readonly description: string | null;
+}
+
+export interface Cost {
+  readonly index: number;
+  readonly type: string;
+  readonly amount: Ore | null;
+  readonly memberId: string | null;
+  readonly description: string | null;
+}
+
+export interface Asset {
+  readonly index: number;
+  readonly memberId: string | null;
+  readonly type: string;
+  readonly amount: Ore | null;
+  readonly description: string | null;
+}
+
+export interface Circumstances {
+  readonly availableForWork: boolean | null;
+  readonly acceptableReason: string | null;
+  readonly consecutiveMonthsOnAssistance: number | null;
+  readonly rentCeiling: Ore | null;
+  readonly rentArrears: Ore | null;
+  /** First month of the current 24-month jobbstimulans window, when the caseworker knows it. */
+  readonly jobbstimulansStart: Period | null;
+}
+
+export interface Household {
+  readonly caseId: string | null;
+  readonly period: Period;
+  readonly municipality: string | null;
+  readonly members: readonly Member[];
+  readonly incomes: readonly Income[];
+  readonly costs: readonly Cost[];
+  readonly assets: readonly Asset[];
+  readonly circumstances: Circumstances;
+}
+
+/** One problem with the input: the field path in CONTRACT.md notation and a message that says what is expected. */
+export interface InputIssue {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}

@@ -1,0 +1,76 @@
+/**
+ * Public API of the calculation core.
+ *
+ *   const book = loadRulebook('rules');
+ *   const cache = new RuleSetCache(book);
+ *   const result = evaluateHousehold(json, (period, municipality) => cache.get(period, municipality));
+ *   if (result.ok) console.log(result.decision.payable);
+ *
+ * The core is pure: the same input and the same rule set always give byte-identical output. It reads
+ * no clock, no randomness and no locale; the only I/O is loading rules/ (rulebook/load.ts).
+ */
+import { contentHash } from './canonical.ts';
+import { createContext } from './context.ts';
+import { decide } from './decision/index.ts';
+import type { Decision } from './decision/types.ts';
+import { parseHousehold } from './household/parse.ts';
+import type { Household, InputIssue } from './household/types.ts';
+import type { Period } from './period/index.ts';
+import { RuleLookupError } from './rulebook/resolve.ts';
+import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+export type RuleSetProvider = (period: Period, municipality: string | null) => VersionedRuleSet;
+
+export type Evaluation =
+  | { readonly ok: true; readonly decision: Decision; readonly household: Household }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+
+/** Types used in the household that the period's rules do not know. */
+function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const check = (known: Readonly<Record<string, unknown>>, value: string, path: string, what: string) => {
+    if (!Object.prototype.hasOwnProperty.call(known, value)) {
+      issues.push({ path, code: 'UNKNOWN_TYPE', message: `unknown ${what} "${value}" (expected one of ${Object.keys(known).join(', ')})` });
+    }
+  };
+  for (const i of household.incomes) check(rules.incomeTypes, i.type, `incomes[${i.index}].type`, 'income type');
+  for (const c of household.costs) check(rules.costTypes, c.type, `costs[${c.index}].type`, 'cost type');
+  for (const a of household.assets) check(rules.assetTypes, a.type, `assets[${a.index}].type`, 'asset type');
+  return issues;
+}
+
+function caseIdOf(raw: unknown): string | null {
+  if (raw !== null && typeof raw === 'object' && 'caseId' in raw) {
+    const id = (raw as { caseId: unknown }).caseId;
+    return typeof id === 'string' ? id : null;
+  }
+  return null;
+}
+
+/** Validates the household, picks the rules for its period and computes the decision proposal. */
+export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Evaluation {
+  const parsed = parseHousehold(raw);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, caseId: caseIdOf(raw) };
+  const { household } = parsed;
+  let ruleSet: VersionedRuleSet;
+  try {
+    ruleSet = rulesFor(household.period, household.municipality);
+  } catch (error) {
+    if (error instanceof RuleLookupError) {
+      return { ok: false, issues: [{ path: error.field, code: 'NO_RULES_FOR_PERIOD', message: error.message }], caseId: household.caseId };
+    }
+    throw error;
+  }
+  const typeIssues = checkTypes(household, ruleSet.rules);
+  if (typeIssues.length > 0) return { ok: false, issues: typeIssues, caseId: household.caseId };
+  const ctx = createContext(household, ruleSet.rules, parsed.warnings);
+  const decision = decide(ctx, { ruleSetVersion: ruleSet.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION });
+  return { ok: true, decision, household };
+}
+
+export { loadRulebook, RulebookError } from './rulebook/load.ts';
+export { RuleSetCache, resolveRuleSet, RuleLookupError, versionRuleSet } from './rulebook/resolve.ts';
+export type { Decision } from './decision/types.ts';
+export type { InputIssue } from './household/types.ts';
+export { renderDecision } from './explain/render.ts';

@@ -1,0 +1,77 @@
+/**
+ * Calendar months and dates without clocks or time zones.
+ *
+ * A period is one calendar month ("2026-03"). Dates are ISO strings ("2026-03-01"); two of them
+ * compare correctly as strings. Nothing here reads the current time or the machine's locale.
+ */
+import { getDaysInMonth, isExists } from 'date-fns';
+
+export interface Period {
+  readonly year: number;
+  readonly month: number; // 1–12
+}
+
+export type IsoDate = string; // YYYY-MM-DD
+
+const PERIOD_PATTERN = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
+const DATE_PATTERN = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+export function parsePeriod(text: string): Period | null {
+  const match = PERIOD_PATTERN.exec(text);
+  if (!match) return null;
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+export function formatPeriod(period: Period): string {
+  return `${String(period.year).padStart(4, '0')}-${String(period.month).padStart(2, '0')}`;
+}
+
+/** True when the text is a real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
+export function isIsoDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  return isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+export function daysInMonth(period: Period): number {
+  // Noon on the 15th: the same calendar month in every time zone.
+  return getDaysInMonth(new Date(period.year, period.month - 1, 15, 12));
+}
+
+export function firstDayOf(period: Period): IsoDate {
+  return `${formatPeriod(period)}-01`;
+}
+
+export function lastDayOf(period: Period): IsoDate {
+  return `${formatPeriod(period)}-${String(daysInMonth(period)).padStart(2, '0')}`;
+}
+
+/** The period n months later (n may be negative). */
+export function addMonths(period: Period, n: number): Period {
+  const index = period.year * 12 + (period.month - 1) + n;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** Months from `earlier` to `later` (later − earlier), e.g. 2026-03 − 2025-12 = 3. */
+export function monthsBetween(later: Period, earlier: Period): number {
+  return later.year * 12 + later.month - (earlier.year * 12 + earlier.month);
+}
+
+/**
+ * Age in whole years on a given date: the number of birthdays passed on or before that date.
+ * A person born on 29 February has a birthday on 1 March in years that are not leap years.
+ * Returns a negative number when the person is born after the date.
+ */
+export function ageOn(birthDate: IsoDate, date: IsoDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (date < birthDate) return -1;
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+/** True when the date lies in [from, to] (to = null means open-ended). */
+export function isWithin(date: IsoDate, from: IsoDate, to: IsoDate | null): boolean {
+  return date >= from && (to === null || date <= to);
+}

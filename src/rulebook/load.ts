@@ -1,0 +1,300 @@
+/**
+ * Loads rules/ into memory and checks it. This is the only module in the core that touches the file
+ * system; everything downstream receives a resolved, immutable rule set (see resolve.ts).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import {
+  assetTypesFileSchema,
+  barnbidragFileSchema,
+  barnkonsekvensFileSchema,
+  childrenEarningsFileSchema,
+  conditionsFileSchema,
+  costTypesFileSchema,
+  incomeTypesFileSchema,
+  jobbstimulansFileSchema,
+  legalReferencesFileSchema,
+  municipalFileSchema,
+  prisbasbeloppFileSchema,
+  riksnormFileSchema,
+} from './schema.ts';
+
+export type RiksnormFile = z.infer<typeof riksnormFileSchema>;
+export type PrisbasbeloppFile = z.infer<typeof prisbasbeloppFileSchema>;
+export type BarnbidragFile = z.infer<typeof barnbidragFileSchema>;
+export type JobbstimulansFile = z.infer<typeof jobbstimulansFileSchema>;
+export type ChildrenEarningsFile = z.infer<typeof childrenEarningsFileSchema>;
+export type CostTypesFile = z.infer<typeof costTypesFileSchema>;
+export type IncomeTypesFile = z.infer<typeof incomeTypesFileSchema>;
+export type AssetTypesFile = z.infer<typeof assetTypesFileSchema>;
+export type MunicipalFile = z.infer<typeof municipalFileSchema>;
+export type LegalReferencesFile = z.infer<typeof legalReferencesFileSchema>;
+export type BarnkonsekvensFile = z.infer<typeof barnkonsekvensFileSchema>;
+export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
+
+export interface Loaded<T> {
+  /** Path relative to the rules directory, with forward slashes: "riksnorm/2023.json". */
+  readonly file: string;
+  readonly data: T;
+}
+
+export interface Rulebook {
+  readonly dir: string;
+  readonly riksnorm: readonly Loaded<RiksnormFile>[];
+  readonly prisbasbelopp: Loaded<PrisbasbeloppFile>;
+  readonly barnbidrag: Loaded<BarnbidragFile>;
+  readonly jobbstimulans: Loaded<JobbstimulansFile>;
+  readonly childrenEarnings: Loaded<ChildrenEarningsFile>;
+  readonly costTypes: Loaded<CostTypesFile>;
+  readonly incomeTypes: Loaded<IncomeTypesFile>;
+  readonly assetTypes: Loaded<AssetTypesFile>;
+  readonly municipal: ReadonlyMap<string, Loaded<MunicipalFile>>;
+  readonly legal: Loaded<LegalReferencesFile>;
+  readonly barnkonsekvens: Loaded<BarnkonsekvensFile>;
+  readonly conditions: readonly Loaded<ConditionsFile>[];
+}
+
+/** The rules folder is broken: every problem found, one line each, with the file and field. */
+export class RulebookError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`rules/ is not valid:\n${problems.join('\n')}`);
+    this.name = 'RulebookError';
+    this.problems = problems;
+  }
+}
+
+const SINGLE_FILES = {
+  prisbasbelopp: ['prisbasbelopp.json', prisbasbeloppFileSchema],
+  barnbidrag: ['barnbidrag.json', barnbidragFileSchema],
+  jobbstimulans: ['jobbstimulans.json', jobbstimulansFileSchema],
+  childrenEarnings: ['children-earnings.json', childrenEarningsFileSchema],
+  costTypes: ['cost-types.json', costTypesFileSchema],
+  incomeTypes: ['income-types.json', incomeTypesFileSchema],
+  assetTypes: ['asset-types.json', assetTypesFileSchema],
+  legal: ['legal-references.json', legalReferencesFileSchema],
+  barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
+} as const;
+
+const FOLDERS = ['riksnorm', 'municipal', 'conditions'] as const;
+
+export function loadRulebook(dir: string): Rulebook {
+  const problems: string[] = [];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new RulebookError([`${dir}: the rules directory cannot be read`]);
+  }
+
+  const known = new Set<string>(Object.values(SINGLE_FILES).map(([name]) => name));
+  for (const path of listJson(dir)) {
+    const rel = relative(dir, path).split('\\').join('/');
+    const folder = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : null;
+    if (folder === null ? !known.has(rel) : !(FOLDERS as readonly string[]).includes(folder)) {
+      problems.push(`${rel}: unknown rule file (expected one of ${[...known].join(', ')} or a file in ${FOLDERS.join('/, ')}/)`);
+    }
+  }
+
+  const read = <S extends z.ZodType>(rel: string, schema: S): Loaded<z.infer<S>> | null => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, rel), 'utf8'));
+    } catch (error) {
+      problems.push(`${rel}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read'}`);
+      return null;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`${rel}: ${issue.path.length ? issue.path.join('.') : '(file)'}: ${issue.message}`);
+      }
+      return null;
+    }
+    return { file: rel, data: parsed.data };
+  };
+
+  const singles: Record<string, Loaded<unknown> | null> = {};
+  for (const [key, [name, schema]] of Object.entries(SINGLE_FILES)) {
+    singles[key] = read(name, schema);
+  }
+  const folderFiles = (folder: string) =>
+    listJson(join(dir, folder))
+      .map((p) => relative(dir, p).split('\\').join('/'))
+      .sort();
+  const riksnorm = folderFiles('riksnorm')
+    .map((rel) => read(rel, riksnormFileSchema))
+    .filter((x): x is Loaded<RiksnormFile> => x !== null);
+  const municipalList = folderFiles('municipal')
+    .map((rel) => read(rel, municipalFileSchema))
+    .filter((x): x is Loaded<MunicipalFile> => x !== null);
+  const conditions = folderFiles('conditions')
+    .map((rel) => read(rel, conditionsFileSchema))
+    .filter((x): x is Loaded<ConditionsFile> => x !== null);
+
+  if (riksnorm.length === 0) problems.push('riksnorm/: no riksnorm tables');
+  const municipal = new Map<string, Loaded<MunicipalFile>>();
+  for (const m of municipalList) {
+    const code = m.data.id.slice('municipal/'.length);
+    const expectedFile = `municipal/${code}.json`;
+    if (m.file !== expectedFile) problems.push(`${m.file}: id ${m.data.id} must live in ${expectedFile}`);
+    municipal.set(code, m);
+  }
+  if (!municipal.has('default')) problems.push('municipal/default.json: missing (the policy used when a municipality has no file)');
+
+  if (problems.length > 0) throw new RulebookError(problems);
+  const book = {
+    dir,
+    riksnorm,
+    municipal,
+    conditions,
+    ...(singles as Record<keyof typeof SINGLE_FILES, Loaded<never>>),
+  } as Rulebook;
+  checkConsistency(book, problems);
+  if (problems.length > 0) throw new RulebookError(problems);
+  return book;
+}
+
+function listJson(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const name of entries.sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listJson(path));
+    else if (name.endsWith('.json')) out.push(path);
+  }
+  return out;
+}
+
+interface Windowed {
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+}
+
+function checkWindows(label: string, items: readonly Windowed[], problems: string[]): void {
+  const sorted = [...items].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  for (const item of sorted) {
+    if (item.effectiveTo !== null && item.effectiveTo < item.effectiveFrom) {
+      problems.push(`${label}: effectiveTo ${item.effectiveTo} is before effectiveFrom ${item.effectiveFrom}`);
+    }
+    if (item.effectiveTo !== null && !isLastDayOfMonth(item.effectiveTo)) {
+      problems.push(`${label}: effectiveTo ${item.effectiveTo} must be the last day of a month`);
+    }
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (prev.effectiveTo === null || prev.effectiveTo >= cur.effectiveFrom) {
+      problems.push(`${label}: the period from ${cur.effectiveFrom} overlaps the one from ${prev.effectiveFrom}`);
+    }
+  }
+}
+
+function isLastDayOfMonth(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d === last;
+}
+
+function checkSources(file: string, sources: Record<string, unknown>, keys: Iterable<string>, problems: string[]): void {
+  for (const key of keys) {
+    if (!(key in sources)) problems.push(`${file}: source "${key}" is used but not listed under sources`);
+  }
+}
+
+function checkConsistency(book: Rulebook, problems: string[]): void {
+  // Windows do not overlap, within a file and across the riksnorm tables.
+  checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens]) {
+    checkWindows(loaded.file, loaded.data.values, problems);
+  }
+  checkWindows(book.legal.file, book.legal.data.versions, problems);
+  for (const m of book.municipal.values()) checkWindows(m.file, m.data.values, problems);
+  const byPhase = new Map<string, Loaded<ConditionsFile>[]>();
+  for (const c of book.conditions) byPhase.set(c.data.phase, [...(byPhase.get(c.data.phase) ?? []), c]);
+  for (const phase of ['eligibility', 'flags']) {
+    const files = byPhase.get(phase) ?? [];
+    if (files.length === 0) problems.push(`conditions/: no file for phase ${phase}`);
+    checkWindows(`conditions/ (${phase})`, files.map((f) => f.data), problems);
+  }
+
+  // Every source key used is listed, and riksnorm bands cover ages 0–20 without gaps.
+  for (const r of book.riksnorm) {
+    const used = [
+      ...r.data.children.flatMap((c) => [c.withLunch.source, ...(c.withoutLunch ? [c.withoutLunch.source] : [])]),
+      r.data.adults.single.source,
+      r.data.adults.cohabiting.source,
+      ...r.data.common.map((c) => c.source),
+    ];
+    checkSources(r.file, r.data.sources, used, problems);
+    let expectedMin = 0;
+    for (const [i, band] of r.data.children.entries()) {
+      if (band.minAge !== expectedMin || band.maxAge < band.minAge) {
+        problems.push(`${r.file}: children.${i}: age bands must be contiguous from 0 (expected minAge ${expectedMin})`);
+      }
+      expectedMin = band.maxAge + 1;
+    }
+    if (expectedMin !== 21) problems.push(`${r.file}: children: age bands must end at 20`);
+    r.data.common.forEach((c, i) => {
+      if (c.persons !== i + 1) problems.push(`${r.file}: common.${i}.persons must be ${i + 1}`);
+    });
+  }
+  checkSources(book.prisbasbelopp.file, book.prisbasbelopp.data.sources, book.prisbasbelopp.data.values.map((v) => v.source), problems);
+  for (const v of book.barnbidrag.data.values) {
+    checkSources(book.barnbidrag.file, book.barnbidrag.data.sources, [v.perChild.source, v.largeFamilySupplementPerChildFromFifth.source, v.splitForAlternatingResidence.source, ...v.largeFamilySupplement.map((s) => s.source)], problems);
+  }
+  for (const v of book.jobbstimulans.data.values) {
+    checkSources(book.jobbstimulans.file, book.jobbstimulans.data.sources, [v.disregardedShare.source, v.qualifyingConsecutiveMonths.source, v.durationMonths.source], problems);
+  }
+  for (const v of book.childrenEarnings.data.values) {
+    checkSources(book.childrenEarnings.file, book.childrenEarnings.data.sources, [v.limitShareOfPrisbasbelopp.source], problems);
+  }
+  for (const t of [book.costTypes, book.incomeTypes, book.assetTypes]) {
+    for (const v of t.data.values) checkSources(t.file, t.data.sources, v.source, problems);
+  }
+  for (const m of book.municipal.values()) {
+    for (const v of m.data.values) {
+      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source], problems);
+    }
+  }
+  for (const v of book.barnkonsekvens.data.values) {
+    checkSources(book.barnkonsekvens.file, book.barnkonsekvens.data.sources, [v.longTermMonths.source, ...v.prompts.map((p) => p.source)], problems);
+  }
+
+  // Every legal topic that a rule cites exists in every version of the legal references.
+  const topics = new Set<string>(['rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights', 'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers']);
+  for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
+  for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);
+  for (const v of book.childrenEarnings.data.values) topics.add(v.legalTopic);
+  for (const c of book.conditions) for (const rule of c.data.rules) topics.add(rule.event.params.legalTopic);
+  for (const version of book.legal.data.versions) {
+    checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).map((r) => r.source), problems);
+    for (const topic of topics) {
+      if (!(topic in version.refs)) problems.push(`${book.legal.file}: version from ${version.effectiveFrom} has no reference for topic "${topic}"`);
+    }
+  }
+
+  // Conditions read only declared facts.
+  for (const c of book.conditions) {
+    for (const rule of c.data.rules) {
+      for (const fact of factsOf(rule.conditions)) {
+        if (!(fact in c.data.facts)) problems.push(`${c.file}: rule ${rule.name} reads fact "${fact}", which is not declared under facts`);
+      }
+    }
+  }
+}
+
+function factsOf(condition: unknown): string[] {
+  const c = condition as Record<string, unknown>;
+  if (Array.isArray(c['all'])) return c['all'].flatMap(factsOf);
+  if (Array.isArray(c['any'])) return c['any'].flatMap(factsOf);
+  if (c['not'] !== undefined) return factsOf(c['not']);
+  const value = c['value'];
+  const fromValue = value !== null && typeof value === 'object' && !Array.isArray(value) ? [String((value as { fact: string }).fact)] : [];
+  return [String(c['fact']), ...fromValue];
+}

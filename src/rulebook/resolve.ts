@@ -1,0 +1,242 @@
+/**
+ * Picks, for one period and one municipality, the version of every rule file in force on the first
+ * day of the month, and turns it into a self-contained RuleSet with a content hash. A period that
+ * has no riksnorm table (or no prisbasbelopp, or no legal frame) is an error that says so: the
+ * engine never falls back to another year.
+ */
+import { contentHash } from '../canonical.ts';
+import { firstDayOf, formatPeriod, type Period } from '../period/index.ts';
+import type { Loaded, Rulebook } from './load.ts';
+import type {
+  ChildAllowanceRule,
+  ChildrenEarningsRule,
+  ConditionRule,
+  ConditionSet,
+  JobbstimulansRule,
+  LegalFrame,
+  LegalRef,
+  Param,
+  RuleSet,
+  SourceRef,
+  Status,
+  VersionedRuleSet,
+} from './types.ts';
+
+/** No rules for the period: the message names the period and what exists. */
+export class RuleLookupError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'RuleLookupError';
+    this.field = field;
+  }
+}
+
+interface Windowed {
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+}
+
+function inForce<T extends Windowed>(items: readonly T[], date: string): T | undefined {
+  return items.find((i) => i.effectiveFrom <= date && (i.effectiveTo === null || date <= i.effectiveTo));
+}
+
+type Sources = Record<string, { title: string; url?: string | undefined; note?: string | undefined }>;
+
+function sourceRef(sources: Sources, key: string): SourceRef {
+  const s = sources[key];
+  if (!s) throw new Error(`[rulebook] unknown source ${key}`); // checked at load time
+  return { key, title: s.title, ...(s.url !== undefined ? { url: s.url } : {}), ...(s.note !== undefined ? { note: s.note } : {}) };
+}
+
+function param<T>(id: string, value: T, status: Status, sources: Sources, key: string): Param<T> {
+  return { id, value, status, source: sourceRef(sources, key) };
+}
+
+export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null): RuleSet {
+  const date = firstDayOf(period);
+  const label = formatPeriod(period);
+  const year = String(period.year);
+
+  const table = inForce(book.riksnorm.map((r) => ({ ...r, effectiveFrom: r.data.effectiveFrom, effectiveTo: r.data.effectiveTo })), date);
+  if (!table) {
+    const have = book.riksnorm.map((r) => (r.data.effectiveFrom.slice(0, 4) === (r.data.effectiveTo ?? '').slice(0, 4) ? r.data.effectiveFrom.slice(0, 4) : `${r.data.effectiveFrom.slice(0, 4)}–${(r.data.effectiveTo ?? '').slice(0, 4)}`));
+    throw new RuleLookupError('period', `no riksnorm table in rules/ for ${label}; tables exist for ${have.join(', ')}`);
+  }
+  const rn = table.data;
+  const rs = rn.sources as Sources;
+  const riksnorm = {
+    id: rn.id,
+    file: table.file,
+    title: rn.title,
+    effectiveFrom: rn.effectiveFrom,
+    effectiveTo: rn.effectiveTo,
+    legalBasis: rn.legalBasis,
+    children: rn.children.map((c) => ({
+      band: c.band,
+      minAge: c.minAge,
+      maxAge: c.maxAge,
+      withLunch: param(`${rn.id}#child-${c.band}`, c.withLunch.amount, c.withLunch.status, rs, c.withLunch.source),
+      withoutLunch: c.withoutLunch
+        ? param(`${rn.id}#child-${c.band}-without-lunch`, c.withoutLunch.amount, c.withoutLunch.status, rs, c.withoutLunch.source)
+        : null,
+    })),
+    single: param(`${rn.id}#single`, rn.adults.single.amount, rn.adults.single.status, rs, rn.adults.single.source),
+    cohabiting: param(`${rn.id}#cohabiting`, rn.adults.cohabiting.amount, rn.adults.cohabiting.status, rs, rn.adults.cohabiting.source),
+    common: rn.common.map((c) => param(`${rn.id}#common-${c.persons}`, c.amount, c.status, rs, c.source)),
+  };
+
+  const pbbFile = book.prisbasbelopp;
+  const pbb = inForce(pbbFile.data.values, date);
+  if (!pbb) throw new RuleLookupError('period', `no prisbasbelopp in rules/prisbasbelopp.json for ${year}`);
+
+  const legalVersion = inForce(book.legal.data.versions, date);
+  if (!legalVersion) throw new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`);
+  const legalSources = book.legal.data.sources as Sources;
+  const refs: Record<string, LegalRef> = {};
+  for (const [topic, r] of Object.entries(legalVersion.refs)) {
+    refs[topic] = { topic, ref: r.ref, status: r.status, source: sourceRef(legalSources, r.source) };
+  }
+  const legal: LegalFrame = {
+    law: legalVersion.law,
+    lawTitle: legalVersion.lawTitle,
+    effectiveFrom: legalVersion.effectiveFrom,
+    effectiveTo: legalVersion.effectiveTo,
+    refs,
+  };
+
+  const bb = inForce(book.barnbidrag.data.values, date);
+  const bbs = book.barnbidrag.data.sources as Sources;
+  const childAllowance: ChildAllowanceRule | null = bb
+    ? {
+        id: `barnbidrag/${bb.effectiveFrom}`,
+        perChild: param('barnbidrag#per-child', bb.perChild.amount, bb.perChild.status, bbs, bb.perChild.source),
+        largeFamilySupplement: bb.largeFamilySupplement.map((s) => ({
+          children: s.children,
+          amount: param(`barnbidrag#flerbarnstillagg-${s.children}`, s.amount, s.status, bbs, s.source),
+        })),
+        largeFamilySupplementPerChildFromFifth: param(
+          'barnbidrag#flerbarnstillagg-per-child-from-5',
+          bb.largeFamilySupplementPerChildFromFifth.amount,
+          bb.largeFamilySupplementPerChildFromFifth.status,
+          bbs,
+          bb.largeFamilySupplementPerChildFromFifth.source,
+        ),
+        maxAgeBeforeStudyAllowance: bb.maxAgeBeforeStudyAllowance,
+      }
+    : null;
+
+  const js = inForce(book.jobbstimulans.data.values, date);
+  const jss = book.jobbstimulans.data.sources as Sources;
+  const jobbstimulans: JobbstimulansRule | null = js
+    ? {
+        id: `jobbstimulans/${js.effectiveFrom}`,
+        disregardedShare: param('jobbstimulans#disregarded-share', { numerator: js.disregardedShare.numerator, denominator: js.disregardedShare.denominator }, js.disregardedShare.status, jss, js.disregardedShare.source),
+        qualifyingConsecutiveMonths: param('jobbstimulans#qualifying-months', js.qualifyingConsecutiveMonths.value, js.qualifyingConsecutiveMonths.status, jss, js.qualifyingConsecutiveMonths.source),
+        durationMonths: param('jobbstimulans#duration-months', js.durationMonths.value, js.durationMonths.status, jss, js.durationMonths.source),
+        incomeTypes: js.incomeTypes,
+      }
+    : null;
+
+  const ce = inForce(book.childrenEarnings.data.values, date);
+  const ces = book.childrenEarnings.data.sources as Sources;
+  const childrenEarnings: ChildrenEarningsRule | null = ce
+    ? {
+        id: `children-earnings/${ce.effectiveFrom}`,
+        limitShareOfPrisbasbelopp: param('children-earnings#limit-share-of-pbb', { numerator: ce.limitShareOfPrisbasbelopp.numerator, denominator: ce.limitShareOfPrisbasbelopp.denominator }, ce.limitShareOfPrisbasbelopp.status, ces, ce.limitShareOfPrisbasbelopp.source),
+        incomeTypes: ce.incomeTypes,
+        schoolYouthMaxAge: ce.schoolYouthMaxAge,
+      }
+    : null;
+
+  const typeTable = <T>(loaded: Loaded<{ values: readonly (Windowed & { types: Record<string, T> })[] }>, what: string): Record<string, T> => {
+    const v = inForce(loaded.data.values, date);
+    if (!v) throw new RuleLookupError('period', `no ${what} in rules/${loaded.file} for ${label}`);
+    return v.types;
+  };
+
+  const municipalFile = (municipality !== null ? book.municipal.get(municipality) : undefined) ?? book.municipal.get('default')!;
+  const mv = inForce(municipalFile.data.values, date);
+  if (!mv) throw new RuleLookupError('period', `no municipal policy in rules/${municipalFile.file} for ${label}`);
+  const ms = municipalFile.data.sources as Sources;
+  const mid = municipalFile.data.id;
+
+  const bk = inForce(book.barnkonsekvens.data.values, date);
+  if (!bk) throw new RuleLookupError('period', `no barnkonsekvens template in rules/barnkonsekvens.json for ${label}`);
+  const bks = book.barnkonsekvens.data.sources as Sources;
+
+  const conditionSet = (phase: 'eligibility' | 'flags'): { set: ConditionSet; file: string } => {
+    const file = book.conditions.find((c) => c.data.phase === phase && c.data.effectiveFrom <= date && (c.data.effectiveTo === null || date <= c.data.effectiveTo));
+    if (!file) throw new RuleLookupError('period', `no ${phase} conditions in rules/conditions/ for ${label}`);
+    return {
+      file: file.file,
+      set: { id: file.data.id, phase, facts: file.data.facts, rules: file.data.rules as readonly ConditionRule[] },
+    };
+  };
+  const eligibility = conditionSet('eligibility');
+  const flags = conditionSet('flags');
+
+  const files = [
+    table.file,
+    pbbFile.file,
+    book.legal.file,
+    ...(bb ? [book.barnbidrag.file] : []),
+    ...(js ? [book.jobbstimulans.file] : []),
+    ...(ce ? [book.childrenEarnings.file] : []),
+    book.costTypes.file,
+    book.incomeTypes.file,
+    book.assetTypes.file,
+    municipalFile.file,
+    book.barnkonsekvens.file,
+    eligibility.file,
+    flags.file,
+  ];
+
+  return {
+    files,
+    riksnorm,
+    prisbasbelopp: param(`prisbasbelopp/${year}`, pbb.amount, pbb.status, pbbFile.data.sources as Sources, pbb.source),
+    childAllowance,
+    jobbstimulans,
+    childrenEarnings,
+    costTypes: typeTable(book.costTypes, 'cost types'),
+    incomeTypes: typeTable(book.incomeTypes, 'income types'),
+    assetTypes: typeTable(book.assetTypes, 'asset types'),
+    municipal: {
+      id: mid,
+      assetBuffer: param(`${mid}#asset-buffer`, mv.assetBuffer.amount, mv.assetBuffer.status, ms, mv.assetBuffer.source),
+      ageReference: param(`${mid}#age-reference`, mv.ageReference.value, mv.ageReference.status, ms, mv.ageReference.source),
+      partMonthChildHouseholdSize: param(`${mid}#part-month-child-household-size`, mv.partMonthChildHouseholdSize.value, mv.partMonthChildHouseholdSize.status, ms, mv.partMonthChildHouseholdSize.source),
+    },
+    legal,
+    childImpact: {
+      longTermMonths: param('barnkonsekvens#long-term-months', bk.longTermMonths.value, bk.longTermMonths.status, bks, bk.longTermMonths.source),
+      prompts: bk.prompts.map((p) => ({ ...p, source: sourceRef(bks, p.source) })),
+    },
+    conditions: { eligibility: eligibility.set, flags: flags.set },
+  };
+}
+
+/** Resolves and hashes, caching by (period, municipality file) so a batch hashes each set once. */
+export class RuleSetCache {
+  readonly #book: Rulebook;
+  readonly #cache = new Map<string, VersionedRuleSet>();
+  constructor(book: Rulebook) {
+    this.#book = book;
+  }
+  get(period: Period, municipality: string | null): VersionedRuleSet {
+    const muni = municipality !== null && this.#book.municipal.has(municipality) ? municipality : 'default';
+    const key = `${formatPeriod(period)}|${muni}`;
+    let hit = this.#cache.get(key);
+    if (!hit) {
+      const rules = resolveRuleSet(this.#book, period, municipality);
+      hit = { version: contentHash(rules), rules };
+      this.#cache.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+export function versionRuleSet(rules: RuleSet): VersionedRuleSet {
+  return { version: contentHash(rules), rules };
+}

@@ -1,0 +1,200 @@
+/**
+ * The resolved rule set: every parameter, legal reference and condition that applies to one period
+ * (and one municipality), copied out of the dated files in rules/. The calculation reads only this
+ * object, so a stored copy of it replays a decision exactly, whatever rules/ holds later.
+ */
+
+export type Status = 'verified' | 'derived' | 'estimate' | 'unverified';
+
+export interface SourceRef {
+  readonly key: string;
+  readonly title: string;
+  readonly url?: string;
+  readonly note?: string;
+}
+
+/** A value read from rules/, with where it came from and how sure it is. */
+export interface Param<T = string> {
+  /** Stable id used in traces, e.g. "riksnorm/2023#child-7-10". */
+  readonly id: string;
+  readonly value: T;
+  readonly status: Status;
+  readonly source: SourceRef;
+}
+
+export interface ChildBand {
+  readonly band: string;
+  readonly minAge: number;
+  readonly maxAge: number;
+  /** Amount in kronor (decimal string). */
+  readonly withLunch: Param;
+  readonly withoutLunch: Param | null;
+}
+
+export interface RiksnormTable {
+  readonly id: string;
+  readonly file: string;
+  readonly title: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+  readonly legalBasis: string;
+  readonly children: readonly ChildBand[];
+  readonly single: Param;
+  readonly cohabiting: Param;
+  /** Index 0 = 1 person … index 6 = 7 persons. */
+  readonly common: readonly Param[];
+}
+
+export interface Ratio {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface JobbstimulansRule {
+  readonly id: string;
+  readonly disregardedShare: Param<Ratio>;
+  readonly qualifyingConsecutiveMonths: Param<number>;
+  readonly durationMonths: Param<number>;
+  readonly incomeTypes: readonly string[];
+}
+
+export interface ChildrenEarningsRule {
+  readonly id: string;
+  readonly limitShareOfPrisbasbelopp: Param<Ratio>;
+  readonly incomeTypes: readonly string[];
+  readonly schoolYouthMaxAge: number;
+}
+
+export interface ChildAllowanceRule {
+  readonly id: string;
+  readonly perChild: Param;
+  /** Supplement by number of children (2, 3, 4). */
+  readonly largeFamilySupplement: readonly { readonly children: number; readonly amount: Param }[];
+  readonly largeFamilySupplementPerChildFromFifth: Param;
+  readonly maxAgeBeforeStudyAllowance: number;
+}
+
+export type CostCategory = 'reasonable-cost' | 'livsforing' | 'norm-supplement';
+
+export interface CostTypeDef {
+  readonly labelSv: string;
+  readonly labelEn: string;
+  readonly category: CostCategory;
+  readonly legalTopic: string;
+  readonly requiresAssessment: boolean;
+  readonly housing?: boolean | undefined;
+  readonly childArea?: string | undefined;
+}
+
+export interface IncomeTypeDef {
+  readonly labelSv: string;
+  readonly labelEn: string;
+  readonly employment: boolean;
+  readonly childOwnMeans: boolean;
+}
+
+export interface AssetTypeDef {
+  readonly labelSv: string;
+  readonly labelEn: string;
+  readonly liquid: boolean;
+}
+
+export interface MunicipalPolicy {
+  readonly id: string;
+  readonly assetBuffer: Param;
+  readonly ageReference: Param<'first-day-of-month' | 'last-day-of-month'>;
+  readonly partMonthChildHouseholdSize: Param<'full-member' | 'pro-rated'>;
+}
+
+export interface LegalRef {
+  readonly topic: string;
+  readonly ref: string;
+  readonly status: Status;
+  readonly source: SourceRef;
+}
+
+export interface LegalFrame {
+  readonly law: string;
+  readonly lawTitle: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+  readonly refs: Readonly<Record<string, LegalRef>>;
+}
+
+export interface ChildImpactPrompt {
+  readonly id: string;
+  readonly number: number;
+  readonly area: string;
+  readonly sv: string;
+  readonly en: string;
+  readonly source: SourceRef;
+  readonly requiredOn: readonly string[];
+}
+
+export interface ChildImpactTemplate {
+  readonly longTermMonths: Param<number>;
+  readonly prompts: readonly ChildImpactPrompt[];
+}
+
+/** A condition in json-rules-engine's JSON format. */
+export type ConditionValue = string | number | boolean | null | readonly (string | number | boolean | null)[] | { readonly fact: string };
+
+export interface LeafCondition {
+  readonly fact: string;
+  readonly operator: string;
+  readonly value: ConditionValue;
+}
+
+export type Condition =
+  | LeafCondition
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition };
+
+export interface RuleEvent {
+  readonly type: 'deny' | 'needs-information' | 'flag';
+  readonly params: {
+    readonly code: string;
+    readonly legalTopic: string;
+    readonly severity: 'assessment' | 'warning' | 'info';
+    readonly field?: string;
+    readonly blocking?: boolean;
+  };
+}
+
+export interface ConditionRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly conditions: Condition;
+  readonly event: RuleEvent;
+}
+
+export interface ConditionSet {
+  readonly id: string;
+  readonly phase: 'eligibility' | 'flags';
+  readonly facts: Readonly<Record<string, string>>;
+  readonly rules: readonly ConditionRule[];
+}
+
+export interface RuleSet {
+  /** The rule files (relative paths) this set was resolved from. */
+  readonly files: readonly string[];
+  readonly riksnorm: RiksnormTable;
+  readonly prisbasbelopp: Param;
+  readonly childAllowance: ChildAllowanceRule | null;
+  readonly jobbstimulans: JobbstimulansRule | null;
+  readonly childrenEarnings: ChildrenEarningsRule | null;
+  readonly costTypes: Readonly<Record<string, CostTypeDef>>;
+  readonly incomeTypes: Readonly<Record<string, IncomeTypeDef>>;
+  readonly assetTypes: Readonly<Record<string, AssetTypeDef>>;
+  readonly municipal: MunicipalPolicy;
+  readonly legal: LegalFrame;
+  readonly childImpact: ChildImpactTemplate;
+  readonly conditions: { readonly eligibility: ConditionSet; readonly flags: ConditionSet };
+}
+
+/** A rule set with its content hash, ready for the calculation. */
+export interface VersionedRuleSet {
+  readonly version: string;
+  readonly rules: RuleSet;
+}

@@ -1,0 +1,64 @@
+/**
+ * The reasoning trace: one step per computed amount or decision point, as plain data.
+ *
+ * A step names the rule that produced it, the parameters it read from rules/ (with their status and
+ * source), its inputs and its result. Its human sentence is kept as a message key plus arguments;
+ * `text` is the Swedish rendering (the contract's field), and explain/render.ts can render the same
+ * message in English. Amounts in inputs and results are contract kronor strings.
+ */
+import type { Param, Status } from '../rulebook/types.ts';
+import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+
+export interface TraceParam {
+  readonly id: string;
+  readonly value: string | number;
+  readonly status: Status;
+  readonly source: string;
+}
+
+export type TraceValue = string | number | boolean | null | readonly (string | number | boolean | null)[];
+
+export interface TraceStep {
+  readonly step: string;
+  readonly rule: string;
+  readonly legalRef?: string;
+  readonly params: readonly TraceParam[];
+  readonly inputs: Readonly<Record<string, TraceValue>>;
+  readonly result: TraceValue;
+  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
+  readonly text: string;
+}
+
+export function traceParam(p: Param<string | number | { numerator: number; denominator: number }>): TraceParam {
+  const value = typeof p.value === 'object' ? `${p.value.numerator}/${p.value.denominator}` : p.value;
+  return { id: p.id, value, status: p.status, source: p.source.title };
+}
+
+export class Trace {
+  readonly steps: TraceStep[] = [];
+
+  add(step: {
+    step: string;
+    rule: string;
+    legalRef?: string | undefined;
+    params?: readonly TraceParam[];
+    inputs?: Readonly<Record<string, TraceValue>>;
+    result: TraceValue;
+    key: MessageKey;
+    args?: MessageArgs;
+  }): TraceStep {
+    const args = step.args ?? {};
+    const entry: TraceStep = {
+      step: step.step,
+      rule: step.rule,
+      ...(step.legalRef !== undefined ? { legalRef: step.legalRef } : {}),
+      params: step.params ?? [],
+      inputs: step.inputs ?? {},
+      result: step.result,
+      message: { key: step.key, args },
+      text: renderMessage('sv', step.key, args),
+    };
+    this.steps.push(entry);
+    return entry;
+  }
+}
