@@ -10,9 +10,9 @@
  * no clock, no randomness and no locale; the only I/O is loading rules/ (rulebook/load.ts).
  */
 import { contentHash } from './canonical.ts';
-import { createContext } from './context.ts';
-import { decide } from './decision/index.ts';
-import type { Decision } from './decision/types.ts';
+import { createContext, type Context } from './context.ts';
+import { decide, type DecisionMeta } from './decision/index.ts';
+import type { Decision, DecisionSummary } from './decision/types.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
 import type { Period } from './period/index.ts';
@@ -24,6 +24,10 @@ export type RuleSetProvider = (period: Period, municipality: string | null) => V
 
 export type Evaluation =
   | { readonly ok: true; readonly decision: Decision; readonly household: Household }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+
+export type SummaryEvaluation =
+  | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household }
   | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 /** Types used in the household that the period's rules do not know. */
@@ -48,8 +52,9 @@ function caseIdOf(raw: unknown): string | null {
   return null;
 }
 
-/** Validates the household, picks the rules for its period and computes the decision proposal. */
-export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Evaluation {
+type Prepared = { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household } | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+
+function prepare(raw: unknown, rulesFor: RuleSetProvider): Prepared {
   const parsed = parseHousehold(raw);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, caseId: caseIdOf(raw) };
   const { household } = parsed;
@@ -64,13 +69,28 @@ export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Eval
   }
   const typeIssues = checkTypes(household, ruleSet.rules);
   if (typeIssues.length > 0) return { ok: false, issues: typeIssues, caseId: household.caseId };
-  const ctx = createContext(household, ruleSet.rules, parsed.warnings);
-  const decision = decide(ctx, { ruleSetVersion: ruleSet.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION });
-  return { ok: true, decision, household };
+  return {
+    ok: true,
+    household,
+    ctx: createContext(household, ruleSet.rules, parsed.warnings),
+    meta: { ruleSetVersion: ruleSet.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION },
+  };
+}
+
+/** Validates the household, picks the rules for its period and computes the decision proposal, with its trace and decision text. */
+export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Evaluation {
+  const p = prepare(raw, rulesFor);
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'full'), household: p.household } : p;
+}
+
+/** The same proposal without the rendered trace and decision text: for bulk runs. */
+export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
+  const p = prepare(raw, rulesFor);
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
 export { RuleSetCache, resolveRuleSet, RuleLookupError, versionRuleSet } from './rulebook/resolve.ts';
-export type { Decision } from './decision/types.ts';
+export type { Decision, DecisionSummary } from './decision/types.ts';
 export type { InputIssue } from './household/types.ts';
 export { renderDecision } from './explain/render.ts';

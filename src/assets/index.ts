@@ -42,8 +42,10 @@ export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, Mem
   for (const asset of household.assets) {
     const def = rules.assetTypes[asset.type]!;
     const owner = asset.memberId !== null ? assessments.get(asset.memberId) : undefined;
-    const push = (code: AssetCode, key: MessageKey, args: MessageArgs) => {
-      const message = { key, args: { label: def.labelSv, ref, ...args } };
+    const push = (code: AssetCode, key: MessageKey, args: Record<string, string | number>) => {
+      args['label'] = def.labelSv;
+      args['ref'] = ref;
+      const message = { key, args };
       items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message, reason: renderMessage('sv', key, message.args) });
       trace.add({
         step: 'assets.item',

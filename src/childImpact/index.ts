@@ -84,8 +84,6 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
   const weights = members.map((a) => a.days);
   const byMember = (shares: readonly Ore[]) => new Map(members.map((a, i) => [a.member.id, shares[i] ?? ZERO]));
   const effectShares = byMember(allocate(effect, weights));
-  const commonShares = byMember(allocate(norm.common, weights));
-  const housingShares = byMember(allocate(costs.housingAccepted, weights));
 
   const perChild: ChildNote[] = children.map((a) => {
     const residence = a.days >= dim ? 'full-time' : a.days === 0 ? 'not-this-month' : 'part-time';
@@ -113,6 +111,8 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
       alternatives.push({ code: 'HOUSING_SUPPORT', text: sv('alt.housingSupport'), amount: null });
     }
     if (input.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL') {
+      const commonShares = byMember(allocate(norm.common, weights));
+      const housingShares = byMember(allocate(costs.housingAccepted, weights));
       const childIds = new Set(children.map((c) => c.member.id));
       const childNeed = sum(children.map((c) => ore(c.personal + (commonShares.get(c.member.id) ?? ZERO) + (housingShares.get(c.member.id) ?? ZERO))));
       const childIncome = sum(

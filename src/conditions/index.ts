@@ -92,10 +92,21 @@ function evaluate(condition: Condition, facts: Facts, checked: LeafResult[]): bo
   return result;
 }
 
+const orderCache = new WeakMap<ConditionSet, readonly ConditionRule[]>();
+
+/** The set's rules by descending priority, file order within a priority (computed once per set). */
+function ordered(set: ConditionSet): readonly ConditionRule[] {
+  let rules = orderCache.get(set);
+  if (!rules) {
+    rules = [...set.rules].map((r, i) => ({ r, i })).sort((a, b) => b.r.priority - a.r.priority || a.i - b.i).map((x) => x.r);
+    orderCache.set(set, rules);
+  }
+  return rules;
+}
+
 /** Evaluates every rule of the set (highest priority first, file order within a priority). */
 export function runConditions(set: ConditionSet, facts: Facts): RuleResult[] {
-  const ordered: ConditionRule[] = [...set.rules].map((r, i) => ({ r, i })).sort((a, b) => b.r.priority - a.r.priority || a.i - b.i).map((x) => x.r);
-  return ordered.map((rule) => {
+  return ordered(set).map((rule) => {
     const checked: LeafResult[] = [];
     const result = evaluate(rule.conditions, facts, checked);
     return { name: rule.name, priority: rule.priority, result, event: rule.event, checked };

@@ -62,24 +62,38 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
   let incomplete = false;
   const items: CostItem[] = [];
 
+  const ceilingParams =
+    ceiling === null ? [] : [{ id: 'circumstances.rentCeiling', value: formatKronor(ceiling), status: 'verified' as const, source: 'input: circumstances.rentCeiling' }];
   for (const cost of household.costs) {
     const def = rules.costTypes[cost.type]!;
     const ref = legal(ctx, def.legalTopic).ref;
     const label = def.labelSv;
-    const base = { index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, legalRef: ref };
-    const push = (claimed: Ore | null, accepted: Ore | null, code: CostCode, requiresAssessment: boolean, key: MessageKey, args: MessageArgs) => {
-      const message = { key, args: { label, ref, ...args } };
-      const item: CostItem = { ...base, claimed, accepted, code, requiresAssessment, message, reason: renderMessage('sv', key, message.args) };
-      items.push(item);
+    const push = (claimed: Ore | null, accepted: Ore | null, code: CostCode, requiresAssessment: boolean, key: MessageKey, args: Record<string, string | number>) => {
+      args['label'] = label;
+      args['ref'] = ref;
+      const reason = renderMessage('sv', key, args);
+      items.push({
+        index: cost.index,
+        type: cost.type,
+        memberId: cost.memberId,
+        category: def.category,
+        claimed,
+        accepted,
+        code,
+        legalRef: ref,
+        requiresAssessment,
+        message: { key, args },
+        reason,
+      });
       trace.add({
         step: 'costs.item',
         rule: `cost-types#${cost.type}`,
         legalRef: ref,
-        params: code.startsWith('RENT_') && ceiling !== null ? [{ id: 'circumstances.rentCeiling', value: formatKronor(ceiling), status: 'verified', source: 'input: circumstances.rentCeiling' }] : [],
+        params: cost.type === 'rent' ? ceilingParams : [],
         inputs: { index: cost.index, type: cost.type, claimed: claimed === null ? null : formatKronor(claimed), category: def.category },
         result: accepted === null ? null : formatKronor(accepted),
         key,
-        args: message.args,
+        args,
       });
     };
 

@@ -25,7 +25,7 @@ import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, 
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
-import type { Decision, Flag, Reason } from './types.ts';
+import type { Decision, DecisionSummary, Flag, Reason } from './types.ts';
 import type { Outcome } from './outcome.ts';
 
 export interface DecisionMeta {
@@ -70,7 +70,14 @@ function expectedChildAllowance(ctx: Context, norm: NormResult): { applies: bool
   return { applies: true, expected: ore(per * eligible + supplement) };
 }
 
-export function decide(ctx: Context, meta: DecisionMeta): Decision {
+/**
+ * Computes the proposal. With detail 'full' (the default) the decision carries the rendered trace and
+ * the decision text; 'summary' leaves both out for bulk runs (a replay of the same input and rule set
+ * gives the full trace back, byte for byte).
+ */
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
   const { household, rules, trace } = ctx;
   const said = (key: MessageKey, args: MessageArgs = {}) => ({ text: renderMessage('sv', key, args), message: { key, args } });
   const norm = computeNorm(ctx);
@@ -238,7 +245,7 @@ export function decide(ctx: Context, meta: DecisionMeta): Decision {
     (childImpact?.requiresAssessment ?? false);
 
   const money = (o: Ore) => formatKronor(o);
-  const decisionWithoutText: Omit<Decision, 'decisionText'> = {
+  const summary: DecisionSummary = {
     caseId: household.caseId,
     period: formatPeriod(household.period),
     municipality: household.municipality,
@@ -297,13 +304,14 @@ export function decide(ctx: Context, meta: DecisionMeta): Decision {
     requiresAssessment,
     childImpact,
     warnings: ctx.warnings,
-    trace: trace.steps,
     ruleSetVersion: meta.ruleSetVersion,
     inputHash: meta.inputHash,
     engineVersion: meta.engineVersion,
   };
-  const decisionText = writeDecisionText(ctx, decisionWithoutText);
+  if (detail === 'summary') return summary;
+  const steps = trace.render();
+  const decisionText = writeDecisionText(ctx, summary);
   // Fixed key order: the contract's fields first, then the rest.
-  const { trace: steps, ruleSetVersion, inputHash, engineVersion, warnings, ...head } = decisionWithoutText;
+  const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
   return { ...head, decisionText, warnings, trace: steps, ruleSetVersion, inputHash, engineVersion };
 }

@@ -109,3 +109,6 @@ export interface Decision {
   readonly inputHash: string;
   readonly engineVersion: string;
 }
+
+/** The decision without the rendered trace and decision text (batch output). */
+export type DecisionSummary = Omit<Decision, 'trace' | 'decisionText'>;

@@ -4,10 +4,10 @@
  * socialnämnd within three weeks of being notified; the nämnd forwards it to förvaltningsrätten).
  */
 import { legal, type Context } from '../context.ts';
-import type { Decision } from '../decision/types.ts';
+import type { DecisionSummary } from '../decision/types.ts';
 import { krSv, monthSv } from './format.ts';
 
-export function writeDecisionText(ctx: Context, d: Omit<Decision, 'decisionText'>): string {
+export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   const lines: string[] = [];
   const month = monthSv(d.period);
   const row = (label: string, amount: string | null, sign = '') => {

@@ -123,8 +123,11 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
     const def = rules.incomeTypes[income.type]!;
     const who = assessments.get(income.memberId)!;
     const label = def.labelSv;
-    const push = (counted: Ore | null, code: IncomeCode, ref: string, key: MessageKey, args: MessageArgs, params: ReturnType<typeof traceParam>[] = []) => {
-      const message = { key, args: { label, memberId: income.memberId, ref, ...args } };
+    const push = (counted: Ore | null, code: IncomeCode, ref: string, key: MessageKey, args: Record<string, string | number>, params: ReturnType<typeof traceParam>[] = []) => {
+      args['label'] = label;
+      args['memberId'] = income.memberId;
+      args['ref'] = ref;
+      const message = { key, args };
       items.push({
         index: income.index,
         memberId: income.memberId,
@@ -146,7 +149,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
           memberId: income.memberId,
           type: income.type,
           amount: income.amount === null ? null : formatKronor(income.amount),
-          ...(income.yearToDate !== null ? { yearToDate: formatKronor(income.yearToDate) } : {}),
+          yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
         },
         result: counted === null ? null : formatKronor(counted),
         key,

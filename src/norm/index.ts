@@ -34,8 +34,8 @@ export interface MemberAssessment {
   readonly isChild: boolean;
   /** Days this month the member lives here (full month for everyone but part-time children). */
   readonly days: number;
-  /** Personal norm amount for the month after pro-rating (0 for own-case members). */
-  readonly personal: Ore;
+  /** Personal norm amount for the month after pro-rating (0 for own-case members); set once by computeNorm. */
+  personal: Ore;
 }
 
 export interface NormMember {
@@ -149,7 +149,7 @@ export function computeNorm(ctx: Context): NormResult {
     const [first, second] = allocate(amountOf(joint), [1, 1]) as [Ore, Ore];
     for (const [m, amount] of [[applicant, first], [partner, second]] as const) {
       members.push({ memberId: m.id, amount, rule: joint.id });
-      assessments.set(m.id, { ...assessments.get(m.id)!, personal: amount });
+      assessments.get(m.id)!.personal = amount;
       trace.add({
         step: 'norm.member',
         rule: joint.id,
@@ -165,7 +165,7 @@ export function computeNorm(ctx: Context): NormResult {
     const single = used(rn.single);
     const amount = amountOf(single);
     members.push({ memberId: applicant.id, amount, rule: single.id });
-    assessments.set(applicant.id, { ...assessments.get(applicant.id)!, personal: amount });
+    assessments.get(applicant.id)!.personal = amount;
     trace.add({
       step: 'norm.member',
       rule: single.id,
@@ -193,7 +193,7 @@ export function computeNorm(ctx: Context): NormResult {
     const full = amountOf(p);
     const amount = a.days >= dim ? full : multiplyRatioHalfUp(full, a.days, dim);
     members.push({ memberId: m.id, amount, rule: p.id });
-    assessments.set(m.id, { ...a, personal: amount });
+    a.personal = amount;
     trace.add({
       step: 'norm.member',
       rule: p.id,

@@ -4,7 +4,7 @@
  * A period is one calendar month ("2026-03"). Dates are ISO strings ("2026-03-01"); two of them
  * compare correctly as strings. Nothing here reads the current time or the machine's locale.
  */
-import { getDaysInMonth, isExists } from 'date-fns';
+import { isExists } from 'date-fns';
 
 export interface Period {
   readonly year: number;
@@ -33,9 +33,15 @@ export function isIsoDate(text: string): boolean {
   return isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in the month (Gregorian calendar), without Date objects or time zones. */
 export function daysInMonth(period: Period): number {
-  // Noon on the 15th: the same calendar month in every time zone.
-  return getDaysInMonth(new Date(period.year, period.month - 1, 15, 12));
+  return period.month === 2 && isLeapYear(period.year) ? 29 : DAYS[period.month - 1]!;
 }
 
 export function firstDayOf(period: Period): IsoDate {
@@ -63,9 +69,13 @@ export function monthsBetween(later: Period, earlier: Period): number {
  * Returns a negative number when the person is born after the date.
  */
 export function ageOn(birthDate: IsoDate, date: IsoDate): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   if (date < birthDate) return -1;
+  const by = Number(birthDate.slice(0, 4));
+  const bm = Number(birthDate.slice(5, 7));
+  const bd = Number(birthDate.slice(8, 10));
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
   let age = y - by;
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;

@@ -29,13 +29,19 @@ export interface TraceStep {
   readonly text: string;
 }
 
+/** A step as recorded during the calculation; its Swedish text is rendered only when the trace is output. */
+export type RecordedStep = Omit<TraceStep, 'text' | 'legalRef'> & { readonly legalRef: string | undefined };
+
 export function traceParam(p: Param<string | number | { numerator: number; denominator: number }>): TraceParam {
   const value = typeof p.value === 'object' ? `${p.value.numerator}/${p.value.denominator}` : p.value;
   return { id: p.id, value, status: p.status, source: p.source.title };
 }
 
+const NO_PARAMS: readonly TraceParam[] = [];
+const NO_INPUTS: Readonly<Record<string, TraceValue>> = {};
+
 export class Trace {
-  readonly steps: TraceStep[] = [];
+  readonly #steps: RecordedStep[] = [];
 
   add(step: {
     step: string;
@@ -46,19 +52,36 @@ export class Trace {
     result: TraceValue;
     key: MessageKey;
     args?: MessageArgs;
-  }): TraceStep {
-    const args = step.args ?? {};
-    const entry: TraceStep = {
+  }): void {
+    this.#steps.push({
       step: step.step,
       rule: step.rule,
-      ...(step.legalRef !== undefined ? { legalRef: step.legalRef } : {}),
-      params: step.params ?? [],
-      inputs: step.inputs ?? {},
+      legalRef: step.legalRef,
+      params: step.params ?? NO_PARAMS,
+      inputs: step.inputs ?? NO_INPUTS,
       result: step.result,
-      message: { key: step.key, args },
-      text: renderMessage('sv', step.key, args),
-    };
-    this.steps.push(entry);
-    return entry;
+      message: { key: step.key, args: step.args ?? {} },
+    });
+  }
+
+  /** The steps with their Swedish text, in the order they were recorded. */
+  render(): TraceStep[] {
+    return this.#steps.map((s) => {
+      const step: TraceStep = {
+        step: s.step,
+        rule: s.rule,
+        ...(s.legalRef !== undefined ? { legalRef: s.legalRef } : {}),
+        params: s.params,
+        inputs: s.inputs,
+        result: s.result,
+        message: s.message,
+        text: renderMessage('sv', s.message.key, s.message.args),
+      };
+      return step;
+    });
+  }
+
+  get length(): number {
+    return this.#steps.length;
   }
 }
