@@ -3,10 +3,11 @@
  * JSON on stdout, or the same decision for a person to read. Bad input: exit 2, nothing on stdout,
  * one line per problem on stderr naming the field path.
  */
+import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
 import { renderDecision } from '../explain/render.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir, UsageError } from './common.ts';
 
 export interface CalculateOptions {
   readonly json: boolean;
@@ -28,4 +29,15 @@ export function runCalculate(file: string, options: CalculateOptions): number {
   }
   process.stdout.write(options.json ? `${JSON.stringify(result.decision, null, 2)}\n` : `${renderDecision(result.decision, options.lang)}\n`);
   return EXIT_OK;
+}
+
+export function calculateCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'sv' }, rules: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('expected exactly one household file');
+  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang: expected sv or en, got "${values.lang}"`);
+  return runCalculate(positionals[0]!, { json: values.json, lang: values.lang, rules: values.rules });
 }

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
 
+/** Wrong use of a command (unknown option, missing argument): exit 2 with the message. */
+export class UsageError extends Error {}
+
 /** Exit codes: 0 done; 1 the engine or its rules are broken; 2 the input is bad. */
 export const EXIT_OK = 0;
 export const EXIT_ENGINE = 1;

@@ -4,6 +4,7 @@
  * (fixtures/invalid/) are not in the folder itself. Exit 2 if any file is bad input.
  */
 import { readdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { evaluateHousehold } from '../index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
@@ -34,4 +35,9 @@ export function runFixtures(dir: string, rules: string | undefined): number {
   }
   process.stdout.write(`${files.length} households, ${bad} with bad input\n`);
   return bad > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+export function fixturesCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' } } });
+  return runFixtures(positionals[0] ?? 'fixtures', values.rules);
 }

@@ -3,10 +3,11 @@
  * derived or estimates); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
  * period with its content hash (the ruleSetVersion a decision for that month carries).
  */
+import { parseArgs } from 'node:util';
 import { contentHash } from '../canonical.ts';
 import { parsePeriod } from '../period/index.ts';
 import { resolveRuleSet, RuleLookupError } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
 export function runRulesCheck(rules: string | undefined): number {
   const book = loadRulesOrExit(rulesDir(rules));
@@ -52,4 +53,11 @@ export function runRulesShow(periodText: string | undefined, municipality: strin
     }
     throw error;
   }
+}
+
+export function rulesCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, municipality: { type: 'string' } } });
+  if (positionals[0] === 'check') return runRulesCheck(values.rules);
+  if (positionals[0] === 'show') return runRulesShow(positionals[1], values.municipality, values.rules);
+  throw new UsageError('expected "check" or "show YYYY-MM"');
 }
