@@ -110,7 +110,7 @@ export function multiplyRatioHalfUp(amount: Ore, numerator: number, denominator:
   const quotient = Math.floor(abs / denominator);
   const remainder = abs - quotient * denominator;
   const rounded = remainder * 2 >= denominator ? quotient + 1 : quotient;
-  return ore(negative ? -rounded : rounded);
+  return ore(negative && rounded !== 0 ? -rounded : rounded);
 }
 
 /**

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addMonths, ageOn, daysInMonth, isIsoDate, monthsBetween, parsePeriod } from '../../src/period/index.ts';
+
+describe('period', () => {
+  it('parses YYYY-MM and nothing else', () => {
+    expect(parsePeriod('2026-03')).toEqual({ year: 2026, month: 3 });
+    for (const bad of ['2026-3', '2026-13', '2026-00', '26-03', '2026-03-01', '']) expect(parsePeriod(bad), bad).toBeNull();
+  });
+
+  it('knows the days of every month, leap years included', () => {
+    expect(daysInMonth({ year: 2024, month: 2 })).toBe(29);
+    expect(daysInMonth({ year: 2023, month: 2 })).toBe(28);
+    expect(daysInMonth({ year: 2000, month: 2 })).toBe(29);
+    expect(daysInMonth({ year: 1900, month: 2 })).toBe(28);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        expect(daysInMonth({ year, month })).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+      }),
+    );
+  });
+
+  it('counts months forwards and backwards', () => {
+    expect(addMonths({ year: 2025, month: 12 }, 3)).toEqual({ year: 2026, month: 3 });
+    expect(addMonths({ year: 2026, month: 1 }, -1)).toEqual({ year: 2025, month: 12 });
+    expect(monthsBetween({ year: 2026, month: 3 }, { year: 2025, month: 12 })).toBe(3);
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-02-30')).toBe(false);
+    expect(isIsoDate('2023-2-3')).toBe(false);
+  });
+});
+
+describe('ageOn (birthdays are handled deliberately)', () => {
+  it('counts a birthday on the day itself', () => {
+    expect(ageOn('2016-03-01', '2023-03-01')).toBe(7);
+    expect(ageOn('2016-03-02', '2023-03-01')).toBe(6);
+  });
+  it('gives a person born on 29 February their birthday on 1 March in other years', () => {
+    expect(ageOn('2016-02-29', '2023-02-28')).toBe(6);
+    expect(ageOn('2016-02-29', '2023-03-01')).toBe(7);
+    expect(ageOn('2016-02-29', '2024-02-29')).toBe(8);
+  });
+  it('is negative for someone not yet born', () => {
+    expect(ageOn('2023-03-15', '2023-03-01')).toBe(-1);
+  });
+});

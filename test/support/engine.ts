@@ -1,0 +1,26 @@
+/** Test helpers: the engine with the project's rules/, loaded once per test file. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { evaluateHousehold, loadRulebook, RuleSetCache, type Decision } from '../../src/index.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RULES_DIR = `${ROOT}rules`;
+export const book = loadRulebook(RULES_DIR);
+export const cache = new RuleSetCache(book);
+export const rulesFor = (period: Parameters<RuleSetCache['get']>[0], municipality: string | null) => cache.get(period, municipality);
+
+export function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(`${ROOT}fixtures/${name}`, 'utf8')) as Record<string, unknown>;
+}
+
+/** Calculates and fails the test with the issues when the input is refused. */
+export function calc(raw: unknown): Decision {
+  const result = evaluateHousehold(raw, rulesFor);
+  if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
+  return result.decision;
+}
+
+/** The trace step whose rule and result match, or undefined. */
+export function stepsOf(decision: Decision, step: string) {
+  return decision.trace.filter((s) => s.step === step);
+}
