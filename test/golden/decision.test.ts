@@ -1,0 +1,99 @@
+/**
+ * The proposal (research/domain.md §4): bifall / delvis bifall / avslag, with reasons that cite the
+ * law in force in the period, and the decision text with how to appeal.
+ */
+import { describe, expect, it } from 'vitest';
+import { calc, fixture } from '../support/engine.ts';
+import { applicant, child, cost, household, income } from '../support/households.ts';
+
+describe('bifall, delvis bifall, avslag', () => {
+  it('E1: single adult, aktivitetsstöd 6 000 → bifall 4 290', () => {
+    const d = calc(fixture('e1-single-adult-bifall-2023.json'));
+    expect([d.outcome, d.norm.total, d.costs.accepted, d.need, d.income.counted, d.payable]).toEqual(['approve', '4620', '5670', '10290', '6000', '4290']);
+    expect(d.reasons.map((r) => r.code)).toEqual(['RIGHT_TO_ASSISTANCE']);
+  });
+  it('E2: rent above the ceiling → delvis bifall 2 636 (3 120 applied, 484 refused)', () => {
+    const d = calc(fixture('e2-single-parent-rent-above-ceiling-2023.json'));
+    expect([d.outcome, d.need, d.payable]).toEqual(['partial', '20386', '2636']);
+    expect(d.decisionText).toContain('Ansökan avslås i övrigt (484 kr)');
+  });
+  it('E4: couple whose income covers the need → avslag', () => {
+    const d = calc(fixture('e4-couple-income-covers-need-avslag-2023.json'));
+    expect([d.outcome, d.need, d.payable]).toEqual(['deny', '14100', '0']);
+    expect(d.reasons[0]).toMatchObject({ code: 'INCOME_COVERS_NEED', legalRef: '4 kap. 1 § första stycket SoL (2001:453)' });
+  });
+  it('income exactly equal to the need is avslag (no shortfall)', () => {
+    const d = calc(household('2026-03', [applicant()], { incomes: [income('a1', 'pension', '5220')] }));
+    expect([d.outcome, d.payable]).toEqual(['deny', '0']);
+  });
+});
+
+describe('the labour-market condition (4 kap. 1 § andra stycket SoL (2001:453))', () => {
+  it('X1: not at the labour market’s disposal without acceptable reason → avslag; the children’s needs are still assessed', () => {
+    const d = calc(fixture('x1-not-at-labour-market-disposal-with-children-2026.json'));
+    expect([d.outcome, d.payable]).toEqual(['deny', '0']);
+    expect(d.reasons[0]!.code).toBe('NOT_AT_LABOUR_MARKET_DISPOSAL');
+    expect(d.reasons[0]!.legalRef).toContain('SoL (2025:400)');
+    expect(d.childImpact!.requiresAssessment).toBe(true);
+    expect(d.childImpact!.alternatives.map((a) => a.code)).toContain('GRANT_CHILDREN_PART');
+    expect(d.childImpact!.perChild.every((c) => c.effect !== null && c.effect !== '0')).toBe(true);
+  });
+  it('with an acceptable reason (E5: sick leave with certificate) the right to aid remains', () => {
+    expect(calc(fixture('e5-school-youth-summer-job-2023.json')).outcome).toBe('approve');
+  });
+  it('in a period before July 2016 the same refusal cites 4 kap. 1 § (eget ansvar)', () => {
+    const d = calc(household('2015-03', [applicant()], { circumstances: { availableForWork: false } }));
+    expect(d.reasons[0]!.legalRef).toMatch(/^4 kap\. 1 § första stycket SoL \(2001:453\)/);
+  });
+  it('not stated at all: the proposal is made but the gap is flagged for a person', () => {
+    const d = calc(household('2026-03', [applicant()], { circumstances: {} }));
+    expect(d.outcome).toBe('approve');
+    expect(d.needsInformation).toContainEqual(expect.objectContaining({ code: 'LABOUR_MARKET_STATUS_UNKNOWN', field: 'circumstances.availableForWork', blocking: false }));
+    expect(d.requiresAssessment).toBe(true);
+  });
+});
+
+describe('own money (egna tillgångar) above the buffer is used first', () => {
+  it('X2: savings 25 000 cover the shortfall → avslag; the car goes to a person', () => {
+    const d = calc(fixture('x2-savings-cover-need-2025.json'));
+    expect([d.outcome, d.payable, d.assets.available]).toEqual(['deny', '0', '25000']);
+    expect(d.reasons[0]!.code).toBe('ASSETS_COVER_NEED');
+    expect(d.flags.map((f) => f.code)).toContain('NON_LIQUID_ASSETS');
+  });
+  it('savings smaller than the shortfall reduce the payment', () => {
+    const d = calc(household('2026-03', [applicant()], { costs: [cost('rent', '6000')], assets: [{ memberId: 'a1', type: 'bank', amount: '1000' }] }));
+    expect([d.outcome, d.need, d.payable, d.assets.used]).toEqual(['approve', '11220', '10220', '1000']);
+    expect(d.reasons.map((r) => r.code)).toContain('ASSETS_REDUCE_AID');
+  });
+});
+
+describe('reasons and the decision text', () => {
+  it('every reason cites the law in force in the period', () => {
+    for (const [file, law] of [
+      ['e2-single-parent-rent-above-ceiling-2023.json', '2001:453'],
+      ['x1-not-at-labour-market-disposal-with-children-2026.json', '2025:400'],
+      ['x2-savings-cover-need-2025.json', '2025:400'],
+    ] as const) {
+      const d = calc(fixture(file));
+      for (const r of d.reasons) expect(r.legalRef, `${file} ${r.code}`).toContain(law);
+    }
+  });
+  it('the decision text says how to appeal: within three weeks, to förvaltningsrätten via the nämnd', () => {
+    const d = calc(fixture('e4-couple-income-covers-need-avslag-2023.json'));
+    expect(d.decisionText).toContain('Socialnämnden avslår ansökan om försörjningsstöd för mars 2023');
+    expect(d.decisionText).toContain('inom tre veckor');
+    expect(d.decisionText).toContain('förvaltningsrätten');
+    expect(d.decisionText).toContain('Skriv till socialnämnden');
+    expect(d.decisionText).toMatch(/44 § förvaltningslagen \(2017:900\)/);
+  });
+  it('a child in a household with a refusal is always flagged for a person', () => {
+    const d = calc(household('2026-03', [applicant(), child('c1', '2015-05-05')], { costs: [cost('rent', '9000')], circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 0, rentCeiling: '8000' } }));
+    expect(d.outcome).toBe('partial');
+    expect(d.flags.map((f) => f.code)).toContain('CHILD_AFFECTED_BY_REFUSAL');
+  });
+  it('a decision that uses an estimated norm amount says so; one that uses only verified or derived amounts does not', () => {
+    expect(calc(fixture('x1-not-at-labour-market-disposal-with-children-2026.json')).flags.map((f) => f.code)).toContain('NORM_ESTIMATE_USED');
+    expect(calc(fixture('e8-single-adult-2026.json')).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED'); // 3 940 + 1 280, both derived from 5 220
+    expect(calc(fixture('e1-single-adult-bifall-2023.json')).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED');
+  });
+});
