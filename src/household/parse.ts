@@ -99,6 +99,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(household)' : out;
 }
 
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = raw;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** A short description of a wrong value for an error message: its JSON type and, for scalars, the value. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
 function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
   const warnings: InputIssue[] = [];
   const check = (obj: unknown, known: readonly string[], path: string) => {
@@ -126,11 +144,12 @@ export function parseHousehold(raw: unknown): ParseResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        code: 'INVALID_FIELD',
-        message: issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? `required: ${issue.message}` : issue.message,
-      })),
+      issues: parsed.error.issues.map((issue) => {
+        const given = valueAt(raw, issue.path);
+        const message =
+          issue.code !== 'invalid_type' ? issue.message : given === undefined ? `required: ${issue.message}` : `${issue.message}, got ${describe(given)}`;
+        return { path: formatPath(issue.path), code: given === undefined ? 'REQUIRED' : 'INVALID_FIELD', message };
+      }),
     };
   }
   const input = parsed.data;

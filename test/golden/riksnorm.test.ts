@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateHousehold, loadRulebook, RuleSetCache } from '../../src/index.ts';
 import { calc, fixture, RULES_DIR } from '../support/engine.ts';
-import { applicant, child, household, otherAdult, partner } from '../support/households.ts';
+import { applicant, child, household } from '../support/households.ts';
 
 const memberAmount = (d: ReturnType<typeof calc>, id: string) => d.norm.members.find((m) => m.memberId === id)?.amount;
 

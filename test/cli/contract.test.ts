@@ -1,0 +1,102 @@
+/**
+ * CONTRACT.md through the real command line: `npx tsx src/cli.ts calculate FILE --json` prints one
+ * decision; bad input exits 2 with nothing on stdout and one line per problem naming the field path.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/engine.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'contract-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function withFile(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const valid = {
+  caseId: 'C-1',
+  period: '2026-03',
+  members: [
+    { id: 'a1', role: 'applicant', birthDate: '1988-04-02' },
+    { id: 'c1', role: 'child', birthDate: '2021-06-01' },
+  ],
+  incomes: [{ memberId: 'a1', type: 'salary', amount: '12000' }],
+  costs: [{ type: 'rent', amount: '7900' }],
+  circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 2 },
+};
+
+describe('calculate --json', () => {
+  it('prints one decision with the contract fields and exits 0', () => {
+    const r = cli(['calculate', 'fixtures/contract-example.json', '--json']);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout);
+    for (const key of ['caseId', 'period', 'outcome', 'norm', 'costs', 'income', 'need', 'payable', 'reasons', 'trace', 'childImpact', 'ruleSetVersion', 'inputHash']) expect(d).toHaveProperty(key);
+    expect(d.ruleSetVersion).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(d.inputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    for (const m of [d.need, d.payable, d.norm.total, d.costs.accepted, d.income.counted]) expect(m).toMatch(/^(0|[1-9][0-9]*)(\.[0-9]{2})?$/);
+  });
+  it('without --json prints the breakdown in Swedish (and in English with --lang en)', () => {
+    const sv = cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json']);
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toContain('Förslag: DELVIS BIFALL – att betala 2 636 kr');
+    expect(sv.stdout).toContain('Beräkningsgång');
+    expect(sv.stdout).toContain('Hur man överklagar');
+    const en = cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json', '--lang', 'en']);
+    expect(en.stdout).toContain('Proposal: PARTIAL – payable SEK 2,636');
+  });
+  it('gives byte-identical output in any time zone and locale', () => {
+    const a = cli(['calculate', 'fixtures/contract-example.json', '--json'], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+    const b = cli(['calculate', 'fixtures/contract-example.json', '--json'], { TZ: 'Pacific/Kiritimati', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' });
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('bad input: exit 2, nothing on stdout, one line per problem naming the field', () => {
+  const cases: [string, unknown, string[]][] = [
+    ['wrong dates', { ...valid, members: [valid.members[0], { id: 'c1', role: 'child', birthDate: '2021-02-30' }] }, ['members[1].birthDate: expected a date YYYY-MM-DD, got "2021-02-30"']],
+    ['unknown member ids', { ...valid, incomes: [{ memberId: 'zz', type: 'salary', amount: '100' }] }, ['incomes[0].memberId: no member has id "zz"']],
+    ['negative amounts', { ...valid, costs: [{ type: 'rent', amount: '-5' }] }, ['costs[0].amount: must not be negative (got "-5")']],
+    ['floats instead of decimal strings', { ...valid, costs: [{ type: 'rent', amount: 7900.5 }] }, ['costs[0].amount: expected a decimal string in kronor like "7900" or "7900.50", got number 7900.5']],
+    ['no applicant', { ...valid, members: [{ id: 'c1', role: 'child', birthDate: '2021-06-01' }], incomes: [] }, ['members: exactly one member must have role "applicant" (none has)']],
+    ['unknown period', { ...valid, period: '2016-05', members: [valid.members[0]] }, ['period: no riksnorm table in rules/ for 2016-05; tables exist for 2013–2015, 2017, 2019, 2021, 2023, 2024, 2025, 2026']],
+    ['malformed period', { ...valid, period: '2026-13' }, ['period: expected a month YYYY-MM, got "2026-13"']],
+    ['unknown types', { ...valid, incomes: [{ memberId: 'a1', type: 'salery', amount: '1' }] }, ['incomes[0].type: unknown income type "salery"']],
+    ['born after the period', { ...valid, members: [valid.members[0], { id: 'c1', role: 'child', birthDate: '2026-04-02' }] }, ['members[1].birthDate: 2026-04-02 is after the period 2026-03']],
+    ['days outside the month', { ...valid, members: [valid.members[0], { id: 'c1', role: 'child', birthDate: '2021-06-01', daysInHousehold: 32 }] }, ['members[1].daysInHousehold: 2026-03 has 31 days (got 32)']],
+    ['several problems at once', { ...valid, period: 'mars', members: [{ id: 'a1', role: 'boss', birthDate: '1988-13-01' }] }, ['period: expected a month YYYY-MM, got "mars"', 'members[0].role: expected one of applicant, partner, child, other-adult, got "boss"', 'members[0].birthDate: expected a date YYYY-MM-DD, got "1988-13-01"', 'members: exactly one member must have role "applicant" (none has)']],
+    ['missing required field', { ...valid, members: [{ id: 'a1', role: 'applicant' }] }, ['members[0].birthDate: required: expected a date YYYY-MM-DD']],
+  ];
+  it.each(cases)('%s', (name, input, expected) => {
+    const r = cli(['calculate', withFile(`${name.replace(/\W+/g, '-')}.json`, input), '--json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
+    for (const e of expected) expect(lines.some((l) => l.startsWith(e)), `${e}\n---\n${lines.join('\n')}`).toBe(true);
+    expect(lines.length).toBe(expected.length);
+  });
+  it('a file that is not JSON', () => {
+    const r = cli(['calculate', withFile('broken.json', '{ "period": '), '--json']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+  it('a file that does not exist', () => {
+    const r = cli(['calculate', join(dir, 'nope.json'), '--json']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/nope\.json: cannot read the file \(ENOENT\)/);
+  });
+  it('wrong usage', () => {
+    expect(cli(['calculate']).status).toBe(2);
+    expect(cli(['calculate', 'a.json', '--lang', 'fi']).status).toBe(2);
+    expect(cli(['frobnicate']).status).toBe(2);
+  });
+});
