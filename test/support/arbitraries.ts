@@ -41,6 +41,7 @@ export const household: fc.Arbitrary<HouseholdShape> = fc.constantFrom(...PERIOD
         { maxLength: 6 },
       ),
       youth: fc.option(birthDate(period, 19, 20), { nil: undefined }),
+      otherAdult: fc.option(birthDate(period, 21, 80), { nil: undefined }),
       applicantBirth: birthDate(period, 18, 70),
       partnerBirth: birthDate(period, 18, 70),
       incomes: fc.array(fc.record({ type: fc.constantFrom(...INCOME_TYPES), amount: kronor(30000), who: fc.nat() }), { maxLength: 6 }),
@@ -61,6 +62,7 @@ export const household: fc.Arbitrary<HouseholdShape> = fc.constantFrom(...PERIOD
         members.push(m);
       });
       if (r.youth) members.push({ id: 'y1', role: 'child', birthDate: r.youth, inSchool: true });
+      if (r.otherAdult) members.push({ id: 'o1', role: 'other-adult', birthDate: r.otherAdult });
       const ids = members.map((m) => String(m['id']));
       const circumstances: Record<string, unknown> = { availableForWork: r.availableForWork, consecutiveMonthsOnAssistance: r.months };
       if (!r.availableForWork && r.acceptableReason) circumstances['acceptableReason'] = 'Sjukskriven';
