@@ -8,8 +8,9 @@
  *    (4 kap. 1 § andra stycket SoL (2001:453)); the children's needs are still assessed and noted.
  * 2. A missing fact that the amount depends on: "needs-information", no amount is proposed.
  * 3. Income covers the need: avslag (4 kap. 1 § första stycket).
- * 4. The household's money above the buffer covers the shortfall: avslag; otherwise it reduces the
- *    payment.
+ * 4. The household's money above the municipal buffer covers the shortfall: avslag. Money that covers
+ *    only part of it is flagged for a person (how much must be used first is an assessment), and the
+ *    payment stays need − income, as CONTRACT.md defines it.
  * 5. Otherwise bifall, or delvis bifall when a claimed cost was cut or refused.
  * Then the flag conditions (rules/conditions/flags.json) raise what a person must look at.
  */
@@ -163,12 +164,10 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     deniedFor = 'ASSETS_COVER_NEED';
     reasons.push({ code: deniedFor, legalRef: ownRef, ...said('reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }) });
   } else {
-    assetsUsed = assets.available;
-    payable = subtract(deficit, assetsUsed);
+    // Own money above the buffer that does not cover the shortfall is not deducted automatically:
+    // whether and how fast it must be used is a caseworker's assessment (flag ASSETS_ABOVE_BUFFER).
+    payable = deficit;
     outcome = costs.refused > 0 ? 'partial' : 'approve';
-    if (assetsUsed > 0) {
-      reasons.push({ code: 'ASSETS_REDUCE_AID', legalRef: ownRef, ...said('reason.ASSETS_REDUCE_AID', { used: formatKronor(assetsUsed) }), amount: formatKronor(assetsUsed) });
-    }
   }
   // Every refused cost has its reason, whatever the outcome.
   for (const item of costs.items) {
@@ -214,6 +213,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const applicant = norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!;
   const flagFacts: Facts = {
     outcome,
+    assetsAvailableOre: assets.available,
     childCount: [...norm.assessments.values()].filter((a) => a.isChild).length,
     rentRefusedOre: costs.rentRefused,
     rentArrearsOre: household.circumstances.rentArrears ?? 0,

@@ -19,7 +19,7 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   lines.push(`Ärende: ${d.caseId ?? '(inget ärendenummer)'}   Månad: ${month}${d.municipality ? `   Kommun: ${d.municipality}` : ''}`);
   lines.push('');
   lines.push('Beslut');
-  const refusedTotal = d.reasons.filter((r) => r.amount !== undefined && r.code !== 'RIGHT_TO_ASSISTANCE' && r.code !== 'ASSETS_REDUCE_AID');
+  const refusedTotal = d.reasons.filter((r) => r.amount !== undefined && r.code !== 'RIGHT_TO_ASSISTANCE');
   switch (d.outcome) {
     case 'approve':
       lines.push(`Socialnämnden beviljar försörjningsstöd för ${month} med ${krSv(d.payable!)}.`);

@@ -86,12 +86,13 @@ export const sv = {
   'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökande kan arbeta men står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl. Rätt till försörjningsstöd saknas därför. Barnens behov har beaktats särskilt (se barnkonsekvens).',
   'reason.INCOME_COVERS_NEED': (a) => `Hushållets inkomster som räknas (${K(a['income']!)}) täcker behovet (${K(a['need']!)}). Behoven kan tillgodoses på annat sätt.`,
   'reason.ASSETS_COVER_NEED': (a) => `Hushållet har egna medel (${K(a['available']!)} över bufferten) som täcker underskottet ${K(a['deficit']!)}. Medlen ska användas före bistånd.`,
-  'reason.ASSETS_REDUCE_AID': (a) => `Egna medel ${K(a['used']!)} över bufferten ska användas först och minskar biståndet.`,
+
 
   'flag.CHILD_AFFECTED_BY_REFUSAL': () => 'Barn berörs av ett avslag eller delavslag: barnets bästa ska prövas och dokumenteras innan beslut.',
   'flag.RENT_ABOVE_CEILING': () => 'Boendekostnaden är högre än den skäliga nivån: kontrollera att rådrum har getts och att nivån gäller hushållet.',
   'flag.RENT_ARREARS': () => 'Hushållet har hyresskuld: risk för vräkning, pröva bistånd till skulden och kontakt med hyresvärd.',
   'flag.COST_NEEDS_ASSESSMENT': () => 'Kostnader utanför försörjningsstödet (livsföring i övrigt) är sökta och ska prövas en och en av handläggare.',
+  'flag.ASSETS_ABOVE_BUFFER': () => 'Hushållet har egna medel över bufferten som inte täcker hela underskottet: pröva om och hur mycket som ska användas före bistånd (biståndet är inte minskat i förslaget).',
   'flag.NON_LIQUID_ASSETS': () => 'Hushållet har tillgångar som inte är pengar (t.ex. bil, bostad): handläggaren bedömer om de kan användas eller säljas.',
   'flag.OTHER_ADULT_IN_HOUSEHOLD': () => 'En vuxen som inte är sambo bor i hushållet: den personen är ett eget ärende; pröva hur boendekostnaden ska fördelas.',
   'flag.APPLICANT_UNDER_18': () => 'Den sökande är under 18 år: föräldrarnas försörjningsplikt ska utredas.',
@@ -196,12 +197,13 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'The applicant can work but does not stand at the labour market’s disposal and has given no acceptable reason, so there is no right to försörjningsstöd. The children’s needs were considered separately (see child impact).',
   'reason.INCOME_COVERS_NEED': (a) => `The household's counted income (${E(a['income']!)}) covers the need (${E(a['need']!)}). The needs can be met in another way.`,
   'reason.ASSETS_COVER_NEED': (a) => `The household has own money (${E(a['available']!)} above the buffer) that covers the shortfall ${E(a['deficit']!)}. It is to be used before assistance.`,
-  'reason.ASSETS_REDUCE_AID': (a) => `Own money ${E(a['used']!)} above the buffer is to be used first and reduces the assistance.`,
+
 
   'flag.CHILD_AFFECTED_BY_REFUSAL': () => 'Children are affected by a refusal: the best interests of the child must be assessed and documented before deciding.',
   'flag.RENT_ABOVE_CEILING': () => 'The housing cost is above the reasonable level: check that a period to move (rådrum) was given and that the level applies.',
   'flag.RENT_ARREARS': () => 'The household has rent arrears: risk of eviction; consider assistance for the debt and contact with the landlord.',
   'flag.COST_NEEDS_ASSESSMENT': () => 'Costs outside försörjningsstöd (livsföring i övrigt) are claimed and must be assessed one by one by a caseworker.',
+  'flag.ASSETS_ABOVE_BUFFER': () => 'The household has own money above the buffer that does not cover the whole shortfall: assess whether and how much must be used before assistance (the proposal does not deduct it).',
   'flag.NON_LIQUID_ASSETS': () => 'The household has assets that are not money (car, home): the caseworker assesses whether they can be used or sold.',
   'flag.OTHER_ADULT_IN_HOUSEHOLD': () => 'An adult who is not a partner lives in the household: that person is a separate case; decide how the housing cost is shared.',
   'flag.APPLICANT_UNDER_18': () => 'The applicant is under 18: the parents’ duty of maintenance must be investigated.',

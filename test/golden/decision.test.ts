@@ -60,10 +60,11 @@ describe('own money (egna tillgångar) above the buffer is used first', () => {
     expect(d.reasons[0]!.code).toBe('ASSETS_COVER_NEED');
     expect(d.flags.map((f) => f.code)).toContain('NON_LIQUID_ASSETS');
   });
-  it('savings smaller than the shortfall reduce the payment', () => {
+  it('savings smaller than the shortfall are flagged for a person; the payment stays need − income', () => {
     const d = calc(household('2026-03', [applicant()], { costs: [cost('rent', '6000')], assets: [{ memberId: 'a1', type: 'bank', amount: '1000' }] }));
-    expect([d.outcome, d.need, d.payable, d.assets.used]).toEqual(['approve', '11220', '10220', '1000']);
-    expect(d.reasons.map((r) => r.code)).toContain('ASSETS_REDUCE_AID');
+    expect([d.outcome, d.need, d.payable, d.assets.available, d.assets.used]).toEqual(['approve', '11220', '11220', '1000', '0']);
+    expect(d.flags.map((f) => f.code)).toContain('ASSETS_ABOVE_BUFFER');
+    expect(d.requiresAssessment).toBe(true);
   });
 });
 
