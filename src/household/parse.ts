@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
 import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
 
 const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
@@ -146,8 +147,10 @@ export function parseHousehold(raw: unknown): ParseResult {
       ok: false,
       issues: parsed.error.issues.map((issue) => {
         const given = valueAt(raw, issue.path);
+        // A personnummer given as a number must not be echoed in full on stderr (issue 4): name its type only.
+        const hidden = issue.path[issue.path.length - 1] === 'personnummer' && given !== null && typeof given !== 'object';
         const message =
-          issue.code !== 'invalid_type' ? issue.message : given === undefined ? `required: ${issue.message}` : `${issue.message}, got ${describe(given)}`;
+          issue.code !== 'invalid_type' ? issue.message : given === undefined ? `required: ${issue.message}` : `${issue.message}, got ${hidden ? typeof given : describe(given)}`;
         return { path: formatPath(issue.path), code: given === undefined ? 'REQUIRED' : 'INVALID_FIELD', message };
       }),
     };
@@ -191,6 +194,11 @@ export function parseHousehold(raw: unknown): ParseResult {
       }
     }
     if (m.lunchOutsideHome === true && m.role !== 'child') issue(`${base}.lunchOutsideHome`, 'NOT_A_CHILD', 'applies only to a member with role child (aged 0–6)');
+    if (m.personnummer !== undefined && m.personnummer !== null) {
+      // Issue 4: format, date part (samordningsnummer: day + 60) and Luhn check digit; the message masks the number.
+      const problem = personnummerProblem(m.personnummer, period ? period.year : null);
+      if (problem !== null) issue(`${base}.personnummer`, 'INVALID_PERSONNUMMER', problem);
+    }
   });
   const applicants = input.members.filter((m) => m.role === 'applicant').length;
   if (input.members.length === 0) issue('members', 'NO_MEMBERS', 'the household must have at least the applicant');
