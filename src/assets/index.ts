@@ -6,7 +6,6 @@
  */
 import { legal, needInformation, type Context } from '../context.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { renderMessage } from '../explain/messages.ts';
 import { floorAtZero, formatKronor, parseKronor, subtract, sum, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { traceParam } from '../trace/index.ts';
@@ -45,17 +44,16 @@ export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, Mem
     const push = (code: AssetCode, key: MessageKey, args: Record<string, string | number>) => {
       args['label'] = def.labelSv;
       args['ref'] = ref;
-      const message = { key, args };
-      items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message, reason: renderMessage('sv', key, message.args) });
-      trace.add({
+      const { message, reason } = trace.explain({
         step: 'assets.item',
         rule: `asset-types#${asset.type}`,
         legalRef: ref,
         inputs: { index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount === null ? null : formatKronor(asset.amount), liquid: def.liquid },
         result: code,
         key,
-        args: message.args,
+        args,
       });
+      items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message, reason });
     };
     if (owner !== undefined && owner.kind === 'own-case') {
       push('OWN_CASE_ASSET', 'assets.ownCase', { memberId: owner.member.id });

@@ -13,7 +13,6 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import type { CostCategory } from '../rulebook/types.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { renderMessage } from '../explain/messages.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 
 export type CostCode =
@@ -71,21 +70,7 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     const push = (claimed: Ore | null, accepted: Ore | null, code: CostCode, requiresAssessment: boolean, key: MessageKey, args: Record<string, string | number>) => {
       args['label'] = label;
       args['ref'] = ref;
-      const reason = renderMessage('sv', key, args);
-      items.push({
-        index: cost.index,
-        type: cost.type,
-        memberId: cost.memberId,
-        category: def.category,
-        claimed,
-        accepted,
-        code,
-        legalRef: ref,
-        requiresAssessment,
-        message: { key, args },
-        reason,
-      });
-      trace.add({
+      const { message, reason } = trace.explain({
         step: 'costs.item',
         rule: `cost-types#${cost.type}`,
         legalRef: ref,
@@ -95,6 +80,7 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
         key,
         args,
       });
+      items.push({ index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, claimed, accepted, code, legalRef: ref, requiresAssessment, message, reason });
     };
 
     if (cost.amount === null) {

@@ -13,7 +13,6 @@
  */
 import { legal, needInformation, type Context } from '../context.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { renderMessage } from '../explain/messages.ts';
 import { formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { addMonths, formatPeriod, monthsBetween } from '../period/index.ts';
@@ -127,19 +126,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
       args['label'] = label;
       args['memberId'] = income.memberId;
       args['ref'] = ref;
-      const message = { key, args };
-      items.push({
-        index: income.index,
-        memberId: income.memberId,
-        type: income.type,
-        amount: income.amount,
-        counted,
-        code,
-        legalRef: ref,
-        message,
-        reason: renderMessage('sv', key, message.args),
-      });
-      trace.add({
+      const { message, reason } = trace.explain({
         step: 'income.item',
         rule: `income-types#${income.type}`,
         legalRef: ref,
@@ -153,8 +140,9 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
         },
         result: counted === null ? null : formatKronor(counted),
         key,
-        args: message.args,
+        args,
       });
+      items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason });
     };
 
     const ownRef = legal(ctx, 'ownMeans').ref;

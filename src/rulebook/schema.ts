@@ -28,6 +28,21 @@ const ratioValue = z.object({
   source: z.string(),
 });
 
+/**
+ * A file of dated values for one concept: id, title, sources and `values[]`, each with its window.
+ * (riksnorm tables, legal references and conditions have shapes of their own.)
+ */
+const datedFile = <E extends z.ZodRawShape>(id: string, entry: E) =>
+  z.object({
+    id: z.literal(id),
+    concept: z.literal(id),
+    title: z.string(),
+    unit: z.string().optional(),
+    note: z.string().optional(),
+    sources: sourcesSchema,
+    values: z.array(z.object({ ...window, ...entry })).min(1),
+  });
+
 export const riksnormFileSchema = z.object({
   id: z.string(),
   concept: z.literal('riksnorm'),
@@ -51,90 +66,38 @@ export const riksnormFileSchema = z.object({
   commonAboveSeven: z.string().optional(),
 });
 
-export const prisbasbeloppFileSchema = z.object({
-  id: z.literal('prisbasbelopp'),
-  concept: z.literal('prisbasbelopp'),
-  title: z.string(),
-  unit: z.string(),
-  sources: sourcesSchema,
-  values: z.array(z.object({ ...window, amount: kronorString, status, source: z.string() })).min(1),
+export const prisbasbeloppFileSchema = datedFile('prisbasbelopp', { amount: kronorString, status, source: z.string() });
+
+
+export const barnbidragFileSchema = datedFile('barnbidrag', {
+  perChild: amountValue,
+  largeFamilySupplement: z.array(amountValue.extend({ children: z.number().int().min(2) })),
+  largeFamilySupplementPerChildFromFifth: amountValue,
+  maxAgeBeforeStudyAllowance: z.number().int().positive(),
+  splitForAlternatingResidence: ratioValue,
 });
 
-export const barnbidragFileSchema = z.object({
-  id: z.literal('barnbidrag'),
-  concept: z.literal('barnbidrag'),
-  title: z.string(),
-  unit: z.string(),
-  sources: sourcesSchema,
-  values: z
-    .array(
-      z.object({
-        ...window,
-        perChild: amountValue,
-        largeFamilySupplement: z.array(amountValue.extend({ children: z.number().int().min(2) })),
-        largeFamilySupplementPerChildFromFifth: amountValue,
-        maxAgeBeforeStudyAllowance: z.number().int().positive(),
-        splitForAlternatingResidence: ratioValue,
-      }),
-    )
-    .min(1),
+
+export const jobbstimulansFileSchema = datedFile('jobbstimulans', {
+  disregardedShare: ratioValue,
+  qualifyingConsecutiveMonths: numberValue,
+  durationMonths: numberValue,
+  incomeTypes: z.array(z.string()).min(1),
+  legalTopic: z.string(),
 });
 
-export const jobbstimulansFileSchema = z.object({
-  id: z.literal('jobbstimulans'),
-  concept: z.literal('jobbstimulans'),
-  title: z.string(),
-  sources: sourcesSchema,
-  values: z
-    .array(
-      z.object({
-        ...window,
-        disregardedShare: ratioValue,
-        qualifyingConsecutiveMonths: numberValue,
-        durationMonths: numberValue,
-        incomeTypes: z.array(z.string()).min(1),
-        legalTopic: z.string(),
-      }),
-    )
-    .min(1),
+
+export const childrenEarningsFileSchema = datedFile('children-earnings', {
+  limitShareOfPrisbasbelopp: ratioValue,
+  incomeTypes: z.array(z.string()).min(1),
+  schoolYouthMaxAge: z.number().int().positive(),
+  legalTopic: z.string(),
 });
 
-export const childrenEarningsFileSchema = z.object({
-  id: z.literal('children-earnings'),
-  concept: z.literal('children-earnings'),
-  title: z.string(),
-  sources: sourcesSchema,
-  values: z
-    .array(
-      z.object({
-        ...window,
-        limitShareOfPrisbasbelopp: ratioValue,
-        incomeTypes: z.array(z.string()).min(1),
-        schoolYouthMaxAge: z.number().int().positive(),
-        legalTopic: z.string(),
-      }),
-    )
-    .min(1),
-});
 
 const typeTableFile = <T extends z.ZodType>(id: string, typeSchema: T) =>
-  z.object({
-    id: z.literal(id),
-    concept: z.literal(id),
-    title: z.string(),
-    note: z.string().optional(),
-    sources: sourcesSchema,
-    values: z
-      .array(
-        z.object({
-          ...window,
-          status,
-          source: z.array(z.string()).min(1),
-          types: z.record(z.string().regex(/^[a-z][a-z-]*$/), typeSchema),
-        }),
-      )
-      .min(1),
-  });
+  datedFile(id, { status, source: z.array(z.string()).min(1), types: z.record(z.string().regex(/^[a-z][a-z-]*$/), typeSchema) });
+;
 
 export const costTypesFileSchema = typeTableFile(
   'cost-types',
@@ -195,34 +158,23 @@ export const legalReferencesFileSchema = z.object({
     .min(1),
 });
 
-export const barnkonsekvensFileSchema = z.object({
-  id: z.literal('barnkonsekvens'),
-  concept: z.literal('barnkonsekvens'),
-  title: z.string(),
-  note: z.string().optional(),
-  sources: sourcesSchema,
-  values: z
+export const barnkonsekvensFileSchema = datedFile('barnkonsekvens', {
+  longTermMonths: numberValue,
+  prompts: z
     .array(
       z.object({
-        ...window,
-        longTermMonths: numberValue,
-        prompts: z
-          .array(
-            z.object({
-              id: z.string(),
-              number: z.number().int().positive(),
-              area: z.string(),
-              sv: z.string().min(1),
-              en: z.string().min(1),
-              source: z.string(),
-              requiredOn: z.array(z.enum(['approve', 'partial', 'deny', 'needs-information'])),
-            }),
-          )
-          .min(1),
+        id: z.string(),
+        number: z.number().int().positive(),
+        area: z.string(),
+        sv: z.string().min(1),
+        en: z.string().min(1),
+        source: z.string(),
+        requiredOn: z.array(z.enum(['approve', 'partial', 'deny', 'needs-information'])),
       }),
     )
     .min(1),
 });
+
 
 const operators = [
   'equal',

@@ -64,6 +64,15 @@ export class Trace {
     });
   }
 
+  /**
+   * Records the step behind one line of the decision (a cost, income or asset item) and returns the
+   * line's message and its Swedish rendering, so the item and its trace step always say the same.
+   */
+  explain(step: Parameters<Trace['add']>[0] & { args: MessageArgs }): { message: { key: MessageKey; args: MessageArgs }; reason: string } {
+    this.add(step);
+    return { message: { key: step.key, args: step.args }, reason: renderMessage('sv', step.key, step.args) };
+  }
+
   /** The steps with their Swedish text, in the order they were recorded. */
   render(): TraceStep[] {
     return this.#steps.map((s) => {
