@@ -1,0 +1,83 @@
+/**
+ * The decision store's tables and the triggers that keep them append-only (issue 4).
+ *
+ * The triggers are a first line of defence only: anyone who can open the file can drop them, so
+ * `audit verify` never relies on them and checks the hash chain itself (src/store/verify.ts).
+ */
+import { GENESIS } from './chain.ts';
+
+export const SCHEMA_VERSION = '1';
+
+/** Every trigger the schema creates; `audit verify` reports any that are missing. */
+export const TRIGGERS = [
+  'records_no_update',
+  'records_no_delete',
+  'records_extend_head',
+  'records_advance_head',
+  'chain_head_forward_only',
+  'chain_head_no_delete',
+  'rule_sets_no_update',
+  'rule_sets_no_delete',
+  'meta_no_update',
+  'meta_no_delete',
+] as const;
+
+const refuse = (what: string) => `BEGIN SELECT RAISE(ABORT, '${what}'); END`;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Each resolved rule set once, in full, under its content hash (its ruleSetVersion): a replay
+-- reads the rules from here, never from today's rules/ folder.
+CREATE TABLE IF NOT EXISTS rule_sets (
+  version TEXT PRIMARY KEY,
+  json    TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS records (
+  seq              INTEGER PRIMARY KEY,
+  decision_id      TEXT NOT NULL UNIQUE,
+  recorded_at      TEXT NOT NULL,
+  case_id          TEXT,
+  period           TEXT NOT NULL,
+  rule_set_version TEXT NOT NULL REFERENCES rule_sets(version),
+  engine_version   TEXT NOT NULL,
+  input_hash       TEXT NOT NULL,
+  input_json       TEXT NOT NULL,
+  decision_json    TEXT NOT NULL,
+  prev_hash        TEXT NOT NULL,
+  record_hash      TEXT NOT NULL UNIQUE
+);
+
+-- The newest record, kept by a trigger: without it, deleting the last records would leave a
+-- chain that still links. (An attacker who also rewrites this row is caught only by an anchor
+-- kept outside the file: audit verify --anchor HASH, docs/records.md.)
+CREATE TABLE IF NOT EXISTS chain_head (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  seq         INTEGER NOT NULL,
+  record_hash TEXT NOT NULL
+);
+INSERT OR IGNORE INTO chain_head (id, seq, record_hash) VALUES (1, 0, '${GENESIS}');
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '${SCHEMA_VERSION}');
+
+CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records ${refuse('decision records are append-only')};
+CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records ${refuse('decision records are append-only')};
+CREATE TRIGGER IF NOT EXISTS records_extend_head BEFORE INSERT ON records
+  WHEN NEW.seq IS NOT (SELECT seq + 1 FROM chain_head WHERE id = 1)
+    OR NEW.prev_hash IS NOT (SELECT record_hash FROM chain_head WHERE id = 1)
+  ${refuse('a decision record must extend the chain head')};
+CREATE TRIGGER IF NOT EXISTS records_advance_head AFTER INSERT ON records
+  BEGIN UPDATE chain_head SET seq = NEW.seq, record_hash = NEW.record_hash WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS chain_head_forward_only BEFORE UPDATE ON chain_head
+  WHEN NEW.id IS NOT 1 OR NEW.seq IS NOT OLD.seq + 1
+    OR NOT EXISTS (SELECT 1 FROM records WHERE seq = NEW.seq AND record_hash = NEW.record_hash)
+  ${refuse('the chain head only moves to the newest record')};
+CREATE TRIGGER IF NOT EXISTS chain_head_no_delete BEFORE DELETE ON chain_head ${refuse('the chain head cannot be deleted')};
+CREATE TRIGGER IF NOT EXISTS rule_sets_no_update BEFORE UPDATE ON rule_sets ${refuse('stored rule sets are append-only')};
+CREATE TRIGGER IF NOT EXISTS rule_sets_no_delete BEFORE DELETE ON rule_sets ${refuse('stored rule sets are append-only')};
+CREATE TRIGGER IF NOT EXISTS meta_no_update BEFORE UPDATE ON meta ${refuse('store metadata is append-only')};
+CREATE TRIGGER IF NOT EXISTS meta_no_delete BEFORE DELETE ON meta ${refuse('store metadata is append-only')};
+`;
