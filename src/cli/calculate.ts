@@ -1,33 +1,65 @@
 /**
- * `calculate <household.json> [--json] [--lang sv|en] [--rules DIR]` (CONTRACT.md): one decision as
- * JSON on stdout, or the same decision for a person to read. Bad input: exit 2, nothing on stdout,
- * one line per problem on stderr naming the field path.
+ * `calculate <household.json> [--json] [--lang sv|en] [--rules DIR] [--record [--store PATH]]`
+ * (CONTRACT.md): one decision as JSON on stdout, or the same decision for a person to read. Bad
+ * input: exit 2, nothing on stdout, one line per problem on stderr naming the field path.
+ *
+ * --record (issue 4, docs/records.md) also stores the decision, its canonical input and its rule
+ * set in the decision store and adds "decisionId" to the JSON (a last line in the text view). The
+ * decision is recorded before anything is printed, so a printed id always exists in the store.
+ *
+ * Nothing printed contains a full personnummer: output and error lines go through maskPersonnummerIn.
  */
 import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
 import { renderDecision } from '../explain/render.ts';
+import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir, UsageError } from './common.ts';
+import type { VersionedRuleSet } from '../rulebook/types.ts';
+import { DecisionStore, StoreError, storePath } from '../store/store.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir, UsageError } from './common.ts';
 
 export interface CalculateOptions {
   readonly json: boolean;
   readonly lang: 'sv' | 'en';
   readonly rules: string | undefined;
+  /** Store the decision (issue 4). */
+  readonly record?: boolean;
+  /** The store file; default $BISTAND_STORE, else .bistand/records.sqlite. */
+  readonly store?: string | undefined;
 }
 
 export function runCalculate(file: string, options: CalculateOptions): number {
   const read = readJsonFile(file);
   if (!read.ok) {
-    process.stderr.write(`${read.message}\n`);
+    process.stderr.write(`${maskPersonnummerIn(read.message)}\n`);
     return EXIT_BAD_INPUT;
   }
   const cache = new RuleSetCache(loadRulesOrExit(rulesDir(options.rules)));
-  const result = evaluateHousehold(read.value, (period, municipality) => cache.get(period, municipality));
+  let ruleSet: VersionedRuleSet | undefined;
+  const result = evaluateHousehold(read.value, (period, municipality) => (ruleSet = cache.get(period, municipality)));
   if (!result.ok) {
-    for (const issue of result.issues) process.stderr.write(`${issue.path}: ${issue.message}\n`);
+    for (const issue of result.issues) process.stderr.write(`${maskPersonnummerIn(`${issue.path}: ${issue.message}`)}\n`);
     return EXIT_BAD_INPUT;
   }
-  process.stdout.write(options.json ? `${JSON.stringify(result.decision, null, 2)}\n` : `${renderDecision(result.decision, options.lang)}\n`);
+  let decisionId: string | undefined;
+  if (options.record === true) {
+    try {
+      const store = DecisionStore.open(storePath(options.store), { create: true });
+      try {
+        decisionId = store.record({ input: read.value, decision: result.decision, ruleSet: ruleSet! }).decisionId;
+      } finally {
+        store.close();
+      }
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      process.stderr.write(`store: ${maskPersonnummerIn(error.message)}\n`);
+      return EXIT_ENGINE;
+    }
+  }
+  let text: string;
+  if (options.json) text = JSON.stringify(decisionId === undefined ? result.decision : { decisionId, ...result.decision }, null, 2);
+  else text = renderDecision(result.decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
+  process.stdout.write(`${maskPersonnummerIn(text)}\n`);
   return EXIT_OK;
 }
 
@@ -35,9 +67,16 @@ export function calculateCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'sv' }, rules: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'sv' },
+      rules: { type: 'string' },
+      record: { type: 'boolean', default: false },
+      store: { type: 'string' },
+    },
   });
   if (positionals.length !== 1) throw new UsageError('expected exactly one household file');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang: expected sv or en, got "${values.lang}"`);
-  return runCalculate(positionals[0]!, { json: values.json, lang: values.lang, rules: values.rules });
+  if (values.store !== undefined && !values.record) throw new UsageError('--store is only used with --record');
+  return runCalculate(positionals[0]!, { json: values.json, lang: values.lang, rules: values.rules, record: values.record, store: values.store });
 }

@@ -1,0 +1,204 @@
+/**
+ * The decision store's commands (issue 4, docs/records.md):
+ *
+ *   audit verify [--store PATH] [--anchor HASH]... [--json]       is the chain intact? exit 0 / 1
+ *   replay DECISION_ID [--store PATH] [--json]                    recompute with the stored rules: identical / diff (exit 1)
+ *   replay DECISION_ID --with-current-rules [--rules DIR]         what today's rules give (informational, exit 0)
+ *   show DECISION_ID [--store PATH] [--lang sv|en] [--json]       the decision as a caseworker or auditor reads it
+ *
+ * An unknown decision id or a missing store is exit 2 (the user named the wrong thing); a broken
+ * chain, a differing replay or an unusable store is exit 1. Everything printed from a record goes
+ * through maskPersonnummerIn: the store keeps the full personnummer, the screen never shows it.
+ */
+import { parseArgs } from 'node:util';
+import { renderDecision } from '../explain/render.ts';
+import type { Decision } from '../decision/types.ts';
+import { maskPersonnummerIn } from '../household/personnummer.ts';
+import { RuleSetCache } from '../rulebook/resolve.ts';
+import type { Difference } from '../store/diff.ts';
+import { replayRecord, type ReplayResult } from '../store/replay.ts';
+import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
+import { recordContentProblem, verifyStore } from '../store/verify.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${maskPersonnummerIn(text)}\n`);
+
+/** Opens the store for reading, runs the command and turns store errors into exit codes. */
+function withStore(option: string | undefined, run: (store: DecisionStore) => number): number {
+  let store: DecisionStore;
+  try {
+    store = DecisionStore.open(storePath(option), { readonly: true });
+  } catch (error) {
+    if (error instanceof StoreNotFoundError) {
+      err(error.message);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof StoreError) {
+      err(`store: ${error.message}`);
+      return EXIT_ENGINE;
+    }
+    throw error;
+  }
+  try {
+    return run(store);
+  } catch (error) {
+    if (error instanceof StoreError) {
+      err(`store: ${error.message}`);
+      return EXIT_ENGINE;
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function findRecord(store: DecisionStore, id: string): StoredRecord | undefined {
+  const record = store.get(id);
+  if (!record) err(`no decision ${id} in ${store.path}`);
+  return record;
+}
+
+// ---------------------------------------------------------------------------------------- audit
+
+export function auditCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { store: { type: 'string' }, anchor: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('expected: audit verify [--store PATH] [--anchor HASH]... [--json]');
+  return withStore(values.store, (store) => {
+    const report = verifyStore(store, { anchors: values.anchor ?? [] });
+    if (values.json) {
+      out(JSON.stringify({ store: store.path, ...report }, null, 2));
+      return report.ok ? EXIT_OK : EXIT_ENGINE;
+    }
+    out(`audit verify ${store.path}`);
+    out(`  records: ${report.records}, rule sets: ${report.ruleSets}`);
+    out(`  head: #${report.head.seq} ${report.head.recordHash}`);
+    if (report.ok) {
+      out('intact: every record matches its hash and links to the one before it; every rule set matches its version');
+      return EXIT_OK;
+    }
+    out(`BROKEN: ${report.firstBad!.message}`);
+    const shown = report.problems.slice(0, 50);
+    out(`  problems (${report.problems.length}):`);
+    for (const p of shown) out(`  - ${p.message}`);
+    if (report.problems.length > shown.length) out(`  … and ${report.problems.length - shown.length} more (--json lists all)`);
+    return EXIT_ENGINE;
+  });
+}
+
+// --------------------------------------------------------------------------------------- replay
+
+function showValue(v: unknown): string {
+  if (v === undefined) return '(absent)';
+  const text = JSON.stringify(v);
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters; --json shows all)` : text;
+}
+
+function differenceLines(differences: readonly Difference[]): string[] {
+  return differences.map((d) => `  ${d.path}: ${showValue(d.recorded)} → ${showValue(d.recomputed)}`);
+}
+
+function replayText(r: ReplayResult): string[] {
+  const lines: string[] = [];
+  const rules = r.rules === 'stored' ? `the stored rule set ${r.recordedRuleSetVersion}` : `today's rules (${r.ruleSetVersion ?? 'none for this period'})`;
+  lines.push(`replay ${r.decisionId} with ${rules} and engine ${r.engineVersion} (recorded with engine ${r.recordedEngineVersion})`);
+  if (r.integrityProblem) lines.push(`warning: the record fails its own hash check (${r.integrityProblem}); run audit verify`);
+  if (r.refused) {
+    lines.push(r.rules === 'stored' ? 'NOT IDENTICAL: the engine now refuses the stored input:' : "today's rules refuse the stored input:");
+    for (const i of r.refused) lines.push(`  ${i.path}: ${i.message}`);
+    return lines;
+  }
+  if (r.rules === 'stored') {
+    if (r.identical) lines.push('identical: the recomputed decision equals the recorded one in every field');
+    else {
+      lines.push(`NOT IDENTICAL: ${r.differences.length} field(s) differ (recorded → recomputed):`);
+      lines.push(...differenceLines(r.differences));
+    }
+  } else if (r.identical) {
+    lines.push("today's rules give the same decision in every field");
+  } else {
+    lines.push(`today's rules give ${r.differences.length} different field(s) (recorded → today):`);
+    lines.push(...differenceLines(r.differences));
+  }
+  return lines;
+}
+
+export function replayCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      store: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'with-current-rules': { type: 'boolean', default: false },
+      rules: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('expected exactly one decision id');
+  if (values.rules !== undefined && !values['with-current-rules']) throw new UsageError('--rules is only used with --with-current-rules (a replay uses the stored rules)');
+  const current = values['with-current-rules'];
+  // Load today's rules before opening the store, so a broken rules/ exits 1 without a store held open.
+  const cache = current ? new RuleSetCache(loadRulesOrExit(rulesDir(values.rules))) : null;
+  return withStore(values.store, (store) => {
+    const record = findRecord(store, positionals[0]!);
+    if (!record) return EXIT_BAD_INPUT;
+    const result = replayRecord(store, record, cache ? (period, municipality) => cache.get(period, municipality) : undefined);
+    out(maskPersonnummerIn(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n')));
+    if (current) return EXIT_OK; // informational: what today's rules would give
+    return result.identical && result.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;
+  });
+}
+
+// ----------------------------------------------------------------------------------------- show
+
+const LABELS = {
+  sv: { record: 'Beslutspost', position: 'plats i kedjan', recordedAt: 'Registrerad', ruleSet: 'Regelversion', engine: 'Motorversion', input: 'Indata (hash)', chain: 'Kedjehash', previous: 'föregående', warning: 'VARNING: posten stämmer inte med sin hash' },
+  en: { record: 'Decision record', position: 'position in the chain', recordedAt: 'Recorded at', ruleSet: 'Rule set version', engine: 'Engine version', input: 'Input (hash)', chain: 'Chain hash', previous: 'previous', warning: 'WARNING: the record does not match its hash' },
+} as const;
+
+export function showCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { store: { type: 'string' }, lang: { type: 'string', default: 'sv' }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError('expected exactly one decision id');
+  const lang = values.lang;
+  if (lang !== 'sv' && lang !== 'en') throw new UsageError(`--lang: expected sv or en, got "${lang}"`);
+  return withStore(values.store, (store) => {
+    const record = findRecord(store, positionals[0]!);
+    if (!record) return EXIT_BAD_INPUT;
+    const decision = JSON.parse(record.decisionJson) as Decision;
+    const problem = recordContentProblem(record);
+    const meta = {
+      decisionId: record.decisionId,
+      seq: record.seq,
+      recordedAt: record.recordedAt,
+      ruleSetVersion: record.ruleSetVersion,
+      engineVersion: record.engineVersion,
+      inputHash: record.inputHash,
+      recordHash: record.recordHash,
+      prevHash: record.prevHash,
+      integrityProblem: problem ? problem.message : null,
+    };
+    if (values.json) {
+      out(maskPersonnummerIn(JSON.stringify({ record: meta, decision }, null, 2)));
+      return EXIT_OK;
+    }
+    const t = LABELS[lang];
+    out(`${t.record} ${record.decisionId} (${t.position}: #${record.seq})`);
+    out(`  ${t.recordedAt}: ${record.recordedAt}`);
+    out(`  ${t.ruleSet}: ${record.ruleSetVersion}`);
+    out(`  ${t.engine}: ${record.engineVersion}`);
+    out(`  ${t.input}: ${record.inputHash}`);
+    out(`  ${t.chain}: ${record.recordHash} (${t.previous} ${record.prevHash})`);
+    if (problem) out(`  ${t.warning}: ${problem.message}`);
+    out('');
+    out(maskPersonnummerIn(renderDecision(decision, lang)));
+    return EXIT_OK;
+  });
+}
