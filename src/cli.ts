@@ -9,15 +9,18 @@ import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
 import { rulesCommand } from './cli/rules.ts';
+import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   calculate: {
     run: calculateCommand,
-    usage: `calculate <household.json> [--json] [--lang sv|en] [--rules DIR]
+    usage: `calculate <household.json> [--json] [--lang sv|en] [--rules DIR] [--record [--store PATH]]
       One household and month (CONTRACT.md). --json prints the decision as JSON; without it, a
-      breakdown in Swedish (or English with --lang en). Bad input: exit 2, problems on stderr.`,
+      breakdown in Swedish (or English with --lang en). Bad input: exit 2, problems on stderr.
+      --record also stores it in the decision store and prints its decisionId (docs/records.md;
+      store: --store, else $BISTAND_STORE, else .bistand/records.sqlite).`,
   },
   'run-fixtures': {
     run: fixturesCommand,
@@ -30,6 +33,25 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       Validates rules/ and summarises periods and how sure each value is.
   rules show YYYY-MM [--municipality KOD] [--rules DIR]
       The resolved rule set for a month and its ruleSetVersion.`,
+  },
+  audit: {
+    run: auditCommand,
+    usage: `audit verify [--store PATH] [--anchor HASH]... [--json]
+      Recomputes the hash chain of the decision store; names the first edited, deleted or
+      reordered record (exit 1) or prints the head hash to write down (exit 0).`,
+  },
+  replay: {
+    run: replayCommand,
+    usage: `replay DECISION_ID [--store PATH] [--json]
+      Recomputes a recorded decision with its stored input and stored rule set: "identical", or
+      every field that differs (exit 1).
+  replay DECISION_ID --with-current-rules [--rules DIR] [--store PATH] [--json]
+      What today's rules give for the same input, as a difference (informational, exit 0).`,
+  },
+  show: {
+    run: showCommand,
+    usage: `show DECISION_ID [--store PATH] [--lang sv|en] [--json]
+      A recorded decision with its trace and record metadata (recorded at, rule set, engine, chain hash).`,
   },
 };
 
