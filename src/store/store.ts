@@ -115,12 +115,33 @@ interface Prepared {
   readonly decisionHash: string;
 }
 
+const RETRY_PAUSE_MS = 20;
+
+/**
+ * Runs fn again while SQLite answers SQLITE_BUSY without waiting: switching a new file to WAL while
+ * another process opens it does not call the busy handler (seen with three writers starting at
+ * once on a fresh file). Counted pauses, not a clock: the store's only clock read is the
+ * recording time.
+ */
+function retryWhileBusy<T>(fn: () => T, busyTimeoutMs: number): T {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || attempt * RETRY_PAUSE_MS >= busyTimeoutMs) throw error;
+      Atomics.wait(pause, 0, 0, RETRY_PAUSE_MS);
+    }
+  }
+}
+
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
 
 export class DecisionStore {
   readonly path: string;
   readonly #db: Database.Database;
   readonly #clock: () => Date;
+  readonly #busyTimeoutMs: number;
   /** Rule set versions known to be in the file, so a batch serialises each rule set once. */
   readonly #storedRuleSets = new Set<string>();
   readonly #insertRecord: Database.Statement;
@@ -128,10 +149,11 @@ export class DecisionStore {
   readonly #last: Database.Statement<[], { seq: number; record_hash: string }>;
   readonly #append: Database.Transaction<(items: readonly Prepared[], ruleSets: ReadonlyMap<string, string>) => RecordRef[]>;
 
-  private constructor(path: string, db: Database.Database, clock: () => Date) {
+  private constructor(path: string, db: Database.Database, clock: () => Date, busyTimeoutMs: number) {
     this.path = path;
     this.#db = db;
     this.#clock = clock;
+    this.#busyTimeoutMs = busyTimeoutMs;
     this.#insertRecord = db.prepare(
       `INSERT INTO records (seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -173,19 +195,18 @@ export class DecisionStore {
     const create = options.create === true && options.readonly !== true;
     if (!create && !existsSync(path)) throw new StoreNotFoundError(`no decision store at ${path} (decisions are recorded with calculate --record)`);
     if (create) mkdirSync(dirname(path), { recursive: true });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 30_000;
     let db: Database.Database;
     try {
-      db = new Database(path, { fileMustExist: !create, readonly: options.readonly === true, timeout: options.busyTimeoutMs ?? 30_000 });
+      db = new Database(path, { fileMustExist: !create, readonly: options.readonly === true, timeout: busyTimeoutMs });
     } catch (error) {
       throw new StoreError(`cannot open the decision store ${path}: ${(error as Error).message}`);
     }
-    try {
-      if (options.readonly !== true) {
-        // WAL lets readers work while one process writes; FULL makes a recorded decision (whose id
-        // was printed) survive a power cut, not only a crash of the process.
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = FULL');
-      }
+    const setup = () => {
+      // WAL lets readers work while one process writes; FULL makes a recorded decision (whose id
+      // was printed) survive a power cut, not only a crash of the process.
+      if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      if (options.readonly !== true) db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       const hasSchema = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
       if (create && !hasSchema()) db.transaction(() => db.exec(SCHEMA_SQL)).immediate();
@@ -193,12 +214,15 @@ export class DecisionStore {
       if (schema !== SCHEMA_VERSION) {
         throw new StoreError(schema === undefined ? `${path} is not a decision store` : `${path} has store schema ${schema}; this engine reads schema ${SCHEMA_VERSION}`);
       }
+    };
+    try {
+      retryWhileBusy(setup, busyTimeoutMs);
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
       throw new StoreError(`cannot open the decision store ${path}: ${(error as Error).message}`);
     }
-    return new DecisionStore(path, db, options.clock ?? (() => new Date()));
+    return new DecisionStore(path, db, options.clock ?? (() => new Date()), busyTimeoutMs);
   }
 
   close(): void {
@@ -220,7 +244,8 @@ export class DecisionStore {
     const prepared = items.map((item) => this.#prepare(item, ruleSets));
     let refs: RecordRef[];
     try {
-      refs = this.#append.immediate(prepared, ruleSets);
+      // A whole failed attempt rolled back, and the next one reads the head again: safe to repeat.
+      refs = retryWhileBusy(() => this.#append.immediate(prepared, ruleSets), this.#busyTimeoutMs);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code === 'SQLITE_BUSY') throw new StoreError(`the decision store ${this.path} stayed locked by another process; nothing was recorded`);

@@ -11,7 +11,7 @@ import type { RecordInput } from '../../src/store/store.ts';
 import { ROOT, rulesFor } from '../support/engine.ts';
 
 /** tsx's loader by absolute URL, so the CLI can run with any working directory. */
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+export const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 export const CLI = join(ROOT, 'src', 'cli.ts');
 
 export interface Run {
