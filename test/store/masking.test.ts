@@ -1,0 +1,101 @@
+/**
+ * Issue 4: the personnummer is stored (the canonical input keeps it, so a replay sees the same
+ * input) but never printed in full: not by calculate, show, replay or audit, not in an error
+ * message. This test collects every output of every command and greps it for the numbers, in the
+ * 12- and 10-digit forms, with and without separator.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { luhnCheckDigit } from '../../src/household/personnummer.ts';
+import { DecisionStore } from '../../src/store/store.ts';
+import { cli, household, type Run, tempDir } from './support.ts';
+
+const tmp = tempDir('masking-');
+afterAll(tmp.cleanup);
+
+const withCheck = (nine: string) => `${nine}${luhnCheckDigit(nine)}`;
+const applicant = `19${withCheck('121212121').slice(0, 6)}-${withCheck('121212121').slice(6)}`; // 19121212-1212
+const child = (() => {
+  const ten = withCheck('190601123');
+  return `20${ten.slice(0, 6)}-${ten.slice(6)}`;
+})();
+const coordination = (() => {
+  const ten = withCheck('880463456'); // samordningsnummer: day 03 + 60
+  return `${ten.slice(0, 6)}-${ten.slice(6)}`;
+})();
+
+/** Every way a number could appear in full. */
+function forms(pnr: string): string[] {
+  const digits = pnr.replace(/[-+]/g, '');
+  const ten = digits.slice(-10);
+  return [pnr, digits, `${ten.slice(0, 6)}-${ten.slice(6)}`, ten];
+}
+const SECRETS = [applicant, child, coordination].flatMap(forms);
+
+function leaks(runs: readonly Run[]): string[] {
+  const found: string[] = [];
+  for (const r of runs) for (const s of SECRETS) if (r.stdout.includes(s) || r.stderr.includes(s)) found.push(s);
+  return found;
+}
+
+describe('personnummer masking', () => {
+  it('no command prints a full personnummer; the store keeps it and replay is identical', () => {
+    expect(applicant).toBe('19121212-1212');
+    const store = join(tmp.dir, 'records.sqlite');
+    const file = join(tmp.dir, 'household.json');
+    // The numbers also where they do not belong: as case id, as a member id and in a description.
+    const members = [
+      { id: 'a1', role: 'applicant', birthDate: '1912-12-12', personnummer: applicant },
+      { id: coordination, role: 'other-adult', birthDate: '1988-04-03', personnummer: coordination },
+      { id: 'c1', role: 'child', birthDate: '2019-06-01', personnummer: child },
+    ];
+    const h = household(2, {
+      caseId: applicant,
+      members,
+      incomes: [{ memberId: coordination, type: 'salary', amount: '3000', description: `lön till ${coordination}` }],
+    });
+    writeFileSync(file, JSON.stringify(h));
+
+    const runs: Run[] = [];
+    const run = (args: string[], status: number) => {
+      const r = cli(args);
+      expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(status);
+      runs.push(r);
+      return r;
+    };
+    const recorded = run(['calculate', file, '--json', '--record', '--store', store], 0);
+    const id = (JSON.parse(recorded.stdout) as { decisionId: string }).decisionId;
+    expect(recorded.stdout).toContain('"caseId": "19121212-****"');
+    run(['calculate', file, '--record', '--store', store], 0);
+    run(['calculate', file, '--lang', 'en'], 0);
+    run(['show', id, '--store', store], 0);
+    run(['show', id, '--store', store, '--lang', 'en'], 0);
+    run(['show', id, '--store', store, '--json'], 0);
+    run(['replay', id, '--store', store], 0);
+    run(['replay', id, '--store', store, '--json'], 0);
+    run(['replay', id, '--store', store, '--with-current-rules'], 0);
+    run(['replay', id, '--store', store, '--with-current-rules', '--json'], 0);
+    run(['audit', 'verify', '--store', store], 0);
+    run(['audit', 'verify', '--store', store, '--json'], 0);
+
+    // Errors: an unknown member id and a wrong check digit, each naming the number.
+    const bad = join(tmp.dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...h, members: [{ ...members[0], personnummer: '19121212-1213' }], incomes: [{ memberId: applicant, type: 'salary', amount: '1' }] }));
+    const refused = run(['calculate', bad, '--json', '--record', '--store', store], 2);
+    expect(refused.stderr).toContain('incomes[0].memberId: no member has id "19121212-****"');
+    expect(refused.stderr).toContain('members[0].personnummer: the check digit does not match (Luhn over YYMMDDNNNC) in 19121212-****');
+    expect(SECRETS.filter((s) => refused.stderr.includes(s) || refused.stderr.includes('19121212-1213'))).toEqual([]);
+    run(['show', applicant, '--store', store], 2); // an unknown "id" that is a personnummer
+
+    expect(leaks(runs)).toEqual([]);
+
+    // Stored in full, so that a replay computes from exactly the input given.
+    const s = DecisionStore.open(store, { readonly: true });
+    const input = JSON.parse(s.get(id)!.inputJson) as typeof h;
+    expect(s.count()).toBe(2); // the refused household was not recorded
+    s.close();
+    expect(input).toEqual(h);
+    expect(readFileSync(store).includes(Buffer.from(applicant))).toBe(true);
+  });
+});
