@@ -49,7 +49,8 @@ export interface RecordRef {
   readonly recordedAt: string;
 }
 
-export interface StoredRecord extends RecordRef {
+/** What a record holds besides its place in the chain. */
+interface RecordContent {
   readonly caseId: string | null;
   readonly period: string;
   readonly ruleSetVersion: string;
@@ -57,6 +58,9 @@ export interface StoredRecord extends RecordRef {
   readonly inputHash: string;
   readonly inputJson: string;
   readonly decisionJson: string;
+}
+
+export interface StoredRecord extends RecordRef, RecordContent {
   readonly prevHash: string;
 }
 
@@ -104,14 +108,7 @@ export interface OpenOptions {
 }
 
 /** A record prepared outside the write transaction: the expensive serialising and hashing is done before the lock is taken. */
-interface Prepared {
-  readonly caseId: string | null;
-  readonly period: string;
-  readonly ruleSetVersion: string;
-  readonly engineVersion: string;
-  readonly inputHash: string;
-  readonly inputJson: string;
-  readonly decisionJson: string;
+interface Prepared extends RecordContent {
   readonly decisionHash: string;
 }
 
