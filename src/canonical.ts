@@ -8,24 +8,46 @@ export function canonicalJson(value: unknown): string {
   return write(value) ?? 'null';
 }
 
+const quotedKeys = new Map<string, string>();
+
+/** A key in JSON quotes; keys repeat from one household to the next, so their quoting is cached. */
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** JSON.stringify with keys sorted at every level; undefined properties are left out, as JSON does. */
 function write(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') {
-    return typeof value === 'function' || typeof value === 'symbol' ? undefined : JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      return undefined;
   }
+  if (value === null) return 'null';
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (write(value[i]) ?? 'null');
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
   let out = '{';
   let first = true;
   for (const key of keys) {
     const v = write(record[key]);
     if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${v}`;
+    out += (first ? '' : ',') + quoteKey(key) + ':' + v;
     first = false;
   }
   return `${out}}`;

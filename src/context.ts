@@ -27,18 +27,27 @@ export interface Context {
   readonly trace: Trace;
   readonly needsInformation: NeedsInformation[];
   readonly warnings: InputIssue[];
+  /**
+   * False for bulk runs that keep only figures and codes (batch --detail compact): no trace steps
+   * are recorded and no texts are rendered (say() returns ''). The amounts and codes are the same.
+   */
+  readonly explain: boolean;
+  /** The Swedish text for a message, or '' when texts are not wanted. */
+  say(key: MessageKey, args?: MessageArgs): string;
 }
 
-export function createContext(household: Household, rules: RuleSet, warnings: readonly InputIssue[]): Context {
+export function createContext(household: Household, rules: RuleSet, warnings: readonly InputIssue[], explain = true): Context {
   const ageDate = rules.municipal.ageReference.value === 'last-day-of-month' ? lastDayOf(household.period) : firstDayOf(household.period);
   return {
     household,
     rules,
     daysInMonth: daysInMonth(household.period),
     ageDate,
-    trace: new Trace(),
+    trace: new Trace(explain),
     needsInformation: [],
     warnings: [...warnings],
+    explain,
+    say: explain ? (key, args = {}) => renderMessage('sv', key, args) : () => '',
   };
 }
 
@@ -53,7 +62,7 @@ export function needInformation(
     field: entry.field,
     blocking: entry.blocking,
     ...(entry.legalRef !== undefined ? { legalRef: entry.legalRef } : {}),
-    text: renderMessage('sv', entry.key, args),
+    text: ctx.say(entry.key, args),
     message: { key: entry.key, args },
   });
 }

@@ -54,7 +54,7 @@ function caseIdOf(raw: unknown): string | null {
 
 type Prepared = { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household } | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
-function prepare(raw: unknown, rulesFor: RuleSetProvider): Prepared {
+function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepared {
   const parsed = parseHousehold(raw);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, caseId: caseIdOf(raw) };
   const { household } = parsed;
@@ -72,7 +72,7 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider): Prepared {
   return {
     ok: true,
     household,
-    ctx: createContext(household, ruleSet.rules, parsed.warnings),
+    ctx: createContext(household, ruleSet.rules, parsed.warnings, explain),
     meta: { ruleSetVersion: ruleSet.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION },
   };
 }
@@ -86,6 +86,16 @@ export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Eval
 /** The same proposal without the rendered trace and decision text: for bulk runs. */
 export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
   const p = prepare(raw, rulesFor);
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
+}
+
+/**
+ * The figures and codes only, for bulk runs that keep no texts (batch --detail compact): the same
+ * outcome, amounts, reason and flag codes as evaluateHouseholdSummary, but every text is empty, the
+ * child prompts are left out and no trace is recorded. Never show this decision to a person.
+ */
+export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
+  const p = prepare(raw, rulesFor, false);
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
 

@@ -9,7 +9,6 @@
 import { legal, type Context } from '../context.ts';
 import type { CostsResult } from '../costs/index.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { renderMessage } from '../explain/messages.ts';
 import type { IncomeResult } from '../income/index.ts';
 import { allocate, floorAtZero, formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment, NormResult } from '../norm/index.ts';
@@ -68,10 +67,10 @@ export interface ChildImpactInput {
   readonly deniedFor: string | null;
 }
 
-const sv = (key: MessageKey, args: MessageArgs = {}) => renderMessage('sv', key, args);
 
 export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildImpact | null {
   const { household, rules, daysInMonth: dim } = ctx;
+  const sv = (key: MessageKey, args: MessageArgs = {}) => ctx.say(key, args);
   const { norm, costs, income, outcome } = input;
   const children = [...norm.assessments.values()].filter((a) => a.isChild);
   if (children.length === 0) return null;
@@ -178,7 +177,8 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
         return null;
     }
   };
-  const prompts: ChildPrompt[] = rules.childImpact.prompts.map((p) => ({
+  // Without texts (bulk runs) the prompts are left out: they are only words for a person.
+  const prompts: ChildPrompt[] = !ctx.explain ? [] : rules.childImpact.prompts.map((p) => ({
     id: p.id,
     number: p.number,
     question: p.sv,
@@ -188,7 +188,7 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
     source: p.source.title,
   }));
 
-  const notes: string[] = [
+  const notes: string[] = !ctx.explain ? [] : [
     ...perChild.flatMap((c) => c.notes),
     ...(refusal ? [sv('child.refusalNote', { effect: formatKronor(effect) })] : [sv('child.noRefusalNote')]),
     ...alternatives.map((a) => a.text),

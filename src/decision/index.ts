@@ -19,7 +19,7 @@ import { runConditions, type Facts, type RuleResult } from '../conditions/index.
 import { legal, needInformation, type Context } from '../context.ts';
 import { computeAssets } from '../assets/index.ts';
 import { computeCosts } from '../costs/index.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import { writeDecisionText } from '../explain/letter.ts';
 import { computeIncome } from '../income/index.ts';
 import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
@@ -80,7 +80,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decisi
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
   const { household, rules, trace } = ctx;
-  const said = (key: MessageKey, args: MessageArgs = {}) => ({ text: renderMessage('sv', key, args), message: { key, args } });
+  const said = (key: MessageKey, args: MessageArgs = {}) => ({ text: ctx.say(key, args), message: { key, args } });
   const norm = computeNorm(ctx);
   const costs = computeCosts(ctx, norm.assessments);
   const income = computeIncome(ctx, norm.assessments);

@@ -42,6 +42,12 @@ const NO_INPUTS: Readonly<Record<string, TraceValue>> = {};
 
 export class Trace {
   readonly #steps: RecordedStep[] = [];
+  readonly #enabled: boolean;
+
+  /** A disabled trace records nothing and renders no texts (bulk runs that keep only figures). */
+  constructor(enabled = true) {
+    this.#enabled = enabled;
+  }
 
   add(step: {
     step: string;
@@ -53,6 +59,7 @@ export class Trace {
     key: MessageKey;
     args?: MessageArgs;
   }): void {
+    if (!this.#enabled) return;
     this.#steps.push({
       step: step.step,
       rule: step.rule,
@@ -70,7 +77,7 @@ export class Trace {
    */
   explain(step: Parameters<Trace['add']>[0] & { args: MessageArgs }): { message: { key: MessageKey; args: MessageArgs }; reason: string } {
     this.add(step);
-    return { message: { key: step.key, args: step.args }, reason: renderMessage('sv', step.key, step.args) };
+    return { message: { key: step.key, args: step.args }, reason: this.#enabled ? renderMessage('sv', step.key, step.args) : '' };
   }
 
   /** The steps with their Swedish text, in the order they were recorded. */
