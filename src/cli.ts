@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 done; 1 the engine, its rules or its store are broken; 2 bad input or bad usage.
  */
+import { batchCommand } from './cli/batch.ts';
 import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
@@ -21,6 +22,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       breakdown in Swedish (or English with --lang en). Bad input: exit 2, problems on stderr.
       --record also stores it in the decision store and prints its decisionId (docs/records.md;
       store: --store, else $BISTAND_STORE, else .bistand/records.sqlite).`,
+  },
+  batch: {
+    run: batchCommand,
+    usage: `batch --in households.ndjson --out decisions.ndjson [--period YYYY-MM] [--workers N] [--resume]
+        [--detail compact|summary|full] [--summary FILE] [--rules DIR]
+      The monthly recalculation: one output line per input line, in order, on every core; resumable.`,
   },
   'run-fixtures': {
     run: fixturesCommand,

@@ -1,0 +1,174 @@
+/**
+ * Seeded generator of realistic households in the CONTRACT.md format, one JSON object per line.
+ *
+ *   npx tsx bench/generate.ts --count 100000 --seed 42 --period 2026-03 [--invalid-rate 0.01] [--out FILE]
+ *
+ * Deterministic: the same seed, count, period and rate give byte-identical output (mulberry32, no
+ * Math.random, no clock). The mix follows the shape of Swedish försörjningsstöd caseloads: mostly single
+ * adults, then single parents, couples with and without children; children of every age (some part of
+ * the month, some eating lunch at förskola, school youths 19–20), incomes of every type, rents around
+ * and above a reasonable level, some savings and cars, genders, months on assistance from 0 to 60.
+ * With --invalid-rate, that share of lines is broken on purpose (bad JSON, impossible dates, unknown
+ * member ids, negative amounts, floats, no applicant, unknown periods).
+ */
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+export type Rng = () => number;
+
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG. Returns [0, 1). */
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+const chance = (rng: Rng, p: number) => rng() < p;
+/** Whole kronor, or with öre one time in eight. */
+const kronor = (rng: Rng, min: number, max: number) => {
+  const whole = int(rng, min, max);
+  return chance(rng, 0.125) ? `${whole}.${String(int(rng, 1, 99)).padStart(2, '0')}` : String(whole);
+};
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Born in the calendar year before `year − age`, so the person is `age` or `age + 1` in the period and never born after it. */
+function birthDate(rng: Rng, year: number, age: number): string {
+  return `${year - age - 1}-${pad(int(rng, 1, 12))}-${pad(int(rng, 1, 28))}`;
+}
+
+const GENDERS = ['female', 'male', 'female', 'male', 'other'] as const;
+const ADULT_INCOMES = ['salary', 'unemployment-benefit', 'activity-support', 'establishment-allowance', 'sickness-benefit', 'parental-benefit', 'housing-allowance', 'pension', 'tax-refund', 'other'] as const;
+const EXTRA_COSTS = ['commuting', 'union-fee', 'unemployment-fund-fee', 'childcare-fee', 'medical', 'dental', 'medicine', 'glasses', 'other'] as const;
+
+/** One valid household for the period. */
+export function household(rng: Rng, index: number, period: string): Record<string, unknown> {
+  const year = Number(period.slice(0, 4));
+  const kind = rng();
+  const couple = kind > 0.55 && kind < 0.85;
+  const withChildren = kind > 0.4;
+  const members: Record<string, unknown>[] = [];
+  const applicantGender = chance(rng, 0.05) ? undefined : pick(rng, GENDERS);
+  members.push({ id: 'a1', role: 'applicant', birthDate: birthDate(rng, year, int(rng, 18, 66)), ...(applicantGender ? { gender: applicantGender } : {}) });
+  if (couple) members.push({ id: 'a2', role: 'partner', birthDate: birthDate(rng, year, int(rng, 19, 67)), gender: pick(rng, GENDERS) });
+  const childCount = withChildren ? Math.min(8, 1 + Math.floor(-Math.log(1 - rng()) * 1.2)) : 0;
+  for (let i = 0; i < childCount; i++) {
+    const age = int(rng, 0, 17);
+    const child: Record<string, unknown> = { id: `c${i + 1}`, role: 'child', birthDate: birthDate(rng, year, age) };
+    if (age <= 6 && chance(rng, 0.6)) child['lunchOutsideHome'] = true;
+    if (chance(rng, 0.12)) child['daysInHousehold'] = int(rng, 0, 28);
+    if (age >= 16) child['inSchool'] = true; // 18–20 only in the household while in school
+    members.push(child);
+  }
+  if (withChildren && chance(rng, 0.05)) members.push({ id: 'y1', role: 'child', birthDate: birthDate(rng, year, 19), inSchool: chance(rng, 0.8) });
+  if (chance(rng, 0.03)) members.push({ id: 'o1', role: 'other-adult', birthDate: birthDate(rng, year, int(rng, 21, 80)) });
+
+  const adults = members.filter((m) => m['role'] === 'applicant' || m['role'] === 'partner').map((m) => String(m['id']));
+  const children = members.filter((m) => m['role'] === 'child').map((m) => String(m['id']));
+  const incomes: Record<string, unknown>[] = [];
+  for (const adult of adults) {
+    const n = int(rng, 0, 2);
+    for (let i = 0; i < n; i++) incomes.push({ memberId: adult, type: pick(rng, ADULT_INCOMES), amount: kronor(rng, 300, 16000) });
+  }
+  if (children.length > 0 && chance(rng, 0.9)) incomes.push({ memberId: 'a1', type: 'child-allowance', amount: String(1250 * children.length + (children.length >= 2 ? 150 : 0)) });
+  if (children.length > 0 && chance(rng, 0.35)) incomes.push({ memberId: 'a1', type: 'maintenance-support', amount: String(1673 * Math.min(children.length, 3)) });
+  for (const c of children) if (chance(rng, 0.06)) incomes.push({ memberId: c, type: pick(rng, ['salary', 'study-allowance', 'pension'] as const), amount: kronor(rng, 200, 9000) });
+  if (members.some((m) => m['role'] === 'other-adult') && chance(rng, 0.5)) incomes.push({ memberId: 'o1', type: 'pension', amount: kronor(rng, 6000, 14000) });
+
+  const size = members.length;
+  const ceiling = 4000 + size * 900 + int(rng, -300, 300);
+  const rent = Math.round(ceiling * (0.7 + rng() * 0.5));
+  const costs: Record<string, unknown>[] = [{ type: 'rent', amount: String(rent) }];
+  if (chance(rng, 0.8)) costs.push({ type: 'electricity', amount: kronor(rng, 200, 900) });
+  if (chance(rng, 0.7)) costs.push({ type: 'home-insurance', amount: kronor(rng, 100, 300) });
+  const extra = int(rng, 0, 2);
+  for (let i = 0; i < extra; i++) costs.push({ type: pick(rng, EXTRA_COSTS), amount: kronor(rng, 100, 2500) });
+
+  const assets: Record<string, unknown>[] = [];
+  if (chance(rng, 0.15)) assets.push({ memberId: 'a1', type: 'bank', amount: kronor(rng, 0, 30000) });
+  if (chance(rng, 0.03)) assets.push({ memberId: 'a1', type: 'car', amount: String(int(rng, 5000, 60000)) });
+
+  const available = !chance(rng, 0.06);
+  const circumstances: Record<string, unknown> = {
+    availableForWork: available,
+    consecutiveMonthsOnAssistance: int(rng, 0, 60),
+  };
+  if (!available && chance(rng, 0.5)) circumstances['acceptableReason'] = pick(rng, ['Sjukskriven med läkarintyg', 'Föräldraledig', 'Vårdar närstående'] as const);
+  if (chance(rng, 0.85)) circumstances['rentCeiling'] = String(ceiling);
+  if (chance(rng, 0.04)) circumstances['rentArrears'] = kronor(rng, 1000, 20000);
+
+  return { caseId: `G-${period}-${String(index + 1).padStart(7, '0')}`, period, municipality: pick(rng, ['0180', '1280', '1480', '2480', '0821', '1287']), members, incomes, costs, assets, circumstances };
+}
+
+/** A line that is broken on purpose, in one of several realistic ways. */
+export function brokenLine(rng: Rng, valid: Record<string, unknown>): string {
+  const h = JSON.parse(JSON.stringify(valid)) as Record<string, any>;
+  switch (int(rng, 0, 6)) {
+    case 0:
+      return JSON.stringify(h).slice(0, 40); // truncated JSON
+    case 1:
+      h.members[0].birthDate = '2021-02-30';
+      break;
+    case 2:
+      h.incomes.push({ memberId: 'nobody', type: 'salary', amount: '100' });
+      break;
+    case 3:
+      h.costs[0].amount = '-500';
+      break;
+    case 4:
+      h.costs[0].amount = 4711.5;
+      break;
+    case 5:
+      h.members = h.members.filter((m: { role: string }) => m.role !== 'applicant');
+      break;
+    default:
+      h.period = '2016-05';
+  }
+  return JSON.stringify(h);
+}
+
+export function* lines(count: number, seed: number, period: string, invalidRate = 0): Generator<string> {
+  const rng = mulberry32(seed);
+  for (let i = 0; i < count; i++) {
+    const h = household(rng, i, period);
+    yield invalidRate > 0 && rng() < invalidRate ? brokenLine(rng, h) : JSON.stringify(h);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      period: { type: 'string', default: '2026-03' },
+      'invalid-rate': { type: 'string', default: '0' },
+      out: { type: 'string' },
+    },
+  });
+  const count = Number(values.count);
+  const seed = Number(values.seed);
+  const rate = Number(values['invalid-rate']);
+  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed) || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(values.period) || !(rate >= 0 && rate <= 1)) {
+    process.stderr.write('usage: generate.ts --count N --seed S --period YYYY-MM [--invalid-rate R] [--out FILE]\n');
+    process.exit(2);
+  }
+  const out = values.out ? createWriteStream(values.out) : process.stdout;
+  let buffer = '';
+  for (const line of lines(count, seed, values.period, rate)) {
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buffer = '';
+    }
+  }
+  out.write(buffer);
+  if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

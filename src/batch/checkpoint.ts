@@ -1,0 +1,53 @@
+/**
+ * The resume checkpoint, a sidecar file next to the output (`<out>.checkpoint`). It is written only
+ * after the output up to `outputBytes` has been fsynced, so after a crash or a kill the output is at
+ * least that long; `--resume` truncates it back to `outputBytes`, seeks the input to `inputOffset` and
+ * goes on. Because the engine is deterministic, the lines written again are the same bytes, and the
+ * final output equals an uninterrupted run.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import type { SummaryCounts } from './summary.ts';
+
+export interface Checkpoint {
+  readonly version: 1;
+  /** What must match for a resume to continue the same run. */
+  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string };
+  readonly inputOffset: number;
+  readonly linesDone: number;
+  readonly outputBytes: number;
+  readonly counts: SummaryCounts;
+  readonly internalErrors: number;
+}
+
+export const checkpointPath = (output: string) => `${output}.checkpoint`;
+
+export function readCheckpoint(output: string): Checkpoint | null {
+  let text: string;
+  try {
+    text = readFileSync(checkpointPath(output), 'utf8');
+  } catch {
+    return null;
+  }
+  const cp = JSON.parse(text) as Checkpoint;
+  if (cp.version !== 1) throw new Error(`${checkpointPath(output)}: unknown checkpoint version`);
+  return cp;
+}
+
+/** Atomic replace: write a temporary file, fsync it, rename it over the old checkpoint. */
+export function writeCheckpoint(output: string, cp: Checkpoint): void {
+  const path = checkpointPath(output);
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, JSON.stringify(cp));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+export function removeCheckpoint(output: string): void {
+  rmSync(checkpointPath(output), { force: true });
+  rmSync(`${checkpointPath(output)}.tmp`, { force: true });
+}

@@ -1,0 +1,120 @@
+/**
+ * One NDJSON input line → one output line (no trailing newline), plus its contribution to the summary.
+ * Runs in the worker threads; also used directly with --workers 0 and in tests.
+ *
+ * Output shapes (docs/batch.md):
+ * - a decision: `{"line":n, …the decision…}` — with --detail compact the decision's figures and codes,
+ *   with summary the whole decision without the rendered trace and decision text, with full everything;
+ * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
+ */
+import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
+import type { Decision, DecisionSummary } from '../decision/types.ts';
+import { parseKronor } from '../money/index.ts';
+import type { InputIssue } from '../household/types.ts';
+import type { SummaryCounts } from './summary.ts';
+
+export type Detail = 'compact' | 'summary' | 'full';
+
+export interface LineOptions {
+  readonly detail: Detail;
+  /** Sets the period of every household (the month being recalculated). */
+  readonly period: string | null;
+  readonly rulesFor: RuleSetProvider;
+}
+
+function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
+  return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(errors)}}`;
+}
+
+/** The decision's figures and codes, with the same field names as the full decision. */
+export function compactDecision(d: DecisionSummary): Record<string, unknown> {
+  return {
+    caseId: d.caseId,
+    period: d.period,
+    municipality: d.municipality,
+    outcome: d.outcome,
+    law: d.law,
+    norm: { total: d.norm.total, common: d.norm.common, householdSize: d.norm.householdSize },
+    costs: { claimed: d.costs.claimed, accepted: d.costs.accepted, refused: d.costs.refused },
+    income: { total: d.income.total, counted: d.income.counted },
+    assets: { available: d.assets.available },
+    need: d.need,
+    payable: d.payable,
+    reasons: d.reasons.map((r) => (r.amount === undefined ? { code: r.code, legalRef: r.legalRef } : { code: r.code, legalRef: r.legalRef, amount: r.amount })),
+    flags: d.flags.map((f) => ({ code: f.code, severity: f.severity })),
+    needsInformation: d.needsInformation.map((n) => ({ code: n.code, field: n.field, blocking: n.blocking })),
+    requiresAssessment: d.requiresAssessment,
+    childImpact: d.childImpact && { children: d.childImpact.children, requiresAssessment: d.childImpact.requiresAssessment, effectOfRefusal: d.childImpact.effectOfRefusal },
+    ruleSetVersion: d.ruleSetVersion,
+    inputHash: d.inputHash,
+    engineVersion: d.engineVersion,
+  };
+}
+
+/** The summary form of a full decision (the same fields, in the same order, as evaluateHouseholdSummary gives). */
+function withoutText(d: Decision): DecisionSummary {
+  const { trace: _trace, decisionText: _text, ...summary } = d;
+  return summary;
+}
+
+function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'unknown' {
+  const members = (raw as { members?: unknown }).members;
+  if (!Array.isArray(members)) return 'unknown';
+  const applicant = members.find((m) => m && typeof m === 'object' && (m as { role?: unknown }).role === 'applicant') as { gender?: unknown } | undefined;
+  const g = applicant?.gender;
+  return g === 'female' || g === 'male' || g === 'other' ? g : 'unknown';
+}
+
+/**
+ * Processes one line. `text` is the line without its newline (a trailing \r is ignored); `n` is its
+ * 1-based line number in the input file.
+ */
+export function processLine(
+  text: string,
+  n: number,
+  options: LineOptions,
+  counts: SummaryCounts,
+  onDecision?: (raw: unknown, decision: Decision) => void,
+): string {
+  counts.lines++;
+  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
+  if (body.trim() === '') {
+    counts.errors++;
+    return errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (error) {
+    counts.errors++;
+    return errorLine(n, null, [{ path: '(line)', code: 'INVALID_JSON', message: `not valid JSON (${(error as Error).message})` }]);
+  }
+  if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    (raw as Record<string, unknown>)['period'] = options.period;
+  }
+  // A record sink needs the full decision; otherwise the cheaper summary is enough.
+  const full = options.detail === 'full' || onDecision !== undefined;
+  const result = full
+    ? evaluateHousehold(raw, options.rulesFor)
+    : options.detail === 'compact'
+      ? evaluateHouseholdFigures(raw, options.rulesFor)
+      : evaluateHouseholdSummary(raw, options.rulesFor);
+  if (!result.ok) {
+    counts.errors++;
+    return errorLine(n, result.caseId, result.issues);
+  }
+  const d = result.decision;
+  if (onDecision !== undefined) onDecision(raw, d as Decision);
+  counts.households++;
+  counts.byOutcome[d.outcome]++;
+  if (d.payable !== null) counts.payableOre += parseKronor(d.payable)!;
+  if (d.requiresAssessment) counts.requiresAssessment++;
+  if (d.flags.some((f) => f.code === 'LONG_TERM_ASSISTANCE')) counts.longTermCases++;
+  if (d.childImpact && (d.outcome === 'partial' || d.outcome === 'deny')) {
+    counts.childrenInHouseholdsWithRefusal += d.childImpact.children.length;
+    counts.householdsWithRefusalAndChildren++;
+  }
+  counts.byApplicantGender[applicantGender(raw)]++;
+  const json = JSON.stringify(options.detail === 'compact' ? compactDecision(d) : options.detail === 'summary' && full ? withoutText(d as Decision) : d);
+  return `{"line":${n},${json.slice(1)}`;
+}

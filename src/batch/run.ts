@@ -1,0 +1,330 @@
+/**
+ * The monthly recalculation batch: NDJSON households in, one NDJSON line out per input line, in input
+ * order, using every core.
+ *
+ * The main thread reads the input in blocks, cuts it into chunks of whole lines and hands them to
+ * worker threads (least busy first, a bounded number in flight so memory stays flat). Results come back
+ * in any order; a reorder buffer writes them in input order. Every second the output is fsynced and a
+ * checkpoint written, so a killed run can be resumed (checkpoint.ts). SIGINT/SIGTERM stop reading,
+ * flush what is done, checkpoint and exit 130.
+ */
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { loadRulebook } from '../rulebook/load.ts';
+import { RuleSetCache } from '../rulebook/resolve.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { makeChunkProcessor, type ChunkResult, type CollectedDecision, type WorkerConfig } from './chunk.ts';
+import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.ts';
+import type { Detail } from './line.ts';
+import { Progress } from './progress.ts';
+import { addCounts, emptyCounts, type SummaryCounts } from './summary.ts';
+
+export interface BatchOptions {
+  readonly input: string;
+  readonly output: string;
+  readonly rulesDir: string;
+  readonly period: string | null;
+  readonly detail: Detail;
+  /** Worker threads; 0 runs everything on the main thread. */
+  readonly workers: number;
+  readonly resume: boolean;
+  readonly chunkLines?: number;
+  /** Where to draw the progress bar (a TTY), or null for none. */
+  readonly progress: NodeJS.WriteStream | null;
+  /**
+   * Hook for a record sink (issue 4): called on the main thread with the full decisions of each chunk,
+   * in input order, BEFORE the chunk's output lines are written and checkpointed. After a crash the
+   * same lines may be handed over again on resume, so the sink must be idempotent per (input, line).
+   */
+  readonly onDecisions?: (decisions: readonly CollectedDecision[]) => void;
+  /** Called once a stop was requested, e.g. by tests; production uses SIGINT/SIGTERM. */
+  readonly stopSignal?: { stopped: boolean };
+  readonly checkpointEveryMs?: number;
+}
+
+export interface BatchResult {
+  readonly counts: SummaryCounts;
+  readonly internalErrors: number;
+  readonly interrupted: boolean;
+  readonly resumedFromLine: number | null;
+  readonly seconds: number;
+}
+
+/** The input or output cannot be used: a clear message, nothing half-done. */
+export class BatchError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+const BLOCK = 1 << 20;
+
+interface Chunk {
+  readonly seq: number;
+  readonly firstLine: number;
+  /** A copy of the chunk's bytes in its own buffer, so it can be transferred to a worker. */
+  readonly bytes: Uint8Array;
+  readonly endOffset: number;
+}
+
+/** Reads whole lines from the input, from a byte offset, in chunks. */
+class LineChunker {
+  readonly #fd: number;
+  #offset: number;
+  #pending: Buffer = Buffer.alloc(0);
+  #eof = false;
+  #nextLine: number;
+  #seq = 0;
+  readonly #chunkLines: number;
+
+  constructor(fd: number, offset: number, firstLine: number, chunkLines: number) {
+    this.#fd = fd;
+    this.#offset = offset;
+    this.#nextLine = firstLine;
+    this.#chunkLines = chunkLines;
+  }
+
+  /** The next chunk, or null at the end of the input. */
+  next(): Chunk | null {
+    const start = this.#offset - this.#pending.length;
+    let lines = 0;
+    let cut = -1;
+    let from = 0;
+    for (;;) {
+      const nl = this.#pending.indexOf(0x0a, from);
+      if (nl >= 0) {
+        lines++;
+        cut = nl;
+        from = nl + 1;
+        if (lines >= this.#chunkLines) break;
+        continue;
+      }
+      if (this.#eof) break;
+      const block = Buffer.allocUnsafe(BLOCK);
+      const read = readSync(this.#fd, block, 0, BLOCK, this.#offset);
+      if (read === 0) {
+        this.#eof = true;
+        continue;
+      }
+      this.#offset += read;
+      this.#pending = this.#pending.length ? Buffer.concat([this.#pending, block.subarray(0, read)]) : block.subarray(0, read);
+    }
+    let body: Buffer;
+    if (cut >= 0) {
+      body = this.#pending.subarray(0, cut);
+      this.#pending = this.#pending.subarray(cut + 1);
+    } else if (this.#pending.length > 0) {
+      // The last line has no newline.
+      body = this.#pending;
+      lines = 1;
+      this.#pending = Buffer.alloc(0);
+    } else {
+      return null;
+    }
+    const endOffset = start + body.length + (cut >= 0 ? 1 : 0);
+    const chunk: Chunk = { seq: this.#seq++, firstLine: this.#nextLine, bytes: new Uint8Array(body), endOffset };
+    this.#nextLine += lines;
+    return chunk;
+  }
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const input = resolve(options.input);
+  const output = resolve(options.output);
+  let inputSize: number;
+  try {
+    const st = statSync(input);
+    if (!st.isFile()) throw new Error('not a file');
+    inputSize = st.size;
+  } catch (error) {
+    throw new BatchError(`${options.input}: cannot read the input file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (input === output) throw new BatchError('--out must not be the input file');
+  // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
+  const book = loadRulebook(options.rulesDir);
+
+  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION };
+  let checkpoint: Checkpoint | null = null;
+  if (options.resume) {
+    checkpoint = readCheckpoint(output);
+    if (checkpoint !== null && JSON.stringify(checkpoint.run) !== JSON.stringify(run)) {
+      throw new BatchError(`${output}.checkpoint belongs to another run (input, size, --period, --detail or engine version differ); start without --resume`);
+    }
+  }
+
+  let inFd: number;
+  let outFd: number;
+  try {
+    inFd = openSync(input, 'r');
+  } catch (error) {
+    throw new BatchError(`${options.input}: cannot read the input file (${(error as NodeJS.ErrnoException).code})`);
+  }
+  try {
+    outFd = openSync(output, checkpoint ? 'r+' : 'w');
+  } catch (error) {
+    closeSync(inFd);
+    throw new BatchError(`${options.output}: cannot write the output file (${(error as NodeJS.ErrnoException).code})`);
+  }
+  if (checkpoint) {
+    if (fstatSync(outFd).size < checkpoint.outputBytes) {
+      throw new BatchError(`${options.output} is shorter than its checkpoint says; start without --resume`);
+    }
+    ftruncateSync(outFd, checkpoint.outputBytes);
+  } else if (options.resume) {
+    removeCheckpoint(output);
+  }
+
+  const counts = emptyCounts();
+  if (checkpoint) addCounts(counts, checkpoint.counts);
+  let internalErrors = checkpoint?.internalErrors ?? 0;
+  let outputBytes = checkpoint?.outputBytes ?? 0;
+  let inputOffset = checkpoint?.inputOffset ?? 0;
+  let linesDone = checkpoint?.linesDone ?? 0;
+  const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
+
+  const config: WorkerConfig = { rulesDir: options.rulesDir, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
+  const workerCount = Math.max(0, options.workers);
+  const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
+  const stop = options.stopSignal ?? { stopped: false };
+  const onSignal = () => {
+    stop.stopped = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const saveCheckpoint = () => {
+    fsyncSync(outFd);
+    writeCheckpoint(output, { version: 1, run, inputOffset, linesDone, outputBytes, counts, internalErrors });
+  };
+  const flush = (result: ChunkResult, endOffset: number) => {
+    if (options.onDecisions && result.decisions.length > 0) options.onDecisions(result.decisions);
+    const bytes = result.out;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(outFd, bytes, written, bytes.length - written, outputBytes + written);
+    outputBytes += bytes.length;
+    inputOffset = endOffset;
+    linesDone += result.lineCount;
+    addCounts(counts, result.counts);
+    internalErrors += result.internalErrors;
+    progress?.update(counts.lines, inputOffset);
+  };
+
+  let lastCheckpoint = Date.now();
+  const every = options.checkpointEveryMs ?? 1000;
+  const maybeCheckpoint = () => {
+    if (Date.now() - lastCheckpoint >= every) {
+      saveCheckpoint();
+      lastCheckpoint = Date.now();
+    }
+  };
+
+  try {
+    if (workerCount === 0) {
+      const cache = new RuleSetCache(book);
+      const processChunk = makeChunkProcessor(config, (p, m) => cache.get(p, m));
+      for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
+        flush(processChunk(chunk), chunk.endOffset);
+        maybeCheckpoint();
+        await new Promise((r) => setImmediate(r)); // let signals in
+      }
+    } else {
+      await runWithWorkers(workerCount, config, chunker, flush, maybeCheckpoint, stop);
+    }
+    saveCheckpoint();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    closeSync(inFd);
+    closeSync(outFd);
+  }
+  progress?.update(counts.lines, inputOffset, true);
+  progress?.done();
+  if (!stop.stopped) removeCheckpoint(output);
+  return {
+    counts,
+    internalErrors,
+    interrupted: stop.stopped,
+    resumedFromLine: checkpoint ? checkpoint.linesDone + 1 : null,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+async function runWithWorkers(
+  count: number,
+  config: WorkerConfig,
+  chunker: LineChunker,
+  flush: (result: ChunkResult, endOffset: number) => void,
+  maybeCheckpoint: () => void,
+  stop: { stopped: boolean },
+): Promise<void> {
+  const workers = Array.from({ length: count }, () => ({
+    // worker-entry.mjs registers tsx in the worker, then loads worker.ts.
+    worker: new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: config }),
+    busy: 0,
+  }));
+  const maxInFlight = count * 3;
+  const waiting = new Map<number, { result: ChunkResult; endOffset: number }>();
+  const endOffsets = new Map<number, number>();
+  let nextToWrite = 0;
+  let inFlight = 0;
+  let exhausted = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  for (const w of workers) {
+    w.worker.on('message', (result: ChunkResult) => {
+      w.busy--;
+      inFlight--;
+      waiting.set(result.seq, { result, endOffset: endOffsets.get(result.seq)! });
+      endOffsets.delete(result.seq);
+      notify();
+    });
+    w.worker.on('error', (error) => {
+      failure = error;
+      notify();
+    });
+    w.worker.on('exit', (code) => {
+      if (code !== 0 && failure === null) failure = new Error(`a batch worker stopped with exit code ${code}`);
+      notify();
+    });
+  }
+
+  try {
+    for (;;) {
+      while (!exhausted && !stop.stopped && inFlight < maxInFlight) {
+        const chunk = chunker.next();
+        if (!chunk) {
+          exhausted = true;
+          break;
+        }
+        const target = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+        target.busy++;
+        inFlight++;
+        endOffsets.set(chunk.seq, chunk.endOffset);
+        target.worker.postMessage({ seq: chunk.seq, firstLine: chunk.firstLine, bytes: chunk.bytes }, [chunk.bytes.buffer as ArrayBuffer]);
+      }
+      for (let ready = waiting.get(nextToWrite); ready; ready = waiting.get(nextToWrite)) {
+        waiting.delete(nextToWrite);
+        flush(ready.result, ready.endOffset);
+        nextToWrite++;
+      }
+      maybeCheckpoint();
+      if (failure) throw failure;
+      if (inFlight === 0 && (exhausted || stop.stopped)) break;
+      await new Promise<void>((r) => {
+        wake = r;
+      });
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}

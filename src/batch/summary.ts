@@ -1,0 +1,68 @@
+/**
+ * The batch summary: what a municipality reports after a monthly recalculation. Counts by outcome,
+ * errors, total payable (exact öre), children in households with a refusal, long-term cases, and
+ * counts by the applicant's gender (municipalities keep gender-disaggregated statistics).
+ */
+import { formatKronor, ore } from '../money/index.ts';
+
+export const OUTCOMES = ['approve', 'partial', 'deny', 'needs-information'] as const;
+export const GENDER_KEYS = ['female', 'male', 'other', 'unknown'] as const;
+
+export interface SummaryCounts {
+  lines: number;
+  households: number;
+  errors: number;
+  byOutcome: Record<(typeof OUTCOMES)[number], number>;
+  /** Sum of payable in öre (a safe integer far beyond any municipality's month). */
+  payableOre: number;
+  childrenInHouseholdsWithRefusal: number;
+  householdsWithRefusalAndChildren: number;
+  longTermCases: number;
+  requiresAssessment: number;
+  byApplicantGender: Record<(typeof GENDER_KEYS)[number], number>;
+}
+
+export function emptyCounts(): SummaryCounts {
+  return {
+    lines: 0,
+    households: 0,
+    errors: 0,
+    byOutcome: { approve: 0, partial: 0, deny: 0, 'needs-information': 0 },
+    payableOre: 0,
+    childrenInHouseholdsWithRefusal: 0,
+    householdsWithRefusalAndChildren: 0,
+    longTermCases: 0,
+    requiresAssessment: 0,
+    byApplicantGender: { female: 0, male: 0, other: 0, unknown: 0 },
+  };
+}
+
+export function addCounts(into: SummaryCounts, from: SummaryCounts): void {
+  into.lines += from.lines;
+  into.households += from.households;
+  into.errors += from.errors;
+  for (const k of OUTCOMES) into.byOutcome[k] += from.byOutcome[k];
+  into.payableOre = ore(into.payableOre + from.payableOre);
+  into.childrenInHouseholdsWithRefusal += from.childrenInHouseholdsWithRefusal;
+  into.householdsWithRefusalAndChildren += from.householdsWithRefusalAndChildren;
+  into.longTermCases += from.longTermCases;
+  into.requiresAssessment += from.requiresAssessment;
+  for (const k of GENDER_KEYS) into.byApplicantGender[k] += from.byApplicantGender[k];
+}
+
+/** The summary as printed (JSON): money as a kronor decimal string, as everywhere else. */
+export function summaryJson(c: SummaryCounts, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    lines: c.lines,
+    households: c.households,
+    errors: c.errors,
+    byOutcome: c.byOutcome,
+    totalPayable: formatKronor(ore(c.payableOre)),
+    childrenInHouseholdsWithRefusal: c.childrenInHouseholdsWithRefusal,
+    householdsWithRefusalAndChildren: c.householdsWithRefusalAndChildren,
+    longTermCases: c.longTermCases,
+    requiresAssessment: c.requiresAssessment,
+    byApplicantGender: c.byApplicantGender,
+    ...extra,
+  };
+}

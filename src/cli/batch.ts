@@ -1,0 +1,102 @@
+/**
+ * `batch --in households.ndjson --out decisions.ndjson [--period YYYY-MM] [--workers N] [--resume]
+ *        [--detail compact|summary|full] [--summary FILE] [--rules DIR]`
+ *
+ * The monthly recalculation of every ongoing case (docs/batch.md). Exit 0 when every line got its
+ * output line (bad lines get error records); 1 when the rules are broken or the engine failed on a
+ * line; 2 for bad usage or an unreadable input / unwritable output; 130 when interrupted (resume with
+ * --resume). The summary is printed as one JSON line on stdout (and to --summary FILE).
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { BatchError, runBatch } from '../batch/run.ts';
+import { summaryJson } from '../batch/summary.ts';
+import { formatKronorSv, ore } from '../money/index.ts';
+import { parsePeriod } from '../period/index.ts';
+import { RulebookError } from '../rulebook/load.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
+
+export const EXIT_INTERRUPTED = 130;
+
+export async function batchCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      period: { type: 'string' },
+      workers: { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      detail: { type: 'string', default: 'compact' },
+      summary: { type: 'string' },
+      rules: { type: 'string' },
+      'chunk-lines': { type: 'string' },
+    },
+  });
+  void positionals;
+  if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
+  if (values.period !== undefined && parsePeriod(values.period) === null) throw new UsageError(`--period: expected a month YYYY-MM, got "${values.period}"`);
+  const detail = values.detail;
+  if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
+  const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
+  if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
+
+  try {
+    const result = await runBatch({
+      input: values.in,
+      output: values.out,
+      rulesDir: rulesDir(values.rules),
+      period: values.period ?? null,
+      detail,
+      workers,
+      resume: values.resume,
+      ...(chunkLines !== undefined ? { chunkLines } : {}),
+      progress: process.stderr.isTTY ? process.stderr : null,
+    });
+    const summary = summaryJson(result.counts, {
+      input: values.in,
+      output: values.out,
+      period: values.period ?? null,
+      detail,
+      workers,
+      internalErrors: result.internalErrors,
+      interrupted: result.interrupted,
+      resumedFromLine: result.resumedFromLine,
+    });
+    const line = JSON.stringify(summary);
+    if (values.summary) writeFileSync(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    process.stdout.write(`${line}\n`);
+    if (process.stderr.isTTY) {
+      const c = result.counts;
+      process.stderr.write(
+        `${c.lines} rader: ${c.byOutcome.approve} bifall, ${c.byOutcome.partial} delvis bifall, ${c.byOutcome.deny} avslag, ` +
+          `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatKronorSv(ore(c.payableOre))}. ` +
+          `${c.childrenInHouseholdsWithRefusal} barn i hushåll med avslag, ${c.longTermCases} långvariga. ` +
+          `(${result.seconds.toFixed(1)} s, ${Math.round((c.lines - (result.resumedFromLine ? result.resumedFromLine - 1 : 0)) / Math.max(result.seconds, 0.001))} rader/s)\n`,
+      );
+    }
+    if (result.interrupted) {
+      process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
+      return EXIT_INTERRUPTED;
+    }
+    if (result.internalErrors > 0) {
+      process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
+      return EXIT_ENGINE;
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof BatchError) {
+      process.stderr.write(`batch: ${error.message}\n`);
+      return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
+    }
+    if (error instanceof RulebookError) {
+      for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
+      return EXIT_ENGINE;
+    }
+    throw error;
+  }
+}
