@@ -1,0 +1,262 @@
+/**
+ * The caseworker preview (issue 5) as a Hono app: the page in public/ and a JSON API over the same
+ * engine as the command line. Everything it serves is read once when the app is created (rules,
+ * fixtures, static files), so a request never touches the disk.
+ *
+ *   POST /api/calculate        household JSON (CONTRACT.md) → the decision, byte for byte as `calculate --json` prints it
+ *   GET  /api/types?period=…   income, cost and asset types with their Swedish labels, from that period's rules
+ *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
+ *   GET  /healthz              liveness
+ *   GET  /                     the page; GET /assets/:file its scripts and styles
+ *
+ * Every API error is `{ "errors": [ { "path", "code", "message" } ] }` with a 4xx status. Handlers
+ * need no socket: `createApp(...).request('/api/calculate', { method: 'POST', ... })` in tests.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+import { evaluateHousehold } from '../index.ts';
+import { maskPersonnummerIn } from '../household/personnummer.ts';
+import type { InputIssue } from '../household/types.ts';
+import { parsePeriod } from '../period/index.ts';
+import type { Rulebook } from '../rulebook/load.ts';
+import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { readBodyText } from './body.ts';
+
+/** Largest request body accepted by POST /api/calculate (a household is a few kB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+export const DEFAULT_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+export interface WebOptions {
+  readonly rulebook: Rulebook;
+  /** Folder of example households (*.json) offered by /api/fixtures; default fixtures/. */
+  readonly fixturesDir?: string;
+  /** Folder of the page's static files; default src/web/public/. */
+  readonly publicDir?: string;
+  readonly maxBodyBytes?: number;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** Only this page's own files: no CDN, no inline script, no external fonts. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+interface Asset {
+  readonly body: string;
+  readonly type: string;
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot);
+}
+
+function loadAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  for (const name of readdirSync(dir).sort()) {
+    const type = CONTENT_TYPES[extensionOf(name)];
+    if (type !== undefined) assets.set(name, { body: readFileSync(join(dir, name), 'utf8'), type });
+  }
+  if (!assets.has('index.html')) throw new Error(`${dir}: index.html is missing`);
+  return assets;
+}
+
+export interface FixtureInfo {
+  readonly name: string;
+  readonly caseId: string | null;
+  readonly period: string | null;
+  readonly members: number | null;
+}
+
+interface Fixture {
+  readonly info: FixtureInfo;
+  readonly text: string;
+}
+
+/** A fixture name: letters, digits, dot, dash and underscore, not starting with a dot. Anything else (a slash, "..") is refused. */
+const FIXTURE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
+
+function loadFixtures(dir: string): Map<string, Fixture> {
+  const fixtures = new Map<string, Fixture>();
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return fixtures;
+  }
+  for (const file of names) {
+    const name = file.slice(0, -'.json'.length);
+    if (!FIXTURE_NAME.test(name)) continue;
+    const text = readFileSync(join(dir, file), 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const o = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    fixtures.set(name, {
+      text,
+      info: {
+        name,
+        caseId: typeof o['caseId'] === 'string' ? o['caseId'] : null,
+        period: typeof o['period'] === 'string' ? o['period'] : null,
+        members: Array.isArray(o['members']) ? o['members'].length : null,
+      },
+    });
+  }
+  return fixtures;
+}
+
+function issue(path: string, code: string, message: string): InputIssue {
+  return { path, code, message };
+}
+
+type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 500;
+
+function errorResponse(c: Context, status: ErrorStatus, errors: readonly InputIssue[], headers: Record<string, string> = {}): Response {
+  const body = JSON.stringify({ errors: errors.map((e) => ({ path: e.path, code: e.code, message: maskPersonnummerIn(e.message) })) }, null, 2);
+  return c.body(`${body}\n`, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+}
+
+function jsonText(c: Context, text: string): Response {
+  return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+/** The month whose types /api/types lists when none is asked for: the newest riksnorm table's first month. */
+function newestPeriod(book: Rulebook): string {
+  let newest = '';
+  for (const t of book.riksnorm) if (t.data.effectiveFrom > newest) newest = t.data.effectiveFrom;
+  return newest.slice(0, 7);
+}
+
+export function createApp(options: WebOptions): Hono {
+  const cache = new RuleSetCache(options.rulebook);
+  const rulesFor = cache.get.bind(cache);
+  const assets = loadAssets(options.publicDir ?? PUBLIC_DIR);
+  const fixtures = loadFixtures(options.fixturesDir ?? DEFAULT_FIXTURES_DIR);
+  const fixtureList = `${JSON.stringify({ fixtures: [...fixtures.values()].map((f) => f.info) }, null, 2)}\n`;
+  const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const defaultPeriod = newestPeriod(options.rulebook);
+
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    // Households are personal data: nothing from the API is kept by the browser or a proxy.
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', engineVersion: ENGINE_VERSION }));
+
+  app.post('/api/calculate', async (c) => {
+    const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json') {
+      return errorResponse(c, 415, [issue('(body)', 'UNSUPPORTED_MEDIA_TYPE', `expected Content-Type application/json, got ${contentType === '' ? 'none' : `"${contentType}"`}`)]);
+    }
+    const body = await readBodyText(c.req.raw, maxBytes);
+    if (!body.ok) {
+      if (body.reason === 'too-large') {
+        return errorResponse(c, 413, [issue('(body)', 'BODY_TOO_LARGE', `the request body is larger than ${maxBytes} bytes`)], { Connection: 'close' });
+      }
+      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', body.reason === 'not-utf8' ? 'the request body is not valid UTF-8' : 'the request body could not be read')]);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.text);
+    } catch (error) {
+      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', `not valid JSON (${(error as Error).message})`)]);
+    }
+    const result = evaluateHousehold(raw, rulesFor);
+    if (!result.ok) return errorResponse(c, 400, result.issues);
+    // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included.
+    return jsonText(c, `${maskPersonnummerIn(JSON.stringify(result.decision, null, 2))}\n`);
+  });
+
+  app.all('/api/calculate', (c) =>
+    errorResponse(c, 405, [issue('(request)', 'METHOD_NOT_ALLOWED', `use POST with a household as JSON, not ${c.req.method}`)], { Allow: 'POST' }),
+  );
+
+  app.get('/api/types', (c) => {
+    const periodText = c.req.query('period') ?? defaultPeriod;
+    const municipality = c.req.query('municipality') ?? null;
+    const period = parsePeriod(periodText);
+    if (!period) return errorResponse(c, 400, [issue('period', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${periodText}"`)]);
+    if (municipality !== null && !/^[0-9]{4}$/.test(municipality)) {
+      return errorResponse(c, 400, [issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got "${municipality}"`)]);
+    }
+    let set;
+    try {
+      set = cache.get(period, municipality);
+    } catch (error) {
+      if (error instanceof RuleLookupError) return errorResponse(c, 400, [issue(error.field, 'NO_RULES_FOR_PERIOD', error.message)]);
+      throw error;
+    }
+    const { rules } = set;
+    return c.json({
+      period: periodText,
+      municipality,
+      ruleSetVersion: set.version,
+      law: rules.legal.law,
+      normTable: rules.riksnorm.title,
+      incomeTypes: Object.entries(rules.incomeTypes).map(([type, d]) => ({ type, labelSv: d.labelSv, labelEn: d.labelEn, employment: d.employment })),
+      costTypes: Object.entries(rules.costTypes).map(([type, d]) => ({
+        type,
+        labelSv: d.labelSv,
+        labelEn: d.labelEn,
+        category: d.category,
+        requiresAssessment: d.requiresAssessment,
+      })),
+      assetTypes: Object.entries(rules.assetTypes).map(([type, d]) => ({ type, labelSv: d.labelSv, labelEn: d.labelEn, liquid: d.liquid })),
+    });
+  });
+
+  app.get('/api/fixtures', (c) => jsonText(c, fixtureList));
+
+  app.get('/api/fixtures/:name', (c) => {
+    const requested = c.req.param('name');
+    const name = requested.endsWith('.json') ? requested.slice(0, -'.json'.length) : requested;
+    if (!FIXTURE_NAME.test(name) || name.includes('..')) {
+      return errorResponse(c, 400, [issue('name', 'INVALID_FIXTURE_NAME', 'a fixture name has only letters, digits, ".", "-" and "_" (see GET /api/fixtures)')]);
+    }
+    const fixture = fixtures.get(name);
+    if (!fixture) return errorResponse(c, 404, [issue('name', 'UNKNOWN_FIXTURE', `no fixture "${name}" (see GET /api/fixtures)`)]);
+    return jsonText(c, fixture.text);
+  });
+
+  const sendAsset = (c: Context, name: string) => {
+    const asset = assets.get(name);
+    if (!asset) return c.text('Not found', 404);
+    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
+  };
+  app.get('/', (c) => sendAsset(c, 'index.html'));
+  app.get('/assets/:file', (c) => {
+    const file = c.req.param('file');
+    return file === 'index.html' ? c.redirect('/', 301) : sendAsset(c, file);
+  });
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? errorResponse(c, 404, [issue('(request)', 'NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`)]) : c.text('Sidan finns inte.', 404),
+  );
+
+  app.onError((error, c) => {
+    process.stderr.write(`serve: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return errorResponse(c, 500, [issue('(server)', 'INTERNAL_ERROR', 'the engine failed on this request; see the server log')]);
+  });
+
+  return app;
+}

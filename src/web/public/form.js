@@ -1,0 +1,515 @@
+/**
+ * The household form: rows for members, incomes, costs and assets, built in the page, and the
+ * fixed fields of index.html. The DOM is the only state: household() reads it into a CONTRACT.md
+ * household, load() fills it from one, showErrors() puts the API's problems next to their fields.
+ *
+ * Fields the form has no control for (a fixture's "description", "yearToDate", "personnummer", …)
+ * are kept with their row and sent back unchanged, so a loaded fixture gives the same decision as
+ * `calculate --json` on the file.
+ */
+import { h, uid } from './dom.js';
+import { amountFromInput, amountToInput } from './format.js';
+import { GENDERS, ROLE_LABEL, ROLES, problemSv } from './labels.js';
+
+const LISTS = ['members', 'incomes', 'costs', 'assets'];
+const MEMBER_KEYS = ['id', 'role', 'birthDate', 'gender', 'daysInHousehold', 'inSchool', 'lunchOutsideHome'];
+const CHILD_ONLY = ['daysInHousehold', 'inSchool', 'lunchOutsideHome'];
+const ROW_KEYS = { members: MEMBER_KEYS, incomes: ['memberId', 'type', 'amount'], costs: ['type', 'amount', 'memberId'], assets: ['type', 'amount', 'memberId'] };
+const CIRCUMSTANCES = {
+  availableForWork: 'boolean',
+  acceptableReason: 'text',
+  consecutiveMonthsOnAssistance: 'integer',
+  rentCeiling: 'amount',
+  rentArrears: 'amount',
+  jobbstimulansStart: 'text',
+};
+const TOP = ['caseId', 'period', 'municipality'];
+const ID_PREFIX = { applicant: 'a', partner: 'a', child: 'c', 'other-adult': 'o' };
+const NO_TYPES = { incomes: [], costs: [], assets: [] };
+
+// ---- reading values ------------------------------------------------------------------------
+
+function textValue(el) {
+  const t = el.value.trim();
+  return t === '' ? undefined : t;
+}
+
+function integerValue(el) {
+  const t = el.value.trim();
+  if (t === '') return undefined;
+  return /^-?[0-9]+$/.test(t) ? Number(t) : t;
+}
+
+function booleanValue(el) {
+  return el.value === 'true' ? true : el.value === 'false' ? false : undefined;
+}
+
+function read(el, kind) {
+  if (kind === 'amount') return amountFromInput(el.value);
+  if (kind === 'integer') return integerValue(el);
+  if (kind === 'boolean') return booleanValue(el);
+  if (kind === 'check') return el.checked ? true : undefined;
+  return textValue(el);
+}
+
+function write(el, kind, value) {
+  if (kind === 'check') {
+    el.checked = value === true;
+    return;
+  }
+  let text;
+  if (kind === 'amount') text = typeof value === 'string' ? amountToInput(value) : value === undefined || value === null ? '' : String(value);
+  else if (kind === 'boolean') text = value === true ? 'true' : value === false ? 'false' : '';
+  else text = value === undefined || value === null ? '' : String(value);
+  el.value = text;
+  if (el.tagName === 'SELECT' && el.value !== text) {
+    // A value the list does not have (an unknown type in a file): keep it, so the engine names it.
+    el.append(h('option', { value: text }, `${text} (okänd)`));
+    el.value = text;
+  }
+}
+
+/** Sets a key only when it has a value, so an empty field is "not given", as in the contract. */
+function put(target, key, value) {
+  if (value !== undefined) target[key] = value;
+}
+
+function extrasOf(obj, known) {
+  const extra = {};
+  if (obj && typeof obj === 'object' && !Array.isArray(obj)) for (const [k, v] of Object.entries(obj)) if (!known.includes(k)) extra[k] = v;
+  return extra;
+}
+
+// ---- building fields -----------------------------------------------------------------------
+
+function field({ key, label, control, kind = 'text', hint, childOnly = false, wide = false }) {
+  const id = uid('f');
+  control.id = id;
+  control.dataset.key = key;
+  control.dataset.kind = kind;
+  const errorId = `${id}-err`;
+  const hintId = hint ? `${id}-hint` : null;
+  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  const error = h('p', { class: 'field-error', id: errorId, hidden: true });
+  const classes = ['field', kind === 'check' ? 'field--check' : '', wide ? 'field--wide' : ''].filter(Boolean).join(' ');
+  const wrapper =
+    kind === 'check'
+      ? h('div', { class: classes, dataset: childOnly ? { childOnly: '1' } : {} }, control, h('label', { for: id }, label), error)
+      : h('div', { class: classes, dataset: childOnly ? { childOnly: '1' } : {} }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error);
+  return wrapper;
+}
+
+function select(options, value = '') {
+  const el = h('select', {}, options.map(([v, label]) => h('option', { value: v }, label)));
+  el.value = value;
+  return el;
+}
+
+const input = (props = {}) => h('input', { type: 'text', spellcheck: 'false', ...props });
+
+function removeButton(label) {
+  return h('button', { type: 'button', class: 'button button--remove', dataset: { remove: '1' }, 'aria-label': label, title: label }, 'Ta bort');
+}
+
+// ---- the form ------------------------------------------------------------------------------
+
+export function createForm(form, { onInput }) {
+  const lists = Object.fromEntries(LISTS.map((l) => [l, form.querySelector(`[data-list="${l}"]`)]));
+  const extras = new WeakMap();
+  let topExtras = {};
+  let circumstancesExtras = {};
+  /** Lists and circumstances the loaded file had even when empty (they change the input hash). */
+  let present = new Set();
+  let types = NO_TYPES;
+
+  const rowsOf = (list) => [...lists[list].children];
+  const fixed = (path) => form.querySelector(`[data-path="${path}"]`);
+
+  // -- members --
+
+  function memberIds() {
+    return rowsOf('members').map((row) => ({ id: row.querySelector('[data-key="id"]').value.trim(), role: row.querySelector('[data-key="role"]').value }));
+  }
+
+  function nextId(role, except) {
+    const used = new Set(memberIds().map((m) => m.id));
+    if (except) used.delete(except);
+    const prefix = ID_PREFIX[role] ?? 'p';
+    for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
+  }
+
+  function renameMember(from, to) {
+    if (from === to) return;
+    for (const list of ['incomes', 'costs', 'assets']) {
+      for (const row of rowsOf(list)) {
+        const sel = row.querySelector('[data-key="memberId"]');
+        if (from !== '' && sel.value === from) {
+          refreshMemberSelect(sel, to);
+        }
+      }
+    }
+  }
+
+  function memberOptions(optional) {
+    const options = memberIds()
+      .filter((m) => m.id !== '')
+      .map((m) => [m.id, `${m.id} – ${ROLE_LABEL[m.role] ?? m.role}`]);
+    return optional ? [['', optional], ...options] : options;
+  }
+
+  function refreshMemberSelect(sel, value = sel.value) {
+    const optional = sel.dataset.optional || null;
+    const options = memberOptions(optional);
+    sel.replaceChildren(...options.map(([v, label]) => h('option', { value: v }, label)));
+    if (value !== '' && !options.some(([v]) => v === value)) sel.append(h('option', { value }, `${value} (finns inte)`));
+    sel.value = value;
+    if (sel.value !== value && options.length > 0) sel.value = options[0][0];
+  }
+
+  function refreshMemberSelects() {
+    for (const list of ['incomes', 'costs', 'assets']) for (const row of rowsOf(list)) refreshMemberSelect(row.querySelector('[data-key="memberId"]'));
+  }
+
+  function updateMemberRow(row) {
+    const index = rowsOf('members').indexOf(row);
+    const role = row.querySelector('[data-key="role"]').value;
+    row.querySelector('legend').textContent = `Person ${index + 1} · ${ROLE_LABEL[role] ?? role}`;
+    for (const el of row.querySelectorAll('[data-child-only]')) el.hidden = role !== 'child';
+    const remove = row.querySelector('[data-remove]');
+    remove.setAttribute('aria-label', `Ta bort person ${index + 1}`);
+    remove.title = `Ta bort person ${index + 1}`;
+  }
+
+  function addMember(role, values = null) {
+    const idInput = input({ class: 'input--short', autocapitalize: 'off' });
+    const roleSelect = select(ROLES, role);
+    const row = h(
+      'fieldset',
+      { class: 'row row--member', dataset: { row: 'members' } },
+      h('legend', {}, ''),
+      h(
+        'div',
+        { class: 'grid grid--member' },
+        field({ key: 'role', label: 'Roll', control: roleSelect }),
+        field({ key: 'id', label: 'Id', control: idInput }),
+        field({ key: 'birthDate', label: 'Födelsedatum', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅ-MM-DD' }), hint: 'ÅÅÅÅ-MM-DD' }),
+        field({ key: 'gender', label: 'Kön', control: select(GENDERS) }),
+        field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Hela månaden', class: 'input--short' }), hint: 'Vid växelvis boende', childOnly: true }),
+        field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), childOnly: true }),
+        field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (1–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), childOnly: true, wide: true }),
+      ),
+      removeButton('Ta bort person'),
+    );
+    lists.members.append(row);
+    if (values) {
+      for (const key of MEMBER_KEYS) {
+        const el = row.querySelector(`[data-key="${key}"]`);
+        const v = values[key];
+        if (key === 'role') write(el, 'text', v);
+        else write(el, el.dataset.kind, v);
+      }
+      idInput.dataset.auto = '0';
+    } else {
+      idInput.value = nextId(role);
+      idInput.dataset.auto = '1';
+    }
+    idInput.dataset.previous = idInput.value;
+    updateMemberRow(row);
+    refreshMemberSelects();
+    return row;
+  }
+
+  // -- incomes, costs, assets --
+
+  function typeOptions(list) {
+    return types[list].map((t) => [t.type, t.labelSv]);
+  }
+
+  function addItem(list, values = null) {
+    const typeSelect = select(typeOptions(list));
+    const memberSelect = h('select', { dataset: list === 'incomes' ? {} : { optional: list === 'costs' ? 'Hela hushållet' : 'Hushållet gemensamt' } });
+    const amount = input({ inputmode: 'decimal', class: 'amount', placeholder: '0' });
+    const n = rowsOf(list).length + 1;
+    const noun = { incomes: 'inkomst', costs: 'kostnad', assets: 'tillgång' }[list];
+    const person = field({ key: 'memberId', label: list === 'incomes' ? 'Person' : list === 'costs' ? 'Avser' : 'Ägare', control: memberSelect });
+    const type = field({ key: 'type', label: 'Typ', control: typeSelect });
+    const sum = field({ key: 'amount', label: 'Belopp (kr)', kind: 'amount', control: amount });
+    const row = h(
+      'div',
+      { class: `row row--item row--${list}`, dataset: { row: list }, role: 'group', 'aria-label': `${noun[0].toUpperCase()}${noun.slice(1)} ${n}` },
+      list === 'incomes' ? [person, type, sum] : [type, sum, person],
+      removeButton(`Ta bort ${noun} ${n}`),
+    );
+    lists[list].append(row);
+    refreshMemberSelect(memberSelect, list === 'incomes' ? (memberIds()[0]?.id ?? '') : '');
+    if (values) {
+      write(typeSelect, 'text', values.type);
+      write(amount, 'amount', values.amount);
+      refreshMemberSelect(memberSelect, values.memberId ?? '');
+    }
+    return row;
+  }
+
+  function relabelItems(list) {
+    const noun = { incomes: 'inkomst', costs: 'kostnad', assets: 'tillgång' }[list];
+    rowsOf(list).forEach((row, i) => {
+      row.setAttribute('aria-label', `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}`);
+      const remove = row.querySelector('[data-remove]');
+      remove.setAttribute('aria-label', `Ta bort ${noun} ${i + 1}`);
+      remove.title = `Ta bort ${noun} ${i + 1}`;
+    });
+  }
+
+  // -- events --
+
+  form.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    if (!button) return;
+    if (button.dataset.addMember) {
+      const row = addMember(button.dataset.addMember);
+      row.querySelector('[data-key="birthDate"]').focus();
+    } else if (button.dataset.add) {
+      const row = addItem(button.dataset.add);
+      row.querySelector('select, input').focus();
+    } else if (button.dataset.remove) {
+      const row = button.closest('[data-row]');
+      const list = row.dataset.row;
+      const removedId = list === 'members' ? row.querySelector('[data-key="id"]').value.trim() : null;
+      row.remove();
+      if (list === 'members') {
+        for (const r of rowsOf('members')) updateMemberRow(r);
+        if (removedId) refreshMemberSelects();
+      } else relabelItems(list);
+      form.querySelector(`[data-list="${list}"]`).closest('fieldset').querySelector('button[data-add], button[data-add-member]')?.focus();
+    } else return;
+    onInput();
+  });
+
+  const touch = (el) => el.closest('.field')?.classList.add('touched');
+
+  form.addEventListener('input', (event) => {
+    const el = event.target;
+    touch(el);
+    const row = el.closest('[data-row="members"]');
+    if (row && el.dataset.key === 'id') {
+      el.dataset.auto = '0';
+      renameMember(el.dataset.previous ?? '', el.value.trim());
+      el.dataset.previous = el.value.trim();
+      refreshMemberSelects();
+    }
+    onInput(el);
+  });
+
+  form.addEventListener('change', (event) => {
+    const el = event.target;
+    touch(el);
+    const row = el.closest('[data-row="members"]');
+    if (row && el.dataset.key === 'role') {
+      const idInput = row.querySelector('[data-key="id"]');
+      if (idInput.dataset.auto === '1') {
+        const before = idInput.value;
+        idInput.value = nextId(el.value, before);
+        renameMember(before, idInput.value);
+        idInput.dataset.previous = idInput.value;
+      }
+      updateMemberRow(row);
+      refreshMemberSelects();
+    }
+    // Selects and checkboxes fire change only; text inputs already reported on input.
+    if (el.tagName === 'SELECT' || el.type === 'checkbox') onInput(el);
+  });
+
+  form.addEventListener('focusout', (event) => {
+    if (event.target.matches('input, select') && event.target.value !== '') touch(event.target);
+  });
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  // -- reading the household --
+
+  function household() {
+    const out = { ...topExtras };
+    for (const key of TOP) put(out, key, textValue(fixed(key)));
+    out.members = rowsOf('members').map((row) => {
+      const m = { ...(extras.get(row) ?? {}) };
+      const role = row.querySelector('[data-key="role"]').value;
+      for (const key of MEMBER_KEYS) {
+        if (CHILD_ONLY.includes(key) && role !== 'child') continue;
+        const el = row.querySelector(`[data-key="${key}"]`);
+        put(m, key, key === 'role' ? el.value : read(el, el.dataset.kind));
+      }
+      return m;
+    });
+    for (const list of ['incomes', 'costs', 'assets']) {
+      const rows = rowsOf(list);
+      if (rows.length === 0 && !present.has(list)) continue;
+      out[list] = rows.map((row) => {
+        const item = { ...(extras.get(row) ?? {}) };
+        for (const key of ROW_KEYS[list]) {
+          const el = row.querySelector(`[data-key="${key}"]`);
+          put(item, key, key === 'amount' ? amountFromInput(el.value) : el.value === '' ? undefined : el.value);
+        }
+        return item;
+      });
+    }
+    const c = { ...circumstancesExtras };
+    for (const [key, kind] of Object.entries(CIRCUMSTANCES)) put(c, key, read(fixed(`circumstances.${key}`), kind));
+    if (Object.keys(c).length > 0 || present.has('circumstances')) out.circumstances = c;
+    return out;
+  }
+
+  // -- loading --
+
+  function clear() {
+    for (const list of LISTS) lists[list].replaceChildren();
+    for (const key of TOP) fixed(key).value = '';
+    for (const [key, kind] of Object.entries(CIRCUMSTANCES)) write(fixed(`circumstances.${key}`), kind, undefined);
+    topExtras = {};
+    circumstancesExtras = {};
+    present = new Set();
+    form.classList.remove('show-all');
+    for (const el of form.querySelectorAll('.touched')) el.classList.remove('touched');
+    clearErrors();
+    showKept();
+  }
+
+  function reset(period) {
+    clear();
+    fixed('period').value = period;
+    addMember('applicant');
+  }
+
+  function load(raw) {
+    clear();
+    const hh = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+    topExtras = extrasOf(hh, [...TOP, ...LISTS, 'circumstances']);
+    for (const key of TOP) write(fixed(key), 'text', typeof hh[key] === 'string' ? hh[key] : hh[key] === undefined || hh[key] === null ? undefined : String(hh[key]));
+    for (const list of LISTS) {
+      if (!Array.isArray(hh[list])) continue;
+      if (list !== 'members') present.add(list);
+      for (const item of hh[list]) {
+        const values = item && typeof item === 'object' ? item : {};
+        const row = list === 'members' ? addMember(values.role ?? 'applicant', values) : addItem(list, values);
+        const known = list === 'members' && values.role !== 'child' ? MEMBER_KEYS.filter((k) => !CHILD_ONLY.includes(k)) : ROW_KEYS[list];
+        const extra = extrasOf(values, known);
+        // A null, or a false checkbox, that the form would leave out is kept as given, so the input hash is the file's.
+        for (const key of known) if (values[key] === null || (key === 'lunchOutsideHome' && values[key] === false)) extra[key] = values[key];
+        if (Object.keys(extra).length > 0) extras.set(row, extra);
+      }
+    }
+    if (hh.circumstances && typeof hh.circumstances === 'object') {
+      present.add('circumstances');
+      circumstancesExtras = extrasOf(hh.circumstances, Object.keys(CIRCUMSTANCES));
+      for (const [key, kind] of Object.entries(CIRCUMSTANCES)) {
+        const v = hh.circumstances[key];
+        if (v === null) circumstancesExtras[key] = null;
+        else write(fixed(`circumstances.${key}`), kind, v);
+      }
+    }
+    refreshMemberSelects();
+    for (const list of ['incomes', 'costs', 'assets']) {
+      rowsOf(list).forEach((row, i) => {
+        const v = hh[list][i];
+        if (v && typeof v === 'object') refreshMemberSelect(row.querySelector('[data-key="memberId"]'), v.memberId ?? '');
+      });
+    }
+    form.classList.add('show-all');
+    showKept();
+  }
+
+  function showKept() {
+    const kept = [];
+    if (Object.keys(topExtras).length) kept.push(...Object.keys(topExtras));
+    if (Object.keys(circumstancesExtras).length) kept.push(...Object.keys(circumstancesExtras).map((k) => `circumstances.${k}`));
+    for (const list of LISTS) rowsOf(list).forEach((row, i) => {
+      for (const key of Object.keys(extras.get(row) ?? {})) kept.push(`${list}[${i}].${key}`);
+    });
+    const note = form.querySelector('#kept-note');
+    note.hidden = kept.length === 0;
+    note.textContent = kept.length ? `Uppgifter från filen som formuläret inte visar skickas med oförändrade: ${kept.join(', ')}.` : '';
+  }
+
+  // -- types from the rules --
+
+  function setTypes(next) {
+    types = { incomes: next.incomeTypes ?? [], costs: next.costTypes ?? [], assets: next.assetTypes ?? [] };
+    for (const list of ['incomes', 'costs', 'assets']) {
+      for (const row of rowsOf(list)) {
+        const sel = row.querySelector('[data-key="type"]');
+        const value = sel.value;
+        sel.replaceChildren(...typeOptions(list).map(([v, label]) => h('option', { value: v }, label)));
+        write(sel, 'text', value);
+      }
+    }
+  }
+
+  // -- errors --
+
+  function clearErrors() {
+    for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const el of form.querySelectorAll('.field-error, .list-error')) {
+      el.textContent = '';
+      el.hidden = true;
+    }
+  }
+
+  /** The control (or list message) a problem's path belongs to. */
+  function locate(path) {
+    const m = /^(members|incomes|costs|assets)\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (m) {
+      const row = rowsOf(m[1])[Number(m[2])];
+      if (row) {
+        const control = m[3] ? row.querySelector(`[data-key="${m[3]}"]`) : null;
+        if (control && !control.closest('.field').hidden) return { control };
+        return { control: row.querySelector('[data-key="role"], [data-key="type"]') };
+      }
+      return { list: form.querySelector(`[data-list-error="${m[1]}"]`) };
+    }
+    const control = fixed(path);
+    if (control) return { control };
+    const list = form.querySelector(`[data-list-error="${path}"]`);
+    return list ? { list } : { list: form.querySelector('[data-list-error="(household)"]') };
+  }
+
+  /** Shows each problem next to its field; returns them with the id of that field (for the summary's links). */
+  function showErrors(issues) {
+    clearErrors();
+    return issues.map((issue) => {
+      const text = problemSv(issue);
+      const where = locate(issue.path);
+      let target = null;
+      if (where.control) {
+        const wrapper = where.control.closest('.field');
+        const slot = wrapper.querySelector('.field-error');
+        slot.textContent = slot.textContent ? `${slot.textContent} ${text}` : text;
+        slot.title = issue.message;
+        slot.hidden = false;
+        wrapper.classList.add('has-error');
+        where.control.setAttribute('aria-invalid', 'true');
+        target = where.control.id;
+      } else if (where.list) {
+        where.list.textContent = where.list.textContent ? `${where.list.textContent} ${text}` : text;
+        where.list.title = issue.message;
+        where.list.hidden = false;
+      }
+      return { issue, text, target };
+    });
+  }
+
+  /** Moves the focus to a problem's field and shows its message. */
+  function focusPath(path) {
+    const where = locate(path);
+    const el = where.control ?? where.list;
+    if (!el) return;
+    el.closest('.field')?.classList.add('touched');
+    if (where.list) el.closest('fieldset')?.scrollIntoView({ block: 'center' });
+    else el.focus();
+  }
+
+  function showAll() {
+    form.classList.add('show-all');
+  }
+
+  return { household, load, reset, setTypes, showErrors, clearErrors, focusPath, showAll };
+}
