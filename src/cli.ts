@@ -10,6 +10,7 @@ import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
 import { rulesCommand } from './cli/rules.ts';
+import { serveCommand } from './cli/serve.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -59,6 +60,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: showCommand,
     usage: `show DECISION_ID [--store PATH] [--lang sv|en] [--json]
       A recorded decision with its trace and record metadata (recorded at, rule set, engine, chain hash).`,
+  },
+  serve: {
+    run: serveCommand,
+    usage: `serve [--port P] [--host H] [--rules DIR]
+      Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
+      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it.`,
   },
 };
 
