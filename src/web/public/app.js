@@ -78,6 +78,7 @@ function inputDetails(body) {
 function showDecision(decision, text, body) {
   current = { decision, text };
   form.clearErrors();
+  form.showNeeds(decision.needsInformation);
   resultBody.replaceChildren(...renderResult(decision, { labels, onField }), inputDetails(body));
   printLetter.replaceChildren(...renderPrint(decision, { labels }));
   summary.textContent = summaryLine(decision);
@@ -140,6 +141,9 @@ async function loadFixtureList() {
 fixtureSelect.addEventListener('change', async () => {
   const name = fixtureSelect.value;
   if (!name) return;
+  // The form is about to be replaced: what is shown or on its way is stale from now on.
+  schedule();
+  clearTimeout(timer);
   const response = await fetch(`/api/fixtures/${encodeURIComponent(name)}`);
   if (!response.ok) return showFailure('Exemplet kunde inte läsas.');
   const household = await response.json();
@@ -147,6 +151,7 @@ fixtureSelect.addEventListener('change', async () => {
   form.load(household);
   schedule();
   void calculate();
+  fixtureSelect.focus();
 });
 
 $('#new-household').addEventListener('click', () => {

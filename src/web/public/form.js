@@ -194,7 +194,7 @@ export function createForm(form, { onInput }) {
         field({ key: 'id', label: 'Id', control: idInput }),
         field({ key: 'birthDate', label: 'Födelsedatum', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅ-MM-DD' }), hint: 'ÅÅÅÅ-MM-DD' }),
         field({ key: 'gender', label: 'Kön', control: select(GENDERS) }),
-        field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Hela månaden', class: 'input--short' }), hint: 'Vid växelvis boende', childOnly: true }),
+        field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Alla' }), hint: 'Vid växelvis boende', childOnly: true }),
         field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), childOnly: true }),
         field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (1–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), childOnly: true, wide: true }),
       ),
@@ -228,7 +228,7 @@ export function createForm(form, { onInput }) {
   function addItem(list, values = null) {
     const typeSelect = select(typeOptions(list));
     const memberSelect = h('select', { dataset: list === 'incomes' ? {} : { optional: list === 'costs' ? 'Hela hushållet' : 'Hushållet gemensamt' } });
-    const amount = input({ inputmode: 'decimal', class: 'amount', placeholder: '0' });
+    const amount = input({ inputmode: 'decimal', class: 'amount' });
     const n = rowsOf(list).length + 1;
     const noun = { incomes: 'inkomst', costs: 'kostnad', assets: 'tillgång' }[list];
     const person = field({ key: 'memberId', label: list === 'incomes' ? 'Person' : list === 'costs' ? 'Avser' : 'Ägare', control: memberSelect });
@@ -446,7 +446,7 @@ export function createForm(form, { onInput }) {
   // -- errors --
 
   function clearErrors() {
-    for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    for (const el of form.querySelectorAll('.has-error, .has-need')) el.classList.remove('has-error', 'has-need');
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     for (const el of form.querySelectorAll('.field-error, .list-error')) {
       el.textContent = '';
@@ -497,6 +497,20 @@ export function createForm(form, { onInput }) {
     });
   }
 
+  /** Marks the fields the decision says are missing (needsInformation), with the engine's Swedish text. */
+  function showNeeds(items) {
+    for (const n of items) {
+      const where = locate(n.field);
+      if (!where.control) continue;
+      const wrapper = where.control.closest('.field');
+      const slot = wrapper.querySelector('.field-error');
+      slot.textContent = n.text;
+      slot.title = '';
+      slot.hidden = false;
+      wrapper.classList.add('has-need');
+    }
+  }
+
   /** Moves the focus to a problem's field and shows its message. */
   function focusPath(path) {
     const where = locate(path);
@@ -511,5 +525,5 @@ export function createForm(form, { onInput }) {
     form.classList.add('show-all');
   }
 
-  return { household, load, reset, setTypes, showErrors, clearErrors, focusPath, showAll };
+  return { household, load, reset, setTypes, showErrors, showNeeds, clearErrors, focusPath, showAll };
 }

@@ -131,7 +131,7 @@ export function problemSv({ path, code, message }) {
     case 'INVALID_AMOUNT':
       return AMOUNT_HINT;
     case 'INVALID_DATE':
-      return /plausible/.test(message) ? 'Datumet är inte ett rimligt födelsedatum.' : 'Datumet finns inte. Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 1984-11-02.';
+      return /plausible/.test(message) ? 'Datumet är inte ett rimligt födelsedatum.' : 'Datumet finns inte. Skriv ÅÅÅÅ-MM-DD.';
     case 'BORN_AFTER_PERIOD':
       return 'Födelsedatumet ligger efter beräkningsmånaden.';
     case 'DUPLICATE_MEMBER_ID':

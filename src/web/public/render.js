@@ -46,6 +46,7 @@ function memberOf(decision, id) {
 // ---- sections ----------------------------------------------------------------------------
 
 function outcomeCard(d) {
+  const blocking = d.needsInformation.filter((n) => n.blocking);
   const meta = [monthSv(d.period), d.municipality ? `kommun ${d.municipality}` : null, d.caseId ? `ärende ${d.caseId}` : null, d.law].filter(Boolean).join(' · ');
   return h(
     'div',
@@ -55,13 +56,14 @@ function outcomeCard(d) {
       { class: 'outcome__main' },
       h('p', { class: 'outcome__label', dataset: { outcome: d.outcome } }, OUTCOME[d.outcome] ?? d.outcome),
       h('p', { class: 'outcome__meta' }, meta),
+      blocking.length ? h('p', { class: 'outcome__needs' }, `Saknas för att räkna fram förslaget: ${blocking.map((n) => describePath(n.field)).join(', ')}.`) : null,
       d.requiresAssessment ? badge('Kräver bedömning av handläggare', 'assess') : null,
     ),
     h(
       'div',
       { class: 'outcome__payable' },
       h('span', {}, 'Att betala'),
-      d.payable === null ? h('strong', { dataset: { amount: 'payable' } }, 'Kan inte beräknas') : h('strong', {}, kr(d.payable, 'payable')),
+      d.payable === null ? h('strong', { class: 'outcome__none', dataset: { amount: 'payable' } }, 'Kan inte beräknas') : h('strong', {}, kr(d.payable, 'payable')),
     ),
   );
 }
@@ -319,10 +321,13 @@ export function renderResult(d, { labels, onField }) {
 
 /** The print view: the letter first, the breakdown after it (the page's @media print shows only this). */
 export function renderPrint(d, { labels }) {
-  return [
-    h('pre', { class: 'letter letter--print' }, d.decisionText),
-    h('div', { class: 'print-appendix' }, h('h2', {}, `Bilaga: beräkning för ${monthSv(d.period)}`), outcomeCard(d), calculation(d), norm(d), costs(d, labels), income(d, labels), assets(d, labels), childImpact(d), versions(d)),
-  ];
+  const appendix = h('div', { class: 'print-appendix' }, h('h2', {}, `Bilaga: beräkning för ${monthSv(d.period)}`), outcomeCard(d), calculation(d), norm(d), costs(d, labels), income(d, labels), assets(d, labels), childImpact(d), versions(d));
+  // The same sections as on screen: without their ids, which the screen view already uses.
+  for (const el of appendix.querySelectorAll('[id], [aria-labelledby]')) {
+    el.removeAttribute('id');
+    el.removeAttribute('aria-labelledby');
+  }
+  return [h('pre', { class: 'letter letter--print' }, d.decisionText), appendix];
 }
 
 /** One line for the aria-live region. */
