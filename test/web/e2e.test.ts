@@ -242,6 +242,14 @@ describe('caseworker preview in chromium', () => {
     expect(await error.isVisible()).toBe(false);
     expect(await birthDate.getAttribute('aria-invalid')).toBeNull();
     expect(await text(amount('payable'))).toBe('2 636 kr');
+
+    // Renaming a member (cleared, then retyped) carries its incomes along.
+    const id = row('members', 0).getByLabel('Id');
+    await id.fill('');
+    await id.pressSequentially('sokande');
+    await settled('ok');
+    for (let i = 0; i < 4; i++) expect(await row('incomes', i).getByLabel('Person').inputValue()).toBe('sokande');
+    expect(await text(amount('payable'))).toBe('2 636 kr');
   });
 
   it('loads a fixture from the list and shows its decision', async () => {

@@ -293,8 +293,13 @@ export function createForm(form, { onInput }) {
     const row = el.closest('[data-row="members"]');
     if (row && el.dataset.key === 'id') {
       el.dataset.auto = '0';
-      renameMember(el.dataset.previous ?? '', el.value.trim());
-      el.dataset.previous = el.value.trim();
+      // Incomes and costs follow a renamed member. An id cleared while retyping keeps them on the
+      // old id until the new one is typed, rather than moving them to another person.
+      const id = el.value.trim();
+      if (id !== '') {
+        renameMember(el.dataset.previous ?? '', id);
+        el.dataset.previous = id;
+      }
       refreshMemberSelects();
     }
     onInput(el);
