@@ -4,7 +4,7 @@
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
 import { parseArgs } from 'node:util';
-import { startServer } from '../web/server.ts';
+import { startServer, type RunningServer } from '../web/server.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
 export const DEFAULT_PORT = 8787;
@@ -34,7 +34,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (host === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
   const rulebook = loadRulesOrExit(rulesDir(values.rules));
 
-  let server;
+  let server: RunningServer;
   try {
     server = await startServer({ rulebook, port, host });
   } catch (error) {

@@ -22,6 +22,7 @@ import type { InputIssue } from '../household/types.ts';
 import { parsePeriod } from '../period/index.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
+import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
 
@@ -199,7 +200,7 @@ export function createApp(options: WebOptions): Hono {
     if (municipality !== null && !/^[0-9]{4}$/.test(municipality)) {
       return errorResponse(c, 400, [issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got "${municipality}"`)]);
     }
-    let set;
+    let set: VersionedRuleSet;
     try {
       set = cache.get(period, municipality);
     } catch (error) {

@@ -192,7 +192,10 @@ describe('caseworker preview in chromium', () => {
 
     await page.evaluate('window.scrollTo(0, 0); document.querySelector("#result").scrollTo(0, 0)');
     await page.screenshot({ path: `${RESULTS}/web-preview.png` });
+    // The result panel scrolls within the window: a tall window shows all of it in one image.
+    await page.setViewportSize({ width: 1440, height: 4800 });
     await page.screenshot({ path: `${RESULTS}/web-preview-full.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     // Downloads: the decision JSON is the API's bytes; the text is the decision letter.
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner beslut (JSON)' }).click()]);
