@@ -196,7 +196,7 @@ export function createForm(form, { onInput }) {
         field({ key: 'gender', label: 'Kön', control: select(GENDERS) }),
         field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Alla' }), hint: 'Vid växelvis boende', childOnly: true }),
         field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), childOnly: true }),
-        field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (1–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), childOnly: true, wide: true }),
+        field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (0–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), childOnly: true, wide: true }),
       ),
       removeButton('Ta bort person'),
     );
