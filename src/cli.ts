@@ -27,8 +27,9 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   batch: {
     run: batchCommand,
     usage: `batch --in households.ndjson --out decisions.ndjson [--period YYYY-MM] [--workers N] [--resume]
-        [--detail compact|summary|full] [--summary FILE] [--rules DIR]
-      The monthly recalculation: one output line per input line, in order, on every core; resumable.`,
+        [--detail compact|summary|full] [--summary FILE] [--rules DIR] [--record [--store PATH]]
+      The monthly recalculation: one output line per input line, in order, on every core; resumable.
+      --record also stores every decision, with its trace, in the decision store (docs/records.md).`,
   },
   'run-fixtures': {
     run: fixturesCommand,

@@ -12,6 +12,8 @@ export interface Checkpoint {
   readonly version: 1;
   /** What must match for a resume to continue the same run. */
   readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string };
+  /** Names the run across resumes (for a record sink's bookkeeping). */
+  readonly runId: string;
   readonly inputOffset: number;
   readonly linesDone: number;
   readonly outputBytes: number;

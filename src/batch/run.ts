@@ -8,6 +8,7 @@
  * checkpoint written, so a killed run can be resumed (checkpoint.ts). SIGINT/SIGTERM stop reading,
  * flush what is done, checkpoint and exit 130.
  */
+import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -37,7 +38,7 @@ export interface BatchOptions {
    * in input order, BEFORE the chunk's output lines are written and checkpointed. After a crash the
    * same lines may be handed over again on resume, so the sink must be idempotent per (input, line).
    */
-  readonly onDecisions?: (decisions: readonly CollectedDecision[]) => void;
+  readonly onDecisions?: (decisions: readonly CollectedDecision[], chunk: { readonly runId: string; readonly lastLine: number }) => void;
   /** Called once a stop was requested, e.g. by tests; production uses SIGINT/SIGTERM. */
   readonly stopSignal?: { stopped: boolean };
   readonly checkpointEveryMs?: number;
@@ -178,6 +179,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     removeCheckpoint(output);
   }
 
+  // A run's id survives resumes (it is in the checkpoint), so a record sink can tell a resumed run
+  // from a new one. It is not part of any output.
+  const runId = checkpoint?.runId ?? randomUUID();
   const counts = emptyCounts();
   if (checkpoint) addCounts(counts, checkpoint.counts);
   let internalErrors = checkpoint?.internalErrors ?? 0;
@@ -198,10 +202,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const saveCheckpoint = () => {
     fsyncSync(outFd);
-    writeCheckpoint(output, { version: 1, run, inputOffset, linesDone, outputBytes, counts, internalErrors });
+    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors });
   };
+  // A first checkpoint before any work: a run killed at once resumes as the same run.
+  saveCheckpoint();
   const flush = (result: ChunkResult, endOffset: number) => {
-    if (options.onDecisions && result.decisions.length > 0) options.onDecisions(result.decisions);
+    if (options.onDecisions) options.onDecisions(result.decisions, { runId, lastLine: result.firstLine + result.lineCount - 1 });
     const bytes = result.out;
     let written = 0;
     while (written < bytes.length) written += writeSync(outFd, bytes, written, bytes.length - written, outputBytes + written);

@@ -1,6 +1,6 @@
 /**
  * `batch --in households.ndjson --out decisions.ndjson [--period YYYY-MM] [--workers N] [--resume]
- *        [--detail compact|summary|full] [--summary FILE] [--rules DIR]`
+ *        [--detail compact|summary|full] [--summary FILE] [--rules DIR] [--record [--store PATH]]`
  *
  * The monthly recalculation of every ongoing case (docs/batch.md). Exit 0 when every line got its
  * output line (bad lines get error records); 1 when the rules are broken or the engine failed on a
@@ -14,7 +14,9 @@ import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatKronorSv, ore } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
-import { RulebookError } from '../rulebook/load.ts';
+import { recordSink, type RecordTally } from '../batch/record.ts';
+import { loadRulebook, RulebookError } from '../rulebook/load.ts';
+import { DecisionStore, StoreError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
 
 export const EXIT_INTERRUPTED = 130;
@@ -33,6 +35,8 @@ export async function batchCommand(args: string[]): Promise<number> {
       summary: { type: 'string' },
       rules: { type: 'string' },
       'chunk-lines': { type: 'string' },
+      record: { type: 'boolean', default: false },
+      store: { type: 'string' },
     },
   });
   void positionals;
@@ -45,11 +49,18 @@ export async function batchCommand(args: string[]): Promise<number> {
   const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
   if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
 
+  if (values.store !== undefined && !values.record) throw new UsageError('--store is used with --record');
+  let store: DecisionStore | null = null;
+  const tally: RecordTally = { recorded: 0, skipped: 0 };
   try {
+    const dir = rulesDir(values.rules);
+    if (values.record) store = DecisionStore.open(storePath(values.store), { create: true });
+    const sink = store ? recordSink(store, loadRulebook(dir), tally) : undefined;
     const result = await runBatch({
       input: values.in,
       output: values.out,
-      rulesDir: rulesDir(values.rules),
+      rulesDir: dir,
+      ...(sink ? { onDecisions: sink } : {}),
       period: values.period ?? null,
       detail,
       workers,
@@ -66,6 +77,7 @@ export async function batchCommand(args: string[]): Promise<number> {
       internalErrors: result.internalErrors,
       interrupted: result.interrupted,
       resumedFromLine: result.resumedFromLine,
+      ...(store ? { store: store.path, recorded: tally.recorded, alreadyRecorded: tally.skipped } : {}),
     });
     const line = JSON.stringify(summary);
     if (values.summary) writeFileSync(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
@@ -97,6 +109,12 @@ export async function batchCommand(args: string[]): Promise<number> {
       for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
       return EXIT_ENGINE;
     }
+    if (error instanceof StoreError) {
+      process.stderr.write(`batch: ${error.message}\n`);
+      return EXIT_ENGINE;
+    }
     throw error;
+  } finally {
+    store?.close();
   }
 }

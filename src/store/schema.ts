@@ -24,6 +24,18 @@ export const TRIGGERS = [
 
 const refuse = (what: string) => `BEGIN SELECT RAISE(ABORT, '${what}'); END`;
 
+/**
+ * Which input lines a batch run has recorded (batch --record): updated in the same transaction as
+ * the records, so a resumed run never records a line twice. Bookkeeping only: not part of the hash
+ * chain, not append-only, ignored by audit verify.
+ */
+export const BATCH_RUNS_SQL = `
+CREATE TABLE IF NOT EXISTS batch_runs (
+  run_id    TEXT PRIMARY KEY,
+  last_line INTEGER NOT NULL
+);
+`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,

@@ -18,7 +18,7 @@ import { canonicalJson, contentHash, sha256 } from '../canonical.ts';
 import type { Decision } from '../decision/types.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
-import { SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
+import { BATCH_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
 
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
 export class StoreError extends Error {
@@ -134,6 +134,19 @@ function retryWhileBusy<T>(fn: () => T, busyTimeoutMs: number): T {
 
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
 
+/** A batch run's position, recorded in the same transaction as its decisions (batch --record). */
+export interface BatchProgress {
+  readonly runId: string;
+  /** The last input line whose decision is now recorded. */
+  readonly line: number;
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+const hasSchemaTable = (db: Database.Database) => hasTable(db, 'meta');
+
 export class DecisionStore {
   readonly path: string;
   readonly #db: Database.Database;
@@ -144,7 +157,7 @@ export class DecisionStore {
   readonly #insertRecord: Database.Statement;
   readonly #insertRuleSet: Database.Statement;
   readonly #last: Database.Statement<[], { seq: number; record_hash: string }>;
-  readonly #append: Database.Transaction<(items: readonly Prepared[], ruleSets: ReadonlyMap<string, string>) => RecordRef[]>;
+  readonly #append: Database.Transaction<(items: readonly Prepared[], ruleSets: ReadonlyMap<string, string>, progress: BatchProgress | null) => RecordRef[]>;
 
   private constructor(path: string, db: Database.Database, clock: () => Date, busyTimeoutMs: number) {
     this.path = path;
@@ -157,8 +170,11 @@ export class DecisionStore {
     );
     this.#insertRuleSet = db.prepare('INSERT OR IGNORE INTO rule_sets (version, json) VALUES (?, ?)');
     this.#last = db.prepare('SELECT seq, record_hash FROM records ORDER BY seq DESC LIMIT 1');
-    this.#append = db.transaction((items: readonly Prepared[], ruleSets: ReadonlyMap<string, string>) => {
+    this.#append = db.transaction((items: readonly Prepared[], ruleSets: ReadonlyMap<string, string>, progress: BatchProgress | null) => {
       for (const [version, json] of ruleSets) this.#insertRuleSet.run(version, json);
+      if (progress !== null) {
+        db.prepare('INSERT INTO batch_runs (run_id, last_line) VALUES (?, ?) ON CONFLICT (run_id) DO UPDATE SET last_line = excluded.last_line').run(progress.runId, progress.line);
+      }
       // The head is read inside the same IMMEDIATE transaction that appends: no other writer can
       // extend it in between, so concurrent processes never fork the chain.
       const last = this.#last.get();
@@ -204,9 +220,10 @@ export class DecisionStore {
       // was printed) survive a power cut, not only a crash of the process.
       if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       if (options.readonly !== true) db.pragma('synchronous = FULL');
+      if (options.readonly !== true && hasSchemaTable(db)) db.exec(BATCH_RUNS_SQL);
       db.pragma('foreign_keys = ON');
       const hasSchema = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-      if (create && !hasSchema()) db.transaction(() => db.exec(SCHEMA_SQL)).immediate();
+      if (create && !hasSchema()) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL)).immediate();
       const schema = hasSchema() ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
       if (schema !== SCHEMA_VERSION) {
         throw new StoreError(schema === undefined ? `${path} is not a decision store` : `${path} has store schema ${schema}; this engine reads schema ${SCHEMA_VERSION}`);
@@ -235,14 +252,14 @@ export class DecisionStore {
    * Records decisions in order, in ONE transaction: for batch runs, call it once per chunk (a few
    * hundred to a few thousand decisions). Either all of the chunk is recorded or none of it.
    */
-  recordMany(items: readonly RecordInput[]): RecordRef[] {
-    if (items.length === 0) return [];
+  recordMany(items: readonly RecordInput[], progress: BatchProgress | null = null): RecordRef[] {
+    if (items.length === 0 && progress === null) return [];
     const ruleSets = new Map<string, string>();
     const prepared = items.map((item) => this.#prepare(item, ruleSets));
     let refs: RecordRef[];
     try {
       // A whole failed attempt rolled back, and the next one reads the head again: safe to repeat.
-      refs = retryWhileBusy(() => this.#append.immediate(prepared, ruleSets), this.#busyTimeoutMs);
+      refs = retryWhileBusy(() => this.#append.immediate(prepared, ruleSets, progress), this.#busyTimeoutMs);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code === 'SQLITE_BUSY') throw new StoreError(`the decision store ${this.path} stayed locked by another process; nothing was recorded`);
@@ -311,6 +328,12 @@ export class DecisionStore {
     const rules = JSON.parse(json) as RuleSet;
     if (sha256(json) !== version || contentHash(rules) !== version) throw new StoreError(`the stored rule set ${version} does not hash to its version: it was edited`);
     return { version, rules };
+  }
+
+  /** The last input line a batch run recorded (0 when the run has recorded nothing). */
+  batchProgress(runId: string): number {
+    if (!hasTable(this.#db, 'batch_runs')) return 0;
+    return this.#db.prepare<[string], number>('SELECT last_line FROM batch_runs WHERE run_id = ?').pluck().get(runId) ?? 0;
   }
 
   /** The chain head as the store's trigger kept it. */

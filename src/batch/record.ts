@@ -1,0 +1,46 @@
+/**
+ * `batch --record`: every valid line's full decision goes into the decision store (issue 4), one
+ * transaction per chunk, in input order, before the chunk's output is written. The store keeps the
+ * run's last recorded line in the same transaction (batch_runs), so after a kill and `--resume` the
+ * lines already recorded are not recorded again, and the chain holds each line exactly once.
+ */
+import type { Decision } from '../decision/types.ts';
+import { parsePeriod } from '../period/index.ts';
+import { RuleSetCache } from '../rulebook/resolve.ts';
+import type { Rulebook } from '../rulebook/load.ts';
+import type { DecisionStore, RecordInput } from '../store/store.ts';
+import type { CollectedDecision } from './chunk.ts';
+
+export interface RecordTally {
+  recorded: number;
+  skipped: number;
+}
+
+export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTally) {
+  const cache = new RuleSetCache(book);
+  const recordedUpTo = new Map<string, number>();
+  return (decisions: readonly CollectedDecision[], chunk: { readonly runId: string; readonly lastLine: number }): void => {
+    let done = recordedUpTo.get(chunk.runId);
+    if (done === undefined) {
+      done = store.batchProgress(chunk.runId);
+      recordedUpTo.set(chunk.runId, done);
+    }
+    if (chunk.lastLine <= done) {
+      tally.skipped += decisions.length;
+      return;
+    }
+    const items: RecordInput[] = [];
+    for (const d of decisions) {
+      if (d.line <= done) {
+        tally.skipped++;
+        continue;
+      }
+      const decision = JSON.parse(d.decision) as Decision;
+      const period = parsePeriod(decision.period)!;
+      items.push({ input: JSON.parse(d.input) as unknown, decision, ruleSet: cache.get(period, decision.municipality) });
+    }
+    store.recordMany(items, { runId: chunk.runId, line: chunk.lastLine });
+    recordedUpTo.set(chunk.runId, chunk.lastLine);
+    tally.recorded += items.length;
+  };
+}
