@@ -253,6 +253,17 @@ describe('caseworker preview in chromium', () => {
     await settled('ok');
     for (let i = 0; i < 4; i++) expect(await row('incomes', i).getByLabel('Person').inputValue()).toBe('sokande');
     expect(await text(amount('payable'))).toBe('2 636 kr');
+    // On the way to "c1x" the id is for a moment the child's "c1": the incomes must not move to the
+    // child (and then along with it), but wait on the applicant's last unique id ("c").
+    await id.fill('');
+    await id.pressSequentially('c1');
+    await settled('invalid');
+    expect(await text(page.locator('#result .problems [data-path="members[1].id"]'))).toContain('används redan');
+    for (let i = 0; i < 4; i++) expect(await row('incomes', i).getByLabel('Person').inputValue()).toBe('c');
+    await id.pressSequentially('x');
+    await settled('ok');
+    for (let i = 0; i < 4; i++) expect(await row('incomes', i).getByLabel('Person').inputValue()).toBe('c1x');
+    expect(await text(amount('payable'))).toBe('2 636 kr');
   });
 
   it('loads a fixture from the list and shows its decision', async () => {

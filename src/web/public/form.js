@@ -293,10 +293,12 @@ export function createForm(form, { onInput }) {
     const row = el.closest('[data-row="members"]');
     if (row && el.dataset.key === 'id') {
       el.dataset.auto = '0';
-      // Incomes and costs follow a renamed member. An id cleared while retyping keeps them on the
-      // old id until the new one is typed, rather than moving them to another person.
+      // Incomes and costs follow a renamed member. An id cleared while retyping, or one that is for
+      // the moment another person's ("c1" on the way to "c12"), keeps them on the old id until a new
+      // unique one is typed, rather than moving them to (and then along with) another person.
       const id = el.value.trim();
-      if (id !== '') {
+      const others = memberIds().filter((m) => m.id === id).length > 1;
+      if (id !== '' && !others) {
         renameMember(el.dataset.previous ?? '', id);
         el.dataset.previous = id;
       }
@@ -320,7 +322,8 @@ export function createForm(form, { onInput }) {
       updateMemberRow(row);
       refreshMemberSelects();
     }
-    // Selects and checkboxes fire change only; text inputs already reported on input.
+    // Text inputs reported on input. Selects and checkboxes report here too (Chromium also fires input
+    // for them; the second call only restarts the debounce).
     if (el.tagName === 'SELECT' || el.type === 'checkbox') onInput(el);
   });
 
