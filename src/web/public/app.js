@@ -24,7 +24,7 @@ const fixtureSelect = $('#fixture-select');
 const actions = ['#print', '#download-json', '#download-text'].map($);
 
 let labels = { incomes: {}, costs: {}, assets: {} };
-let typesPeriod = null;
+let typesState = { period: undefined, loaded: Promise.resolve(false) }; // the month whose types are shown, or on their way
 let current = null; // { decision, text } of the last good answer
 let timer = null;
 let controller = null;
@@ -50,13 +50,15 @@ function schedule() {
 async function calculate() {
   clearTimeout(timer);
   const household = form.household();
-  if (typeof household.period === 'string' && PERIOD.test(household.period)) void loadTypes(household.period);
+  // The month's types load alongside the calculation; the result waits for them, so its labels are that month's.
+  const typesLoaded = typeof household.period === 'string' && PERIOD.test(household.period) ? loadTypes(household.period) : null;
   const body = JSON.stringify(household, null, 2);
   const mine = ++sequence;
   controller = new AbortController();
   try {
     const response = await fetch('/api/calculate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: controller.signal });
     const text = await response.text();
+    if (response.ok) await typesLoaded;
     if (mine !== sequence) return;
     if (response.ok) showDecision(JSON.parse(text), text, body);
     else if (response.status === 400 || response.status === 413) showProblems(JSON.parse(text).errors);
@@ -106,25 +108,31 @@ function showFailure(message) {
 
 // ---- types and rules info ----
 
-/** The period's income, cost and asset types (labels from the rules). False when the rules have no such month. */
-async function loadTypes(period) {
-  if (period === typesPeriod) return true;
-  typesPeriod = period;
+/**
+ * The period's income, cost and asset types (labels from the rules). Resolves false when the rules
+ * have no such month. A month already shown, or on its way, is not asked for again.
+ */
+function loadTypes(period) {
+  if (period !== typesState.period) typesState = { period, loaded: fetchTypes(period) };
+  return typesState.loaded;
+}
+
+async function fetchTypes(period) {
   try {
     const response = await fetch(`/api/types${period ? `?period=${encodeURIComponent(period)}` : ''}`);
     if (!response.ok) return false;
-    const types = await response.json();
-    if (period !== typesPeriod) return true;
+    const answer = await response.json();
+    if (period !== typesState.period) return true; // another month was asked for meanwhile
     labels = {
-      incomes: Object.fromEntries(types.incomeTypes.map((t) => [t.type, t.labelSv])),
-      costs: Object.fromEntries(types.costTypes.map((t) => [t.type, t.labelSv])),
-      assets: Object.fromEntries(types.assetTypes.map((t) => [t.type, t.labelSv])),
+      incomes: Object.fromEntries(answer.incomeTypes.map((t) => [t.type, t.labelSv])),
+      costs: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.labelSv])),
+      assets: Object.fromEntries(answer.assetTypes.map((t) => [t.type, t.labelSv])),
     };
-    form.setTypes(types);
-    $('#rules-info').textContent = `Regler för ${monthSv(types.period)}: ${types.law} · ${types.normTable} · regelversion ${types.ruleSetVersion.slice(0, 19)}…`;
+    form.setTypes(answer);
+    $('#rules-info').textContent = `Regler för ${monthSv(answer.period)}: ${answer.law} · ${answer.normTable} · regelversion ${answer.ruleSetVersion.slice(0, 19)}…`;
     return true;
   } catch {
-    typesPeriod = null;
+    if (period === typesState.period) typesState = { period: undefined, loaded: Promise.resolve(false) }; // try again next time
     return false;
   }
 }
