@@ -237,7 +237,7 @@ function childImpact(d) {
     general.length ? h('ul', { class: 'plain' }, general.map((n) => h('li', {}, n))) : null,
     h('h4', {}, 'Barnen i hushållet'),
     table('Barn som berörs', [['Barn'], ['Ålder', true], ['Boende'], ['Dagar', true], ['Norm', true], ['Avslagets effekt', true]], perChild),
-    h('p', { class: 'muted' }, `Avslaget/delavslaget sammanlagt: ${krSv(c.effectOfRefusal)}${c.longTerm === true ? ' · långvarigt bistånd' : ''}.`),
+    h('p', { class: 'table-note' }, `Avslaget/delavslaget sammanlagt: ${krSv(c.effectOfRefusal)}${c.longTerm === true ? ' · långvarigt bistånd' : ''}.`),
     h('h4', {}, 'Frågor att besvara'),
     h(
       'ol',
