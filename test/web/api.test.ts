@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateHousehold } from '../../src/index.ts';
 import { maskPersonnummerIn, luhnCheckDigit } from '../../src/household/personnummer.ts';
 import { parsePeriod } from '../../src/period/index.ts';
-import { createApp, MAX_BODY_BYTES, PUBLIC_DIR } from '../../src/web/app.ts';
+import { createApp, MAX_BODY_BYTES, nestsDeeperThan, PUBLIC_DIR } from '../../src/web/app.ts';
 import { book, cache, fixture, ROOT, rulesFor } from '../support/engine.ts';
 
 const app = createApp({ rulebook: book });
@@ -87,6 +87,24 @@ describe('POST /api/calculate', () => {
     const latin1 = await post(new Uint8Array([0x7b, 0x22, 0xe5, 0x22, 0x3a, 0x31, 0x7d]));
     expect(latin1.status).toBe(400);
     expect((await errorsOf(latin1))[0]?.message).toMatch(/UTF-8/);
+  });
+
+  it('refuses JSON nested deeper than a household can be (400, not a stack overflow and 500)', async () => {
+    const household = fixture(`${E2}.json`) as Record<string, unknown>;
+    // 100 000 levels fit well within 256 KB; the engine's recursive input hash would overflow on them.
+    for (const deep of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(40_000) + '1' + '}'.repeat(40_000)]) {
+      const body = JSON.stringify({ ...household, note: 0 }).replace('"note":0', `"note":${deep}`);
+      expect(body.length).toBeLessThan(MAX_BODY_BYTES);
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect((await errorsOf(response))[0]).toMatchObject({ path: '(body)', code: 'TOO_DEEP' });
+    }
+    // An unknown field with a little nesting is still only a warning in the decision.
+    expect(nestsDeeperThan(household, 3)).toBe(false);
+    const nested = await post(JSON.stringify({ ...household, note: { a: [{ b: [1] }] } }));
+    expect(nested.status).toBe(200);
+    expect(nestsDeeperThan({ a: [[[{}]]] }, 4)).toBe(true);
+    expect(nestsDeeperThan({ a: [[[1]]] }, 4)).toBe(false);
   });
 
   it('refuses a body over 256 KB with 413 from its Content-Length, before reading it', async () => {
