@@ -87,6 +87,21 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   circumstances: Object.keys(circumstancesSchema.shape),
 };
 
+/** Deeper nesting than any household needs (it needs 3); the canonical input hash recurses. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than max. Iterative, so it cannot overflow the stack itself. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, depth] = top;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export type ParseResult =
   | { readonly ok: true; readonly household: Household; readonly warnings: readonly InputIssue[] }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
@@ -140,6 +155,11 @@ function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
 export function parseHousehold(raw: unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '(household)', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with period, members, incomes, costs' }] };
+  }
+  // Refused before anything recurses over it (the input hash, unknown-field warnings): a body of a few
+  // hundred KB can nest 100 000 levels and would overflow the stack.
+  if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+    return { ok: false, issues: [{ path: '(household)', code: 'TOO_DEEP', message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep; a household needs 3` }] };
   }
   const parsed = householdSchema.safeParse(raw);
   if (!parsed.success) {

@@ -84,6 +84,12 @@ describe('bad input: exit 2, nothing on stdout, one line per problem naming the 
     for (const e of expected) expect(lines.some((l) => l.startsWith(e)), `${e}\n---\n${lines.join('\n')}`).toBe(true);
     expect(lines.length).toBe(expected.length);
   });
+  it('JSON nested deeper than any household (it would overflow the input hash): exit 2, not a crash', () => {
+    const deep = `{"period":"2026-03","members":[],"note":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const r = cli(['calculate', withFile('deep.json', deep), '--json']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('(household): arrays and objects are nested more than 64 levels deep');
+  });
   it('a file that is not JSON', () => {
     const r = cli(['calculate', withFile('broken.json', '{ "period": '), '--json']);
     expect([r.status, r.stdout]).toEqual([2, '']);

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateHousehold } from '../../src/index.ts';
 import { maskPersonnummerIn, luhnCheckDigit } from '../../src/household/personnummer.ts';
 import { parsePeriod } from '../../src/period/index.ts';
-import { createApp, MAX_BODY_BYTES, nestsDeeperThan, PUBLIC_DIR } from '../../src/web/app.ts';
+import { nestsDeeperThan } from '../../src/household/parse.ts';
+import { createApp, MAX_BODY_BYTES, PUBLIC_DIR } from '../../src/web/app.ts';
 import { book, cache, fixture, ROOT, rulesFor } from '../support/engine.ts';
 
 const app = createApp({ rulebook: book });
@@ -97,7 +98,7 @@ describe('POST /api/calculate', () => {
       expect(body.length).toBeLessThan(MAX_BODY_BYTES);
       const response = await post(body);
       expect(response.status).toBe(400);
-      expect((await errorsOf(response))[0]).toMatchObject({ path: '(body)', code: 'TOO_DEEP' });
+      expect((await errorsOf(response))[0]).toMatchObject({ path: '(household)', code: 'TOO_DEEP' });
     }
     // An unknown field with a little nesting is still only a warning in the decision.
     expect(nestsDeeperThan(household, 3)).toBe(false);
