@@ -18,6 +18,7 @@ import { canonicalJson, contentHash, sha256 } from '../canonical.ts';
 import type { Decision } from '../decision/types.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
+import { serializeRecord, type SerializedRecord } from './serialize.ts';
 import { BATCH_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
 
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
@@ -35,8 +36,13 @@ export function storePath(option: string | undefined, env: NodeJS.ProcessEnv = p
   return option ?? env['BISTAND_STORE'] ?? join(cwd, '.bistand', 'records.sqlite');
 }
 
-/** One decision to record: the household exactly as given, the decision computed from it and the rule set used. */
-export interface RecordInput {
+/**
+ * One decision to record: the household exactly as given, the decision computed from it and the
+ * rule set used; or the same already serialised (serializeRecord, e.g. in a batch worker thread).
+ */
+export type RecordInput = RecordDecision | { readonly serialized: SerializedRecord; readonly ruleSet: VersionedRuleSet };
+
+export interface RecordDecision {
   readonly input: unknown;
   readonly decision: Decision;
   readonly ruleSet: VersionedRuleSet;
@@ -271,29 +277,28 @@ export class DecisionStore {
   }
 
   #prepare(item: RecordInput, ruleSets: Map<string, string>): Prepared {
-    const { decision, ruleSet } = item;
-    if (decision.ruleSetVersion !== ruleSet.version) {
-      throw new StoreError(`the decision was computed with rule set ${decision.ruleSetVersion}, not with the one given (${ruleSet.version})`);
+    const { ruleSet } = item;
+    const s = 'serialized' in item ? item.serialized : serializeRecord(item.input, item.decision);
+    if (s.ruleSetVersion !== ruleSet.version) {
+      throw new StoreError(`the decision was computed with rule set ${s.ruleSetVersion}, not with the one given (${ruleSet.version})`);
     }
-    const inputJson = canonicalJson(item.input);
-    const inputHash = sha256(inputJson);
-    if (inputHash !== decision.inputHash) throw new StoreError(`the decision was computed from input ${decision.inputHash}, not from the one given (${inputHash})`);
+    const inputHash = sha256(s.inputJson);
+    if (inputHash !== s.inputHash) throw new StoreError(`the decision was computed from input ${s.inputHash}, not from the one given (${inputHash})`);
     if (!this.#storedRuleSets.has(ruleSet.version) && !ruleSets.has(ruleSet.version)) {
       const json = canonicalJson(ruleSet.rules);
       // The stored JSON must hash back to the version, or a replay could not trust it.
       if (sha256(json) !== ruleSet.version) throw new StoreError(`the rule set given as ${ruleSet.version} hashes to ${sha256(json)}`);
       ruleSets.set(ruleSet.version, json);
     }
-    const decisionJson = canonicalJson(decision);
     return {
-      caseId: decision.caseId,
-      period: decision.period,
+      caseId: s.caseId,
+      period: s.period,
       ruleSetVersion: ruleSet.version,
-      engineVersion: decision.engineVersion,
+      engineVersion: s.engineVersion,
       inputHash,
-      inputJson,
-      decisionJson,
-      decisionHash: sha256(decisionJson),
+      inputJson: s.inputJson,
+      decisionJson: s.decisionJson,
+      decisionHash: sha256(s.decisionJson),
     };
   }
 

@@ -10,6 +10,7 @@ import { versionRuleSet } from '../../src/rulebook/resolve.ts';
 import { GENESIS, decisionIdOf, seqOfDecisionId } from '../../src/store/chain.ts';
 import { diffJson } from '../../src/store/diff.ts';
 import { replayRecord } from '../../src/store/replay.ts';
+import { serializeRecord } from '../../src/store/serialize.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath } from '../../src/store/store.ts';
 import { verifyStore } from '../../src/store/verify.ts';
 import { household, rawDb, recordInput, tempDir } from './support.ts';
@@ -70,6 +71,20 @@ describe('recording', () => {
     expect(verifyStore(store)).toMatchObject({ ok: true, records: 5, ruleSets: 2, problems: [], head: { seq: 5 } });
     expect(seqOfDecisionId(refs[2]!.decisionId)).toBe(3);
     store.close();
+  });
+
+  it('a decision serialised beforehand (serializeRecord, as batch workers do) gives the very same record', () => {
+    const a = newStore();
+    const b = newStore();
+    const items = [1, 2, 3].map((i) => recordInput(household(i)));
+    const direct = a.recordMany(items);
+    const serialized = b.recordMany(items.map((i) => ({ serialized: serializeRecord(i.input, i.decision), ruleSet: i.ruleSet })));
+    expect(serialized).toEqual(direct);
+    expect([...b.records()]).toEqual([...a.records()]);
+    const forged = { ...serializeRecord(items[0]!.input, items[0]!.decision), inputJson: canonicalJson(items[1]!.input) };
+    expect(() => b.record({ serialized: forged, ruleSet: items[0]!.ruleSet })).toThrow(/computed from input/);
+    a.close();
+    b.close();
   });
 
   it('refuses a decision that does not belong to the input or the rule set given, and records nothing', () => {

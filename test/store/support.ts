@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { evaluateHousehold, type Decision } from '../../src/index.ts';
 import type { VersionedRuleSet } from '../../src/rulebook/types.ts';
-import type { RecordInput } from '../../src/store/store.ts';
+import type { RecordDecision } from '../../src/store/store.ts';
 import { ROOT, rulesFor } from '../support/engine.ts';
 
 /** tsx's loader by absolute URL, so the CLI can run with any working directory. */
@@ -63,7 +63,7 @@ export function household(n: number, extra: Record<string, unknown> = {}): Recor
 }
 
 /** Evaluates with the project's rules/ and returns what the store records. */
-export function recordInput(raw: unknown): RecordInput {
+export function recordInput(raw: unknown): RecordDecision {
   let ruleSet: VersionedRuleSet | undefined;
   const result = evaluateHousehold(raw, (p, m) => (ruleSet = rulesFor(p, m)));
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
