@@ -1,7 +1,7 @@
 /** A chunk of input lines → its output text, summary counts and (when recording) the full decisions. */
 import type { RuleSetProvider } from '../index.ts';
 import type { Decision } from '../decision/types.ts';
-import { canonicalJson } from '../canonical.ts';
+import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { processLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
 
@@ -13,11 +13,13 @@ export interface WorkerConfig {
   readonly collectDecisions: boolean;
 }
 
-/** One valid household's full decision, for a record sink: the input as given and the decision JSON. */
+/**
+ * One valid household's full decision, for a record sink: serialised for the decision store here in
+ * the worker (canonical input and decision JSON), so the main thread only hashes and inserts.
+ */
 export interface CollectedDecision {
   readonly line: number;
-  readonly input: string;
-  readonly decision: string;
+  readonly record: SerializedRecord;
 }
 
 export interface ChunkResult {
@@ -52,7 +54,7 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
     for (let i = 0; i < lines.length; i++) {
       const n = chunk.firstLine + i;
       try {
-        const collect = config.collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, input: canonicalJson(raw), decision: JSON.stringify(decision) }) : undefined;
+        const collect = config.collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
         out += `${processLine(lines[i]!, n, options, counts, collect)}\n`;
       } catch (error) {
         internalErrors++;

@@ -4,7 +4,6 @@
  * run's last recorded line in the same transaction (batch_runs), so after a kill and `--resume` the
  * lines already recorded are not recorded again, and the chain holds each line exactly once.
  */
-import type { Decision } from '../decision/types.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Rulebook } from '../rulebook/load.ts';
@@ -35,9 +34,7 @@ export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTa
         tally.skipped++;
         continue;
       }
-      const decision = JSON.parse(d.decision) as Decision;
-      const period = parsePeriod(decision.period)!;
-      items.push({ input: JSON.parse(d.input) as unknown, decision, ruleSet: cache.get(period, decision.municipality) });
+      items.push({ serialized: d.record, ruleSet: cache.get(parsePeriod(d.record.period)!, d.record.municipality) });
     }
     store.recordMany(items, { runId: chunk.runId, line: chunk.lastLine });
     recordedUpTo.set(chunk.runId, chunk.lastLine);
