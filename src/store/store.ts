@@ -151,7 +151,6 @@ function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-const hasSchemaTable = (db: Database.Database) => hasTable(db, 'meta');
 
 export class DecisionStore {
   readonly path: string;
@@ -226,11 +225,10 @@ export class DecisionStore {
       // was printed) survive a power cut, not only a crash of the process.
       if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       if (options.readonly !== true) db.pragma('synchronous = FULL');
-      if (options.readonly !== true && hasSchemaTable(db)) db.exec(BATCH_RUNS_SQL);
+      if (options.readonly !== true && hasTable(db, 'meta')) db.exec(BATCH_RUNS_SQL);
       db.pragma('foreign_keys = ON');
-      const hasSchema = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-      if (create && !hasSchema()) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL)).immediate();
-      const schema = hasSchema() ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
+      if (create && !hasTable(db, 'meta')) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL)).immediate();
+      const schema = hasTable(db, 'meta') ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
       if (schema !== SCHEMA_VERSION) {
         throw new StoreError(schema === undefined ? `${path} is not a decision store` : `${path} has store schema ${schema}; this engine reads schema ${SCHEMA_VERSION}`);
       }
