@@ -16,7 +16,8 @@ import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import { formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { addMonths, formatPeriod, monthsBetween } from '../period/index.ts';
-import { traceParam } from '../trace/index.ts';
+import type { Income } from '../household/types.ts';
+import { traceParam, type Trace, type TraceParam } from '../trace/index.ts';
 
 export type IncomeCode =
   | 'COUNTED'
@@ -82,6 +83,44 @@ function jobbstimulansStatus(ctx: Context): JobbstimulansStatus {
   };
 }
 
+/**
+ * Records one income line and its trace step. Module-level rather than a closure in the loop: tsx
+ * (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created.
+ */
+function pushIncome(
+  trace: Trace,
+  items: IncomeItem[],
+  income: Income,
+  label: string,
+  counted: Ore | null,
+  code: IncomeCode,
+  ref: string,
+  key: MessageKey,
+  args: Record<string, string | number>,
+  params: TraceParam[] = [],
+): void {
+  args['label'] = label;
+  args['memberId'] = income.memberId;
+  args['ref'] = ref;
+  const { message, reason } = trace.explain({
+    step: 'income.item',
+    rule: `income-types#${income.type}`,
+    legalRef: ref,
+    params,
+    inputs: {
+      index: income.index,
+      memberId: income.memberId,
+      type: income.type,
+      amount: income.amount === null ? null : formatKronor(income.amount),
+      yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
+    },
+    result: counted === null ? null : formatKronor(counted),
+    key,
+    args,
+  });
+  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason });
+}
+
 export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): IncomeResult {
   const { household, rules, trace } = ctx;
   let incomplete = false;
@@ -122,40 +161,18 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
     const def = rules.incomeTypes[income.type]!;
     const who = assessments.get(income.memberId)!;
     const label = def.labelSv;
-    const push = (counted: Ore | null, code: IncomeCode, ref: string, key: MessageKey, args: Record<string, string | number>, params: ReturnType<typeof traceParam>[] = []) => {
-      args['label'] = label;
-      args['memberId'] = income.memberId;
-      args['ref'] = ref;
-      const { message, reason } = trace.explain({
-        step: 'income.item',
-        rule: `income-types#${income.type}`,
-        legalRef: ref,
-        params,
-        inputs: {
-          index: income.index,
-          memberId: income.memberId,
-          type: income.type,
-          amount: income.amount === null ? null : formatKronor(income.amount),
-          yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
-        },
-        result: counted === null ? null : formatKronor(counted),
-        key,
-        args,
-      });
-      items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason });
-    };
 
     const ownRef = legal(ctx, 'ownMeans').ref;
     if (income.amount === null) {
       incomplete = true;
       needInformation(ctx, { code: 'INCOME_AMOUNT_MISSING', field: `incomes[${income.index}].amount`, blocking: true, legalRef: ownRef, key: 'needs.incomeAmount', args: { label, memberId: income.memberId } });
-      push(null, 'AMOUNT_MISSING', ownRef, 'income.amountMissing', {});
+      pushIncome(trace, items, income, label, null, 'AMOUNT_MISSING', ownRef, 'income.amountMissing', {});
       continue;
     }
     const amount = income.amount;
 
     if (who.kind === 'own-case') {
-      push(ZERO, 'OWN_CASE_INCOME', legal(ctx, 'householdMembers').ref, 'income.ownCase', { amount: formatKronor(amount) });
+      pushIncome(trace, items, income, label, ZERO, 'OWN_CASE_INCOME', legal(ctx, 'householdMembers').ref, 'income.ownCase', { amount: formatKronor(amount) });
       continue;
     }
 
@@ -174,7 +191,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
       const left = max(ZERO, subtract(childLimit, earlier));
       const exempt = min(amount, left);
       const counted = subtract(amount, exempt);
-      push(counted, 'CHILD_EARNINGS_EXEMPT', childEarningsRef, counted === ZERO ? 'income.childEarningsExempt' : 'income.childEarningsAboveLimit', {
+      pushIncome(trace, items, income, label, counted, 'CHILD_EARNINGS_EXEMPT', childEarningsRef, counted === ZERO ? 'income.childEarningsExempt' : 'income.childEarningsAboveLimit', {
         amount: formatKronor(amount),
         limit: formatKronor(childLimit),
         earlier: formatKronor(earlier),
@@ -191,9 +208,9 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
       const counted = min(amount, left);
       ownMeansLeft.set(who.member.id, subtract(left, counted));
       if (counted < amount) {
-        push(counted, 'CHILD_MEANS_ABOVE_NORM', ownRef, 'income.childMeansAboveNorm', { amount: formatKronor(amount), norm: formatKronor(who.personal), counted: formatKronor(counted) });
+        pushIncome(trace, items, income, label, counted, 'CHILD_MEANS_ABOVE_NORM', ownRef, 'income.childMeansAboveNorm', { amount: formatKronor(amount), norm: formatKronor(who.personal), counted: formatKronor(counted) });
       } else {
-        push(counted, 'COUNTED', ownRef, 'income.childMeansCounted', { amount: formatKronor(amount), norm: formatKronor(who.personal) });
+        pushIncome(trace, items, income, label, counted, 'COUNTED', ownRef, 'income.childMeansCounted', { amount: formatKronor(amount), norm: formatKronor(who.personal) });
       }
       continue;
     }
@@ -203,7 +220,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
       const share = rules.jobbstimulans.disregardedShare.value;
       const disregarded = multiplyRatioHalfUp(amount, share.numerator, share.denominator);
       const counted = subtract(amount, disregarded);
-      push(counted, 'JOBBSTIMULANS', jsRef, 'income.jobbstimulans', {
+      pushIncome(trace, items, income, label, counted, 'JOBBSTIMULANS', jsRef, 'income.jobbstimulans', {
         amount: formatKronor(amount),
         percent: Math.round((share.numerator * 100) / share.denominator),
         disregarded: formatKronor(disregarded),
@@ -212,7 +229,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
       continue;
     }
 
-    push(amount, 'COUNTED', ownRef, 'income.counted', { amount: formatKronor(amount) });
+    pushIncome(trace, items, income, label, amount, 'COUNTED', ownRef, 'income.counted', { amount: formatKronor(amount) });
   }
 
   const known = items.filter((i) => i.amount !== null && i.counted !== null);

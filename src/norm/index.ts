@@ -90,15 +90,20 @@ function commonForSize(ctx: Context, n: number): { amount: Ore; params: Param[] 
   return { amount: ore(amountOf(seven) + (n - 7) * step), params: [seven, six] };
 }
 
+/**
+ * Notes an estimated parameter and returns it. Module-level rather than a closure in computeNorm:
+ * tsx (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created.
+ */
+function used<T extends Param>(estimates: Set<string>, p: T): T {
+  if (p.status === 'estimate') estimates.add(p.id);
+  return p;
+}
+
 export function computeNorm(ctx: Context): NormResult {
   const { household, rules, trace } = ctx;
   const rn = rules.riksnorm;
   const dim = ctx.daysInMonth;
   const estimates = new Set<string>();
-  const used = (p: Param) => {
-    if (p.status === 'estimate') estimates.add(p.id);
-    return p;
-  };
   let incomplete = false;
   const hasPartner = household.members.some((m) => m.role === 'partner');
 
@@ -145,7 +150,7 @@ export function computeNorm(ctx: Context): NormResult {
   const applicant = household.members.find((m) => m.role === 'applicant')!;
   if (hasPartner) {
     const partner = household.members.find((m) => m.role === 'partner')!;
-    const joint = used(rn.cohabiting);
+    const joint = used(estimates, rn.cohabiting);
     const [first, second] = allocate(amountOf(joint), [1, 1]) as [Ore, Ore];
     for (const [m, amount] of [[applicant, first], [partner, second]] as const) {
       members.push({ memberId: m.id, amount, rule: joint.id });
@@ -162,7 +167,7 @@ export function computeNorm(ctx: Context): NormResult {
       });
     }
   } else {
-    const single = used(rn.single);
+    const single = used(estimates, rn.single);
     const amount = amountOf(single);
     members.push({ memberId: applicant.id, amount, rule: single.id });
     assessments.get(applicant.id)!.personal = amount;
@@ -189,7 +194,7 @@ export function computeNorm(ctx: Context): NormResult {
         message: `the "utan lunch" amount exists only for ages 0–6; ${m.id} is ${a.age} and the norm already assumes school lunch`,
       });
     }
-    const p = used(useWithoutLunch ? a.band.withoutLunch! : a.band.withLunch);
+    const p = used(estimates, useWithoutLunch ? a.band.withoutLunch! : a.band.withLunch);
     const full = amountOf(p);
     const amount = a.days >= dim ? full : multiplyRatioHalfUp(full, a.days, dim);
     members.push({ memberId: m.id, amount, rule: p.id });
@@ -240,7 +245,7 @@ export function computeNorm(ctx: Context): NormResult {
     commonParams.push(...c.params);
     commonFull = c.amount;
   }
-  const uniqueCommonParams = [...new Map(commonParams.map((p) => [p.id, used(p)])).values()];
+  const uniqueCommonParams = [...new Map(commonParams.map((p) => [p.id, used(estimates, p)])).values()];
   trace.add({
     step: 'norm.householdSize',
     rule: policy.id,
@@ -266,7 +271,7 @@ export function computeNorm(ctx: Context): NormResult {
   const separate: SeparateNorm[] = [];
   for (const a of present) {
     if (a.kind !== 'own-case' || a.ownCaseReason === null) continue;
-    const single = used(rn.single);
+    const single = used(estimates, rn.single);
     const personal = amountOf(single);
     const commonShare = multiplyRatioHalfUp(commonFull, 1, householdSize);
     const amount = ore(personal + commonShare);
