@@ -2,7 +2,7 @@
  * Canonical JSON and content hashes. Keys are sorted at every level and there is no whitespace, so
  * the same data always gives the same bytes and the same sha256, whatever order it was built in.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function canonicalJson(value: unknown): string {
   return write(value) ?? 'null';
@@ -18,6 +18,23 @@ function quoteKey(key: string): string {
     if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
   }
   return quoted;
+}
+
+/**
+ * Sorts an object's keys in place by UTF-16 code units, as Array.prototype.sort() does without a
+ * comparator. Objects here have a handful of keys, and a plain insertion sort with `<` is about three
+ * times faster on them than the built-in sort, which converts and compares through a generic path.
+ */
+function sortKeys(keys: string[]): void {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 /** JSON.stringify with keys sorted at every level; undefined properties are left out, as JSON does. */
@@ -41,7 +58,7 @@ function write(value: unknown): string | undefined {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  if (keys.length > 1) sortKeys(keys);
   let out = '{';
   let first = true;
   for (const key of keys) {
@@ -53,8 +70,9 @@ function write(value: unknown): string | undefined {
   return `${out}}`;
 }
 
+/** The sha256 of the text's UTF-8 bytes. crypto.hash (Node ≥ 20.12) is the one-shot form: about half the cost of createHash for short texts. */
 export function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+  return `sha256:${hash('sha256', text, 'hex')}`;
 }
 
 export function contentHash(value: unknown): string {
