@@ -4,7 +4,9 @@
  * A period is one calendar month ("2026-03"). Dates are ISO strings ("2026-03-01"); two of them
  * compare correctly as strings. Nothing here reads the current time or the machine's locale.
  */
-import { isExists } from 'date-fns';
+// The function's own module: the package index pulls in all of date-fns (~190 ms at every start, in
+// every batch worker).
+import { isExists } from 'date-fns/isExists';
 
 export interface Period {
   readonly year: number;
