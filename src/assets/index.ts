@@ -42,7 +42,9 @@ export interface AssetsResult {
 function pushAsset(trace: Trace, items: AssetItem[], asset: Asset, def: AssetTypeDef, ref: string, code: AssetCode, key: MessageKey, args: Record<string, string | number>): void {
   args['label'] = def.labelSv;
   args['ref'] = ref;
-  const { message, reason } = trace.explain({
+  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+  const message = { key, args };
+  const reason = trace.enabled ? trace.explain({
     step: 'assets.item',
     rule: `asset-types#${asset.type}`,
     legalRef: ref,
@@ -50,7 +52,7 @@ function pushAsset(trace: Trace, items: AssetItem[], asset: Asset, def: AssetTyp
     result: code,
     key,
     args,
-  });
+  }).reason : '';
   items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message, reason });
 }
 
@@ -78,7 +80,7 @@ export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, Mem
   const buffer = parseKronor(rules.municipal.assetBuffer.value)!;
   const available = floorAtZero(subtract(liquidTotal, buffer));
   if (household.assets.length > 0) {
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'assets.available',
       rule: rules.municipal.assetBuffer.id,
       legalRef: ref,

@@ -223,7 +223,7 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
   ];
   const bestInterest = legal(ctx, 'childBestInterest').ref;
   const rights = legal(ctx, 'childRights').ref;
-  ctx.trace.add({
+  if (ctx.trace.enabled) ctx.trace.add({
     step: 'childImpact',
     rule: 'barnkonsekvens',
     legalRef: bestInterest,

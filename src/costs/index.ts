@@ -76,7 +76,9 @@ function pushCost(
 ): void {
   args['label'] = def.labelSv;
   args['ref'] = ref;
-  const { message, reason } = trace.explain({
+  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+  const message = { key, args };
+  const reason = trace.enabled ? trace.explain({
     step: 'costs.item',
     rule: `cost-types#${cost.type}`,
     legalRef: ref,
@@ -85,7 +87,7 @@ function pushCost(
     result: accepted === null ? null : formatKronor(accepted),
     key,
     args,
-  });
+  }).reason : '';
   items.push({ index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, claimed, accepted, code, legalRef: ref, requiresAssessment, message, reason });
 }
 
@@ -146,7 +148,7 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
   const accepted = sum(known.map((i) => i.accepted!));
   const rentRefused = sum(known.filter((i) => i.type === 'rent').map((i) => subtract(i.claimed!, i.accepted!)));
   const housingAccepted = sum(known.filter((i) => rules.costTypes[i.type]?.housing === true).map((i) => i.accepted!));
-  trace.add({
+  if (trace.enabled) trace.add({
     step: 'costs.total',
     rule: 'costs/accepted-total',
     legalRef: legal(ctx, 'reasonableCosts').ref,

@@ -36,6 +36,7 @@ export interface DecisionMeta {
 }
 
 function traceConditions(ctx: Context, set: ConditionSet, results: readonly RuleResult[]): void {
+  if (!ctx.trace.enabled) return;
   for (const r of results) {
     const inputs: Record<string, string | number | boolean | null> = {};
     for (const c of r.checked) {
@@ -133,7 +134,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   let deniedFor: string | null = null;
 
   if (!incomplete) {
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'decision.need',
       rule: 'decision/need',
       legalRef: legal(ctx, 'rightToAssistance').ref,
@@ -142,7 +143,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
       key: 'decision.need',
       args: { norm: formatKronor(norm.total), costs: formatKronor(costs.accepted), need: formatKronor(need) },
     });
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'decision.deficit',
       rule: 'decision/deficit',
       legalRef: legal(ctx, 'ownMeans').ref,
@@ -192,7 +193,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   // What the household would get if every claimed cost were accepted and no condition refused aid.
   const payableIfAllGranted = incomplete ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
 
-  trace.add({
+  if (trace.enabled) trace.add({
     step: 'decision.outcome',
     rule: 'decision/outcome',
     legalRef: denial !== null ? labourRef : legal(ctx, 'rightToAssistance').ref,
@@ -208,7 +209,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     args: { deniedFor: deniedFor ?? '' },
   });
   if (payable !== null) {
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'decision.payable',
       rule: 'decision/payable',
       legalRef: legal(ctx, 'rightToAssistance').ref,

@@ -102,7 +102,9 @@ function pushIncome(
   args['label'] = label;
   args['memberId'] = income.memberId;
   args['ref'] = ref;
-  const { message, reason } = trace.explain({
+  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+  const message = { key, args };
+  const reason = trace.enabled ? trace.explain({
     step: 'income.item',
     rule: `income-types#${income.type}`,
     legalRef: ref,
@@ -117,7 +119,7 @@ function pushIncome(
     result: counted === null ? null : formatKronor(counted),
     key,
     args,
-  });
+  }).reason : '';
   items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason });
 }
 
@@ -133,7 +135,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
     return (kind === 'applicant' || kind === 'partner') && rules.incomeTypes[i.type]?.employment === true;
   });
   if (employmentIncomeOfAdults) {
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'income.jobbstimulans',
       rule: rules.jobbstimulans?.id ?? 'jobbstimulans/not-in-force',
       legalRef: jsRef,
@@ -235,7 +237,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
   const known = items.filter((i) => i.amount !== null && i.counted !== null);
   const total = sum(known.map((i) => i.amount!));
   const counted = sum(known.map((i) => i.counted!));
-  trace.add({
+  if (trace.enabled) trace.add({
     step: 'income.total',
     rule: 'income/counted-total',
     legalRef: legal(ctx, 'ownMeans').ref,

@@ -155,7 +155,7 @@ export function computeNorm(ctx: Context): NormResult {
     for (const [m, amount] of [[applicant, first], [partner, second]] as const) {
       members.push({ memberId: m.id, amount, rule: joint.id });
       assessments.get(m.id)!.personal = amount;
-      trace.add({
+      if (trace.enabled) trace.add({
         step: 'norm.member',
         rule: joint.id,
         legalRef: legal(ctx, 'riksnorm').ref,
@@ -171,7 +171,7 @@ export function computeNorm(ctx: Context): NormResult {
     const amount = amountOf(single);
     members.push({ memberId: applicant.id, amount, rule: single.id });
     assessments.get(applicant.id)!.personal = amount;
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'norm.member',
       rule: single.id,
       legalRef: legal(ctx, 'riksnorm').ref,
@@ -199,7 +199,7 @@ export function computeNorm(ctx: Context): NormResult {
     const amount = a.days >= dim ? full : multiplyRatioHalfUp(full, a.days, dim);
     members.push({ memberId: m.id, amount, rule: p.id });
     a.personal = amount;
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'norm.member',
       rule: p.id,
       legalRef: legal(ctx, 'riksnorm').ref,
@@ -246,7 +246,7 @@ export function computeNorm(ctx: Context): NormResult {
     commonFull = c.amount;
   }
   const uniqueCommonParams = [...new Map(commonParams.map((p) => [p.id, used(estimates, p)])).values()];
-  trace.add({
+  if (trace.enabled) trace.add({
     step: 'norm.householdSize',
     rule: policy.id,
     legalRef: legal(ctx, 'householdMembers').ref,
@@ -256,7 +256,7 @@ export function computeNorm(ctx: Context): NormResult {
     key: 'norm.householdSize',
     args: { size: householdSize, partTime: partTime.length, policy: policy.value },
   });
-  trace.add({
+  if (trace.enabled) trace.add({
     step: 'norm.common',
     rule: uniqueCommonParams[0]!.id,
     legalRef: legal(ctx, 'riksnorm').ref,
@@ -276,7 +276,7 @@ export function computeNorm(ctx: Context): NormResult {
     const commonShare = multiplyRatioHalfUp(commonFull, 1, householdSize);
     const amount = ore(personal + commonShare);
     separate.push({ memberId: a.member.id, reason: a.ownCaseReason, personal, commonShare, amount });
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'norm.separate',
       rule: single.id,
       legalRef: legal(ctx, 'riksnorm').ref,
@@ -289,7 +289,7 @@ export function computeNorm(ctx: Context): NormResult {
   }
   const common = subtract(commonFull, sum(separate.map((s) => s.commonShare)));
   if (separate.length > 0) {
-    trace.add({
+    if (trace.enabled) trace.add({
       step: 'norm.commonShare',
       rule: 'norm/common-share',
       legalRef: legal(ctx, 'riksnorm').ref,
@@ -301,7 +301,7 @@ export function computeNorm(ctx: Context): NormResult {
   }
 
   const total = ore(sum(members.map((m) => m.amount)) + common);
-  trace.add({
+  if (trace.enabled) trace.add({
     step: 'norm.total',
     rule: rn.id,
     legalRef: legal(ctx, 'riksnorm').ref,

@@ -97,6 +97,14 @@ export class Trace {
     });
   }
 
+  /**
+   * False for bulk runs that keep no trace: callers skip building a step (its inputs, formatted
+   * amounts and parameters) that add() would throw away.
+   */
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
   get length(): number {
     return this.#steps.length;
   }
