@@ -1,40 +1,25 @@
 /**
- * The caseworker preview in a real browser: headless Debian chromium driven by playwright-core.
+ * The caseworker preview in a real browser: headless Chromium driven by playwright-core.
  * A caseworker types research example E2 (single parent, two children, rent above the reasonable
  * level) into the form; the page must show the same amounts as the API's JSON for that household,
  * the barnkonsekvens prompts, an error next to a wrong birth date, load a fixture from the list,
  * and print and download the decision.
  *
- * Chromium: $CHROMIUM_PATH, else `command -v chromium` (CI installs Debian's package). Without it
- * this file FAILS: a browser test that silently skips proves nothing.
+ * Chromium: test/support/browser.ts ($CHROMIUM_PATH, else the Chromium bundled by @sparticuz/chromium).
+ * Without one this file FAILS: a browser test that silently skips proves nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { krSv } from '../../src/explain/format.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { book, fixture, ROOT } from '../support/engine.ts';
 
 const E2 = 'e2-single-parent-rent-above-ceiling-2023';
 const E3 = 'e3-couple-two-children-jobbstimulans-2023';
 const RESULTS = `${ROOT}test-results`;
 const WAIT = { timeout: 15_000 };
-
-function chromiumPath(): string {
-  const configured = process.env['CHROMIUM_PATH'];
-  if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured} does not exist. Install chromium (apt-get install -y chromium) or fix CHROMIUM_PATH.`);
-    return configured;
-  }
-  try {
-    const found = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-    if (found) return found;
-  } catch {
-    // reported below
-  }
-  throw new Error('chromium not found: the browser tests need Debian chromium (apt-get install -y chromium) or CHROMIUM_PATH set to a Chromium binary. Do not run `npx playwright install`.');
-}
 
 let server: RunningServer;
 let browser: Browser;
@@ -44,20 +29,14 @@ const pageErrors: string[] = [];
 let missingBrowser: Error | null = null;
 
 beforeAll(async () => {
-  let executablePath: string;
   try {
-    executablePath = chromiumPath();
+    browser = await launchBrowser();
   } catch (error) {
     // Not thrown here: then vitest would report the tests as skipped. Each test fails with this instead.
     missingBrowser = error as Error;
     return;
   }
   server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'sv-SE' });
   page.setDefaultTimeout(WAIT.timeout);
   page.on('pageerror', (error) => pageErrors.push(error.message));
