@@ -53,6 +53,14 @@ function param<T>(id: string, value: T, status: Status, sources: Sources, key: s
   return { id, value, status, source: sourceRef(sources, key) };
 }
 
+/** A table's window as a person reads it: "2026", "2013–2015", or "2025-01–2025-06" when it is not whole years. */
+function windowLabel(from: string, to: string | null): string {
+  if (to === null) return `${from.slice(0, 7)}–`;
+  const wholeYears = from.slice(5) === '01-01' && to.slice(5) === '12-31';
+  if (!wholeYears) return `${from.slice(0, 7)}–${to.slice(0, 7)}`;
+  return from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : `${from.slice(0, 4)}–${to.slice(0, 4)}`;
+}
+
 export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null): RuleSet {
   const date = firstDayOf(period);
   const label = formatPeriod(period);
@@ -60,7 +68,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
 
   const table = inForce(book.riksnorm.map((r) => ({ ...r, effectiveFrom: r.data.effectiveFrom, effectiveTo: r.data.effectiveTo })), date);
   if (!table) {
-    const have = book.riksnorm.map((r) => (r.data.effectiveFrom.slice(0, 4) === (r.data.effectiveTo ?? '').slice(0, 4) ? r.data.effectiveFrom.slice(0, 4) : `${r.data.effectiveFrom.slice(0, 4)}–${(r.data.effectiveTo ?? '').slice(0, 4)}`));
+    const have = book.riksnorm.map((r) => windowLabel(r.data.effectiveFrom, r.data.effectiveTo));
     throw new RuleLookupError('period', `no riksnorm table in rules/ for ${label}; tables exist for ${have.join(', ')}`);
   }
   const rn = table.data;

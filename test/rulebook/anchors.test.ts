@@ -81,13 +81,30 @@ describe('every value carries a status and a source', () => {
       }
     }
   });
-  it('the years research/domain.md verifies are all verified; 2025 is all estimate', () => {
+  it('the years research/domain.md verifies are all verified; 2025 from July and 2026 are the official SFS tables; January–June 2025 is derived', () => {
+    const all = (id: string) => {
+      const f = book.riksnorm.find((r) => r.data.id === id)!.data;
+      return [...f.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]), f.adults.single, f.adults.cohabiting, ...f.common].map((p) => p.status);
+    };
     for (const id of ['riksnorm/2013-2015', 'riksnorm/2017', 'riksnorm/2019', 'riksnorm/2021']) {
       const f = book.riksnorm.find((r) => r.data.id === id)!;
       expect(f.data.children.every((c) => c.withLunch.status === 'verified' && c.withoutLunch?.status !== 'estimate')).toBe(true);
     }
-    const y2025 = book.riksnorm.find((r) => r.data.id === 'riksnorm/2025')!;
-    expect(y2025.data.adults.single.status).toBe('estimate');
+    expect(new Set(all('riksnorm/2025-07'))).toEqual(new Set(['verified']));
+    expect(new Set(all('riksnorm/2026'))).toEqual(new Set(['verified']));
+    // SFS 2024:1016 was not read: its amounts are presumed equal to the 2025:468 table, so "derived", not "verified".
+    expect(new Set(all('riksnorm/2025-01'))).toEqual(new Set(['derived']));
+    expect(all('riksnorm/2024').filter((s) => s === 'estimate').length).toBeGreaterThan(0);
+  });
+  it('the official tables: SFS 2025:468 (2025) and SFS 2025:1046 (2026), value by value', () => {
+    const row = (period: string) => {
+      const r = at(period).riksnorm;
+      return [...r.children.map((c) => kr(c.withLunch)), ...r.children.filter((c) => c.withoutLunch).map((c) => kr(c.withoutLunch!)), kr(r.single), kr(r.cohabiting), ...r.common.map((c) => kr(c))];
+    };
+    const y2025 = [2720, 3030, 2700, 3030, 3790, 4350, 4920, 4960, 2540, 2780, 2480, 2700, 3910, 7050, 1270, 1400, 1770, 2010, 2310, 2620, 2810];
+    expect(row('2025-03')).toEqual(y2025);
+    expect(row('2025-09')).toEqual(y2025);
+    expect(row('2026-03')).toEqual([2740, 3060, 2720, 3060, 3820, 4390, 4960, 5000, 2560, 2800, 2500, 2720, 3940, 7100, 1280, 1410, 1790, 2030, 2330, 2640, 2830]);
   });
   it('prisbasbelopp by year', () => {
     const year = (y: number) => kr(at(`${y}-05`).prisbasbelopp);
