@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
 import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { amountTooLarge, MAX_AMOUNT_ORE, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
 
@@ -266,7 +267,21 @@ function moneyField(issues: InputIssue[], value: string | null | undefined, list
   }
   const parsedAmount = parseKronor(value);
   if (parsedAmount === null) addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got "${value}"`);
+  else if (parsedAmount > MAX_AMOUNT_ORE) {
+    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'AMOUNT_TOO_LARGE', amountTooLarge());
+    return null;
+  }
   return parsedAmount;
+}
+
+/** Issue 13: the amounts of one list must add up to at most MAX_LIST_TOTAL_ORE (limits.ts), so no sum can overflow. */
+function listTotal(issues: InputIssue[], items: readonly { readonly [k: string]: unknown }[], field: string, list: string, what: string): void {
+  let total = 0;
+  for (const item of items) {
+    const amount = item[field];
+    if (typeof amount === 'number') total += amount;
+  }
+  if (total > MAX_LIST_TOTAL_ORE) addIssue(issues, list, 'TOTAL_TOO_LARGE', totalTooLarge(what));
 }
 
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
@@ -335,6 +350,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   if (input.members.length === 0) addIssue(issues, 'members', 'NO_MEMBERS', 'the household must have at least the applicant');
   else if (applicants === 0) addIssue(issues, 'members', 'NO_APPLICANT', 'exactly one member must have role "applicant" (none has)');
   else if (applicants > 1) addIssue(issues, 'members', 'SEVERAL_APPLICANTS', `exactly one member must have role "applicant" (${applicants} have)`);
+  if (input.members.length > MAX_MEMBERS) addIssue(issues, 'members', 'TOO_MANY_MEMBERS', `at most ${MAX_MEMBERS} members (got ${input.members.length})`);
   const partners = input.members.filter((m) => m.role === 'partner').length;
   if (partners > 1) addIssue(issues, 'members', 'SEVERAL_PARTNERS', `at most one member can have role "partner" (${partners} have)`);
 
@@ -357,6 +373,11 @@ export function parseHousehold(raw: unknown): ParseResult {
     memberRef(issues, ids, a.memberId, 'assets', i);
     return { index: i, memberId: a.memberId ?? null, type: a.type, amount: moneyField(issues, a.amount, 'assets', i, 'amount'), description: a.description ?? null };
   });
+
+  listTotal(issues, incomes, 'amount', 'incomes', 'income amounts');
+  listTotal(issues, incomes, 'yearToDate', 'incomes', 'yearToDate amounts');
+  listTotal(issues, costs, 'amount', 'costs', 'cost amounts');
+  listTotal(issues, assets, 'amount', 'assets', 'asset amounts');
 
   const c = input.circumstances ?? {};
   let jobbstimulansStart: Period | null = null;
