@@ -9,9 +9,8 @@
  */
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
 import type { Decision, DecisionSummary } from '../decision/types.ts';
-import { parseKronor } from '../money/index.ts';
 import type { InputIssue } from '../household/types.ts';
-import type { SummaryCounts } from './summary.ts';
+import { addPayable, type SummaryCounts } from './summary.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
 
@@ -104,10 +103,11 @@ export function processLine(
     return errorLine(n, result.caseId, result.issues);
   }
   const d = result.decision;
+  // First, so a payable that cannot be summed fails the line before anything else is counted.
+  addPayable(counts, d.payable);
   if (onDecision !== undefined) onDecision(raw, d as Decision);
   counts.households++;
   counts.byOutcome[d.outcome]++;
-  if (d.payable !== null) counts.payableOre += parseKronor(d.payable)!;
   if (d.requiresAssessment) counts.requiresAssessment++;
   if (d.flags.some((f) => f.code === 'LONG_TERM_ASSISTANCE')) counts.longTermCases++;
   if (d.childImpact && (d.outcome === 'partial' || d.outcome === 'deny')) {

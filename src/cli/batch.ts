@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
-import { formatKronorSv, ore } from '../money/index.ts';
+import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
 import { recordSink, type RecordTally } from '../batch/record.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
@@ -86,7 +86,7 @@ export async function batchCommand(args: string[]): Promise<number> {
       const c = result.counts;
       process.stderr.write(
         `${c.lines} rader: ${c.byOutcome.approve} bifall, ${c.byOutcome.partial} delvis bifall, ${c.byOutcome.deny} avslag, ` +
-          `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatKronorSv(ore(c.payableOre))}. ` +
+          `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatOreExactSv(c.payableOre)}. ` +
           `${c.childrenInHouseholdsWithRefusal} barn i hushåll med avslag, ${c.longTermCases} långvariga. ` +
           `(${result.seconds.toFixed(1)} s, ${Math.round((c.lines - (result.resumedFromLine ? result.resumedFromLine - 1 : 0)) / Math.max(result.seconds, 0.001))} rader/s)\n`,
       );
