@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
 import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { quote } from './echo.ts';
 import { amountTooLarge, MAX_AMOUNT_ORE, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
@@ -220,8 +221,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+  return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
 }
 
 /*
@@ -239,7 +239,8 @@ function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<stri
   unknown.sort();
   const path = index < 0 ? list : `${list}[${index}]`;
   for (const key of unknown) {
-    warnings.push({ path: path === '' ? key : `${path}.${key}`, code: 'UNKNOWN_FIELD', message: 'not a field this engine knows; it was not used' });
+    const name = /^[A-Za-z_$][A-Za-z0-9_$-]{0,59}$/.test(key) ? key : `[${quote(key)}]`;
+    warnings.push({ path: path === '' ? name : name.startsWith('[') ? `${path}${name}` : `${path}.${name}`, code: 'UNKNOWN_FIELD', message: 'not a field this engine knows; it was not used' });
   }
 }
 
@@ -262,11 +263,11 @@ function addIssue(issues: InputIssue[], path: string, code: string, message: str
 function moneyField(issues: InputIssue[], value: string | null | undefined, list: string, index: number, field: string): Ore | null {
   if (value === undefined || value === null) return null;
   if (/^-/.test(value.trim())) {
-    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'NEGATIVE_AMOUNT', `must not be negative (got "${value}")`);
+    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'NEGATIVE_AMOUNT', `must not be negative (got ${quote(value)})`);
     return null;
   }
   const parsedAmount = parseKronor(value);
-  if (parsedAmount === null) addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got "${value}"`);
+  if (parsedAmount === null) addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got ${quote(value)}`);
   else if (parsedAmount > MAX_AMOUNT_ORE) {
     addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'AMOUNT_TOO_LARGE', amountTooLarge());
     return null;
@@ -285,7 +286,7 @@ function listTotal(issues: InputIssue[], items: readonly { readonly [k: string]:
 }
 
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
-  if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id "${id}"`);
+  if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id ${quote(id)}`);
 }
 
 export function parseHousehold(raw: unknown): ParseResult {
@@ -317,20 +318,20 @@ export function parseHousehold(raw: unknown): ParseResult {
   const issues: InputIssue[] = [];
 
   const period = parsePeriod(input.period);
-  if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${input.period}"`);
+  if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(input.period)}`);
 
   // Members
   const ids = new Map<string, number>();
   input.members.forEach((m, i) => {
     const base = `members[${i}]`;
-    if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `"${m.id}" is already used by members[${ids.get(m.id)}]`);
+    if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `${quote(m.id)} is already used by members[${ids.get(m.id)}]`);
     else ids.set(m.id, i);
-    if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got "${m.role}"`);
-    if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got "${m.birthDate}"`);
+    if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got ${quote(m.role)}`);
+    if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(m.birthDate)}`);
     else if (period && m.birthDate > lastDayOf(period)) addIssue(issues, `${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
     else if (m.birthDate < '1890-01-01') addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
     if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {
-      addIssue(issues, `${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got "${m.gender}"`);
+      addIssue(issues, `${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got ${quote(m.gender)}`);
     }
     if (m.daysInHousehold !== undefined && m.daysInHousehold !== null) {
       if (m.role !== 'child') addIssue(issues, `${base}.daysInHousehold`, 'NOT_A_CHILD', 'only a member with role child can live here part of the month');
@@ -383,7 +384,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   let jobbstimulansStart: Period | null = null;
   if (c.jobbstimulansStart !== undefined && c.jobbstimulansStart !== null) {
     jobbstimulansStart = parsePeriod(c.jobbstimulansStart);
-    if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${c.jobbstimulansStart}"`);
+    if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(c.jobbstimulansStart)}`);
   }
   const circumstances = {
     availableForWork: c.availableForWork ?? null,
@@ -395,7 +396,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   };
 
   if (input.municipality !== undefined && input.municipality !== null && !/^[0-9]{4}$/.test(input.municipality)) {
-    addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got "${input.municipality}"`);
+    addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(input.municipality)}`);
   }
 
   if (issues.length > 0 || !period) return { ok: false, issues };
