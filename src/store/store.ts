@@ -339,6 +339,26 @@ export class DecisionStore {
     return this.#db.prepare<[string], number>('SELECT last_line FROM batch_runs WHERE run_id = ?').pluck().get(runId) ?? 0;
   }
 
+  /** A finished batch --record run of this input (input_key: batch/record.ts inputKey), or null. */
+  finishedBatch(inputKey: string): { runId: string; lines: number; recorded: number } | null {
+    if (!hasTable(this.#db, 'batch_finished')) return null;
+    const row = this.#db
+      .prepare<[string], { run_id: string; lines: number; recorded: number }>('SELECT run_id, lines, recorded FROM batch_finished WHERE input_key = ?')
+      .get(inputKey);
+    return row ? { runId: row.run_id, lines: row.lines, recorded: row.recorded } : null;
+  }
+
+  /** Notes that a batch --record run of this input finished (a later run of the same input replaces it). */
+  markBatchFinished(inputKey: string, runId: string, lines: number, recorded: number): void {
+    retryWhileBusy(
+      () =>
+        this.#db
+          .prepare('INSERT INTO batch_finished (input_key, run_id, lines, recorded) VALUES (?, ?, ?, ?) ON CONFLICT (input_key) DO UPDATE SET run_id = excluded.run_id, lines = excluded.lines, recorded = excluded.recorded')
+          .run(inputKey, runId, lines, recorded),
+      this.#busyTimeoutMs,
+    );
+  }
+
   /** The chain head as the store's trigger kept it. */
   head(): { seq: number; recordHash: string } {
     const row = this.#db.prepare<[], { seq: number; record_hash: string }>('SELECT seq, record_hash FROM chain_head WHERE id = 1').get();
