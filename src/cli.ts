@@ -98,4 +98,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`show … | head`, `npm start | head`) closes the pipe: that is not an
+ * error of the command, so it ends quietly instead of with an EPIPE stack trace (issue 13).
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+}
+exitQuietlyOnClosedPipe(process.stdout);
+
 process.exitCode = await main(process.argv.slice(2));
