@@ -120,20 +120,38 @@ interface Prepared extends RecordContent {
 
 const RETRY_PAUSE_MS = 20;
 
+/** The default bound on waiting for another writer (docs/records.md): 30 s. */
+export const DEFAULT_LOCK_WAIT_MS = 30_000;
+
+/** What to do when the store stays locked: part of every lock-timeout message. */
+export function lockedMessage(path: string, waitedMs: number): string {
+  return (
+    `the decision store ${path} stayed locked by another process for more than ${waitedMs >= 1000 ? `${Math.round(waitedMs / 1000)} s` : `${waitedMs} ms`}, so nothing was recorded. ` +
+    'Another command is writing to it (a batch --record run, or a program holding it open): wait until it has finished and run this command again; ' +
+    'an interrupted batch --record continues with --resume'
+  );
+}
+
 /**
- * Runs fn again while SQLite answers SQLITE_BUSY without waiting: switching a new file to WAL while
- * another process opens it does not call the busy handler (seen with three writers starting at
- * once on a fresh file). Counted pauses, not a clock: the store's only clock read is the
- * recording time.
+ * Runs fn again while SQLite answers SQLITE_BUSY (switching a new file to WAL while another process
+ * opens it does not call the busy handler: seen with three writers starting at once on a fresh file),
+ * for at most `boundMs` in all (issue 13): the time is measured with performance.now(), a monotonic
+ * timer and not the recording clock, and SQLite's own busy handler is given only the time that is
+ * left, so one attempt cannot wait the whole bound again.
  */
-function retryWhileBusy<T>(fn: () => T, busyTimeoutMs: number): T {
+function retryWhileBusy<T>(db: Database.Database, fn: () => T, boundMs: number): T {
   const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = performance.now() + boundMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      return fn();
+      const result = fn();
+      if (attempt > 0) db.pragma(`busy_timeout = ${boundMs}`);
+      return result;
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || attempt * RETRY_PAUSE_MS >= busyTimeoutMs) throw error;
+      const left = deadline - performance.now();
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || left <= RETRY_PAUSE_MS) throw error;
       Atomics.wait(pause, 0, 0, RETRY_PAUSE_MS);
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(left - RETRY_PAUSE_MS))}`);
     }
   }
 }
@@ -213,7 +231,7 @@ export class DecisionStore {
     const create = options.create === true && options.readonly !== true;
     if (!create && !existsSync(path)) throw new StoreNotFoundError(`no decision store at ${path} (decisions are recorded with calculate --record)`);
     if (create) mkdirSync(dirname(path), { recursive: true });
-    const busyTimeoutMs = options.busyTimeoutMs ?? 30_000;
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS;
     let db: Database.Database;
     try {
       db = new Database(path, { fileMustExist: !create, readonly: options.readonly === true, timeout: busyTimeoutMs });
@@ -234,10 +252,11 @@ export class DecisionStore {
       }
     };
     try {
-      retryWhileBusy(setup, busyTimeoutMs);
+      retryWhileBusy(db, setup, busyTimeoutMs);
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreError(`cannot open: ${lockedMessage(path, busyTimeoutMs)}`);
       throw new StoreError(`cannot open the decision store ${path}: ${(error as Error).message}`);
     }
     return new DecisionStore(path, db, options.clock ?? (() => new Date()), busyTimeoutMs);
@@ -263,10 +282,10 @@ export class DecisionStore {
     let refs: RecordRef[];
     try {
       // A whole failed attempt rolled back, and the next one reads the head again: safe to repeat.
-      refs = retryWhileBusy(() => this.#append.immediate(prepared, ruleSets, progress), this.#busyTimeoutMs);
+      refs = retryWhileBusy(this.#db, () => this.#append.immediate(prepared, ruleSets, progress), this.#busyTimeoutMs);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_BUSY') throw new StoreError(`the decision store ${this.path} stayed locked by another process; nothing was recorded`);
+      if (code === 'SQLITE_BUSY') throw new StoreError(lockedMessage(this.path, this.#busyTimeoutMs));
       if (error instanceof Database.SqliteError) throw new StoreError(`cannot record in ${this.path}: ${error.message}`);
       throw error;
     }
@@ -351,6 +370,7 @@ export class DecisionStore {
   /** Notes that a batch --record run of this input finished (a later run of the same input replaces it). */
   markBatchFinished(inputKey: string, runId: string, lines: number, recorded: number): void {
     retryWhileBusy(
+      this.#db,
       () =>
         this.#db
           .prepare('INSERT INTO batch_finished (input_key, run_id, lines, recorded) VALUES (?, ?, ?, ?) ON CONFLICT (input_key) DO UPDATE SET run_id = excluded.run_id, lines = excluded.lines, recorded = excluded.recorded')
