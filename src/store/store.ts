@@ -156,6 +156,23 @@ function retryWhileBusy<T>(db: Database.Database, fn: () => T, boundMs: number):
   }
 }
 
+let expectedSchemaCache: ReadonlyMap<string, string> | null = null;
+
+/** `type:name` → the SQL text SQLite keeps for each table and trigger the engine's schema creates. */
+function expectedSchema(): ReadonlyMap<string, string> {
+  if (expectedSchemaCache === null) {
+    const db = new Database(':memory:');
+    try {
+      db.exec(SCHEMA_SQL + BATCH_RUNS_SQL);
+      const rows = db.prepare<[], { type: string; name: string; sql: string }>("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')").all();
+      expectedSchemaCache = new Map(rows.map((r) => [`${r.type}:${r.name}`, r.sql]));
+    } finally {
+      db.close();
+    }
+  }
+  return expectedSchemaCache;
+}
+
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
 
 /** A batch run's position, recorded in the same transaction as its decisions (batch --record). */
@@ -387,6 +404,27 @@ export class DecisionStore {
 
   count(): number {
     return this.#db.prepare<[], number>('SELECT COUNT(*) FROM records').pluck().get() ?? 0;
+  }
+
+  /**
+   * Tables and triggers whose SQL differs from the engine's schema (issue 13, F16): an edited trigger
+   * body ("… WHEN 0 BEGIN …") keeps its name but no longer protects anything. The expected SQL is what
+   * SQLite stores when the schema is created in a fresh in-memory database; objects that are missing
+   * are reported by missingTriggers (triggers) or fail to open (tables). Also lists triggers the
+   * schema does not have (one could rewrite rows as they are inserted).
+   */
+  schemaDifferences(): { readonly type: 'table' | 'trigger'; readonly name: string; readonly change: 'edited' | 'added' }[] {
+    const expected = expectedSchema();
+    const found = this.#db.prepare<[], { type: string; name: string; sql: string | null }>("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY type, name").all();
+    const out: { type: 'table' | 'trigger'; name: string; change: 'edited' | 'added' }[] = [];
+    for (const row of found) {
+      const type = row.type as 'table' | 'trigger';
+      const want = expected.get(`${type}:${row.name}`);
+      if (want === undefined) {
+        if (type === 'trigger') out.push({ type, name: row.name, change: 'added' });
+      } else if (want !== row.sql) out.push({ type, name: row.name, change: 'edited' });
+    }
+    return out;
   }
 
   /** Append-only triggers that are gone (dropped by someone who opened the file directly). */
