@@ -37,3 +37,11 @@ export function amountTooLarge(): string {
 export function totalTooLarge(what: string): string {
   return `the ${what} add up to more than ${MAX_LIST_TOTAL_TEXT} (the engine's bound for a household's total)`;
 }
+
+/**
+ * Below this age a member cannot be the applicant or the partner (an input error, not a flag): a person
+ * under 15 cannot be anyone's sambo (below the age of consent, 6 kap. 4 § BrB) and a child's needs are
+ * met through the parents' application. A plausibility bound of the engine, not a policy value; the
+ * policy thresholds (18 for a minor applicant or partner, 20 for a child) are in rules/conditions/.
+ */
+export const MIN_AGE_APPLICANT_OR_PARTNER = 15;

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
-import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
 import { quote } from './echo.ts';
-import { amountTooLarge, MAX_AMOUNT_ORE, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, totalTooLarge } from './limits.ts';
+import { amountTooLarge, MAX_AMOUNT_ORE, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
 
@@ -30,6 +30,7 @@ const memberSchema = z.object({
   availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
   acceptableReason: text('a text').nullable().optional(),
   name: text('a text').optional(),
+  minorApplicantReason: text('a text').nullable().optional(),
 });
 
 const incomeSchema = z.object({
@@ -121,7 +122,8 @@ function memberMatches(m: unknown): boolean {
     nullText(m['personnummer']) &&
     nullFlag(m['availableForWork']) &&
     nullText(m['acceptableReason']) &&
-    optText(m['name'])
+    optText(m['name']) &&
+    nullText(m['minorApplicantReason'])
   );
 }
 
@@ -330,6 +332,11 @@ export function parseHousehold(raw: unknown): ParseResult {
     if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(m.birthDate)}`);
     else if (period && m.birthDate > lastDayOf(period)) addIssue(issues, `${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
     else if (m.birthDate < '1890-01-01') addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
+    else if (period && (m.role === 'applicant' || m.role === 'partner') && ageOn(m.birthDate, firstDayOf(period)) < MIN_AGE_APPLICANT_OR_PARTNER) {
+      // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
+      const age = ageOn(m.birthDate, firstDayOf(period));
+      addIssue(issues, `${base}.birthDate`, 'IMPLAUSIBLE_AGE', `${m.role === 'applicant' ? 'an' : 'a'} ${m.role} aged ${age} in ${input.period} is not plausible (at least ${MIN_AGE_APPLICANT_OR_PARTNER}): check birthDate, or give a child role child`);
+    }
     if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {
       addIssue(issues, `${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got ${quote(m.gender)}`);
     }
@@ -417,6 +424,7 @@ export function parseHousehold(raw: unknown): ParseResult {
       personnummer: m.personnummer ?? null,
       availableForWork: m.availableForWork ?? null,
       acceptableReason: m.acceptableReason ?? null,
+      minorApplicantReason: m.minorApplicantReason ?? null,
     })),
     incomes,
     costs,
