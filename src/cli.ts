@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   calculate: {
     run: calculateCommand,
     usage: `calculate <household.json> [--json] [--lang sv|en] [--rules DIR] [--record [--store PATH]]
-      One household and month (CONTRACT.md). --json prints the decision as JSON; without it, a
+      One household and month (docs/household.md). --json prints the decision as JSON; without it, a
       breakdown in Swedish (or English with --lang en). Bad input: exit 2, problems on stderr.
       --record also stores it in the decision store and prints its decisionId (docs/records.md;
       store: --store, else $BISTAND_STORE, else .bistand/records.sqlite).`,
