@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { decisionSchema } from '../src/decision/schema.ts';
-import { MAX_AMOUNT_TEXT, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS } from '../src/household/limits.ts';
+import { MAX_AMOUNT_TEXT, MAX_ID_LENGTH, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS } from '../src/household/limits.ts';
 import { householdSchema } from '../src/household/parse.ts';
 import { GENDERS, ROLES } from '../src/household/types.ts';
 
@@ -31,11 +31,11 @@ const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 /** Meaning and format of every household field (docs/household.md says the same at more length). */
 export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
-  caseId: { description: 'The case number (ärendenummer); echoed in the decision. Optional.' },
+  caseId: { description: `The case number (ärendenummer), at most ${MAX_ID_LENGTH} characters; echoed in the decision. Optional.` },
   period: { description: 'The month the application is for, YYYY-MM. The rules in force that month are used; a month without rules is refused.', pattern: MONTH },
   municipality: { description: "Kommunkod, four digits. Selects rules/municipal/<kod>.json when it exists, else the default policy.", pattern: '^[0-9]{4}$' },
   members: { description: `Everyone in the household: exactly one applicant, at most one partner, at most ${MAX_MEMBERS} members.` },
-  'members.id': { description: 'An id of your choice, unique in the household; incomes, costs and assets refer to it.' },
+  'members.id': { description: `An id of your choice, at most ${MAX_ID_LENGTH} characters, unique in the household; incomes, costs and assets refer to it.` },
   'members.role': { description: 'applicant (sökande), partner (make/maka/sambo), child (barn, including youths 18–20), other-adult (another adult who is their own case).', enum: ROLES },
   'members.birthDate': { description: 'Date of birth, YYYY-MM-DD (a real calendar date, not after the period). The age is read on the first day of the month unless the municipality says otherwise.', pattern: DATE },
   'members.lunchOutsideHome': { description: 'A child 0–6 who eats lunch at preschool five days a week: the "utan lunch" norm amount.' },

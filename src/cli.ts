@@ -9,6 +9,7 @@ import { batchCommand } from './cli/batch.ts';
 import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
+import { oneLine, quote } from './household/echo.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
@@ -85,14 +86,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`unknown command "${name}"\n${help()}`);
+    process.stderr.write(`unknown command ${quote(name)}\n${help()}`);
     return EXIT_BAD_INPUT;
   }
   try {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`${name}: ${error.message}\n`);
+      // Options echo what was typed: one line, cut (issue 13).
+      process.stderr.write(`${name}: ${oneLine(error.message, 300)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

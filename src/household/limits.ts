@@ -24,6 +24,11 @@ export const MAX_AMOUNT_ORE = 100_000_000_000 as Ore;
 export const MAX_LIST_TOTAL_ORE = 1_000_000_000_000 as Ore;
 /** The most members one household may have. */
 export const MAX_MEMBERS = 1000;
+/**
+ * The longest member id or case id. Ids are repeated in the trace and every text about the member:
+ * a 10 MB id gave 304 MB of output (issue 13, F12).
+ */
+export const MAX_ID_LENGTH = 200;
 
 export const MAX_AMOUNT_TEXT = formatKronorSv(MAX_AMOUNT_ORE);
 export const MAX_LIST_TOTAL_TEXT = formatKronorSv(MAX_LIST_TOTAL_ORE);

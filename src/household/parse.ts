@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
 import { ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
 import { quote } from './echo.ts';
-import { amountTooLarge, MAX_AMOUNT_ORE, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
+import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
 
@@ -320,13 +320,17 @@ export function parseHousehold(raw: unknown): ParseResult {
   const issues: InputIssue[] = [];
 
   const period = parsePeriod(input.period);
+  if (input.caseId !== undefined && input.caseId !== null && input.caseId.length > MAX_ID_LENGTH) {
+    addIssue(issues, 'caseId', 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${input.caseId.length})`);
+  }
   if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(input.period)}`);
 
   // Members
   const ids = new Map<string, number>();
   input.members.forEach((m, i) => {
     const base = `members[${i}]`;
-    if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `${quote(m.id)} is already used by members[${ids.get(m.id)}]`);
+    if (m.id.length > MAX_ID_LENGTH) addIssue(issues, `${base}.id`, 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${m.id.length})`);
+    else if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `${quote(m.id)} is already used by members[${ids.get(m.id)}]`);
     else ids.set(m.id, i);
     if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got ${quote(m.role)}`);
     if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(m.birthDate)}`);

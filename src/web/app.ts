@@ -251,7 +251,7 @@ export function createApp(options: WebOptions): Hono {
   });
 
   app.notFound((c) =>
-    c.req.path.startsWith('/api/') ? errorResponse(c, 404, [issue('(request)', 'NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`)]) : c.text('Sidan finns inte.', 404),
+    c.req.path.startsWith('/api/') ? errorResponse(c, 404, [issue('(request)', 'NOT_FOUND', `no API route ${c.req.method} ${quote(c.req.path)}`)]) : c.text('Sidan finns inte.', 404),
   );
 
   app.onError((error, c) => {

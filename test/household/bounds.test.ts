@@ -52,6 +52,14 @@ describe('amount bounds (issue 13)', () => {
     expect(issuesOf(household('2026-03', members)).map((i) => i.code)).toEqual(['TOO_MANY_MEMBERS']);
   });
 
+  it('refuses a member id or case id longer than 200 characters (a 10 MB id gave 304 MB of output)', () => {
+    const big = 'x'.repeat(10_000_000);
+    expect(issuesOf({ ...household('2026-03', [applicant('1985-01-01', { id: big })]), caseId: big }).map((i) => `${i.path} ${i.code}: ${i.message}`)).toEqual([
+      'caseId TOO_LONG: at most 200 characters (got 10000000)',
+      'members[0].id TOO_LONG: at most 200 characters (got 10000000)',
+    ]);
+  });
+
   it('calculate exits 2 with one line per amount, not 1 with a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bounds-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
