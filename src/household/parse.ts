@@ -338,7 +338,7 @@ export function parseHousehold(raw: unknown): ParseResult {
     else if (m.birthDate < '1890-01-01') addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
     else if (period && (m.role === 'applicant' || m.role === 'partner') && ageOn(m.birthDate, firstDayOf(period)) < MIN_AGE_APPLICANT_OR_PARTNER) {
       // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
-      const age = ageOn(m.birthDate, firstDayOf(period));
+      const age = Math.max(0, ageOn(m.birthDate, firstDayOf(period)));
       addIssue(issues, `${base}.birthDate`, 'IMPLAUSIBLE_AGE', `${m.role === 'applicant' ? 'an' : 'a'} ${m.role} aged ${age} in ${input.period} is not plausible (at least ${MIN_AGE_APPLICANT_OR_PARTNER}): check birthDate, or give a child role child`);
     }
     if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {
