@@ -70,8 +70,6 @@ export const sv = {
   'needs.childEarningsYearToDate': (a) => `${a['memberId']}: tidigare arbetsinkomster i år är inte angivna; beräkningen utgår från att gränsen ${K(a['limit']!)} inte är förbrukad. Kontrollera.`,
   'needs.LABOUR_MARKET_STATUS_UNKNOWN': () => 'Det är inte angivet om den sökande står till arbetsmarknadens förfogande eller har godtagbara skäl. Förslaget förutsätter att villkoret är uppfyllt; kontrollera.',
   'needs.JOBBSTIMULANS_UNKNOWN': () => 'Antal månader i följd med försörjningsstöd saknas; jobbstimulans kan inte bedömas och arbetsinkomsten har räknats fullt ut.',
-  // Issue 13: sanity rules on roles and ages (rules/conditions/).
-  'needs.MINOR_APPLICANT_REASON_MISSING': () => 'Den sökande är under 18 år och skälet till att hen söker själv är inte angivet (minorApplicantReason, t.ex. gift, eget barn, föräldrarna avlidna). Föräldrarna har försörjningsplikt; skälet behövs innan förslaget kan räknas fram.',
 
   'conditions.fired': (a) => `Villkoret ${a['name']} är uppfyllt.`,
   'conditions.notFired': (a) => `Villkoret ${a['name']} är inte uppfyllt.`,
@@ -98,9 +96,6 @@ export const sv = {
   'flag.NON_LIQUID_ASSETS': () => 'Hushållet har tillgångar som inte är pengar (t.ex. bil, bostad): handläggaren bedömer om de kan användas eller säljas.',
   'flag.OTHER_ADULT_IN_HOUSEHOLD': () => 'En vuxen som inte är sambo bor i hushållet: den personen är ett eget ärende; pröva hur boendekostnaden ska fördelas.',
   'flag.APPLICANT_UNDER_18': () => 'Den sökande är under 18 år: föräldrarnas försörjningsplikt ska utredas.',
-  'flag.PARTNER_UNDER_18': () => 'Partnern är under 18 år: kontrollera att uppgiften om samboförhållandet stämmer och utred föräldrarnas försörjningsplikt.',
-  'flag.CHILD_OVER_20': () => 'En medlem med rollen barn är äldre än 20 år och räknas som ett eget ärende: kontrollera födelsedatum och roll (annan vuxen?).',
-  'flag.BORN_DURING_PERIOD': () => 'Ett barn är fött under månaden men har fått norm för hela månaden: pröva från vilken dag behovet finns.',
   'flag.LONG_TERM_ASSISTANCE': () => 'Hushållet har långvarigt bistånd (10 månader eller mer): planen för självförsörjning ska följas upp.',
   'flag.CHILD_ALLOWANCE_MISMATCH': (a) => `Redovisat barnbidrag${a['reported'] !== undefined ? ` (${K(a['reported'])})` : ''} stämmer inte med förväntat barnbidrag och flerbarnstillägg${a['expected'] !== undefined ? ` (${K(a['expected'])})` : ''}: kontrollera.`,
   'flag.NORM_ESTIMATE_USED': () => 'Minst ett normbelopp för perioden är en uppskattning (ej verifierat mot SFS): kontrollera mot gällande förordning.',
@@ -129,6 +124,12 @@ export const sv = {
   'alt.planAssets': () => 'Gör upp en plan för hur tillgångarna används; ny ansökan kan prövas när de är förbrukade.',
   'alt.budgetAdvice': () => 'Erbjud budget- och skuldrådgivning.',
   'alt.childItems': () => 'Pröva om barnrelaterade kostnader (fritid, skola, hälsa) ska beviljas som livsföring i övrigt.',
+
+  // Issue 13 (robust): sanity rules on roles and ages (rules/conditions/).
+  'needs.MINOR_APPLICANT_REASON_MISSING': () => 'Den sökande är under 18 år och skälet till att hen söker själv är inte angivet (minorApplicantReason, t.ex. gift, eget barn, föräldrarna avlidna). Föräldrarna har försörjningsplikt; skälet behövs innan förslaget kan räknas fram.',
+  'flag.PARTNER_UNDER_18': () => 'Partnern är under 18 år: kontrollera att uppgiften om samboförhållandet stämmer och utred föräldrarnas försörjningsplikt.',
+  'flag.CHILD_OVER_20': () => 'En medlem med rollen barn är äldre än 20 år och räknas som ett eget ärende: kontrollera födelsedatum och roll (annan vuxen?).',
+  'flag.BORN_DURING_PERIOD': () => 'Ett barn är fött under månaden men har fått norm för hela månaden: pröva från vilken dag behovet finns.',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -186,8 +187,6 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'needs.childEarningsYearToDate': (a) => `${a['memberId']}: earlier earnings this year are not given; the calculation assumes the limit ${E(a['limit']!)} is not used up. Check.`,
   'needs.LABOUR_MARKET_STATUS_UNKNOWN': () => 'It is not stated whether the applicant stands at the labour market’s disposal or has acceptable reasons. The proposal assumes the condition is met; check.',
   'needs.JOBBSTIMULANS_UNKNOWN': () => 'Consecutive months on assistance are missing; the work incentive cannot be assessed and earnings were counted in full.',
-  // Issue 13: sanity rules on roles and ages (rules/conditions/).
-  'needs.MINOR_APPLICANT_REASON_MISSING': () => 'The applicant is under 18 and why they apply on their own is not given (minorApplicantReason, e.g. married, own child, parents dead). The parents have a duty of maintenance; the reason is needed before a proposal can be computed.',
 
   'conditions.fired': (a) => `Condition ${a['name']} is met.`,
   'conditions.notFired': (a) => `Condition ${a['name']} is not met.`,
@@ -214,9 +213,6 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'flag.NON_LIQUID_ASSETS': () => 'The household has assets that are not money (car, home): the caseworker assesses whether they can be used or sold.',
   'flag.OTHER_ADULT_IN_HOUSEHOLD': () => 'An adult who is not a partner lives in the household: that person is a separate case; decide how the housing cost is shared.',
   'flag.APPLICANT_UNDER_18': () => 'The applicant is under 18: the parents’ duty of maintenance must be investigated.',
-  'flag.PARTNER_UNDER_18': () => 'The partner is under 18: check that the cohabitation is correctly stated and investigate the parents’ duty of maintenance.',
-  'flag.CHILD_OVER_20': () => 'A member with role child is older than 20 and is counted as a separate case: check the birth date and the role (other adult?).',
-  'flag.BORN_DURING_PERIOD': () => 'A child was born during the month but has been given the norm for the whole month: decide from which day the need exists.',
   'flag.LONG_TERM_ASSISTANCE': () => 'Long-term assistance (10 months or more): follow up the plan for self-support.',
   'flag.CHILD_ALLOWANCE_MISMATCH': (a) => `Reported child allowance${a['reported'] !== undefined ? ` (${E(a['reported'])})` : ''} does not match the expected allowance and large-family supplement${a['expected'] !== undefined ? ` (${E(a['expected'])})` : ''}: check.`,
   'flag.NORM_ESTIMATE_USED': () => 'At least one norm amount for the period is an estimate (not verified against the SFS): check against the ordinance in force.',
@@ -245,6 +241,12 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'alt.planAssets': () => 'Make a plan for using the assets; a new application can be assessed when they are used up.',
   'alt.budgetAdvice': () => 'Offer budget and debt counselling.',
   'alt.childItems': () => 'Consider granting child-related costs (leisure, school, health) as livsföring i övrigt.',
+
+  // Issue 13 (robust): sanity rules on roles and ages (rules/conditions/).
+  'needs.MINOR_APPLICANT_REASON_MISSING': () => 'The applicant is under 18 and why they apply on their own is not given (minorApplicantReason, e.g. married, own child, parents dead). The parents have a duty of maintenance; the reason is needed before a proposal can be computed.',
+  'flag.PARTNER_UNDER_18': () => 'The partner is under 18: check that the cohabitation is correctly stated and investigate the parents’ duty of maintenance.',
+  'flag.CHILD_OVER_20': () => 'A member with role child is older than 20 and is counted as a separate case: check the birth date and the role (other adult?).',
+  'flag.BORN_DURING_PERIOD': () => 'A child was born during the month but has been given the norm for the whole month: decide from which day the need exists.',
 };
 
 export type Language = 'sv' | 'en';
