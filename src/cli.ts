@@ -9,6 +9,7 @@ import { batchCommand } from './cli/batch.ts';
 import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
+import { oneLine, quote } from './household/echo.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
@@ -19,7 +20,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   calculate: {
     run: calculateCommand,
     usage: `calculate <household.json> [--json] [--lang sv|en] [--rules DIR] [--record [--store PATH]]
-      One household and month (CONTRACT.md). --json prints the decision as JSON; without it, a
+      One household and month (docs/household.md). --json prints the decision as JSON; without it, a
       breakdown in Swedish (or English with --lang en). Bad input: exit 2, problems on stderr.
       --record also stores it in the decision store and prints its decisionId (docs/records.md;
       store: --store, else $BISTAND_STORE, else .bistand/records.sqlite).`,
@@ -64,9 +65,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   serve: {
     run: serveCommand,
-    usage: `serve [--port P] [--host H] [--rules DIR]
+    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
-      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it.`,
+      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
+      addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any).`,
   },
 };
 
@@ -84,18 +86,31 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`unknown command "${name}"\n${help()}`);
+    process.stderr.write(`unknown command ${quote(name)}\n${help()}`);
     return EXIT_BAD_INPUT;
   }
   try {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`${name}: ${error.message}\n`);
+      // Options echo what was typed: one line, cut (issue 13).
+      process.stderr.write(`${name}: ${oneLine(error.message, 300)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;
   }
 }
+
+/**
+ * A reader that stops early (`show … | head`, `npm start | head`) closes the pipe: that is not an
+ * error of the command, so it ends quietly instead of with an EPIPE stack trace (issue 13).
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+}
+exitQuietlyOnClosedPipe(process.stdout);
 
 process.exitCode = await main(process.argv.slice(2));

@@ -13,6 +13,7 @@ import { contentHash } from './canonical.ts';
 import { createContext, type Context } from './context.ts';
 import { decide, type DecisionMeta } from './decision/index.ts';
 import type { Decision, DecisionSummary } from './decision/types.ts';
+import { quote } from './household/echo.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
 import type { Period } from './period/index.ts';
@@ -36,7 +37,7 @@ export type SummaryEvaluation =
  */
 function checkType(issues: InputIssue[], known: Readonly<Record<string, unknown>>, value: string, list: string, index: number, what: string): void {
   if (!Object.prototype.hasOwnProperty.call(known, value)) {
-    issues.push({ path: `${list}[${index}].type`, code: 'UNKNOWN_TYPE', message: `unknown ${what} "${value}" (expected one of ${Object.keys(known).join(', ')})` });
+    issues.push({ path: `${list}[${index}].type`, code: 'UNKNOWN_TYPE', message: `unknown ${what} ${quote(value)} (expected one of ${Object.keys(known).join(', ')})` });
   }
 }
 

@@ -32,7 +32,8 @@ export function readCheckpoint(output: string): Checkpoint | null {
   }
   const cp = JSON.parse(text) as Checkpoint;
   if (cp.version !== 1) throw new Error(`${checkpointPath(output)}: unknown checkpoint version`);
-  return cp;
+  // The exact payable total is written as a decimal string of öre (JSON has no BigInt).
+  return { ...cp, counts: { ...cp.counts, payableOre: BigInt(cp.counts.payableOre as unknown as string) } };
 }
 
 /** Atomic replace: write a temporary file, fsync it, rename it over the old checkpoint. */
@@ -41,7 +42,7 @@ export function writeCheckpoint(output: string, cp: Checkpoint): void {
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, JSON.stringify(cp));
+    writeSync(fd, JSON.stringify(cp, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
     fsyncSync(fd);
   } finally {
     closeSync(fd);

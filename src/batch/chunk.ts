@@ -2,7 +2,8 @@
 import type { RuleSetProvider } from '../index.ts';
 import type { Decision } from '../decision/types.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
-import { processLine, type Detail } from './line.ts';
+import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
+import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
 
 export interface WorkerConfig {
@@ -40,14 +41,33 @@ export interface ChunkInput {
   readonly bytes: Uint8Array;
 }
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
+
+/**
+ * The chunk's lines as text, by the one decoding rule (household/decode.ts): a BOM only at the start
+ * of the file (line 1), and a line that is not valid UTF-8 is an error naming the byte offset in it.
+ * The whole chunk is decoded at once; only a chunk with a bad byte is decoded line by line.
+ */
+function chunkLines(chunk: ChunkInput): (string | { readonly offset: number })[] {
+  const whole = decodeUtf8(chunk.bytes, chunk.firstLine === 1);
+  if (whole.ok) return whole.text.split('\n');
+  const lines: (string | { readonly offset: number })[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = chunk.bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? chunk.bytes.length : nl;
+    const line = decodeUtf8(chunk.bytes.subarray(start, end), chunk.firstLine === 1 && start === 0);
+    lines.push(line.ok ? line.text : { offset: line.offset });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
 
 export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider) {
   const options = { detail: config.detail, period: config.period, rulesFor };
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
-    const lines = decoder.decode(chunk.bytes).split('\n');
+    const lines = chunkLines(chunk);
     const decisions: CollectedDecision[] = [];
     let out = '';
     let internalErrors = 0;
@@ -55,7 +75,11 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
       const n = chunk.firstLine + i;
       try {
         const collect = config.collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
-        out += `${processLine(lines[i]!, n, options, counts, collect)}\n`;
+        const line = lines[i]!;
+        out +=
+          typeof line === 'string'
+            ? `${processLine(line, n, options, counts, collect)}\n`
+            : `${unreadableLine(n, counts, { path: '(line)', code: 'INVALID_UTF8', message: invalidUtf8Message(line.offset, ' of this line') })}\n`;
       } catch (error) {
         internalErrors++;
         counts.errors++;

@@ -9,9 +9,9 @@
  */
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
 import type { Decision, DecisionSummary } from '../decision/types.ts';
-import { parseKronor } from '../money/index.ts';
+import { parseJsonText } from '../household/decode.ts';
 import type { InputIssue } from '../household/types.ts';
-import type { SummaryCounts } from './summary.ts';
+import { addPayable, type SummaryCounts } from './summary.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
 
@@ -24,6 +24,13 @@ export interface LineOptions {
 
 function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
   return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(errors)}}`;
+}
+
+/** A line that cannot be read at all (not UTF-8): its error record, counted like any bad line. */
+export function unreadableLine(n: number, counts: SummaryCounts, issue: InputIssue): string {
+  counts.lines++;
+  counts.errors++;
+  return errorLine(n, null, [issue]);
 }
 
 /** The decision's figures and codes, with the same field names as the full decision. */
@@ -82,13 +89,12 @@ export function processLine(
     counts.errors++;
     return errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (error) {
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
     counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: 'INVALID_JSON', message: `not valid JSON (${(error as Error).message})` }]);
+    return errorLine(n, null, [{ path: '(line)', code: parsed.code, message: parsed.message }]);
   }
+  const raw = parsed.value;
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
@@ -104,10 +110,11 @@ export function processLine(
     return errorLine(n, result.caseId, result.issues);
   }
   const d = result.decision;
+  // First, so a payable that cannot be summed fails the line before anything else is counted.
+  addPayable(counts, d.payable);
   if (onDecision !== undefined) onDecision(raw, d as Decision);
   counts.households++;
   counts.byOutcome[d.outcome]++;
-  if (d.payable !== null) counts.payableOre += parseKronor(d.payable)!;
   if (d.requiresAssessment) counts.requiresAssessment++;
   if (d.flags.some((f) => f.code === 'LONG_TERM_ASSISTANCE')) counts.longTermCases++;
   if (d.childImpact && (d.outcome === 'partial' || d.outcome === 'deny')) {

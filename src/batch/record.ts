@@ -4,6 +4,8 @@
  * run's last recorded line in the same transaction (batch_runs), so after a kill and `--resume` the
  * lines already recorded are not recorded again, and the chain holds each line exactly once.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parsePeriod } from '../period/index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Rulebook } from '../rulebook/load.ts';
@@ -40,4 +42,21 @@ export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTa
     recordedUpTo.set(chunk.runId, chunk.lastLine);
     tally.recorded += items.length;
   };
+}
+
+/**
+ * What identifies a recorded batch run across resumes and re-runs (issue 13): the sha256 of the input
+ * file's bytes and the --period it was run with. The same input recorded by a finished run gives the
+ * same key, so `--record --resume` after it is recognised and records nothing again.
+ */
+export function inputKey(path: string, period: string | null): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(1 << 20);
+    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) hash.update(block.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return `sha256:${hash.digest('hex')}|period:${period ?? '(as in each line)'}`;
 }

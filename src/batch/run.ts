@@ -13,7 +13,8 @@ import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, sta
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadRulebook } from '../rulebook/load.ts';
-import { RuleSetCache } from '../rulebook/resolve.ts';
+import { parsePeriod } from '../period/index.ts';
+import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { makeChunkProcessor, type ChunkResult, type CollectedDecision, type WorkerConfig } from './chunk.ts';
 import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.ts';
@@ -50,6 +51,8 @@ export interface BatchResult {
   readonly interrupted: boolean;
   readonly resumedFromLine: number | null;
   readonly seconds: number;
+  /** The run's id (the same across resumes). */
+  readonly runId: string;
 }
 
 /** The input or output cannot be used: a clear message, nothing half-done. */
@@ -147,6 +150,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (input === output) throw new BatchError('--out must not be the input file');
   // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
   const book = loadRulebook(options.rulesDir);
+  // A --period without rules would give an error on every line and exit 0 (issue 13): refused up front.
+  const forced = options.period === null ? null : parsePeriod(options.period);
+  if (forced !== null) {
+    try {
+      new RuleSetCache(book).get(forced, null);
+    } catch (error) {
+      if (error instanceof RuleLookupError) throw new BatchError(`--period ${options.period}: ${error.message}; nothing was calculated`);
+      throw error;
+    }
+  }
 
   const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION };
   let checkpoint: Checkpoint | null = null;
@@ -256,6 +269,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     interrupted: stop.stopped,
     resumedFromLine: checkpoint ? checkpoint.linesDone + 1 : null,
     seconds: (Date.now() - started) / 1000,
+    runId,
   };
 }
 

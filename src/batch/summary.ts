@@ -3,7 +3,7 @@
  * errors, total payable (exact öre), children in households with a refusal, long-term cases, and
  * counts by the applicant's gender (municipalities keep gender-disaggregated statistics).
  */
-import { formatKronor, ore } from '../money/index.ts';
+import { formatOreExact, kronorToOreExact } from '../money/index.ts';
 
 export const OUTCOMES = ['approve', 'partial', 'deny', 'needs-information'] as const;
 export const GENDER_KEYS = ['female', 'male', 'other', 'unknown'] as const;
@@ -13,8 +13,11 @@ export interface SummaryCounts {
   households: number;
   errors: number;
   byOutcome: Record<(typeof OUTCOMES)[number], number>;
-  /** Sum of payable in öre (a safe integer far beyond any municipality's month). */
-  payableOre: number;
+  /**
+   * Sum of payable in exact öre (issue 13): a BigInt, because a large run of bounded households can
+   * still pass 2^53 öre. Checkpoints write it as a decimal string (checkpoint.ts).
+   */
+  payableOre: bigint;
   childrenInHouseholdsWithRefusal: number;
   householdsWithRefusalAndChildren: number;
   longTermCases: number;
@@ -28,7 +31,7 @@ export function emptyCounts(): SummaryCounts {
     households: 0,
     errors: 0,
     byOutcome: { approve: 0, partial: 0, deny: 0, 'needs-information': 0 },
-    payableOre: 0,
+    payableOre: 0n,
     childrenInHouseholdsWithRefusal: 0,
     householdsWithRefusalAndChildren: 0,
     longTermCases: 0,
@@ -42,12 +45,20 @@ export function addCounts(into: SummaryCounts, from: SummaryCounts): void {
   into.households += from.households;
   into.errors += from.errors;
   for (const k of OUTCOMES) into.byOutcome[k] += from.byOutcome[k];
-  into.payableOre = ore(into.payableOre + from.payableOre);
+  into.payableOre += from.payableOre;
   into.childrenInHouseholdsWithRefusal += from.childrenInHouseholdsWithRefusal;
   into.householdsWithRefusalAndChildren += from.householdsWithRefusalAndChildren;
   into.longTermCases += from.longTermCases;
   into.requiresAssessment += from.requiresAssessment;
   for (const k of GENDER_KEYS) into.byApplicantGender[k] += from.byApplicantGender[k];
+}
+
+/**
+ * Adds one decision's payable to the total, exactly. A payable that is not a kronor amount throws
+ * (the line becomes an INTERNAL_ERROR record and the run exits 1): never a silent 0.
+ */
+export function addPayable(counts: SummaryCounts, payable: string | null): void {
+  if (payable !== null) counts.payableOre += kronorToOreExact(payable);
 }
 
 /** The summary as printed (JSON): money as a kronor decimal string, as everywhere else. */
@@ -57,7 +68,7 @@ export function summaryJson(c: SummaryCounts, extra: Record<string, unknown> = {
     households: c.households,
     errors: c.errors,
     byOutcome: c.byOutcome,
-    totalPayable: formatKronor(ore(c.payableOre)),
+    totalPayable: formatOreExact(c.payableOre),
     childrenInHouseholdsWithRefusal: c.childrenInHouseholdsWithRefusal,
     householdsWithRefusalAndChildren: c.householdsWithRefusalAndChildren,
     longTermCases: c.longTermCases,

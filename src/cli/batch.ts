@@ -7,19 +7,28 @@
  * line; 2 for bad usage or an unreadable input / unwritable output; 130 when interrupted (resume with
  * --resume). The summary is printed as one JSON line on stdout (and to --summary FILE).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
-import { formatKronorSv, ore } from '../money/index.ts';
+import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
-import { recordSink, type RecordTally } from '../batch/record.ts';
+import { readCheckpoint } from '../batch/checkpoint.ts';
+import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
 
 export const EXIT_INTERRUPTED = 130;
+
+function readCheckpointOrNull(output: string) {
+  try {
+    return readCheckpoint(output);
+  } catch {
+    return null;
+  }
+}
 
 export async function batchCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -55,6 +64,22 @@ export async function batchCommand(args: string[]): Promise<number> {
   try {
     const dir = rulesDir(values.rules);
     if (values.record) store = DecisionStore.open(storePath(values.store), { create: true });
+    // --resume with nothing to resume (issue 13): say so; with --record, a finished run of the same
+    // input is recognised and nothing is recorded a second time.
+    const fresh = values.resume && readCheckpointOrNull(values.out) === null;
+    const keyOf = () => inputKey(values.in!, values.period ?? null);
+    if (fresh && store && existsSync(values.in) && statSync(values.in).isFile()) {
+      const finished = store.finishedBatch(keyOf());
+      if (finished !== null) {
+        process.stderr.write(
+          `batch: nothing to resume: this input was already recorded by a finished run (${finished.lines} lines, ${finished.recorded} decisions recorded in ${store.path}); ` +
+            'nothing was recorded again. To record it once more on purpose, run without --resume.\n',
+        );
+        process.stdout.write(`${JSON.stringify({ input: values.in, output: values.out, period: values.period ?? null, alreadyFinished: true, store: store.path, recorded: 0, alreadyRecorded: finished.recorded })}\n`);
+        return EXIT_OK;
+      }
+    }
+    if (fresh) process.stderr.write(`batch: no checkpoint for ${values.out}: nothing to resume, starting from the beginning\n`);
     const sink = store ? recordSink(store, loadRulebook(dir), tally) : undefined;
     const result = await runBatch({
       input: values.in,
@@ -86,7 +111,7 @@ export async function batchCommand(args: string[]): Promise<number> {
       const c = result.counts;
       process.stderr.write(
         `${c.lines} rader: ${c.byOutcome.approve} bifall, ${c.byOutcome.partial} delvis bifall, ${c.byOutcome.deny} avslag, ` +
-          `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatKronorSv(ore(c.payableOre))}. ` +
+          `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatOreExactSv(c.payableOre)}. ` +
           `${c.childrenInHouseholdsWithRefusal} barn i hushåll med avslag, ${c.longTermCases} långvariga. ` +
           `(${result.seconds.toFixed(1)} s, ${Math.round((c.lines - (result.resumedFromLine ? result.resumedFromLine - 1 : 0)) / Math.max(result.seconds, 0.001))} rader/s)\n`,
       );
@@ -95,6 +120,7 @@ export async function batchCommand(args: string[]): Promise<number> {
       process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
       return EXIT_INTERRUPTED;
     }
+    if (store) store.markBatchFinished(keyOf(), result.runId, result.counts.lines, tally.recorded + tally.skipped);
     if (result.internalErrors > 0) {
       process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
       return EXIT_ENGINE;

@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
 import { renderDecision } from '../explain/render.ts';
+import { oneLine } from '../household/echo.ts';
 import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
@@ -38,7 +39,8 @@ export function runCalculate(file: string, options: CalculateOptions): number {
   let ruleSet: VersionedRuleSet | undefined;
   const result = evaluateHousehold(read.value, (period, municipality) => (ruleSet = cache.get(period, municipality)));
   if (!result.ok) {
-    for (const issue of result.issues) process.stderr.write(`${maskPersonnummerIn(`${issue.path}: ${issue.message}`)}\n`);
+    // One problem, one line (issue 13): a message can never break its line, whatever it echoes.
+    for (const issue of result.issues) process.stderr.write(`${maskPersonnummerIn(oneLine(`${issue.path}: ${issue.message}`, Infinity))}\n`);
     return EXIT_BAD_INPUT;
   }
   let decisionId: string | undefined;

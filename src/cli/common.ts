@@ -1,6 +1,7 @@
 /** Shared pieces of the command line: where rules/ is, reading a JSON file, printing problems. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseJsonBytes } from '../household/decode.ts';
 import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
 
 /** Wrong use of a command (unknown option, missing argument): exit 2 with the message. */
@@ -32,17 +33,15 @@ export function loadRulesOrExit(dir: string): Rulebook {
 
 export type ReadResult = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** Reads a household file by the one decoding rule (household/decode.ts): BOM accepted, invalid UTF-8 refused with its offset. */
 export function readJsonFile(path: string): ReadResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, message: `${path}: cannot read the file (${code})` };
   }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `${path}: not valid JSON (${(error as Error).message})` };
-  }
+  const read = parseJsonBytes(bytes);
+  return read.ok ? read : { ok: false, message: `${path}: ${read.message}` };
 }

@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { oneLine } from '../household/echo.ts';
 import { evaluateHousehold } from '../index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir } from './common.ts';
@@ -24,7 +25,7 @@ export function runFixtures(dir: string, rules: string | undefined): number {
     }
     const result = evaluateHousehold(read.value, (period, municipality) => cache.get(period, municipality));
     if (!result.ok) {
-      for (const issue of result.issues) process.stderr.write(`${name}: ${issue.path}: ${issue.message}\n`);
+      for (const issue of result.issues) process.stderr.write(`${name}: ${oneLine(`${issue.path}: ${issue.message}`, Infinity)}\n`);
       bad++;
       continue;
     }

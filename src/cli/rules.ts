@@ -3,6 +3,7 @@
  * derived or estimates); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
  * period with its content hash (the ruleSetVersion a decision for that month carries).
  */
+import { quote } from '../household/echo.ts';
 import { parseArgs } from 'node:util';
 import { contentHash } from '../canonical.ts';
 import { parsePeriod } from '../period/index.ts';
@@ -38,7 +39,7 @@ export function runRulesCheck(rules: string | undefined): number {
 export function runRulesShow(periodText: string | undefined, municipality: string | undefined, rules: string | undefined): number {
   const period = periodText ? parsePeriod(periodText) : null;
   if (!period) {
-    process.stderr.write(`period: expected a month YYYY-MM, got "${periodText ?? ''}"\n`);
+    process.stderr.write(`period: expected a month YYYY-MM, got ${quote(periodText ?? '')}\n`);
     return EXIT_BAD_INPUT;
   }
   const book = loadRulesOrExit(rulesDir(rules));

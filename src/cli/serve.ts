@@ -1,5 +1,5 @@
 /**
- * `serve [--port P] [--host H] [--rules DIR]` (issue 5): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR]` (issue 5): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
@@ -26,6 +26,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       rules: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -36,7 +37,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 
   let server: RunningServer;
   try {
-    server = await startServer({ rulebook, port, host });
+    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [] });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {

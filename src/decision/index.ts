@@ -24,7 +24,7 @@ import { writeDecisionText } from '../explain/letter.ts';
 import { computeIncome } from '../income/index.ts';
 import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
-import { formatPeriod } from '../period/index.ts';
+import { firstDayOf, formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
 import type { Decision, DecisionSummary, Flag, Reason } from './types.ts';
 import type { Outcome } from './outcome.ts';
@@ -69,7 +69,9 @@ function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
   const { code, legalTopic, severity, field, blocking } = r.event.params;
   const ref = legal(ctx, legalTopic).ref;
   if (r.event.type === 'needs-information') {
-    needInformation(ctx, { code, field: field ?? '', blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey });
+    // A rule names the applicant's fields as members[{applicant}].… (issue 13): here the real index.
+    const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
+    needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey });
   } else if (r.event.type === 'flag') {
     flags.push({ code, severity, legalRef: ref, ...said(ctx, `flag.${code}` as MessageKey) });
   }
@@ -114,6 +116,9 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     hasAcceptableReason: household.circumstances.acceptableReason !== null,
     partnerAvailableForWork: partner?.availableForWork ?? null,
     partnerHasAcceptableReason: partner?.acceptableReason !== null && partner?.acceptableReason !== undefined,
+    // Sanity rules on roles and ages (issue 13); the thresholds are in the rule files.
+    applicantAge: norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!.age,
+    applicantMinorReasonGiven: household.members.find((m) => m.role === 'applicant')!.minorApplicantReason !== null,
   };
   const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts);
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
@@ -124,7 +129,8 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const denial = fired.find((r) => r.event.type === 'deny') ?? null;
 
   // 2–5. Amounts and outcome.
-  const incomplete = norm.incomplete || costs.incomplete || income.incomplete || assets.incomplete;
+  // A blocking needs-information raised by a condition rule (e.g. MINOR_APPLICANT_REASON_MISSING) stops the proposal too.
+  const incomplete = norm.incomplete || costs.incomplete || income.incomplete || assets.incomplete || fired.some((r) => r.event.type === 'needs-information' && r.event.params.blocking === true);
   const need = add(norm.total, costs.accepted);
   const deficit = subtract(need, income.counted);
   const reasons: Reason[] = [];
@@ -240,6 +246,9 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     childAllowanceCheckApplies: allowance.applies,
     childAllowanceExpectedOre: allowance.expected,
     childAllowanceReportedOre: income.childAllowanceReported,
+    partnerAge: partner === undefined ? null : norm.assessments.get(partner.id)!.age,
+    childOver20Count: [...norm.assessments.values()].filter((a) => a.ownCaseReason === 'CHILD_OVER_20').length,
+    bornDuringPeriodCount: household.members.filter((m) => m.birthDate > firstDayOf(household.period)).length,
   };
   const flagResults = runConditions(rules.conditions.flags, flagFacts);
   traceConditions(ctx, rules.conditions.flags, flagResults);

@@ -124,6 +124,12 @@ export const sv = {
   'alt.planAssets': () => 'Gör upp en plan för hur tillgångarna används; ny ansökan kan prövas när de är förbrukade.',
   'alt.budgetAdvice': () => 'Erbjud budget- och skuldrådgivning.',
   'alt.childItems': () => 'Pröva om barnrelaterade kostnader (fritid, skola, hälsa) ska beviljas som livsföring i övrigt.',
+
+  // Issue 13 (robust): sanity rules on roles and ages (rules/conditions/).
+  'needs.MINOR_APPLICANT_REASON_MISSING': () => 'Den sökande är under 18 år och skälet till att hen söker själv är inte angivet (minorApplicantReason, t.ex. gift, eget barn, föräldrarna avlidna). Föräldrarna har försörjningsplikt; skälet behövs innan förslaget kan räknas fram.',
+  'flag.PARTNER_UNDER_18': () => 'Partnern är under 18 år: kontrollera att uppgiften om samboförhållandet stämmer och utred föräldrarnas försörjningsplikt.',
+  'flag.CHILD_OVER_20': () => 'En medlem med rollen barn är äldre än 20 år och räknas som ett eget ärende: kontrollera födelsedatum och roll (annan vuxen?).',
+  'flag.BORN_DURING_PERIOD': () => 'Ett barn är fött under månaden men har fått norm för hela månaden: pröva från vilken dag behovet finns.',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -235,6 +241,12 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'alt.planAssets': () => 'Make a plan for using the assets; a new application can be assessed when they are used up.',
   'alt.budgetAdvice': () => 'Offer budget and debt counselling.',
   'alt.childItems': () => 'Consider granting child-related costs (leisure, school, health) as livsföring i övrigt.',
+
+  // Issue 13 (robust): sanity rules on roles and ages (rules/conditions/).
+  'needs.MINOR_APPLICANT_REASON_MISSING': () => 'The applicant is under 18 and why they apply on their own is not given (minorApplicantReason, e.g. married, own child, parents dead). The parents have a duty of maintenance; the reason is needed before a proposal can be computed.',
+  'flag.PARTNER_UNDER_18': () => 'The partner is under 18: check that the cohabitation is correctly stated and investigate the parents’ duty of maintenance.',
+  'flag.CHILD_OVER_20': () => 'A member with role child is older than 20 and is counted as a separate case: check the birth date and the role (other adult?).',
+  'flag.BORN_DURING_PERIOD': () => 'A child was born during the month but has been given the norm for the whole month: decide from which day the need exists.',
 };
 
 export type Language = 'sv' | 'en';

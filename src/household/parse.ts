@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
-import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { quote } from './echo.ts';
+import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
 
@@ -28,6 +30,7 @@ const memberSchema = z.object({
   availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
   acceptableReason: text('a text').nullable().optional(),
   name: text('a text').optional(),
+  minorApplicantReason: text('a text').nullable().optional(),
 });
 
 const incomeSchema = z.object({
@@ -119,7 +122,8 @@ function memberMatches(m: unknown): boolean {
     nullText(m['personnummer']) &&
     nullFlag(m['availableForWork']) &&
     nullText(m['acceptableReason']) &&
-    optText(m['name'])
+    optText(m['name']) &&
+    nullText(m['minorApplicantReason'])
   );
 }
 
@@ -219,8 +223,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+  return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
 }
 
 /*
@@ -238,7 +241,8 @@ function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<stri
   unknown.sort();
   const path = index < 0 ? list : `${list}[${index}]`;
   for (const key of unknown) {
-    warnings.push({ path: path === '' ? key : `${path}.${key}`, code: 'UNKNOWN_FIELD', message: 'not a field this engine knows; it was not used' });
+    const name = /^[A-Za-z_$][A-Za-z0-9_$-]{0,59}$/.test(key) ? key : `[${quote(key)}]`;
+    warnings.push({ path: path === '' ? name : name.startsWith('[') ? `${path}${name}` : `${path}.${name}`, code: 'UNKNOWN_FIELD', message: 'not a field this engine knows; it was not used' });
   }
 }
 
@@ -261,16 +265,30 @@ function addIssue(issues: InputIssue[], path: string, code: string, message: str
 function moneyField(issues: InputIssue[], value: string | null | undefined, list: string, index: number, field: string): Ore | null {
   if (value === undefined || value === null) return null;
   if (/^-/.test(value.trim())) {
-    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'NEGATIVE_AMOUNT', `must not be negative (got "${value}")`);
+    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'NEGATIVE_AMOUNT', `must not be negative (got ${quote(value)})`);
     return null;
   }
   const parsedAmount = parseKronor(value);
-  if (parsedAmount === null) addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got "${value}"`);
+  if (parsedAmount === null) addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got ${quote(value)}`);
+  else if (parsedAmount > MAX_AMOUNT_ORE) {
+    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'AMOUNT_TOO_LARGE', amountTooLarge());
+    return null;
+  }
   return parsedAmount;
 }
 
+/** Issue 13: the amounts of one list must add up to at most MAX_LIST_TOTAL_ORE (limits.ts), so no sum can overflow. */
+function listTotal(issues: InputIssue[], items: readonly { readonly [k: string]: unknown }[], field: string, list: string, what: string): void {
+  let total = 0;
+  for (const item of items) {
+    const amount = item[field];
+    if (typeof amount === 'number') total += amount;
+  }
+  if (total > MAX_LIST_TOTAL_ORE) addIssue(issues, list, 'TOTAL_TOO_LARGE', totalTooLarge(what));
+}
+
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
-  if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id "${id}"`);
+  if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id ${quote(id)}`);
 }
 
 export function parseHousehold(raw: unknown): ParseResult {
@@ -302,20 +320,29 @@ export function parseHousehold(raw: unknown): ParseResult {
   const issues: InputIssue[] = [];
 
   const period = parsePeriod(input.period);
-  if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${input.period}"`);
+  if (input.caseId !== undefined && input.caseId !== null && input.caseId.length > MAX_ID_LENGTH) {
+    addIssue(issues, 'caseId', 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${input.caseId.length})`);
+  }
+  if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(input.period)}`);
 
   // Members
   const ids = new Map<string, number>();
   input.members.forEach((m, i) => {
     const base = `members[${i}]`;
-    if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `"${m.id}" is already used by members[${ids.get(m.id)}]`);
+    if (m.id.length > MAX_ID_LENGTH) addIssue(issues, `${base}.id`, 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${m.id.length})`);
+    else if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `${quote(m.id)} is already used by members[${ids.get(m.id)}]`);
     else ids.set(m.id, i);
-    if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got "${m.role}"`);
-    if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got "${m.birthDate}"`);
+    if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got ${quote(m.role)}`);
+    if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(m.birthDate)}`);
     else if (period && m.birthDate > lastDayOf(period)) addIssue(issues, `${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
     else if (m.birthDate < '1890-01-01') addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
+    else if (period && (m.role === 'applicant' || m.role === 'partner') && ageOn(m.birthDate, firstDayOf(period)) < MIN_AGE_APPLICANT_OR_PARTNER) {
+      // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
+      const age = Math.max(0, ageOn(m.birthDate, firstDayOf(period)));
+      addIssue(issues, `${base}.birthDate`, 'IMPLAUSIBLE_AGE', `${m.role === 'applicant' ? 'an' : 'a'} ${m.role} aged ${age} in ${input.period} is not plausible (at least ${MIN_AGE_APPLICANT_OR_PARTNER}): check birthDate, or give a child role child`);
+    }
     if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {
-      addIssue(issues, `${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got "${m.gender}"`);
+      addIssue(issues, `${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got ${quote(m.gender)}`);
     }
     if (m.daysInHousehold !== undefined && m.daysInHousehold !== null) {
       if (m.role !== 'child') addIssue(issues, `${base}.daysInHousehold`, 'NOT_A_CHILD', 'only a member with role child can live here part of the month');
@@ -335,6 +362,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   if (input.members.length === 0) addIssue(issues, 'members', 'NO_MEMBERS', 'the household must have at least the applicant');
   else if (applicants === 0) addIssue(issues, 'members', 'NO_APPLICANT', 'exactly one member must have role "applicant" (none has)');
   else if (applicants > 1) addIssue(issues, 'members', 'SEVERAL_APPLICANTS', `exactly one member must have role "applicant" (${applicants} have)`);
+  if (input.members.length > MAX_MEMBERS) addIssue(issues, 'members', 'TOO_MANY_MEMBERS', `at most ${MAX_MEMBERS} members (got ${input.members.length})`);
   const partners = input.members.filter((m) => m.role === 'partner').length;
   if (partners > 1) addIssue(issues, 'members', 'SEVERAL_PARTNERS', `at most one member can have role "partner" (${partners} have)`);
 
@@ -358,11 +386,16 @@ export function parseHousehold(raw: unknown): ParseResult {
     return { index: i, memberId: a.memberId ?? null, type: a.type, amount: moneyField(issues, a.amount, 'assets', i, 'amount'), description: a.description ?? null };
   });
 
+  listTotal(issues, incomes, 'amount', 'incomes', 'income amounts');
+  listTotal(issues, incomes, 'yearToDate', 'incomes', 'yearToDate amounts');
+  listTotal(issues, costs, 'amount', 'costs', 'cost amounts');
+  listTotal(issues, assets, 'amount', 'assets', 'asset amounts');
+
   const c = input.circumstances ?? {};
   let jobbstimulansStart: Period | null = null;
   if (c.jobbstimulansStart !== undefined && c.jobbstimulansStart !== null) {
     jobbstimulansStart = parsePeriod(c.jobbstimulansStart);
-    if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${c.jobbstimulansStart}"`);
+    if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(c.jobbstimulansStart)}`);
   }
   const circumstances = {
     availableForWork: c.availableForWork ?? null,
@@ -374,7 +407,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   };
 
   if (input.municipality !== undefined && input.municipality !== null && !/^[0-9]{4}$/.test(input.municipality)) {
-    addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got "${input.municipality}"`);
+    addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(input.municipality)}`);
   }
 
   if (issues.length > 0 || !period) return { ok: false, issues };
@@ -395,6 +428,7 @@ export function parseHousehold(raw: unknown): ParseResult {
       personnummer: m.personnummer ?? null,
       availableForWork: m.availableForWork ?? null,
       acceptableReason: m.acceptableReason ?? null,
+      minorApplicantReason: m.minorApplicantReason ?? null,
     })),
     incomes,
     costs,

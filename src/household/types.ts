@@ -26,6 +26,8 @@ export interface Member {
   /** For a partner: stands at the labour market's disposal; null = not given. */
   readonly availableForWork: boolean | null;
   readonly acceptableReason: string | null;
+  /** For an applicant under 18: why they apply on their own (e.g. married, own child, parents dead); null = not given. */
+  readonly minorApplicantReason: string | null;
 }
 
 export interface Income {

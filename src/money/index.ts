@@ -41,6 +41,36 @@ export function parseKronor(text: string): Ore | null {
   return ore(whole * 100 + fraction);
 }
 
+const EXACT_KRONOR = /^(0|[1-9][0-9]*)(?:\.([0-9]{2}))?$/;
+
+/**
+ * A kronor string as printed by formatKronor (any number of digits, no sign) to exact öre as a
+ * BigInt, for totals over many decisions (the batch summary), which can pass 2^53 öre. Throws on
+ * anything else: a total never silently drops an amount it cannot read.
+ */
+export function kronorToOreExact(text: string): bigint {
+  const match = EXACT_KRONOR.exec(text);
+  if (!match) throw new RangeError(`[money] cannot sum ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}: not a kronor amount`);
+  return BigInt(match[1]!) * 100n + BigInt(match[2] ?? '0');
+}
+
+/** Exact öre (BigInt) as the contract's decimal string, like formatKronor. */
+export function formatOreExact(amount: bigint): string {
+  const sign = amount < 0n ? '-' : '';
+  const abs = amount < 0n ? -amount : amount;
+  const fraction = abs % 100n;
+  return fraction === 0n ? `${sign}${abs / 100n}` : `${sign}${abs / 100n}.${String(fraction).padStart(2, '0')}`;
+}
+
+/** Exact öre (BigInt) the Swedish way, like formatKronorSv. */
+export function formatOreExactSv(amount: bigint): string {
+  const sign = amount < 0n ? '−' : '';
+  const abs = amount < 0n ? -amount : amount;
+  const whole = String(abs / 100n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const fraction = abs % 100n;
+  return fraction === 0n ? `${sign}${whole} kr` : `${sign}${whole},${String(fraction).padStart(2, '0')} kr`;
+}
+
 /**
  * Formats öre as the contract's decimal string: whole kronor without decimals ("7900"),
  * otherwise exactly two decimals ("7900.50"). Negative amounts keep their sign.

@@ -34,6 +34,15 @@ CREATE TABLE IF NOT EXISTS batch_runs (
   run_id    TEXT PRIMARY KEY,
   last_line INTEGER NOT NULL
 );
+
+-- Runs that finished, by the sha256 of their input and --period (issue 13): batch --record --resume
+-- after a finished run is recognised here and records nothing again.
+CREATE TABLE IF NOT EXISTS batch_finished (
+  input_key TEXT PRIMARY KEY,
+  run_id    TEXT NOT NULL,
+  lines     INTEGER NOT NULL,
+  recorded  INTEGER NOT NULL
+);
 `;
 
 export const SCHEMA_SQL = `

@@ -120,22 +120,57 @@ interface Prepared extends RecordContent {
 
 const RETRY_PAUSE_MS = 20;
 
+/** The default bound on waiting for another writer (docs/records.md): 30 s. */
+export const DEFAULT_LOCK_WAIT_MS = 30_000;
+
+/** What to do when the store stays locked: part of every lock-timeout message. */
+export function lockedMessage(path: string, waitedMs: number): string {
+  return (
+    `the decision store ${path} stayed locked by another process for more than ${waitedMs >= 1000 ? `${Math.round(waitedMs / 1000)} s` : `${waitedMs} ms`}, so nothing was recorded. ` +
+    'Another command is writing to it (a batch --record run, or a program holding it open): wait until it has finished and run this command again; ' +
+    'an interrupted batch --record continues with --resume'
+  );
+}
+
 /**
- * Runs fn again while SQLite answers SQLITE_BUSY without waiting: switching a new file to WAL while
- * another process opens it does not call the busy handler (seen with three writers starting at
- * once on a fresh file). Counted pauses, not a clock: the store's only clock read is the
- * recording time.
+ * Runs fn again while SQLite answers SQLITE_BUSY (switching a new file to WAL while another process
+ * opens it does not call the busy handler: seen with three writers starting at once on a fresh file),
+ * for at most `boundMs` in all (issue 13): the time is measured with performance.now(), a monotonic
+ * timer and not the recording clock, and SQLite's own busy handler is given only the time that is
+ * left, so one attempt cannot wait the whole bound again.
  */
-function retryWhileBusy<T>(fn: () => T, busyTimeoutMs: number): T {
+function retryWhileBusy<T>(db: Database.Database, fn: () => T, boundMs: number): T {
   const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = performance.now() + boundMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      return fn();
+      const result = fn();
+      if (attempt > 0) db.pragma(`busy_timeout = ${boundMs}`);
+      return result;
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || attempt * RETRY_PAUSE_MS >= busyTimeoutMs) throw error;
+      const left = deadline - performance.now();
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || left <= RETRY_PAUSE_MS) throw error;
       Atomics.wait(pause, 0, 0, RETRY_PAUSE_MS);
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(left - RETRY_PAUSE_MS))}`);
     }
   }
+}
+
+let expectedSchemaCache: ReadonlyMap<string, string> | null = null;
+
+/** `type:name` → the SQL text SQLite keeps for each table and trigger the engine's schema creates. */
+function expectedSchema(): ReadonlyMap<string, string> {
+  if (expectedSchemaCache === null) {
+    const db = new Database(':memory:');
+    try {
+      db.exec(SCHEMA_SQL + BATCH_RUNS_SQL);
+      const rows = db.prepare<[], { type: string; name: string; sql: string }>("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')").all();
+      expectedSchemaCache = new Map(rows.map((r) => [`${r.type}:${r.name}`, r.sql]));
+    } finally {
+      db.close();
+    }
+  }
+  return expectedSchemaCache;
 }
 
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
@@ -213,7 +248,7 @@ export class DecisionStore {
     const create = options.create === true && options.readonly !== true;
     if (!create && !existsSync(path)) throw new StoreNotFoundError(`no decision store at ${path} (decisions are recorded with calculate --record)`);
     if (create) mkdirSync(dirname(path), { recursive: true });
-    const busyTimeoutMs = options.busyTimeoutMs ?? 30_000;
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS;
     let db: Database.Database;
     try {
       db = new Database(path, { fileMustExist: !create, readonly: options.readonly === true, timeout: busyTimeoutMs });
@@ -234,10 +269,11 @@ export class DecisionStore {
       }
     };
     try {
-      retryWhileBusy(setup, busyTimeoutMs);
+      retryWhileBusy(db, setup, busyTimeoutMs);
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreError(`cannot open: ${lockedMessage(path, busyTimeoutMs)}`);
       throw new StoreError(`cannot open the decision store ${path}: ${(error as Error).message}`);
     }
     return new DecisionStore(path, db, options.clock ?? (() => new Date()), busyTimeoutMs);
@@ -263,10 +299,10 @@ export class DecisionStore {
     let refs: RecordRef[];
     try {
       // A whole failed attempt rolled back, and the next one reads the head again: safe to repeat.
-      refs = retryWhileBusy(() => this.#append.immediate(prepared, ruleSets, progress), this.#busyTimeoutMs);
+      refs = retryWhileBusy(this.#db, () => this.#append.immediate(prepared, ruleSets, progress), this.#busyTimeoutMs);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_BUSY') throw new StoreError(`the decision store ${this.path} stayed locked by another process; nothing was recorded`);
+      if (code === 'SQLITE_BUSY') throw new StoreError(lockedMessage(this.path, this.#busyTimeoutMs));
       if (error instanceof Database.SqliteError) throw new StoreError(`cannot record in ${this.path}: ${error.message}`);
       throw error;
     }
@@ -339,6 +375,27 @@ export class DecisionStore {
     return this.#db.prepare<[string], number>('SELECT last_line FROM batch_runs WHERE run_id = ?').pluck().get(runId) ?? 0;
   }
 
+  /** A finished batch --record run of this input (input_key: batch/record.ts inputKey), or null. */
+  finishedBatch(inputKey: string): { runId: string; lines: number; recorded: number } | null {
+    if (!hasTable(this.#db, 'batch_finished')) return null;
+    const row = this.#db
+      .prepare<[string], { run_id: string; lines: number; recorded: number }>('SELECT run_id, lines, recorded FROM batch_finished WHERE input_key = ?')
+      .get(inputKey);
+    return row ? { runId: row.run_id, lines: row.lines, recorded: row.recorded } : null;
+  }
+
+  /** Notes that a batch --record run of this input finished (a later run of the same input replaces it). */
+  markBatchFinished(inputKey: string, runId: string, lines: number, recorded: number): void {
+    retryWhileBusy(
+      this.#db,
+      () =>
+        this.#db
+          .prepare('INSERT INTO batch_finished (input_key, run_id, lines, recorded) VALUES (?, ?, ?, ?) ON CONFLICT (input_key) DO UPDATE SET run_id = excluded.run_id, lines = excluded.lines, recorded = excluded.recorded')
+          .run(inputKey, runId, lines, recorded),
+      this.#busyTimeoutMs,
+    );
+  }
+
   /** The chain head as the store's trigger kept it. */
   head(): { seq: number; recordHash: string } {
     const row = this.#db.prepare<[], { seq: number; record_hash: string }>('SELECT seq, record_hash FROM chain_head WHERE id = 1').get();
@@ -347,6 +404,27 @@ export class DecisionStore {
 
   count(): number {
     return this.#db.prepare<[], number>('SELECT COUNT(*) FROM records').pluck().get() ?? 0;
+  }
+
+  /**
+   * Tables and triggers whose SQL differs from the engine's schema (issue 13, F16): an edited trigger
+   * body ("… WHEN 0 BEGIN …") keeps its name but no longer protects anything. The expected SQL is what
+   * SQLite stores when the schema is created in a fresh in-memory database; objects that are missing
+   * are reported by missingTriggers (triggers) or fail to open (tables). Also lists triggers the
+   * schema does not have (one could rewrite rows as they are inserted).
+   */
+  schemaDifferences(): { readonly type: 'table' | 'trigger'; readonly name: string; readonly change: 'edited' | 'added' }[] {
+    const expected = expectedSchema();
+    const found = this.#db.prepare<[], { type: string; name: string; sql: string | null }>("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY type, name").all();
+    const out: { type: 'table' | 'trigger'; name: string; change: 'edited' | 'added' }[] = [];
+    for (const row of found) {
+      const type = row.type as 'table' | 'trigger';
+      const want = expected.get(`${type}:${row.name}`);
+      if (want === undefined) {
+        if (type === 'trigger') out.push({ type, name: row.name, change: 'added' });
+      } else if (want !== row.sql) out.push({ type, name: row.name, change: 'edited' });
+    }
+    return out;
   }
 
   /** Append-only triggers that are gone (dropped by someone who opened the file directly). */

@@ -8,7 +8,7 @@ import { sha256 } from '../canonical.ts';
 import { decisionIdOf, GENESIS, recordHash, seqOfDecisionId, type RecordHeader } from './chain.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
 
-export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers';
+export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema';
 
 export interface VerifyProblem {
   readonly kind: ProblemKind;
@@ -130,6 +130,12 @@ export function verifyStore(store: DecisionStore, options: VerifyOptions = {}): 
   }
   const missing = store.missingTriggers();
   if (missing.length > 0) storeProblem('triggers', `the store's append-only triggers were removed (${missing.join(', ')}): someone changed the file outside the engine`);
+  // Issue 13: the triggers' and tables' SQL must be the engine's own, not only their names.
+  const changed = store.schemaDifferences();
+  const editedTriggers = changed.filter((d) => d.type === 'trigger').map((d) => `${d.name} (${d.change === 'edited' ? 'its SQL was changed' : 'not part of the schema'})`);
+  if (editedTriggers.length > 0) storeProblem('triggers', `the store's triggers differ from the engine's schema: ${editedTriggers.join(', ')}: someone changed the file outside the engine`);
+  const editedTables = changed.filter((d) => d.type === 'table').map((d) => d.name);
+  if (editedTables.length > 0) storeProblem('schema', `the definition of table ${editedTables.join(', ')} differs from the engine's schema: someone changed the file outside the engine`);
 
   recordProblems.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   const all = [...recordProblems, ...problems];

@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { evaluateHousehold } from '../index.ts';
+import { invalidUtf8Message, parseJsonText } from '../household/decode.ts';
+import { quote } from '../household/echo.ts';
 import { maskPersonnummerIn } from '../household/personnummer.ts';
 import type { InputIssue } from '../household/types.ts';
 import { parsePeriod } from '../period/index.ts';
@@ -167,21 +169,19 @@ export function createApp(options: WebOptions): Hono {
   app.post('/api/calculate', async (c) => {
     const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (contentType !== 'application/json') {
-      return errorResponse(c, 415, [issue('(body)', 'UNSUPPORTED_MEDIA_TYPE', `expected Content-Type application/json, got ${contentType === '' ? 'none' : `"${contentType}"`}`)]);
+      return errorResponse(c, 415, [issue('(body)', 'UNSUPPORTED_MEDIA_TYPE', `expected Content-Type application/json, got ${contentType === '' ? 'none' : quote(contentType)}`)]);
     }
     const body = await readBodyText(c.req.raw, maxBytes);
     if (!body.ok) {
       if (body.reason === 'too-large') {
         return errorResponse(c, 413, [issue('(body)', 'BODY_TOO_LARGE', `the request body is larger than ${maxBytes} bytes`)], { Connection: 'close' });
       }
-      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', body.reason === 'not-utf8' ? 'the request body is not valid UTF-8' : 'the request body could not be read')]);
+      if (body.reason === 'not-utf8') return errorResponse(c, 400, [issue('(body)', 'INVALID_UTF8', invalidUtf8Message(body.offset))]);
+      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', 'the request body could not be read')]);
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body.text);
-    } catch (error) {
-      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', `not valid JSON (${(error as Error).message})`)]);
-    }
+    const parsedBody = parseJsonText(body.text);
+    if (!parsedBody.ok) return errorResponse(c, 400, [issue('(body)', parsedBody.code, parsedBody.message)]);
+    const raw = parsedBody.value;
     const result = evaluateHousehold(raw, rulesFor);
     if (!result.ok) return errorResponse(c, 400, result.issues);
     // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included.
@@ -196,9 +196,9 @@ export function createApp(options: WebOptions): Hono {
     const periodText = c.req.query('period') ?? defaultPeriod;
     const municipality = c.req.query('municipality') ?? null;
     const period = parsePeriod(periodText);
-    if (!period) return errorResponse(c, 400, [issue('period', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${periodText}"`)]);
+    if (!period) return errorResponse(c, 400, [issue('period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(periodText)}`)]);
     if (municipality !== null && !/^[0-9]{4}$/.test(municipality)) {
-      return errorResponse(c, 400, [issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got "${municipality}"`)]);
+      return errorResponse(c, 400, [issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(municipality)}`)]);
     }
     let set: VersionedRuleSet;
     try {
@@ -251,7 +251,7 @@ export function createApp(options: WebOptions): Hono {
   });
 
   app.notFound((c) =>
-    c.req.path.startsWith('/api/') ? errorResponse(c, 404, [issue('(request)', 'NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`)]) : c.text('Sidan finns inte.', 404),
+    c.req.path.startsWith('/api/') ? errorResponse(c, 404, [issue('(request)', 'NOT_FOUND', `no API route ${c.req.method} ${quote(c.req.path)}`)]) : c.text('Sidan finns inte.', 404),
   );
 
   app.onError((error, c) => {

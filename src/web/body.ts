@@ -4,9 +4,12 @@
  * is cancelled as soon as the limit is passed, so an oversized body is never held in memory whole.
  */
 
+import { decodeUtf8 } from '../household/decode.ts';
+
 export type BodyResult =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly reason: 'too-large' | 'not-utf8' | 'unreadable' };
+  | { readonly ok: false; readonly reason: 'too-large' | 'unreadable' }
+  | { readonly ok: false; readonly reason: 'not-utf8'; readonly offset: number };
 
 export async function readBodyText(request: Request, maxBytes: number): Promise<BodyResult> {
   const declared = request.headers.get('content-length');
@@ -35,9 +38,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not-utf8' };
-  }
+  // The one decoding rule of calculate, batch and the API (household/decode.ts).
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: 'not-utf8', offset: decoded.offset };
 }

@@ -46,7 +46,7 @@ function record(fields: Record<string, Kind>): fc.Arbitrary<Record<string, unkno
 
 const MEMBER: Record<string, Kind> = {
   id: 'id', role: 'text', birthDate: 'text', lunchOutsideHome: 'flag', daysInHousehold: 'int', inSchool: 'flag',
-  gender: 'text', personnummer: 'text', availableForWork: 'flag', acceptableReason: 'text', name: 'text',
+  gender: 'text', personnummer: 'text', availableForWork: 'flag', acceptableReason: 'text', name: 'text', minorApplicantReason: 'text',
 };
 const INCOME: Record<string, Kind> = { memberId: 'text', type: 'text', amount: 'text', yearToDate: 'text', description: 'text' };
 const COST: Record<string, Kind> = { type: 'text', amount: 'text', memberId: 'text', description: 'text' };

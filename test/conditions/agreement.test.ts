@@ -54,9 +54,9 @@ describe('the interpreter agrees with json-rules-engine 7', () => {
   it('on the facts of real decisions too (every fixture, both phases fire the same)', async () => {
     const eligibility = sets.find((s) => s.set.phase === 'eligibility')!.set;
     const cases: Facts[] = [
-      { availableForWork: false, hasAcceptableReason: false, partnerAvailableForWork: null, partnerHasAcceptableReason: false },
-      { availableForWork: null, hasAcceptableReason: false, partnerAvailableForWork: false, partnerHasAcceptableReason: false },
-      { availableForWork: true, hasAcceptableReason: true, partnerAvailableForWork: true, partnerHasAcceptableReason: false },
+      { availableForWork: false, hasAcceptableReason: false, partnerAvailableForWork: null, partnerHasAcceptableReason: false, applicantAge: 30, applicantMinorReasonGiven: false },
+      { availableForWork: null, hasAcceptableReason: false, partnerAvailableForWork: false, partnerHasAcceptableReason: false, applicantAge: 17, applicantMinorReasonGiven: false },
+      { availableForWork: true, hasAcceptableReason: true, partnerAvailableForWork: true, partnerHasAcceptableReason: false, applicantAge: 16, applicantMinorReasonGiven: true },
     ];
     for (const facts of cases) expect(ourEvents(eligibility, facts)).toEqual(await jreEvents(eligibility, facts));
   });

@@ -1,0 +1,141 @@
+/**
+ * `npm run schemas`: writes the JSON Schemas of the household (input) and the decision (output) to
+ * schemas/, generated from the zod schemas the engine itself uses (zod 4 z.toJSONSchema):
+ * householdSchema (src/household/parse.ts) and decisionSchema (src/decision/schema.ts). The household
+ * schema gets each field's description and format from FIELD_DOCS below (the zod schema words the
+ * errors; the meanings are here and in docs/household.md). test/schemas/schemas.test.ts checks that the
+ * files in schemas/ equal what this generates, so after adding a field run `npm run schemas` and commit.
+ *
+ *   npx tsx scripts/schemas.ts            write schemas/*.json
+ *   npx tsx scripts/schemas.ts --check    exit 1 if a file in schemas/ is not what would be written
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { decisionSchema } from '../src/decision/schema.ts';
+import { MAX_AMOUNT_TEXT, MAX_ID_LENGTH, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS } from '../src/household/limits.ts';
+import { householdSchema } from '../src/household/parse.ts';
+import { GENDERS, ROLES } from '../src/household/types.ts';
+
+export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
+
+type Doc = { readonly description: string; readonly pattern?: string; readonly enum?: readonly string[] };
+
+const MONEY = `^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$`;
+const money = (what: string): Doc => ({
+  description: `${what}: kronor as a decimal string, at most two decimals ("7900", "7900.5", "7900.50"), never a number; at most ${MAX_AMOUNT_TEXT}. Absent or null: the amount is not known (needs information).`,
+  pattern: MONEY,
+});
+const MONTH = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+
+/** Meaning and format of every household field (docs/household.md says the same at more length). */
+export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
+  caseId: { description: `The case number (ärendenummer), at most ${MAX_ID_LENGTH} characters; echoed in the decision. Optional.` },
+  period: { description: 'The month the application is for, YYYY-MM. The rules in force that month are used; a month without rules is refused.', pattern: MONTH },
+  municipality: { description: "Kommunkod, four digits. Selects rules/municipal/<kod>.json when it exists, else the default policy.", pattern: '^[0-9]{4}$' },
+  members: { description: `Everyone in the household: exactly one applicant, at most one partner, at most ${MAX_MEMBERS} members.` },
+  'members.id': { description: `An id of your choice, at most ${MAX_ID_LENGTH} characters, unique in the household; incomes, costs and assets refer to it.` },
+  'members.role': { description: 'applicant (sökande), partner (make/maka/sambo), child (barn, including youths 18–20), other-adult (another adult who is their own case).', enum: ROLES },
+  'members.birthDate': { description: 'Date of birth, YYYY-MM-DD (a real calendar date, not after the period). The age is read on the first day of the month unless the municipality says otherwise.', pattern: DATE },
+  'members.lunchOutsideHome': { description: 'A child 0–6 who eats lunch at preschool five days a week: the "utan lunch" norm amount.' },
+  'members.daysInHousehold': { description: 'A child living here part of the month (växelvis boende): days of the month, 0–days in the month. Absent or null: all month.' },
+  'members.inSchool': { description: 'A youth 18–20 in grundskola or gymnasium: part of the household (else their own case). Null: not known (needs information).' },
+  'members.gender': { description: 'female, male or other; used only for the batch summary statistics.', enum: GENDERS },
+  'members.personnummer': { description: 'Personnummer or samordningsnummer (YYYYMMDD-NNNN or YYMMDD-NNNN); checked (date, Luhn) and never printed in full.' },
+  'members.availableForWork': { description: "A partner's standing at the labour market's disposal: true, false, or null when not given." },
+  'members.acceptableReason': { description: "A partner's acceptable reason for not standing at the labour market's disposal (e.g. sick leave)." },
+  'members.name': { description: 'A name for people reading the decision; not used in the calculation.' },
+  'members.minorApplicantReason': { description: 'For an applicant under 18: why they apply on their own (married, own child, parents dead …). Without it the proposal needs information.' },
+  incomes: { description: `The household's income in the month. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
+  'incomes.memberId': { description: 'The member whose income it is (members[].id).' },
+  'incomes.type': { description: "The income type: one of the period's rules/income-types.json (salary, sickness-benefit, child-allowance, …)." },
+  'incomes.amount': money('The amount received in the month'),
+  'incomes.yearToDate': money("Earlier earnings this calendar year (for a child's or school youth's exempt earnings)"),
+  'incomes.description': { description: 'Free text for people; not used in the calculation.' },
+  costs: { description: `Costs claimed for the month. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
+  'costs.type': { description: "The cost type: one of the period's rules/cost-types.json (rent, electricity, commuting, …)." },
+  'costs.amount': money('The amount claimed'),
+  'costs.memberId': { description: 'The member the cost is for, when it is personal (members[].id).' },
+  'costs.description': { description: 'Free text for people; not used in the calculation.' },
+  assets: { description: `Own money and property. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
+  'assets.memberId': { description: 'The member who owns it (members[].id), or absent.' },
+  'assets.type': { description: "The asset type: one of the period's rules/asset-types.json (bank, cash, shares, funds, car, property, other)." },
+  'assets.amount': money('The value'),
+  'assets.description': { description: 'Free text for people; not used in the calculation.' },
+  circumstances: { description: "Facts about the applicant's situation." },
+  'circumstances.availableForWork': { description: "The applicant stands at the labour market's disposal: true, false, or null when not given." },
+  'circumstances.acceptableReason': { description: "The applicant's acceptable reason for not standing at the labour market's disposal (e.g. sick leave)." },
+  'circumstances.consecutiveMonthsOnAssistance': { description: 'Whole months in a row with försörjningsstöd before this one (jobbstimulans, long-term aid). Null: not known.' },
+  'circumstances.rentCeiling': money("The municipality's reasonable rent level for this household (rent above it is refused)"),
+  'circumstances.rentArrears': money('Rent owed'),
+  'circumstances.jobbstimulansStart': { description: 'The first month of the current 24-month jobbstimulans window, YYYY-MM, when known.', pattern: MONTH },
+};
+
+type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema };
+
+/** Adds FIELD_DOCS to the generated schema; returns the fields it has no words for. */
+function annotate(node: JsonSchema, prefix: string, undocumented: string[]): void {
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    const key = prefix === '' ? name : `${prefix}.${name}`;
+    const doc = FIELD_DOCS[key];
+    if (doc === undefined) undocumented.push(key);
+    else {
+      // A nullable field's enum must list null too, or the schema would refuse the null it allows.
+      const nullable = Array.isArray(child['type']) && (child['type'] as unknown[]).includes('null');
+      Object.assign(child, doc.enum ? { ...doc, enum: nullable ? [...doc.enum, null] : [...doc.enum] } : doc);
+    }
+    const inner = child.items ?? child;
+    if (inner.properties) annotate(inner, key, undocumented);
+  }
+}
+
+export function generateSchemas(): { files: Record<string, string>; undocumented: string[] } {
+  const undocumented: string[] = [];
+  const household = z.toJSONSchema(householdSchema, { io: 'input' }) as JsonSchema;
+  annotate(household, '', undocumented);
+  const householdFile = {
+    $schema: household['$schema'],
+    $id: 'https://bistand-engine.example/schemas/household.schema.json',
+    title: 'Household (bistånd-engine input)',
+    description:
+      'One household and one month, as read by calculate, batch (one per line) and POST /api/calculate. Fields not listed are reported as warnings and not used. Further checks (dates, roles, member references, amounts, types of the period) are in docs/household.md.',
+    ...Object.fromEntries(Object.entries(household).filter(([k]) => k !== '$schema')),
+  };
+  const decision = z.toJSONSchema(decisionSchema, { io: 'output' }) as JsonSchema;
+  const decisionFile = {
+    $schema: decision['$schema'],
+    $id: 'https://bistand-engine.example/schemas/decision.schema.json',
+    title: 'Decision proposal (bistånd-engine output)',
+    ...Object.fromEntries(Object.entries(decision).filter(([k]) => k !== '$schema')),
+  };
+  const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
+  return { files: { 'household.schema.json': text(householdFile), 'decision.schema.json': text(decisionFile) }, undocumented };
+}
+
+function main(check: boolean): number {
+  const { files, undocumented } = generateSchemas();
+  if (undocumented.length > 0) process.stderr.write(`schemas: no description yet for ${undocumented.join(', ')} (add it to FIELD_DOCS in scripts/schemas.ts and docs/household.md)\n`);
+  let stale = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const path = `${SCHEMAS_DIR}${name}`;
+    if (check) {
+      let current = '';
+      try {
+        current = readFileSync(path, 'utf8');
+      } catch {
+        // missing counts as stale
+      }
+      if (current !== text) {
+        process.stderr.write(`schemas: ${path} is not up to date; run npm run schemas\n`);
+        stale++;
+      }
+    } else {
+      writeFileSync(path, text);
+      process.stdout.write(`wrote ${path}\n`);
+    }
+  }
+  return stale > 0 ? 1 : 0;
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.includes('--check'));
