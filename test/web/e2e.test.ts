@@ -8,7 +8,10 @@
  * Chromium: test/support/browser.ts ($CHROMIUM_PATH, else the Chromium bundled by @sparticuz/chromium).
  * Without one this file FAILS: a browser test that silently skips proves nothing.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { krSv } from '../../src/explain/format.ts';
@@ -36,16 +39,26 @@ beforeAll(async () => {
     missingBrowser = error as Error;
     return;
   }
-  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1' });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'sv-SE' });
-  page.setDefaultTimeout(WAIT.timeout);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
+  storePath = join(mkdtempSync(join(tmpdir(), 'page-store-')), 'records.sqlite');
+  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath });
+  page = await fresh({ width: 1440, height: 1000 });
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+let storePath: string;
+
+/** A page in its own browser context (its own sessionStorage), watched for script errors. */
+async function fresh(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'sv-SE' });
+  const p = await context.newPage();
+  p.setDefaultTimeout(WAIT.timeout);
+  p.on('pageerror', (error) => pageErrors.push(error.message));
+  p.on('console', (message) => {
     // A 400 from /api/calculate is the API naming bad input: the page shows it next to the field.
     if (message.type() === 'error' && !/status of 400 \(Bad Request\)/.test(message.text())) pageErrors.push(message.text());
   });
-  mkdirSync(RESULTS, { recursive: true });
-});
+  return p;
+}
 
 /** Fails the calling test when there is no browser to run it in. */
 function needBrowser(): void {
@@ -81,7 +94,24 @@ async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim();
 }
 
-const amount = (field: string) => page.locator(`#result [data-amount="${field}"]`).first();
+const amount = (field: string, p: Page = page) => p.locator(`#result [data-amount="${field}"]`).first();
+
+/** Picks an example and loads it with "Ladda exempel", saying yes if the page asks to replace typed data. */
+async function loadExample(p: Page, name: string): Promise<void> {
+  await p.getByLabel('Exempelhushåll').selectOption(name);
+  const accept = (d: import('playwright-core').Dialog) => void d.accept();
+  p.once('dialog', accept);
+  await p.getByRole('button', { name: 'Ladda exempel' }).click();
+  await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+  p.off('dialog', accept);
+}
+
+/** Writes an answer to every barnkonsekvens question that must be answered. */
+async function answerRequired(p: Page, decision: { childImpact: { prompts: { id: string; requiresAnswer: boolean; number: number }[] } }): Promise<void> {
+  for (const prompt of decision.childImpact.prompts.filter((x) => x.requiresAnswer)) {
+    await p.locator(`#answer-${prompt.id}`).fill(`Svar ${prompt.number}: bedömt tillsammans med föräldern.`);
+  }
+}
 const row = (list: string, index: number): Locator => page.locator(`[data-list="${list}"] > [data-row]`).nth(index);
 
 describe('caseworker preview in chromium', () => {
@@ -122,7 +152,7 @@ describe('caseworker preview in chromium', () => {
       await row('costs', i).getByLabel('Typ').selectOption(cost.type);
       await row('costs', i).getByLabel('Belopp (kr)').pressSequentially(cost.amount);
     }
-    await page.getByLabel('Står till arbetsmarknadens förfogande').selectOption('true');
+    await page.locator('#availableForWork').selectOption('true');
     await page.getByLabel('Månader i följd med försörjningsstöd').fill('0');
     await page.getByLabel('Skälig hyresnivå (kr)').fill('7 416');
 
@@ -130,7 +160,7 @@ describe('caseworker preview in chromium', () => {
     // The form built exactly the household of the fixture, so the decision is the same.
     expect(JSON.parse(await page.locator('#household-json').textContent() ?? '')).toEqual(expected);
 
-    expect(await text(page.locator('#result .outcome__label'))).toBe('Delvis bifall');
+    expect(await text(page.locator('#result .outcome__label'))).toBe('Förslag: Delvis bifall');
     expect(decision.outcome).toBe('partial');
     for (const [field, value, shown] of [
       ['norm.total', decision.norm.total, '12 340 kr'],
@@ -146,7 +176,7 @@ describe('caseworker preview in chromium', () => {
     for (const [i, m] of (decision.norm.members as { amount: string }[]).entries()) expect(await text(amount(`norm.members.${i}.amount`))).toBe(krSv(m.amount));
     expect(await text(page.locator('#r-costs'))).toContain(decision.costs.items[0].reason);
     expect(await text(page.locator('#r-reasons'))).toContain('4 kap. 3 § första stycket 2 SoL (2001:453)');
-    expect(await text(page.locator('#result-summary'))).toBe('Delvis bifall. Att betala 2 636 kr. Behov 20 386 kr.');
+    expect(await text(page.locator('#result-summary'))).toBe('Förslag: Delvis bifall. Att betala 2 636 kr. Behov 20 386 kr.');
 
     // Barnkonsekvens: every prompt with its question, its data and whether it must be answered.
     const prompts = decision.childImpact.prompts as { id: string; question: string; data: string | null; requiresAnswer: boolean }[];
@@ -156,7 +186,9 @@ describe('caseworker preview in chromium', () => {
       expect(await item.isVisible(), p.id).toBe(true);
       const shown = await text(item);
       expect(shown).toContain(p.question);
-      if (p.data) expect(shown).toContain(p.data);
+      // The children by role and birth year, never by their internal ids.
+      if (p.data) expect(shown).toContain(p.data.replace(/\bc1\b/g, 'Barn, f. 2014').replace(/\bc2\b/g, 'Barn, f. 2010'));
+      expect(shown).not.toMatch(/\bc[12]\b/);
       expect(shown.includes('Ska besvaras'), p.id).toBe(p.requiresAnswer);
     }
     const children = await text(page.locator('#r-children'));
@@ -176,21 +208,34 @@ describe('caseworker preview in chromium', () => {
     await page.screenshot({ path: `${RESULTS}/web-preview-full.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 1000 });
 
-    // Downloads: the decision JSON is the API's bytes; the text is the decision letter.
-    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner beslut (JSON)' }).click()]);
-    expect(json.suggestedFilename()).toBe('forsorjningsstod-E2-2023-03.json');
+    // A partial refusal with children: the letter waits for the barnkonsekvens answers.
+    expect(await page.getByRole('button', { name: 'Ladda ner brevet (.txt)' }).isDisabled()).toBe(true);
+    await answerRequired(page, decision);
+    // Downloads: the proposal JSON is the API's bytes; the text is the letter to the applicant.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner förslag (JSON)' }).click()]);
+    expect(json.suggestedFilename()).toBe('forsorjningsstod-E2-2023-03-forslag.json');
     expect(readFileSync(await json.path(), 'utf8')).toBe(apiText);
-    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner beslutstext (.txt)' }).click()]);
-    expect(txt.suggestedFilename()).toBe('forsorjningsstod-E2-2023-03-beslutstext.txt');
-    expect(readFileSync(await txt.path(), 'utf8')).toBe(`${decision.decisionText}\n`);
+    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner brevet (.txt)' }).click()]);
+    expect(txt.suggestedFilename()).toBe('forsorjningsstod-E2-2023-03-brev.txt');
+    const letter = readFileSync(await txt.path(), 'utf8');
+    expect(letter.startsWith('FÖRSLAG TILL BESLUT')).toBe(true);
+    expect(letter).toContain(await page.locator('#letter-text').inputValue());
 
-    // Print view: the letter with how to appeal, then the breakdown; no form.
+    // Print view: the letter alone (how to appeal, no breakdown); the worksheet alone; no form.
+    await page.evaluate('window.print = () => {}');
+    await page.getByRole('button', { name: 'Skriv ut förslag' }).click();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#household-form').isVisible()).toBe(false);
     expect(await page.locator('#print-letter').isVisible()).toBe(true);
-    expect(await text(page.locator('#print-letter .letter'))).toContain('Hur man överklagar');
-    expect(await text(page.locator('#print-letter .print-appendix'))).toContain('2 636 kr');
+    expect(await page.locator('#worksheet-print').isVisible()).toBe(false);
+    expect(await text(page.locator('#print-letter'))).toContain('Hur man överklagar');
     await page.screenshot({ path: `${RESULTS}/web-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'Skriv ut arbetsunderlag' }).click();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#print-letter').isVisible()).toBe(false);
+    expect(await text(page.locator('#worksheet-print'))).toContain('2 636 kr');
+    expect(await text(page.locator('#worksheet-print'))).toContain('Internt arbetsunderlag');
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('#print-letter').isVisible()).toBe(false);
   });
@@ -201,6 +246,9 @@ describe('caseworker preview in chromium', () => {
     const birthDate = row('members', 1).getByLabel('Födelsedatum');
     await birthDate.fill('2023-02-30');
     await settled('invalid');
+    // Checked when the field is left, not while typing.
+    expect(await birthDate.locator('xpath=ancestor::div[contains(@class, "field")][1]').locator('.field-error').isVisible()).toBe(false);
+    await birthDate.press('Tab');
     const field = birthDate.locator('xpath=ancestor::div[contains(@class, "field")][1]');
     const error = field.locator('.field-error');
     expect(await error.isVisible()).toBe(true);
@@ -215,7 +263,10 @@ describe('caseworker preview in chromium', () => {
     // Referenced by the input for screen readers, and listed with a link in the result.
     expect((await birthDate.getAttribute('aria-describedby')) ?? '').toContain((await error.getAttribute('id')) ?? '-');
     expect(await text(page.locator('#result .problems [data-path="members[1].birthDate"]'))).toContain('Person 2: Födelsedatum');
-    expect(await page.getByRole('button', { name: 'Ladda ner beslut (JSON)' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Ladda ner förslag (JSON)' }).isDisabled()).toBe(true);
+    // The last proposal stays, dimmed and marked out of date, under the list of problems.
+    expect(await page.locator('#result-body.is-stale .stale-note').isVisible()).toBe(true);
+    expect(await text(amount('payable'))).toBe('2 636 kr');
     await birthDate.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${RESULTS}/web-preview-error.png` });
 
@@ -249,12 +300,11 @@ describe('caseworker preview in chromium', () => {
     needBrowser();
     const raw = fixture(`${E3}.json`);
     const { decision } = await apiDecision(raw);
-    await page.getByLabel('Exempelhushåll').selectOption(E3);
-    await settled('ok');
+    await loadExample(page, E3);
     expect(JSON.parse(await page.locator('#household-json').textContent() ?? '')).toEqual(raw);
     expect(await page.getByLabel('Månad', { exact: true }).inputValue()).toBe(raw['period']);
     expect(await page.locator('[data-list="members"] > [data-row]').count()).toBe((raw['members'] as unknown[]).length);
-    expect(await text(page.locator('#result .outcome__label'))).toBe('Bifall');
+    expect(await text(page.locator('#result .outcome__label'))).toBe('Förslag: Bifall');
     expect(await text(amount('payable'))).toBe(krSv(decision.payable));
     expect(await text(amount('need'))).toBe(krSv(decision.need));
     // Jobbstimulans: the exempt part of the salary is shown.
@@ -271,10 +321,10 @@ describe('caseworker preview in chromium', () => {
     for (const name of names) {
       const raw = fixture(`${name}.json`);
       const { decision } = await apiDecision(raw);
-      await page.getByLabel('Exempelhushåll').selectOption(name);
-      await settled('ok');
+      await loadExample(page, name);
       expect(JSON.parse(await page.locator('#household-json').textContent() ?? ''), name).toEqual(raw);
-      expect(await text(page.locator('#result .outcome__label')), name).toBe(outcomes[decision.outcome]);
+      const word = Array.isArray(raw['incomes']) && raw['incomes'].length > 0 ? 'Förslag' : 'Preliminärt förslag';
+      expect(await text(page.locator('#result .outcome__label')), name).toBe(`${word}: ${outcomes[decision.outcome]}`);
       expect(await text(amount('payable')), name).toBe(decision.payable === null ? 'Kan inte beräknas' : krSv(decision.payable));
       expect(await page.locator('#r-children').count(), name).toBe(decision.childImpact ? 1 : 0);
     }

@@ -40,7 +40,7 @@ let typesState = { period: undefined, loaded: Promise.resolve(false) }; // the m
 let current = null; // { decision, text, body } of the last good answer
 let stale = false; // the form changed into something invalid since `current`
 let answers = {}; // the caseworker's barnkonsekvens answers by prompt id
-let draftOf = null; // the inputHash whose draft is in the letter box (null: the caseworker edited it)
+let draftOf; // the inputHash whose draft is in the letter box (undefined: none yet; null: the caseworker edited it)
 let recorded = null; // { decisionId, inputHash, ... } once the caseworker registered the decision
 let timer = null;
 let controller = null;
@@ -397,6 +397,11 @@ $('#load-fixture').addEventListener('click', async () => {
   }
   if (!mayReplace('Exemplet')) return;
   const before = pageState();
+  // What is shown or on its way is stale from now on.
+  sequence += 1;
+  controller?.abort();
+  clearTimeout(timer);
+  setState('pending');
   const response = await fetch(`/api/fixtures/${encodeURIComponent(name)}`);
   if (!response.ok) return showFailure('Exemplet kunde inte läsas.');
   const household = await response.json();

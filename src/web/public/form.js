@@ -358,6 +358,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
   form.addEventListener('input', (event) => {
     const el = event.target;
     // A field is checked when it is left (focusout), not while a date is half typed.
+    if (el.tagName === 'INPUT' && el.type !== 'checkbox') el.closest('.field')?.classList.add('editing');
     const row = el.closest('[data-row="members"]');
     if (row && (el.dataset.key === 'displayName' || el.dataset.key === 'birthDate')) {
       updateMemberRow(row);
@@ -407,6 +408,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
       el.value = normaliseDate(el.value);
       onInput(el);
     }
+    el.closest('.field')?.classList.remove('editing');
     touch(el);
   });
 
