@@ -46,7 +46,7 @@ let timer = null;
 let controller = null;
 let sequence = 0;
 
-const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (before, text) => offerUndo(before, text) });
+const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (before, text) => offerUndo({ ...pageState(), form: before }, text) });
 
 function setState(state) {
   result.dataset.state = state;

@@ -50,7 +50,7 @@ function badge(text, tone = 'neutral') {
 function table(caption, head, rows, foot = null) {
   return h(
     'div',
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${caption}` },
     h(
       'table',
       { class: 'data' },
