@@ -834,3 +834,28 @@ describe('issue 11: measured', () => {
     await p.context().close();
   });
 });
+
+describe('issue 11: registered agency payments (ssbtek interface)', () => {
+  it('shows income.registered[] in its own table with its flags, and nothing when there are none', async () => {
+    needBrowser();
+    const p = await openPage();
+    await loadExample(p, E2);
+    expect(await p.locator('#r-registered').count()).toBe(0);
+    // The engine of this branch has no agency data yet: the answer is extended as the agreed interface says.
+    await p.route('**/api/calculate', async (route) => {
+      const response = await route.fetch();
+      const d = await response.json();
+      d.income.items[0] = { ...d.income.items[0], source: 'agency:fk', agency: 'fk', benefit: 'Bostadsbidrag', paidOn: '2023-02-25', ref: 'fk-8812' };
+      d.income.registered = [{ memberId: 'a1', agency: 'fk', benefit: 'Bostadsbidrag', net: '1500', paidOn: '2023-02-25', ref: 'fk-8812' }];
+      d.flags.push({ code: 'DECLARED_DIFFERS_FROM_REGISTERED', severity: 'assessment', agency: 'fk', memberId: 'a1', legalRef: '', text: 'Redovisat bostadsbidrag skiljer sig från det registrerade.', amounts: { declared: '1400', registered: '1500' } });
+      await route.fulfill({ response, json: d });
+    });
+    await p.getByLabel('Ärendenummer').fill('E2-agency');
+    await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+    await p.locator('#r-registered').waitFor(WAIT);
+    const shown = await text(p.locator('#r-registered'));
+    for (const part of ['Registrerade utbetalningar', 'Bostadsbidrag', 'Försäkringskassan', '2023-02-25', '1 500 kr', 'fk-8812', 'Redovisat: 1 400 kr · Registrerat: 1 500 kr']) expect(shown).toContain(part);
+    await p.unroute('**/api/calculate');
+    await p.context().close();
+  });
+});

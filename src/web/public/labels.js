@@ -35,6 +35,7 @@ export const STATUS = {
 };
 
 export const SEVERITY = {
+  block: 'Krävs för förslag',
   assessment: 'Bedömning',
   warning: 'Varning',
   info: 'Information',

@@ -355,10 +355,25 @@ function registered(d) {
     'registered',
     'Registrerade utbetalningar (SSBTEK)',
     table('Registrerade utbetalningar', [['Förmån'], ['Myndighet'], ['Utbetald'], ['Belopp', true], ['Räknas', true], ['Referens']], rows),
-    agencyFlags.length ? h('ul', { class: 'list list--flags' }, agencyFlags.map((f) => h('li', { class: `flag flag--${f.severity}` }, badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'block' ? 'deny' : 'warn'), h('p', {}, sv(f.text))))) : null,
+    agencyFlags.length
+      ? h(
+          'ul',
+          { class: 'list list--flags' },
+          agencyFlags.map((f) =>
+            h(
+              'li',
+              { class: `flag flag--${f.severity}`, dataset: { code: f.code } },
+              badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'block' ? 'deny' : 'warn'),
+              h('p', {}, sv(f.text)),
+              f.amounts ? h('p', { class: 'list__meta' }, Object.entries(f.amounts).map(([k, v]) => `${AMOUNT_NAME[k] ?? k}: ${krSv(v)}`).join(' · ')) : null,
+            ),
+          ),
+        )
+      : null,
   );
 }
 
+const AMOUNT_NAME = { declared: 'Redovisat', registered: 'Registrerat', previous: 'Förra månaden', current: 'Denna månad' };
 const AGENCY = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'Arbetslöshetskassa', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
 function trace(d) {
