@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { krSv } from '../../src/explain/format.ts';
+import { luhnCheckDigit } from '../../src/household/personnummer.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { book, fixture, ROOT } from '../support/engine.ts';
@@ -625,6 +626,15 @@ describe('issue 11: what the caseworker can enter', () => {
     expect(sent['members'][1]).toMatchObject({ role: 'partner', birthDate: '1990-02-20', availableForWork: false, acceptableReason: 'Sjukskriven' });
     expect(JSON.stringify(sent)).not.toContain('Omar');
     expect(sent['incomes'][0].memberId).toBe('a2');
+    // A child given only a personnummer (with century) gets the birth date from it.
+    await p.getByRole('button', { name: 'Lägg till barn' }).click();
+    const child = rowOf(p, 'members', 2);
+    const pnr = `20210915-123${luhnCheckDigit('210915123')}`;
+    await child.getByLabel('Personnummer').fill(pnr);
+    await child.getByLabel('Personnummer').press('Tab');
+    expect(await child.getByLabel('Födelsedatum').inputValue()).toBe('2021-09-15');
+    await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+    expect((await householdSent(p))['members'][2]).toMatchObject({ role: 'child', birthDate: '2021-09-15', personnummer: pnr });
     // The result names people as the caseworker does.
     expect(await text(p.locator('#r-income'))).toContain('Omar (Make/maka/sambo, f. 1990)');
     // A date without its century: the page says which format it wants.
@@ -691,6 +701,12 @@ describe('issue 11: the letter says only what is true', () => {
     await p.emulateMedia({ media: 'print' });
     expect(await text(p.locator('#print-letter .print-letter__title'))).toBe('Beslut – ekonomiskt bistånd (försörjningsstöd)');
     await p.emulateMedia({ media: 'screen' });
+    // A reload keeps the registration, the signed fields and the edited text.
+    await p.reload();
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+    expect(await text(p.locator('#print'))).toBe('Skriv ut beslut');
+    expect(await letter.inputValue()).toContain('Vi har pratat med dig om detta den 2 februari.');
     await p.context().close();
   });
 

@@ -62,7 +62,7 @@ function announce(text) {
 // ---- keeping the work: session storage, undo, leaving the page ----
 
 function pageState() {
-  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null };
+  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, recorded };
 }
 
 function save() {
@@ -82,7 +82,8 @@ function restoreState(saved) {
     letterText.value = saved.letterText;
     draftOf = null;
   } else draftOf = undefined; // a new draft with the next proposal
-  recorded = null;
+  // A registered decision stays registered for the household it was made on (showDecision checks the input hash).
+  recorded = saved.recorded && typeof saved.recorded === 'object' ? saved.recorded : null;
 }
 
 let undoState = null;
@@ -332,6 +333,7 @@ buttons.record.addEventListener('click', async () => {
     recorded = { ...answer, inputHash: current.decision.inputHash };
     status.textContent = `Beslutet är registrerat: ${answer.decisionId}.`;
     updateLetter();
+    save();
   } catch {
     status.textContent = 'Beslutet kunde inte registreras: beräkningstjänsten svarar inte.';
   }

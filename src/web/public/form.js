@@ -408,6 +408,18 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
       el.value = normaliseDate(el.value);
       onInput(el);
     }
+    // A personnummer with its century gives the birth date when none is typed yet.
+    const card = el.closest('[data-row="members"]');
+    if (card && el.dataset.key === 'personnummer') {
+      const birth = card.querySelector('[data-key="birthDate"]');
+      const date = normaliseDate(el.value.trim());
+      if (birth.value.trim() === '' && /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{8}[-+]?\d{4}$/.test(el.value.trim())) {
+        birth.value = date;
+        updateMemberRow(card);
+        refreshMemberSelects();
+        onInput(birth);
+      }
+    }
     el.closest('.field')?.classList.remove('editing');
     touch(el);
   });
