@@ -13,7 +13,7 @@ import { h } from './dom.js';
 import { createForm } from './form.js';
 import { monthSv } from './format.js';
 import { letterDraft, letterKind, signature } from './letter.js';
-import { renderProblems, renderResult, renderWorksheet, summaryLine, unansweredPrompts } from './render.js';
+import { markScrollable, renderProblems, renderResult, renderWorksheet, summaryLine, unansweredPrompts } from './render.js';
 
 const DEBOUNCE_MS = 300;
 const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
@@ -179,6 +179,7 @@ function showDecision(decision, text, body) {
   resultBody.classList.remove('is-stale');
   resultBody.removeAttribute('aria-describedby');
   resultBody.replaceChildren(...renderResult(decision, viewOptions()), inputDetails(body));
+  markScrollable(resultBody);
   updateLetter();
   announce(summaryLine(decision, preliminary()));
   setState('ok');
@@ -488,7 +489,10 @@ function measureToolbar() {
   document.documentElement.style.setProperty('--toolbar-h', `${sticky ? Math.ceil(bar.getBoundingClientRect().height) : 0}px`);
 }
 new ResizeObserver(measureToolbar).observe($('#toolbar'));
-window.addEventListener('resize', measureToolbar);
+window.addEventListener('resize', () => {
+  measureToolbar();
+  markScrollable(resultBody);
+});
 
 // ---- start ----
 

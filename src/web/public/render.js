@@ -46,11 +46,11 @@ function badge(text, tone = 'neutral') {
   return h('span', { class: `badge badge--${tone}` }, text);
 }
 
-/** A data table; on a narrow screen it scrolls sideways in its own box (reachable by keyboard), never the page. */
+/** A data table; on a narrow screen it scrolls sideways in its own box (made reachable by keyboard by markScrollable), never the page. */
 function table(caption, head, rows, foot = null) {
   return h(
     'div',
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${caption}` },
+    { class: 'table-wrap', role: 'group', 'aria-label': `Tabell: ${caption}` },
     h(
       'table',
       { class: 'data' },
@@ -492,4 +492,12 @@ export function renderProblems(problems, { onField, stale }) {
       ),
     ),
   );
+}
+
+/** Table boxes that scroll get a Tab stop (to scroll them by keyboard); the others do not clutter the Tab order. */
+export function markScrollable(root) {
+  for (const box of root.querySelectorAll('.table-wrap')) {
+    if (box.scrollWidth > box.clientWidth + 1) box.setAttribute('tabindex', '0');
+    else box.removeAttribute('tabindex');
+  }
 }
