@@ -34,8 +34,9 @@ const sv = (text) => readable(text, view.who, memberIds);
 
 const kr = (amount, field) => h('span', { class: 'amount', dataset: field ? { amount: field } : {} }, krSv(amount));
 
+/** A part of the result: found by its heading, not a landmark of its own (ten of them would clutter the landmark list). */
 function section(id, title, ...content) {
-  return h('section', { class: 'result-section', id: `r-${id}`, 'aria-labelledby': `r-${id}-title` }, h('h3', { id: `r-${id}-title` }, title), ...content);
+  return h('div', { class: 'result-section', id: `r-${id}` }, h('h3', { id: `r-${id}-title` }, title), ...content);
 }
 
 function legal(ref) {
