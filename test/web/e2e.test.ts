@@ -660,6 +660,11 @@ describe('issue 11: the letter says only what is true', () => {
     for (const bad of ['beaktats', 'c1', 'c2', 'sha256', 'regelversion', 'Frågor att besvara', 'Ska besvaras', 'Pröva ', 'Alternativ som har prövats', 'Barnets bästa']) expect(draft, bad).not.toContain(bad);
     expect(await p.getByRole('button', { name: 'Skriv ut förslag' }).isDisabled()).toBe(true);
     expect(await text(p.locator('#letter-blocked'))).toContain('fråga 8, fråga 9, fråga 11');
+    // Not by Ctrl+P either: the print copy holds only why.
+    await p.emulateMedia({ media: 'print' });
+    expect(await text(p.locator('#print-letter'))).toMatch(/^Brevet kan inte skrivas ut ännu/);
+    expect(await text(p.locator('#print-letter'))).not.toContain('avslår');
+    await p.emulateMedia({ media: 'screen' });
     // On screen, the suggestions are things to try, not things tried.
     expect(await text(p.locator('#r-children'))).toContain('Alternativ att pröva');
     expect(await text(p.locator('#r-children'))).not.toContain('har prövats');

@@ -272,10 +272,15 @@ function updateLetter() {
   buttons.record.disabled = blocked !== null || recorded !== null;
   // The printed pages: the letter alone, or the internal worksheet alone.
   const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
+  // Ctrl+P prints this too: a blocked letter is not in it, only why.
   printLetter.replaceChildren(
-    h('h1', { class: 'print-letter__title' }, kind.title),
-    h('div', { class: 'print-letter__text' }, letterText.value),
-    h('div', { class: 'print-letter__signature' }, signature(fields, kind.kind).map((line) => h('p', {}, line))),
+    ...(blocked !== null
+      ? [h('p', { class: 'print-letter__blocked' }, `Brevet kan inte skrivas ut ännu. ${blocked}`)]
+      : [
+          h('h1', { class: 'print-letter__title' }, kind.title),
+          h('div', { class: 'print-letter__text' }, letterText.value),
+          h('div', { class: 'print-letter__signature' }, signature(fields, kind.kind).map((line) => h('p', {}, line))),
+        ]),
   );
   printWorksheet.replaceChildren(renderWorksheet(d, viewOptions()));
 }
@@ -471,6 +476,7 @@ function printOut(which) {
   window.print();
 }
 
+window.addEventListener('afterprint', () => delete document.body.dataset.print); // Ctrl+P prints the letter again
 buttons.print.addEventListener('click', () => printOut('letter'));
 buttons.worksheet.addEventListener('click', () => printOut('worksheet'));
 buttons.json.addEventListener('click', () => current && download(`${fileStem(current.decision)}-forslag.json`, current.text, 'application/json'));
