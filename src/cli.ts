@@ -65,10 +65,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   serve: {
     run: serveCommand,
-    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR]
+    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
-      addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any).`,
+      addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). A decision the
+      caseworker registers in the page is recorded in the store (as calculate --record).`,
   },
 };
 

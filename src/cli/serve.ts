@@ -1,9 +1,10 @@
 /**
- * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR]` (issue 5): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH]` (issue 5): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
 import { parseArgs } from 'node:util';
+import { storePath } from '../store/store.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
@@ -27,6 +28,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       host: { type: 'string' },
       rules: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
+      store: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -37,7 +39,8 @@ export async function serveCommand(args: string[]): Promise<number> {
 
   let server: RunningServer;
   try {
-    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [] });
+    // The caseworker's recorded decisions (POST /api/decisions) go to the same store as calculate --record.
+    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: storePath(values.store) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {

@@ -83,7 +83,7 @@ export const sv = {
   'decision.payable': (a) => `Att betala: ${K(a['deficit']!)} − egna medel ${K(a['assets']!)} = ${K(a['payable']!)}, aldrig under 0 kr.`,
 
   'reason.RIGHT_TO_ASSISTANCE': (a) => `Hushållet kan inte själv tillgodose sina behov för ${monthSv(String(a['period']))}; försörjningsstöd beviljas med ${K(a['payable']!)}.`,
-  'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökande kan arbeta men står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl. Rätt till försörjningsstöd saknas därför. Barnens behov har beaktats särskilt (se barnkonsekvens).',
+  'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökande kan arbeta men står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl. Rätt till försörjningsstöd saknas därför.',
   'reason.INCOME_COVERS_NEED': (a) => `Hushållets inkomster som räknas (${K(a['income']!)}) täcker behovet (${K(a['need']!)}). Behoven kan tillgodoses på annat sätt.`,
   'reason.ASSETS_COVER_NEED': (a) => `Hushållet har egna medel (${K(a['available']!)} över bufferten) som täcker underskottet ${K(a['deficit']!)}. Medlen ska användas före bistånd.`,
 
@@ -105,7 +105,7 @@ export const sv = {
   'child.effect': (a) => `För ${a['memberId']} motsvarar avslaget ${K(a['share']!)} av hushållets ${K(a['effect']!)}.`,
   'child.needsCoveredByIncome': (a) => `${a['memberId']}: barnets behov enligt riksnormen täcks av hushållets inkomster.`,
   'child.refusalNote': (a) => `Avslaget/delavslaget innebär ${K(a['effect']!)} mindre för hushållet denna månad än om allt sökt beviljats. Barnets bästa ska vägas in och dokumenteras innan beslut.`,
-  'child.noRefusalNote': () => 'Förslaget innebär inget avslag som påverkar barnen; barnets bästa har beaktats.',
+  'child.noRefusalNote': () => 'Förslaget innebär inget avslag som påverkar barnen.',
   'child.promptAffected': (a) => `${a['memberId']} ${a['age']} år, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}`,
   'child.promptRentRefused': (a) => `Hyran sänks till skälig nivå${a['ceiling'] ? ` (${K(a['ceiling'])})` : ''}; ${K(a['refused']!)} avslås. Risk för flytt och byte av skola.`,
   'child.promptRentArrears': (a) => `Hyresskuld ${K(a['arrears']!)}: risk för vräkning.`,
@@ -200,7 +200,7 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'decision.payable': (a) => `Payable: ${E(a['deficit']!)} − own money ${E(a['assets']!)} = ${E(a['payable']!)}, never below SEK 0.`,
 
   'reason.RIGHT_TO_ASSISTANCE': (a) => `The household cannot meet its needs for ${monthEn(String(a['period']))} itself; assistance of ${E(a['payable']!)} is granted.`,
-  'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'The applicant can work but does not stand at the labour market’s disposal and has given no acceptable reason, so there is no right to försörjningsstöd. The children’s needs were considered separately (see child impact).',
+  'reason.NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'The applicant can work but does not stand at the labour market’s disposal and has given no acceptable reason, so there is no right to försörjningsstöd.',
   'reason.INCOME_COVERS_NEED': (a) => `The household's counted income (${E(a['income']!)}) covers the need (${E(a['need']!)}). The needs can be met in another way.`,
   'reason.ASSETS_COVER_NEED': (a) => `The household has own money (${E(a['available']!)} above the buffer) that covers the shortfall ${E(a['deficit']!)}. It is to be used before assistance.`,
 
@@ -222,7 +222,7 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'child.effect': (a) => `For ${a['memberId']} the refusal corresponds to ${E(a['share']!)} of the household's ${E(a['effect']!)}.`,
   'child.needsCoveredByIncome': (a) => `${a['memberId']}: the child's needs under the norm are covered by the household's income.`,
   'child.refusalNote': (a) => `The refusal means ${E(a['effect']!)} less for the household this month than if everything claimed were granted. The child's best interests must be weighed and documented before deciding.`,
-  'child.noRefusalNote': () => 'The proposal has no refusal that affects the children; the best interests of the child were considered.',
+  'child.noRefusalNote': () => 'The proposal has no refusal that affects the children.',
   'child.promptAffected': (a) => `${a['memberId']} ${a['age']} years, ${residenceEn(a['residence']!, a['days']!, a['daysInMonth']!)}`,
   'child.promptRentRefused': (a) => `Rent cut to the reasonable level${a['ceiling'] ? ` (${E(a['ceiling'])})` : ''}; ${E(a['refused']!)} refused. Risk of moving and changing school.`,
   'child.promptRentArrears': (a) => `Rent arrears ${E(a['arrears']!)}: risk of eviction.`,

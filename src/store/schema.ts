@@ -45,6 +45,37 @@ CREATE TABLE IF NOT EXISTS batch_finished (
 );
 `;
 
+/**
+ * The caseworker's decision beside the engine's proposal (issue 11, src/store/caseworkerDecision.ts):
+ * created by the first registration, additive, append-only rows with a hash of their own.
+ */
+export const CASEWORKER_DECISIONS_SQL = `
+CREATE TABLE IF NOT EXISTS caseworker_decisions (
+  id            INTEGER PRIMARY KEY,
+  decision_id   TEXT NOT NULL REFERENCES records(decision_id),
+  record_hash   TEXT NOT NULL,
+  recorded_at   TEXT NOT NULL,
+  decided_by    TEXT NOT NULL,
+  decided_on    TEXT NOT NULL,
+  delegation    TEXT NOT NULL,
+  outcome       TEXT NOT NULL,
+  letter_kind   TEXT NOT NULL,
+  letter_text   TEXT NOT NULL,
+  child_answers TEXT NOT NULL,
+  content_hash  TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS caseworker_decisions_no_update BEFORE UPDATE ON caseworker_decisions
+  BEGIN SELECT RAISE(ABORT, 'caseworker decisions are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS caseworker_decisions_no_delete BEFORE DELETE ON caseworker_decisions
+  BEGIN SELECT RAISE(ABORT, 'caseworker decisions are append-only'); END;
+`;
+
+/**
+ * Tables beside the chain that a store may or may not have yet (each is created when first used).
+ * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
+ */
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL] as const;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,

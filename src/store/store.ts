@@ -19,7 +19,7 @@ import type { Decision } from '../decision/types.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
 import { serializeRecord, type SerializedRecord } from './serialize.ts';
-import { BATCH_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
+import { ADDITIVE_SQL, BATCH_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
 
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
 export class StoreError extends Error {
@@ -163,7 +163,7 @@ function expectedSchema(): ReadonlyMap<string, string> {
   if (expectedSchemaCache === null) {
     const db = new Database(':memory:');
     try {
-      db.exec(SCHEMA_SQL + BATCH_RUNS_SQL);
+      db.exec(SCHEMA_SQL + ADDITIVE_SQL.join(''));
       const rows = db.prepare<[], { type: string; name: string; sql: string }>("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')").all();
       expectedSchemaCache = new Map(rows.map((r) => [`${r.type}:${r.name}`, r.sql]));
     } finally {

@@ -6,6 +6,7 @@
  *   POST /api/calculate        household JSON (CONTRACT.md) → the decision, byte for byte as `calculate --json` prints it
  *   GET  /api/types?period=…   income, cost and asset types with their Swedish labels, from that period's rules
  *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
+ *   POST /api/decisions        the caseworker's decision on a proposal, recorded beside it (decisions.ts)
  *   GET  /healthz              liveness
  *   GET  /                     the page; GET /assets/:file its scripts and styles
  *
@@ -27,6 +28,8 @@ import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
+import { recordCaseworkerDecision } from './decisions.ts';
+import { StoreError } from '../store/store.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -41,6 +44,8 @@ export interface WebOptions {
   /** Folder of the page's static files; default src/web/public/. */
   readonly publicDir?: string;
   readonly maxBodyBytes?: number;
+  /** The decision store POST /api/decisions records in (created on the first decision); without it that route answers 503. */
+  readonly storePath?: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -127,7 +132,7 @@ function issue(path: string, code: string, message: string): InputIssue {
   return { path, code, message };
 }
 
-type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 500;
+type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 500 | 503;
 
 function errorResponse(c: Context, status: ErrorStatus, errors: readonly InputIssue[], headers: Record<string, string> = {}): Response {
   const body = JSON.stringify({ errors: errors.map((e) => ({ path: e.path, code: e.code, message: maskPersonnummerIn(e.message) })) }, null, 2);
@@ -223,7 +228,32 @@ export function createApp(options: WebOptions): Hono {
         requiresAssessment: d.requiresAssessment,
       })),
       assetTypes: Object.entries(rules.assetTypes).map(([type, d]) => ({ type, labelSv: d.labelSv, labelEn: d.labelEn, liquid: d.liquid })),
+      // The period's legal references by topic, so the page's letter cites them and never writes one itself.
+      legal: { law: rules.legal.law, lawTitle: rules.legal.lawTitle, refs: Object.fromEntries(Object.entries(rules.legal.refs).map(([topic, r]) => [topic, { ref: r.ref, status: r.status }])) },
     });
+  });
+
+  app.post('/api/decisions', async (c) => {
+    const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json') return errorResponse(c, 415, [issue('(body)', 'UNSUPPORTED_MEDIA_TYPE', 'expected Content-Type application/json')]);
+    if (options.storePath === undefined) return errorResponse(c, 503, [issue('(server)', 'NO_STORE', 'this server has no decision store (serve --store PATH)')]);
+    const body = await readBodyText(c.req.raw, maxBytes);
+    if (!body.ok) return errorResponse(c, body.reason === 'too-large' ? 413 : 400, [issue('(body)', body.reason === 'too-large' ? 'BODY_TOO_LARGE' : 'INVALID_JSON', 'the request body could not be read')]);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.text);
+    } catch {
+      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', 'not valid JSON')]);
+    }
+    try {
+      const answer = recordCaseworkerDecision(raw, cache, options.storePath);
+      if (!answer.ok) return errorResponse(c, answer.status, answer.issues);
+      const { stored } = answer;
+      return c.json({ decisionId: answer.decisionId, recordedAt: stored.recordedAt, decidedBy: stored.decidedBy, decidedOn: stored.decidedOn, delegation: stored.delegation, contentHash: stored.contentHash }, 201);
+    } catch (error) {
+      if (error instanceof StoreError) return errorResponse(c, 503, [issue('(server)', 'STORE_UNAVAILABLE', error.message)]);
+      throw error;
+    }
   });
 
   app.get('/api/fixtures', (c) => jsonText(c, fixtureList));

@@ -1,42 +1,123 @@
 /**
  * The caseworker preview page: reads the form, asks POST /api/calculate (debounced, the latest
- * request wins) and shows the decision or the problems next to their fields. Loads the bundled
- * examples, prints the decision letter and downloads the decision as JSON and as text.
+ * request wins) and shows the proposal or the problems next to their fields. Loads the bundled
+ * examples (only on "Ladda exempel"), keeps the work in sessionStorage, offers undo, writes the
+ * letter to the applicant apart from the internal worksheet, and records the caseworker's decision
+ * (POST /api/decisions).
  *
  * #result carries data-state: "empty" (nothing entered yet), "pending" (a calculation is due or
- * on its way), "ok", "invalid" (the API named problems) or "error" (no answer). Tests wait on it.
+ * on its way), "ok", "invalid" (the API named problems; the last proposal stays, marked stale) or
+ * "error" (no answer). Tests wait on it.
  */
 import { h } from './dom.js';
 import { createForm } from './form.js';
 import { monthSv } from './format.js';
-import { renderPrint, renderProblems, renderResult, summaryLine } from './render.js';
+import { letterDraft, letterKind, signature } from './letter.js';
+import { markScrollable, renderProblems, renderResult, renderWorksheet, summaryLine, unansweredPrompts } from './render.js';
 
 const DEBOUNCE_MS = 300;
 const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const SAVED = 'bistand.forhandsberakning.v1';
 
 const $ = (selector) => document.querySelector(selector);
 const result = $('#result');
 const resultBody = $('#result-body');
+const resultProblems = $('#result-problems');
 const summary = $('#result-summary');
 const busy = $('#busy');
 const printLetter = $('#print-letter');
+const printWorksheet = $('#worksheet-print');
 const fixtureSelect = $('#fixture-select');
-const actions = ['#print', '#download-json', '#download-text'].map($);
+const noIncome = $('#no-income');
+const letterPanel = $('#letter-panel');
+const letterText = $('#letter-text');
+const letterFields = [...document.querySelectorAll('[data-letter]')];
+const buttons = { print: $('#print'), worksheet: $('#print-worksheet'), json: $('#download-json'), text: $('#download-text'), record: $('#record-decision') };
 
 let labels = { incomes: {}, costs: {}, assets: {} };
+let legal = null; // the period's legal references by topic (GET /api/types)
 let typesState = { period: undefined, loaded: Promise.resolve(false) }; // the month whose types are shown, or on their way
-let current = null; // { decision, text } of the last good answer
+let current = null; // { decision, text, body } of the last good answer
+let stale = false; // the form changed into something invalid since `current`
+let answers = {}; // the caseworker's barnkonsekvens answers by prompt id
+let draftOf; // the inputHash whose draft is in the letter box (undefined: none yet; null: the caseworker edited it)
+let recorded = null; // { decisionId, inputHash, ... } once the caseworker registered the decision
 let timer = null;
 let controller = null;
 let sequence = 0;
 
-const form = createForm($('#household-form'), { onInput: schedule });
+const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (before, text) => offerUndo({ ...pageState(), form: before }, text) });
 
 function setState(state) {
   result.dataset.state = state;
   busy.hidden = state !== 'pending';
   result.setAttribute('aria-busy', state === 'pending' ? 'true' : 'false');
 }
+
+/** Announces politely, and only when the text changed (not on every recalculation). */
+function announce(text) {
+  if (summary.textContent !== text) summary.textContent = text;
+}
+
+// ---- keeping the work: session storage, undo, leaving the page ----
+
+function pageState() {
+  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, recorded };
+}
+
+function save() {
+  try {
+    sessionStorage.setItem(SAVED, JSON.stringify(pageState()));
+  } catch {
+    // Storage full or disabled: the page still works, a reload just starts empty.
+  }
+}
+
+function restoreState(saved) {
+  form.restore(saved.form);
+  noIncome.checked = saved.noIncome === true;
+  answers = saved.answers && typeof saved.answers === 'object' ? { ...saved.answers } : {};
+  for (const el of letterFields) el.value = saved.letter?.[el.dataset.letter] ?? '';
+  if (typeof saved.letterText === 'string') {
+    letterText.value = saved.letterText;
+    draftOf = null;
+  } else draftOf = undefined; // a new draft with the next proposal
+  // A registered decision stays registered for the household it was made on (showDecision checks the input hash).
+  recorded = saved.recorded && typeof saved.recorded === 'object' ? saved.recorded : null;
+}
+
+let undoState = null;
+
+/** Shows what just happened with an "Ångra" button that brings the page back to `before`. */
+function offerUndo(before, text) {
+  undoState = before;
+  $('#undo-text').textContent = text;
+  $('#undo').hidden = false;
+}
+
+$('#undo').addEventListener('click', () => {
+  if (!undoState) return;
+  restoreState(undoState);
+  undoState = null;
+  $('#undo').hidden = true;
+  $('#undo-text').textContent = 'Ändringen är ångrad.';
+  schedule();
+  $('#period').focus();
+});
+
+window.addEventListener('beforeunload', (event) => {
+  if (!form.hasData()) return;
+  save();
+  event.preventDefault();
+  event.returnValue = ''; // Chromium still wants it for the "leave site?" dialog
+});
+
+/** Whether replacing the form is all right: nothing typed, or the caseworker says yes. */
+function mayReplace(what) {
+  return !form.hasData() || window.confirm(`${what} ersätter hushållet som du har skrivit in. Du kan ångra efteråt. Fortsätta?`);
+}
+
+// ---- calculation ----
 
 /** A change in the form: whatever is on its way is now stale; calculate again once typing pauses. */
 function schedule() {
@@ -45,6 +126,7 @@ function schedule() {
   setState('pending');
   clearTimeout(timer);
   timer = setTimeout(calculate, DEBOUNCE_MS);
+  save();
 }
 
 async function calculate() {
@@ -73,38 +155,204 @@ function onField(path) {
   form.focusPath(path);
 }
 
+/** No income rows and nobody confirmed there are none: the outcome is preliminary, never a green Bifall. */
+function preliminary(household = form.household()) {
+  return !noIncome.checked && !(household.incomes?.length > 0);
+}
+
+function viewOptions() {
+  return { labels, onField, who: form.who, preliminary: preliminary(), answers, onAnswer };
+}
+
 function inputDetails(body) {
-  return h('details', { class: 'result-section input-json' }, h('summary', {}, h('h3', {}, 'Indata som beräknades (JSON)')), h('pre', { id: 'household-json' }, body));
+  // tabindex: the box scrolls, so it must be reachable by keyboard (WCAG 2.1.1).
+  return h('details', { class: 'result-section input-json' }, h('summary', {}, h('h3', {}, 'Indata som beräknades (JSON)')), h('pre', { id: 'household-json', tabindex: '0', 'aria-label': 'Indata som beräknades, JSON' }, body));
 }
 
 function showDecision(decision, text, body) {
-  current = { decision, text };
+  current = { decision, text, body };
+  stale = false;
+  if (recorded && recorded.inputHash !== decision.inputHash) recorded = null;
   form.clearErrors();
   form.showNeeds(decision.needsInformation);
-  resultBody.replaceChildren(...renderResult(decision, { labels, onField }), inputDetails(body));
-  printLetter.replaceChildren(...renderPrint(decision, { labels }));
-  summary.textContent = summaryLine(decision);
-  for (const button of actions) button.disabled = false;
+  resultProblems.replaceChildren();
+  resultBody.classList.remove('is-stale');
+  resultBody.removeAttribute('aria-describedby');
+  resultBody.replaceChildren(...renderResult(decision, viewOptions()), inputDetails(body));
+  markScrollable(resultBody);
+  updateLetter();
+  announce(summaryLine(decision, preliminary()));
   setState('ok');
 }
 
 function showProblems(errors) {
-  current = null;
   const problems = form.showErrors(errors);
-  resultBody.replaceChildren(renderProblems(problems, { onField }));
-  printLetter.replaceChildren();
-  summary.textContent = problems.length === 1 ? 'En uppgift behöver rättas.' : `${problems.length} uppgifter behöver rättas.`;
-  for (const button of actions) button.disabled = true;
+  stale = current !== null;
+  resultProblems.replaceChildren(renderProblems(problems, { onField, stale }));
+  if (stale) {
+    // The last proposal stays in view, dimmed and marked out of date, under the list of problems.
+    resultBody.classList.add('is-stale');
+    if (!resultBody.querySelector('.stale-note')) resultBody.prepend(h('p', { class: 'stale-note' }, 'Inaktuellt förslag – gäller uppgifterna före den senaste ändringen.'));
+  } else resultBody.replaceChildren();
+  announce(`${problems.length === 1 ? 'En uppgift behöver rättas' : `${problems.length} uppgifter behöver rättas`}${stale ? '; förslaget är inaktuellt' : ''}.`);
+  updateLetter();
   setState('invalid');
 }
 
 function showFailure(message) {
-  current = null;
-  resultBody.replaceChildren(h('div', { class: 'problems', role: 'alert' }, h('h3', {}, 'Förslaget kunde inte beräknas'), h('p', {}, message)));
-  summary.textContent = message;
-  for (const button of actions) button.disabled = true;
+  stale = current !== null;
+  resultProblems.replaceChildren(h('div', { class: 'problems' }, h('h3', {}, 'Förslaget kunde inte beräknas'), h('p', {}, message)));
+  if (stale) resultBody.classList.add('is-stale');
+  announce(message);
+  updateLetter();
   setState('error');
 }
+
+// ---- barnkonsekvens answers and the letter ----
+
+function onAnswer(id, value) {
+  answers[id] = value;
+  if (recorded) recorded = null;
+  if (draftOf !== null) draftOf = undefined; // the answered text goes into a fresh draft
+  updateLetter();
+  save();
+}
+
+/** How the letter names a member: the given name, else "barnet född 2014" / "sökande". */
+function whoInLetter(id) {
+  const label = form.who(id);
+  const m = /^(.*) \((.*)\)$/.exec(label);
+  if (m) return m[1];
+  const [role, year] = label.split(', f. ');
+  return role === 'Barn' && year ? `barnet född ${year}` : role.toLowerCase();
+}
+
+/** What stops the letter from being printed, or null. */
+function letterBlocked(d) {
+  if (stale) return 'Förslaget är inaktuellt: rätta uppgifterna först.';
+  if (preliminary()) return 'Ange hushållets inkomster, eller bekräfta att det inte finns några, innan brevet skrivs ut.';
+  const open = unansweredPrompts(d, answers);
+  if ((d.outcome === 'deny' || d.outcome === 'partial') && open.length) {
+    return `Ett avslag kan inte skrivas ut förrän barnkonsekvensanalysen är besvarad: ${open.map((p) => `fråga ${p.number}`).join(', ')}.`;
+  }
+  return null;
+}
+
+function updateLetter() {
+  const d = current?.decision;
+  letterPanel.hidden = !d;
+  if (!d) {
+    for (const b of Object.values(buttons)) b.disabled = true;
+    printLetter.replaceChildren();
+    printWorksheet.replaceChildren();
+    return;
+  }
+  const kind = letterKind(d, recorded !== null);
+  const draft = letterDraft(d, { whoInLetter, answers, legal });
+  if (draftOf !== null && !stale) {
+    letterText.value = draft;
+    draftOf = d.inputHash;
+  }
+  $('#letter-outdated').hidden = draftOf !== null || letterText.value === draft;
+  $('#letter-kind').textContent =
+    kind.kind === 'request'
+      ? 'Förslaget kan inte räknas fram: brevet är en begäran om komplettering, inget beslut.'
+      : recorded
+        ? `Beslutet är registrerat (${recorded.decisionId}) av ${recorded.decidedBy} ${recorded.decidedOn}.`
+        : 'Förslag till beslut tills du registrerar beslutet. Bara det som står här går till den sökande.';
+  const blocked = letterBlocked(d);
+  $('#letter-blocked').hidden = blocked === null;
+  $('#letter-blocked').textContent = blocked ?? '';
+  buttons.print.disabled = blocked !== null;
+  buttons.print.textContent = kind.kind === 'request' ? 'Skriv ut begäran om komplettering' : recorded ? 'Skriv ut beslut' : 'Skriv ut förslag';
+  buttons.worksheet.disabled = stale;
+  buttons.json.disabled = stale;
+  buttons.text.disabled = blocked !== null;
+  buttons.record.hidden = kind.kind === 'request';
+  buttons.record.disabled = blocked !== null || recorded !== null;
+  // The printed pages: the letter alone, or the internal worksheet alone.
+  const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
+  // Ctrl+P prints this too: a blocked letter is not in it, only why.
+  printLetter.replaceChildren(
+    ...(blocked !== null
+      ? [h('p', { class: 'print-letter__blocked' }, `Brevet kan inte skrivas ut ännu. ${blocked}`)]
+      : [
+          h('h1', { class: 'print-letter__title' }, kind.title),
+          h('div', { class: 'print-letter__text' }, letterText.value),
+          h('div', { class: 'print-letter__signature' }, signature(fields, kind.kind).map((line) => h('p', {}, line))),
+        ]),
+  );
+  printWorksheet.replaceChildren(renderWorksheet(d, viewOptions()));
+}
+
+letterText.addEventListener('input', () => {
+  draftOf = null; // the caseworker's own text from now on: a new proposal does not overwrite it
+  recorded = null;
+  updateLetter();
+  save();
+});
+$('#letter-redraft').addEventListener('click', () => {
+  draftOf = undefined;
+  updateLetter();
+  save();
+  letterText.focus();
+});
+for (const el of letterFields) {
+  el.addEventListener('input', () => {
+    recorded = null;
+    updateLetter();
+    save();
+  });
+}
+$('#decided-on').addEventListener('focusout', (event) => {
+  const el = event.target;
+  const ok = el.value.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(el.value.trim());
+  $('#decided-on-err').hidden = ok;
+  $('#decided-on-err').textContent = ok ? '' : 'Skriv datumet som ÅÅÅÅ-MM-DD.';
+  el.toggleAttribute('aria-invalid', !ok);
+});
+noIncome.addEventListener('change', () => schedule());
+
+buttons.record.addEventListener('click', async () => {
+  if (!current || stale) return;
+  const status = $('#record-status');
+  const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
+  const missing = [['decidedBy', 'beslutsfattare'], ['decidedOn', 'beslutsdatum'], ['delegation', 'delegation']].filter(([k]) => !fields[k]).map(([, label]) => label);
+  if (missing.length) {
+    status.textContent = `Fyll i ${missing.join(', ')} innan beslutet registreras.`;
+    return;
+  }
+  const body = {
+    household: JSON.parse(current.body),
+    ...fields,
+    letterText: letterText.value,
+    childAnswers: Object.entries(answers).filter(([, a]) => a.trim() !== '').map(([promptId, answer]) => ({ promptId, answer })),
+  };
+  status.textContent = 'Registrerar …';
+  try {
+    const response = await fetch('/api/decisions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = await response.json();
+    if (!response.ok) {
+      status.textContent = `Beslutet kunde inte registreras: ${answer.errors.map((e) => RECORD_PROBLEM[e.code] ?? 'uppgifterna behöver rättas').join('; ')}.`;
+      return;
+    }
+    recorded = { ...answer, inputHash: current.decision.inputHash };
+    status.textContent = `Beslutet är registrerat: ${answer.decisionId}.`;
+    updateLetter();
+    save();
+  } catch {
+    status.textContent = 'Beslutet kunde inte registreras: beräkningstjänsten svarar inte.';
+  }
+});
+
+const RECORD_PROBLEM = {
+  NO_STORE: 'servern har ingen beslutslagring (starta med serve --store)',
+  STORE_UNAVAILABLE: 'beslutslagringen går inte att skriva till just nu',
+  CHILD_ASSESSMENT_MISSING: 'barnkonsekvensanalysen är inte besvarad',
+  NOT_A_DECISION: 'en begäran om komplettering är inget beslut',
+  INVALID_DATE: 'beslutsdatum ska skrivas ÅÅÅÅ-MM-DD',
+  REQUIRED: 'beslutsfattare, datum, delegation och brevtext måste fyllas i',
+};
 
 // ---- types and rules info ----
 
@@ -127,9 +375,11 @@ async function fetchTypes(period) {
       incomes: Object.fromEntries(answer.incomeTypes.map((t) => [t.type, t.labelSv])),
       costs: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.labelSv])),
       assets: Object.fromEntries(answer.assetTypes.map((t) => [t.type, t.labelSv])),
+      costCategory: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.category])),
     };
+    legal = answer.legal ?? null;
     form.setTypes(answer);
-    $('#rules-info').textContent = `Regler för ${monthSv(answer.period)}: ${answer.law} · ${answer.normTable} · regelversion ${answer.ruleSetVersion.slice(0, 19)}…`;
+    $('#rules-info').textContent = `Regler för ${monthSv(answer.period)}: ${answer.law} · ${answer.normTable}`;
     return true;
   } catch {
     if (period === typesState.period) typesState = { period: undefined, loaded: Promise.resolve(false) }; // try again next time
@@ -137,43 +387,68 @@ async function fetchTypes(period) {
   }
 }
 
-// ---- examples ----
+// ---- examples: loaded only on "Ladda exempel", never on a change of the list ----
 
 async function loadFixtureList() {
   const response = await fetch('/api/fixtures');
   if (!response.ok) return;
   const { fixtures } = await response.json();
-  fixtureSelect.append(...fixtures.map((f) => h('option', { value: f.name }, `${f.name}${f.period ? ` (${f.period})` : ''}`)));
+  const label = (f) => [f.caseId ? `Exempel ${f.caseId}` : 'Exempel', f.period ? monthSv(f.period) : null, f.members ? `${f.members} ${f.members === 1 ? 'person' : 'personer'}` : null].filter(Boolean).join(' – ');
+  fixtureSelect.append(...fixtures.map((f) => h('option', { value: f.name }, label(f))));
 }
 
-fixtureSelect.addEventListener('change', async () => {
+$('#load-fixture').addEventListener('click', async () => {
   const name = fixtureSelect.value;
-  if (!name) return;
-  // The form is about to be replaced: what is shown or on its way is stale from now on.
-  schedule();
+  if (!name) {
+    fixtureSelect.focus();
+    return;
+  }
+  if (!mayReplace('Exemplet')) return;
+  const before = pageState();
+  // What is shown or on its way is stale from now on.
+  sequence += 1;
+  controller?.abort();
   clearTimeout(timer);
+  setState('pending');
   const response = await fetch(`/api/fixtures/${encodeURIComponent(name)}`);
   if (!response.ok) return showFailure('Exemplet kunde inte läsas.');
   const household = await response.json();
   if (typeof household.period === 'string' && PERIOD.test(household.period)) await loadTypes(household.period);
+  resetPageExtras();
   form.load(household);
+  offerUndo(before, `Exemplet ${fixtureSelect.selectedOptions[0].textContent} är inläst.`);
   schedule();
   void calculate();
-  fixtureSelect.focus();
 });
 
+/** Answers, letter and registration belong to the household they were written for. */
+function resetPageExtras() {
+  answers = {};
+  noIncome.checked = false;
+  for (const el of letterFields) el.value = '';
+  draftOf = undefined;
+  recorded = null;
+  current = null;
+  stale = false;
+  resultProblems.replaceChildren();
+  resultBody.classList.remove('is-stale');
+}
+
 $('#new-household').addEventListener('click', () => {
+  if (!mayReplace('Ett nytt hushåll')) return;
+  const before = pageState();
   fixtureSelect.value = '';
+  resetPageExtras();
   form.reset(thisMonth());
   sequence += 1;
   controller?.abort();
   clearTimeout(timer);
-  current = null;
   resultBody.replaceChildren(h('div', { class: 'empty-state' }, h('p', {}, 'Fyll i hushållets uppgifter. Förslaget visas här och uppdateras medan du skriver.')));
-  printLetter.replaceChildren();
-  summary.textContent = '';
-  for (const button of actions) button.disabled = true;
+  updateLetter();
+  announce('');
   setState('empty');
+  save();
+  offerUndo(before, 'Formuläret är tömt.');
   $('#period').focus();
 });
 
@@ -193,9 +468,37 @@ function download(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-$('#print').addEventListener('click', () => current && window.print());
-$('#download-json').addEventListener('click', () => current && download(`${fileStem(current.decision)}.json`, current.text, 'application/json'));
-$('#download-text').addEventListener('click', () => current && download(`${fileStem(current.decision)}-beslutstext.txt`, `${current.decision.decisionText}\n`, 'text/plain;charset=utf-8'));
+/** Prints the letter or the worksheet: the print styles show only the one body[data-print] names. */
+function printOut(which) {
+  if (!current) return;
+  updateLetter();
+  document.body.dataset.print = which;
+  window.print();
+}
+
+window.addEventListener('afterprint', () => delete document.body.dataset.print); // Ctrl+P prints the letter again
+buttons.print.addEventListener('click', () => printOut('letter'));
+buttons.worksheet.addEventListener('click', () => printOut('worksheet'));
+buttons.json.addEventListener('click', () => current && download(`${fileStem(current.decision)}-forslag.json`, current.text, 'application/json'));
+buttons.text.addEventListener('click', () => {
+  if (!current) return;
+  const kind = letterKind(current.decision, recorded !== null);
+  const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
+  download(`${fileStem(current.decision)}-brev.txt`, `${kind.title.toUpperCase()}\n\n${letterText.value}\n\n${signature(fields, kind.kind).join('\n')}\n`, 'text/plain;charset=utf-8');
+});
+
+// ---- layout: offsets from the toolbar's real height ----
+
+function measureToolbar() {
+  const bar = $('#toolbar');
+  const sticky = getComputedStyle(bar).position === 'sticky';
+  document.documentElement.style.setProperty('--toolbar-h', `${sticky ? Math.ceil(bar.getBoundingClientRect().height) : 0}px`);
+}
+new ResizeObserver(measureToolbar).observe($('#toolbar'));
+window.addEventListener('resize', () => {
+  measureToolbar();
+  markScrollable(resultBody);
+});
 
 // ---- start ----
 
@@ -206,5 +509,18 @@ function thisMonth() {
 
 // This month's types, or (no rules for this month yet) those of the newest rules.
 await Promise.all([loadTypes(thisMonth()).then((ok) => ok || loadTypes('')), loadFixtureList()]);
-form.reset(thisMonth());
+let saved = null;
+try {
+  saved = JSON.parse(sessionStorage.getItem(SAVED) ?? 'null');
+} catch {
+  saved = null;
+}
+if (saved?.form?.household) {
+  const period = saved.form.household.period;
+  if (typeof period === 'string' && PERIOD.test(period)) await loadTypes(period);
+  restoreState(saved);
+  $('#undo-text').textContent = 'Hushållet från förra gången i den här fliken är återställt.';
+  schedule();
+} else form.reset(thisMonth());
+measureToolbar();
 document.body.dataset.ready = 'true';

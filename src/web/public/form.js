@@ -12,8 +12,12 @@ import { amountFromInput, amountToInput } from './format.js';
 import { GENDERS, ROLE_LABEL, ROLES, problemSv } from './labels.js';
 
 const LISTS = ['members', 'incomes', 'costs', 'assets'];
-const MEMBER_KEYS = ['id', 'role', 'birthDate', 'gender', 'daysInHousehold', 'inSchool', 'lunchOutsideHome'];
+const MEMBER_KEYS = ['id', 'role', 'birthDate', 'personnummer', 'gender', 'availableForWork', 'acceptableReason', 'daysInHousehold', 'inSchool', 'lunchOutsideHome'];
 const CHILD_ONLY = ['daysInHousehold', 'inSchool', 'lunchOutsideHome'];
+/** The labour-market facts of a partner (the applicant's are under Omständigheter). */
+const PARTNER_ONLY = ['availableForWork', 'acceptableReason'];
+/** Keys a member of this role sends; the others stay in the (hidden) card but are not sent. */
+const keysFor = (role) => MEMBER_KEYS.filter((k) => (role === 'child' || !CHILD_ONLY.includes(k)) && (role === 'partner' || !PARTNER_ONLY.includes(k)));
 const ROW_KEYS = { members: MEMBER_KEYS, incomes: ['memberId', 'type', 'amount'], costs: ['type', 'amount', 'memberId'], assets: ['type', 'amount', 'memberId'] };
 const CIRCUMSTANCES = {
   availableForWork: 'boolean',
@@ -40,6 +44,23 @@ function integerValue(el) {
   return /^-?[0-9]+$/.test(t) ? Number(t) : t;
 }
 
+/**
+ * A date as typed, in the contract's form: "19880514", "1988-5-14", "1988/05/14" and a personnummer
+ * ("19880514-1234") all become "1988-05-14". Anything else (a six-digit "880514", whose century is
+ * unknown, half a date) is returned as typed, so the engine names the field and the page asks for
+ * ÅÅÅÅ-MM-DD.
+ */
+export function normaliseDate(text) {
+  const t = String(text).trim();
+  const m = /^(\d{4})[-/. ]?(\d{2})[-/. ]?(\d{2})(?:[-+]?\d{4})?$/.exec(t) ?? /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(t);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : t;
+}
+
+function dateValue(el) {
+  const t = el.value.trim();
+  return t === '' ? undefined : normaliseDate(t);
+}
+
 function booleanValue(el) {
   return el.value === 'true' ? true : el.value === 'false' ? false : undefined;
 }
@@ -49,6 +70,7 @@ function read(el, kind) {
   if (kind === 'integer') return integerValue(el);
   if (kind === 'boolean') return booleanValue(el);
   if (kind === 'check') return el.checked ? true : undefined;
+  if (kind === 'date') return dateValue(el);
   return textValue(el);
 }
 
@@ -82,7 +104,7 @@ function extrasOf(obj, known) {
 
 // ---- building fields -----------------------------------------------------------------------
 
-function field({ key, label, control, kind = 'text', hint, childOnly = false, wide = false }) {
+function field({ key, label, control, kind = 'text', hint, only = null, wide = false }) {
   const id = uid('f');
   control.id = id;
   control.dataset.key = key;
@@ -92,15 +114,19 @@ function field({ key, label, control, kind = 'text', hint, childOnly = false, wi
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
   const error = h('p', { class: 'field-error', id: errorId, hidden: true });
   const classes = ['field', kind === 'check' ? 'field--check' : '', wide ? 'field--wide' : ''].filter(Boolean).join(' ');
+  const dataset = only ? { only } : {};
   const wrapper =
     kind === 'check'
-      ? h('div', { class: classes, dataset: childOnly ? { childOnly: '1' } : {} }, control, h('label', { for: id }, label), error)
-      : h('div', { class: classes, dataset: childOnly ? { childOnly: '1' } : {} }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error);
+      ? h('div', { class: classes, dataset }, control, h('label', { for: id }, label), error)
+      : h('div', { class: classes, dataset }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error);
   return wrapper;
 }
 
-function select(options, value = '') {
-  const el = h('select', {}, options.map(([v, label]) => h('option', { value: v }, label)));
+/** A select; a list without an empty choice gets "Välj …" first, so a new row never looks filled in. */
+function select(options, value = '', placeholder = null) {
+  const all = placeholder ? [['', placeholder], ...options] : options;
+  const el = h('select', {}, all.map(([v, label]) => h('option', { value: v }, label)));
+  if (placeholder) el.dataset.placeholder = placeholder;
   el.value = value;
   return el;
 }
@@ -108,12 +134,21 @@ function select(options, value = '') {
 const input = (props = {}) => h('input', { type: 'text', spellcheck: 'false', ...props });
 
 function removeButton(label) {
-  return h('button', { type: 'button', class: 'button button--remove', dataset: { remove: '1' }, 'aria-label': label, title: label }, 'Ta bort');
+  return h('button', { type: 'button', class: 'button button--remove', dataset: { remove: '1' }, 'aria-label': label }, 'Ta bort');
+}
+
+/** "Sökande, f. 1988" or the name the caseworker gave (kept in the page only). */
+function memberLabel(row) {
+  const name = row.querySelector('[data-key="displayName"]').value.trim();
+  const role = row.querySelector('[data-key="role"]').value;
+  const year = /^(\d{4})/.exec(normaliseDate(row.querySelector('[data-key="birthDate"]').value))?.[1];
+  const what = `${ROLE_LABEL[role] ?? role}${year ? `, f. ${year}` : ''}`;
+  return name ? `${name} (${what})` : what;
 }
 
 // ---- the form ------------------------------------------------------------------------------
 
-export function createForm(form, { onInput }) {
+export function createForm(form, { onInput, onRemoved = () => {} }) {
   const lists = Object.fromEntries(LISTS.map((l) => [l, form.querySelector(`[data-list="${l}"]`)]));
   const extras = new WeakMap();
   let topExtras = {};
@@ -128,7 +163,13 @@ export function createForm(form, { onInput }) {
   // -- members --
 
   function memberIds() {
-    return rowsOf('members').map((row) => ({ id: row.querySelector('[data-key="id"]').value.trim(), role: row.querySelector('[data-key="role"]').value }));
+    return rowsOf('members').map((row) => ({ id: row.querySelector('[data-key="id"]').value.trim(), role: row.querySelector('[data-key="role"]').value, label: memberLabel(row) }));
+  }
+
+  /** How the page names a member id: the given name, else role and birth year; never only "c1". */
+  function who(id) {
+    const m = memberIds().find((x) => x.id === id);
+    return m ? m.label : id;
   }
 
   function nextId(role, except) {
@@ -153,7 +194,7 @@ export function createForm(form, { onInput }) {
   function memberOptions(optional) {
     const options = memberIds()
       .filter((m) => m.id !== '')
-      .map((m) => [m.id, `${m.id} – ${ROLE_LABEL[m.role] ?? m.role}`]);
+      .map((m) => [m.id, m.label]);
     return optional ? [['', optional], ...options] : options;
   }
 
@@ -173,11 +214,10 @@ export function createForm(form, { onInput }) {
   function updateMemberRow(row) {
     const index = rowsOf('members').indexOf(row);
     const role = row.querySelector('[data-key="role"]').value;
-    row.querySelector('legend').textContent = `Person ${index + 1} · ${ROLE_LABEL[role] ?? role}`;
-    for (const el of row.querySelectorAll('[data-child-only]')) el.hidden = role !== 'child';
-    const remove = row.querySelector('[data-remove]');
-    remove.setAttribute('aria-label', `Ta bort person ${index + 1}`);
-    remove.title = `Ta bort person ${index + 1}`;
+    const name = row.querySelector('[data-key="displayName"]').value.trim();
+    row.querySelector('legend').textContent = `Person ${index + 1} · ${ROLE_LABEL[role] ?? role}${name ? ` · ${name}` : ''}`;
+    for (const el of row.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== role;
+    row.querySelector('[data-remove]').setAttribute('aria-label', `Ta bort person ${index + 1}`);
   }
 
   function addMember(role, values = null) {
@@ -191,15 +231,20 @@ export function createForm(form, { onInput }) {
         'div',
         { class: 'grid grid--member' },
         field({ key: 'role', label: 'Roll', control: roleSelect }),
-        field({ key: 'id', label: 'Id', control: idInput }),
-        field({ key: 'birthDate', label: 'Födelsedatum', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅ-MM-DD' }), hint: 'ÅÅÅÅ-MM-DD' }),
+        field({ key: 'displayName', label: 'Namn', kind: 'page', control: input({ autocomplete: 'off' }), hint: 'Visas bara här, skickas inte' }),
+        field({ key: 'birthDate', label: 'Födelsedatum', kind: 'date', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅ-MM-DD' }), hint: 'T.ex. 1988-05-14 eller 19880514' }),
+        field({ key: 'personnummer', label: 'Personnummer', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅMMDD-NNNN' }), hint: 'Valfritt' }),
         field({ key: 'gender', label: 'Kön', control: select(GENDERS) }),
-        field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Alla' }), hint: 'Vid växelvis boende', childOnly: true }),
-        field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), childOnly: true }),
-        field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (0–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), childOnly: true, wide: true }),
+        field({ key: 'id', label: 'Id', control: idInput, hint: 'Ges automatiskt' }),
+        field({ key: 'availableForWork', label: 'Står till arbetsmarknadens förfogande', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), only: 'partner' }),
+        field({ key: 'acceptableReason', label: 'Godtagbart skäl', control: input({}), hint: 'Om hen inte står till förfogande, t.ex. sjukskriven', only: 'partner' }),
+        field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Alla' }), hint: 'Vid växelvis boende', only: 'child' }),
+        field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), only: 'child' }),
+        field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (0–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), only: 'child', wide: true }),
       ),
-      removeButton('Ta bort person'),
     );
+    // The remove button first in the card: where it is drawn is where the Tab order reaches it.
+    row.querySelector('legend').after(removeButton('Ta bort person'));
     lists.members.append(row);
     if (values) {
       for (const key of MEMBER_KEYS) {
@@ -226,7 +271,7 @@ export function createForm(form, { onInput }) {
   }
 
   function addItem(list, values = null) {
-    const typeSelect = select(typeOptions(list));
+    const typeSelect = select(typeOptions(list), '', 'Välj typ …');
     const memberSelect = h('select', { dataset: list === 'incomes' ? {} : { optional: list === 'costs' ? 'Hela hushållet' : 'Hushållet gemensamt' } });
     const amount = input({ inputmode: 'decimal', class: 'amount' });
     const n = rowsOf(list).length + 1;
@@ -240,6 +285,7 @@ export function createForm(form, { onInput }) {
       list === 'incomes' ? [person, type, sum] : [type, sum, person],
       removeButton(`Ta bort ${noun} ${n}`),
     );
+    typeSelect.value = '';
     lists[list].append(row);
     refreshMemberSelect(memberSelect, list === 'incomes' ? (memberIds()[0]?.id ?? '') : '');
     if (values) {
@@ -254,9 +300,7 @@ export function createForm(form, { onInput }) {
     const noun = { incomes: 'inkomst', costs: 'kostnad', assets: 'tillgång' }[list];
     rowsOf(list).forEach((row, i) => {
       row.setAttribute('aria-label', `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}`);
-      const remove = row.querySelector('[data-remove]');
-      remove.setAttribute('aria-label', `Ta bort ${noun} ${i + 1}`);
-      remove.title = `Ta bort ${noun} ${i + 1}`;
+      row.querySelector('[data-remove]').setAttribute('aria-label', `Ta bort ${noun} ${i + 1}`);
     });
   }
 
@@ -274,23 +318,52 @@ export function createForm(form, { onInput }) {
     } else if (button.dataset.remove) {
       const row = button.closest('[data-row]');
       const list = row.dataset.row;
-      const removedId = list === 'members' ? row.querySelector('[data-key="id"]').value.trim() : null;
-      row.remove();
-      if (list === 'members') {
-        for (const r of rowsOf('members')) updateMemberRow(r);
-        if (removedId) refreshMemberSelects();
-      } else relabelItems(list);
+      const before = state();
+      const what = list === 'members' ? removeMember(row) : removeItem(row);
       form.querySelector(`[data-list="${list}"]`).closest('fieldset').querySelector('button[data-add], button[data-add-member]')?.focus();
+      onRemoved(before, what);
     } else return;
     onInput();
   });
+
+  /** Removes a person and the incomes, costs and assets that are theirs; says what went. */
+  function removeMember(row) {
+    const n = rowsOf('members').indexOf(row) + 1;
+    const label = memberLabel(row);
+    const id = row.querySelector('[data-key="id"]').value.trim();
+    let moved = 0;
+    for (const list of ['incomes', 'costs', 'assets']) {
+      for (const r of rowsOf(list)) if (id !== '' && r.querySelector('[data-key="memberId"]').value === id) {
+        r.remove();
+        moved += 1;
+      }
+      relabelItems(list);
+    }
+    row.remove();
+    for (const r of rowsOf('members')) updateMemberRow(r);
+    refreshMemberSelects();
+    return `Person ${n} (${label}) togs bort${moved ? ` med ${moved} ${moved === 1 ? 'rad' : 'rader'} (inkomster, kostnader, tillgångar)` : ''}.`;
+  }
+
+  function removeItem(row) {
+    const list = row.dataset.row;
+    const name = row.getAttribute('aria-label');
+    row.remove();
+    relabelItems(list);
+    return `${name} togs bort.`;
+  }
 
   const touch = (el) => el.closest('.field')?.classList.add('touched');
 
   form.addEventListener('input', (event) => {
     const el = event.target;
-    touch(el);
+    // A field is checked when it is left (focusout), not while a date is half typed.
+    if (el.tagName === 'INPUT' && el.type !== 'checkbox') el.closest('.field')?.classList.add('editing');
     const row = el.closest('[data-row="members"]');
+    if (row && (el.dataset.key === 'displayName' || el.dataset.key === 'birthDate')) {
+      updateMemberRow(row);
+      refreshMemberSelects();
+    }
     if (row && el.dataset.key === 'id') {
       el.dataset.auto = '0';
       // Incomes and costs follow a renamed member. An id cleared while retyping, or one that is for
@@ -328,7 +401,27 @@ export function createForm(form, { onInput }) {
   });
 
   form.addEventListener('focusout', (event) => {
-    if (event.target.matches('input, select') && event.target.value !== '') touch(event.target);
+    const el = event.target;
+    if (!el.matches('input, select')) return;
+    // A date typed as 19880514 or 1988-5-14 is shown as the engine reads it.
+    if (el.dataset.kind === 'date' && el.value.trim() !== '' && normaliseDate(el.value) !== el.value) {
+      el.value = normaliseDate(el.value);
+      onInput(el);
+    }
+    // A personnummer with its century gives the birth date when none is typed yet.
+    const card = el.closest('[data-row="members"]');
+    if (card && el.dataset.key === 'personnummer') {
+      const birth = card.querySelector('[data-key="birthDate"]');
+      const date = normaliseDate(el.value.trim());
+      if (birth.value.trim() === '' && /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{8}[-+]?\d{4}$/.test(el.value.trim())) {
+        birth.value = date;
+        updateMemberRow(card);
+        refreshMemberSelects();
+        onInput(birth);
+      }
+    }
+    el.closest('.field')?.classList.remove('editing');
+    touch(el);
   });
 
   form.addEventListener('submit', (event) => event.preventDefault());
@@ -341,8 +434,7 @@ export function createForm(form, { onInput }) {
     out.members = rowsOf('members').map((row) => {
       const m = { ...(extras.get(row) ?? {}) };
       const role = row.querySelector('[data-key="role"]').value;
-      for (const key of MEMBER_KEYS) {
-        if (CHILD_ONLY.includes(key) && role !== 'child') continue;
+      for (const key of keysFor(role)) {
         const el = row.querySelector(`[data-key="${key}"]`);
         put(m, key, key === 'role' ? el.value : read(el, el.dataset.kind));
       }
@@ -398,7 +490,7 @@ export function createForm(form, { onInput }) {
       for (const item of hh[list]) {
         const values = item && typeof item === 'object' ? item : {};
         const row = list === 'members' ? addMember(values.role ?? 'applicant', values) : addItem(list, values);
-        const known = list === 'members' && values.role !== 'child' ? MEMBER_KEYS.filter((k) => !CHILD_ONLY.includes(k)) : ROW_KEYS[list];
+        const known = list === 'members' ? keysFor(values.role) : ROW_KEYS[list];
         const extra = extrasOf(values, known);
         // A null, or a false checkbox, that the form would leave out is kept as given, so the input hash is the file's.
         for (const key of known) if (values[key] === null || (key === 'lunchOutsideHome' && values[key] === false)) extra[key] = values[key];
@@ -445,7 +537,7 @@ export function createForm(form, { onInput }) {
       for (const row of rowsOf(list)) {
         const sel = row.querySelector('[data-key="type"]');
         const value = sel.value;
-        sel.replaceChildren(...typeOptions(list).map(([v, label]) => h('option', { value: v }, label)));
+        sel.replaceChildren(...[['', sel.dataset.placeholder], ...typeOptions(list)].map(([v, label]) => h('option', { value: v }, label)));
         write(sel, 'text', value);
       }
     }
@@ -491,14 +583,12 @@ export function createForm(form, { onInput }) {
         const wrapper = where.control.closest('.field');
         const slot = wrapper.querySelector('.field-error');
         slot.textContent = slot.textContent ? `${slot.textContent} ${text}` : text;
-        slot.title = issue.message;
         slot.hidden = false;
         wrapper.classList.add('has-error');
         where.control.setAttribute('aria-invalid', 'true');
         target = where.control.id;
       } else if (where.list) {
         where.list.textContent = where.list.textContent ? `${where.list.textContent} ${text}` : text;
-        where.list.title = issue.message;
         where.list.hidden = false;
       }
       return { issue, text, target };
@@ -513,7 +603,6 @@ export function createForm(form, { onInput }) {
       const wrapper = where.control.closest('.field');
       const slot = wrapper.querySelector('.field-error');
       slot.textContent = n.text;
-      slot.title = '';
       slot.hidden = false;
       wrapper.classList.add('has-need');
     }
@@ -533,5 +622,28 @@ export function createForm(form, { onInput }) {
     form.classList.add('show-all');
   }
 
-  return { household, load, reset, setTypes, showErrors, showNeeds, clearErrors, focusPath, showAll };
+  // -- what the page keeps (sessionStorage, undo): the household and the names, which are never sent --
+
+  function state() {
+    return { household: household(), names: rowsOf('members').map((row) => row.querySelector('[data-key="displayName"]').value) };
+  }
+
+  function restore(saved) {
+    load(saved.household);
+    rowsOf('members').forEach((row, i) => {
+      row.querySelector('[data-key="displayName"]').value = saved.names?.[i] ?? '';
+      updateMemberRow(row);
+    });
+    refreshMemberSelects();
+  }
+
+  /** Whether anything was typed beyond a fresh form (one applicant, this month). */
+  function hasData() {
+    const hh = household();
+    const [first] = hh.members;
+    const names = rowsOf('members').some((row) => row.querySelector('[data-key="displayName"]').value.trim() !== '');
+    return names || hh.members.length !== 1 || Object.keys(first).some((k) => !['id', 'role'].includes(k)) || ['incomes', 'costs', 'assets', 'circumstances', 'caseId', 'municipality'].some((k) => k in hh);
+  }
+
+  return { household, load, reset, setTypes, showErrors, showNeeds, clearErrors, focusPath, showAll, state, restore, hasData, who };
 }

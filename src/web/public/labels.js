@@ -35,6 +35,7 @@ export const STATUS = {
 };
 
 export const SEVERITY = {
+  block: 'Krävs för förslag',
   assessment: 'Bedömning',
   warning: 'Varning',
   info: 'Information',
@@ -131,7 +132,9 @@ export function problemSv({ path, code, message }) {
     case 'INVALID_AMOUNT':
       return AMOUNT_HINT;
     case 'INVALID_DATE':
-      return /plausible/.test(message) ? 'Datumet är inte ett rimligt födelsedatum.' : 'Datumet finns inte. Skriv ÅÅÅÅ-MM-DD.';
+      if (/plausible/.test(message)) return 'Datumet är inte ett rimligt födelsedatum.';
+      // A well-formed date that is not in the calendar (2023-02-30); anything else is a format the page could not read.
+      return /"\d{4}-\d{2}-\d{2}"/.test(message) ? 'Datumet finns inte i kalendern.' : 'Skriv datumet som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD, till exempel 1988-05-14.';
     case 'BORN_AFTER_PERIOD':
       return 'Födelsedatumet ligger efter beräkningsmånaden.';
     case 'DUPLICATE_MEMBER_ID':

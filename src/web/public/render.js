@@ -8,13 +8,35 @@
  * readers find them; the numbers are formatted like the command line (format.js krSv).
  */
 import { h } from './dom.js';
-import { krSv, monthSv, subtractKr } from './format.js';
+import { fromOre, krSv, monthSv, subtractKr, toOre } from './format.js';
 import { OUTCOME, RESIDENCE, SEVERITY, STATUS, STEP, describePath } from './labels.js';
+
+/**
+ * The view's options: labels (types by the period's rules), onField (go to a field), who (a member id
+ * as the caseworker knows the person: name or role and birth year), preliminary (no income entered and
+ * none confirmed: the outcome is not shown as a result yet), answers and onAnswer (the caseworker's
+ * answers to the barnkonsekvens questions, kept by the page).
+ */
+let view = { labels: { incomes: {}, costs: {}, assets: {} }, onField: () => {}, who: (id) => id, preliminary: false, answers: {}, onAnswer: () => {} };
+
+/** An engine text as the caseworker reads it: members by name, not id; an en dash in "4–6 år". */
+export function readable(text, who = view.who, ids = []) {
+  let out = String(text).replace(/\b(\d+)-(\d+) år\b/g, '$1–$2 år');
+  for (const id of ids) {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) continue;
+    out = out.replace(new RegExp(`(^|[\\s(])${id}(?=[\\s,:;.)]|$)`, 'g'), (_, pre) => `${pre}${who(id)}`);
+  }
+  return out;
+}
+
+let memberIds = [];
+const sv = (text) => readable(text, view.who, memberIds);
 
 const kr = (amount, field) => h('span', { class: 'amount', dataset: field ? { amount: field } : {} }, krSv(amount));
 
+/** A part of the result: found by its heading, not a landmark of its own (ten of them would clutter the landmark list). */
 function section(id, title, ...content) {
-  return h('section', { class: 'result-section', id: `r-${id}`, 'aria-labelledby': `r-${id}-title` }, h('h3', { id: `r-${id}-title` }, title), ...content);
+  return h('div', { class: 'result-section', id: `r-${id}` }, h('h3', { id: `r-${id}-title` }, title), ...content);
 }
 
 function legal(ref) {
@@ -25,14 +47,19 @@ function badge(text, tone = 'neutral') {
   return h('span', { class: `badge badge--${tone}` }, text);
 }
 
+/** A data table; on a narrow screen it scrolls sideways in its own box (made reachable by keyboard by markScrollable), never the page. */
 function table(caption, head, rows, foot = null) {
   return h(
-    'table',
-    { class: 'data' },
-    h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, head.map(([label, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, label)))),
-    h('tbody', {}, rows),
-    foot ? h('tfoot', {}, foot) : null,
+    'div',
+    { class: 'table-wrap', role: 'group', 'aria-label': `Tabell: ${caption}` },
+    h(
+      'table',
+      { class: 'data' },
+      h('caption', { class: 'visually-hidden' }, caption),
+      h('thead', {}, h('tr', {}, head.map(([label, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, label)))),
+      h('tbody', {}, rows),
+      foot ? h('tfoot', {}, foot) : null,
+    ),
   );
 }
 
@@ -40,22 +67,38 @@ const td = (content, num = false, props = {}) => h('td', { class: num ? 'num' : 
 
 function memberOf(decision, id) {
   const step = decision.trace.find((s) => s.step === 'norm.member' && s.inputs.memberId === id);
-  return step ? step.text : id;
+  return step ? sv(step.text) : view.who(id);
+}
+
+/** A cost for livsföring i övrigt (its type's category in the period's rules): a person assesses it one by one. */
+const isLivsforing = (c) => view.labels.costCategory?.[c.type] === 'livsforing';
+
+/** The costs counted in the payable that a person has not assessed yet (livsföring i övrigt). */
+export function pendingCosts(d) {
+  let ore = 0n;
+  for (const c of d.costs.items) if (isLivsforing(c) && c.accepted !== null) ore += toOre(c.accepted) ?? 0n;
+  return fromOre(ore);
 }
 
 // ---- sections ----------------------------------------------------------------------------
+
+/** "Förslag: Delvis bifall"; before any income is entered or confirmed, "Preliminärt förslag". */
+export function outcomeWord(d, preliminary = view.preliminary) {
+  return `${preliminary ? 'Preliminärt förslag' : 'Förslag'}: ${OUTCOME[d.outcome] ?? d.outcome}`;
+}
 
 function outcomeCard(d) {
   const blocking = d.needsInformation.filter((n) => n.blocking);
   const meta = [monthSv(d.period), d.municipality ? `kommun ${d.municipality}` : null, d.caseId ? `ärende ${d.caseId}` : null, d.law].filter(Boolean).join(' · ');
   return h(
     'div',
-    { class: `outcome outcome--${d.outcome}` },
+    { class: `outcome outcome--${view.preliminary ? 'preliminary' : d.outcome}` },
     h(
       'div',
       { class: 'outcome__main' },
-      h('p', { class: 'outcome__label', dataset: { outcome: d.outcome } }, OUTCOME[d.outcome] ?? d.outcome),
+      h('p', { class: 'outcome__label', dataset: { outcome: d.outcome } }, outcomeWord(d)),
       h('p', { class: 'outcome__meta' }, meta),
+      view.preliminary ? h('p', { class: 'outcome__needs', id: 'preliminary-note' }, 'Inga inkomster är angivna. Ange hushållets inkomster, eller bekräfta under Inkomster att det inte finns några.') : null,
       blocking.length ? h('p', { class: 'outcome__needs' }, `Saknas för att räkna fram förslaget: ${blocking.map((n) => describePath(n.field)).join(', ')}.`) : null,
       d.requiresAssessment ? badge('Kräver bedömning av handläggare', 'assess') : null,
     ),
@@ -72,17 +115,22 @@ function calculation(d) {
   const row = (label, amount, field, props = {}) => h('tr', props, h('th', { scope: 'row' }, label), td(kr(amount, field), true));
   const rows = [
     row('Riksnorm', d.norm.total, 'norm.total'),
-    row('Godtagna kostnader', d.costs.accepted, 'costs.accepted'),
+    row('Skäliga kostnader (godtagna)', d.costs.accepted, 'costs.accepted'),
     row('Behov', d.need, 'need', { class: 'subtotal' }),
     row('Inkomster som räknas', d.income.counted === null ? null : `-${d.income.counted}`.replace(/^-0$/, '0'), 'income.counted'),
   ];
   if (d.assets.used !== '0') rows.push(row('Egna medel att använda först', `-${d.assets.used}`, 'assets.used'));
   rows.push(row('Att betala', d.payable, 'payable-summary', { class: 'total' }));
-  return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)));
+  const pending = pendingCosts(d);
+  const note =
+    pending !== '0' && d.payable !== null
+      ? h('p', { class: 'table-note pending-note', dataset: { amount: 'costs.pending' } }, `Varav ${krSv(pending)} är kostnader för livsföring i övrigt som väntar på handläggarens bedömning. De ingår i beloppet att betala först när de har bedömts som skäliga.`)
+      : null;
+  return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)), note);
 }
 
 function norm(d) {
-  const rows = d.norm.members.map((m, i) => h('tr', {}, td(h('strong', {}, m.memberId)), td(memberOf(d, m.memberId)), td(kr(m.amount, `norm.members.${i}.amount`), true)));
+  const rows = d.norm.members.map((m, i) => h('tr', {}, td(h('strong', {}, view.who(m.memberId))), td(memberOf(d, m.memberId)), td(kr(m.amount, `norm.members.${i}.amount`), true)));
   rows.push(h('tr', {}, td(''), td(`Gemensamma hushållskostnader (${d.norm.householdSize} ${d.norm.householdSize === 1 ? 'person' : 'personer'})`), td(kr(d.norm.common, 'norm.common'), true)));
   const foot = h('tr', {}, h('th', { scope: 'row', colspan: '2' }, 'Summa riksnorm'), td(kr(d.norm.total, 'norm.total-table'), true));
   const separate = d.norm.separate.length
@@ -90,22 +138,28 @@ function norm(d) {
         'div',
         { class: 'note' },
         h('p', {}, 'Eget ärende – ingår inte i hushållets beräkning:'),
-        h('ul', {}, d.norm.separate.map((s) => h('li', {}, `${s.memberId}: personliga kostnader ${krSv(s.personal)} + andel gemensamma ${krSv(s.commonShare)} = ${krSv(s.amount)}`))),
+        h('ul', {}, d.norm.separate.map((s) => h('li', {}, `${view.who(s.memberId)}: personliga kostnader ${krSv(s.personal)} + andel gemensamma ${krSv(s.commonShare)} = ${krSv(s.amount)}`))),
       )
     : null;
   return section('norm', 'Riksnorm', h('p', { class: 'section-meta' }, d.norm.table), table('Riksnorm per person', [['Person'], ['Normpost'], ['Belopp', true]], rows, foot), separate);
 }
 
-function itemStatus(claimed, accepted, requiresAssessment) {
-  if (claimed === null) return badge('Belopp saknas', 'warn');
-  if (accepted === null) return badge('Kan inte bedömas', 'warn');
-  const refused = subtractKr(claimed, accepted);
-  const status = refused === '0' ? badge('Godtas', 'ok') : accepted === '0' ? badge('Avslås', 'deny') : badge('Delvis', 'partial');
-  return [status, requiresAssessment ? badge('Bedöms', 'assess') : null];
+/**
+ * A cost's status. Green "Godtas" only where something is paid: on an avslag a reasonable cost is
+ * "Skälig" (neutral); a livsföring-i-övrigt cost waits for the caseworker's assessment.
+ */
+function itemStatus(d, c) {
+  if (c.claimed === null) return badge('Belopp saknas', 'warn');
+  if (c.accepted === null) return badge('Kan inte bedömas', 'warn');
+  if (isLivsforing(c)) return badge('Väntar på bedömning', 'assess');
+  const refused = subtractKr(c.claimed, c.accepted);
+  const paid = d.outcome === 'approve' || d.outcome === 'partial';
+  const status = refused === '0' ? (paid ? badge('Godtas', 'ok') : badge('Skälig', 'neutral')) : c.accepted === '0' ? badge('Avslås', 'deny') : badge('Delvis', 'partial');
+  return [status, c.requiresAssessment ? badge('Bedöms', 'assess') : null];
 }
 
 function costs(d, labels) {
-  if (d.costs.items.length === 0) return section('costs', 'Kostnader', h('p', { class: 'muted' }, 'Inga kostnader angivna.'));
+  if (d.costs.items.length === 0) return section('costs', 'Skäliga kostnader', h('p', { class: 'muted' }, 'Inga kostnader angivna.'));
   const rows = [];
   d.costs.items.forEach((c, i) => {
     const refused = c.claimed !== null && c.accepted !== null ? subtractKr(c.claimed, c.accepted) : null;
@@ -113,17 +167,17 @@ function costs(d, labels) {
       h(
         'tr',
         { class: 'item' },
-        td([h('strong', {}, labels.costs[c.type] ?? c.type), c.memberId ? h('span', { class: 'muted' }, ` (${c.memberId})`) : null]),
+        td([h('strong', {}, labels.costs[c.type] ?? c.type), c.memberId ? h('span', { class: 'muted' }, ` – ${view.who(c.memberId)}`) : null]),
         td(kr(c.claimed, `costs.items.${i}.claimed`), true),
         td(kr(c.accepted, `costs.items.${i}.accepted`), true),
         td(refused === null ? '–' : kr(refused, `costs.items.${i}.refused`), true, { class: refused !== null && refused !== '0' ? 'num refused' : 'num' }),
-        td(itemStatus(c.claimed, c.accepted, c.requiresAssessment)),
+        td(itemStatus(d, c)),
       ),
-      h('tr', { class: 'reason' }, h('td', { colspan: '5' }, c.reason, ' ', legal(c.legalRef))),
+      h('tr', { class: 'reason' }, h('td', { colspan: '5' }, sv(c.reason), ' ', legal(c.legalRef))),
     );
   });
   const foot = h('tr', {}, h('th', { scope: 'row' }, 'Summa'), td(kr(d.costs.claimed, 'costs.claimed'), true), td(kr(d.costs.accepted, 'costs.accepted-table'), true), td(kr(d.costs.refused, 'costs.refused'), true), td(''));
-  return section('costs', 'Kostnader', table('Kostnader', [['Kostnad'], ['Sökt', true], ['Godtas', true], ['Avslås', true], ['Bedömning']], rows, foot));
+  return section('costs', 'Skäliga kostnader', table('Skäliga kostnader', [['Kostnad'], ['Sökt', true], ['Skäligt', true], ['Avslås', true], ['Bedömning']], rows, foot));
 }
 
 function income(d, labels) {
@@ -135,12 +189,12 @@ function income(d, labels) {
       h(
         'tr',
         { class: 'item' },
-        td([h('strong', {}, labels.incomes[item.type] ?? item.type), h('span', { class: 'muted' }, ` (${item.memberId})`)]),
+        td([h('strong', {}, labels.incomes[item.type] ?? item.type), h('span', { class: 'muted' }, ` – ${view.who(item.memberId)}`)]),
         td(kr(item.amount, `income.items.${i}.amount`), true),
         td(kr(item.counted, `income.items.${i}.counted`), true),
         td(exempt === null ? '–' : kr(exempt, `income.items.${i}.exempt`), true, { class: exempt !== null && exempt !== '0' ? 'num exempt' : 'num' }),
       ),
-      h('tr', { class: 'reason' }, h('td', { colspan: '4' }, item.reason, ' ', legal(item.legalRef))),
+      h('tr', { class: 'reason' }, h('td', { colspan: '4' }, sv(item.reason), ' ', legal(item.legalRef))),
     );
   });
   const foot = h('tr', {}, h('th', { scope: 'row' }, 'Summa'), td(kr(d.income.total, 'income.total'), true), td(kr(d.income.counted, 'income.counted-table'), true), td(d.income.total !== null && d.income.counted !== null ? kr(subtractKr(d.income.total, d.income.counted), 'income.exempt') : '–', true));
@@ -150,7 +204,7 @@ function income(d, labels) {
 function assets(d, labels) {
   if (d.assets.items.length === 0) return null;
   const rows = d.assets.items.map((a, i) =>
-    h('tr', {}, td([h('strong', {}, labels.assets[a.type] ?? a.type), a.memberId ? h('span', { class: 'muted' }, ` (${a.memberId})`) : null, h('div', { class: 'reason-inline' }, a.reason)]), td(kr(a.amount, `assets.items.${i}.amount`), true)),
+    h('tr', {}, td([h('strong', {}, labels.assets[a.type] ?? a.type), a.memberId ? h('span', { class: 'muted' }, ` – ${view.who(a.memberId)}`) : null, h('div', { class: 'reason-inline' }, sv(a.reason))]), td(kr(a.amount, `assets.items.${i}.amount`), true)),
   );
   return section(
     'assets',
@@ -173,8 +227,8 @@ function reasons(d) {
   if (d.reasons.length === 0) return null;
   return section(
     'reasons',
-    'Skäl för beslutet',
-    h('ul', { class: 'list' }, d.reasons.map((r) => h('li', { dataset: { code: r.code } }, h('p', {}, r.text), h('p', { class: 'list__meta' }, legal(r.legalRef), h('code', {}, r.code))))),
+    'Skäl i förslaget',
+    h('ul', { class: 'list' }, d.reasons.map((r) => h('li', { dataset: { code: r.code } }, h('p', {}, sv(r.text)), h('p', { class: 'list__meta' }, legal(r.legalRef))))),
   );
 }
 
@@ -183,7 +237,7 @@ function flags(d) {
   return section(
     'flags',
     'Att bedöma av handläggare',
-    h('ul', { class: 'list list--flags' }, d.flags.map((f) => h('li', { class: `flag flag--${f.severity}`, dataset: { code: f.code } }, badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'info' ? 'neutral' : f.severity === 'warning' ? 'warn' : 'assess'), h('p', {}, f.text), h('p', { class: 'list__meta' }, legal(f.legalRef))))),
+    h('ul', { class: 'list list--flags' }, d.flags.map((f) => h('li', { class: `flag flag--${f.severity}`, dataset: { code: f.code } }, badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'info' ? 'neutral' : f.severity === 'warning' ? 'warn' : f.severity === 'block' ? 'deny' : 'assess'), h('p', {}, sv(f.text)), h('p', { class: 'list__meta' }, legal(f.legalRef))))),
   );
 }
 
@@ -200,7 +254,7 @@ function needs(d, onField) {
           'li',
           { dataset: { field: n.field } },
           n.blocking ? badge('Krävs för förslag', 'deny') : badge('Bör kompletteras', 'warn'),
-          h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => onField(n.field) }, describePath(n.field)), ': ', n.text),
+          h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => onField(n.field) }, describePath(n.field)), ': ', sv(n.text)),
           n.legalRef ? h('p', { class: 'list__meta' }, legal(n.legalRef)) : null,
         ),
       ),
@@ -210,17 +264,47 @@ function needs(d, onField) {
 
 function warnings(d) {
   if (d.warnings.length === 0) return null;
-  return section('warnings', 'Varningar om indata', h('ul', { class: 'list' }, d.warnings.map((w) => h('li', {}, h('code', {}, w.path), ' – ', w.code === 'UNKNOWN_FIELD' ? 'fältet är okänt och användes inte i beräkningen.' : w.message))));
+  return section('warnings', 'Varningar om indata', h('ul', { class: 'list' }, d.warnings.map((w) => h('li', {}, describePath(w.path), ' – ', w.code === 'UNKNOWN_FIELD' ? 'fältet är okänt och användes inte i beräkningen.' : 'uppgiften behöver kontrolleras.'))));
 }
 
-function childImpact(d) {
+/** Whether every question the caseworker must answer has an answer. */
+export function unansweredPrompts(d, answers) {
+  return (d.childImpact?.prompts ?? []).filter((p) => p.requiresAnswer && !(answers[p.id] ?? '').trim());
+}
+
+function promptItem(p) {
+  const id = `answer-${p.id}`;
+  const status = () => ((view.answers[p.id] ?? '').trim() ? badge('Besvarad', 'ok') : p.requiresAnswer ? badge('Ska besvaras', 'deny') : badge('Valfri', 'neutral'));
+  const holder = h('span', { class: 'prompt__status' }, status());
+  const area = h('textarea', {
+    id,
+    rows: '2',
+    class: 'prompt__answer',
+    'aria-describedby': p.data ? `${id}-data` : null,
+    oninput: (event) => {
+      view.onAnswer(p.id, event.target.value);
+      holder.replaceChildren(status());
+    },
+  });
+  area.value = view.answers[p.id] ?? '';
+  return h(
+    'li',
+    { class: p.requiresAnswer ? 'prompt prompt--required' : 'prompt', dataset: { prompt: p.id } },
+    h('p', { class: 'prompt__question' }, sv(p.question), ' ', holder),
+    p.data ? h('p', { class: 'prompt__data', id: `${id}-data` }, h('span', { class: 'prompt__data-label' }, 'Underlag: '), sv(p.data)) : null,
+    h('label', { for: id, class: 'prompt__label' }, `Ditt svar på fråga ${p.number}`),
+    area,
+  );
+}
+
+function childImpact(d, { answerable = true } = {}) {
   const c = d.childImpact;
   if (!c) return null;
   const perChild = c.perChild.map((p) =>
     h(
       'tr',
       {},
-      td(h('strong', {}, p.memberId)),
+      td(h('strong', {}, view.who(p.memberId))),
       td(`${p.age} år`, true),
       td(RESIDENCE[p.residence] ?? p.residence),
       td(String(p.daysInHousehold), true),
@@ -230,32 +314,68 @@ function childImpact(d) {
   );
   const childNotes = new Set([...c.perChild.flatMap((p) => p.notes), ...c.alternatives.map((a) => a.text)]);
   const general = c.notes.filter((n) => !childNotes.has(n));
+  const open = unansweredPrompts(d, view.answers).length;
   return section(
     'children',
-    'Barnkonsekvens',
-    h('p', { class: 'section-meta' }, c.requiresAssessment ? badge('Barnets bästa ska bedömas och dokumenteras', 'assess') : badge('Ingen särskild bedömning krävs av beräkningen', 'ok'), ' ', c.legalRefs.map((r) => legal(r))),
-    general.length ? h('ul', { class: 'plain' }, general.map((n) => h('li', {}, n))) : null,
+    'Barnkonsekvensanalys',
+    h('p', { class: 'section-meta' }, c.requiresAssessment ? badge('Barnets bästa ska bedömas och dokumenteras', 'assess') : badge('Ingen särskild bedömning krävs av beräkningen', 'neutral'), ' ', c.legalRefs.map((r) => legal(r))),
+    general.length ? h('ul', { class: 'plain' }, general.map((n) => h('li', {}, sv(n)))) : null,
     h('h4', {}, 'Barnen i hushållet'),
     table('Barn som berörs', [['Barn'], ['Ålder', true], ['Boende'], ['Dagar', true], ['Norm', true], ['Avslagets effekt', true]], perChild),
     h('p', { class: 'table-note' }, `Avslaget/delavslaget sammanlagt: ${krSv(c.effectOfRefusal)}${c.longTerm === true ? ' · långvarigt bistånd' : ''}.`),
-    h('h4', {}, 'Frågor att besvara'),
-    h(
-      'ol',
-      { class: 'prompts' },
-      c.prompts.map((p) =>
-        h(
-          'li',
-          { class: p.requiresAnswer ? 'prompt prompt--required' : 'prompt', dataset: { prompt: p.id } },
-          h('p', { class: 'prompt__question' }, p.question, p.requiresAnswer ? [' ', badge('Ska besvaras', 'deny')] : null),
-          p.data ? h('p', { class: 'prompt__data' }, h('span', { class: 'prompt__data-label' }, 'Underlag: '), p.data) : null,
-        ),
-      ),
-    ),
+    h('h4', {}, 'Frågor att besvara (internt underlag)'),
+    answerable
+      ? h('p', { class: 'section-meta', id: 'prompts-open' }, open ? `${open} ${open === 1 ? 'fråga' : 'frågor'} ska besvaras innan ett avslag kan skrivas ut. Bara det du skriver här kommer med i brevet.` : 'Bara det du skriver här kommer med i brevet till den sökande.')
+      : null,
+    h('ol', { class: 'prompts' }, c.prompts.map((p) => (answerable ? promptItem(p) : h('li', { class: 'prompt' }, h('p', { class: 'prompt__question' }, sv(p.question)), h('p', {}, (view.answers[p.id] ?? '').trim() || 'Inte besvarad.'))))),
     c.alternatives.length
-      ? [h('h4', {}, 'Alternativ som har prövats'), h('ul', { class: 'list' }, c.alternatives.map((a) => h('li', { dataset: { code: a.code } }, h('p', {}, a.text), a.amount !== null ? h('p', { class: 'list__meta' }, `Belopp: ${krSv(a.amount)}`) : null)))]
+      ? [h('h4', {}, 'Alternativ att pröva'), h('ul', { class: 'list' }, c.alternatives.map((a) => h('li', { dataset: { code: a.code } }, h('p', {}, sv(a.text)), a.amount !== null ? h('p', { class: 'list__meta' }, `Belopp: ${krSv(a.amount)}`) : null)))]
       : null,
   );
 }
+
+/** Payments the agencies registered (SSBTEK), when the decision has any: their own table, with their flags. */
+function registered(d) {
+  const items = d.income.items.map((item, i) => ({ item, i })).filter(({ item }) => typeof item.source === 'string' && item.source.startsWith('agency:'));
+  const all = Array.isArray(d.income.registered) ? d.income.registered : [];
+  if (items.length === 0 && all.length === 0) return null;
+  const rows = (all.length ? all : items.map(({ item }) => item)).map((p) =>
+    h(
+      'tr',
+      {},
+      td([h('strong', {}, p.benefit ?? '–'), p.subBenefit ? h('span', { class: 'muted' }, ` (${p.subBenefit})`) : null, p.memberId ? h('span', { class: 'muted' }, ` – ${view.who(p.memberId)}`) : null]),
+      td(AGENCY[p.agency] ?? p.agency ?? '–'),
+      td(p.paidOn ?? '–'),
+      td(kr(p.net ?? p.amount ?? null), true),
+      td(p.counted !== undefined && p.counted !== null ? kr(p.counted) : '–', true),
+      td(p.ref ?? '–'),
+    ),
+  );
+  const agencyFlags = d.flags.filter((f) => f.agency || /REGISTERED|AGENCY|UNHANDLED_INCOME|INCOME_CHANGE|EARLIER_MONTH/.test(f.code));
+  return section(
+    'registered',
+    'Registrerade utbetalningar (SSBTEK)',
+    table('Registrerade utbetalningar', [['Förmån'], ['Myndighet'], ['Utbetald'], ['Belopp', true], ['Räknas', true], ['Referens']], rows),
+    agencyFlags.length
+      ? h(
+          'ul',
+          { class: 'list list--flags' },
+          agencyFlags.map((f) =>
+            h(
+              'li',
+              { class: `flag flag--${f.severity}`, dataset: { code: f.code } },
+              badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'block' ? 'deny' : 'warn'),
+              h('p', {}, sv(f.text)),
+              f.amounts ? h('p', { class: 'list__meta' }, Object.entries(f.amounts).map(([k, v]) => `${AMOUNT_NAME[k] ?? k}: ${krSv(v)}`).join(' · ')) : null,
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+const AMOUNT_NAME = { declared: 'Redovisat', registered: 'Registrerat', previous: 'Förra månaden', current: 'Denna månad' };
+const AGENCY = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'Arbetslöshetskassa', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
 function trace(d) {
   const value = (v) => (v === null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -270,7 +390,7 @@ function trace(d) {
         h(
           'li',
           { class: 'trace__step', dataset: { step: s.step } },
-          h('p', { class: 'trace__head' }, h('span', { class: 'trace__kind' }, STEP[s.step] ?? s.step), ' ', s.text),
+          h('p', { class: 'trace__head' }, h('span', { class: 'trace__kind' }, STEP[s.step] ?? s.step), ' ', sv(s.text)),
           h(
             'dl',
             { class: 'trace__facts' },
@@ -286,7 +406,7 @@ function trace(d) {
                     h(
                       'ul',
                       { class: 'params' },
-                      s.params.map((p) => h('li', { title: p.source }, h('code', {}, p.id), ' = ', h('strong', {}, p.value), ' ', h('span', { class: `status status--${p.status}` }, STATUS[p.status] ?? p.status))),
+                      s.params.map((p) => h('li', {}, h('code', {}, p.id), ' = ', h('strong', {}, p.value), ' ', h('span', { class: `status status--${p.status}` }, STATUS[p.status] ?? p.status))),
                     ),
                   ),
                 ]
@@ -300,49 +420,71 @@ function trace(d) {
   );
 }
 
-function letter(d) {
-  return h('details', { class: 'result-section letter-section', id: 'r-letter' }, h('summary', {}, h('h3', {}, 'Beslutstext (förslag till beslut)')), h('pre', { class: 'letter', dataset: { testid: 'decision-text' } }, d.decisionText));
-}
-
 function versions(d) {
   return h('p', { class: 'versions' }, `Regelversion ${d.ruleSetVersion} · indata ${d.inputHash} · motor ${d.engineVersion}`);
 }
 
-/** The whole result view for a decision. */
-export function renderResult(d, { labels, onField }) {
+/** Sets the view's options for the next render (see `view`). */
+export function setView(options, d) {
+  view = { ...view, ...options };
+  memberIds = d ? [...new Set([...d.norm.members.map((m) => m.memberId), ...(d.childImpact?.perChild ?? []).map((p) => p.memberId)])] : [];
+}
+
+/** The whole result view for a decision (the caseworker's internal view). */
+export function renderResult(d, options) {
+  setView(options, d);
   return [
     outcomeCard(d),
-    h('div', { class: 'breakdown' }, calculation(d), norm(d), costs(d, labels), income(d, labels), assets(d, labels), reasons(d), flags(d), needs(d, onField), warnings(d), childImpact(d)),
+    h('div', { class: 'breakdown' }, calculation(d), norm(d), costs(d, view.labels), income(d, view.labels), registered(d), assets(d, view.labels), reasons(d), flags(d), needs(d, view.onField), warnings(d), childImpact(d)),
     trace(d),
-    letter(d),
     versions(d),
   ];
 }
 
-/** The print view: the letter first, the breakdown after it (the page's @media print shows only this). */
-export function renderPrint(d, { labels }) {
-  const appendix = h('div', { class: 'print-appendix' }, h('h2', {}, `Bilaga: beräkning för ${monthSv(d.period)}`), outcomeCard(d), calculation(d), norm(d), costs(d, labels), income(d, labels), assets(d, labels), childImpact(d), versions(d));
+/**
+ * The internal worksheet for printing (arbetsunderlag): the calculation, the checklist with the
+ * caseworker's answers, ids and the rule version. It never goes to the applicant.
+ */
+export function renderWorksheet(d, options) {
+  setView(options, d);
+  const sheet = h(
+    'div',
+    { class: 'print-appendix' },
+    h('h2', {}, `Internt arbetsunderlag – ${monthSv(d.period)}`),
+    h('p', { class: 'section-meta' }, 'Skickas inte till den sökande.'),
+    outcomeCard(d),
+    calculation(d),
+    norm(d),
+    costs(d, view.labels),
+    income(d, view.labels),
+    registered(d),
+    assets(d, view.labels),
+    reasons(d),
+    flags(d),
+    childImpact(d, { answerable: false }),
+    versions(d),
+  );
   // The same sections as on screen: without their ids, which the screen view already uses.
-  for (const el of appendix.querySelectorAll('[id], [aria-labelledby]')) {
+  for (const el of sheet.querySelectorAll('[id], [aria-labelledby]')) {
     el.removeAttribute('id');
     el.removeAttribute('aria-labelledby');
   }
-  return [h('pre', { class: 'letter letter--print' }, d.decisionText), appendix];
+  return sheet;
 }
 
 /** One line for the aria-live region. */
-export function summaryLine(d) {
-  const outcome = OUTCOME[d.outcome] ?? d.outcome;
+export function summaryLine(d, preliminary = false) {
+  const outcome = outcomeWord(d, preliminary);
   return d.payable === null ? `${outcome}. Förslaget kan inte beräknas.` : `${outcome}. Att betala ${krSv(d.payable)}. Behov ${krSv(d.need)}.`;
 }
 
-/** The problems that stop the calculation, each with a link to its field. */
-export function renderProblems(problems, { onField }) {
+/** The problems that stop the calculation, each with a link to its field; shown above the last proposal. */
+export function renderProblems(problems, { onField, stale }) {
   return h(
     'div',
-    { class: 'problems', role: 'alert' },
+    { class: 'problems' },
     h('h3', {}, problems.length === 1 ? 'En uppgift behöver rättas' : `${problems.length} uppgifter behöver rättas`),
-    h('p', { class: 'muted' }, 'Förslaget räknas fram när uppgifterna är kompletta.'),
+    h('p', { class: 'muted' }, stale ? 'Förslaget nedan gäller uppgifterna före ändringen och är inaktuellt tills uppgifterna är rättade.' : 'Förslaget räknas fram när uppgifterna är kompletta.'),
     h(
       'ul',
       {},
@@ -351,4 +493,12 @@ export function renderProblems(problems, { onField }) {
       ),
     ),
   );
+}
+
+/** Table boxes that scroll get a Tab stop (to scroll them by keyboard); the others do not clutter the Tab order. */
+export function markScrollable(root) {
+  for (const box of root.querySelectorAll('.table-wrap')) {
+    if (box.scrollWidth > box.clientWidth + 1) box.setAttribute('tabindex', '0');
+    else box.removeAttribute('tabindex');
+  }
 }
