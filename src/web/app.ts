@@ -25,6 +25,8 @@ import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
+import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
+import { addResidentRoutes } from './resident/routes.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -39,6 +41,10 @@ export interface WebOptions {
   /** Folder of the page's static files; default src/web/public/. */
   readonly publicDir?: string;
   readonly maxBodyBytes?: number;
+  /** The resident page's default month comes from this clock (issue 12); tests pin it. */
+  readonly clock?: () => Date;
+  /** Kontaktcenter's case-status lookup (issue 12): the decision store and how staff are recognised. Absent = every lookup 403. */
+  readonly staff?: StaffOptions;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -238,6 +244,10 @@ export function createApp(options: WebOptions): Hono {
     if (!fixture) return errorResponse(c, 404, [issue('name', 'UNKNOWN_FIXTURE', `no fixture "${name}" (see GET /api/fixtures)`)]);
     return jsonText(c, fixture.text);
   });
+
+  // Issue 12: the public resident page (no login, nothing stored) and Kontaktcenter's staff-only lookup.
+  addResidentRoutes(app, { rulesFor, ...(options.clock ? { clock: options.clock } : {}) });
+  addKontaktcenterRoutes(app, options.staff ?? null);
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);
