@@ -66,7 +66,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: serveCommand,
     usage: `serve [--port P] [--host H] [--rules DIR]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
-      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it.`,
+      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it.
+      Also the public resident page /invanare/ (docs/invanare.md) and Kontaktcenter's case lookup
+      /kontaktcenter/ [--store PATH] [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]
+      [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,
   },
 };
 
