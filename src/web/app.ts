@@ -7,6 +7,8 @@
  *   GET  /api/types?period=…   income, cost and asset types with their Swedish labels, from that period's rules
  *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
  *   GET  /healthz              liveness
+ *   GET  /invanare/ …          the public resident page and self-check (resident/routes.ts, issue 12)
+ *   …    /kontaktcenter/ …     Kontaktcenter's case lookup, staff role only (kontaktcenter/routes.ts)
  *   GET  /                     the page; GET /assets/:file its scripts and styles
  *
  * Every API error is `{ "errors": [ { "path", "code", "message" } ] }` with a 4xx status. Handlers
@@ -26,6 +28,7 @@ import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
 import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
+import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
@@ -43,6 +46,8 @@ export interface WebOptions {
   readonly maxBodyBytes?: number;
   /** The resident page's default month comes from this clock (issue 12); tests pin it. */
   readonly clock?: () => Date;
+  /** The resident page's message catalogues; default src/web/resident/messages/ (tests pass broken ones). */
+  readonly residentCatalogs?: Catalogs;
   /** Kontaktcenter's case-status lookup (issue 12): the decision store and how staff are recognised. Absent = every lookup 403. */
   readonly staff?: StaffOptions;
 }
@@ -246,7 +251,7 @@ export function createApp(options: WebOptions): Hono {
   });
 
   // Issue 12: the public resident page (no login, nothing stored) and Kontaktcenter's staff-only lookup.
-  addResidentRoutes(app, { rulesFor, ...(options.clock ? { clock: options.clock } : {}) });
+  addResidentRoutes(app, { rulesFor, ...(options.clock ? { clock: options.clock } : {}), ...(options.residentCatalogs ? { catalogs: options.residentCatalogs } : {}) });
   addKontaktcenterRoutes(app, options.staff ?? null);
 
   const sendAsset = (c: Context, name: string) => {
