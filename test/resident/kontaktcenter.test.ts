@@ -70,7 +70,7 @@ describe('Kontaktcenter lookup: the staff role', () => {
     for (const app of [appWith(null), appWith(null, false)]) {
       const r = await lookup(app, STAFF, { caseId: 'T-2', purpose: PURPOSE });
       expect(r.status).toBe(403);
-      expect((await r.json()).errors[0].code).toBe('FORBIDDEN');
+      expect(((await r.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('FORBIDDEN');
     }
   });
 
@@ -96,7 +96,7 @@ describe('Kontaktcenter lookup: the staff role', () => {
     const before = logOf().length;
     const noPurpose = await lookup(app, STAFF, { caseId: 'T-2' });
     expect(noPurpose.status).toBe(400);
-    expect((await noPurpose.json()).errors.map((e: { path: string }) => e.path)).toEqual(['purpose']);
+    expect(((await noPurpose.json()) as { errors: { path: string }[] }).errors.map((e: { path: string }) => e.path)).toEqual(['purpose']);
     expect(logOf().length).toBe(before);
     const unknown = await lookup(app, STAFF, { caseId: 'T-999', purpose: PURPOSE });
     expect(unknown.status).toBe(404);
