@@ -1,0 +1,204 @@
+/**
+ * The resident page in a real browser (issue 12): headless Chromium through test/support/browser.ts.
+ * A resident fills the self-check in Swedish and in Arabic; the figures shown equal `calculate` for
+ * the same household written by hand; Arabic lays out right to left (screenshot saved); axe-core
+ * finds no serious or critical violation in Swedish, Arabic and Somali; the printable summary is one
+ * A4 page in every language; and nothing the resident's browser asks for ever reaches /kontaktcenter.
+ *
+ * Without a browser this file FAILS: a browser test that silently skips proves nothing.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
+import { LANGS, loadCatalogs, Translator } from '../../src/web/resident/catalog.ts';
+import { startServer, type RunningServer } from '../../src/web/server.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { book, calc, ROOT } from '../support/engine.ts';
+import { tempDir } from '../store/support.ts';
+
+const RESULTS = `${ROOT}test-results`;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const catalogs = loadCatalogs();
+
+/** The family written by hand as a caseworker would enter it. */
+const FAMILY = {
+  period: '2026-03',
+  members: [
+    { id: 'p1', role: 'applicant', birthDate: '1988-10-01' },
+    { id: 'k1', role: 'child', birthDate: '2023-01-15', lunchOutsideHome: true },
+    { id: 'k2', role: 'child', birthDate: '2013-06-30' },
+  ],
+  incomes: [
+    { memberId: 'p1', type: 'unemployment-benefit', amount: '6200' },
+    { memberId: 'p1', type: 'child-allowance', amount: '2500' },
+    { memberId: 'p1', type: 'maintenance-support', amount: '1673' },
+  ],
+  costs: [
+    { type: 'rent', amount: '8450' },
+    { type: 'electricity', amount: '380' },
+    { type: 'home-insurance', amount: '129' },
+  ],
+  circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 0 },
+};
+
+/** What the resident types: ages on 1 March 2026 (37; 3 and 12), the same money. */
+const TYPED: [string, string][] = [
+  ['f-adult1', '37'],
+  ['f-child1', '3'],
+  ['f-child2', '12'],
+  ['f-cost.rent', '8450'],
+  ['f-cost.electricity', '380'],
+  ['f-cost.home-insurance', '129'],
+  ['f-income.unemployment-benefit', '6200'],
+  ['f-income.child-allowance', '2500'],
+  ['f-income.maintenance-support', '1673'],
+];
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let missingBrowser: Error | null = null;
+let store: { dir: string; cleanup: () => void };
+const requested: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    missingBrowser = error as Error;
+    return;
+  }
+  store = tempDir('resident-browser-');
+  // The lookup is switched on and trusts headers, so "never reaches it" is tested against a live route.
+  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', clock: () => new Date('2026-03-10T09:00:00Z'), staff: { storePath: join(store.dir, 'none.sqlite'), auth: DEFAULT_AUTH } });
+  // bypassCSP only so axe-core can be injected; the page itself runs no script.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  context.on('request', (r) => requested.push(r.url()));
+  context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
+
+afterAll(async () => {
+  // Every URL any resident page asked for, over the whole file.
+  if (!missingBrowser) expect(requested.filter((u) => /kontaktcenter/i.test(u))).toEqual([]);
+  await browser?.close();
+  await server?.close();
+  store?.cleanup();
+});
+
+function needBrowser(): void {
+  if (missingBrowser) throw missingBrowser;
+}
+
+async function open(lang: string, path = '/invanare/'): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}${path}?lang=${lang}&month=2026-03`);
+  return page;
+}
+
+async function fillAndSubmit(page: Page, lang: (typeof LANGS)[number]): Promise<void> {
+  const t = new Translator(lang, catalogs[lang]);
+  // Through the visible labels, as a resident (or a screen reader) finds the fields.
+  await page.getByLabel(t.t('check.adult1Age'), { exact: true }).fill('37');
+  for (const [id, value] of TYPED.slice(1)) await page.locator(`[id="${id}"]`).fill(value);
+  await page.getByLabel(t.t('check.childLunch', { n: t.number(1) })).check();
+  await page.getByRole('button', { name: t.t('check.submit') }).click();
+  await page.locator('#resultat').waitFor();
+}
+
+async function figures(page: Page) {
+  const value = (id: string) => page.locator(`#${id} data`).getAttribute('value');
+  return { norm: await value('r-norm'), costs: await value('r-costs'), income: await value('r-income'), indicative: await value('r-indicative') };
+}
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as {
+    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('resident self-check in chromium', () => {
+  const d = calc(FAMILY);
+
+  it('in Swedish: the figures shown are calculate’s for the same household, and it says it is not a decision', async () => {
+    needBrowser();
+    const page = await open('sv');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await fillAndSubmit(page, 'sv');
+    expect(await figures(page)).toEqual({ norm: d.norm.total, costs: d.costs.accepted, income: d.income.counted, indicative: d.payable });
+    const t = new Translator('sv', catalogs.sv);
+    await expect(page.locator('#r-indicative').innerText()).resolves.toBe(t.money(d.payable!));
+    const result = await page.locator('#resultat').innerText();
+    expect(result).toContain('Provberäkningen är inte ett beslut');
+    expect(result).toContain('Varför beslutet kan bli ett annat');
+    expect(result).toContain('Så ansöker du');
+    await page.screenshot({ path: `${RESULTS}/resident-sv.png`, fullPage: false });
+    await page.close();
+  });
+
+  it('in Arabic: the same figures, laid out right to left (screenshot saved)', async () => {
+    needBrowser();
+    const page = await open('ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await fillAndSubmit(page, 'ar');
+    expect(await figures(page)).toEqual({ norm: d.norm.total, costs: d.costs.accepted, income: d.income.counted, indicative: d.payable });
+    const t = new Translator('ar', catalogs.ar);
+    await expect(page.locator('#r-indicative').innerText()).resolves.toBe(t.money(d.payable!));
+    expect(await page.locator('#resultat').innerText()).toContain(t.t('notDecision'));
+    // Right to left: the heading starts at the right edge, a label stands to the right of its field.
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const main = (await page.locator('main').boundingBox())!;
+    const h1 = (await page.locator('h1').boundingBox())!;
+    expect(main.x + main.width - (h1.x + h1.width)).toBeLessThan(40);
+    const label = (await page.locator('label[for="f-cost.rent"]').boundingBox())!;
+    const input = (await page.locator('[id="f-cost.rent"]').boundingBox())!;
+    expect(label.x).toBeGreaterThan(input.x + input.width);
+    await page.locator('#resultat').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS}/resident-ar-rtl.png`, fullPage: true });
+    await page.close();
+  });
+
+  it.each(['sv', 'ar', 'so'] as const)('axe-core finds no serious or critical violation in %s (page, errors and result)', async (lang) => {
+    needBrowser();
+    const page = await open(lang);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: new Translator(lang, catalogs[lang]).t('check.submit') }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/invanare/?lang=${lang}&month=2026-03`);
+    await fillAndSubmit(page, lang);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the printable summary is one A4 page in every language', async () => {
+    needBrowser();
+    for (const lang of LANGS) {
+      const page = await open(lang, '/invanare/utskrift');
+      const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      if (lang === 'ar') await page.screenshot({ path: `${RESULTS}/resident-print-ar.png`, fullPage: true });
+      expect(pages, lang).toBe(1);
+      await page.close();
+    }
+  });
+
+  it('the lookup exists on this server but answers 403 to a resident’s browser', async () => {
+    needBrowser();
+    const page = await context.newPage();
+    const response = await page.request.post(`${server.url}/kontaktcenter/api/arende`, { data: { caseId: 'T-2', purpose: 'nyfiken invånare' } });
+    expect(response.status()).toBe(403);
+    await page.close();
+    // That request was the test's own, not the page's: take it out of the page requests checked afterwards.
+    requested.splice(requested.findIndex((u) => u.includes('/kontaktcenter/')), 1);
+  });
+});
