@@ -120,7 +120,7 @@ async function figures(page: Page) {
 
 async function seriousViolations(page: Page) {
   await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as {
+  const result = (await page.evaluate("axe.run({ resultTypes: ['violations'] })")) as {
     violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
   };
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -155,7 +155,7 @@ describe('resident self-check in chromium', () => {
     await expect(page.locator('#r-indicative').innerText()).resolves.toBe(t.money(d.payable!));
     expect(await page.locator('#resultat').innerText()).toContain(t.t('notDecision'));
     // Right to left: the heading starts at the right edge, a label stands to the right of its field.
-    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    expect(await page.evaluate('getComputedStyle(document.body).direction')).toBe('rtl');
     const main = (await page.locator('main').boundingBox())!;
     const h1 = (await page.locator('h1').boundingBox())!;
     expect(main.x + main.width - (h1.x + h1.width)).toBeLessThan(40);
