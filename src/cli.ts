@@ -9,6 +9,7 @@ import { batchCommand } from './cli/batch.ts';
 import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
+import { kontaktCommand } from './cli/kontakt.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
@@ -70,6 +71,14 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       Also the public resident page /invanare/ (docs/invanare.md) and Kontaktcenter's case lookup
       /kontaktcenter/ [--store PATH] [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]
       [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,
+  },
+  kontakt: {
+    run: kontaktCommand,
+    usage: `kontakt assign CASE_ID --caseworker NAME --by USER [--store PATH]
+  kontakt payment DECISION_ID --date YYYY-MM-DD --by USER [--store PATH]
+  kontakt log [--case CASE_ID] [--json] [--store PATH]
+      What Kontaktcenter's case lookup shows besides the decision (caseworker, payment date), and
+      its access log: every lookup with who, when, which case and why (docs/invanare.md).`,
   },
 };
 

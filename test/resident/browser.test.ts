@@ -180,6 +180,14 @@ describe('resident self-check in chromium', () => {
     await page.close();
   });
 
+  it('axe-core as set up here does catch a serious violation (a field without a label)', async () => {
+    needBrowser();
+    const page = await open('sv');
+    await page.evaluate("document.querySelector('form[method=post]').insertAdjacentHTML('afterbegin', '<input type=text name=x>')");
+    expect((await seriousViolations(page)).join('\n')).toMatch(/^label \(critical\)/m);
+    await page.close();
+  });
+
   it('the printable summary is one A4 page in every language', async () => {
     needBrowser();
     for (const lang of LANGS) {

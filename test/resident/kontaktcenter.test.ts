@@ -3,6 +3,7 @@
  * headers a browser sends when the server does not trust a login proxy), every lookup is in the
  * append-only access log with who, when, which case and why, and the resident pages never link to it.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDesk } from '../../src/store/casedesk.ts';
@@ -11,8 +12,8 @@ import { verifyStore } from '../../src/store/verify.ts';
 import { createApp } from '../../src/web/app.ts';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { LANGS } from '../../src/web/resident/catalog.ts';
-import { book } from '../support/engine.ts';
-import { household, rawDb, recordInput, tempDir } from '../store/support.ts';
+import { book, ROOT } from '../support/engine.ts';
+import { cli, household, rawDb, recordInput, tempDir } from '../store/support.ts';
 
 const NOW = new Date('2026-03-12T08:15:00.000Z');
 const STAFF = { 'X-Remote-User': 'maria.kc', 'X-Remote-Groups': 'anstallda, kontaktcenter' };
@@ -168,5 +169,36 @@ describe('the resident pages never reach the lookup', () => {
         expect(html, path).not.toMatch(/kontaktcenter/i);
       }
     }
+  });
+});
+
+describe('kontakt command', () => {
+  it('records a caseworker and a payment date that the lookup then shows, and prints the access log', async () => {
+    const { dir, cleanup } = tempDir('kontakt-cli-');
+    try {
+      const file = join(dir, 'store.sqlite');
+      const fixture = join(ROOT, 'fixtures', 'e8-single-adult-2026.json');
+      const recorded = cli(['calculate', fixture, '--record', '--store', file]);
+      expect(recorded.status, recorded.stderr).toBe(0);
+      const id = /D-[0-9]+-[0-9a-f]+/.exec(recorded.stdout)![0];
+      const caseId = (JSON.parse(readFileSync(fixture, 'utf8')) as { caseId: string }).caseId;
+      expect(cli(['kontakt', 'assign', caseId, '--caseworker', 'Sara Lind', '--by', 'admin', '--store', file]).status).toBe(0);
+      expect(cli(['kontakt', 'payment', id, '--date', '2026-04-24', '--by', 'admin', '--store', file]).status).toBe(0);
+      expect(cli(['kontakt', 'payment', 'nope', '--date', '2026-04-24', '--by', 'admin', '--store', file]).status).toBe(2);
+      expect(cli(['kontakt', 'assign', caseId, '--caseworker', 'X', '--store', file]).status).toBe(2);
+      const app = createApp({ rulebook: book, staff: { storePath: file, auth: DEFAULT_AUTH } });
+      const status = (await (await lookup(app, STAFF, { caseId, purpose: PURPOSE })).json()) as { caseworker: string; paymentDate: string; latestDecision: { decisionId: string } };
+      expect(status).toMatchObject({ caseworker: 'Sara Lind', paymentDate: '2026-04-24', latestDecision: { decisionId: id } });
+      const log = cli(['kontakt', 'log', '--json', '--store', file]);
+      expect(JSON.parse(log.stdout)).toEqual([expect.objectContaining({ who: 'maria.kc', caseId, purpose: PURPOSE, found: true })]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('serve refuses header options without --trust-proxy-auth', () => {
+    const r = cli(['serve', '--staff-role', 'kc', '--port', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--trust-proxy-auth');
   });
 });
