@@ -125,12 +125,12 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
     const asked = c.req.query('lang') ?? REFERENCE_LANG;
     const lang = isLang(asked) ? asked : REFERENCE_LANG;
     const period = c.req.query('month') || swedishMonth(clock());
-    if (parsePeriod(period) === null) return c.text(`month: expected YYYY-MM, got "${period.slice(0, 20)}"`, 400);
+    if (parsePeriod(period) === null) return c.text('month: expected a month YYYY-MM', 400);
     return { lang, period };
   };
 
-  const html = (c: Context, body: string, status: 200 | 400 | 413 = 200) =>
-    c.body(body, status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Content-Language': c.req.query('lang') ?? REFERENCE_LANG });
+  const html = (c: Context, lang: Lang, body: string, status: 200 | 400 = 200) =>
+    c.body(body, status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Content-Language': lang });
 
   const state = (lang: Lang, period: string, extra: Partial<PageState> = {}): PageState => ({
     t: all[lang],
@@ -147,7 +147,7 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
 
   app.get('/invanare/', (c) => {
     const r = request(c);
-    return r instanceof Response ? r : html(c, renderResidentPage(state(r.lang, r.period)));
+    return r instanceof Response ? r : html(c, r.lang, renderResidentPage(state(r.lang, r.period)));
   });
 
   app.post('/invanare/', async (c) => {
@@ -157,7 +157,7 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
     if (!body.ok) return c.text('The form is too large or not UTF-8.', body.reason === 'too-large' ? 413 : 400);
     const form = formValues(body.text);
     const base = state(r.lang, r.period, { form });
-    if (base.info === null) return html(c, renderResidentPage(base));
+    if (base.info === null) return html(c, r.lang, renderResidentPage(base));
     const { raw, fieldOf } = formToSelfCheck(form, r.period);
     const parsed = parseSelfCheck(raw);
     let estimate: SelfCheckEstimate | null = null;
@@ -168,12 +168,12 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
       else issues = result.issues;
     } else issues = parsed.issues;
     const errors = new Map(issues.map((i) => [fieldOf(i.path), i]));
-    return html(c, renderResidentPage({ ...base, estimate, errors }), errors.size > 0 ? 400 : 200);
+    return html(c, r.lang, renderResidentPage({ ...base, estimate, errors }), errors.size > 0 ? 400 : 200);
   });
 
   app.get('/invanare/utskrift', (c) => {
     const r = request(c);
-    return r instanceof Response ? r : html(c, renderPrintSummary(state(r.lang, r.period)));
+    return r instanceof Response ? r : html(c, r.lang, renderPrintSummary(state(r.lang, r.period)));
   });
 
   app.get('/invanare/assets/:file', (c) => {
