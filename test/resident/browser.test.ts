@@ -18,44 +18,11 @@ import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { book, calc, ROOT } from '../support/engine.ts';
 import { tempDir } from '../store/support.ts';
+import { FAMILY, FAMILY_FORM } from './support.ts';
 
 const RESULTS = `${ROOT}test-results`;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const catalogs = loadCatalogs();
-
-/** The family written by hand as a caseworker would enter it. */
-const FAMILY = {
-  period: '2026-03',
-  members: [
-    { id: 'p1', role: 'applicant', birthDate: '1988-10-01' },
-    { id: 'k1', role: 'child', birthDate: '2023-01-15', lunchOutsideHome: true },
-    { id: 'k2', role: 'child', birthDate: '2013-06-30' },
-  ],
-  incomes: [
-    { memberId: 'p1', type: 'unemployment-benefit', amount: '6200' },
-    { memberId: 'p1', type: 'child-allowance', amount: '2500' },
-    { memberId: 'p1', type: 'maintenance-support', amount: '1673' },
-  ],
-  costs: [
-    { type: 'rent', amount: '8450' },
-    { type: 'electricity', amount: '380' },
-    { type: 'home-insurance', amount: '129' },
-  ],
-  circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 0 },
-};
-
-/** What the resident types: ages on 1 March 2026 (37; 3 and 12), the same money. */
-const TYPED: [string, string][] = [
-  ['f-adult1', '37'],
-  ['f-child1', '3'],
-  ['f-child2', '12'],
-  ['f-cost.rent', '8450'],
-  ['f-cost.electricity', '380'],
-  ['f-cost.home-insurance', '129'],
-  ['f-income.unemployment-benefit', '6200'],
-  ['f-income.child-allowance', '2500'],
-  ['f-income.maintenance-support', '1673'],
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -106,8 +73,10 @@ async function open(lang: string, path = '/invanare/'): Promise<Page> {
 async function fillAndSubmit(page: Page, lang: (typeof LANGS)[number]): Promise<void> {
   const t = new Translator(lang, catalogs[lang]);
   // Through the visible labels, as a resident (or a screen reader) finds the fields.
-  await page.getByLabel(t.t('check.adult1Age'), { exact: true }).fill('37');
-  for (const [id, value] of TYPED.slice(1)) await page.locator(`[id="${id}"]`).fill(value);
+  const { adult1, lunch1, ...rest } = FAMILY_FORM as Record<string, string>;
+  await page.getByLabel(t.t('check.adult1Age'), { exact: true }).fill(adult1!);
+  for (const [name, value] of Object.entries(rest)) await page.locator(`[id="f-${name}"]`).fill(value);
+  expect(lunch1).toBe('1');
   await page.getByLabel(t.t('check.childLunch', { n: t.number(1) })).check();
   await page.getByRole('button', { name: t.t('check.submit') }).click();
   await page.locator('#resultat').waitFor();
@@ -129,14 +98,19 @@ async function seriousViolations(page: Page) {
 describe('resident self-check in chromium', () => {
   const d = calc(FAMILY);
 
+  /** Opens the page in a language, fills the family in and checks the figures are calculate's, formatted for the language. */
+  async function selfCheck(lang: (typeof LANGS)[number]): Promise<Page> {
+    const page = await open(lang);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    await fillAndSubmit(page, lang);
+    expect(await figures(page)).toEqual({ norm: d.norm.total, costs: d.costs.accepted, income: d.income.counted, indicative: d.payable });
+    await expect(page.locator('#r-indicative').innerText()).resolves.toBe(new Translator(lang, catalogs[lang]).money(d.payable!));
+    return page;
+  }
+
   it('in Swedish: the figures shown are calculate’s for the same household, and it says it is not a decision', async () => {
     needBrowser();
-    const page = await open('sv');
-    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-    await fillAndSubmit(page, 'sv');
-    expect(await figures(page)).toEqual({ norm: d.norm.total, costs: d.costs.accepted, income: d.income.counted, indicative: d.payable });
-    const t = new Translator('sv', catalogs.sv);
-    await expect(page.locator('#r-indicative').innerText()).resolves.toBe(t.money(d.payable!));
+    const page = await selfCheck('sv');
     const result = await page.locator('#resultat').innerText();
     expect(result).toContain('Provberäkningen är inte ett beslut');
     expect(result).toContain('Varför beslutet kan bli ett annat');
@@ -147,13 +121,9 @@ describe('resident self-check in chromium', () => {
 
   it('in Arabic: the same figures, laid out right to left (screenshot saved)', async () => {
     needBrowser();
-    const page = await open('ar');
+    const page = await selfCheck('ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    await fillAndSubmit(page, 'ar');
-    expect(await figures(page)).toEqual({ norm: d.norm.total, costs: d.costs.accepted, income: d.income.counted, indicative: d.payable });
-    const t = new Translator('ar', catalogs.ar);
-    await expect(page.locator('#r-indicative').innerText()).resolves.toBe(t.money(d.payable!));
-    expect(await page.locator('#resultat').innerText()).toContain(t.t('notDecision'));
+    expect(await page.locator('#resultat').innerText()).toContain(new Translator('ar', catalogs.ar).t('notDecision'));
     // Right to left: the heading starts at the right edge, a label stands to the right of its field.
     expect(await page.evaluate('getComputedStyle(document.body).direction')).toBe('rtl');
     const main = (await page.locator('main').boundingBox())!;
