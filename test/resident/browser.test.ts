@@ -170,6 +170,20 @@ describe('resident self-check in chromium', () => {
     }
   });
 
+  it('the Kontaktcenter page, for staff behind the login proxy, has no serious or critical axe violation', async () => {
+    needBrowser();
+    // A context of its own: its requests are the staff's, not the resident's checked in afterAll.
+    const staff = await browser.newContext({ bypassCSP: true, extraHTTPHeaders: { 'X-Remote-User': 'maria.kc', 'X-Remote-Groups': 'kontaktcenter' } });
+    try {
+      const page = await staff.newPage();
+      await page.goto(`${server.url}/kontaktcenter/`);
+      expect(await page.locator('h1').innerText()).toContain('Kontaktcenter');
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await staff.close();
+    }
+  });
+
   it('the lookup exists on this server but answers 403 to a resident’s browser', async () => {
     needBrowser();
     const page = await context.newPage();
