@@ -12,7 +12,7 @@ import { createApp } from '../../src/web/app.ts';
 import { LANGS } from '../../src/web/resident/catalog.ts';
 import { birthDateForAge } from '../../src/web/resident/estimate.ts';
 import { book, cache, calc, RULES_DIR } from '../support/engine.ts';
-import { tempDir } from '../store/support.ts';
+import { cli, tempDir } from '../store/support.ts';
 import { FAMILY, FAMILY_FORM, FAMILY_SELF_CHECK } from './support.ts';
 
 const MARCH_2026 = () => new Date('2026-03-10T09:00:00Z');
@@ -42,6 +42,21 @@ describe('self-check estimate', () => {
     expect(Number(e.indicative)).toBeGreaterThan(0);
     // Only figures: no trace, no decision text, no household.
     expect(Object.keys(e).sort()).toEqual(['costs', 'income', 'incomeCoversNeed', 'indicative', 'law', 'need', 'norm', 'period', 'ruleSetVersion', 'usesEstimatedRules']);
+  });
+
+  it('equals what the calculate command prints for the same household file', async () => {
+    const { dir, cleanup } = tempDir('resident-calc-');
+    try {
+      const file = join(dir, 'family.json');
+      writeFileSync(file, JSON.stringify(FAMILY));
+      const run = cli(['calculate', file, '--json']);
+      expect(run.status, run.stderr).toBe(0);
+      const printed = JSON.parse(run.stdout) as { norm: { total: string }; costs: { accepted: string }; need: string; income: { counted: string }; payable: string };
+      const e = (await estimate(FAMILY_SELF_CHECK)).json['estimate'];
+      expect([e.norm, e.costs, e.need, e.income, e.indicative]).toEqual([printed.norm.total, printed.costs.accepted, printed.need, printed.income.counted, printed.payable]);
+    } finally {
+      cleanup();
+    }
   });
 
   it('equals calculate for the same household (the page form, in every language)', async () => {
