@@ -179,6 +179,11 @@ describe('resident self-check in chromium', () => {
       await page.goto(`${server.url}/kontaktcenter/`);
       expect(await page.locator('h1').innerText()).toContain('Kontaktcenter');
       expect(await seriousViolations(page)).toEqual([]);
+      // The form works from the page itself (same-origin); this server's store does not exist: a 503 with a reason.
+      await page.getByLabel('Ärendenummer').fill('T-2');
+      await page.getByLabel('Syfte med sökningen (krävs)').fill('Personen frågar om utbetalningen');
+      await page.getByRole('button', { name: 'Visa ärendestatus' }).click();
+      await expect(page.locator('[role="alert"]').innerText()).resolves.toContain('Ärendestatus kan inte visas');
     } finally {
       await staff.close();
     }

@@ -104,6 +104,14 @@ describe('Kontaktcenter lookup: the staff role', () => {
     expect(logOf().at(-1)).toMatchObject({ caseId: 'T-999', found: false, who: 'maria.kc' });
   });
 
+  it('refuses a lookup sent from another site by a staff member’s browser (403, not logged)', async () => {
+    const before = logOf().length;
+    const r = await lookup(appWith(DEFAULT_AUTH), { ...STAFF, 'Sec-Fetch-Site': 'cross-site' }, { caseId: 'T-2', purpose: PURPOSE });
+    expect(r.status).toBe(403);
+    expect(logOf().length).toBe(before);
+    expect((await lookup(appWith(DEFAULT_AUTH), { ...STAFF, 'Sec-Fetch-Site': 'same-origin' }, { caseId: 'T-2', purpose: PURPOSE })).status).toBe(200);
+  });
+
   it('works with a municipality’s own header names and role', async () => {
     const app = appWith({ userHeader: 'X-Auth-Email', rolesHeader: 'X-Auth-Roles', role: 'kc-handlaggare' });
     expect((await lookup(app, STAFF, { caseId: 'T-2', purpose: PURPOSE })).status).toBe(403);

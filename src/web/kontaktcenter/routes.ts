@@ -102,6 +102,11 @@ export function addKontaktcenterRoutes(app: Hono, options: StaffOptions | null):
   const requireStaff: MiddlewareHandler<{ Variables: Variables }> = async (c, next) => {
     const who = staffUser(c.req.raw.headers, options === null ? null : auth);
     if (!who.ok) return c.json({ errors: [{ path: '(request)', code: 'FORBIDDEN', message: `Kontaktcenter's case lookup needs the staff role: ${who.reason}` }] }, 403, { 'Cache-Control': 'no-store' });
+    // A page on another site cannot make a staff member's browser look a case up in their name.
+    const site = c.req.header('sec-fetch-site');
+    if (c.req.method !== 'GET' && site !== undefined && site !== 'same-origin' && site !== 'none') {
+      return c.json({ errors: [{ path: '(request)', code: 'CROSS_SITE', message: 'a case lookup must come from the Kontaktcenter page itself' }] }, 403, { 'Cache-Control': 'no-store' });
+    }
     c.set('staffUser', who.user);
     await next();
     c.header('Cache-Control', 'no-store');
