@@ -10,8 +10,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadRulebook } from '../../src/index.ts';
 import { createApp } from '../../src/web/app.ts';
 import { LANGS } from '../../src/web/resident/catalog.ts';
-import { birthDateForAge } from '../../src/web/resident/estimate.ts';
-import { book, cache, calc, RULES_DIR } from '../support/engine.ts';
+import { birthDateForAge, estimateSelfCheck, parseSelfCheck, SELF_CHECK_COSTS, SELF_CHECK_INCOMES } from '../../src/web/resident/estimate.ts';
+import { parseKronor } from '../../src/money/index.ts';
+import fc from 'fast-check';
+import { book, cache, calc, RULES_DIR, rulesFor } from '../support/engine.ts';
 import { cli, tempDir } from '../store/support.ts';
 import { FAMILY, FAMILY_FORM, FAMILY_SELF_CHECK } from './support.ts';
 
@@ -118,6 +120,43 @@ describe('self-check estimate', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe('self-check properties', () => {
+  const selfCheck = fc.record({
+    period: fc.constantFrom('2024-06', '2025-07', '2026-03'),
+    adults: fc.array(fc.integer({ min: 18, max: 90 }), { minLength: 1, maxLength: 2 }),
+    children: fc.array(fc.record({ age: fc.integer({ min: 0, max: 17 }), lunchAtPreschool: fc.boolean() }), { maxLength: 8 }),
+    costs: fc.dictionary(fc.constantFrom(...SELF_CHECK_COSTS), fc.integer({ min: 0, max: 30_000 }).map(String)),
+    incomes: fc.dictionary(fc.constantFrom(...SELF_CHECK_INCOMES), fc.integer({ min: 0, max: 40_000 }).map(String)),
+  });
+
+  it('the indicative amount is need minus counted income, never below zero, for any answers', () => {
+    fc.assert(
+      fc.property(selfCheck, (raw) => {
+        const parsed = parseSelfCheck(raw);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        const r = estimateSelfCheck(parsed.input, rulesFor);
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+        const e = r.estimate;
+        const ore = (k: string) => parseKronor(k)!;
+        expect(ore(e.need)).toBe(ore(e.norm) + ore(e.costs));
+        expect(ore(e.indicative)).toBe(Math.max(0, ore(e.need) - ore(e.income)));
+        expect(e.incomeCoversNeed).toBe(ore(e.indicative) === 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('any JSON is either a self-check or a list of issues naming fields, never an exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ period: fc.string(), adults: fc.anything(), children: fc.anything(), costs: fc.anything(), incomes: fc.anything() })), (raw) => {
+        const parsed = parseSelfCheck(raw);
+        if (!parsed.ok) for (const i of parsed.issues) expect(i.path.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

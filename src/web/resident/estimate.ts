@@ -145,7 +145,7 @@ export function parseSelfCheck(raw: unknown): { ok: true; input: SelfCheckInput 
   const issues: InputIssue[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [issue('(body)', 'INVALID_TYPE', 'expected a JSON object')] };
   const o = raw as Record<string, unknown>;
-  for (const key of Object.keys(o)) if (!FIELDS.has(key)) issues.push(issue(key, 'UNKNOWN_FIELD', `unknown field (expected ${[...FIELDS].join(', ')})`));
+  for (const key of Object.keys(o)) if (!FIELDS.has(key)) issues.push(issue(key === '' ? '""' : key, 'UNKNOWN_FIELD', `unknown field (expected ${[...FIELDS].join(', ')})`));
   const period = typeof o['period'] === 'string' ? o['period'] : '';
   if (parsePeriod(period) === null) issues.push(issue('period', 'INVALID_PERIOD', 'expected a month YYYY-MM'));
   const adults: number[] = [];
