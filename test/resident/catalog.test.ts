@@ -56,6 +56,13 @@ describe('resident message catalogues', () => {
     }
   });
 
+  it('one sentence per key: no message has a sentence end followed by another sentence', () => {
+    for (const lang of LANGS) {
+      const several = Object.entries(catalogs[lang].messages).filter(([, text]) => /[.!?።؟]\s+\S/.test(text.replace(/[.!?።؟]$/, '')));
+      expect(several.map(([k]) => k), lang).toEqual([]);
+    }
+  });
+
   it('Arabic and Persian are right to left, the others left to right', () => {
     for (const lang of LANGS) expect(catalogs[lang].meta.dir, lang).toBe(lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr');
   });

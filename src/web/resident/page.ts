@@ -180,15 +180,15 @@ function checkForm(s: PageState): string {
 <fieldset><legend>${esc(t.t('check.householdLegend'))}</legend>
 ${field(s, 'adult1', t.t('check.adult1Age'), 'age', '')}
 ${field(s, 'adult2', t.t('check.adult2Age'), 'age', '')}
-<p class="hint" id="children-hint">${esc(t.t('check.childrenHint'))}</p>
+<p class="hint" id="children-hint">${esc(t.t('check.childrenHint'))} ${esc(t.t('check.childrenOver17'))}</p>
 <div class="children">${children}</div>
 </fieldset>
 <fieldset><legend>${esc(t.t('check.costsLegend'))}</legend>
-<p class="hint" id="cost-hint">${esc(t.t('check.amountHint'))}</p>
+<p class="hint" id="cost-hint">${esc(t.t('check.amountHint'))} ${esc(t.t('check.amountEmpty'))}</p>
 ${amounts('cost', SELF_CHECK_COSTS)}
 </fieldset>
 <fieldset><legend>${esc(t.t('check.incomesLegend'))}</legend>
-<p class="hint" id="income-hint">${esc(t.t('check.amountHint'))}</p>
+<p class="hint" id="income-hint">${esc(t.t('check.amountHint'))} ${esc(t.t('check.amountEmpty'))}</p>
 ${amounts('income', SELF_CHECK_INCOMES)}
 </fieldset>
 <button type="submit">${esc(t.t('check.submit'))}</button>
