@@ -17,7 +17,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { CaseDesk, lookupIssues, type CaseStatus } from '../../store/casedesk.ts';
 import { StoreError, StoreNotFoundError } from '../../store/store.ts';
 import { readBodyText } from '../body.ts';
-import { LANGS } from '../resident/catalog.ts';
+import { LANGS, loadCatalogs } from '../resident/catalog.ts';
 import { esc } from '../resident/page.ts';
 
 export interface TrustedHeaderAuth {
@@ -56,6 +56,10 @@ export function staffUser(headers: Headers, auth: TrustedHeaderAuth | null): { o
 
 const OUTCOME_SV: Record<string, string> = { approve: 'bifall', partial: 'delvis bifall', deny: 'avslag', 'needs-information': 'uppgifter saknas' };
 
+/** Each language's name in itself, for the links to the printable summaries. */
+let languageNames: Record<string, string> | null = null;
+const nameOf = (lang: string): string => (languageNames ??= Object.fromEntries(Object.entries(loadCatalogs()).map(([l, c]) => [l, c.meta.name])))[lang] ?? lang;
+
 function page(body: string): string {
   return `<!doctype html>
 <html lang="sv" dir="ltr">
@@ -65,7 +69,7 @@ function page(body: string): string {
 <h1>Kontaktcenter – ekonomiskt bistånd</h1>
 ${body}
 <h2>Sammanfattning att skriva ut eller skicka</h2>
-<ul>${LANGS.map((l) => `<li><a href="/invanare/utskrift?lang=${l}" hreflang="${l}">${l}</a></li>`).join('')}</ul>
+<ul>${LANGS.map((l) => `<li><a href="/invanare/utskrift?lang=${l}" hreflang="${l}" lang="${l}">${esc(nameOf(l))}</a></li>`).join('')}</ul>
 </main></body></html>
 `;
 }
