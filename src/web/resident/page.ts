@@ -6,6 +6,7 @@
  * compare it with the engine exactly, whatever digits the language writes.
  */
 import type { InputIssue } from '../../household/types.ts';
+import { add, formatKronor, parseKronor } from '../../money/index.ts';
 import { LANGS, type Lang, type Translator } from './catalog.ts';
 import { LUNCH_MAX_AGE, MAX_CHILDREN, SELF_CHECK_COSTS, SELF_CHECK_INCOMES, type SelfCheckEstimate } from './estimate.ts';
 import type { Amount, ResidentInfo } from './info.ts';
@@ -69,7 +70,7 @@ function normSection(t: Translator, info: ResidentInfo, period: string): string 
     ...info.children.map((c) => `<tr><th scope="row">${childLabel(c.minAge, c.maxAge)}</th><td>${starred(t, c.withLunch)}</td><td>${lunchCell(c.withoutLunch, c.minAge)}</td></tr>`),
   ].join('');
   const common = info.common.map((a, i) => `<tr><th scope="row">${esc(t.number(i + 1))}</th><td>${starred(t, a)}</td></tr>`).join('');
-  const singleTotal = String(Number(info.single.amount) + Number(info.common[0]!.amount));
+  const singleTotal = formatKronor(add(parseKronor(info.single.amount)!, parseKronor(info.common[0]!.amount)!));
   return `<section id="norm" aria-labelledby="norm-h">
 <h2 id="norm-h">${esc(t.t('norm.heading', { month: t.month(period) }))}</h2>
 <p>${esc(t.t('norm.intro'))}</p>
