@@ -173,6 +173,14 @@ describe('general information from rules/', () => {
     for (const a of norm2026.common) expect(values).toContain(a.value);
   });
 
+  it('the example for an adult living alone totals what the engine computes as that person’s norm', async () => {
+    const html = await (await app.request('/invanare/?lang=sv&month=2026-03')).text();
+    const example = /Exempel:.*?<\/p>/.exec(html)![0];
+    const amounts = [...example.matchAll(/<data value="([^"]+)"/g)].map((m) => m[1]);
+    const single = calc({ period: '2026-03', members: [{ id: 'a1', role: 'applicant', birthDate: '1980-01-01' }], circumstances: { availableForWork: true } });
+    expect(amounts.at(-1)).toBe(single.norm.total);
+  });
+
   it('lists the skäliga kostnader and the costs assessed case by case from the cost types', async () => {
     const html = await (await app.request('/invanare/?lang=sv&month=2026-03')).text();
     const costs = html.slice(html.indexOf('id="costs"'), html.indexOf('id="krav"'));
