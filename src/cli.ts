@@ -10,6 +10,7 @@ import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
 import { oneLine, quote } from './household/echo.ts';
+import { kontaktCommand } from './cli/kontakt.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
@@ -69,7 +70,18 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
       addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). A decision the
-      caseworker registers in the page is recorded in the store (as calculate --record).`,
+      caseworker registers in the page is recorded in the store (as calculate --record).
+      Also the public resident page /invanare/ (docs/invanare.md) and Kontaktcenter's case lookup
+      /kontaktcenter/ [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]
+      [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,
+  },
+  kontakt: {
+    run: kontaktCommand,
+    usage: `kontakt assign CASE_ID --caseworker NAME --by USER [--store PATH]
+  kontakt payment DECISION_ID --date YYYY-MM-DD --by USER [--store PATH]
+  kontakt log [--case CASE_ID] [--json] [--store PATH]
+      What Kontaktcenter's case lookup shows besides the decision (caseworker, payment date), and
+      its access log: every lookup with who, when, which case and why (docs/invanare.md).`,
   },
 };
 

@@ -1,11 +1,12 @@
 /**
- * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH]` (issue 5): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH] [--trust-proxy-auth …]` (issues 5, 11, 12, 13): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
 import { parseArgs } from 'node:util';
-import { storePath } from '../store/store.ts';
+import { DEFAULT_AUTH, type StaffOptions } from '../web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
+import { storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
 export const DEFAULT_PORT = 8787;
@@ -19,6 +20,23 @@ function portOf(text: string | undefined): number {
   return Number(text);
 }
 
+const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+/** The Kontaktcenter lookup's settings: without --trust-proxy-auth no request is ever staff (403). */
+function staffOptions(values: { store?: string | undefined; 'trust-proxy-auth'?: boolean | undefined; 'auth-user-header'?: string | undefined; 'auth-roles-header'?: string | undefined; 'staff-role'?: string | undefined }): StaffOptions {
+  const userHeader = values['auth-user-header'] ?? DEFAULT_AUTH.userHeader;
+  const rolesHeader = values['auth-roles-header'] ?? DEFAULT_AUTH.rolesHeader;
+  const role = values['staff-role'] ?? DEFAULT_AUTH.role;
+  if (!HEADER_NAME.test(userHeader)) throw new UsageError(`--auth-user-header: expected a header name, got "${userHeader}"`);
+  if (!HEADER_NAME.test(rolesHeader)) throw new UsageError(`--auth-roles-header: expected a header name, got "${rolesHeader}"`);
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(role)) throw new UsageError(`--staff-role: expected a role name, got "${role}"`);
+  const trusted = values['trust-proxy-auth'] === true;
+  if (!trusted && (values['auth-user-header'] || values['auth-roles-header'] || values['staff-role'])) {
+    throw new UsageError('--auth-user-header, --auth-roles-header and --staff-role need --trust-proxy-auth');
+  }
+  return { storePath: storePath(values.store), auth: trusted ? { userHeader, rolesHeader, role } : null };
+}
+
 export async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -28,7 +46,12 @@ export async function serveCommand(args: string[]): Promise<number> {
       host: { type: 'string' },
       rules: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
+      // Kontaktcenter's case lookup (issue 12, docs/invanare.md): trusted login headers from a reverse proxy.
       store: { type: 'string' },
+      'trust-proxy-auth': { type: 'boolean' },
+      'auth-user-header': { type: 'string' },
+      'auth-roles-header': { type: 'string' },
+      'staff-role': { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -36,11 +59,12 @@ export async function serveCommand(args: string[]): Promise<number> {
   const host = values.host ?? DEFAULT_HOST;
   if (host === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
   const rulebook = loadRulesOrExit(rulesDir(values.rules));
+  const staff = staffOptions(values);
 
   let server: RunningServer;
   try {
     // The caseworker's recorded decisions (POST /api/decisions) go to the same store as calculate --record.
-    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: storePath(values.store) });
+    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {
@@ -52,7 +76,10 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (!LOOPBACK.has(host)) {
     process.stderr.write(`serve: warning: listening on ${host}, not only this machine; the preview has no login and households are personal data\n`);
   }
-  process.stdout.write(`Caseworker preview (förhandsberäkning) at ${server.url}/\nPress Ctrl+C to stop.\n`);
+  if (staff.auth !== null) {
+    process.stderr.write(`serve: trusting ${staff.auth.userHeader} and ${staff.auth.rolesHeader} (role "${staff.auth.role}") for Kontaktcenter: only a login proxy that sets and strips them may reach this port\n`);
+  }
+  process.stdout.write(`Caseworker preview (förhandsberäkning) at ${server.url}/\nResident page at ${server.url}/invanare/\nPress Ctrl+C to stop.\n`);
 
   const running = server;
   return new Promise<number>((resolve) => {

@@ -71,10 +71,45 @@ CREATE TRIGGER IF NOT EXISTS caseworker_decisions_no_delete BEFORE DELETE ON cas
 `;
 
 /**
+ * Kontaktcenter's case desk (issue 12, src/store/casedesk.ts): who the caseworker is, payment dates,
+ * and the access log of every lookup; three append-only tables created on first use.
+ */
+export const CASE_DESK_SQL = `
+CREATE TABLE IF NOT EXISTS access_log (
+  seq      INTEGER PRIMARY KEY,
+  at       TEXT NOT NULL,
+  who      TEXT NOT NULL,
+  case_id  TEXT NOT NULL,
+  purpose  TEXT NOT NULL,
+  found    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_assignments (
+  seq          INTEGER PRIMARY KEY,
+  case_id      TEXT NOT NULL,
+  caseworker   TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL,
+  recorded_by  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS payment_dates (
+  seq          INTEGER PRIMARY KEY,
+  decision_id  TEXT NOT NULL,
+  pay_on       TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL,
+  recorded_by  TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log ${refuse('the access log is append-only')};
+CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log ${refuse('the access log is append-only')};
+CREATE TRIGGER IF NOT EXISTS case_assignments_no_update BEFORE UPDATE ON case_assignments ${refuse('case assignments are append-only')};
+CREATE TRIGGER IF NOT EXISTS case_assignments_no_delete BEFORE DELETE ON case_assignments ${refuse('case assignments are append-only')};
+CREATE TRIGGER IF NOT EXISTS payment_dates_no_update BEFORE UPDATE ON payment_dates ${refuse('payment dates are append-only')};
+CREATE TRIGGER IF NOT EXISTS payment_dates_no_delete BEFORE DELETE ON payment_dates ${refuse('payment dates are append-only')};
+`;
+
+/**
  * Tables beside the chain that a store may or may not have yet (each is created when first used).
  * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
  */
-export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL] as const;
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL] as const;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

@@ -8,6 +8,8 @@
  *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
  *   POST /api/decisions        the caseworker's decision on a proposal, recorded beside it (decisions.ts)
  *   GET  /healthz              liveness
+ *   GET  /invanare/ …          the public resident page and self-check (resident/routes.ts, issue 12)
+ *   …    /kontaktcenter/ …     Kontaktcenter's case lookup, staff role only (kontaktcenter/routes.ts)
  *   GET  /                     the page; GET /assets/:file its scripts and styles
  *
  * Every API error is `{ "errors": [ { "path", "code", "message" } ] }` with a 4xx status. Handlers
@@ -30,6 +32,9 @@ import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
 import { recordCaseworkerDecision } from './decisions.ts';
 import { StoreError } from '../store/store.ts';
+import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
+import type { Catalogs } from './resident/catalog.ts';
+import { addResidentRoutes } from './resident/routes.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -46,6 +51,12 @@ export interface WebOptions {
   readonly maxBodyBytes?: number;
   /** The decision store POST /api/decisions records in (created on the first decision); without it that route answers 503. */
   readonly storePath?: string;
+  /** The resident page's default month comes from this clock (issue 12); tests pin it. */
+  readonly clock?: () => Date;
+  /** The resident page's message catalogues; default src/web/resident/messages/ (tests pass broken ones). */
+  readonly residentCatalogs?: Catalogs;
+  /** Kontaktcenter's case-status lookup (issue 12): the decision store and how staff are recognised. Absent = every lookup 403. */
+  readonly staff?: StaffOptions;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -268,6 +279,10 @@ export function createApp(options: WebOptions): Hono {
     if (!fixture) return errorResponse(c, 404, [issue('name', 'UNKNOWN_FIXTURE', `no fixture "${name}" (see GET /api/fixtures)`)]);
     return jsonText(c, fixture.text);
   });
+
+  // Issue 12: the public resident page (no login, nothing stored) and Kontaktcenter's staff-only lookup.
+  addResidentRoutes(app, { rulesFor, ...(options.clock ? { clock: options.clock } : {}), ...(options.residentCatalogs ? { catalogs: options.residentCatalogs } : {}) });
+  addKontaktcenterRoutes(app, options.staff ?? null);
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);

@@ -1,0 +1,133 @@
+/**
+ * The resident page's message catalogues (issue 12): one JSON file per language in messages/, one key
+ * per sentence, each file stating its review status. Swedish is the legal reference text; every other
+ * language must have exactly the same keys and the same {placeholders}, or checkCatalogs names what
+ * is wrong (the test suite fails on it, and createApp refuses to start).
+ *
+ * Numbers, amounts and months are formatted per language with Intl (the catalogue's intlLocale), in
+ * the web layer only: the calculation core stays locale-free.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseKronor } from '../../money/index.ts';
+
+export const LANGS = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'fi', 'uk'] as const;
+export type Lang = (typeof LANGS)[number];
+export const REFERENCE_LANG: Lang = 'sv';
+
+export const MESSAGES_DIR = fileURLToPath(new URL('./messages/', import.meta.url));
+
+export interface CatalogMeta {
+  readonly language: string;
+  /** The language's name in itself (the language menu). */
+  readonly name: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** The BCP 47 tag given to Intl for numbers and months. */
+  readonly intlLocale: string;
+  readonly review: { readonly status: 'legal-reference' | 'draft-unreviewed' | 'reviewed'; readonly text: string };
+}
+
+export interface Catalog {
+  readonly meta: CatalogMeta;
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+export type Catalogs = Readonly<Record<Lang, Catalog>>;
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+export function loadCatalogs(dir: string = MESSAGES_DIR): Catalogs {
+  const out: Partial<Record<Lang, Catalog>> = {};
+  for (const lang of LANGS) out[lang] = JSON.parse(readFileSync(`${dir}${lang}.json`, 'utf8')) as Catalog;
+  return out as Catalogs;
+}
+
+const placeholders = (text: string): string => [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]).sort().join(',');
+
+/** Every problem with the catalogues, one line each; empty when all languages are complete. */
+export function checkCatalogs(catalogs: Catalogs): string[] {
+  const problems: string[] = [];
+  const reference = catalogs[REFERENCE_LANG].messages;
+  for (const lang of LANGS) {
+    const c = catalogs[lang];
+    if (!c || typeof c.messages !== 'object') {
+      problems.push(`${lang}: no catalogue`);
+      continue;
+    }
+    const m = c.meta;
+    if (m?.language !== lang) problems.push(`${lang}: meta.language is "${m?.language}"`);
+    if (m?.dir !== 'ltr' && m?.dir !== 'rtl') problems.push(`${lang}: meta.dir must be "ltr" or "rtl"`);
+    if (typeof m?.name !== 'string' || m.name === '') problems.push(`${lang}: meta.name is missing`);
+    if (typeof m?.intlLocale !== 'string' || Intl.NumberFormat.supportedLocalesOf([m.intlLocale]).length === 0) problems.push(`${lang}: meta.intlLocale "${m?.intlLocale}" is not known to Intl`);
+    if (!m?.review || !['legal-reference', 'draft-unreviewed', 'reviewed'].includes(m.review.status) || !m.review.text) problems.push(`${lang}: meta.review must state the review status and who reviews`);
+    for (const key of Object.keys(reference)) {
+      const text = c.messages[key];
+      if (typeof text !== 'string' || text.trim() === '') problems.push(`${lang}: missing key "${key}"`);
+      else if (placeholders(text) !== placeholders(reference[key]!)) problems.push(`${lang}: key "${key}" has placeholders {${placeholders(text)}}, the Swedish text {${placeholders(reference[key]!)}}`);
+    }
+    for (const key of Object.keys(c.messages)) if (!(key in reference)) problems.push(`${lang}: key "${key}" is not in the Swedish reference`);
+  }
+  return problems;
+}
+
+export type Args = Readonly<Record<string, string | number>>;
+
+/** Texts and formats for one language. A key missing from the catalogue is a programming error: it throws. */
+export class Translator {
+  readonly lang: Lang;
+  readonly meta: CatalogMeta;
+  readonly #messages: Readonly<Record<string, string>>;
+  readonly #money: Intl.NumberFormat;
+  readonly #moneyOre: Intl.NumberFormat;
+  readonly #number: Intl.NumberFormat;
+  readonly #month: Intl.DateTimeFormat;
+
+  constructor(lang: Lang, catalog: Catalog) {
+    this.lang = lang;
+    this.meta = catalog.meta;
+    this.#messages = catalog.messages;
+    const locale = catalog.meta.intlLocale;
+    this.#money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    this.#moneyOre = new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+    this.#number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    // Gregorian months always: the norm is per Swedish calendar month (Persian defaults to its own calendar).
+    this.#month = new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.#messages, key);
+  }
+
+  t(key: string, args: Args = {}): string {
+    const text = this.#messages[key];
+    if (text === undefined) throw new Error(`[resident] message "${key}" is missing in the ${this.lang} catalogue`);
+    return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  }
+
+  /** A kronor string ("12340", "7900.50") as this language writes an amount in kronor. */
+  money(kronor: string): string {
+    const ore = parseKronor(kronor.replace(/^-/, ''));
+    if (ore === null) return kronor;
+    const sign = kronor.startsWith('-') ? -1 : 1;
+    // Öre → kronor as a number only for display: at most 12 digits, exact in a double.
+    return (ore % 100 === 0 ? this.#money : this.#moneyOre).format((sign * ore) / 100);
+  }
+
+  number(value: number): string {
+    return this.#number.format(value);
+  }
+
+  /** "2026-03" → "mars 2026", "March 2026", "مارس 2026", … */
+  month(period: string): string {
+    const [y, m] = period.split('-').map(Number);
+    return this.#month.format(new Date(Date.UTC(y!, m! - 1, 1)));
+  }
+}
+
+export function translators(catalogs: Catalogs): Readonly<Record<Lang, Translator>> {
+  const out: Partial<Record<Lang, Translator>> = {};
+  for (const lang of LANGS) out[lang] = new Translator(lang, catalogs[lang]);
+  return out as Record<Lang, Translator>;
+}
