@@ -3,7 +3,7 @@
  *
  *   const book = loadRulebook('rules');
  *   const cache = new RuleSetCache(book);
- *   const result = evaluateHousehold(json, (period, municipality) => cache.get(period, municipality));
+ *   const result = evaluateHousehold(json, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
  *   if (result.ok) console.log(result.decision.payable);
  *
  * The core is pure: the same input and the same rule set always give byte-identical output. It reads
@@ -15,12 +15,16 @@ import { decide, type DecisionMeta } from './decision/index.ts';
 import type { Decision, DecisionSummary } from './decision/types.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
-import type { Period } from './period/index.ts';
+import { firstDayOf, type Period } from './period/index.ts';
 import { RuleLookupError } from './rulebook/resolve.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
-export type RuleSetProvider = (period: Period, municipality: string | null) => VersionedRuleSet;
+/**
+ * The rule set for a benefit month; decidedOn (when the input gives one) picks the law cited. A provider
+ * that ignores decidedOn is caught: prepare() refuses a rule set whose law is not the one in force on it.
+ */
+export type RuleSetProvider = (period: Period, municipality: string | null, decidedOn: string | null) => VersionedRuleSet;
 
 export type Evaluation =
   | { readonly ok: true; readonly decision: Decision; readonly household: Household }
@@ -49,6 +53,15 @@ function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
   return issues;
 }
 
+/** The law of the rule set must be the one in force on the decision date (or the month): an engine error otherwise. */
+function checkLawDate(household: Household, rules: RuleSet): void {
+  const date = household.decidedOn ?? firstDayOf(household.period);
+  const { effectiveFrom, effectiveTo } = rules.legal;
+  if (date < effectiveFrom || (effectiveTo !== null && date > effectiveTo)) {
+    throw new Error(`[engine] the rule set cites the law in force ${effectiveFrom} – ${effectiveTo ?? '…'}, not on ${date}: the rule set provider must pass decidedOn on`);
+  }
+}
+
 function caseIdOf(raw: unknown): string | null {
   if (raw !== null && typeof raw === 'object' && 'caseId' in raw) {
     const id = (raw as { caseId: unknown }).caseId;
@@ -65,13 +78,14 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepa
   const { household } = parsed;
   let ruleSet: VersionedRuleSet;
   try {
-    ruleSet = rulesFor(household.period, household.municipality);
+    ruleSet = rulesFor(household.period, household.municipality, household.decidedOn);
   } catch (error) {
     if (error instanceof RuleLookupError) {
       return { ok: false, issues: [{ path: error.field, code: 'NO_RULES_FOR_PERIOD', message: error.message }], caseId: household.caseId };
     }
     throw error;
   }
+  checkLawDate(household, ruleSet.rules);
   const typeIssues = checkTypes(household, ruleSet.rules);
   if (typeIssues.length > 0) return { ok: false, issues: typeIssues, caseId: household.caseId };
   return {

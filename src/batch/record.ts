@@ -15,6 +15,13 @@ export interface RecordTally {
   skipped: number;
 }
 
+/** The input's decidedOn (it picks the law of the rule set stored with the record); null when not given. */
+function decidedOnOf(inputJson: string): string | null {
+  if (!inputJson.includes('"decidedOn"')) return null;
+  const value = (JSON.parse(inputJson) as { decidedOn?: unknown }).decidedOn;
+  return typeof value === 'string' ? value : null;
+}
+
 export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTally) {
   const cache = new RuleSetCache(book);
   const recordedUpTo = new Map<string, number>();
@@ -34,7 +41,7 @@ export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTa
         tally.skipped++;
         continue;
       }
-      items.push({ serialized: d.record, ruleSet: cache.get(parsePeriod(d.record.period)!, d.record.municipality) });
+      items.push({ serialized: d.record, ruleSet: cache.get(parsePeriod(d.record.period)!, d.record.municipality, decidedOnOf(d.record.inputJson)) });
     }
     store.recordMany(items, { runId: chunk.runId, line: chunk.lastLine });
     recordedUpTo.set(chunk.runId, chunk.lastLine);

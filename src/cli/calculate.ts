@@ -36,7 +36,7 @@ export function runCalculate(file: string, options: CalculateOptions): number {
   }
   const cache = new RuleSetCache(loadRulesOrExit(rulesDir(options.rules)));
   let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(read.value, (period, municipality) => (ruleSet = cache.get(period, municipality)));
+  const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
   if (!result.ok) {
     for (const issue of result.issues) process.stderr.write(`${maskPersonnummerIn(`${issue.path}: ${issue.message}`)}\n`);
     return EXIT_BAD_INPUT;

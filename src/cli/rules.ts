@@ -24,10 +24,17 @@ export function runRulesCheck(rules: string | undefined): number {
   }
   out.push('', 'Prisbasbelopp:');
   for (const v of book.prisbasbelopp.data.values) out.push(`  ${v.effectiveFrom.slice(0, 4)}  ${v.amount.padStart(6)} kr  ${v.status}`);
-  out.push('', 'Law in force:');
+  out.push('', 'Law in force (by decision date, else the month):');
   for (const v of book.legal.data.versions) {
     const refs = Object.values(v.refs);
     out.push(`  ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}  ${v.law}  (${refs.filter((r) => r.status === 'verified').length} of ${refs.length} references verified)`);
+    // The references that are not confirmed, so a lawyer knows what to check (rules/README.md).
+    for (const [topic, r] of Object.entries(v.refs)) {
+      if (r.status !== 'verified') out.push(`      ${r.status.padEnd(23)}${topic.padEnd(20)}${r.ref}`);
+    }
+  }
+  for (const t of book.legal.data.transitional ?? []) {
+    out.push(`  transitional ${t.id}: ${t.law} for ${t.topics.join(', ')} (${t.appliesWhen} ${t.date}), ${t.status}`);
   }
   out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
-import { daysInMonth, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { addMonths, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
 import { personnummerProblem } from './personnummer.ts';
 import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
 
@@ -69,6 +69,7 @@ const circumstancesSchema = z.object({
 export const householdSchema = z.object({
   caseId: text('a case id (text)').nullable().optional(),
   period: z.string({ error: 'expected a month YYYY-MM' }),
+  decidedOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
   municipality: text('a kommunkod (four digits)').nullable().optional(),
   members: z.array(memberSchema, { error: 'expected a list of members' }),
   incomes: z.array(incomeSchema, { error: 'expected a list of incomes' }).optional(),
@@ -162,6 +163,7 @@ export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
   return (
     nullText(raw['caseId']) &&
     isText(raw['period']) &&
+    nullText(raw['decidedOn']) &&
     nullText(raw['municipality']) &&
     everyMatches(raw['members'], false, memberMatches) &&
     everyMatches(raw['incomes'], true, incomeMatches) &&
@@ -273,6 +275,23 @@ function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: s
   if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id "${id}"`);
 }
 
+/**
+ * decidedOn: the date the decision is made, which picks the law cited (docs/law-in-force.md). A real
+ * date, and not before the month preceding the benefit month (a decision about a month is made at the
+ * earliest in the month before it; later is fine: omprövning and appeals come years after).
+ */
+function decidedOnProblem(issues: InputIssue[], decidedOn: string, period: Period | null): void {
+  if (!isIsoDate(decidedOn)) {
+    addIssue(issues, 'decidedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got "${decidedOn}"`);
+    return;
+  }
+  if (period === null) return;
+  const earliest = firstDayOf(addMonths(period, -1));
+  if (decidedOn < earliest) {
+    addIssue(issues, 'decidedOn', 'DECIDED_TOO_EARLY', `${decidedOn} is more than a month before the period ${firstDayOf(period).slice(0, 7)} (earliest ${earliest})`);
+  }
+}
+
 export function parseHousehold(raw: unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '(household)', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with period, members, incomes, costs' }] };
@@ -303,6 +322,8 @@ export function parseHousehold(raw: unknown): ParseResult {
 
   const period = parsePeriod(input.period);
   if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got "${input.period}"`);
+  const decidedOn = input.decidedOn ?? null;
+  if (decidedOn !== null) decidedOnProblem(issues, decidedOn, period);
 
   // Members
   const ids = new Map<string, number>();
@@ -382,6 +403,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   const household: Household = {
     caseId: input.caseId ?? null,
     period,
+    decidedOn,
     municipality: input.municipality ?? null,
     members: input.members.map((m, i) => ({
       index: i,

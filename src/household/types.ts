@@ -68,6 +68,8 @@ export interface Circumstances {
 export interface Household {
   readonly caseId: string | null;
   readonly period: Period;
+  /** The date the decision is made (YYYY-MM-DD): picks the law cited; null = not given (the month decides). */
+  readonly decidedOn: string | null;
   readonly municipality: string | null;
   readonly members: readonly Member[];
   readonly incomes: readonly Income[];

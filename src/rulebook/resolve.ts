@@ -61,7 +61,12 @@ function windowLabel(from: string, to: string | null): string {
   return from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : `${from.slice(0, 4)}–${to.slice(0, 4)}`;
 }
 
-export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null): RuleSet {
+/**
+ * The rules for one benefit month. Amounts, conditions and every other dated file follow the month
+ * (its first day); the cited law follows the decision date when one is given (decidedOn), else the
+ * month too (docs/law-in-force.md).
+ */
+export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null, decidedOn: string | null = null): RuleSet {
   const date = firstDayOf(period);
   const label = formatPeriod(period);
   const year = String(period.year);
@@ -98,8 +103,12 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const pbb = inForce(pbbFile.data.values, date);
   if (!pbb) throw new RuleLookupError('period', `no prisbasbelopp in rules/prisbasbelopp.json for ${year}`);
 
-  const legalVersion = inForce(book.legal.data.versions, date);
-  if (!legalVersion) throw new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`);
+  const legalVersion = inForce(book.legal.data.versions, decidedOn ?? date);
+  if (!legalVersion) {
+    throw decidedOn === null
+      ? new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`)
+      : new RuleLookupError('decidedOn', `no legal references in rules/legal-references.json for a decision made on ${decidedOn}`);
+  }
   const legalSources = book.legal.data.sources as Sources;
   const refs: Record<string, LegalRef> = {};
   for (const [topic, r] of Object.entries(legalVersion.refs)) {
@@ -232,12 +241,17 @@ export class RuleSetCache {
   constructor(book: Rulebook) {
     this.#book = book;
   }
-  get(period: Period, municipality: string | null): VersionedRuleSet {
+  /** The rule set for a month; decidedOn (YYYY-MM-DD, optional) picks the law cited (see resolveRuleSet). */
+  get(period: Period, municipality: string | null, decidedOn: string | null = null): VersionedRuleSet {
     const muni = municipality !== null && this.#book.municipal.has(municipality) ? municipality : 'default';
-    const key = `${formatPeriod(period)}|${muni}`;
+    // Keyed by the legal version the decision date picks, not the date itself: one set per law in force.
+    const versions = this.#book.legal.data.versions;
+    const byDecision = decidedOn === null ? undefined : (inForce(versions, decidedOn)?.effectiveFrom ?? decidedOn);
+    const law = byDecision === undefined || byDecision === inForce(versions, firstDayOf(period))?.effectiveFrom ? '' : `|${byDecision}`;
+    const key = `${formatPeriod(period)}|${muni}${law}`;
     let hit = this.#cache.get(key);
     if (!hit) {
-      const rules = resolveRuleSet(this.#book, period, municipality);
+      const rules = resolveRuleSet(this.#book, period, municipality, decidedOn);
       hit = { version: contentHash(rules), rules };
       this.#cache.set(key, hit);
     }

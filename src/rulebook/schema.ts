@@ -7,7 +7,9 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'expected a date YYYY-MM-DD');
 const kronorString = z.string().regex(/^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$/, 'expected kronor as a decimal string like "3490"');
 const status = z.enum(['verified', 'derived', 'estimate']);
-const legalStatus = z.enum(['verified', 'derived', 'estimate', 'unverified']);
+/** How sure a legal reference is (rules/README.md): the law text read and a second source, one source, not read, not yet published. */
+export const LEGAL_STATUSES = ['verified', 'verified-single-source', 'unverified', 'pending'] as const;
+const legalStatus = z.enum(LEGAL_STATUSES);
 
 export const sourcesSchema = z.record(
   z.string(),
@@ -146,6 +148,21 @@ export const legalReferencesFileSchema = z.object({
   title: z.string(),
   note: z.string().optional(),
   sources: sourcesSchema,
+  /** Transitional provisions that keep an earlier law for some topics (documented; see docs/law-in-force.md). */
+  transitional: z
+    .array(
+      z.object({
+        id: z.string(),
+        law: z.string(),
+        topics: z.array(z.string()).min(1),
+        appliesWhen: z.enum(['decidedBefore', 'grantedBefore']),
+        date: isoDate,
+        text: z.string().min(1),
+        status: legalStatus,
+        source: z.string(),
+      }),
+    )
+    .optional(),
   versions: z
     .array(
       z.object({

@@ -106,10 +106,13 @@ export interface MunicipalPolicy {
   readonly partMonthChildHouseholdSize: Param<'full-member' | 'pro-rated'>;
 }
 
+/** How sure a legal reference is: see rules/README.md ("Legal references"). */
+export type LegalStatus = 'verified' | 'verified-single-source' | 'unverified' | 'pending';
+
 export interface LegalRef {
   readonly topic: string;
   readonly ref: string;
-  readonly status: Status;
+  readonly status: LegalStatus;
   readonly source: SourceRef;
 }
 
