@@ -16,7 +16,8 @@ import type { Decision, DecisionSummary } from './decision/types.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
 import { firstDayOf, type Period } from './period/index.ts';
-import { RuleLookupError } from './rulebook/resolve.ts';
+import { RuleLookupError, RulesPendingError, type PendingRuleSet } from './rulebook/resolve.ts';
+import { pendingRuleSetVersion, pendingRulesDecision } from './decision/pending.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -70,7 +71,10 @@ function caseIdOf(raw: unknown): string | null {
   return null;
 }
 
-type Prepared = { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household } | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+type Prepared =
+  | { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household }
+  | { readonly ok: 'pending'; readonly pending: PendingRuleSet; readonly meta: DecisionMeta; readonly household: Household; readonly warnings: readonly InputIssue[] }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepared {
   const parsed = parseHousehold(raw);
@@ -80,6 +84,11 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepa
   try {
     ruleSet = rulesFor(household.period, household.municipality, household.decidedOn);
   } catch (error) {
+    if (error instanceof RulesPendingError) {
+      // The month's rules are enacted but not published: needs-information naming them (decision/pending.ts).
+      const meta = { ruleSetVersion: pendingRuleSetVersion(error.pending), inputHash: contentHash(raw), engineVersion: ENGINE_VERSION };
+      return { ok: 'pending', pending: error.pending, meta, household, warnings: parsed.warnings };
+    }
     if (error instanceof RuleLookupError) {
       return { ok: false, issues: [{ path: error.field, code: 'NO_RULES_FOR_PERIOD', message: error.message }], caseId: household.caseId };
     }
@@ -99,12 +108,14 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepa
 /** Validates the household, picks the rules for its period and computes the decision proposal, with its trace and decision text. */
 export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Evaluation {
   const p = prepare(raw, rulesFor);
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'full') as Decision, household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'full'), household: p.household } : p;
 }
 
 /** The same proposal without the rendered trace and decision text: for bulk runs. */
 export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
   const p = prepare(raw, rulesFor);
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
 
@@ -115,11 +126,12 @@ export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider
  */
 export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
   const p = prepare(raw, rulesFor, false);
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, false, 'summary'), household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
-export { RuleSetCache, resolveRuleSet, RuleLookupError, versionRuleSet } from './rulebook/resolve.ts';
+export { RuleSetCache, resolveRuleSet, RuleLookupError, RulesPendingError, versionRuleSet } from './rulebook/resolve.ts';
 export type { Decision, DecisionSummary } from './decision/types.ts';
 export type { InputIssue } from './household/types.ts';
 export { renderDecision } from './explain/render.ts';

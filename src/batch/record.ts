@@ -4,6 +4,7 @@
  * run's last recorded line in the same transaction (batch_runs), so after a kill and `--resume` the
  * lines already recorded are not recorded again, and the chain holds each line exactly once.
  */
+import { RulesPendingError } from '../rulebook/resolve.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Rulebook } from '../rulebook/load.ts';
@@ -41,7 +42,15 @@ export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTa
         tally.skipped++;
         continue;
       }
-      items.push({ serialized: d.record, ruleSet: cache.get(parsePeriod(d.record.period)!, d.record.municipality, decidedOnOf(d.record.inputJson)) });
+      let ruleSet;
+      try {
+        ruleSet = cache.get(parsePeriod(d.record.period)!, d.record.municipality, decidedOnOf(d.record.inputJson));
+      } catch (error) {
+        // A month whose rules are pending (rules/pending/) has no rule set: its needs-information line is not recorded.
+        if (error instanceof RulesPendingError) continue;
+        throw error;
+      }
+      items.push({ serialized: d.record, ruleSet });
     }
     store.recordMany(items, { runId: chunk.runId, line: chunk.lastLine });
     recordedUpTo.set(chunk.runId, chunk.lastLine);

@@ -42,6 +42,11 @@ export function runCalculate(file: string, options: CalculateOptions): number {
     return EXIT_BAD_INPUT;
   }
   let decisionId: string | undefined;
+  if (options.record === true && ruleSet === undefined) {
+    // The month's rules are pending (rules/pending/): the proposal names what is missing, but there is no rule set to store.
+    process.stderr.write(`period: the rules for ${result.decision.period} are not published yet; a proposal without rules is not recorded\n`);
+    return EXIT_BAD_INPUT;
+  }
   if (options.record === true) {
     try {
       const store = DecisionStore.open(storePath(options.store), { create: true });

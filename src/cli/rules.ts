@@ -36,6 +36,16 @@ export function runRulesCheck(rules: string | undefined): number {
   for (const t of book.legal.data.transitional ?? []) {
     out.push(`  transitional ${t.id}: ${t.law} for ${t.topics.join(', ')} (${t.appliesWhen} ${t.date}), ${t.status}`);
   }
+  out.push('', 'Pending rules (enacted, not published; a month they block answers needs-information, and they are off until confirmed):');
+  for (const p of book.pending.rules) {
+    for (const r of p.data.rules) {
+      const loaded = r.kind === 'riksnorm-table' && book.riksnorm.some((t) => t.data.effectiveFrom <= p.data.effectiveFrom && (t.data.effectiveTo === null || p.data.effectiveFrom <= t.data.effectiveTo));
+      out.push(`  ${p.file} ${p.data.effectiveFrom} – ${p.data.effectiveTo ?? '…'}  ${(loaded ? 'loaded' : r.status).padEnd(8)} ${r.blocksCalculation ? 'blocks ' : 'off    '} ${r.id}: ${r.en}`);
+    }
+  }
+  for (const c of book.pending.conditions) {
+    out.push(`  ${c.file} ${c.data.effectiveFrom} – ${c.data.effectiveTo ?? '…'}  pending  off     ${c.data.rules.map((r) => r.name).join(', ')}`);
+  }
   out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -40,7 +40,8 @@ export interface Decision {
   readonly norm: {
     readonly total: string | null;
     readonly members: readonly { readonly memberId: string; readonly amount: string; readonly rule: string }[];
-    readonly common: string;
+    /** null only when the month's rules are pending (decision/pending.ts). */
+    readonly common: string | null;
     readonly householdSize: number;
     readonly table: string;
     readonly separate: readonly {
@@ -54,7 +55,7 @@ export interface Decision {
   readonly costs: {
     readonly claimed: string | null;
     readonly accepted: string | null;
-    readonly refused: string;
+    readonly refused: string | null;
     readonly items: readonly {
       readonly type: string;
       readonly memberId: string | null;
@@ -82,10 +83,10 @@ export interface Decision {
     }[];
   };
   readonly assets: {
-    readonly total: string;
-    readonly buffer: string;
-    readonly available: string;
-    readonly used: string;
+    readonly total: string | null;
+    readonly buffer: string | null;
+    readonly available: string | null;
+    readonly used: string | null;
     readonly items: readonly {
       readonly memberId: string | null;
       readonly type: string;

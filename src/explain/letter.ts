@@ -42,7 +42,7 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   row('Godtagna kostnader', d.costs.accepted);
   row('Behov', d.need);
   row('Inkomster som räknas', d.income.counted, '−');
-  if (d.assets.used !== '0') row('Egna medel som ska användas', d.assets.used, '−');
+  if (d.assets.used !== '0' && d.assets.used !== null) row('Egna medel som ska användas', d.assets.used, '−');
   row('Att betala', d.payable);
   lines.push('');
   lines.push('Skäl för beslutet');

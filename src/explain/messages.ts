@@ -124,6 +124,12 @@ export const sv = {
   'alt.planAssets': () => 'Gör upp en plan för hur tillgångarna används; ny ansökan kan prövas när de är förbrukade.',
   'alt.budgetAdvice': () => 'Erbjud budget- och skuldrådgivning.',
   'alt.childItems': () => 'Pröva om barnrelaterade kostnader (fritid, skola, hälsa) ska beviljas som livsföring i övrigt.',
+
+  // The law in force (issue 15): pending rules, the 2027 conditions.
+  'needs.rulesPending': (a) => `Reglerna för ${monthSv(String(a['period']))} är inte publicerade: ${a['rule']} saknas.`,
+  'rules.pending': (a) => `Regeln är beslutad men inte publicerad och har inte lästs in: ${a['rule']}. Månaden ${monthSv(String(a['period']))} kan inte beräknas.`,
+  'flag.SUBLET_WITHOUT_CONSENT': () => 'Hyran gäller en andrahandsuthyrning utan visat samtycke eller tillstånd: boendekostnaden godtas som huvudregel inte (från 2027).',
+  'flag.NOT_LAWFULLY_RESIDENT': () => 'En medlem vistas inte lagligen i Sverige: endast nödbistånd i akut situation kan prövas (från 2027).',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -235,6 +241,12 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'alt.planAssets': () => 'Make a plan for using the assets; a new application can be assessed when they are used up.',
   'alt.budgetAdvice': () => 'Offer budget and debt counselling.',
   'alt.childItems': () => 'Consider granting child-related costs (leisure, school, health) as livsföring i övrigt.',
+
+  // The law in force (issue 15): pending rules, the 2027 conditions.
+  'needs.rulesPending': (a) => `The rules for ${monthEn(String(a['period']))} are not published: ${a['ruleEn']} is missing.`,
+  'rules.pending': (a) => `The rule is enacted but not published and has not been loaded: ${a['ruleEn']}. ${monthEn(String(a['period']))} cannot be calculated.`,
+  'flag.SUBLET_WITHOUT_CONSENT': () => 'The rent is for a sublet without consent or permit shown: as a main rule the housing cost is not accepted (from 2027).',
+  'flag.NOT_LAWFULLY_RESIDENT': () => 'A member is not lawfully in Sweden: only emergency aid in an acute situation can be considered (from 2027).',
 };
 
 export type Language = 'sv' | 'en';

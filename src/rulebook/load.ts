@@ -16,6 +16,7 @@ import {
   jobbstimulansFileSchema,
   legalReferencesFileSchema,
   municipalFileSchema,
+  pendingRulesFileSchema,
   prisbasbeloppFileSchema,
   riksnormFileSchema,
 } from './schema.ts';
@@ -32,6 +33,7 @@ export type MunicipalFile = z.infer<typeof municipalFileSchema>;
 export type LegalReferencesFile = z.infer<typeof legalReferencesFileSchema>;
 export type BarnkonsekvensFile = z.infer<typeof barnkonsekvensFileSchema>;
 export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
+export type PendingRulesFile = z.infer<typeof pendingRulesFileSchema>;
 
 export interface Loaded<T> {
   /** Path relative to the rules directory, with forward slashes: "riksnorm/2023.json". */
@@ -52,7 +54,9 @@ export interface Rulebook {
   readonly municipal: ReadonlyMap<string, Loaded<MunicipalFile>>;
   readonly legal: Loaded<LegalReferencesFile>;
   readonly barnkonsekvens: Loaded<BarnkonsekvensFile>;
+  /** Condition files in force (status pending ones are in `pending.conditions`, never evaluated). */
   readonly conditions: readonly Loaded<ConditionsFile>[];
+  readonly pending: { readonly rules: readonly Loaded<PendingRulesFile>[]; readonly conditions: readonly Loaded<ConditionsFile>[] };
 }
 
 /** The rules folder is broken: every problem found, one line each, with the file and field. */
@@ -77,7 +81,7 @@ const SINGLE_FILES = {
   barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
 } as const;
 
-const FOLDERS = ['riksnorm', 'municipal', 'conditions'] as const;
+const FOLDERS = ['riksnorm', 'municipal', 'conditions', 'pending'] as const;
 
 export function loadRulebook(dir: string): Rulebook {
   const problems: string[] = [];
@@ -128,9 +132,14 @@ export function loadRulebook(dir: string): Rulebook {
   const municipalList = folderFiles('municipal')
     .map((rel) => read(rel, municipalFileSchema))
     .filter((x): x is Loaded<MunicipalFile> => x !== null);
-  const conditions = folderFiles('conditions')
+  const allConditions = folderFiles('conditions')
     .map((rel) => read(rel, conditionsFileSchema))
     .filter((x): x is Loaded<ConditionsFile> => x !== null);
+  const conditions = allConditions.filter((c) => c.data.status !== 'pending');
+  const pendingRules = folderFiles('pending')
+    .map((rel) => read(rel, pendingRulesFileSchema))
+    .filter((x): x is Loaded<PendingRulesFile> => x !== null);
+  const pending = { rules: pendingRules, conditions: allConditions.filter((c) => c.data.status === 'pending') };
 
   if (riksnorm.length === 0) problems.push('riksnorm/: no riksnorm tables');
   const municipal = new Map<string, Loaded<MunicipalFile>>();
@@ -148,6 +157,7 @@ export function loadRulebook(dir: string): Rulebook {
     riksnorm,
     municipal,
     conditions,
+    pending,
     ...(singles as Record<keyof typeof SINGLE_FILES, Loaded<never>>),
   } as Rulebook;
   checkConsistency(book, problems);
@@ -295,8 +305,32 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
     }
   }
 
+  // Pending rules: windows do not overlap, sources are listed, a condition they name exists.
+  checkWindows('pending/', book.pending.rules.map((p) => p.data), problems);
+  for (const p of book.pending.rules) {
+    checkSources(p.file, p.data.sources, p.data.rules.map((r) => r.source), problems);
+    for (const r of p.data.rules) {
+      if (r.kind === 'condition') {
+        const [file, name] = (r.condition ?? '').split('#');
+        const c = [...book.pending.conditions, ...book.conditions].find((x) => x.data.id === file);
+        if (!c || !c.data.rules.some((x) => x.name === name)) problems.push(`${p.file}: rule ${r.id} names condition "${r.condition ?? ''}", which does not exist`);
+      }
+      for (const v of book.legal.data.versions) {
+        if (overlaps(p.data, v) && !(r.legalTopic in v.refs)) problems.push(`${p.file}: rule ${r.id} cites topic "${r.legalTopic}", missing in legal references from ${v.effectiveFrom}`);
+      }
+    }
+  }
+  for (const c of book.pending.conditions) {
+    for (const v of book.legal.data.versions) {
+      if (!overlaps(c.data, v)) continue;
+      for (const rule of c.data.rules) {
+        if (!(rule.event.params.legalTopic in v.refs)) problems.push(`${c.file}: rule ${rule.name} cites topic "${rule.event.params.legalTopic}", missing in legal references from ${v.effectiveFrom}`);
+      }
+    }
+  }
+
   // Conditions read only declared facts.
-  for (const c of book.conditions) {
+  for (const c of [...book.conditions, ...book.pending.conditions]) {
     for (const rule of c.data.rules) {
       for (const fact of factsOf(rule.conditions)) {
         if (!(fact in c.data.facts)) problems.push(`${c.file}: rule ${rule.name} reads fact "${fact}", which is not declared under facts`);

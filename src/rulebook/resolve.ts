@@ -32,6 +32,38 @@ export class RuleLookupError extends Error {
   }
 }
 
+/** A rule the month needs, enacted but not loaded (rules/pending/): the month cannot be calculated yet. */
+export interface MissingRule {
+  readonly id: string;
+  readonly file: string;
+  readonly kind: 'riksnorm-table' | 'formula' | 'condition';
+  readonly sv: string;
+  readonly en: string;
+  readonly legalRef: string;
+  readonly source: SourceRef;
+}
+
+/** What is known for a month whose rules are pending: the law in force and what is missing. */
+export interface PendingRuleSet {
+  readonly period: string;
+  readonly legal: LegalFrame;
+  readonly missing: readonly MissingRule[];
+  readonly files: readonly string[];
+}
+
+/**
+ * The month's rules are enacted but not published (rules/pending/): calculate and the API answer
+ * needs-information naming them; batch refuses such a --period up front.
+ */
+export class RulesPendingError extends RuleLookupError {
+  readonly pending: PendingRuleSet;
+  constructor(pending: PendingRuleSet) {
+    super('period', `the rules for ${pending.period} are not published yet: ${pending.missing.map((m) => m.en).join('; ')}`);
+    this.name = 'RulesPendingError';
+    this.pending = pending;
+  }
+}
+
 interface Windowed {
   readonly effectiveFrom: string;
   readonly effectiveTo: string | null;
@@ -66,12 +98,48 @@ function windowLabel(from: string, to: string | null): string {
  * (its first day); the cited law follows the decision date when one is given (decidedOn), else the
  * month too (docs/law-in-force.md).
  */
+/** The blocking pending rules for the date (a riksnorm table counts as loaded when a table covers the date). */
+function missingRules(book: Rulebook, date: string, hasTable: boolean, refs: Readonly<Record<string, LegalRef>>): MissingRule[] {
+  const out: MissingRule[] = [];
+  for (const f of book.pending.rules) {
+    if (!(f.data.effectiveFrom <= date && (f.data.effectiveTo === null || date <= f.data.effectiveTo))) continue;
+    for (const r of f.data.rules) {
+      if (r.status !== 'pending' || !r.blocksCalculation || (r.kind === 'riksnorm-table' && hasTable)) continue;
+      out.push({ id: r.id, file: f.file, kind: r.kind, sv: r.sv, en: r.en, legalRef: refs[r.legalTopic]?.ref ?? r.legalTopic, source: sourceRef(f.data.sources as Sources, r.source) });
+    }
+  }
+  return out;
+}
+
 export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null, decidedOn: string | null = null): RuleSet {
   const date = firstDayOf(period);
   const label = formatPeriod(period);
   const year = String(period.year);
 
+  const legalVersion = inForce(book.legal.data.versions, decidedOn ?? date);
+  if (!legalVersion) {
+    throw decidedOn === null
+      ? new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`)
+      : new RuleLookupError('decidedOn', `no legal references in rules/legal-references.json for a decision made on ${decidedOn}`);
+  }
+  const legalSources = book.legal.data.sources as Sources;
+  const refs: Record<string, LegalRef> = {};
+  for (const [topic, r] of Object.entries(legalVersion.refs)) {
+    refs[topic] = { topic, ref: r.ref, status: r.status, source: sourceRef(legalSources, r.source) };
+  }
+  const legal: LegalFrame = {
+    law: legalVersion.law,
+    lawTitle: legalVersion.lawTitle,
+    effectiveFrom: legalVersion.effectiveFrom,
+    effectiveTo: legalVersion.effectiveTo,
+    refs,
+  };
+
   const table = inForce(book.riksnorm.map((r) => ({ ...r, effectiveFrom: r.data.effectiveFrom, effectiveTo: r.data.effectiveTo })), date);
+  const missing = missingRules(book, date, table !== undefined, refs);
+  if (missing.length > 0) {
+    throw new RulesPendingError({ period: label, legal, missing, files: [book.legal.file, ...new Set(missing.map((m) => m.file))] });
+  }
   if (!table) {
     const have = book.riksnorm.map((r) => windowLabel(r.data.effectiveFrom, r.data.effectiveTo));
     throw new RuleLookupError('period', `no riksnorm table in rules/ for ${label}; tables exist for ${have.join(', ')}`);
@@ -102,25 +170,6 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const pbbFile = book.prisbasbelopp;
   const pbb = inForce(pbbFile.data.values, date);
   if (!pbb) throw new RuleLookupError('period', `no prisbasbelopp in rules/prisbasbelopp.json for ${year}`);
-
-  const legalVersion = inForce(book.legal.data.versions, decidedOn ?? date);
-  if (!legalVersion) {
-    throw decidedOn === null
-      ? new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`)
-      : new RuleLookupError('decidedOn', `no legal references in rules/legal-references.json for a decision made on ${decidedOn}`);
-  }
-  const legalSources = book.legal.data.sources as Sources;
-  const refs: Record<string, LegalRef> = {};
-  for (const [topic, r] of Object.entries(legalVersion.refs)) {
-    refs[topic] = { topic, ref: r.ref, status: r.status, source: sourceRef(legalSources, r.source) };
-  }
-  const legal: LegalFrame = {
-    law: legalVersion.law,
-    lawTitle: legalVersion.lawTitle,
-    effectiveFrom: legalVersion.effectiveFrom,
-    effectiveTo: legalVersion.effectiveTo,
-    refs,
-  };
 
   const bb = inForce(book.barnbidrag.data.values, date);
   const bbs = book.barnbidrag.data.sources as Sources;

@@ -228,9 +228,11 @@ export const conditionSchema: z.ZodType<ConditionShape> = z.lazy(() =>
 );
 
 export const conditionsFileSchema = z.object({
-  id: z.string().regex(/^conditions\/[a-z-]+$/),
+  id: z.string().regex(/^conditions\/[a-z0-9-]+$/),
   concept: z.literal('conditions'),
   phase: z.enum(['eligibility', 'flags']),
+  /** pending: enacted but not confirmed; the engine never evaluates it (rules/README.md). */
+  status: z.enum(['in-force', 'pending']).optional(),
   title: z.string(),
   format: z.string().optional(),
   ...window,
@@ -251,6 +253,34 @@ export const conditionsFileSchema = z.object({
             blocking: z.boolean().optional(),
           }),
         }),
+      }),
+    )
+    .min(1),
+});
+
+/**
+ * Rules that are enacted (or expected) but whose tables, formulas or wording are not published in a
+ * source we can reach: a month they block answers needs-information naming them, never a guess.
+ */
+export const pendingRulesFileSchema = z.object({
+  id: z.string().regex(/^pending\/[0-9]{4}$/),
+  concept: z.literal('pending-rules'),
+  title: z.string(),
+  ...window,
+  note: z.string().optional(),
+  sources: sourcesSchema,
+  rules: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        kind: z.enum(['riksnorm-table', 'formula', 'condition']),
+        condition: z.string().optional(),
+        sv: z.string().min(1),
+        en: z.string().min(1),
+        status: z.enum(['pending', 'verified']),
+        blocksCalculation: z.boolean(),
+        legalTopic: z.string(),
+        source: z.string(),
       }),
     )
     .min(1),
