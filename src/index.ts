@@ -51,6 +51,12 @@ function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
   for (const i of household.incomes) checkType(issues, rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
   for (const c of household.costs) checkType(issues, rules.costTypes, c.type, 'costs', c.index, 'cost type');
   for (const a of household.assets) checkType(issues, rules.assetTypes, a.type, 'assets', a.index, 'asset type');
+  const activity = rules.activityRequirement ?? null;
+  for (const m of household.members) {
+    const code = m.activityRequirement?.exemption ?? null;
+    if (activity === null || code === null || activity.exemptions.some((e) => e.code === code)) continue;
+    issues.push({ path: `members[${m.index}].activityRequirement.exemption`, code: 'UNKNOWN_EXEMPTION', message: `unknown exemption "${code}" (expected one of ${activity.exemptions.map((e) => e.code).join(', ')})` });
+  }
   return issues;
 }
 

@@ -10,6 +10,8 @@
  * | --- | --- | --- |
  * | computeAmounts: riksnorm, skäliga kostnader, income, own money | 4 kap. 3 § första st. 1–2, 4 kap. 1 §, 1 a–1 b §§ | 12 kap. 7 § första st. 1–2, 12 kap. 1 §, 8–9 §§ |
  * | assessEligibility: the labour market and godtagbara skäl | 4 kap. 1 § andra st. | 12 kap. 3 § |
+ * | assessMedicalCertificate: läkarintyg when illness is the reason (from 2026-07-01) | — | SoL as amended 2026-07-01 (paragraph not found) |
+ * | assessActivityRequirement: aktivitetskrav (from försörjningsstöd for 2026-10) | 4 kap. 4–5 §§ | 12 kap. 4 a–6 a §§ (SFS 2026:730, weak) |
  * | needAndDeficit: need = norm + costs; deficit = need − income | 4 kap. 1 § första st. | 12 kap. 1 § första st. |
  * | proposeOutcome: condition refusal, missing facts, income or own money covers the need, bifall | 4 kap. 1 § | 12 kap. 1 §, 3 § |
  * | reasonsForRefusedCosts | 4 kap. 3 § första st. 2 | 12 kap. 7 § första st. 2 |
@@ -25,12 +27,14 @@
 import { assessChildImpact, type ChildImpact } from '../childImpact/index.ts';
 import { runConditions, type Facts, type RuleResult } from '../conditions/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
+import { assessActivityRequirement } from '../activity/index.ts';
 import { computeAssets, type AssetsResult } from '../assets/index.ts';
 import { computeCosts, type CostsResult } from '../costs/index.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import { writeDecisionText } from '../explain/letter.ts';
 import { computeIncome, type IncomeResult } from '../income/index.ts';
 import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
@@ -143,11 +147,13 @@ function computeAmounts(ctx: Context): Amounts {
 function assessEligibility(ctx: Context, flags: Flag[]): RuleResult | null {
   const { household, rules } = ctx;
   const partner = household.members.find((m) => m.role === 'partner');
+  const applicant = household.members.find((m) => m.role === 'applicant');
+  // Illness (members[].sickness) is a godtagbart skäl; from 2026-07 it needs a läkarintyg (assessMedicalCertificate).
   const eligibilityFacts: Facts = {
     availableForWork: household.circumstances.availableForWork,
-    hasAcceptableReason: household.circumstances.acceptableReason !== null,
+    hasAcceptableReason: household.circumstances.acceptableReason !== null || (applicant?.sickness ?? null) !== null,
     partnerAvailableForWork: partner?.availableForWork ?? null,
-    partnerHasAcceptableReason: partner?.acceptableReason !== null && partner?.acceptableReason !== undefined,
+    partnerHasAcceptableReason: (partner?.acceptableReason !== null && partner?.acceptableReason !== undefined) || (partner?.sickness ?? null) !== null,
   };
   const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts);
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
@@ -189,12 +195,18 @@ function needAndDeficit(ctx: Context, a: Amounts): { incomplete: boolean; need: 
   return { incomplete, need, deficit };
 }
 
+/** What would be paid if no aktivitetskrav sanction applied (null when no aid would be paid anyway). */
+function payableBeforeSanction(a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; deficit: Ore }): Ore | null {
+  if (denial !== null || step3.incomplete || step3.deficit <= 0 || a.assets.available >= step3.deficit) return null;
+  return step3.deficit;
+}
+
 /**
  * Step 4 — the outcome, in the order the assessment goes: a condition that refuses aid (12 kap. 3 §);
- * a missing fact (no amount); income that covers the need (12 kap. 1 §); own money above the buffer that
+ * a missing fact, a missing läkarintyg or an aktivitetskrav sanction for a person to set (no amount); income that covers the need (12 kap. 1 §); own money above the buffer that
  * covers the shortfall (12 kap. 1 §); else bifall, or delvis bifall when a claimed cost was cut.
  */
-function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }): Proposal {
+function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean): Proposal {
   const { costs, income, assets } = a;
   const { incomplete, need, deficit } = step3;
   const reasons: Reason[] = [];
@@ -204,7 +216,8 @@ function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, ste
     reasons.push({ code: deniedFor, legalRef: legal(ctx, 'labourMarket').ref, ...said(ctx, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') });
     return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor };
   }
-  if (incomplete) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
+  // A missing fact, or a choice the law leaves to a person (a missing läkarintyg, an aktivitetskrav sanction): no amount.
+  if (incomplete || blocked) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
     reasons.push({ code: 'INCOME_COVERS_NEED', legalRef: ownRef, ...said(ctx, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }) });
@@ -384,7 +397,10 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const amounts = computeAmounts(ctx);
   const flags: Flag[] = [];
   const denial = assessEligibility(ctx, flags);
-  const proposal = proposeOutcome(ctx, amounts, denial, needAndDeficit(ctx, amounts));
+  const certificateMissing = assessMedicalCertificate(ctx);
+  const step3 = needAndDeficit(ctx, amounts);
+  const activity = assessActivityRequirement(ctx, { ...amounts, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
+  const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
@@ -393,10 +409,10 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   raiseFlags(ctx, amounts, proposal.outcome, flags);
 
   const { outcome, payable, deniedFor } = proposal;
-  const childImpact = assessChildImpact(ctx, { norm, costs, income, outcome, payableIfAllGranted, payable, deniedFor });
+  const childImpact = assessChildImpact(ctx, { norm, costs, income, outcome, payableIfAllGranted, payable, deniedFor, extraAlternatives: activity.alternatives });
   const requiresAssessment =
     outcome === 'needs-information' ||
-    flags.some((f) => f.severity === 'assessment') ||
+    flags.some((f) => f.severity === 'assessment' || f.severity === 'block') ||
     ctx.needsInformation.length > 0 ||
     (childImpact?.requiresAssessment ?? false);
 

@@ -25,10 +25,15 @@ export interface Reason {
 
 export interface Flag {
   readonly code: string;
-  readonly severity: 'assessment' | 'warning' | 'info';
+  /** block: the proposal cannot be made without it (outcome needs-information); assessment: a person must look at it. */
+  readonly severity: 'block' | 'assessment' | 'warning' | 'info';
   readonly legalRef: string;
   readonly text: string;
   readonly message: Said;
+  /** The member the flag is about, when it is one person's. */
+  readonly memberId?: string;
+  /** Named amounts in kronor strings, e.g. { "full": "9130", "withoutAdultPart": "4210" }. */
+  readonly amounts?: Readonly<Record<string, string>>;
 }
 
 export interface Decision {

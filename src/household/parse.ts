@@ -8,13 +8,26 @@ import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
 import { addMonths, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
 import { personnummerProblem } from './personnummer.ts';
-import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
+import { GENDERS, ROLES, type ActivityStatus, type Household, type InputIssue } from './types.ts';
 
 const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
 
 const money = z.string({ error: MONEY_MESSAGE });
 const optionalMoney = money.nullable().optional();
 const text = (what: string) => z.string({ error: `expected ${what}` });
+
+/** Aktivitetskrav (12 kap. 4 a–6 a §§ SoL (2025:400), from försörjningsstöd for October 2026): the adult's status. */
+export const ACTIVITY_STATUSES = ['required', 'exempt', 'participating', 'declined'] as const;
+const activitySchema = z.object({
+  status: z.string({ error: `expected one of ${ACTIVITY_STATUSES.join(', ')}` }),
+  exemption: text('an exemption code (rules/activity-requirement.json)').nullable().optional(),
+  acceptableReason: text('a text').nullable().optional(),
+});
+/** Illness that keeps the adult from the labour market or an activity (läkarintyg from 2026-07-01). */
+const sicknessSchema = z.object({
+  since: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  medicalCertificate: z.boolean({ error: 'expected true or false' }).nullable().optional(),
+});
 
 const memberSchema = z.object({
   id: text('a member id (text)').min(1, 'must not be empty'),
@@ -27,6 +40,8 @@ const memberSchema = z.object({
   personnummer: text('a personnummer (text)').nullable().optional(),
   availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
   acceptableReason: text('a text').nullable().optional(),
+  activityRequirement: activitySchema.nullable().optional(),
+  sickness: sicknessSchema.nullable().optional(),
   name: text('a text').optional(),
 });
 
@@ -120,8 +135,18 @@ function memberMatches(m: unknown): boolean {
     nullText(m['personnummer']) &&
     nullFlag(m['availableForWork']) &&
     nullText(m['acceptableReason']) &&
+    (m['activityRequirement'] === undefined || m['activityRequirement'] === null || activityMatches(m['activityRequirement'])) &&
+    (m['sickness'] === undefined || m['sickness'] === null || sicknessMatches(m['sickness'])) &&
     optText(m['name'])
   );
+}
+
+function activityMatches(a: unknown): boolean {
+  return isRecord(a) && isText(a['status']) && nullText(a['exemption']) && nullText(a['acceptableReason']);
+}
+
+function sicknessMatches(a: unknown): boolean {
+  return isRecord(a) && nullText(a['since']) && nullFlag(a['medicalCertificate']);
 }
 
 function incomeMatches(i: unknown): boolean {
@@ -271,6 +296,33 @@ function moneyField(issues: InputIssue[], value: string | null | undefined, list
   return parsedAmount;
 }
 
+type MemberInput = z.infer<typeof memberSchema>;
+
+/** activityRequirement: only for the applicant and a partner; a known status; an exemption code exactly when exempt. */
+function checkActivity(issues: InputIssue[], m: MemberInput, base: string): void {
+  const a = m.activityRequirement;
+  if (a === undefined || a === null) return;
+  const path = `${base}.activityRequirement`;
+  if (m.role !== 'applicant' && m.role !== 'partner') addIssue(issues, path, 'NOT_AN_ADULT_IN_CASE', 'applies only to the applicant and a partner (another adult is their own case)');
+  if (!(ACTIVITY_STATUSES as readonly string[]).includes(a.status)) addIssue(issues, `${path}.status`, 'INVALID_STATUS', `expected one of ${ACTIVITY_STATUSES.join(', ')}, got "${a.status}"`);
+  const exemption = a.exemption ?? null;
+  if (a.status === 'exempt' && exemption === null) addIssue(issues, `${path}.exemption`, 'REQUIRED', 'required when status is exempt: the reason code (rules/activity-requirement.json)');
+  if (a.status !== 'exempt' && exemption !== null) addIssue(issues, `${path}.exemption`, 'NOT_EXEMPT', `given, but status is "${a.status}", not exempt`);
+  if (a.status !== 'declined' && (a.acceptableReason ?? null) !== null) addIssue(issues, `${path}.acceptableReason`, 'NOT_DECLINED', `given, but status is "${a.status}", not declined`);
+}
+
+/** sickness: only for the applicant and a partner; since is a real date not after the period. */
+function checkSickness(issues: InputIssue[], m: MemberInput, base: string, period: Period | null): void {
+  const s = m.sickness;
+  if (s === undefined || s === null) return;
+  const path = `${base}.sickness`;
+  if (m.role !== 'applicant' && m.role !== 'partner') addIssue(issues, path, 'NOT_AN_ADULT_IN_CASE', 'applies only to the applicant and a partner (another adult is their own case)');
+  const since = s.since ?? null;
+  if (since === null) return;
+  if (!isIsoDate(since)) addIssue(issues, `${path}.since`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got "${since}"`);
+  else if (period && since > lastDayOf(period)) addIssue(issues, `${path}.since`, 'AFTER_PERIOD', `${since} is after the period ${firstDayOf(period).slice(0, 7)}`);
+}
+
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
   if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id "${id}"`);
 }
@@ -345,6 +397,8 @@ export function parseHousehold(raw: unknown): ParseResult {
         addIssue(issues, `${base}.daysInHousehold`, 'INVALID_DAYS', `${input.period} has ${daysInMonth(period)} days (got ${m.daysInHousehold})`);
       }
     }
+    checkActivity(issues, m, base);
+    checkSickness(issues, m, base, period);
     if (m.lunchOutsideHome === true && m.role !== 'child') addIssue(issues, `${base}.lunchOutsideHome`, 'NOT_A_CHILD', 'applies only to a member with role child (aged 0–6)');
     if (m.personnummer !== undefined && m.personnummer !== null) {
       // Issue 4: format, date part (samordningsnummer: day + 60) and Luhn check digit; the message masks the number.
@@ -417,6 +471,10 @@ export function parseHousehold(raw: unknown): ParseResult {
       personnummer: m.personnummer ?? null,
       availableForWork: m.availableForWork ?? null,
       acceptableReason: m.acceptableReason ?? null,
+      activityRequirement: m.activityRequirement
+        ? { status: m.activityRequirement.status as ActivityStatus, exemption: m.activityRequirement.exemption ?? null, acceptableReason: m.activityRequirement.acceptableReason ?? null }
+        : null,
+      sickness: m.sickness ? { since: m.sickness.since ?? null, medicalCertificate: m.sickness.medicalCertificate ?? null } : null,
     })),
     incomes,
     costs,

@@ -11,6 +11,25 @@ export const ROLES: readonly Role[] = ['applicant', 'partner', 'child', 'other-a
 export type Gender = 'female' | 'male' | 'other';
 export const GENDERS: readonly Gender[] = ['female', 'male', 'other'];
 
+export type ActivityStatus = 'required' | 'exempt' | 'participating' | 'declined';
+
+/** Aktivitetskrav for an adult (from försörjningsstöd for October 2026): what the nämnd has recorded. */
+export interface ActivityRequirement {
+  readonly status: ActivityStatus;
+  /** The exemption code (rules/activity-requirement.json) when status is exempt. */
+  readonly exemption: string | null;
+  /** When declined: the reason the person gave, for a caseworker to judge (godtagbart skäl); null = none. */
+  readonly acceptableReason: string | null;
+}
+
+/** The adult does not stand at the labour market's disposal (or take part in an activity) because of illness. */
+export interface Sickness {
+  /** First day of the illness; null = not given. */
+  readonly since: string | null;
+  /** A läkarintyg has been handed in; null = not given. */
+  readonly medicalCertificate: boolean | null;
+}
+
 export interface Member {
   readonly index: number;
   readonly id: string;
@@ -26,6 +45,10 @@ export interface Member {
   /** For a partner: stands at the labour market's disposal; null = not given. */
   readonly availableForWork: boolean | null;
   readonly acceptableReason: string | null;
+  /** Applicant or partner: aktivitetskrav status; null = not given. */
+  readonly activityRequirement: ActivityRequirement | null;
+  /** Applicant or partner: illness (läkarintyg from 2026-07-01); null = not given. */
+  readonly sickness: Sickness | null;
 }
 
 export interface Income {

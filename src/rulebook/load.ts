@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
+  activityRequirementFileSchema,
   assetTypesFileSchema,
   barnbidragFileSchema,
   barnkonsekvensFileSchema,
@@ -15,6 +16,7 @@ import {
   incomeTypesFileSchema,
   jobbstimulansFileSchema,
   legalReferencesFileSchema,
+  medicalCertificateFileSchema,
   municipalFileSchema,
   pendingRulesFileSchema,
   prisbasbeloppFileSchema,
@@ -33,6 +35,8 @@ export type MunicipalFile = z.infer<typeof municipalFileSchema>;
 export type LegalReferencesFile = z.infer<typeof legalReferencesFileSchema>;
 export type BarnkonsekvensFile = z.infer<typeof barnkonsekvensFileSchema>;
 export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
+export type ActivityRequirementFile = z.infer<typeof activityRequirementFileSchema>;
+export type MedicalCertificateFile = z.infer<typeof medicalCertificateFileSchema>;
 export type PendingRulesFile = z.infer<typeof pendingRulesFileSchema>;
 
 export interface Loaded<T> {
@@ -54,6 +58,8 @@ export interface Rulebook {
   readonly municipal: ReadonlyMap<string, Loaded<MunicipalFile>>;
   readonly legal: Loaded<LegalReferencesFile>;
   readonly barnkonsekvens: Loaded<BarnkonsekvensFile>;
+  readonly activityRequirement: Loaded<ActivityRequirementFile>;
+  readonly medicalCertificate: Loaded<MedicalCertificateFile>;
   /** Condition files in force (status pending ones are in `pending.conditions`, never evaluated). */
   readonly conditions: readonly Loaded<ConditionsFile>[];
   readonly pending: { readonly rules: readonly Loaded<PendingRulesFile>[]; readonly conditions: readonly Loaded<ConditionsFile>[] };
@@ -79,6 +85,8 @@ const SINGLE_FILES = {
   assetTypes: ['asset-types.json', assetTypesFileSchema],
   legal: ['legal-references.json', legalReferencesFileSchema],
   barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
+  activityRequirement: ['activity-requirement.json', activityRequirementFileSchema],
+  medicalCertificate: ['medical-certificate.json', medicalCertificateFileSchema],
 } as const;
 
 const FOLDERS = ['riksnorm', 'municipal', 'conditions', 'pending'] as const;
@@ -224,7 +232,7 @@ function checkSources(file: string, sources: Record<string, unknown>, keys: Iter
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
-  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens]) {
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate]) {
     checkWindows(loaded.file, loaded.data.values, problems);
   }
   checkWindows(book.legal.file, book.legal.data.versions, problems);
@@ -281,6 +289,13 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
 
   // Every legal topic that a rule cites exists in every version of the legal references.
+  for (const v of book.activityRequirement.data.values) {
+    checkSources(book.activityRequirement.file, book.activityRequirement.data.sources, [v.source, v.qualifyingConsecutiveMonths.source, ...v.exemptions.map((e) => e.source)], problems);
+  }
+  for (const v of book.medicalCertificate.data.values) {
+    checkSources(book.medicalCertificate.file, book.medicalCertificate.data.sources, [v.source, v.requiredAfterDays.source], problems);
+  }
+
   // Every legal topic the code or a rule cites exists in every version (the keys other modules use by name
   // included); a conditions file's topics only in the versions its window overlaps (a pending 2027 rule
   // may cite a provision that does not exist before 2027).

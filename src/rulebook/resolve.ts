@@ -8,6 +8,7 @@ import { contentHash } from '../canonical.ts';
 import { firstDayOf, formatPeriod, type Period } from '../period/index.ts';
 import type { Loaded, Rulebook } from './load.ts';
 import type {
+  ActivityRequirementRule,
   ChildAllowanceRule,
   ChildrenEarningsRule,
   ConditionRule,
@@ -15,6 +16,7 @@ import type {
   JobbstimulansRule,
   LegalFrame,
   LegalRef,
+  MedicalCertificateRule,
   Param,
   RuleSet,
   SourceRef,
@@ -242,6 +244,26 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const eligibility = conditionSet('eligibility');
   const flags = conditionSet('flags');
 
+  const ar = inForce(book.activityRequirement.data.values, date);
+  const ars = book.activityRequirement.data.sources as Sources;
+  const activityRequirement: ActivityRequirementRule | null = ar
+    ? {
+        id: `activity-requirement/${ar.effectiveFrom}`,
+        qualifyingConsecutiveMonths: param('activity-requirement#qualifying-months', ar.qualifyingConsecutiveMonths.value, ar.qualifyingConsecutiveMonths.status, ars, ar.qualifyingConsecutiveMonths.source),
+        exemptions: ar.exemptions.map((e) => ({ code: e.code, sv: e.sv, en: e.en, param: param(`activity-requirement#exemption-${e.code}`, e.code, e.status, ars, e.source) })),
+        legalTopic: ar.legalTopic,
+        status: ar.status,
+      }
+    : null;
+  const mc = inForce(book.medicalCertificate.data.values, date);
+  const medicalCertificate: MedicalCertificateRule | null = mc
+    ? {
+        id: `medical-certificate/${mc.effectiveFrom}`,
+        requiredAfterDays: param('medical-certificate#required-after-days', mc.requiredAfterDays.value, mc.requiredAfterDays.status, book.medicalCertificate.data.sources as Sources, mc.requiredAfterDays.source),
+        legalTopic: mc.legalTopic,
+      }
+    : null;
+
   const files = [
     table.file,
     pbbFile.file,
@@ -256,6 +278,8 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     book.barnkonsekvens.file,
     eligibility.file,
     flags.file,
+    ...(ar ? [book.activityRequirement.file] : []),
+    ...(mc ? [book.medicalCertificate.file] : []),
   ];
 
   return {
@@ -280,6 +304,8 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       prompts: bk.prompts.map((p) => ({ ...p, source: sourceRef(bks, p.source) })),
     },
     conditions: { eligibility: eligibility.set, flags: flags.set },
+    activityRequirement,
+    medicalCertificate,
   };
 }
 

@@ -285,3 +285,26 @@ export const pendingRulesFileSchema = z.object({
     )
     .min(1),
 });
+
+/** How sure a value of the 2026 reform is: the law text was not read, so some values are unverified. */
+const reformStatus = z.enum(['verified', 'derived', 'estimate', 'unverified', 'pending']);
+const reformNumber = z.object({ value: z.number().int().nonnegative(), status: reformStatus, source: z.string() });
+
+/** Aktivitetskrav: the months before the duty applies and the exemptions (codes the input may use). */
+export const activityRequirementFileSchema = datedFile('activity-requirement', {
+  qualifyingConsecutiveMonths: reformNumber,
+  exemptions: z
+    .array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), sv: z.string().min(1), en: z.string().min(1), status: reformStatus, source: z.string() }))
+    .min(1),
+  legalTopic: z.string(),
+  status: reformStatus,
+  source: z.string(),
+});
+
+/** Läkarintyg: from how many days of illness a certificate is needed (threshold unconfirmed). */
+export const medicalCertificateFileSchema = datedFile('medical-certificate', {
+  requiredAfterDays: reformNumber,
+  legalTopic: z.string(),
+  status: reformStatus,
+  source: z.string(),
+});

@@ -4,7 +4,7 @@
  * object, so a stored copy of it replays a decision exactly, whatever rules/ holds later.
  */
 
-export type Status = 'verified' | 'derived' | 'estimate' | 'unverified';
+export type Status = 'verified' | 'derived' | 'estimate' | 'unverified' | 'pending';
 
 export interface SourceRef {
   readonly key: string;
@@ -179,6 +179,22 @@ export interface ConditionSet {
   readonly rules: readonly ConditionRule[];
 }
 
+/** Aktivitetskrav (rules/activity-requirement.json), in force for the month or null. */
+export interface ActivityRequirementRule {
+  readonly id: string;
+  readonly qualifyingConsecutiveMonths: Param<number>;
+  readonly exemptions: readonly { readonly code: string; readonly sv: string; readonly en: string; readonly param: Param }[];
+  readonly legalTopic: string;
+  readonly status: Status;
+}
+
+/** Läkarintyg (rules/medical-certificate.json), in force for the month or null. */
+export interface MedicalCertificateRule {
+  readonly id: string;
+  readonly requiredAfterDays: Param<number>;
+  readonly legalTopic: string;
+}
+
 export interface RuleSet {
   /** The rule files (relative paths) this set was resolved from. */
   readonly files: readonly string[];
@@ -194,6 +210,8 @@ export interface RuleSet {
   readonly legal: LegalFrame;
   readonly childImpact: ChildImpactTemplate;
   readonly conditions: { readonly eligibility: ConditionSet; readonly flags: ConditionSet };
+  readonly activityRequirement: ActivityRequirementRule | null;
+  readonly medicalCertificate: MedicalCertificateRule | null;
 }
 
 /** A rule set with its content hash, ready for the calculation. */
