@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { contentHash } from '../canonical.ts';
 import { parsePeriod } from '../period/index.ts';
 import { resolveRuleSet, RuleLookupError } from '../rulebook/resolve.ts';
+import { importNormCommand } from './importNorm.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
 export function runRulesCheck(rules: string | undefined): number {
@@ -73,8 +74,9 @@ export function runRulesShow(periodText: string | undefined, municipality: strin
 }
 
 export function rulesCommand(args: string[]): number {
+  if (args[0] === 'import-norm') return importNormCommand(args.slice(1));
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, municipality: { type: 'string' } } });
   if (positionals[0] === 'check') return runRulesCheck(values.rules);
   if (positionals[0] === 'show') return runRulesShow(positionals[1], values.municipality, values.rules);
-  throw new UsageError('expected "check" or "show YYYY-MM"');
+  throw new UsageError('expected "check", "show YYYY-MM" or "import-norm YYYY FILE"');
 }
