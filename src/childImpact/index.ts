@@ -1,5 +1,5 @@
 /**
- * Barnkonsekvens: what the proposal means for each child (1 kap. 2 § SoL (2001:453), barnets bästa;
+ * Barnkonsekvens: what the proposal means for each child (1 kap. 2 § SoL (2001:453) / 3 kap. 1 § SoL (2025:400), barnets bästa;
  * FN:s barnkonvention art. 3 and 12). Every household with a member under 18, or 18–20 in school,
  * gets the child section of rules/barnkonsekvens.json filled with what the data says. On a partial or
  * deny proposal each child also gets the effect in kronor and the prompts the caseworker must answer,
