@@ -28,6 +28,7 @@
  *   separately and not included in this household's norm.
  */
 import { legal, needInformation, type Context } from '../context.ts';
+import type { MessageArgs } from '../explain/messages.ts';
 import type { Member } from '../household/types.ts';
 import { allocate, formatKronor, multiplyRatioHalfUp, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { ageOn } from '../period/index.ts';
@@ -172,7 +173,7 @@ function assessMembers(ctx: Context, state: NormState): void {
  * (2025:468) 12 kap. 2 §): the joint sambo amount, shown half each, or the ensamstående amount.
  */
 function adultPersonalCosts(ctx: Context, state: NormState): void {
-  const { household, rules, trace } = ctx;
+  const { household, rules } = ctx;
   const rn = rules.riksnorm;
   const applicant = household.members.find((m) => m.role === 'applicant')!;
   const partner = household.members.find((m) => m.role === 'partner');
@@ -180,34 +181,28 @@ function adultPersonalCosts(ctx: Context, state: NormState): void {
     const joint = used(state.estimates, rn.cohabiting);
     const [first, second] = allocate(amountOf(joint), [1, 1]) as [Ore, Ore];
     for (const [m, amount] of [[applicant, first], [partner, second]] as const) {
-      state.members.push({ memberId: m.id, amount, rule: joint.id });
-      state.assessments.get(m.id)!.personal = amount;
-      if (trace.enabled) trace.add({
-        step: 'norm.member',
-        rule: joint.id,
-        legalRef: legal(ctx, 'riksnorm').ref,
-        params: [traceParam(joint)],
-        inputs: { memberId: m.id, role: m.role, age: state.assessments.get(m.id)!.age },
-        result: formatKronor(amount),
-        key: 'norm.cohabiting',
-        args: { memberId: m.id, joint: joint.value, amount: formatKronor(amount) },
-      });
+      adultAmount(ctx, state, m, joint, amount, 'norm.cohabiting', { memberId: m.id, joint: joint.value, amount: formatKronor(amount) });
     }
     return;
   }
   const single = used(state.estimates, rn.single);
   const amount = amountOf(single);
-  state.members.push({ memberId: applicant.id, amount, rule: single.id });
-  state.assessments.get(applicant.id)!.personal = amount;
-  if (trace.enabled) trace.add({
+  adultAmount(ctx, state, applicant, single, amount, 'norm.single', { memberId: applicant.id, amount: formatKronor(amount) });
+}
+
+/** One adult's personal amount and its trace step. */
+function adultAmount(ctx: Context, state: NormState, m: Member, p: Param, amount: Ore, key: 'norm.single' | 'norm.cohabiting', args: MessageArgs): void {
+  state.members.push({ memberId: m.id, amount, rule: p.id });
+  state.assessments.get(m.id)!.personal = amount;
+  if (ctx.trace.enabled) ctx.trace.add({
     step: 'norm.member',
-    rule: single.id,
+    rule: p.id,
     legalRef: legal(ctx, 'riksnorm').ref,
-    params: [traceParam(single)],
-    inputs: { memberId: applicant.id, role: 'applicant', age: state.assessments.get(applicant.id)!.age },
+    params: [traceParam(p)],
+    inputs: { memberId: m.id, role: m.role, age: state.assessments.get(m.id)!.age },
     result: formatKronor(amount),
-    key: 'norm.single',
-    args: { memberId: applicant.id, amount: formatKronor(amount) },
+    key,
+    args,
   });
 }
 
