@@ -6,9 +6,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { evaluateHousehold, evaluateHouseholdFigures, loadRulebook, RuleSetCache, resolveRuleSet, RulesPendingError } from '../../src/index.ts';
 import { parsePeriod } from '../../src/period/index.ts';
+import { batchCommand } from '../../src/cli/batch.ts';
+import { createApp } from '../../src/web/app.ts';
 import { book, calc, RULES_DIR, rulesFor } from '../support/engine.ts';
 import { applicant, child, cost, household } from '../support/households.ts';
 
@@ -54,6 +56,29 @@ describe('a month from 2027-01 answers needs-information, never an amount', () =
   });
   it('the resolver says why (RulesPendingError, a RuleLookupError for callers that only know that)', () => {
     expect(() => resolveRuleSet(book, parsePeriod('2027-01')!, null)).toThrow(RulesPendingError);
+  });
+});
+
+describe('the API and batch', () => {
+  it('POST /api/calculate answers 200 with the needs-information proposal', async () => {
+    const app = createApp({ rulebook: book });
+    const res = await app.request('/api/calculate', { method: 'POST', body: JSON.stringify(family('2027-02')), headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as { outcome: string; payable: unknown; needsInformation: { code: string }[] };
+    expect([d.outcome, d.payable, d.needsInformation.map((n) => n.code)]).toEqual(['needs-information', null, Array(4).fill('RULES_PENDING')]);
+  });
+  it('batch --period 2027-MM is refused up front, naming the missing rules, before any line is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batch-2027-'));
+    dirs.push(dir);
+    const err: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+    const code = await batchCommand(['--in', join(dir, 'none.ndjson'), '--out', join(dir, 'out.ndjson'), '--period', '2027-02', '--workers', '0']);
+    vi.restoreAllMocks();
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/--period 2027-02: the rules for 2027-02 are not published yet: the 2027 riksnorm table/);
+  });
+  it('prisbasbelopp 2027 is loaded: 59 600 kr, verified (the children’s earnings limit of 12 kap. 9 §)', () => {
+    expect(book.prisbasbelopp.data.values.find((v) => v.effectiveFrom === '2027-01-01')).toMatchObject({ amount: '59600', status: 'verified' });
   });
 });
 
