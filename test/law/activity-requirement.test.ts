@@ -4,7 +4,9 @@
  * without godtagbart skäl blocks the proposal for a person, with the alternatives computed, never an
  * automatic amount.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { household as anyHousehold } from '../support/arbitraries.ts';
 import { evaluateHousehold } from '../../src/index.ts';
 import { book, calc, rulesFor } from '../support/engine.ts';
 import { applicant, child, cost, household, income, partner } from '../support/households.ts';
@@ -110,5 +112,36 @@ describe('declined with a reason, and the input', () => {
     const raw = household('2026-10', [applicant(), child('c1', '2015-05-05', { activityRequirement: { status: 'required' } })]);
     const r = evaluateHousehold(raw, rulesFor);
     expect(r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`)).toEqual(['members[1].activityRequirement NOT_AN_ADULT_IN_CASE']);
+  });
+});
+
+describe('property: declining never yields an automatic amount, and the alternatives are ordered', () => {
+  it('for any household in November 2026 whose applicant declined without a reason', () => {
+    fc.assert(
+      fc.property(anyHousehold, (h) => {
+        const raw = JSON.parse(JSON.stringify(h));
+        raw.period = '2026-11';
+        raw.circumstances = { ...raw.circumstances, availableForWork: true, acceptableReason: null, consecutiveMonthsOnAssistance: 4 };
+        raw.members[0].activityRequirement = { status: 'declined' };
+        const free = JSON.parse(JSON.stringify(raw));
+        free.members[0].activityRequirement = { status: 'participating' };
+        const d = calc(raw);
+        const base = calc(free);
+        const flag = d.flags.find((f) => f.code === 'ACTIVITY_DECLINED');
+        expect(flag).toBeDefined();
+        if (base.outcome === 'approve' || base.outcome === 'partial') {
+          expect([d.outcome, d.payable, flag!.severity]).toEqual(['needs-information', null, 'block']);
+          const a = flag!.amounts!;
+          const [full, without, children] = [a['full'], a['withoutAdultPart'], a['childrenPart']].map((x) => Math.round(Number(x) * 100));
+          expect(full).toBe(Math.round(Number(base.payable) * 100));
+          expect(children).toBeLessThanOrEqual(without!);
+          expect(without).toBeLessThanOrEqual(full!);
+        } else {
+          expect(d.outcome).toBe(base.outcome);
+          expect(flag!.severity).toBe('assessment');
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
