@@ -11,8 +11,8 @@
  * | computeAmounts: riksnorm, skäliga kostnader, income, own money | 4 kap. 3 § första st. 1–2, 4 kap. 1 §, 1 a–1 b §§ | 12 kap. 7 § första st. 1–2, 12 kap. 1 §, 8–9 §§ |
  * | assessEligibility: the labour market and godtagbara skäl | 4 kap. 1 § andra st. | 12 kap. 3 § |
  * | assessMedicalCertificate: läkarintyg when illness is the reason (from 2026-07-01) | — | SoL as amended 2026-07-01 (paragraph not found) |
- * | assessActivityRequirement: aktivitetskrav (from försörjningsstöd for 2026-10) | 4 kap. 4–5 §§ | 12 kap. 4 a–6 a §§ (SFS 2026:730, weak) |
  * | needAndDeficit: need = norm + costs; deficit = need − income | 4 kap. 1 § första st. | 12 kap. 1 § första st. |
+ * | assessActivityRequirement: aktivitetskrav (from försörjningsstöd for 2026-10; needs the deficit for its alternatives) | 4 kap. 4–5 §§ | 12 kap. 4 a–6 a §§ (SFS 2026:730, weak) |
  * | proposeOutcome: condition refusal, missing facts, income or own money covers the need, bifall | 4 kap. 1 § | 12 kap. 1 §, 3 § |
  * | reasonsForRefusedCosts | 4 kap. 3 § första st. 2 | 12 kap. 7 § första st. 2 |
  * | raiseFlags: what a person must look at | per flag (rules/conditions/flags.json) | per flag |
