@@ -67,6 +67,8 @@ describe('declined without an acceptable reason', () => {
     expect(d.childImpact!.requiresAssessment).toBe(true);
     expect(d.childImpact!.alternatives.map((a) => a.code)).toEqual(['ACTIVITY_REFUSE_ADULT_PART', 'ACTIVITY_REDUCE', 'ACTIVITY_REASON_ACCEPTED']);
     expect(d.decisionText).toContain('ska vägras eller sättas ned');
+    expect(d.decisionText).toContain('Lagrum som inte är bekräftade i lagtexten (kontrolleras före beslut): 12 kap. 4 a–6 a §§ SoL (2025:400), i lydelse enligt SFS 2026:730.');
+    expect(free.decisionText).not.toContain('inte är bekräftade');
     expect(d.decisionText).not.toContain('beviljar');
   });
   it('the adult part is the adult’s norm plus an equal share of the gemensamma and the housing', () => {
