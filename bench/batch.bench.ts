@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const sample = text.split('\n').slice(0, 5000).map((l) => JSON.parse(l) as unknown);
 
   const cache = new RuleSetCache(loadRulebook(join(ROOT, 'rules')));
-  const rulesFor = (p: Parameters<RuleSetCache['get']>[0], m: string | null) => cache.get(p, m);
+  const rulesFor = (p: Parameters<RuleSetCache['get']>[0], m: string | null, d: string | null = null) => cache.get(p, m, d);
   let i = 0;
   const core = async (fn: (raw: unknown) => unknown) => 1e9 / (await measure(() => fn(sample[i++ % sample.length]))).p50;
   const coreFigures = await core((raw) => evaluateHouseholdFigures(raw, rulesFor));

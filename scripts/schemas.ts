@@ -33,6 +33,7 @@ const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   caseId: { description: `The case number (ärendenummer), at most ${MAX_ID_LENGTH} characters; echoed in the decision. Optional.` },
   period: { description: 'The month the application is for, YYYY-MM. The rules in force that month are used; a month without rules is refused.', pattern: MONTH },
+  decidedOn: { description: 'The date the decision is made, YYYY-MM-DD, optional: picks the law cited (SoL (2001:453) before 2025-07-01, SoL (2025:400) from then, with the transitional provisions); the amounts follow the benefit month. Not earlier than the first day of the month before the period.', pattern: DATE },
   municipality: { description: "Kommunkod, four digits. Selects rules/municipal/<kod>.json when it exists, else the default policy.", pattern: '^[0-9]{4}$' },
   members: { description: `Everyone in the household: exactly one applicant, at most one partner, at most ${MAX_MEMBERS} members.` },
   'members.id': { description: `An id of your choice, at most ${MAX_ID_LENGTH} characters, unique in the household; incomes, costs and assets refer to it.` },
@@ -47,6 +48,8 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'members.acceptableReason': { description: "A partner's acceptable reason for not standing at the labour market's disposal (e.g. sick leave)." },
   'members.name': { description: 'A name for people reading the decision; not used in the calculation.' },
   'members.minorApplicantReason': { description: 'For an applicant under 18: why they apply on their own (married, own child, parents dead …). Without it the proposal needs information.' },
+  'members.activityRequirement': { description: 'Applicant or partner, from försörjningsstöd for 2026-10 (aktivitetskrav): { status: required | exempt | participating | declined, exemption: a code of rules/activity-requirement.json when exempt, acceptableReason when declined }. See docs/law-in-force.md.' },
+  'members.sickness': { description: 'Applicant or partner who does not stand at the labour market\'s disposal because of illness: { since: YYYY-MM-DD, medicalCertificate: true | false }. From 2026-07-01 a missing läkarintyg is needs-information. See docs/law-in-force.md.' },
   incomes: { description: `The household's income in the month. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
   'incomes.memberId': { description: 'The member whose income it is (members[].id).' },
   'incomes.type': { description: "The income type: one of the period's rules/income-types.json (salary, sickness-benefit, child-allowance, …)." },

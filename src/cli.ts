@@ -43,7 +43,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: `rules check [--rules DIR]
       Validates rules/ and summarises periods and how sure each value is.
   rules show YYYY-MM [--municipality KOD] [--rules DIR]
-      The resolved rule set for a month and its ruleSetVersion.`,
+      The resolved rule set for a month and its ruleSetVersion.
+  rules import-norm YYYY FILE [--sfs YYYY:NNN] [--status verified|derived] [--url URL] [--dry-run] [--force] [--rules DIR]
+      Reads the year's riksnorm table as the SFS text prints it, writes rules/riksnorm/YYYY.json
+      (validated with the whole folder) and prints the difference against the previous year.`,
   },
   audit: {
     run: auditCommand,

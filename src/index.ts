@@ -3,7 +3,7 @@
  *
  *   const book = loadRulebook('rules');
  *   const cache = new RuleSetCache(book);
- *   const result = evaluateHousehold(json, (period, municipality) => cache.get(period, municipality));
+ *   const result = evaluateHousehold(json, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
  *   if (result.ok) console.log(result.decision.payable);
  *
  * The core is pure: the same input and the same rule set always give byte-identical output. It reads
@@ -16,12 +16,17 @@ import type { Decision, DecisionSummary } from './decision/types.ts';
 import { quote } from './household/echo.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
-import type { Period } from './period/index.ts';
-import { RuleLookupError } from './rulebook/resolve.ts';
+import { firstDayOf, type Period } from './period/index.ts';
+import { RuleLookupError, RulesPendingError, type PendingRuleSet } from './rulebook/resolve.ts';
+import { pendingRuleSetVersion, pendingRulesDecision } from './decision/pending.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
-export type RuleSetProvider = (period: Period, municipality: string | null) => VersionedRuleSet;
+/**
+ * The rule set for a benefit month; decidedOn (when the input gives one) picks the law cited. A provider
+ * that ignores decidedOn is caught: prepare() refuses a rule set whose law is not the one in force on it.
+ */
+export type RuleSetProvider = (period: Period, municipality: string | null, decidedOn: string | null) => VersionedRuleSet;
 
 export type Evaluation =
   | { readonly ok: true; readonly decision: Decision; readonly household: Household }
@@ -47,7 +52,22 @@ function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
   for (const i of household.incomes) checkType(issues, rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
   for (const c of household.costs) checkType(issues, rules.costTypes, c.type, 'costs', c.index, 'cost type');
   for (const a of household.assets) checkType(issues, rules.assetTypes, a.type, 'assets', a.index, 'asset type');
+  const activity = rules.activityRequirement ?? null;
+  for (const m of household.members) {
+    const code = m.activityRequirement?.exemption ?? null;
+    if (activity === null || code === null || activity.exemptions.some((e) => e.code === code)) continue;
+    issues.push({ path: `members[${m.index}].activityRequirement.exemption`, code: 'UNKNOWN_EXEMPTION', message: `unknown exemption "${code}" (expected one of ${activity.exemptions.map((e) => e.code).join(', ')})` });
+  }
   return issues;
+}
+
+/** The law of the rule set must be the one in force on the decision date (or the month): an engine error otherwise. */
+function checkLawDate(household: Household, rules: RuleSet): void {
+  const date = household.decidedOn ?? firstDayOf(household.period);
+  const { effectiveFrom, effectiveTo } = rules.legal;
+  if (date < effectiveFrom || (effectiveTo !== null && date > effectiveTo)) {
+    throw new Error(`[engine] the rule set cites the law in force ${effectiveFrom} – ${effectiveTo ?? '…'}, not on ${date}: the rule set provider must pass decidedOn on`);
+  }
 }
 
 function caseIdOf(raw: unknown): string | null {
@@ -58,7 +78,10 @@ function caseIdOf(raw: unknown): string | null {
   return null;
 }
 
-type Prepared = { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household } | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+type Prepared =
+  | { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household }
+  | { readonly ok: 'pending'; readonly pending: PendingRuleSet; readonly meta: DecisionMeta; readonly household: Household; readonly warnings: readonly InputIssue[] }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepared {
   const parsed = parseHousehold(raw);
@@ -66,13 +89,19 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepa
   const { household } = parsed;
   let ruleSet: VersionedRuleSet;
   try {
-    ruleSet = rulesFor(household.period, household.municipality);
+    ruleSet = rulesFor(household.period, household.municipality, household.decidedOn);
   } catch (error) {
+    if (error instanceof RulesPendingError) {
+      // The month's rules are enacted but not published: needs-information naming them (decision/pending.ts).
+      const meta = { ruleSetVersion: pendingRuleSetVersion(error.pending), inputHash: contentHash(raw), engineVersion: ENGINE_VERSION };
+      return { ok: 'pending', pending: error.pending, meta, household, warnings: parsed.warnings };
+    }
     if (error instanceof RuleLookupError) {
       return { ok: false, issues: [{ path: error.field, code: 'NO_RULES_FOR_PERIOD', message: error.message }], caseId: household.caseId };
     }
     throw error;
   }
+  checkLawDate(household, ruleSet.rules);
   const typeIssues = checkTypes(household, ruleSet.rules);
   if (typeIssues.length > 0) return { ok: false, issues: typeIssues, caseId: household.caseId };
   return {
@@ -86,12 +115,14 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepa
 /** Validates the household, picks the rules for its period and computes the decision proposal, with its trace and decision text. */
 export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Evaluation {
   const p = prepare(raw, rulesFor);
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'full') as Decision, household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'full'), household: p.household } : p;
 }
 
 /** The same proposal without the rendered trace and decision text: for bulk runs. */
 export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
   const p = prepare(raw, rulesFor);
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
 
@@ -102,11 +133,12 @@ export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider
  */
 export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
   const p = prepare(raw, rulesFor, false);
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, false, 'summary'), household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
-export { RuleSetCache, resolveRuleSet, RuleLookupError, versionRuleSet } from './rulebook/resolve.ts';
+export { RuleSetCache, resolveRuleSet, RuleLookupError, RulesPendingError, versionRuleSet } from './rulebook/resolve.ts';
 export type { Decision, DecisionSummary } from './decision/types.ts';
 export type { InputIssue } from './household/types.ts';
 export { renderDecision } from './explain/render.ts';

@@ -1,5 +1,5 @@
 /**
- * Egna tillgångar (4 kap. 1 § SoL (2001:453): needs that can be met in another way). Money the
+ * Egna tillgångar (4 kap. 1 § SoL (2001:453) / 12 kap. 1 § SoL (2025:400): needs that can be met in another way). Money the
  * household has (bank, cash, shares, funds) above the municipality's buffer must be used before aid;
  * it reduces the payment, and when it covers the whole shortfall the proposal is avslag. Other assets
  * (car, property) are never valued by the engine: they go to a person's assessment.

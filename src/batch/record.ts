@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { RulesPendingError } from '../rulebook/resolve.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Rulebook } from '../rulebook/load.ts';
@@ -15,6 +16,13 @@ import type { CollectedDecision } from './chunk.ts';
 export interface RecordTally {
   recorded: number;
   skipped: number;
+}
+
+/** The input's decidedOn (it picks the law of the rule set stored with the record); null when not given. */
+function decidedOnOf(inputJson: string): string | null {
+  if (!inputJson.includes('"decidedOn"')) return null;
+  const value = (JSON.parse(inputJson) as { decidedOn?: unknown }).decidedOn;
+  return typeof value === 'string' ? value : null;
 }
 
 export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTally) {
@@ -36,7 +44,15 @@ export function recordSink(store: DecisionStore, book: Rulebook, tally: RecordTa
         tally.skipped++;
         continue;
       }
-      items.push({ serialized: d.record, ruleSet: cache.get(parsePeriod(d.record.period)!, d.record.municipality) });
+      let ruleSet;
+      try {
+        ruleSet = cache.get(parsePeriod(d.record.period)!, d.record.municipality, decidedOnOf(d.record.inputJson));
+      } catch (error) {
+        // A month whose rules are pending (rules/pending/) has no rule set: its needs-information line is not recorded.
+        if (error instanceof RulesPendingError) continue;
+        throw error;
+      }
+      items.push({ serialized: d.record, ruleSet });
     }
     store.recordMany(items, { runId: chunk.runId, line: chunk.lastLine });
     recordedUpTo.set(chunk.runId, chunk.lastLine);

@@ -244,7 +244,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   try {
     if (workerCount === 0) {
       const cache = new RuleSetCache(book);
-      const processChunk = makeChunkProcessor(config, (p, m) => cache.get(p, m));
+      const processChunk = makeChunkProcessor(config, (p, m, d) => cache.get(p, m, d));
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
         flush(processChunk(chunk), chunk.endOffset);
         maybeCheckpoint();

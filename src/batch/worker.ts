@@ -10,7 +10,7 @@ import { makeChunkProcessor, type ChunkInput, type WorkerConfig } from './chunk.
 
 const config = workerData as WorkerConfig;
 const cache = new RuleSetCache(loadRulebook(config.rulesDir));
-const processChunk = makeChunkProcessor(config, (period, municipality) => cache.get(period, municipality));
+const processChunk = makeChunkProcessor(config, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
 
 parentPort!.on('message', (chunk: ChunkInput) => {
   const result = processChunk(chunk);

@@ -1,5 +1,5 @@
 /**
- * Barnkonsekvens: what the proposal means for each child (1 kap. 2 § SoL (2001:453), barnets bästa;
+ * Barnkonsekvens: what the proposal means for each child (1 kap. 2 § SoL (2001:453) / 3 kap. 1 § SoL (2025:400), barnets bästa;
  * FN:s barnkonvention art. 3 and 12). Every household with a member under 18, or 18–20 in school,
  * gets the child section of rules/barnkonsekvens.json filled with what the data says. On a partial or
  * deny proposal each child also gets the effect in kronor and the prompts the caseworker must answer,
@@ -64,6 +64,8 @@ export interface ChildImpactInput {
   readonly payableIfAllGranted: Ore | null;
   readonly payable: Ore | null;
   readonly deniedFor: string | null;
+  /** Alternatives another step computed for a person's choice (aktivitetskrav), shown with the child section. */
+  readonly extraAlternatives?: readonly Alternative[];
 }
 
 
@@ -75,6 +77,32 @@ export interface ChildImpactInput {
 /** Shares (in the order of members) by member id. */
 function byMember(members: readonly MemberAssessment[], shares: readonly Ore[]): Map<string, Ore> {
   return new Map(members.map((a, i) => [a.member.id, shares[i] ?? ZERO]));
+}
+
+/**
+ * Each own member's part of the household's need: personal norm + a share of the gemensamma and of the
+ * accepted housing costs, by days present (own cases excluded).
+ */
+export function memberParts(norm: NormResult, costs: CostsResult): Map<string, Ore> {
+  const members = [...norm.assessments.values()].filter((a) => a.kind !== 'own-case');
+  const weights = members.map((a) => a.days);
+  const commonShares = byMember(members, allocate(norm.common, weights));
+  const housingShares = byMember(members, allocate(costs.housingAccepted, weights));
+  return new Map(members.map((a) => [a.member.id, ore(a.personal + (commonShares.get(a.member.id) ?? ZERO) + (housingShares.get(a.member.id) ?? ZERO))]));
+}
+
+/** The children's part of the need and the income that is theirs (child allowance, maintenance support, their own income). */
+export function childrenPart(norm: NormResult, costs: CostsResult, income: IncomeResult): { need: Ore; income: Ore } {
+  const parts = memberParts(norm, costs);
+  const children = [...norm.assessments.values()].filter((a) => a.isChild);
+  const childIds = new Set(children.map((c) => c.member.id));
+  const need = sum(children.map((c) => parts.get(c.member.id) ?? ZERO));
+  const childIncome = sum(
+    income.items
+      .filter((i) => i.counted !== null && (childIds.has(i.memberId) || i.type === 'child-allowance' || i.type === 'maintenance-support'))
+      .map((i) => i.counted!),
+  );
+  return { need, income: childIncome };
 }
 
 /** What the prompts' data is made of. */
@@ -178,15 +206,7 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
       alternatives.push({ code: 'HOUSING_SUPPORT', text: sv('alt.housingSupport'), amount: null });
     }
     if (input.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL') {
-      const commonShares = byMember(members, allocate(norm.common, weights));
-      const housingShares = byMember(members, allocate(costs.housingAccepted, weights));
-      const childIds = new Set(children.map((c) => c.member.id));
-      const childNeed = sum(children.map((c) => ore(c.personal + (commonShares.get(c.member.id) ?? ZERO) + (housingShares.get(c.member.id) ?? ZERO))));
-      const childIncome = sum(
-        income.items
-          .filter((i) => i.counted !== null && (childIds.has(i.memberId) || i.type === 'child-allowance' || i.type === 'maintenance-support'))
-          .map((i) => i.counted!),
-      );
+      const { need: childNeed, income: childIncome } = childrenPart(norm, costs, income);
       const part = min(floorAtZero(subtract(childNeed, childIncome)), input.payableIfAllGranted ?? ZERO);
       alternatives.push({
         code: 'GRANT_CHILDREN_PART',
@@ -199,6 +219,9 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
     if (input.deniedFor === 'INCOME_COVERS_NEED') alternatives.push({ code: 'BUDGET_ADVICE', text: sv('alt.budgetAdvice'), amount: null });
     alternatives.push({ code: 'CHILD_RELATED_ITEMS', text: sv('alt.childItems'), amount: null });
   }
+
+  // Alternatives from other parts of the law (aktivitetskrav: the adult's part refused, the children's kept).
+  alternatives.push(...(input.extraAlternatives ?? []));
 
   // Data for the prompts.
   const months = household.circumstances.consecutiveMonthsOnAssistance;
@@ -218,7 +241,11 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
 
   const notes: string[] = !ctx.explain ? [] : [
     ...perChild.flatMap((c) => c.notes),
-    ...(refusal ? [sv('child.refusalNote', { effect: formatKronor(effect) })] : [sv('child.noRefusalNote')]),
+    ...(refusal
+      ? [sv('child.refusalNote', { effect: formatKronor(effect) })]
+      : (input.extraAlternatives ?? []).length > 0
+        ? [sv('child.sanctionPendingNote')]
+        : [sv('child.noRefusalNote')]),
     ...alternatives.map((a) => a.text),
   ];
   const bestInterest = legal(ctx, 'childBestInterest').ref;

@@ -16,7 +16,8 @@ import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
 import { readCheckpoint } from '../batch/checkpoint.ts';
 import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
-import { loadRulebook, RulebookError } from '../rulebook/load.ts';
+import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
+import { resolveRuleSet, RulesPendingError } from '../rulebook/resolve.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
 
@@ -27,6 +28,16 @@ function readCheckpointOrNull(output: string) {
     return readCheckpoint(output);
   } catch {
     return null;
+  }
+}
+
+/** Throws RulesPendingError when --period is a month whose rules are pending (rules/pending/). */
+function refusePendingPeriod(book: Rulebook, periodText: string): void {
+  try {
+    resolveRuleSet(book, parsePeriod(periodText)!, null);
+  } catch (error) {
+    if (error instanceof RulesPendingError) throw error;
+    // Any other lookup problem is reported per line, as before.
   }
 }
 
@@ -63,6 +74,7 @@ export async function batchCommand(args: string[]): Promise<number> {
   const tally: RecordTally = { recorded: 0, skipped: 0 };
   try {
     const dir = rulesDir(values.rules);
+    if (values.period !== undefined) refusePendingPeriod(loadRulebook(dir), values.period);
     if (values.record) store = DecisionStore.open(storePath(values.store), { create: true });
     // --resume with nothing to resume (issue 13): say so; with --record, a finished run of the same
     // input is recognised and nothing is recorded a second time.
@@ -127,6 +139,11 @@ export async function batchCommand(args: string[]): Promise<number> {
     }
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof RulesPendingError) {
+      // Refused up front: a whole run for a month whose rules are not published would be nothing but needs-information.
+      process.stderr.write(`batch: --period ${values.period ?? ''}: ${error.message}; load them first (rules/README.md)\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof BatchError) {
       process.stderr.write(`batch: ${error.message}\n`);
       return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;

@@ -37,13 +37,18 @@ export function runCalculate(file: string, options: CalculateOptions): number {
   }
   const cache = new RuleSetCache(loadRulesOrExit(rulesDir(options.rules)));
   let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(read.value, (period, municipality) => (ruleSet = cache.get(period, municipality)));
+  const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
   if (!result.ok) {
     // One problem, one line (issue 13): a message can never break its line, whatever it echoes.
     for (const issue of result.issues) process.stderr.write(`${maskPersonnummerIn(oneLine(`${issue.path}: ${issue.message}`, Infinity))}\n`);
     return EXIT_BAD_INPUT;
   }
   let decisionId: string | undefined;
+  if (options.record === true && ruleSet === undefined) {
+    // The month's rules are pending (rules/pending/): the proposal names what is missing, but there is no rule set to store.
+    process.stderr.write(`period: the rules for ${result.decision.period} are not published yet; a proposal without rules is not recorded\n`);
+    return EXIT_BAD_INPUT;
+  }
   if (options.record === true) {
     try {
       const store = DecisionStore.open(storePath(options.store), { create: true });

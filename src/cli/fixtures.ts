@@ -23,7 +23,7 @@ export function runFixtures(dir: string, rules: string | undefined): number {
       bad++;
       continue;
     }
-    const result = evaluateHousehold(read.value, (period, municipality) => cache.get(period, municipality));
+    const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
     if (!result.ok) {
       for (const issue of result.issues) process.stderr.write(`${name}: ${oneLine(`${issue.path}: ${issue.message}`, Infinity)}\n`);
       bad++;

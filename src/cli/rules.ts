@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { contentHash } from '../canonical.ts';
 import { parsePeriod } from '../period/index.ts';
 import { resolveRuleSet, RuleLookupError } from '../rulebook/resolve.ts';
+import { importNormCommand } from './importNorm.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
 export function runRulesCheck(rules: string | undefined): number {
@@ -25,10 +26,27 @@ export function runRulesCheck(rules: string | undefined): number {
   }
   out.push('', 'Prisbasbelopp:');
   for (const v of book.prisbasbelopp.data.values) out.push(`  ${v.effectiveFrom.slice(0, 4)}  ${v.amount.padStart(6)} kr  ${v.status}`);
-  out.push('', 'Law in force:');
+  out.push('', 'Law in force (by decision date, else the month):');
   for (const v of book.legal.data.versions) {
     const refs = Object.values(v.refs);
     out.push(`  ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}  ${v.law}  (${refs.filter((r) => r.status === 'verified').length} of ${refs.length} references verified)`);
+    // The references that are not confirmed, so a lawyer knows what to check (rules/README.md).
+    for (const [topic, r] of Object.entries(v.refs)) {
+      if (r.status !== 'verified') out.push(`      ${r.status.padEnd(23)}${topic.padEnd(20)}${r.ref}`);
+    }
+  }
+  for (const t of book.legal.data.transitional ?? []) {
+    out.push(`  transitional ${t.id}: ${t.law} for ${t.topics.join(', ')} (${t.appliesWhen} ${t.date}), ${t.status}`);
+  }
+  out.push('', 'Pending rules (enacted, not published; a month they block answers needs-information, and they are off until confirmed):');
+  for (const p of book.pending.rules) {
+    for (const r of p.data.rules) {
+      const loaded = r.kind === 'riksnorm-table' && book.riksnorm.some((t) => t.data.effectiveFrom <= p.data.effectiveFrom && (t.data.effectiveTo === null || p.data.effectiveFrom <= t.data.effectiveTo));
+      out.push(`  ${p.file} ${p.data.effectiveFrom} – ${p.data.effectiveTo ?? '…'}  ${(loaded ? 'loaded' : r.status).padEnd(8)} ${r.blocksCalculation ? 'blocks ' : 'off    '} ${r.id}: ${r.en}`);
+    }
+  }
+  for (const c of book.pending.conditions) {
+    out.push(`  ${c.file} ${c.data.effectiveFrom} – ${c.data.effectiveTo ?? '…'}  pending  off     ${c.data.rules.map((r) => r.name).join(', ')}`);
   }
   out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
@@ -57,8 +75,9 @@ export function runRulesShow(periodText: string | undefined, municipality: strin
 }
 
 export function rulesCommand(args: string[]): number {
+  if (args[0] === 'import-norm') return importNormCommand(args.slice(1));
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, municipality: { type: 'string' } } });
   if (positionals[0] === 'check') return runRulesCheck(values.rules);
   if (positionals[0] === 'show') return runRulesShow(positionals[1], values.municipality, values.rules);
-  throw new UsageError('expected "check" or "show YYYY-MM"');
+  throw new UsageError('expected "check", "show YYYY-MM" or "import-norm YYYY FILE"');
 }

@@ -146,7 +146,7 @@ export function replayCommand(args: string[]): number {
   return withStore(values.store, (store) => {
     const record = findRecord(store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
-    const result = replayRecord(store, record, cache ? (period, municipality) => cache.get(period, municipality) : undefined);
+    const result = replayRecord(store, record, cache ? (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn) : undefined);
     out(maskPersonnummerIn(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n')));
     if (current) return EXIT_OK; // informational: what today's rules would give
     return result.identical && result.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;

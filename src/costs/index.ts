@@ -1,6 +1,6 @@
 /**
- * Skäliga kostnader utanför riksnormen (4 kap. 3 § första stycket 2 SoL (2001:453)) and costs for
- * livsföring i övrigt (4 kap. 1 §).
+ * Skäliga kostnader utanför riksnormen (4 kap. 3 § första stycket 2 SoL (2001:453) / 12 kap. 7 §
+ * första stycket 2 SoL (2025:400)) and costs for livsföring i övrigt (4 kap. 1 § / 12 kap. 1 §).
  *
  * - Boende, hushållsel, arbetsresor, hemförsäkring, fack- och a-kasseavgift: the actual amount is the
  *   reasonable one, except rent above circumstances.rentCeiling (the municipality's reasonable level,

@@ -2,27 +2,39 @@
  * The proposal: need = riksnorm + accepted costs; payable = need − counted income − the household's
  * own money above the buffer, never below 0; and the outcome with its reasons.
  *
- * Order of the assessment (research/domain.md §4.1):
- * 1. Conditions for the right to aid (rules/conditions/eligibility.json): an applicant who can work
- *    but does not stand at the labour market's disposal, without acceptable reasons, is refused
- *    (4 kap. 1 § andra stycket SoL (2001:453)); the children's needs are still assessed and noted.
- * 2. A missing fact that the amount depends on: "needs-information", no amount is proposed.
- * 3. Income covers the need: avslag (4 kap. 1 § första stycket).
- * 4. The household's money above the municipal buffer covers the shortfall: avslag. Money that covers
- *    only part of it is flagged for a person (how much must be used first is an assessment), and the
- *    payment stays need − income, as CONTRACT.md defines it.
- * 5. Otherwise bifall, or delvis bifall when a claimed cost was cut or refused.
- * Then the flag conditions (rules/conditions/flags.json) raise what a person must look at.
+ * decide() runs one named step per part of the law, in the order the law gives them (OpenFisca style:
+ * one formula per variable). Paragraphs by the law in force (rules/legal-references.json carries the
+ * exact citation for the period or decision date):
+ *
+ * | step | SoL (2001:453) | SoL (2025:400) |
+ * | --- | --- | --- |
+ * | computeAmounts: riksnorm, skäliga kostnader, income, own money | 4 kap. 3 § första st. 1–2, 4 kap. 1 §, 1 a–1 b §§ | 12 kap. 7 § första st. 1–2, 12 kap. 1 §, 8–9 §§ |
+ * | assessEligibility: the labour market and godtagbara skäl | 4 kap. 1 § andra st. | 12 kap. 3 § |
+ * | assessMedicalCertificate: läkarintyg when illness is the reason (from 2026-07-01) | — | SoL as amended 2026-07-01 (paragraph not found) |
+ * | needAndDeficit: need = norm + costs; deficit = need − income | 4 kap. 1 § första st. | 12 kap. 1 § första st. |
+ * | assessActivityRequirement: aktivitetskrav (from försörjningsstöd for 2026-10; needs the deficit for its alternatives) | 4 kap. 4–5 §§ | 12 kap. 4 a–6 a §§ (SFS 2026:730, weak) |
+ * | proposeOutcome: condition refusal, missing facts, income or own money covers the need, bifall | 4 kap. 1 § | 12 kap. 1 §, 3 § |
+ * | reasonsForRefusedCosts | 4 kap. 3 § första st. 2 | 12 kap. 7 § första st. 2 |
+ * | raiseFlags: what a person must look at | per flag (rules/conditions/flags.json) | per flag |
+ * | assessChildImpact: barnkonsekvens | 1 kap. 2 § | 3 kap. 1 § |
+ *
+ * The outcome (research/domain.md §4.1): a condition that refuses aid (the children's needs are still
+ * assessed and noted); else a missing fact the amount depends on → "needs-information", no amount; else
+ * income covers the need → avslag; else the household's money above the municipal buffer covers the
+ * shortfall → avslag (money that covers only part of it is flagged for a person, and the payment stays
+ * need − income, as CONTRACT.md defines it); else bifall, or delvis bifall when a claimed cost was cut.
  */
-import { assessChildImpact } from '../childImpact/index.ts';
+import { assessChildImpact, type ChildImpact } from '../childImpact/index.ts';
 import { runConditions, type Facts, type RuleResult } from '../conditions/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
-import { computeAssets } from '../assets/index.ts';
-import { computeCosts } from '../costs/index.ts';
+import { assessActivityRequirement } from '../activity/index.ts';
+import { computeAssets, type AssetsResult } from '../assets/index.ts';
+import { computeCosts, type CostsResult } from '../costs/index.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import { writeDecisionText } from '../explain/letter.ts';
-import { computeIncome } from '../income/index.ts';
+import { computeIncome, type IncomeResult } from '../income/index.ts';
 import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
@@ -95,50 +107,80 @@ function expectedChildAllowance(ctx: Context, norm: NormResult): { applies: bool
   return { applies: true, expected: ore(per * eligible + supplement) };
 }
 
+/** The amounts each part of the law gives for the month (steps of their own modules). */
+interface Amounts {
+  readonly norm: NormResult;
+  readonly costs: CostsResult;
+  readonly income: IncomeResult;
+  readonly assets: AssetsResult;
+}
+
+/** What the outcome step decided. */
+interface Proposal {
+  readonly incomplete: boolean;
+  readonly need: Ore;
+  readonly deficit: Ore;
+  readonly outcome: Outcome;
+  readonly payable: Ore | null;
+  readonly assetsUsed: Ore;
+  readonly deniedFor: string | null;
+  readonly denial: RuleResult | null;
+  readonly reasons: Reason[];
+}
+
 /**
- * Computes the proposal. With detail 'full' (the default) the decision carries the rendered trace and
- * the decision text; 'summary' leaves both out for bulk runs (a replay of the same input and rule set
- * gives the full trace back, byte for byte).
+ * Step 1 — the amounts: the riksnorm (12 kap. 7 § första stycket 1 SoL (2025:400) / 4 kap. 3 § första
+ * stycket 1 SoL (2001:453)), the skäliga kostnader outside it (första stycket 2), the income counted
+ * (12 kap. 1 §, 8 § jobbstimulans, 9 § children's earnings / 4 kap. 1, 1 a, 1 b §§) and own money.
  */
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
-  const { household, rules, trace } = ctx;
+function computeAmounts(ctx: Context): Amounts {
   const norm = computeNorm(ctx);
   const costs = computeCosts(ctx, norm.assessments);
   const income = computeIncome(ctx, norm.assessments);
   const assets = computeAssets(ctx, norm.assessments);
+  return { norm, costs, income, assets };
+}
 
-  // 1. Conditions for the right to aid.
+/**
+ * Step 2 — the conditions for the right to aid (rules/conditions/eligibility.json): someone who can work
+ * stands at the labour market's disposal unless there are godtagbara skäl (12 kap. 3 § SoL (2025:400) /
+ * 4 kap. 1 § andra stycket SoL (2001:453)). Returns the condition that refuses aid, if one fired, and whether a condition asks for a missing fact that blocks the proposal.
+ */
+function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): { denial: RuleResult | null; blocked: boolean } {
+  const { household, rules } = ctx;
   const partner = household.members.find((m) => m.role === 'partner');
+  const applicant = household.members.find((m) => m.role === 'applicant');
+  // Illness (members[].sickness) is a godtagbart skäl; from 2026-07 it needs a läkarintyg (assessMedicalCertificate).
   const eligibilityFacts: Facts = {
     availableForWork: household.circumstances.availableForWork,
-    hasAcceptableReason: household.circumstances.acceptableReason !== null,
+    hasAcceptableReason: household.circumstances.acceptableReason !== null || (applicant?.sickness ?? null) !== null,
     partnerAvailableForWork: partner?.availableForWork ?? null,
-    partnerHasAcceptableReason: partner?.acceptableReason !== null && partner?.acceptableReason !== undefined,
+    partnerHasAcceptableReason: (partner?.acceptableReason !== null && partner?.acceptableReason !== undefined) || (partner?.sickness ?? null) !== null,
     // Sanity rules on roles and ages (issue 13); the thresholds are in the rule files.
-    applicantAge: norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!.age,
-    applicantMinorReasonGiven: household.members.find((m) => m.role === 'applicant')!.minorApplicantReason !== null,
+    applicantAge: applicant === undefined ? null : a.norm.assessments.get(applicant.id)!.age,
+    applicantMinorReasonGiven: (applicant?.minorApplicantReason ?? null) !== null,
   };
   const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts);
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
-
-  const flags: Flag[] = [];
   const fired = eligibility.filter((r) => r.result);
   for (const r of fired) handleEvent(ctx, flags, r);
-  const denial = fired.find((r) => r.event.type === 'deny') ?? null;
+  return {
+    denial: fired.find((r) => r.event.type === 'deny') ?? null,
+    blocked: fired.some((r) => r.event.type === 'needs-information' && r.event.params.blocking === true),
+  };
+}
 
-  // 2–5. Amounts and outcome.
+/**
+ * Step 3 — the need (riksnorm + accepted costs) and what the household's income leaves uncovered
+ * (12 kap. 1 § första stycket SoL (2025:400) / 4 kap. 1 § första stycket SoL (2001:453)).
+ */
+function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { incomplete: boolean; need: Ore; deficit: Ore } {
+  const { norm, costs, income, assets } = a;
+  const { trace } = ctx;
   // A blocking needs-information raised by a condition rule (e.g. MINOR_APPLICANT_REASON_MISSING) stops the proposal too.
-  const incomplete = norm.incomplete || costs.incomplete || income.incomplete || assets.incomplete || fired.some((r) => r.event.type === 'needs-information' && r.event.params.blocking === true);
+  const incomplete = norm.incomplete || costs.incomplete || income.incomplete || assets.incomplete || conditionBlocked;
   const need = add(norm.total, costs.accepted);
   const deficit = subtract(need, income.counted);
-  const reasons: Reason[] = [];
-  let outcome: Outcome;
-  let payable: Ore | null;
-  let assetsUsed: Ore = ZERO;
-  let deniedFor: string | null = null;
-
   if (!incomplete) {
     if (trace.enabled) trace.add({
       step: 'decision.need',
@@ -159,80 +201,108 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
       args: { need: formatKronor(need), income: formatKronor(income.counted), deficit: formatKronor(deficit) },
     });
   }
+  return { incomplete, need, deficit };
+}
 
-  const labourRef = legal(ctx, 'labourMarket').ref;
-  const ownRef = legal(ctx, 'ownMeans').ref;
+/** What would be paid if no aktivitetskrav sanction applied (null when no aid would be paid anyway). */
+function payableBeforeSanction(a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; deficit: Ore }): Ore | null {
+  if (denial !== null || step3.incomplete || step3.deficit <= 0 || a.assets.available >= step3.deficit) return null;
+  return step3.deficit;
+}
+
+/**
+ * Step 4 — the outcome, in the order the assessment goes: a condition that refuses aid (12 kap. 3 §);
+ * a missing fact, a missing läkarintyg or an aktivitetskrav sanction for a person to set (no amount); income that covers the need (12 kap. 1 §); own money above the buffer that
+ * covers the shortfall (12 kap. 1 §); else bifall, or delvis bifall when a claimed cost was cut.
+ */
+function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean): Proposal {
+  const { costs, income, assets } = a;
+  const { incomplete, need, deficit } = step3;
+  const reasons: Reason[] = [];
+  const base = { incomplete, need, deficit, denial, reasons };
   if (denial !== null) {
-    outcome = 'deny';
-    payable = ZERO;
-    deniedFor = denial.event.params.code;
-    reasons.push({ code: deniedFor, legalRef: labourRef, ...said(ctx, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') });
-  } else if (incomplete) {
-    outcome = 'needs-information';
-    payable = null;
-  } else if (deficit <= 0) {
-    outcome = 'deny';
-    payable = ZERO;
-    deniedFor = 'INCOME_COVERS_NEED';
-    reasons.push({ code: deniedFor, legalRef: ownRef, ...said(ctx, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }) });
-  } else if (assets.available >= deficit) {
-    outcome = 'deny';
-    payable = ZERO;
-    assetsUsed = deficit;
-    deniedFor = 'ASSETS_COVER_NEED';
-    reasons.push({ code: deniedFor, legalRef: ownRef, ...said(ctx, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }) });
-  } else {
-    // Own money above the buffer that does not cover the shortfall is not deducted automatically:
-    // whether and how fast it must be used is a caseworker's assessment (flag ASSETS_ABOVE_BUFFER).
-    payable = deficit;
-    outcome = costs.refused > 0 ? 'partial' : 'approve';
+    const deniedFor = denial.event.params.code;
+    reasons.push({ code: deniedFor, legalRef: legal(ctx, 'labourMarket').ref, ...said(ctx, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') });
+    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor };
   }
-  // Every refused cost has its reason, whatever the outcome.
+  // A missing fact, or a choice the law leaves to a person (a missing läkarintyg, an aktivitetskrav sanction): no amount.
+  if (incomplete || blocked) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
+  const ownRef = legal(ctx, 'ownMeans').ref;
+  if (deficit <= 0) {
+    reasons.push({ code: 'INCOME_COVERS_NEED', legalRef: ownRef, ...said(ctx, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }) });
+    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor: 'INCOME_COVERS_NEED' };
+  }
+  if (assets.available >= deficit) {
+    reasons.push({ code: 'ASSETS_COVER_NEED', legalRef: ownRef, ...said(ctx, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }) });
+    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: deficit, deniedFor: 'ASSETS_COVER_NEED' };
+  }
+  // Own money above the buffer that does not cover the shortfall is not deducted automatically:
+  // whether and how fast it must be used is a caseworker's assessment (flag ASSETS_ABOVE_BUFFER).
+  return { ...base, outcome: costs.refused > 0 ? 'partial' : 'approve', payable: deficit, assetsUsed: ZERO, deniedFor: null };
+}
+
+/**
+ * Step 5 — the reasons: every refused cost with its paragraph (12 kap. 7 § första stycket 2 / 4 kap. 3 §
+ * första stycket 2), whatever the outcome, and the right to bistånd first when aid is granted
+ * (12 kap. 1 § / 4 kap. 1 §).
+ */
+function reasonsForRefusedCosts(ctx: Context, costs: CostsResult, p: Proposal): void {
   for (const item of costs.items) {
     if (item.claimed === null || item.accepted === null || item.accepted >= item.claimed) continue;
     const refused = formatKronor(subtract(item.claimed, item.accepted));
-    reasons.push({ code: item.code, legalRef: item.legalRef, text: item.reason, amount: refused, message: item.message });
+    p.reasons.push({ code: item.code, legalRef: item.legalRef, text: item.reason, amount: refused, message: item.message });
   }
-  if (outcome === 'approve' || outcome === 'partial') {
-    reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, ...said(ctx, 'reason.RIGHT_TO_ASSISTANCE', { payable: formatKronor(payable!), period: formatPeriod(household.period) }), amount: formatKronor(payable!) });
+  if (p.outcome === 'approve' || p.outcome === 'partial') {
+    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, ...said(ctx, 'reason.RIGHT_TO_ASSISTANCE', { payable: formatKronor(p.payable!), period: formatPeriod(ctx.household.period) }), amount: formatKronor(p.payable!) });
   }
-  // What the household would get if every claimed cost were accepted and no condition refused aid.
-  const payableIfAllGranted = incomplete ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
+}
 
-  if (trace.enabled) trace.add({
+/** The outcome and payable trace steps (12 kap. 3 § when a condition refused, else 12 kap. 1 §). */
+function traceOutcome(ctx: Context, a: Amounts, p: Proposal): void {
+  const { trace } = ctx;
+  if (!trace.enabled) return;
+  trace.add({
     step: 'decision.outcome',
     rule: 'decision/outcome',
-    legalRef: denial !== null ? labourRef : legal(ctx, 'rightToAssistance').ref,
+    legalRef: p.denial !== null ? legal(ctx, 'labourMarket').ref : legal(ctx, 'rightToAssistance').ref,
     inputs: {
-      conditionDenial: deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL' ? deniedFor : null,
+      conditionDenial: p.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL' ? p.deniedFor : null,
       missingFacts: ctx.needsInformation.filter((n) => n.blocking).map((n) => n.field),
-      deficit: incomplete ? null : formatKronor(deficit),
-      assetsAvailable: formatKronor(assets.available),
-      costsRefused: formatKronor(costs.refused),
+      deficit: p.incomplete ? null : formatKronor(p.deficit),
+      assetsAvailable: formatKronor(a.assets.available),
+      costsRefused: formatKronor(a.costs.refused),
     },
-    result: outcome,
-    key: `decision.outcome.${outcome}`,
-    args: { deniedFor: deniedFor ?? '' },
+    result: p.outcome,
+    key: `decision.outcome.${p.outcome}`,
+    args: { deniedFor: p.deniedFor ?? '' },
   });
-  if (payable !== null) {
-    if (trace.enabled) trace.add({
+  if (p.payable !== null) {
+    trace.add({
       step: 'decision.payable',
       rule: 'decision/payable',
       legalRef: legal(ctx, 'rightToAssistance').ref,
-      inputs: { deficit: formatKronor(deficit), assetsUsed: formatKronor(assetsUsed), outcome },
-      result: formatKronor(payable),
+      inputs: { deficit: formatKronor(p.deficit), assetsUsed: formatKronor(p.assetsUsed), outcome: p.outcome },
+      result: formatKronor(p.payable),
       key: 'decision.payable',
-      args: { deficit: formatKronor(deficit), assets: formatKronor(assetsUsed), payable: formatKronor(payable), outcome },
+      args: { deficit: formatKronor(p.deficit), assets: formatKronor(p.assetsUsed), payable: formatKronor(p.payable), outcome: p.outcome },
     });
   }
+}
 
-  // Flags for a person.
+/**
+ * Step 6 — what a person must look at (rules/conditions/flags.json; each flag cites its own paragraph,
+ * e.g. barnets bästa 3 kap. 1 § SoL (2025:400) for a refusal that affects a child).
+ */
+function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): void {
+  const { household, rules } = ctx;
+  const { norm, costs, income, assets } = a;
   const allowance = expectedChildAllowance(ctx, norm);
   const applicant = norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!;
+  const partner = household.members.find((m) => m.role === 'partner');
   const flagFacts: Facts = {
     outcome,
     assetsAvailableOre: assets.available,
-    childCount: [...norm.assessments.values()].filter((a) => a.isChild).length,
+    childCount: [...norm.assessments.values()].filter((x) => x.isChild).length,
     rentRefusedOre: costs.rentRefused,
     rentArrearsOre: household.circumstances.rentArrears ?? 0,
     assessmentCostCount: costs.assessmentCount,
@@ -257,19 +327,17 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   if (allowanceFlag && allowance.expected !== null) {
     flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, ...said(ctx, 'flag.CHILD_ALLOWANCE_MISMATCH', { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) }) };
   }
+}
 
-  const childImpact = assessChildImpact(ctx, { norm, costs, income, outcome, payableIfAllGranted, payable, deniedFor });
-  const requiresAssessment =
-    outcome === 'needs-information' ||
-    flags.some((f) => f.severity === 'assessment') ||
-    ctx.needsInformation.length > 0 ||
-    (childImpact?.requiresAssessment ?? false);
-
-  const summary: DecisionSummary = {
+/** The decision as data: the contract's fields in their order, amounts as kronor strings. */
+function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal, flags: readonly Flag[], childImpact: ChildImpact | null, requiresAssessment: boolean): DecisionSummary {
+  const { household, rules } = ctx;
+  const { norm, costs, income, assets } = a;
+  return {
     caseId: household.caseId,
     period: formatPeriod(household.period),
     municipality: household.municipality,
-    outcome,
+    outcome: p.outcome,
     law: rules.legal.law,
     norm: {
       total: norm.incomplete ? null : formatKronor(norm.total),
@@ -313,12 +381,12 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
       total: formatKronor(sum(assets.items.filter((i) => i.amount !== null).map((i) => i.amount!))),
       buffer: formatKronor(assets.buffer),
       available: formatKronor(assets.available),
-      used: formatKronor(assetsUsed),
+      used: formatKronor(p.assetsUsed),
       items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, reason: i.reason, message: i.message })),
     },
-    need: incomplete ? null : formatKronor(need),
-    payable: payable === null ? null : formatKronor(payable),
-    reasons,
+    need: p.incomplete ? null : formatKronor(p.need),
+    payable: p.payable === null ? null : formatKronor(p.payable),
+    reasons: p.reasons,
     flags,
     needsInformation: ctx.needsInformation,
     requiresAssessment,
@@ -328,8 +396,42 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     inputHash: meta.inputHash,
     engineVersion: meta.engineVersion,
   };
+}
+
+/**
+ * Computes the proposal: steps 1–6 above in the order of the law, then the barnkonsekvens (3 kap. 1 §
+ * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'full' (the default) the decision carries
+ * the rendered trace and the decision text; 'summary' leaves both out for bulk runs (a replay of the
+ * same input and rule set gives the full trace back, byte for byte).
+ */
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
+  const amounts = computeAmounts(ctx);
+  const flags: Flag[] = [];
+  const { denial, blocked: conditionBlocked } = assessEligibility(ctx, amounts, flags);
+  const certificateMissing = assessMedicalCertificate(ctx);
+  const step3 = needAndDeficit(ctx, amounts, conditionBlocked);
+  const activity = assessActivityRequirement(ctx, { ...amounts, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
+  const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked);
+  reasonsForRefusedCosts(ctx, amounts.costs, proposal);
+  const { norm, costs, income, assets } = amounts;
+  // What the household would get if every claimed cost were accepted and no condition refused aid.
+  const payableIfAllGranted = proposal.incomplete ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
+  traceOutcome(ctx, amounts, proposal);
+  raiseFlags(ctx, amounts, proposal.outcome, flags);
+
+  const { outcome, payable, deniedFor } = proposal;
+  const childImpact = assessChildImpact(ctx, { norm, costs, income, outcome, payableIfAllGranted, payable, deniedFor, extraAlternatives: activity.alternatives });
+  const requiresAssessment =
+    outcome === 'needs-information' ||
+    flags.some((f) => f.severity === 'assessment' || f.severity === 'block') ||
+    ctx.needsInformation.length > 0 ||
+    (childImpact?.requiresAssessment ?? false);
+
+  const summary = buildSummary(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
   if (detail === 'summary') return summary;
-  const steps = trace.render();
+  const steps = ctx.trace.render();
   const decisionText = writeDecisionText(ctx, summary);
   // Fixed key order: the contract's fields first, then the rest.
   const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;

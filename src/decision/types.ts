@@ -25,10 +25,15 @@ export interface Reason {
 
 export interface Flag {
   readonly code: string;
-  readonly severity: 'assessment' | 'warning' | 'info';
+  /** block: the proposal cannot be made without it (outcome needs-information); assessment: a person must look at it. */
+  readonly severity: 'block' | 'assessment' | 'warning' | 'info';
   readonly legalRef: string;
   readonly text: string;
   readonly message: Said;
+  /** The member the flag is about, when it is one person's. */
+  readonly memberId?: string;
+  /** Named amounts in kronor strings, e.g. { "full": "9130", "withoutAdultPart": "4210" }. */
+  readonly amounts?: Readonly<Record<string, string>>;
 }
 
 export interface Decision {
@@ -40,7 +45,8 @@ export interface Decision {
   readonly norm: {
     readonly total: string | null;
     readonly members: readonly { readonly memberId: string; readonly amount: string; readonly rule: string }[];
-    readonly common: string;
+    /** null only when the month's rules are pending (decision/pending.ts). */
+    readonly common: string | null;
     readonly householdSize: number;
     readonly table: string;
     readonly separate: readonly {
@@ -54,7 +60,7 @@ export interface Decision {
   readonly costs: {
     readonly claimed: string | null;
     readonly accepted: string | null;
-    readonly refused: string;
+    readonly refused: string | null;
     readonly items: readonly {
       readonly type: string;
       readonly memberId: string | null;
@@ -82,10 +88,10 @@ export interface Decision {
     }[];
   };
   readonly assets: {
-    readonly total: string;
-    readonly buffer: string;
-    readonly available: string;
-    readonly used: string;
+    readonly total: string | null;
+    readonly buffer: string | null;
+    readonly available: string | null;
+    readonly used: string | null;
     readonly items: readonly {
       readonly memberId: string | null;
       readonly type: string;

@@ -7,6 +7,12 @@ import { legal, type Context } from '../context.ts';
 import type { DecisionSummary } from '../decision/types.ts';
 import { krSv, monthSv } from './format.ts';
 
+/** The cited references whose status is unverified or pending (rules/legal-references.json), in citing order. */
+function unconfirmedRefs(ctx: Context, cited: readonly string[]): string[] {
+  const weak = new Set(Object.values(ctx.rules.legal.refs).filter((r) => r.status === 'unverified' || r.status === 'pending').map((r) => r.ref));
+  return [...new Set(cited.filter((ref) => weak.has(ref)))];
+}
+
 export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   const lines: string[] = [];
   const month = monthSv(d.period);
@@ -42,7 +48,7 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   row('Godtagna kostnader', d.costs.accepted);
   row('Behov', d.need);
   row('Inkomster som räknas', d.income.counted, '−');
-  if (d.assets.used !== '0') row('Egna medel som ska användas', d.assets.used, '−');
+  if (d.assets.used !== '0' && d.assets.used !== null) row('Egna medel som ska användas', d.assets.used, '−');
   row('Att betala', d.payable);
   lines.push('');
   lines.push('Skäl för beslutet');
@@ -51,6 +57,8 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   const refs = [...new Set([legal(ctx, 'rightToAssistance').ref, legal(ctx, 'riksnorm').ref, ...d.reasons.map((r) => r.legalRef)])];
   lines.push('');
   lines.push(`Lagrum: ${refs.join('; ')}; ${ctx.rules.riksnorm.legalBasis}.`);
+  const unconfirmed = unconfirmedRefs(ctx, [...refs, ...d.needsInformation.map((n) => n.legalRef ?? '')]);
+  if (unconfirmed.length > 0) lines.push(`Lagrum som inte är bekräftade i lagtexten (kontrolleras före beslut): ${unconfirmed.join('; ')}.`);
 
   if (d.childImpact) {
     lines.push('');

@@ -130,6 +130,33 @@ export const sv = {
   'flag.PARTNER_UNDER_18': () => 'Partnern är under 18 år: kontrollera att uppgiften om samboförhållandet stämmer och utred föräldrarnas försörjningsplikt.',
   'flag.CHILD_OVER_20': () => 'En medlem med rollen barn är äldre än 20 år och räknas som ett eget ärende: kontrollera födelsedatum och roll (annan vuxen?).',
   'flag.BORN_DURING_PERIOD': () => 'Ett barn är fött under månaden men har fått norm för hela månaden: pröva från vilken dag behovet finns.',
+
+  // The law in force (issue 15): pending rules, the 2027 conditions.
+  'needs.rulesPending': (a) => `Reglerna för ${monthSv(String(a['period']))} är inte publicerade: ${a['rule']} saknas.`,
+  'rules.pending': (a) => `Regeln är beslutad men inte publicerad och har inte lästs in: ${a['rule']}. Månaden ${monthSv(String(a['period']))} kan inte beräknas.`,
+  'flag.SUBLET_WITHOUT_CONSENT': () => 'Hyran gäller en andrahandsuthyrning utan visat samtycke eller tillstånd: boendekostnaden godtas som huvudregel inte (från 2027).',
+  'flag.NOT_LAWFULLY_RESIDENT': () => 'En medlem vistas inte lagligen i Sverige: endast nödbistånd i akut situation kan prövas (från 2027).',
+
+  // Aktivitetskrav and läkarintyg (from 2026-07-01; issue 15).
+  'activity.notYet': (a) => `${a['memberId']}: aktivitetskravet gäller efter ${a['qualifying']} månader i följd med försörjningsstöd; hushållet har ${a['months']}.`,
+  'activity.exempt': (a) => `${a['memberId']}: undantagen från aktivitetskravet (${a['exemption']}).`,
+  'activity.participating': (a) => `${a['memberId']}: deltar i anvisad aktivitet.`,
+  'activity.required': (a) => `${a['memberId']}: omfattas av aktivitetskravet; inget avböjande är registrerat.`,
+  'activity.declinedWithReason': (a) => `${a['memberId']}: har avböjt anvisad aktivitet och angett skäl: ${a['reason']}.`,
+  'activity.declined': (a) => `${a['memberId']}: har avböjt anvisad aktivitet utan godtagbart skäl.`,
+  'needs.activityStatus': (a) => `${a['memberId']}: ange om personen omfattas av aktivitetskravet (krävs, undantagen, deltar eller avböjt), eftersom hushållet haft försörjningsstöd minst ${a['qualifying']} månader i följd eller antalet månader inte är angivet.`,
+  'needs.activityDecision': (a) => `En handläggare ska besluta om fortsatt försörjningsstöd ska vägras eller sättas ned för ${a['memberId']}, som avböjt anvisad aktivitet utan godtagbart skäl (fullt belopp ${K(a['full']!)}, utan den vuxnes del ${K(a['withoutAdultPart']!)}).`,
+  'flag.ACTIVITY_DECLINED': (a) => `${a['memberId'] ?? 'En vuxen'} har avböjt anvisad aktivitet utan godtagbart skäl; inget bistånd betalas ändå ut denna månad, men avböjandet ska dokumenteras.`,
+  'flag.ACTIVITY_DECLINED_BLOCK': (a) => `${a['memberId']} har avböjt anvisad aktivitet utan godtagbart skäl: nämnden ska vägra eller sätta ned fortsatt försörjningsstöd. Lagen anger inget belopp, så en handläggare väljer: hela beloppet ${K(a['full']!)}; utan den vuxnes del (${K(a['adultPart']!)}) ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår.`,
+  'flag.ACTIVITY_DECLINED_WITH_REASON': (a) => `${a['memberId'] ?? 'En vuxen'} har avböjt anvisad aktivitet med skälet "${a['reason'] ?? ''}": pröva om skälet är godtagbart; annars ska fortsatt försörjningsstöd vägras eller sättas ned.`,
+  'alt.activityRefuseAdultPart': (a) => `Vägra ${a['memberId']}s del (${K(a['adultPart']!)}) och behåll barnens del: ${K(a['withoutAdultPart']!)}.`,
+  'alt.activityReduce': (a) => `Sätt ned biståndet med ett belopp som handläggaren bestämmer och motiverar, mellan ${K(a['withoutAdultPart']!)} och ${K(a['full']!)}.`,
+  'alt.activityReasonAccepted': (a) => `Om skälet för att avböja bedöms som godtagbart: fullt belopp ${K(a['full']!)}.`,
+  'child.sanctionPendingNote': () => 'Om biståndet vägras eller sätts ned påverkas barnen. Barnets bästa ska vägas in och dokumenteras innan beslut; barnens del ingår i alla alternativ nedan.',
+  'medical.notNeeded': (a) => `${a['memberId']}: sjuk i ${a['days']} dagar; läkarintyg krävs efter ${a['threshold']} dagar (gränsen är inte bekräftad i lagtexten).`,
+  'medical.given': (a) => `${a['memberId']}: läkarintyg har lämnats in.`,
+  'medical.missing': (a) => `${a['memberId']}: står inte till arbetsmarknadens förfogande på grund av sjukdom och har inte lämnat läkarintyg.`,
+  'needs.medicalCertificate': (a) => `Läkarintyg för ${a['memberId']}, som på grund av sjukdom inte står till arbetsmarknadens förfogande${a['days'] !== '' ? ` (sjuk i ${a['days']} dagar)` : ''}.`,
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -247,6 +274,33 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'flag.PARTNER_UNDER_18': () => 'The partner is under 18: check that the cohabitation is correctly stated and investigate the parents’ duty of maintenance.',
   'flag.CHILD_OVER_20': () => 'A member with role child is older than 20 and is counted as a separate case: check the birth date and the role (other adult?).',
   'flag.BORN_DURING_PERIOD': () => 'A child was born during the month but has been given the norm for the whole month: decide from which day the need exists.',
+
+  // The law in force (issue 15): pending rules, the 2027 conditions.
+  'needs.rulesPending': (a) => `The rules for ${monthEn(String(a['period']))} are not published: ${a['ruleEn']} is missing.`,
+  'rules.pending': (a) => `The rule is enacted but not published and has not been loaded: ${a['ruleEn']}. ${monthEn(String(a['period']))} cannot be calculated.`,
+  'flag.SUBLET_WITHOUT_CONSENT': () => 'The rent is for a sublet without consent or permit shown: as a main rule the housing cost is not accepted (from 2027).',
+  'flag.NOT_LAWFULLY_RESIDENT': () => 'A member is not lawfully in Sweden: only emergency aid in an acute situation can be considered (from 2027).',
+
+  // Aktivitetskrav and läkarintyg (from 2026-07-01; issue 15).
+  'activity.notYet': (a) => `${a['memberId']}: the activity requirement applies after ${a['qualifying']} consecutive months on försörjningsstöd; the household has ${a['months']}.`,
+  'activity.exempt': (a) => `${a['memberId']}: exempt from the activity requirement (${a['exemption']}).`,
+  'activity.participating': (a) => `${a['memberId']}: takes part in the assigned activity.`,
+  'activity.required': (a) => `${a['memberId']}: covered by the activity requirement; no refusal recorded.`,
+  'activity.declinedWithReason': (a) => `${a['memberId']}: declined the assigned activity, giving the reason: ${a['reason']}.`,
+  'activity.declined': (a) => `${a['memberId']}: declined the assigned activity without an acceptable reason.`,
+  'needs.activityStatus': (a) => `${a['memberId']}: state whether the activity requirement applies (required, exempt, participating or declined), since the household has had försörjningsstöd for at least ${a['qualifying']} consecutive months or the number of months is not given.`,
+  'needs.activityDecision': (a) => `A caseworker must decide whether to refuse or reduce continued försörjningsstöd for ${a['memberId']}, who declined an assigned activity without an acceptable reason (full amount ${E(a['full']!)}, without the adult's part ${E(a['withoutAdultPart']!)}).`,
+  'flag.ACTIVITY_DECLINED': (a) => `${a['memberId'] ?? 'An adult'} declined an assigned activity without an acceptable reason; no aid is paid this month anyway, but the refusal must be documented.`,
+  'flag.ACTIVITY_DECLINED_BLOCK': (a) => `${a['memberId']} declined an assigned activity without an acceptable reason: the nämnd shall refuse or reduce continued försörjningsstöd. The law sets no amount, so a caseworker chooses: the full ${E(a['full']!)}; without the adult's part (${E(a['adultPart']!)}) ${E(a['withoutAdultPart']!)}, always including the children's part ${E(a['childrenPart']!)}.`,
+  'flag.ACTIVITY_DECLINED_WITH_REASON': (a) => `${a['memberId'] ?? 'An adult'} declined an assigned activity giving the reason "${a['reason'] ?? ''}": assess whether it is acceptable; otherwise continued försörjningsstöd shall be refused or reduced.`,
+  'alt.activityRefuseAdultPart': (a) => `Refuse ${a['memberId']}'s part (${E(a['adultPart']!)}) and keep the children's part: ${E(a['withoutAdultPart']!)}.`,
+  'alt.activityReduce': (a) => `Reduce the aid by an amount the caseworker sets and explains, between ${E(a['withoutAdultPart']!)} and ${E(a['full']!)}.`,
+  'alt.activityReasonAccepted': (a) => `If the reason for declining is judged acceptable: the full ${E(a['full']!)}.`,
+  'child.sanctionPendingNote': () => 'If the aid is refused or reduced, the children are affected. The child’s best interests must be weighed and documented before deciding; the children’s part is in every alternative below.',
+  'medical.notNeeded': (a) => `${a['memberId']}: ill for ${a['days']} days; a medical certificate is needed after ${a['threshold']} days (the limit is not confirmed in the law text).`,
+  'medical.given': (a) => `${a['memberId']}: a medical certificate has been handed in.`,
+  'medical.missing': (a) => `${a['memberId']}: not at the labour market's disposal because of illness and no medical certificate handed in.`,
+  'needs.medicalCertificate': (a) => `A medical certificate for ${a['memberId']}, who because of illness does not stand at the labour market's disposal${a['days'] !== '' ? ` (ill for ${a['days']} days)` : ''}.`,
 };
 
 export type Language = 'sv' | 'en';

@@ -138,7 +138,7 @@ export function renderDecision(d: Decision, lang: Language = 'sv'): string {
   }
   line(t.need, kr(d.need));
   line(t.incomeCounted, kr(d.income.counted));
-  if (d.assets.used !== '0') line(t.assets, kr(d.assets.used));
+  if (d.assets.used !== '0' && d.assets.used !== null) line(t.assets, kr(d.assets.used));
   line(t.payable.charAt(0).toUpperCase() + t.payable.slice(1), kr(d.payable));
   out.push('');
 

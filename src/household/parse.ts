@@ -6,17 +6,30 @@
  */
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
-import { ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
 import { quote } from './echo.ts';
 import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
-import { GENDERS, ROLES, type Household, type InputIssue } from './types.ts';
+import { GENDERS, ROLES, type ActivityStatus, type Household, type InputIssue } from './types.ts';
 
 const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
 
 const money = z.string({ error: MONEY_MESSAGE });
 const optionalMoney = money.nullable().optional();
 const text = (what: string) => z.string({ error: `expected ${what}` });
+
+/** Aktivitetskrav (12 kap. 4 a–6 a §§ SoL (2025:400), from försörjningsstöd for October 2026): the adult's status. */
+export const ACTIVITY_STATUSES = ['required', 'exempt', 'participating', 'declined'] as const;
+const activitySchema = z.object({
+  status: z.string({ error: `expected one of ${ACTIVITY_STATUSES.join(', ')}` }),
+  exemption: text('an exemption code (rules/activity-requirement.json)').nullable().optional(),
+  acceptableReason: text('a text').nullable().optional(),
+});
+/** Illness that keeps the adult from the labour market or an activity (läkarintyg from 2026-07-01). */
+const sicknessSchema = z.object({
+  since: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  medicalCertificate: z.boolean({ error: 'expected true or false' }).nullable().optional(),
+});
 
 const memberSchema = z.object({
   id: text('a member id (text)').min(1, 'must not be empty'),
@@ -29,6 +42,8 @@ const memberSchema = z.object({
   personnummer: text('a personnummer (text)').nullable().optional(),
   availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
   acceptableReason: text('a text').nullable().optional(),
+  activityRequirement: activitySchema.nullable().optional(),
+  sickness: sicknessSchema.nullable().optional(),
   name: text('a text').optional(),
   minorApplicantReason: text('a text').nullable().optional(),
 });
@@ -72,6 +87,7 @@ const circumstancesSchema = z.object({
 export const householdSchema = z.object({
   caseId: text('a case id (text)').nullable().optional(),
   period: z.string({ error: 'expected a month YYYY-MM' }),
+  decidedOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
   municipality: text('a kommunkod (four digits)').nullable().optional(),
   members: z.array(memberSchema, { error: 'expected a list of members' }),
   incomes: z.array(incomeSchema, { error: 'expected a list of incomes' }).optional(),
@@ -122,9 +138,19 @@ function memberMatches(m: unknown): boolean {
     nullText(m['personnummer']) &&
     nullFlag(m['availableForWork']) &&
     nullText(m['acceptableReason']) &&
+    (m['activityRequirement'] === undefined || m['activityRequirement'] === null || activityMatches(m['activityRequirement'])) &&
+    (m['sickness'] === undefined || m['sickness'] === null || sicknessMatches(m['sickness'])) &&
     optText(m['name']) &&
     nullText(m['minorApplicantReason'])
   );
+}
+
+function activityMatches(a: unknown): boolean {
+  return isRecord(a) && isText(a['status']) && nullText(a['exemption']) && nullText(a['acceptableReason']);
+}
+
+function sicknessMatches(a: unknown): boolean {
+  return isRecord(a) && nullText(a['since']) && nullFlag(a['medicalCertificate']);
 }
 
 function incomeMatches(i: unknown): boolean {
@@ -166,6 +192,7 @@ export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
   return (
     nullText(raw['caseId']) &&
     isText(raw['period']) &&
+    nullText(raw['decidedOn']) &&
     nullText(raw['municipality']) &&
     everyMatches(raw['members'], false, memberMatches) &&
     everyMatches(raw['incomes'], true, incomeMatches) &&
@@ -287,8 +314,52 @@ function listTotal(issues: InputIssue[], items: readonly { readonly [k: string]:
   if (total > MAX_LIST_TOTAL_ORE) addIssue(issues, list, 'TOTAL_TOO_LARGE', totalTooLarge(what));
 }
 
+type MemberInput = z.infer<typeof memberSchema>;
+
+/** activityRequirement: only for the applicant and a partner; a known status; an exemption code exactly when exempt. */
+function checkActivity(issues: InputIssue[], m: MemberInput, base: string): void {
+  const a = m.activityRequirement;
+  if (a === undefined || a === null) return;
+  const path = `${base}.activityRequirement`;
+  if (m.role !== 'applicant' && m.role !== 'partner') addIssue(issues, path, 'NOT_AN_ADULT_IN_CASE', 'applies only to the applicant and a partner (another adult is their own case)');
+  if (!(ACTIVITY_STATUSES as readonly string[]).includes(a.status)) addIssue(issues, `${path}.status`, 'INVALID_STATUS', `expected one of ${ACTIVITY_STATUSES.join(', ')}, got ${quote(a.status)}`);
+  const exemption = a.exemption ?? null;
+  if (a.status === 'exempt' && exemption === null) addIssue(issues, `${path}.exemption`, 'REQUIRED', 'required when status is exempt: the reason code (rules/activity-requirement.json)');
+  if (a.status !== 'exempt' && exemption !== null) addIssue(issues, `${path}.exemption`, 'NOT_EXEMPT', `given, but status is ${quote(a.status)}, not exempt`);
+  if (a.status !== 'declined' && (a.acceptableReason ?? null) !== null) addIssue(issues, `${path}.acceptableReason`, 'NOT_DECLINED', `given, but status is ${quote(a.status)}, not declined`);
+}
+
+/** sickness: only for the applicant and a partner; since is a real date not after the period. */
+function checkSickness(issues: InputIssue[], m: MemberInput, base: string, period: Period | null): void {
+  const s = m.sickness;
+  if (s === undefined || s === null) return;
+  const path = `${base}.sickness`;
+  if (m.role !== 'applicant' && m.role !== 'partner') addIssue(issues, path, 'NOT_AN_ADULT_IN_CASE', 'applies only to the applicant and a partner (another adult is their own case)');
+  const since = s.since ?? null;
+  if (since === null) return;
+  if (!isIsoDate(since)) addIssue(issues, `${path}.since`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(since)}`);
+  else if (period && since > lastDayOf(period)) addIssue(issues, `${path}.since`, 'AFTER_PERIOD', `${since} is after the period ${firstDayOf(period).slice(0, 7)}`);
+}
+
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
   if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id ${quote(id)}`);
+}
+
+/**
+ * decidedOn: the date the decision is made, which picks the law cited (docs/law-in-force.md). A real
+ * date, and not before the month preceding the benefit month (a decision about a month is made at the
+ * earliest in the month before it; later is fine: omprövning and appeals come years after).
+ */
+function decidedOnProblem(issues: InputIssue[], decidedOn: string, period: Period | null): void {
+  if (!isIsoDate(decidedOn)) {
+    addIssue(issues, 'decidedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(decidedOn)}`);
+    return;
+  }
+  if (period === null) return;
+  const earliest = firstDayOf(addMonths(period, -1));
+  if (decidedOn < earliest) {
+    addIssue(issues, 'decidedOn', 'DECIDED_TOO_EARLY', `${decidedOn} is more than a month before the period ${firstDayOf(period).slice(0, 7)} (earliest ${earliest})`);
+  }
 }
 
 export function parseHousehold(raw: unknown): ParseResult {
@@ -324,6 +395,8 @@ export function parseHousehold(raw: unknown): ParseResult {
     addIssue(issues, 'caseId', 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${input.caseId.length})`);
   }
   if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(input.period)}`);
+  const decidedOn = input.decidedOn ?? null;
+  if (decidedOn !== null) decidedOnProblem(issues, decidedOn, period);
 
   // Members
   const ids = new Map<string, number>();
@@ -351,6 +424,8 @@ export function parseHousehold(raw: unknown): ParseResult {
         addIssue(issues, `${base}.daysInHousehold`, 'INVALID_DAYS', `${input.period} has ${daysInMonth(period)} days (got ${m.daysInHousehold})`);
       }
     }
+    checkActivity(issues, m, base);
+    checkSickness(issues, m, base, period);
     if (m.lunchOutsideHome === true && m.role !== 'child') addIssue(issues, `${base}.lunchOutsideHome`, 'NOT_A_CHILD', 'applies only to a member with role child (aged 0–6)');
     if (m.personnummer !== undefined && m.personnummer !== null) {
       // Issue 4: format, date part (samordningsnummer: day + 60) and Luhn check digit; the message masks the number.
@@ -415,6 +490,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   const household: Household = {
     caseId: input.caseId ?? null,
     period,
+    decidedOn,
     municipality: input.municipality ?? null,
     members: input.members.map((m, i) => ({
       index: i,
@@ -429,6 +505,10 @@ export function parseHousehold(raw: unknown): ParseResult {
       availableForWork: m.availableForWork ?? null,
       acceptableReason: m.acceptableReason ?? null,
       minorApplicantReason: m.minorApplicantReason ?? null,
+      activityRequirement: m.activityRequirement
+        ? { status: m.activityRequirement.status as ActivityStatus, exemption: m.activityRequirement.exemption ?? null, acceptableReason: m.activityRequirement.acceptableReason ?? null }
+        : null,
+      sickness: m.sickness ? { since: m.sickness.since ?? null, medicalCertificate: m.sickness.medicalCertificate ?? null } : null,
     })),
     incomes,
     costs,

@@ -11,6 +11,25 @@ export const ROLES: readonly Role[] = ['applicant', 'partner', 'child', 'other-a
 export type Gender = 'female' | 'male' | 'other';
 export const GENDERS: readonly Gender[] = ['female', 'male', 'other'];
 
+export type ActivityStatus = 'required' | 'exempt' | 'participating' | 'declined';
+
+/** Aktivitetskrav for an adult (from försörjningsstöd for October 2026): what the nämnd has recorded. */
+export interface ActivityRequirement {
+  readonly status: ActivityStatus;
+  /** The exemption code (rules/activity-requirement.json) when status is exempt. */
+  readonly exemption: string | null;
+  /** When declined: the reason the person gave, for a caseworker to judge (godtagbart skäl); null = none. */
+  readonly acceptableReason: string | null;
+}
+
+/** The adult does not stand at the labour market's disposal (or take part in an activity) because of illness. */
+export interface Sickness {
+  /** First day of the illness; null = not given. */
+  readonly since: string | null;
+  /** A läkarintyg has been handed in; null = not given. */
+  readonly medicalCertificate: boolean | null;
+}
+
 export interface Member {
   readonly index: number;
   readonly id: string;
@@ -28,6 +47,10 @@ export interface Member {
   readonly acceptableReason: string | null;
   /** For an applicant under 18: why they apply on their own (e.g. married, own child, parents dead); null = not given. */
   readonly minorApplicantReason: string | null;
+  /** Applicant or partner: aktivitetskrav status; null = not given. */
+  readonly activityRequirement: ActivityRequirement | null;
+  /** Applicant or partner: illness (läkarintyg from 2026-07-01); null = not given. */
+  readonly sickness: Sickness | null;
 }
 
 export interface Income {
@@ -70,6 +93,8 @@ export interface Circumstances {
 export interface Household {
   readonly caseId: string | null;
   readonly period: Period;
+  /** The date the decision is made (YYYY-MM-DD): picks the law cited; null = not given (the month decides). */
+  readonly decidedOn: string | null;
   readonly municipality: string | null;
   readonly members: readonly Member[];
   readonly incomes: readonly Income[];

@@ -1,11 +1,11 @@
 /**
  * Inkomster: all the household's income for the month is counted krona for krona (4 kap. 1 § SoL
- * (2001:453): needs that can be met in another way), except:
+ * (2001:453) / 12 kap. 1 § SoL (2025:400): needs that can be met in another way), except:
  *
  * - hemmavarande barns and skolungdomars (under 21) own earnings, not counted up to one
- *   prisbasbelopp per calendar year (4 kap. 1 a §; ½ prisbasbelopp before 2013-07-01);
+ *   prisbasbelopp per calendar year (4 kap. 1 a § / 12 kap. 9 §; ½ prisbasbelopp before 2013-07-01);
  * - jobbstimulans: after 6 consecutive months of försörjningsstöd, 25 % of the adults' employment
- *   income is not counted, for 24 months; then 6 new consecutive months are needed (4 kap. 1 b §);
+ *   income is not counted, for 24 months; then 6 new consecutive months are needed (4 kap. 1 b § / 12 kap. 8 §);
  * - a child's own means (barnpension, underhåll …) are counted only up to the child's own norm;
  * - income of a member who is their own case (other-adult) belongs to that case.
  *

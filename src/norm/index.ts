@@ -1,4 +1,16 @@
 /**
+ * Riksnormen, one named step per part of the law, in the order the law gives them (OpenFisca style:
+ * one formula per variable). The paragraphs, by the law in force (rules/legal-references.json):
+ *
+ * | step | SoL (2001:453) / socialtjänstförordningen (2001:937) | SoL (2025:400) / socialtjänstförordningen (2025:468) |
+ * | --- | --- | --- |
+ * | assessMembers: who belongs to the household | 4 kap. 1 §; SOSFS 2013:1 | 12 kap. 1 §; SOSFS 2013:1 |
+ * | adultPersonalCosts: ensamstående or sambor | 4 kap. 3 § första st. 1; förordningen 2 kap. 1 § | 12 kap. 7 § första st. 1; förordningen 12 kap. 2 § |
+ * | childPersonalCosts: per age band, utan lunch, part month | the same; SOSFS 2013:1 (växelvis boende) | the same |
+ * | commonHouseholdCosts: gemensamma by size, above 7 persons | förordningen 2 kap. 1 § | förordningen 12 kap. 2–3 §§ |
+ * | separateNorms: a member who is their own case | förordningen 2 kap. 1 § (not a sambo) | förordningen 12 kap. 3 § |
+ * | normTotal | 4 kap. 3 § första st. 1 | 12 kap. 7 § första st. 1 |
+ *
  * Riksnormen: personliga kostnader for every member plus gemensamma hushållskostnader by household
  * size (4 kap. 3 § första stycket 1 SoL (2001:453) / 12 kap. 7 § SoL (2025:400); amounts in
  * socialtjänstförordningen (2001:937) 2 kap. 1 §).
@@ -16,6 +28,7 @@
  *   separately and not included in this household's norm.
  */
 import { legal, needInformation, type Context } from '../context.ts';
+import type { MessageArgs } from '../explain/messages.ts';
 import type { Member } from '../household/types.ts';
 import { allocate, formatKronor, multiplyRatioHalfUp, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { ageOn } from '../period/index.ts';
@@ -99,16 +112,24 @@ function used<T extends Param>(estimates: Set<string>, p: T): T {
   return p;
 }
 
-export function computeNorm(ctx: Context): NormResult {
-  const { household, rules, trace } = ctx;
-  const rn = rules.riksnorm;
-  const dim = ctx.daysInMonth;
-  const estimates = new Set<string>();
-  let incomplete = false;
-  const hasPartner = household.members.some((m) => m.role === 'partner');
+/** The state the norm steps share: the result so far and the parameters with status estimate. */
+interface NormState {
+  readonly estimates: Set<string>;
+  readonly assessments: Map<string, MemberAssessment>;
+  readonly members: NormMember[];
+  incomplete: boolean;
+}
 
-  // 1. Who is who this month.
-  const assessments = new Map<string, MemberAssessment>();
+/**
+ * Step 1 — who is who this month (4 kap. 1 § SoL (2001:453) / 12 kap. 1 § SoL (2025:400); SOSFS 2013:1
+ * "Medlemmar i hushållet"): applicant and partner, children by age band, and members who are their own
+ * case (another adult, a youth 18–20 not in school, a "child" over 20). A youth 18–20 whose schooling is
+ * not given is a blocking gap.
+ */
+function assessMembers(ctx: Context, state: NormState): void {
+  const { household, rules } = ctx;
+  const dim = ctx.daysInMonth;
+  const assessments = state.assessments;
   for (const m of household.members) {
     const age = Math.max(0, ageOn(m.birthDate, ctx.ageDate));
     if (m.role === 'applicant' || m.role === 'partner') {
@@ -120,7 +141,7 @@ export function computeNorm(ctx: Context): NormResult {
       continue;
     }
     const days = m.daysInHousehold ?? dim;
-    const band = bandFor(rn.children, age);
+    const band = bandFor(rules.riksnorm.children, age);
     if (band === null) {
       assessments.set(m.id, { member: m, age, kind: 'own-case', band: null, ownCaseReason: 'CHILD_OVER_20', isChild: false, days, personal: ZERO });
       continue;
@@ -131,7 +152,7 @@ export function computeNorm(ctx: Context): NormResult {
         continue;
       }
       if (m.inSchool === null) {
-        incomplete = true;
+        state.incomplete = true;
         needInformation(ctx, {
           code: 'SCHOOL_STATUS_UNKNOWN',
           field: `members[${m.index}].inSchool`,
@@ -144,47 +165,58 @@ export function computeNorm(ctx: Context): NormResult {
     }
     assessments.set(m.id, { member: m, age, kind: 'child', band, ownCaseReason: null, isChild: true, days, personal: ZERO });
   }
+}
 
-  // 2. Personal costs of the household's own members.
-  const members: NormMember[] = [];
+/**
+ * Step 2 — the adults' personliga kostnader (4 kap. 3 § första stycket 1 SoL (2001:453) / 12 kap. 7 §
+ * första stycket 1 SoL (2025:400); amounts in socialtjänstförordningen (2001:937) 2 kap. 1 § /
+ * (2025:468) 12 kap. 2 §): the joint sambo amount, shown half each, or the ensamstående amount.
+ */
+function adultPersonalCosts(ctx: Context, state: NormState): void {
+  const { household, rules } = ctx;
+  const rn = rules.riksnorm;
   const applicant = household.members.find((m) => m.role === 'applicant')!;
-  if (hasPartner) {
-    const partner = household.members.find((m) => m.role === 'partner')!;
-    const joint = used(estimates, rn.cohabiting);
+  const partner = household.members.find((m) => m.role === 'partner');
+  if (partner !== undefined) {
+    const joint = used(state.estimates, rn.cohabiting);
     const [first, second] = allocate(amountOf(joint), [1, 1]) as [Ore, Ore];
     for (const [m, amount] of [[applicant, first], [partner, second]] as const) {
-      members.push({ memberId: m.id, amount, rule: joint.id });
-      assessments.get(m.id)!.personal = amount;
-      if (trace.enabled) trace.add({
-        step: 'norm.member',
-        rule: joint.id,
-        legalRef: legal(ctx, 'riksnorm').ref,
-        params: [traceParam(joint)],
-        inputs: { memberId: m.id, role: m.role, age: assessments.get(m.id)!.age },
-        result: formatKronor(amount),
-        key: 'norm.cohabiting',
-        args: { memberId: m.id, joint: joint.value, amount: formatKronor(amount) },
-      });
+      adultAmount(ctx, state, m, joint, amount, 'norm.cohabiting', { memberId: m.id, joint: joint.value, amount: formatKronor(amount) });
     }
-  } else {
-    const single = used(estimates, rn.single);
-    const amount = amountOf(single);
-    members.push({ memberId: applicant.id, amount, rule: single.id });
-    assessments.get(applicant.id)!.personal = amount;
-    if (trace.enabled) trace.add({
-      step: 'norm.member',
-      rule: single.id,
-      legalRef: legal(ctx, 'riksnorm').ref,
-      params: [traceParam(single)],
-      inputs: { memberId: applicant.id, role: 'applicant', age: assessments.get(applicant.id)!.age },
-      result: formatKronor(amount),
-      key: 'norm.single',
-      args: { memberId: applicant.id, amount: formatKronor(amount) },
-    });
+    return;
   }
+  const single = used(state.estimates, rn.single);
+  const amount = amountOf(single);
+  adultAmount(ctx, state, applicant, single, amount, 'norm.single', { memberId: applicant.id, amount: formatKronor(amount) });
+}
 
+/** One adult's personal amount and its trace step. */
+function adultAmount(ctx: Context, state: NormState, m: Member, p: Param, amount: Ore, key: 'norm.single' | 'norm.cohabiting', args: MessageArgs): void {
+  state.members.push({ memberId: m.id, amount, rule: p.id });
+  state.assessments.get(m.id)!.personal = amount;
+  if (ctx.trace.enabled) ctx.trace.add({
+    step: 'norm.member',
+    rule: p.id,
+    legalRef: legal(ctx, 'riksnorm').ref,
+    params: [traceParam(p)],
+    inputs: { memberId: m.id, role: m.role, age: state.assessments.get(m.id)!.age },
+    result: formatKronor(amount),
+    key,
+    args,
+  });
+}
+
+/**
+ * Step 3 — the children's personliga kostnader by age band (the same paragraphs as step 2): the "utan
+ * lunch fem dagar per vecka" amount for a child 0–6 who eats lunch at förskola, and personal costs ×
+ * days ÷ days in the month for a child who lives here part of the month (SOSFS 2013:1, växelvis boende),
+ * rounded half-up to öre.
+ */
+function childPersonalCosts(ctx: Context, state: NormState): void {
+  const { household, trace } = ctx;
+  const dim = ctx.daysInMonth;
   for (const m of household.members) {
-    const a = assessments.get(m.id)!;
+    const a = state.assessments.get(m.id)!;
     if (a.kind !== 'child' || a.band === null) continue;
     const useWithoutLunch = m.lunchOutsideHome && a.band.withoutLunch !== null;
     if (m.lunchOutsideHome && a.band.withoutLunch === null) {
@@ -194,10 +226,10 @@ export function computeNorm(ctx: Context): NormResult {
         message: `the "utan lunch" amount exists only for ages 0–6; ${m.id} is ${a.age} and the norm already assumes school lunch`,
       });
     }
-    const p = used(estimates, useWithoutLunch ? a.band.withoutLunch! : a.band.withLunch);
+    const p = used(state.estimates, useWithoutLunch ? a.band.withoutLunch! : a.band.withLunch);
     const full = amountOf(p);
     const amount = a.days >= dim ? full : multiplyRatioHalfUp(full, a.days, dim);
-    members.push({ memberId: m.id, amount, rule: p.id });
+    state.members.push({ memberId: m.id, amount, rule: p.id });
     a.personal = amount;
     if (trace.enabled) trace.add({
       step: 'norm.member',
@@ -219,9 +251,24 @@ export function computeNorm(ctx: Context): NormResult {
       args: { memberId: m.id, age: a.age, band: a.band.band, full: formatKronor(full), amount: formatKronor(amount), days: a.days, daysInMonth: dim },
     });
   }
+}
 
-  // 3. Household size and gemensamma hushållskostnader.
-  const present = [...assessments.values()].filter((a) => a.days > 0);
+interface CommonCosts {
+  readonly present: readonly MemberAssessment[];
+  readonly householdSize: number;
+  readonly commonFull: Ore;
+  readonly params: readonly Param[];
+}
+
+/**
+ * Step 4 — household size and gemensamma hushållskostnader (socialtjänstförordningen (2001:937)
+ * 2 kap. 1 § / (2025:468) 12 kap. 2 §; above 7 persons 12 kap. 3 §): every member present this month
+ * counts; a part-month child counts in full or pro-rates the size step, as the municipality sets it.
+ */
+function commonHouseholdCosts(ctx: Context, state: NormState): CommonCosts {
+  const { rules, trace } = ctx;
+  const dim = ctx.daysInMonth;
+  const present = [...state.assessments.values()].filter((a) => a.days > 0);
   const partTime = present.filter((a) => a.kind === 'child' && a.days < dim);
   const householdSize = present.length;
   const policy = rules.municipal.partMonthChildHouseholdSize;
@@ -245,7 +292,7 @@ export function computeNorm(ctx: Context): NormResult {
     commonParams.push(...c.params);
     commonFull = c.amount;
   }
-  const uniqueCommonParams = [...new Map(commonParams.map((p) => [p.id, used(estimates, p)])).values()];
+  const params = [...new Map(commonParams.map((p) => [p.id, used(state.estimates, p)])).values()];
   if (trace.enabled) trace.add({
     step: 'norm.householdSize',
     rule: policy.id,
@@ -258,20 +305,28 @@ export function computeNorm(ctx: Context): NormResult {
   });
   if (trace.enabled) trace.add({
     step: 'norm.common',
-    rule: uniqueCommonParams[0]!.id,
+    rule: params[0]!.id,
     legalRef: legal(ctx, 'riksnorm').ref,
-    params: uniqueCommonParams.map(traceParam),
+    params: params.map(traceParam),
     inputs: { householdSize, policy: policy.value },
     result: formatKronor(commonFull),
     key: householdSize > 7 ? 'norm.commonAboveSeven' : 'norm.common',
     args: { size: householdSize, amount: formatKronor(commonFull) },
   });
+  return { present, householdSize, commonFull, params };
+}
 
-  // 4. Members who are their own case: ensamstående + an equal share of the gemensamma.
-  const separate: SeparateNorm[] = [];
-  for (const a of present) {
+/**
+ * Step 5 — members who are their own case (socialtjänstförordningen (2001:937) 2 kap. 1 § / (2025:468)
+ * 12 kap. 3 §: an adult who is not a sambo): ensamstående + the gemensamma ÷ the household size, reported
+ * separately; returns this household's part of the gemensamma.
+ */
+function separateNorms(ctx: Context, state: NormState, common: CommonCosts, separate: SeparateNorm[]): Ore {
+  const { rules, trace } = ctx;
+  const { commonFull, householdSize } = common;
+  for (const a of common.present) {
     if (a.kind !== 'own-case' || a.ownCaseReason === null) continue;
-    const single = used(estimates, rn.single);
+    const single = used(state.estimates, rules.riksnorm.single);
     const personal = amountOf(single);
     const commonShare = multiplyRatioHalfUp(commonFull, 1, householdSize);
     const amount = ore(personal + commonShare);
@@ -280,26 +335,32 @@ export function computeNorm(ctx: Context): NormResult {
       step: 'norm.separate',
       rule: single.id,
       legalRef: legal(ctx, 'riksnorm').ref,
-      params: [traceParam(single), ...uniqueCommonParams.map(traceParam)],
+      params: [traceParam(single), ...common.params.map(traceParam)],
       inputs: { memberId: a.member.id, reason: a.ownCaseReason, age: a.age, householdSize },
       result: formatKronor(amount),
       key: 'norm.separate',
       args: { memberId: a.member.id, reason: a.ownCaseReason, common: formatKronor(commonFull), size: householdSize, share: formatKronor(commonShare), personal: formatKronor(personal), amount: formatKronor(amount) },
     });
   }
-  const common = subtract(commonFull, sum(separate.map((s) => s.commonShare)));
+  const ownPart = subtract(commonFull, sum(separate.map((s) => s.commonShare)));
   if (separate.length > 0) {
     if (trace.enabled) trace.add({
       step: 'norm.commonShare',
       rule: 'norm/common-share',
       legalRef: legal(ctx, 'riksnorm').ref,
       inputs: { common: formatKronor(commonFull), separateMembers: separate.map((s) => s.memberId) },
-      result: formatKronor(common),
+      result: formatKronor(ownPart),
       key: 'norm.commonShare',
-      args: { common: formatKronor(commonFull), others: separate.length, amount: formatKronor(common) },
+      args: { common: formatKronor(commonFull), others: separate.length, amount: formatKronor(ownPart) },
     });
   }
+  return ownPart;
+}
 
+/** Step 6 — the norm: the members' personliga kostnader + this household's gemensamma (12 kap. 7 § första stycket 1 SoL (2025:400)). */
+function normTotal(ctx: Context, members: readonly NormMember[], common: Ore): Ore {
+  const { rules, trace } = ctx;
+  const rn = rules.riksnorm;
   const total = ore(sum(members.map((m) => m.amount)) + common);
   if (trace.enabled) trace.add({
     step: 'norm.total',
@@ -310,6 +371,28 @@ export function computeNorm(ctx: Context): NormResult {
     key: 'norm.total',
     args: { personal: formatKronor(sum(members.map((m) => m.amount))), common: formatKronor(common), amount: formatKronor(total), title: rn.title },
   });
+  return total;
+}
 
-  return { members, common, commonFull, householdSize, total, separate, assessments, hasEstimates: estimates.size > 0, incomplete };
+/** The riksnorm for the household and month: steps 1–6 above, in that order. */
+export function computeNorm(ctx: Context): NormResult {
+  const state: NormState = { estimates: new Set<string>(), assessments: new Map<string, MemberAssessment>(), members: [], incomplete: false };
+  assessMembers(ctx, state);
+  adultPersonalCosts(ctx, state);
+  childPersonalCosts(ctx, state);
+  const commonCosts = commonHouseholdCosts(ctx, state);
+  const separate: SeparateNorm[] = [];
+  const common = separateNorms(ctx, state, commonCosts, separate);
+  const total = normTotal(ctx, state.members, common);
+  return {
+    members: state.members,
+    common,
+    commonFull: commonCosts.commonFull,
+    householdSize: commonCosts.householdSize,
+    total,
+    separate,
+    assessments: state.assessments,
+    hasEstimates: state.estimates.size > 0,
+    incomplete: state.incomplete,
+  };
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
+  activityRequirementFileSchema,
   assetTypesFileSchema,
   barnbidragFileSchema,
   barnkonsekvensFileSchema,
@@ -15,7 +16,9 @@ import {
   incomeTypesFileSchema,
   jobbstimulansFileSchema,
   legalReferencesFileSchema,
+  medicalCertificateFileSchema,
   municipalFileSchema,
+  pendingRulesFileSchema,
   prisbasbeloppFileSchema,
   riksnormFileSchema,
 } from './schema.ts';
@@ -32,6 +35,9 @@ export type MunicipalFile = z.infer<typeof municipalFileSchema>;
 export type LegalReferencesFile = z.infer<typeof legalReferencesFileSchema>;
 export type BarnkonsekvensFile = z.infer<typeof barnkonsekvensFileSchema>;
 export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
+export type ActivityRequirementFile = z.infer<typeof activityRequirementFileSchema>;
+export type MedicalCertificateFile = z.infer<typeof medicalCertificateFileSchema>;
+export type PendingRulesFile = z.infer<typeof pendingRulesFileSchema>;
 
 export interface Loaded<T> {
   /** Path relative to the rules directory, with forward slashes: "riksnorm/2023.json". */
@@ -52,7 +58,11 @@ export interface Rulebook {
   readonly municipal: ReadonlyMap<string, Loaded<MunicipalFile>>;
   readonly legal: Loaded<LegalReferencesFile>;
   readonly barnkonsekvens: Loaded<BarnkonsekvensFile>;
+  readonly activityRequirement: Loaded<ActivityRequirementFile>;
+  readonly medicalCertificate: Loaded<MedicalCertificateFile>;
+  /** Condition files in force (status pending ones are in `pending.conditions`, never evaluated). */
   readonly conditions: readonly Loaded<ConditionsFile>[];
+  readonly pending: { readonly rules: readonly Loaded<PendingRulesFile>[]; readonly conditions: readonly Loaded<ConditionsFile>[] };
 }
 
 /** The rules folder is broken: every problem found, one line each, with the file and field. */
@@ -75,9 +85,11 @@ const SINGLE_FILES = {
   assetTypes: ['asset-types.json', assetTypesFileSchema],
   legal: ['legal-references.json', legalReferencesFileSchema],
   barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
+  activityRequirement: ['activity-requirement.json', activityRequirementFileSchema],
+  medicalCertificate: ['medical-certificate.json', medicalCertificateFileSchema],
 } as const;
 
-const FOLDERS = ['riksnorm', 'municipal', 'conditions'] as const;
+const FOLDERS = ['riksnorm', 'municipal', 'conditions', 'pending'] as const;
 
 export function loadRulebook(dir: string): Rulebook {
   const problems: string[] = [];
@@ -128,9 +140,14 @@ export function loadRulebook(dir: string): Rulebook {
   const municipalList = folderFiles('municipal')
     .map((rel) => read(rel, municipalFileSchema))
     .filter((x): x is Loaded<MunicipalFile> => x !== null);
-  const conditions = folderFiles('conditions')
+  const allConditions = folderFiles('conditions')
     .map((rel) => read(rel, conditionsFileSchema))
     .filter((x): x is Loaded<ConditionsFile> => x !== null);
+  const conditions = allConditions.filter((c) => c.data.status !== 'pending');
+  const pendingRules = folderFiles('pending')
+    .map((rel) => read(rel, pendingRulesFileSchema))
+    .filter((x): x is Loaded<PendingRulesFile> => x !== null);
+  const pending = { rules: pendingRules, conditions: allConditions.filter((c) => c.data.status === 'pending') };
 
   if (riksnorm.length === 0) problems.push('riksnorm/: no riksnorm tables');
   const municipal = new Map<string, Loaded<MunicipalFile>>();
@@ -148,6 +165,7 @@ export function loadRulebook(dir: string): Rulebook {
     riksnorm,
     municipal,
     conditions,
+    pending,
     ...(singles as Record<keyof typeof SINGLE_FILES, Loaded<never>>),
   } as Rulebook;
   checkConsistency(book, problems);
@@ -195,6 +213,10 @@ function checkWindows(label: string, items: readonly Windowed[], problems: strin
   }
 }
 
+function overlaps(a: Windowed, b: Windowed): boolean {
+  return (a.effectiveTo === null || b.effectiveFrom <= a.effectiveTo) && (b.effectiveTo === null || a.effectiveFrom <= b.effectiveTo);
+}
+
 function isLastDayOfMonth(date: string): boolean {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -210,7 +232,7 @@ function checkSources(file: string, sources: Record<string, unknown>, keys: Iter
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
-  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens]) {
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate]) {
     checkWindows(loaded.file, loaded.data.values, problems);
   }
   checkWindows(book.legal.file, book.legal.data.versions, problems);
@@ -267,20 +289,63 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
 
   // Every legal topic that a rule cites exists in every version of the legal references.
-  const topics = new Set<string>(['rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights', 'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers']);
+  for (const v of book.activityRequirement.data.values) {
+    checkSources(book.activityRequirement.file, book.activityRequirement.data.sources, [v.source, v.qualifyingConsecutiveMonths.source, ...v.exemptions.map((e) => e.source)], problems);
+  }
+  for (const v of book.medicalCertificate.data.values) {
+    checkSources(book.medicalCertificate.file, book.medicalCertificate.data.sources, [v.source, v.requiredAfterDays.source], problems);
+  }
+
+  // Every legal topic the code or a rule cites exists in every version (the keys other modules use by name
+  // included); a conditions file's topics only in the versions its window overlaps (a pending 2027 rule
+  // may cite a provision that does not exist before 2027).
+  const topics = new Set<string>([
+    'rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights',
+    'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers',
+    'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
+  ]);
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);
   for (const v of book.childrenEarnings.data.values) topics.add(v.legalTopic);
-  for (const c of book.conditions) for (const rule of c.data.rules) topics.add(rule.event.params.legalTopic);
+  checkSources(book.legal.file, book.legal.data.sources, (book.legal.data.transitional ?? []).map((t) => t.source), problems);
   for (const version of book.legal.data.versions) {
     checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).map((r) => r.source), problems);
-    for (const topic of topics) {
+    const needed = new Set(topics);
+    for (const c of book.conditions) {
+      if (!overlaps(c.data, version)) continue;
+      for (const rule of c.data.rules) needed.add(rule.event.params.legalTopic);
+    }
+    for (const topic of needed) {
       if (!(topic in version.refs)) problems.push(`${book.legal.file}: version from ${version.effectiveFrom} has no reference for topic "${topic}"`);
     }
   }
 
+  // Pending rules: windows do not overlap, sources are listed, a condition they name exists.
+  checkWindows('pending/', book.pending.rules.map((p) => p.data), problems);
+  for (const p of book.pending.rules) {
+    checkSources(p.file, p.data.sources, p.data.rules.map((r) => r.source), problems);
+    for (const r of p.data.rules) {
+      if (r.kind === 'condition') {
+        const [file, name] = (r.condition ?? '').split('#');
+        const c = [...book.pending.conditions, ...book.conditions].find((x) => x.data.id === file);
+        if (!c || !c.data.rules.some((x) => x.name === name)) problems.push(`${p.file}: rule ${r.id} names condition "${r.condition ?? ''}", which does not exist`);
+      }
+      for (const v of book.legal.data.versions) {
+        if (overlaps(p.data, v) && !(r.legalTopic in v.refs)) problems.push(`${p.file}: rule ${r.id} cites topic "${r.legalTopic}", missing in legal references from ${v.effectiveFrom}`);
+      }
+    }
+  }
+  for (const c of book.pending.conditions) {
+    for (const v of book.legal.data.versions) {
+      if (!overlaps(c.data, v)) continue;
+      for (const rule of c.data.rules) {
+        if (!(rule.event.params.legalTopic in v.refs)) problems.push(`${c.file}: rule ${rule.name} cites topic "${rule.event.params.legalTopic}", missing in legal references from ${v.effectiveFrom}`);
+      }
+    }
+  }
+
   // Conditions read only declared facts.
-  for (const c of book.conditions) {
+  for (const c of [...book.conditions, ...book.pending.conditions]) {
     for (const rule of c.data.rules) {
       for (const fact of factsOf(rule.conditions)) {
         if (!(fact in c.data.facts)) problems.push(`${c.file}: rule ${rule.name} reads fact "${fact}", which is not declared under facts`);

@@ -8,6 +8,7 @@ import { contentHash } from '../canonical.ts';
 import { firstDayOf, formatPeriod, type Period } from '../period/index.ts';
 import type { Loaded, Rulebook } from './load.ts';
 import type {
+  ActivityRequirementRule,
   ChildAllowanceRule,
   ChildrenEarningsRule,
   ConditionRule,
@@ -15,6 +16,7 @@ import type {
   JobbstimulansRule,
   LegalFrame,
   LegalRef,
+  MedicalCertificateRule,
   Param,
   RuleSet,
   SourceRef,
@@ -29,6 +31,38 @@ export class RuleLookupError extends Error {
     super(message);
     this.name = 'RuleLookupError';
     this.field = field;
+  }
+}
+
+/** A rule the month needs, enacted but not loaded (rules/pending/): the month cannot be calculated yet. */
+export interface MissingRule {
+  readonly id: string;
+  readonly file: string;
+  readonly kind: 'riksnorm-table' | 'formula' | 'condition';
+  readonly sv: string;
+  readonly en: string;
+  readonly legalRef: string;
+  readonly source: SourceRef;
+}
+
+/** What is known for a month whose rules are pending: the law in force and what is missing. */
+export interface PendingRuleSet {
+  readonly period: string;
+  readonly legal: LegalFrame;
+  readonly missing: readonly MissingRule[];
+  readonly files: readonly string[];
+}
+
+/**
+ * The month's rules are enacted but not published (rules/pending/): calculate and the API answer
+ * needs-information naming them; batch refuses such a --period up front.
+ */
+export class RulesPendingError extends RuleLookupError {
+  readonly pending: PendingRuleSet;
+  constructor(pending: PendingRuleSet) {
+    super('period', `the rules for ${pending.period} are not published yet: ${pending.missing.map((m) => m.en).join('; ')}`);
+    this.name = 'RulesPendingError';
+    this.pending = pending;
   }
 }
 
@@ -61,12 +95,53 @@ function windowLabel(from: string, to: string | null): string {
   return from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : `${from.slice(0, 4)}–${to.slice(0, 4)}`;
 }
 
-export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null): RuleSet {
+/**
+ * The rules for one benefit month. Amounts, conditions and every other dated file follow the month
+ * (its first day); the cited law follows the decision date when one is given (decidedOn), else the
+ * month too (docs/law-in-force.md).
+ */
+/** The blocking pending rules for the date (a riksnorm table counts as loaded when a table covers the date). */
+function missingRules(book: Rulebook, date: string, hasTable: boolean, refs: Readonly<Record<string, LegalRef>>): MissingRule[] {
+  const out: MissingRule[] = [];
+  for (const f of book.pending.rules) {
+    if (!(f.data.effectiveFrom <= date && (f.data.effectiveTo === null || date <= f.data.effectiveTo))) continue;
+    for (const r of f.data.rules) {
+      if (r.status !== 'pending' || !r.blocksCalculation || (r.kind === 'riksnorm-table' && hasTable)) continue;
+      out.push({ id: r.id, file: f.file, kind: r.kind, sv: r.sv, en: r.en, legalRef: refs[r.legalTopic]?.ref ?? r.legalTopic, source: sourceRef(f.data.sources as Sources, r.source) });
+    }
+  }
+  return out;
+}
+
+export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null, decidedOn: string | null = null): RuleSet {
   const date = firstDayOf(period);
   const label = formatPeriod(period);
   const year = String(period.year);
 
+  const legalVersion = inForce(book.legal.data.versions, decidedOn ?? date);
+  if (!legalVersion) {
+    throw decidedOn === null
+      ? new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`)
+      : new RuleLookupError('decidedOn', `no legal references in rules/legal-references.json for a decision made on ${decidedOn}`);
+  }
+  const legalSources = book.legal.data.sources as Sources;
+  const refs: Record<string, LegalRef> = {};
+  for (const [topic, r] of Object.entries(legalVersion.refs)) {
+    refs[topic] = { topic, ref: r.ref, status: r.status, source: sourceRef(legalSources, r.source) };
+  }
+  const legal: LegalFrame = {
+    law: legalVersion.law,
+    lawTitle: legalVersion.lawTitle,
+    effectiveFrom: legalVersion.effectiveFrom,
+    effectiveTo: legalVersion.effectiveTo,
+    refs,
+  };
+
   const table = inForce(book.riksnorm.map((r) => ({ ...r, effectiveFrom: r.data.effectiveFrom, effectiveTo: r.data.effectiveTo })), date);
+  const missing = missingRules(book, date, table !== undefined, refs);
+  if (missing.length > 0) {
+    throw new RulesPendingError({ period: label, legal, missing, files: [book.legal.file, ...new Set(missing.map((m) => m.file))] });
+  }
   if (!table) {
     const have = book.riksnorm.map((r) => windowLabel(r.data.effectiveFrom, r.data.effectiveTo));
     throw new RuleLookupError('period', `no riksnorm table in rules/ for ${label}; tables exist for ${have.join(', ')}`);
@@ -97,21 +172,6 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const pbbFile = book.prisbasbelopp;
   const pbb = inForce(pbbFile.data.values, date);
   if (!pbb) throw new RuleLookupError('period', `no prisbasbelopp in rules/prisbasbelopp.json for ${year}`);
-
-  const legalVersion = inForce(book.legal.data.versions, date);
-  if (!legalVersion) throw new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`);
-  const legalSources = book.legal.data.sources as Sources;
-  const refs: Record<string, LegalRef> = {};
-  for (const [topic, r] of Object.entries(legalVersion.refs)) {
-    refs[topic] = { topic, ref: r.ref, status: r.status, source: sourceRef(legalSources, r.source) };
-  }
-  const legal: LegalFrame = {
-    law: legalVersion.law,
-    lawTitle: legalVersion.lawTitle,
-    effectiveFrom: legalVersion.effectiveFrom,
-    effectiveTo: legalVersion.effectiveTo,
-    refs,
-  };
 
   const bb = inForce(book.barnbidrag.data.values, date);
   const bbs = book.barnbidrag.data.sources as Sources;
@@ -184,6 +244,26 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const eligibility = conditionSet('eligibility');
   const flags = conditionSet('flags');
 
+  const ar = inForce(book.activityRequirement.data.values, date);
+  const ars = book.activityRequirement.data.sources as Sources;
+  const activityRequirement: ActivityRequirementRule | null = ar
+    ? {
+        id: `activity-requirement/${ar.effectiveFrom}`,
+        qualifyingConsecutiveMonths: param('activity-requirement#qualifying-months', ar.qualifyingConsecutiveMonths.value, ar.qualifyingConsecutiveMonths.status, ars, ar.qualifyingConsecutiveMonths.source),
+        exemptions: ar.exemptions.map((e) => ({ code: e.code, sv: e.sv, en: e.en, param: param(`activity-requirement#exemption-${e.code}`, e.code, e.status, ars, e.source) })),
+        legalTopic: ar.legalTopic,
+        status: ar.status,
+      }
+    : null;
+  const mc = inForce(book.medicalCertificate.data.values, date);
+  const medicalCertificate: MedicalCertificateRule | null = mc
+    ? {
+        id: `medical-certificate/${mc.effectiveFrom}`,
+        requiredAfterDays: param('medical-certificate#required-after-days', mc.requiredAfterDays.value, mc.requiredAfterDays.status, book.medicalCertificate.data.sources as Sources, mc.requiredAfterDays.source),
+        legalTopic: mc.legalTopic,
+      }
+    : null;
+
   const files = [
     table.file,
     pbbFile.file,
@@ -198,6 +278,8 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     book.barnkonsekvens.file,
     eligibility.file,
     flags.file,
+    ...(ar ? [book.activityRequirement.file] : []),
+    ...(mc ? [book.medicalCertificate.file] : []),
   ];
 
   return {
@@ -222,6 +304,8 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       prompts: bk.prompts.map((p) => ({ ...p, source: sourceRef(bks, p.source) })),
     },
     conditions: { eligibility: eligibility.set, flags: flags.set },
+    activityRequirement,
+    medicalCertificate,
   };
 }
 
@@ -232,12 +316,17 @@ export class RuleSetCache {
   constructor(book: Rulebook) {
     this.#book = book;
   }
-  get(period: Period, municipality: string | null): VersionedRuleSet {
+  /** The rule set for a month; decidedOn (YYYY-MM-DD, optional) picks the law cited (see resolveRuleSet). */
+  get(period: Period, municipality: string | null, decidedOn: string | null = null): VersionedRuleSet {
     const muni = municipality !== null && this.#book.municipal.has(municipality) ? municipality : 'default';
-    const key = `${formatPeriod(period)}|${muni}`;
+    // Keyed by the legal version the decision date picks, not the date itself: one set per law in force.
+    const versions = this.#book.legal.data.versions;
+    const byDecision = decidedOn === null ? undefined : (inForce(versions, decidedOn)?.effectiveFrom ?? decidedOn);
+    const law = byDecision === undefined || byDecision === inForce(versions, firstDayOf(period))?.effectiveFrom ? '' : `|${byDecision}`;
+    const key = `${formatPeriod(period)}|${muni}${law}`;
     let hit = this.#cache.get(key);
     if (!hit) {
-      const rules = resolveRuleSet(this.#book, period, municipality);
+      const rules = resolveRuleSet(this.#book, period, municipality, decidedOn);
       hit = { version: contentHash(rules), rules };
       this.#cache.set(key, hit);
     }

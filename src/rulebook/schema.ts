@@ -7,7 +7,9 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'expected a date YYYY-MM-DD');
 const kronorString = z.string().regex(/^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$/, 'expected kronor as a decimal string like "3490"');
 const status = z.enum(['verified', 'derived', 'estimate']);
-const legalStatus = z.enum(['verified', 'derived', 'estimate', 'unverified']);
+/** How sure a legal reference is (rules/README.md): the law text read and a second source, one source, not read, not yet published. */
+export const LEGAL_STATUSES = ['verified', 'verified-single-source', 'unverified', 'pending'] as const;
+const legalStatus = z.enum(LEGAL_STATUSES);
 
 export const sourcesSchema = z.record(
   z.string(),
@@ -146,6 +148,21 @@ export const legalReferencesFileSchema = z.object({
   title: z.string(),
   note: z.string().optional(),
   sources: sourcesSchema,
+  /** Transitional provisions that keep an earlier law for some topics (documented; see docs/law-in-force.md). */
+  transitional: z
+    .array(
+      z.object({
+        id: z.string(),
+        law: z.string(),
+        topics: z.array(z.string()).min(1),
+        appliesWhen: z.enum(['decidedBefore', 'grantedBefore']),
+        date: isoDate,
+        text: z.string().min(1),
+        status: legalStatus,
+        source: z.string(),
+      }),
+    )
+    .optional(),
   versions: z
     .array(
       z.object({
@@ -211,9 +228,11 @@ export const conditionSchema: z.ZodType<ConditionShape> = z.lazy(() =>
 );
 
 export const conditionsFileSchema = z.object({
-  id: z.string().regex(/^conditions\/[a-z-]+$/),
+  id: z.string().regex(/^conditions\/[a-z0-9-]+$/),
   concept: z.literal('conditions'),
   phase: z.enum(['eligibility', 'flags']),
+  /** pending: enacted but not confirmed; the engine never evaluates it (rules/README.md). */
+  status: z.enum(['in-force', 'pending']).optional(),
   title: z.string(),
   format: z.string().optional(),
   ...window,
@@ -237,4 +256,55 @@ export const conditionsFileSchema = z.object({
       }),
     )
     .min(1),
+});
+
+/**
+ * Rules that are enacted (or expected) but whose tables, formulas or wording are not published in a
+ * source we can reach: a month they block answers needs-information naming them, never a guess.
+ */
+export const pendingRulesFileSchema = z.object({
+  id: z.string().regex(/^pending\/[0-9]{4}$/),
+  concept: z.literal('pending-rules'),
+  title: z.string(),
+  ...window,
+  note: z.string().optional(),
+  sources: sourcesSchema,
+  rules: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        kind: z.enum(['riksnorm-table', 'formula', 'condition']),
+        condition: z.string().optional(),
+        sv: z.string().min(1),
+        en: z.string().min(1),
+        status: z.enum(['pending', 'verified']),
+        blocksCalculation: z.boolean(),
+        legalTopic: z.string(),
+        source: z.string(),
+      }),
+    )
+    .min(1),
+});
+
+/** How sure a value of the 2026 reform is: the law text was not read, so some values are unverified. */
+const reformStatus = z.enum(['verified', 'derived', 'estimate', 'unverified', 'pending']);
+const reformNumber = z.object({ value: z.number().int().nonnegative(), status: reformStatus, source: z.string() });
+
+/** Aktivitetskrav: the months before the duty applies and the exemptions (codes the input may use). */
+export const activityRequirementFileSchema = datedFile('activity-requirement', {
+  qualifyingConsecutiveMonths: reformNumber,
+  exemptions: z
+    .array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), sv: z.string().min(1), en: z.string().min(1), status: reformStatus, source: z.string() }))
+    .min(1),
+  legalTopic: z.string(),
+  status: reformStatus,
+  source: z.string(),
+});
+
+/** Läkarintyg: from how many days of illness a certificate is needed (threshold unconfirmed). */
+export const medicalCertificateFileSchema = datedFile('medical-certificate', {
+  requiredAfterDays: reformNumber,
+  legalTopic: z.string(),
+  status: reformStatus,
+  source: z.string(),
 });

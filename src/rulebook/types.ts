@@ -4,7 +4,7 @@
  * object, so a stored copy of it replays a decision exactly, whatever rules/ holds later.
  */
 
-export type Status = 'verified' | 'derived' | 'estimate' | 'unverified';
+export type Status = 'verified' | 'derived' | 'estimate' | 'unverified' | 'pending';
 
 export interface SourceRef {
   readonly key: string;
@@ -106,10 +106,13 @@ export interface MunicipalPolicy {
   readonly partMonthChildHouseholdSize: Param<'full-member' | 'pro-rated'>;
 }
 
+/** How sure a legal reference is: see rules/README.md ("Legal references"). */
+export type LegalStatus = 'verified' | 'verified-single-source' | 'unverified' | 'pending';
+
 export interface LegalRef {
   readonly topic: string;
   readonly ref: string;
-  readonly status: Status;
+  readonly status: LegalStatus;
   readonly source: SourceRef;
 }
 
@@ -176,6 +179,22 @@ export interface ConditionSet {
   readonly rules: readonly ConditionRule[];
 }
 
+/** Aktivitetskrav (rules/activity-requirement.json), in force for the month or null. */
+export interface ActivityRequirementRule {
+  readonly id: string;
+  readonly qualifyingConsecutiveMonths: Param<number>;
+  readonly exemptions: readonly { readonly code: string; readonly sv: string; readonly en: string; readonly param: Param }[];
+  readonly legalTopic: string;
+  readonly status: Status;
+}
+
+/** Läkarintyg (rules/medical-certificate.json), in force for the month or null. */
+export interface MedicalCertificateRule {
+  readonly id: string;
+  readonly requiredAfterDays: Param<number>;
+  readonly legalTopic: string;
+}
+
 export interface RuleSet {
   /** The rule files (relative paths) this set was resolved from. */
   readonly files: readonly string[];
@@ -191,6 +210,8 @@ export interface RuleSet {
   readonly legal: LegalFrame;
   readonly childImpact: ChildImpactTemplate;
   readonly conditions: { readonly eligibility: ConditionSet; readonly flags: ConditionSet };
+  readonly activityRequirement: ActivityRequirementRule | null;
+  readonly medicalCertificate: MedicalCertificateRule | null;
 }
 
 /** A rule set with its content hash, ready for the calculation. */

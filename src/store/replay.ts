@@ -38,8 +38,8 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
   let provider: RuleSetProvider;
   let used: string | null = null;
   if (currentRules) {
-    provider = (period, municipality) => {
-      const set = currentRules(period, municipality);
+    provider = (period, municipality, decidedOn) => {
+      const set = currentRules(period, municipality, decidedOn);
       used = set.version;
       return set;
     };

@@ -85,7 +85,7 @@ describe('reasons and the decision text', () => {
     expect(d.decisionText).toContain('inom tre veckor');
     expect(d.decisionText).toContain('förvaltningsrätten');
     expect(d.decisionText).toContain('Skriv till socialnämnden');
-    expect(d.decisionText).toMatch(/44 § förvaltningslagen \(2017:900\)/);
+    expect(d.decisionText).toContain('(16 kap. 3 § SoL (2001:453) och 43 § förvaltningslagen (2017:900); 44–45 §§ förvaltningslagen (2017:900))');
   });
   it('a child in a household with a refusal is always flagged for a person', () => {
     const d = calc(household('2026-03', [applicant(), child('c1', '2015-05-05')], { costs: [cost('rent', '9000')], circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 0, rentCeiling: '8000' } }));

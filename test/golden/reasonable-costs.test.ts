@@ -38,11 +38,11 @@ describe('other reasonable costs are accepted at the actual amount', () => {
   });
 });
 
-describe('costs outside 4 kap. 3 § are accepted when claimed with an amount and flagged for a person', () => {
+describe('costs outside the norm (12 kap. 7 § SoL (2025:400)) are accepted when claimed with an amount and flagged for a person', () => {
   it.each(['childcare-fee', 'medical', 'dental', 'medicine', 'glasses', 'other'])('%s', (type) => {
     const d = calc(household('2026-03', [applicant()], { costs: [cost(type, '600')] }));
     expect(d.costs.items[0]).toMatchObject({ accepted: '600', code: 'ACCEPTED_FOR_ASSESSMENT', requiresAssessment: true });
-    expect(d.costs.items[0]!.legalRef).toContain('4 kap. 1 §');
+    expect(d.costs.items[0]!.legalRef).toBe('12 kap. 1 § första stycket SoL (2025:400) (levnadskostnader i övrigt)');
     expect(d.flags.map((f) => f.code)).toContain('COST_NEEDS_ASSESSMENT');
     expect(d.requiresAssessment).toBe(true);
   });

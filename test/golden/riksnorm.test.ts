@@ -120,7 +120,7 @@ describe('växelvis boende (SOSFS 2013:1): personal costs by days', () => {
     municipal.values[0].partMonthChildHouseholdSize.value = 'pro-rated';
     writeFileSync(join(dir, 'municipal', '9999.json'), JSON.stringify(municipal));
     const cache = new RuleSetCache(loadRulebook(dir));
-    const result = evaluateHousehold({ ...fixture('e6-child-alternating-residence-2023.json'), municipality: '9999' }, (p, m) => cache.get(p, m));
+    const result = evaluateHousehold({ ...fixture('e6-child-alternating-residence-2023.json'), municipality: '9999' }, (p, m, d) => cache.get(p, m, d));
     expect(result.ok && [result.decision.norm.common, result.decision.norm.total]).toEqual(['1190', '6370']);
   });
 });

@@ -65,7 +65,7 @@ export function household(n: number, extra: Record<string, unknown> = {}): Recor
 /** Evaluates with the project's rules/ and returns what the store records. */
 export function recordInput(raw: unknown): RecordDecision {
   let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(raw, (p, m) => (ruleSet = rulesFor(p, m)));
+  const result = evaluateHousehold(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   return { input: raw, decision: result.decision as Decision, ruleSet: ruleSet! };
 }

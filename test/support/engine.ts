@@ -7,7 +7,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES_DIR = `${ROOT}rules`;
 export const book = loadRulebook(RULES_DIR);
 export const cache = new RuleSetCache(book);
-export const rulesFor = (period: Parameters<RuleSetCache['get']>[0], municipality: string | null) => cache.get(period, municipality);
+export const rulesFor = (period: Parameters<RuleSetCache['get']>[0], municipality: string | null, decidedOn: string | null = null) => cache.get(period, municipality, decidedOn);
 
 export function fixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(`${ROOT}fixtures/${name}`, 'utf8')) as Record<string, unknown>;

@@ -35,7 +35,7 @@ export const STATUS = {
 };
 
 export const SEVERITY = {
-  block: 'Krävs för förslag',
+  block: 'Hindrar förslag',
   assessment: 'Bedömning',
   warning: 'Varning',
   info: 'Information',
@@ -68,6 +68,9 @@ export const STEP = {
   'decision.payable': 'Att betala',
   'decision.outcome': 'Utfall',
   childImpact: 'Barnkonsekvens',
+  'activity.requirement': 'Aktivitetskrav',
+  'medical.certificate': 'Läkarintyg',
+  'rules.pending': 'Regel saknas',
 };
 
 /** Field names in a path ("members[1].birthDate"), for the error summary. */
@@ -97,6 +100,9 @@ export const FIELD = {
   rentCeiling: 'Skälig hyresnivå',
   rentArrears: 'Hyresskuld',
   jobbstimulansStart: 'Jobbstimulans från',
+  decidedOn: 'Beslutsdatum',
+  activityRequirement: 'Aktivitetskrav',
+  sickness: 'Sjukdom (läkarintyg)',
 };
 
 const LIST = { members: 'Person', incomes: 'Inkomst', costs: 'Kostnad', assets: 'Tillgång' };

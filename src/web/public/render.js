@@ -119,7 +119,7 @@ function calculation(d) {
     row('Behov', d.need, 'need', { class: 'subtotal' }),
     row('Inkomster som räknas', d.income.counted === null ? null : `-${d.income.counted}`.replace(/^-0$/, '0'), 'income.counted'),
   ];
-  if (d.assets.used !== '0') rows.push(row('Egna medel att använda först', `-${d.assets.used}`, 'assets.used'));
+  if (d.assets.used !== '0' && d.assets.used !== null) rows.push(row('Egna medel att använda först', `-${d.assets.used}`, 'assets.used'));
   rows.push(row('Att betala', d.payable, 'payable-summary', { class: 'total' }));
   const pending = pendingCosts(d);
   const note =

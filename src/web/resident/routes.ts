@@ -113,7 +113,7 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
 
   const infoFor = (period: string): ResidentInfo | null => {
     try {
-      return residentInfo(options.rulesFor(parsePeriod(period)!, null).rules);
+      return residentInfo(options.rulesFor(parsePeriod(period)!, null, null).rules);
     } catch (error) {
       if (error instanceof RuleLookupError) return null;
       throw error;

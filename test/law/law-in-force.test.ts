@@ -1,0 +1,118 @@
+/**
+ * Which law applies (docs/law-in-force.md): the norm amounts follow the benefit month; the cited law
+ * follows the decision date (decidedOn) when the input gives one, else the month. SoL (2001:453) before
+ * 2025-07-01, SoL (2025:400) from then, with the paragraphs of the map (rules/legal-references.json).
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateHousehold } from '../../src/index.ts';
+import { book, cache, calc, rulesFor } from '../support/engine.ts';
+import { applicant, child, household } from '../support/households.ts';
+import { parsePeriod } from '../../src/period/index.ts';
+
+const single = (period: string, extra: Record<string, unknown> = {}) => ({ ...household(period, [applicant()]), ...extra });
+const refsOn = (date: string) => book.legal.data.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo))!.refs;
+
+describe('the cited law follows the decision date, the norm follows the month', () => {
+  it('June 2025 decided on 3 July 2025: the June norm table, SoL (2025:400) cited', () => {
+    const june = calc(single('2025-06'));
+    const decided = calc(single('2025-06', { decidedOn: '2025-07-03' }));
+    expect(june.law).toBe('SoL (2001:453)');
+    expect(decided.law).toBe('SoL (2025:400)');
+    expect(decided.norm).toEqual(june.norm);
+    expect(decided.norm.table).toBe(june.norm.table);
+    expect(decided.reasons[0]!.legalRef).toBe('12 kap. 1 § första stycket SoL (2025:400)');
+    expect(decided.ruleSetVersion).not.toBe(june.ruleSetVersion);
+  });
+  it('July 2025 decided on 30 June 2025: the July table (SFS 2025:468), SoL (2001:453) and its appeal route', () => {
+    const d = calc(single('2025-07', { decidedOn: '2025-06-30' }));
+    const month = calc(single('2025-07'));
+    expect(d.law).toBe('SoL (2001:453)');
+    expect(d.norm.total).toBe(month.norm.total);
+    expect(d.decisionText).toContain('16 kap. 3 § SoL (2001:453) och 43 § förvaltningslagen (2017:900)');
+    expect(month.decisionText).toContain('35 kap. 1 § 1 SoL (2025:400) och 43 § förvaltningslagen (2017:900)');
+  });
+  it('without decidedOn the month decides, as before', () => {
+    expect(calc(single('2025-06')).law).toBe('SoL (2001:453)');
+    expect(calc(single('2025-07')).law).toBe('SoL (2025:400)');
+  });
+  it('a decision made the day the law changes cites the new law', () => {
+    expect(calc(single('2025-06', { decidedOn: '2025-06-30' })).law).toBe('SoL (2001:453)');
+    expect(calc(single('2025-06', { decidedOn: '2025-07-01' })).law).toBe('SoL (2025:400)');
+  });
+});
+
+describe('decidedOn is validated', () => {
+  const issues = (raw: unknown) => {
+    const r = evaluateHousehold(raw, rulesFor);
+    return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`);
+  };
+  it('an impossible date names the field', () => {
+    expect(issues(single('2025-03', { decidedOn: '2025-02-30' }))).toEqual(['decidedOn INVALID_DATE']);
+    expect(issues(single('2025-03', { decidedOn: 20250301 }))).toEqual(['decidedOn INVALID_FIELD']);
+  });
+  it('more than a month before the benefit month is refused; the month before and any later date are fine', () => {
+    expect(issues(single('2025-03', { decidedOn: '2025-01-31' }))).toEqual(['decidedOn DECIDED_TOO_EARLY']);
+    expect(issues(single('2025-03', { decidedOn: '2025-02-01' }))).toEqual([]);
+    expect(issues(single('2025-03', { decidedOn: '2029-05-01' }))).toEqual([]);
+  });
+  it('a rule set provider that drops decidedOn is an engine error, never a silently wrong law', () => {
+    expect(() => evaluateHousehold(single('2025-06', { decidedOn: '2025-07-03' }), (p, m) => cache.get(p, m))).toThrow(/decidedOn/);
+  });
+  it('the cache keeps one rule set per law in force, not per date', () => {
+    const p = parsePeriod('2025-06')!;
+    expect(cache.get(p, null, '2025-07-03')).toBe(cache.get(p, null, '2025-12-24'));
+    expect(cache.get(p, null, '2025-06-03')).toBe(cache.get(p, null));
+  });
+});
+
+describe('SoL (2025:400): the paragraphs of the map', () => {
+  const refs = refsOn('2025-07-01');
+  it.each([
+    ['rightToAssistance', '12 kap. 1 § första stycket SoL (2025:400)', 'verified'],
+    ['labourMarket', '12 kap. 3 § SoL (2025:400)', 'verified-single-source'],
+    ['riksnorm', '12 kap. 7 § första stycket 1 SoL (2025:400)', 'verified'],
+    ['reasonableCosts', '12 kap. 7 § första stycket 2 SoL (2025:400)', 'verified-single-source'],
+    ['normAdjustment', '12 kap. 7 § tredje stycket SoL (2025:400)', 'verified-single-source'],
+    ['jobbstimulans', '12 kap. 8 § SoL (2025:400)', 'verified-single-source'],
+    ['childrenEarnings', '12 kap. 9 § SoL (2025:400)', 'verified-single-source'],
+    ['childBestInterest', '3 kap. 1 § SoL (2025:400)', 'verified-single-source'],
+    ['documentation', '14 kap. 3 § SoL (2025:400)', 'verified-single-source'],
+    ['agencyData', '15 kap. 10–12 §§ SoL (2025:400)', 'verified'],
+    ['appealRoute', '35 kap. 1 § 1 SoL (2025:400) och 43 § förvaltningslagen (2017:900)', 'verified-single-source'],
+    ['appealDeadline', '44–45 §§ förvaltningslagen (2017:900)', 'verified'],
+    ['statementOfReasons', '32 § förvaltningslagen (2017:900)', 'verified-single-source'],
+    ['automatedDecision', '28 § förvaltningslagen (2017:900)', 'verified-single-source'],
+    ['normAmounts', '12 kap. 2 § socialtjänstförordningen (2025:468)', 'verified'],
+  ])('%s: %s (%s)', (topic, ref, status) => {
+    expect(refs[topic]).toMatchObject({ ref, status });
+  });
+  it('no placeholder is left and the repealed ordinance (2001:937) is not cited from July 2025', () => {
+    for (const v of book.legal.data.versions) {
+      for (const r of Object.values(v.refs)) {
+        expect(r.ref).not.toContain('motsvarar');
+        if (v.effectiveFrom >= '2025-07-01') expect(r.ref).not.toContain('2001:937');
+      }
+    }
+  });
+  it('the aktivitetskrav and läkarintyg paragraphs from July 2026 are marked unverified (SFS 2026:730 from one weak source)', () => {
+    expect(refsOn('2026-07-01')['activityRequirement']).toMatchObject({ status: 'unverified' });
+    expect(refsOn('2026-07-01')['medicalCertificate']).toMatchObject({ status: 'unverified' });
+    expect(refsOn('2027-01-01')['subletConsent']).toMatchObject({ status: 'pending' });
+    expect(refsOn('2027-01-01')['lawfulResidence']).toMatchObject({ status: 'pending' });
+  });
+  it('the transitional provisions keep SoL (2001:453) for appeals of earlier decisions (p. 6) and återkrav of earlier aid (p. 5 a)', () => {
+    const t = book.legal.data.transitional!;
+    expect(t.map((x) => [x.id, x.topics, x.appliesWhen, x.date])).toEqual([
+      ['sol-2025-400-p6', ['appealRoute'], 'decidedBefore', '2025-07-01'],
+      ['sol-2025-400-p5a', ['recovery'], 'grantedBefore', '2025-07-01'],
+    ]);
+    expect(refsOn('2025-06-30')['recovery']!.ref).toContain('9 kap.');
+    expect(refsOn('2025-07-01')['recovery']!.ref).toContain('33 kap.');
+  });
+  it('barnkonsekvens cites 3 kap. 1 § from July 2025 and 1 kap. 2 § before', () => {
+    const kids = (period: string, extra = {}) => calc({ ...household(period, [applicant(), child('c1', '2015-05-05')]), ...extra });
+    expect(kids('2026-03').childImpact!.legalRefs.join(' ')).toContain('3 kap. 1 § SoL (2025:400)');
+    expect(kids('2025-06').childImpact!.legalRefs.join(' ')).toContain('1 kap. 2 § SoL (2001:453)');
+    expect(kids('2025-06', { decidedOn: '2025-07-02' }).childImpact!.legalRefs.join(' ')).toContain('3 kap. 1 § SoL (2025:400)');
+  });
+});
