@@ -46,6 +46,10 @@ function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
   for (const i of household.incomes) checkType(issues, rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
   for (const c of household.costs) checkType(issues, rules.costTypes, c.type, 'costs', c.index, 'cost type');
   for (const a of household.assets) checkType(issues, rules.assetTypes, a.type, 'assets', a.index, 'asset type');
+  // Agency payments need the agency income map in force for the period (never another period's map).
+  if (household.registeredIncomes.length > 0 && (rules.agencyIncomeMap ?? null) === null) {
+    issues.push({ path: 'registeredIncomes', code: 'NO_RULES_FOR_PERIOD', message: 'no agency income map in rules/agency-income-map.json for the period (agency data exists from 2014-05)' });
+  }
   return issues;
 }
 

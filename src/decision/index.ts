@@ -118,7 +118,8 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts);
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
 
-  const flags: Flag[] = [];
+  // Agency data flags first: a failed answer (severity block) is why no amount can be proposed.
+  const flags: Flag[] = [...income.agencyFlags];
   const fired = eligibility.filter((r) => r.result);
   for (const r of fired) handleEvent(ctx, flags, r);
   const denial = fired.find((r) => r.event.type === 'deny') ?? null;
@@ -298,7 +299,10 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
         reason: i.reason,
         legalRef: i.legalRef,
         message: i.message,
+        source: i.source,
+        ...(i.agency ?? {}),
       })),
+      registered: income.registered,
     },
     assets: {
       total: formatKronor(sum(assets.items.filter((i) => i.amount !== null).map((i) => i.amount!))),

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
+  agencyIncomeMapFileSchema,
   assetTypesFileSchema,
   barnbidragFileSchema,
   barnkonsekvensFileSchema,
@@ -32,6 +33,7 @@ export type MunicipalFile = z.infer<typeof municipalFileSchema>;
 export type LegalReferencesFile = z.infer<typeof legalReferencesFileSchema>;
 export type BarnkonsekvensFile = z.infer<typeof barnkonsekvensFileSchema>;
 export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
+export type AgencyIncomeMapFile = z.infer<typeof agencyIncomeMapFileSchema>;
 
 export interface Loaded<T> {
   /** Path relative to the rules directory, with forward slashes: "riksnorm/2023.json". */
@@ -53,6 +55,7 @@ export interface Rulebook {
   readonly legal: Loaded<LegalReferencesFile>;
   readonly barnkonsekvens: Loaded<BarnkonsekvensFile>;
   readonly conditions: readonly Loaded<ConditionsFile>[];
+  readonly agencyIncomeMap: Loaded<AgencyIncomeMapFile>;
 }
 
 /** The rules folder is broken: every problem found, one line each, with the file and field. */
@@ -75,6 +78,7 @@ const SINGLE_FILES = {
   assetTypes: ['asset-types.json', assetTypesFileSchema],
   legal: ['legal-references.json', legalReferencesFileSchema],
   barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
+  agencyIncomeMap: ['agency-income-map.json', agencyIncomeMapFileSchema],
 } as const;
 
 const FOLDERS = ['riksnorm', 'municipal', 'conditions'] as const;
@@ -210,7 +214,7 @@ function checkSources(file: string, sources: Record<string, unknown>, keys: Iter
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
-  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens]) {
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.agencyIncomeMap]) {
     checkWindows(loaded.file, loaded.data.values, problems);
   }
   checkWindows(book.legal.file, book.legal.data.versions, problems);
@@ -259,9 +263,16 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
   for (const m of book.municipal.values()) {
     for (const v of m.data.values) {
-      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source], problems);
+      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...(v.agencyIncomeMonth ? [v.agencyIncomeMonth.source] : [])], problems);
     }
   }
+  const defaultPolicy = book.municipal.get('default');
+  if (defaultPolicy) {
+    for (const v of defaultPolicy.data.values) {
+      if (!v.agencyIncomeMonth) problems.push(`${defaultPolicy.file}: values from ${v.effectiveFrom}: agencyIncomeMonth is required in the default policy`);
+    }
+  }
+  checkAgencyIncomeMap(book, problems);
   for (const v of book.barnkonsekvens.data.values) {
     checkSources(book.barnkonsekvens.file, book.barnkonsekvens.data.sources, [v.longTermMonths.source, ...v.prompts.map((p) => p.source)], problems);
   }
@@ -271,6 +282,8 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);
   for (const v of book.childrenEarnings.data.values) topics.add(v.legalTopic);
+  for (const v of book.agencyIncomeMap.data.values) for (const r of v.rows) topics.add(r.legalTopic);
+  topics.add('agencyData');
   for (const c of book.conditions) for (const rule of c.data.rules) topics.add(rule.event.params.legalTopic);
   for (const version of book.legal.data.versions) {
     checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).map((r) => r.source), problems);
@@ -285,6 +298,31 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
       for (const fact of factsOf(rule.conditions)) {
         if (!(fact in c.data.facts)) problems.push(`${c.file}: rule ${rule.name} reads fact "${fact}", which is not declared under facts`);
       }
+    }
+  }
+}
+
+/** Normalised matching key of the agencies' words (agency/map.ts uses the same). */
+function agencyKey(text: string | undefined): string {
+  return text === undefined ? '' : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Row ids unique, no two rows with the same key, income types known, sources listed. */
+function checkAgencyIncomeMap(book: Rulebook, problems: string[]): void {
+  const file = book.agencyIncomeMap.file;
+  const incomeTypes = new Set(book.incomeTypes.data.values.flatMap((v) => Object.keys(v.types)));
+  for (const v of book.agencyIncomeMap.data.values) {
+    checkSources(file, book.agencyIncomeMap.data.sources, v.rows.map((r) => r.source), problems);
+    const ids = new Set<string>();
+    const keys = new Map<string, string>();
+    for (const r of v.rows) {
+      if (ids.has(r.id)) problems.push(`${file}: values from ${v.effectiveFrom}: row id "${r.id}" is used twice`);
+      ids.add(r.id);
+      const key = [r.agency, agencyKey(r.benefit), agencyKey(r.subBenefit), agencyKey(r.amountType)].join('|');
+      const other = keys.get(key);
+      if (other !== undefined) problems.push(`${file}: values from ${v.effectiveFrom}: rows "${other}" and "${r.id}" have the same agency, benefit, subBenefit and amountType`);
+      else keys.set(key, r.id);
+      if (r.incomeType !== undefined && !incomeTypes.has(r.incomeType)) problems.push(`${file}: row "${r.id}": incomeType "${r.incomeType}" is not in income-types.json`);
     }
   }
 }
