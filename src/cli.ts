@@ -11,6 +11,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
+import { ssbtekCommand } from './cli/ssbtek.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -67,6 +68,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: `serve [--port P] [--host H] [--rules DIR]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it.`,
+  },
+  ssbtek: {
+    run: ssbtekCommand,
+    usage: `ssbtek import <answer.json> --member ID [--into household.json]
+      Reads one person's SSBTEK answer (the agencies' nested shape) and prints registeredIncomes and
+      agencyAnswers for member ID as JSON; --into prints that household with them merged in
+      (docs/agency-income.md). Skipped parts are noted on stderr.`,
   },
 };
 

@@ -34,8 +34,12 @@ export function paymentDate(r: RegisteredIncome, policy: MonthPolicy): { date: s
   return { date: r.periodFrom!, basis: 'periodFrom' };
 }
 
+/**
+ * One benefit of one member from one agency. The sub-benefit is part of it: Försäkringskassan reports
+ * sjukpenning and föräldrapenning both under the family "Dagersättning", and one must not hide the other.
+ */
 export function benefitGroup(r: RegisteredIncome): string {
-  return `${r.memberId}\u0000${r.agency}\u0000${agencyKey(r.benefit)}`;
+  return `${r.memberId}\u0000${r.agency}\u0000${agencyKey(r.benefit)}\u0000${agencyKey(r.subBenefit)}`;
 }
 
 /** Places every payment (by index) in M−1, M−2 or outside, and selects what counts this month. */
