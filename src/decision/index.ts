@@ -157,7 +157,13 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
 
   const labourRef = legal(ctx, 'labourMarket').ref;
   const ownRef = legal(ctx, 'ownMeans').ref;
-  if (denial !== null) {
+  // A flag with severity block (an agency that did not answer) means no proposal at all, not even a
+  // refusal on other grounds: what the agency would have said is unknown, never zero.
+  const blocked = flags.some((f) => f.severity === 'block');
+  if (blocked) {
+    outcome = 'needs-information';
+    payable = null;
+  } else if (denial !== null) {
     outcome = 'deny';
     payable = ZERO;
     deniedFor = denial.event.params.code;
@@ -192,7 +198,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, ...said(ctx, 'reason.RIGHT_TO_ASSISTANCE', { payable: formatKronor(payable!), period: formatPeriod(household.period) }), amount: formatKronor(payable!) });
   }
   // What the household would get if every claimed cost were accepted and no condition refused aid.
-  const payableIfAllGranted = incomplete ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
+  const payableIfAllGranted = incomplete || blocked ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
 
   if (trace.enabled) trace.add({
     step: 'decision.outcome',
@@ -200,6 +206,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     legalRef: denial !== null ? labourRef : legal(ctx, 'rightToAssistance').ref,
     inputs: {
       conditionDenial: deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL' ? deniedFor : null,
+      blockingFlags: flags.filter((f) => f.severity === 'block').map((f) => f.code),
       missingFacts: ctx.needsInformation.filter((n) => n.blocking).map((n) => n.field),
       deficit: incomplete ? null : formatKronor(deficit),
       assetsAvailable: formatKronor(assets.available),
