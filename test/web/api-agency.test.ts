@@ -31,7 +31,7 @@ describe('POST /api/calculate with registered incomes', () => {
   });
 
   it('a failed agency answer: 200 with outcome needs-information and payable null', async () => {
-    const d = await (await post({ ...household, agencyAnswers: [{ memberId: 'a1', agency: 'csn', status: 'failed' }] })).json();
+    const d = (await (await post({ ...household, agencyAnswers: [{ memberId: 'a1', agency: 'csn', status: 'failed' }] })).json()) as { outcome: string; payable: string | null; flags: { code: string }[] };
     expect([d.outcome, d.payable]).toEqual(['needs-information', null]);
     expect(d.flags.find((f: { code: string }) => f.code === 'AGENCY_ANSWER_MISSING')).toMatchObject({ severity: 'block', agency: 'csn', memberId: 'a1' });
   });
