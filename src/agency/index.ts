@@ -271,10 +271,16 @@ export function reconcile(ctx: Context, counted: readonly Classified[], flags: F
   return replaced;
 }
 
-function outcomeOf(c: Classified, replaced: ReadonlyMap<number, readonly string[]>, declaredFor: (c: Classified) => number[]): RegisteredPaymentOut {
+/** The declared incomes (input indexes) a counted payment replaces: same member and income type. */
+function declaredIndexes(incomes: readonly Income[], c: Classified, replaced: ReadonlyMap<number, readonly string[]>): number[] {
+  const out: number[] = [];
+  for (const i of incomes) if (i.memberId === c.payment.memberId && i.type === c.row!.incomeType && replaced.has(i.index)) out.push(i.index);
+  return out;
+}
+
+function outcomeOf(c: Classified, replacesDeclared: number[]): RegisteredPaymentOut {
   const r = c.payment;
   const row = c.use === 'other-month' ? null : c.row;
-  void replaced;
   return {
     index: r.index,
     memberId: r.memberId,
@@ -297,7 +303,7 @@ function outcomeOf(c: Classified, replaced: ReadonlyMap<number, readonly string[
     classification: row?.id ?? null,
     incomeType: row?.incomeType ?? null,
     changeThreshold: row?.changeThreshold ?? null,
-    replacesDeclared: c.use === 'replaces-declared' ? declaredFor(c) : [],
+    replacesDeclared,
     legalRef: c.legalRef,
     reason: c.message.text,
     message: { key: c.message.key, args: c.message.args },
@@ -336,8 +342,6 @@ export function assessAgencyIncome(ctx: Context): AgencyAssessment {
   }
   const countedClassified = all.filter((c) => c.use === 'counted');
   const replaced = reconcile(ctx, countedClassified, flags);
-  const declaredFor = (c: Classified): number[] =>
-    household.incomes.filter((i) => i.memberId === c.payment.memberId && i.type === c.row!.incomeType && replaced.has(i.index)).map((i) => i.index);
   const counted: CountedPayment[] = all
     .filter((c) => c.use === 'counted' || c.use === 'replaces-declared')
     .map((c) => ({
@@ -346,5 +350,7 @@ export function assessAgencyIncome(ctx: Context): AgencyAssessment {
       placement: c.placement,
       income: { index: c.payment.index, memberId: c.payment.memberId, type: c.row!.incomeType!, amount: c.payment.net, yearToDate: null, description: null },
     }));
-  return { counted, registered: all.map((c) => outcomeOf(c, replaced, declaredFor)), replaced, flags, blocked };
+  const registered: RegisteredPaymentOut[] = [];
+  for (const c of all) registered.push(outcomeOf(c, c.use === 'replaces-declared' ? declaredIndexes(household.incomes, c, replaced) : []));
+  return { counted, registered, replaced, flags, blocked };
 }

@@ -7,10 +7,19 @@
  */
 import type { AgencyIncomeMap, AgencyIncomeRow } from '../rulebook/types.ts';
 
-/** The matching key of an agency's words: no accents, lower case, single spaces. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 4096;
+
+/** The matching key of an agency's words: no accents, lower case, single spaces (memoised: the same few benefit names recur). */
 export function agencyKey(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(text, key);
+  }
+  return key;
 }
 
 interface IndexedRow {
