@@ -138,7 +138,8 @@ function rowParam(row: AgencyIncomeRow): TraceParam {
   return { id: row.id, value: row.action === 'count' ? `count:${row.incomeType}` : row.action, status: row.status, source: row.source.title };
 }
 
-function paymentInputs(r: RegisteredIncome): Record<string, string | number | boolean | null> {
+/** A registered payment with its amounts as kronor strings: the trace inputs and the start of its output row. */
+function paymentFields(r: RegisteredIncome) {
   return {
     index: r.index,
     memberId: r.memberId,
@@ -147,9 +148,13 @@ function paymentInputs(r: RegisteredIncome): Record<string, string | number | bo
     subBenefit: r.subBenefit,
     amountType: r.amountType,
     net: formatKronor(r.net),
+    gross: r.gross === null ? null : formatKronor(r.gross),
+    tax: r.tax === null ? null : formatKronor(r.tax),
     paidOn: r.paidOn,
     periodFrom: r.periodFrom,
     periodTo: r.periodTo,
+    days: r.days,
+    preliminary: r.preliminary,
     ref: r.ref,
   };
 }
@@ -172,7 +177,7 @@ function traceMonth(ctx: Context, r: RegisteredIncome, p: Placement, policyParam
     rule: 'agency/month-of-payment',
     legalRef: legal(ctx, 'agencyData').ref,
     params: [policyParam],
-    inputs: { ...paymentInputs(r), dateUsed: p.dateUsed, basis: p.basis, month: p.month, applicationMonth: String(args['period']), countedMonth: String(args['m1']), fallbackMonth: String(args['m2']) },
+    inputs: { ...paymentFields(r), dateUsed: p.dateUsed, basis: p.basis, month: p.month, applicationMonth: String(args['period']), countedMonth: String(args['m1']), fallbackMonth: String(args['m2']) },
     result: p.selected ? p.slot : 'not-this-month',
     key,
     args,
@@ -216,7 +221,7 @@ export function classify(ctx: Context, r: RegisteredIncome, p: Placement, args: 
       rule: row === null ? `${map.id}#unknown` : `${map.id}#${row.id}`,
       legalRef,
       params: row === null ? [] : [rowParam(row)],
-      inputs: { ...paymentInputs(r), month: p.month },
+      inputs: { ...paymentFields(r), month: p.month },
       result: use,
       key,
       args,
@@ -282,21 +287,7 @@ function outcomeOf(c: Classified, replacesDeclared: number[]): RegisteredPayment
   const r = c.payment;
   const row = c.use === 'other-month' ? null : c.row;
   return {
-    index: r.index,
-    memberId: r.memberId,
-    agency: r.agency,
-    benefit: r.benefit,
-    subBenefit: r.subBenefit,
-    amountType: r.amountType,
-    net: formatKronor(r.net),
-    gross: r.gross === null ? null : formatKronor(r.gross),
-    tax: r.tax === null ? null : formatKronor(r.tax),
-    paidOn: r.paidOn,
-    periodFrom: r.periodFrom,
-    periodTo: r.periodTo,
-    days: r.days,
-    preliminary: r.preliminary,
-    ref: r.ref,
+    ...paymentFields(r),
     month: c.placement.month,
     slot: c.placement.slot,
     use: c.use,
