@@ -185,8 +185,9 @@ function traceMonth(ctx: Context, r: RegisteredIncome, p: Placement, policyParam
 }
 
 /** Step 3 for one selected payment: the rule row (or none) and what it says. */
-export function classify(ctx: Context, r: RegisteredIncome, p: Placement, args: Record<string, string | number>, flags: Flag[]): Classified {
+export function classify(ctx: Context, r: RegisteredIncome, p: Placement, monthArgs: MessageArgs, flags: Flag[]): Classified {
   const map = ctx.rules.agencyIncomeMap!;
+  const args: Record<string, string | number> = { ...monthArgs };
   const row = classifyPayment(map, r.agency, r.benefit, r.subBenefit, r.amountType);
   const agencyRef = legal(ctx, 'agencyData').ref;
   let use: RegisteredUse;

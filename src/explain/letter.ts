@@ -12,7 +12,7 @@ const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pe
 /** Where each counted income came from: the application, or an agency's payment and its date. */
 function incomeSources(lines: string[], d: DecisionSummary): void {
   const shown = d.income.items.filter((i) => i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
-  if (shown.length === 0 || !d.income.items.some((i) => i.source !== 'application') && d.income.registered.length === 0) return;
+  if (shown.length === 0 || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
   lines.push('');
   lines.push('Inkomsterna kommer från');
   for (const i of shown) {
