@@ -158,3 +158,27 @@ describe('input validation: bad agency data is refused with the field path (exit
     expect(kr(base.payable) - kr(d.payable)).toBe(1500);
   });
 });
+
+describe('CONTRACT.md "Agency income data": the example exactly as written', () => {
+  const contract = {
+    registeredIncomes: [
+      { memberId: 'a1', agency: 'fk', benefit: 'Bostadsbidrag', net: '1500', paidOn: '2026-02-25', periodFrom: '2026-02-01', periodTo: '2026-02-28', ref: 'fk-8812' },
+      { memberId: 'a1', agency: 'akassa', benefit: 'Arbetslöshetsersättning', net: '6200', gross: '8100', tax: '1900', paidOn: '2026-02-12', days: '22' },
+    ],
+    agencyAnswers: [
+      { memberId: 'a1', agency: 'fk', status: 'answered' },
+      { memberId: 'a1', agency: 'csn', status: 'failed' },
+    ],
+  };
+  it('CSN failed: needs-information, payable null, AGENCY_ANSWER_MISSING naming a1 and csn; both payments classified and traced', () => {
+    const d = calc(withAgency(contract.registeredIncomes, { agencyAnswers: contract.agencyAnswers }));
+    expect([d.outcome, d.payable]).toEqual(['needs-information', null]);
+    expect(d.flags.filter((f) => f.code === 'AGENCY_ANSWER_MISSING')).toEqual([expect.objectContaining({ severity: 'block', memberId: 'a1', agency: 'csn' })]);
+    expect(d.income.registered.map((r) => [r.agency, r.use, r.classification])).toEqual([['akassa', 'counted', 'akassa-arbetsloshetsersattning'], ['fk', 'counted', 'fk-bostadsbidrag']]);
+    expect(d.income.items.map((i) => [i.source, i.ref ?? null, i.paidOn ?? null])).toEqual([['agency:akassa', null, '2026-02-12'], ['agency:fk', 'fk-8812', '2026-02-25']]);
+  });
+  it('with CSN answered: both payments counted krona for krona (net only)', () => {
+    const d = calc(withAgency(contract.registeredIncomes, { agencyAnswers: [contract.agencyAnswers[0], { memberId: 'a1', agency: 'csn', status: 'answered' }] }));
+    expect(kr(base.payable) - kr(d.payable)).toBe(7700);
+  });
+});
