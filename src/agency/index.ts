@@ -120,6 +120,7 @@ function paymentArgs(r: RegisteredIncome, p: Placement, period: string): Record<
     memberId: r.memberId,
     agency: r.agency,
     benefit: r.benefit,
+    sub: r.subBenefit ?? '',
     net: formatKronor(r.net),
     date: p.dateUsed,
     basis: p.basis,

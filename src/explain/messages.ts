@@ -24,8 +24,9 @@ const agSv = (codes: string | number | undefined) => String(codes ?? '').split(/
 const agEn = (codes: string | number | undefined) => String(codes ?? '').split(/,\s*/).map((c) => AGENCY_EN[c] ?? c).join(' and ');
 const whenSv = (a: MessageArgs) => (a['basis'] === 'periodFrom' ? `avser tiden från ${dateSv(String(a['date']))}` : `utbetalt ${dateSv(String(a['date']))}`);
 const whenEn = (a: MessageArgs) => (a['basis'] === 'periodFrom' ? `covering the time from ${dateEn(String(a['date']))}` : `paid ${dateEn(String(a['date']))}`);
-const paymentSv = (a: MessageArgs) => `${a['benefit']} från ${agSv(a['agency'])} till ${a['memberId']}, ${K(a['net']!)}, ${whenSv(a)}`;
-const paymentEn = (a: MessageArgs) => `${a['benefit']} from ${agEn(a['agency'])} to ${a['memberId']}, ${E(a['net']!)}, ${whenEn(a)}`;
+const benefitOf = (a: MessageArgs) => `${a['benefit']}${a['sub'] ? ` (${a['sub']})` : ''}`;
+const paymentSv = (a: MessageArgs) => `${benefitOf(a)} från ${agSv(a['agency'])} till ${a['memberId']}, ${K(a['net']!)}, ${whenSv(a)}`;
+const paymentEn = (a: MessageArgs) => `${benefitOf(a)} from ${agEn(a['agency'])} to ${a['memberId']}, ${E(a['net']!)}, ${whenEn(a)}`;
 /** An income line that came from an agency: where it came from, then the income rule's own text. */
 function innerText(lang: 'sv' | 'en', a: MessageArgs): string {
   const catalogue = (lang === 'sv' ? sv : en) as Record<string, (x: MessageArgs) => string>;
@@ -142,7 +143,7 @@ export const sv = {
   'alt.childItems': () => 'Pröva om barnrelaterade kostnader (fritid, skola, hälsa) ska beviljas som livsföring i övrigt.',
 
   // Agency income data (SSBTEK)
-  'agency.item': (a) => `${a['benefit']} från ${agSv(a['agency'])}, ${whenSv(a)}${a['paymentRef'] ? ` (${a['paymentRef']})` : ''}: ${innerText('sv', a)}`,
+  'agency.item': (a) => `${benefitOf(a)} från ${agSv(a['agency'])}, ${whenSv(a)}${a['paymentRef'] ? ` (${a['paymentRef']})` : ''}: ${innerText('sv', a)}`,
   'agency.answer.answered': (a) => `${agSv(a['agency'])} har svarat om ${a['memberId']}.`,
   'agency.answer.nothing': (a) => `${agSv(a['agency'])} har svarat att det inte finns några utbetalningar till ${a['memberId']}.`,
   'agency.answer.unverifiable': (a) => `${agSv(a['agency'])}s svar om ${a['memberId']} kunde inte kontrolleras; handläggaren bedömer.`,
@@ -151,7 +152,7 @@ export const sv = {
   'agency.month.fallback': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har ingen utbetalning i ${monthSv(String(a['m1']))}, så denna utbetalning prövas för ${monthSv(String(a['period']))}.`,
   'agency.month.superseded': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har en utbetalning i ${monthSv(String(a['m1']))} som används, så denna räknas inte denna månad.`,
   'agency.month.outside': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}, utanför ${monthSv(String(a['m2']))}–${monthSv(String(a['m1']))}, och räknas inte för ${monthSv(String(a['period']))}.`,
-  'agency.classify.count': (a) => `${a['benefit']} från ${agSv(a['agency'])} räknas som ${a['label']} (regel ${a['rule']}).`,
+  'agency.classify.count': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} räknas som ${a['label']} (regel ${a['rule']}).`,
   'agency.classify.exclude': (a) => `${paymentSv(a)}, räknas inte: ${a['reasonSv']} (regel ${a['rule']}).`,
   'agency.classify.review': (a) => `${paymentSv(a)}, räknas inte i förslaget: ${a['reasonSv']}. Handläggaren bedömer (regel ${a['rule']}).`,
   'agency.classify.unknown': (a) => `${paymentSv(a)}, finns inte i reglerna för myndighetsuppgifter. Den räknas inte i förslaget; handläggaren ska bedöma den.`,
@@ -277,7 +278,7 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'alt.childItems': () => 'Consider granting child-related costs (leisure, school, health) as livsföring i övrigt.',
 
   // Agency income data (SSBTEK)
-  'agency.item': (a) => `${a['benefit']} from ${agEn(a['agency'])}, ${whenEn(a)}${a['paymentRef'] ? ` (${a['paymentRef']})` : ''}: ${innerText('en', a)}`,
+  'agency.item': (a) => `${benefitOf(a)} from ${agEn(a['agency'])}, ${whenEn(a)}${a['paymentRef'] ? ` (${a['paymentRef']})` : ''}: ${innerText('en', a)}`,
   'agency.answer.answered': (a) => `${agEn(a['agency'])} answered about ${a['memberId']}.`,
   'agency.answer.nothing': (a) => `${agEn(a['agency'])} answered that it has no payments to ${a['memberId']}.`,
   'agency.answer.unverifiable': (a) => `The answer of ${agEn(a['agency'])} about ${a['memberId']} could not be verified; a caseworker assesses it.`,
@@ -286,7 +287,7 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'agency.month.fallback': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has no payment in ${monthEn(String(a['m1']))}, so this payment is assessed for ${monthEn(String(a['period']))}.`,
   'agency.month.superseded': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has a payment in ${monthEn(String(a['m1']))} that is used, so this one does not count this month.`,
   'agency.month.outside': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}, outside ${monthEn(String(a['m2']))}–${monthEn(String(a['m1']))}, and does not count for ${monthEn(String(a['period']))}.`,
-  'agency.classify.count': (a) => `${a['benefit']} from ${agEn(a['agency'])} counts as ${a['incomeType']} (rule ${a['rule']}).`,
+  'agency.classify.count': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} counts as ${a['incomeType']} (rule ${a['rule']}).`,
   'agency.classify.exclude': (a) => `${paymentEn(a)}, is not counted: ${a['reasonEn']} (rule ${a['rule']}).`,
   'agency.classify.review': (a) => `${paymentEn(a)}, is not counted in the proposal: ${a['reasonEn']}. A caseworker assesses it (rule ${a['rule']}).`,
   'agency.classify.unknown': (a) => `${paymentEn(a)}, is not in the agency income rules. It is not counted in the proposal; a caseworker must assess it.`,

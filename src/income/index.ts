@@ -141,7 +141,7 @@ function pushIncome(
     // An agency payment: the text says where it came from, the step cites the rule row and the dates.
     const r = from.payment;
     agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.row.id, changeThreshold: from.row.changeThreshold };
-    Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
+    Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
     key = 'agency.item';
     rule = `agency-income-map#${from.row.id}`;
     inputs = { registeredIncome: r.index, memberId: r.memberId, agency: r.agency, benefit: r.benefit, type: income.type, net: formatKronor(r.net), paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, ref: r.ref, month: from.placement.month };
