@@ -18,7 +18,7 @@ function incomeSources(lines: string[], d: DecisionSummary): void {
   for (const i of shown) {
     const from = i.agency === undefined
       ? `${String(i.message.args['label'] ?? i.type)} för ${i.memberId} enligt ansökan`
-      : `${i.benefit} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
+      : `${i.benefit}${i.subBenefit && i.subBenefit.toLowerCase() !== i.benefit?.toLowerCase() ? ` (${i.subBenefit})` : ''} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
     lines.push(`- ${from}: ${krSv(i.amount ?? '0')}${i.counted !== i.amount ? `, varav ${krSv(i.counted!)} räknas` : ''}`);
   }
   const notCounted = d.income.registered.filter((r) => r.use === 'excluded' || r.use === 'to-person' || r.use === 'unhandled');

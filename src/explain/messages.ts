@@ -24,7 +24,8 @@ const agSv = (codes: string | number | undefined) => String(codes ?? '').split(/
 const agEn = (codes: string | number | undefined) => String(codes ?? '').split(/,\s*/).map((c) => AGENCY_EN[c] ?? c).join(' and ');
 const whenSv = (a: MessageArgs) => (a['basis'] === 'periodFrom' ? `avser tiden från ${dateSv(String(a['date']))}` : `utbetalt ${dateSv(String(a['date']))}`);
 const whenEn = (a: MessageArgs) => (a['basis'] === 'periodFrom' ? `covering the time from ${dateEn(String(a['date']))}` : `paid ${dateEn(String(a['date']))}`);
-const benefitOf = (a: MessageArgs) => `${a['benefit']}${a['sub'] ? ` (${a['sub']})` : ''}`;
+/** The benefit, with the sub-benefit when it says more ("Dagersättning (Föräldrapenning)", not "Bostadsbidrag (Bostadsbidrag)"). */
+const benefitOf = (a: MessageArgs) => `${a['benefit']}${a['sub'] && String(a['sub']).toLowerCase() !== String(a['benefit']).toLowerCase() ? ` (${a['sub']})` : ''}`;
 const paymentSv = (a: MessageArgs) => `${benefitOf(a)} från ${agSv(a['agency'])} till ${a['memberId']}, ${K(a['net']!)}, ${whenSv(a)}`;
 const paymentEn = (a: MessageArgs) => `${benefitOf(a)} from ${agEn(a['agency'])} to ${a['memberId']}, ${E(a['net']!)}, ${whenEn(a)}`;
 /** An income line that came from an agency: where it came from, then the income rule's own text. */
