@@ -1,7 +1,7 @@
 /**
  * Seeded generator of realistic households in the CONTRACT.md format, one JSON object per line.
  *
- *   npx tsx bench/generate.ts --count 100000 --seed 42 --period 2026-03 [--invalid-rate 0.01] [--out FILE]
+ *   npx tsx bench/generate.ts --count 100000 --seed 42 --period 2026-03 [--invalid-rate 0.01] [--registered] [--out FILE]
  *
  * Deterministic: the same seed, count, period and rate give byte-identical output (mulberry32, no
  * Math.random, no clock). The mix follows the shape of Swedish försörjningsstöd caseloads: mostly single
@@ -10,6 +10,9 @@
  * and above a reasonable level, some savings and cars, genders, months on assistance from 0 to 60.
  * With --invalid-rate, that share of lines is broken on purpose (bad JSON, impossible dates, unknown
  * member ids, negative amounts, floats, no applicant, unknown periods).
+ * With --registered, every household also carries 0–6 agency payments (SSBTEK: registeredIncomes with
+ * the agencies' own benefit names, a few in other months, excluded or unknown to the rules) and the
+ * agencies' answers (rarely one that failed); without it the output is the same as before.
  */
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -106,6 +109,59 @@ export function household(rng: Rng, index: number, period: string): Record<strin
   return { caseId: `G-${period}-${String(index + 1).padStart(7, '0')}`, period, municipality: pick(rng, ['0180', '1280', '1480', '2480', '0821', '1287']), members, incomes, costs, assets, circumstances };
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** A day in the month `offset` months from period (YYYY-MM). */
+function dayIn(period: string, offset: number, day: number): string {
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + offset;
+  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}-${pad2(day)}`;
+}
+
+/** Agency payments as SSBTEK reports them: [agency, benefit, subBenefit, min net, max net, for children?]. */
+const AGENCY_PAYMENTS: readonly (readonly [string, string, string | null, number, number])[] = [
+  ['fk', 'Bostadsbidrag', null, 600, 3800],
+  ['fk', 'Dagersättning', 'Föräldrapenning', 1500, 9000],
+  ['fk', 'Dagersättning', 'Sjukpenning', 1500, 12000],
+  ['fk', 'Aktivitetsstöd', null, 2000, 9500],
+  ['fk', 'Etableringsersättning', null, 2500, 6800],
+  ['fk', 'Sjukersättning', null, 6000, 11000],
+  ['fk', 'Handikappersättning', null, 1400, 3600],
+  ['pm', 'Garantipension', null, 3000, 9000],
+  ['akassa', 'Arbetslöshetsersättning', null, 4000, 17000],
+  ['csn', 'Studiemedel', null, 3700, 12000],
+  ['fk', 'Bilstöd', null, 2000, 8000],
+];
+
+/** 0–6 registered payments for the household's adults (and barnbidrag/underhållsstöd with children), and the agencies' answers. */
+export function agencyData(rng: Rng, h: Record<string, unknown>, period: string): { registeredIncomes: Record<string, unknown>[]; agencyAnswers: Record<string, unknown>[] } {
+  const members = h['members'] as { id: string; role: string }[];
+  const adults = members.filter((m) => m.role === 'applicant' || m.role === 'partner').map((m) => m.id);
+  const children = members.filter((m) => m.role === 'child').length;
+  const registeredIncomes: Record<string, unknown>[] = [];
+  const n = int(rng, 0, 6);
+  let ref = 0;
+  const add = (memberId: string, agency: string, benefit: string, sub: string | null, net: string) => {
+    // Mostly paid in M−1; some in M−2 (late or fallback) and some in the application month (not counted).
+    const offset = pick(rng, [-1, -1, -1, -1, -2, -2, 0] as const);
+    const paidOn = dayIn(period, offset, int(rng, 1, 28));
+    registeredIncomes.push({ memberId, agency, benefit, ...(sub ? { subBenefit: sub } : {}), net, paidOn, ref: `${agency}-${++ref}` });
+  };
+  if (children > 0 && n > 0) add('a1', 'fk', 'Allmänt barnbidrag', null, String(1250 * children + (children >= 2 ? 150 : 0)));
+  if (children > 0 && n > 1 && chance(rng, 0.4)) add('a1', 'fk', 'Underhållsstöd', null, String(1673 * Math.min(children, 3)));
+  while (registeredIncomes.length < n) {
+    const [agency, benefit, sub, lo, hi] = pick(rng, AGENCY_PAYMENTS);
+    add(pick(rng, adults), agency, benefit, sub, kronor(rng, lo, hi));
+  }
+  const agencyAnswers: Record<string, unknown>[] = [];
+  for (const memberId of adults) {
+    for (const agency of ['fk', 'pm', 'akassa', 'csn'] as const) {
+      const has = registeredIncomes.some((r) => r['memberId'] === memberId && r['agency'] === agency);
+      const status = has ? 'answered' : chance(rng, 0.01) ? 'failed' : chance(rng, 0.01) ? 'unverifiable' : 'nothing';
+      agencyAnswers.push({ memberId, agency, status });
+    }
+  }
+  return { registeredIncomes, agencyAnswers };
+}
+
 /** A line that is broken on purpose, in one of several realistic ways. */
 export function brokenLine(rng: Rng, valid: Record<string, unknown>): string {
   const h = JSON.parse(JSON.stringify(valid)) as Record<string, any>;
@@ -133,10 +189,11 @@ export function brokenLine(rng: Rng, valid: Record<string, unknown>): string {
   return JSON.stringify(h);
 }
 
-export function* lines(count: number, seed: number, period: string, invalidRate = 0): Generator<string> {
+export function* lines(count: number, seed: number, period: string, invalidRate = 0, registered = false): Generator<string> {
   const rng = mulberry32(seed);
   for (let i = 0; i < count; i++) {
-    const h = household(rng, i, period);
+    const base = household(rng, i, period);
+    const h = registered ? { ...base, ...agencyData(rng, base, period) } : base;
     yield invalidRate > 0 && rng() < invalidRate ? brokenLine(rng, h) : JSON.stringify(h);
   }
 }
@@ -148,6 +205,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       period: { type: 'string', default: '2026-03' },
       'invalid-rate': { type: 'string', default: '0' },
+      registered: { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -155,12 +213,12 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const rate = Number(values['invalid-rate']);
   if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed) || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(values.period) || !(rate >= 0 && rate <= 1)) {
-    process.stderr.write('usage: generate.ts --count N --seed S --period YYYY-MM [--invalid-rate R] [--out FILE]\n');
+    process.stderr.write('usage: generate.ts --count N --seed S --period YYYY-MM [--invalid-rate R] [--registered] [--out FILE]\n');
     process.exit(2);
   }
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   let buffer = '';
-  for (const line of lines(count, seed, values.period, rate)) {
+  for (const line of lines(count, seed, values.period, rate, values.registered)) {
     buffer += `${line}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));

@@ -13,6 +13,7 @@ import { oneLine, quote } from './household/echo.ts';
 import { kontaktCommand } from './cli/kontakt.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
+import { ssbtekCommand } from './cli/ssbtek.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -85,6 +86,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   kontakt log [--case CASE_ID] [--json] [--store PATH]
       What Kontaktcenter's case lookup shows besides the decision (caseworker, payment date), and
       its access log: every lookup with who, when, which case and why (docs/invanare.md).`,
+  },
+  ssbtek: {
+    run: ssbtekCommand,
+    usage: `ssbtek import <answer.json> --member ID [--into household.json]
+      Reads one person's SSBTEK answer (the agencies' nested shape) and prints registeredIncomes and
+      agencyAnswers for member ID as JSON; --into prints that household with them merged in
+      (docs/agency-income.md). Skipped parts are noted on stderr.`,
   },
 };
 

@@ -58,6 +58,10 @@ function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
     if (activity === null || code === null || activity.exemptions.some((e) => e.code === code)) continue;
     issues.push({ path: `members[${m.index}].activityRequirement.exemption`, code: 'UNKNOWN_EXEMPTION', message: `unknown exemption "${code}" (expected one of ${activity.exemptions.map((e) => e.code).join(', ')})` });
   }
+  // Agency payments need the agency income map in force for the period (never another period's map).
+  if (household.registeredIncomes.length > 0 && (rules.agencyIncomeMap ?? null) === null) {
+    issues.push({ path: 'registeredIncomes', code: 'NO_RULES_FOR_PERIOD', message: 'no agency income map in rules/agency-income-map.json for the period (agency data exists from 2014-05)' });
+  }
   return issues;
 }
 

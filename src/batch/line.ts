@@ -48,7 +48,7 @@ export function compactDecision(d: DecisionSummary): Record<string, unknown> {
     need: d.need,
     payable: d.payable,
     reasons: d.reasons.map((r) => (r.amount === undefined ? { code: r.code, legalRef: r.legalRef } : { code: r.code, legalRef: r.legalRef, amount: r.amount })),
-    flags: d.flags.map((f) => ({ code: f.code, severity: f.severity })),
+    flags: d.flags.map((f) => (f.memberId === undefined ? { code: f.code, severity: f.severity } : { code: f.code, severity: f.severity, memberId: f.memberId, agency: f.agency, benefit: f.benefit, amounts: f.amounts })),
     needsInformation: d.needsInformation.map((n) => ({ code: n.code, field: n.field, blocking: n.blocking })),
     requiresAssessment: d.requiresAssessment,
     childImpact: d.childImpact && { children: d.childImpact.children, requiresAssessment: d.childImpact.requiresAssessment, effectOfRefusal: d.childImpact.effectOfRefusal },

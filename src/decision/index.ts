@@ -126,6 +126,8 @@ interface Proposal {
   readonly deniedFor: string | null;
   readonly denial: RuleResult | null;
   readonly reasons: Reason[];
+  /** Codes of the flags with severity block (no proposal can be made while one stands). */
+  readonly blockingFlags: readonly string[];
 }
 
 /**
@@ -211,15 +213,21 @@ function payableBeforeSanction(a: Amounts, denial: RuleResult | null, step3: { i
 }
 
 /**
- * Step 4 — the outcome, in the order the assessment goes: a condition that refuses aid (12 kap. 3 §);
- * a missing fact, a missing läkarintyg or an aktivitetskrav sanction for a person to set (no amount); income that covers the need (12 kap. 1 §); own money above the buffer that
- * covers the shortfall (12 kap. 1 §); else bifall, or delvis bifall when a claimed cost was cut.
+ * Step 4 — the outcome, in the order the assessment goes: a blocking flag (an agency that did not answer:
+ * no proposal at all); a condition that refuses aid (12 kap. 3 §); a missing fact, a missing läkarintyg or
+ * an aktivitetskrav sanction for a person to set (no amount); income that covers the need (12 kap. 1 §);
+ * own money above the buffer that covers the shortfall (12 kap. 1 §); else bifall, or delvis bifall when a
+ * claimed cost was cut.
  */
-function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean): Proposal {
+function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean, flags: readonly Flag[]): Proposal {
   const { costs, income, assets } = a;
   const { incomplete, need, deficit } = step3;
   const reasons: Reason[] = [];
-  const base = { incomplete, need, deficit, denial, reasons };
+  const blockingFlags = flags.filter((f) => f.severity === 'block').map((f) => f.code);
+  const base = { incomplete, need, deficit, denial, reasons, blockingFlags };
+  // A flag with severity block (an agency that did not answer, 15 kap. 10–12 §§) means no proposal at all,
+  // not even a refusal on other grounds: what the agency would have said is unknown, never zero.
+  if (blockingFlags.length > 0) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
   if (denial !== null) {
     const deniedFor = denial.event.params.code;
     reasons.push({ code: deniedFor, legalRef: legal(ctx, 'labourMarket').ref, ...said(ctx, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') });
@@ -267,6 +275,7 @@ function traceOutcome(ctx: Context, a: Amounts, p: Proposal): void {
     legalRef: p.denial !== null ? legal(ctx, 'labourMarket').ref : legal(ctx, 'rightToAssistance').ref,
     inputs: {
       conditionDenial: p.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL' ? p.deniedFor : null,
+      blockingFlags: p.blockingFlags,
       missingFacts: ctx.needsInformation.filter((n) => n.blocking).map((n) => n.field),
       deficit: p.incomplete ? null : formatKronor(p.deficit),
       assetsAvailable: formatKronor(a.assets.available),
@@ -375,7 +384,10 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
         reason: i.reason,
         legalRef: i.legalRef,
         message: i.message,
+        source: i.source,
+        ...(i.agency ?? {}),
       })),
+      registered: income.registered,
     },
     assets: {
       total: formatKronor(sum(assets.items.filter((i) => i.amount !== null).map((i) => i.amount!))),
@@ -408,16 +420,17 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decisi
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
   const amounts = computeAmounts(ctx);
-  const flags: Flag[] = [];
+  // Agency data flags first: a failed answer (severity block) is why no amount can be proposed.
+  const flags: Flag[] = [...amounts.income.agencyFlags];
   const { denial, blocked: conditionBlocked } = assessEligibility(ctx, amounts, flags);
   const certificateMissing = assessMedicalCertificate(ctx);
   const step3 = needAndDeficit(ctx, amounts, conditionBlocked);
   const activity = assessActivityRequirement(ctx, { ...amounts, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
-  const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked);
+  const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
-  const payableIfAllGranted = proposal.incomplete ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
+  const payableIfAllGranted = proposal.incomplete || proposal.blockingFlags.length > 0 ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
   traceOutcome(ctx, amounts, proposal);
   raiseFlags(ctx, amounts, proposal.outcome, flags);
 

@@ -50,7 +50,7 @@ export function pendingRulesDecision(
     law: pending.legal.law,
     norm: { total: null, members: [], common: null, householdSize: household.members.length, table: `ingen riksnorm (reglerna för ${period} är inte publicerade)`, separate: [] },
     costs: { claimed: null, accepted: null, refused: null, items: [] },
-    income: { total: null, counted: null, items: [] },
+    income: { total: null, counted: null, items: [], registered: [] },
     assets: { total: null, buffer: null, available: null, used: null, items: [] },
     need: null,
     payable: null,

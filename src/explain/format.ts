@@ -34,3 +34,15 @@ export function monthEn(period: string): string {
   const [y, m] = period.split('-');
   return `${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
 }
+
+/** "2026-02-25" → "25 februari 2026" (agency payment dates in the Swedish texts). */
+export function dateSv(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS_SV[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** "2026-02-25" → "25 February 2026". */
+export function dateEn(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
+}

@@ -5,7 +5,28 @@
  */
 import { legal, type Context } from '../context.ts';
 import type { DecisionSummary } from '../decision/types.ts';
-import { krSv, monthSv } from './format.ts';
+import { dateSv, krSv, monthSv } from './format.ts';
+
+const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'a-kassan', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
+
+/** Where each counted income came from: the application, or an agency's payment and its date. */
+function incomeSources(lines: string[], d: DecisionSummary): void {
+  const shown = d.income.items.filter((i) => i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
+  if (shown.length === 0 || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
+  lines.push('');
+  lines.push('Inkomsterna kommer från');
+  for (const i of shown) {
+    const from = i.agency === undefined
+      ? `${String(i.message.args['label'] ?? i.type)} för ${i.memberId} enligt ansökan`
+      : `${i.benefit}${i.subBenefit && i.subBenefit.toLowerCase() !== i.benefit?.toLowerCase() ? ` (${i.subBenefit})` : ''} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
+    lines.push(`- ${from}: ${krSv(i.amount ?? '0')}${i.counted !== i.amount ? `, varav ${krSv(i.counted!)} räknas` : ''}`);
+  }
+  const notCounted = d.income.registered.filter((r) => r.use === 'excluded' || r.use === 'to-person' || r.use === 'unhandled');
+  for (const r of notCounted) {
+    const why = r.use === 'excluded' ? `: ${String(r.message.args['reasonSv'] ?? '')}` : '; handläggaren bedömer den';
+    lines.push(`- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget${why}.`);
+  }
+}
 
 /** The cited references whose status is unverified or pending (rules/legal-references.json), in citing order. */
 function unconfirmedRefs(ctx: Context, cited: readonly string[]): string[] {
@@ -50,6 +71,7 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   row('Inkomster som räknas', d.income.counted, '−');
   if (d.assets.used !== '0' && d.assets.used !== null) row('Egna medel som ska användas', d.assets.used, '−');
   row('Att betala', d.payable);
+  incomeSources(lines, d);
   lines.push('');
   lines.push('Skäl för beslutet');
   for (const r of d.reasons) lines.push(`- ${r.text} (${r.legalRef})`);

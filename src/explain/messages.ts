@@ -3,7 +3,7 @@
  * in Swedish (the language of the decision) and English. A test checks that both catalogues have the
  * same keys and that every code in rules/conditions has a text.
  */
-import { krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
+import { dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
 
 export type MessageArgs = Readonly<Record<string, string | number>>;
 type Catalogue = Record<string, (a: MessageArgs) => string>;
@@ -16,6 +16,24 @@ const ownCaseSv = (r: string | number) =>
   r === 'YOUTH_NOT_IN_SCHOOL' ? 'ungdom 18–20 år som inte går i skolan' : r === 'CHILD_OVER_20' ? 'vuxet barn (21 år eller äldre)' : 'vuxen i hushållet som inte är sambo';
 const ownCaseEn = (r: string | number) =>
   r === 'YOUTH_NOT_IN_SCHOOL' ? 'youth 18–20 not in school' : r === 'CHILD_OVER_20' ? 'adult child (21 or older)' : 'adult in the household who is not a partner';
+
+// Agency income data (SSBTEK): agency names and where a payment came from.
+const AGENCY_SV: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'a-kassan', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
+const AGENCY_EN: Record<string, string> = { fk: 'Försäkringskassan', pm: 'the Pensions Agency', akassa: 'the unemployment fund', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'the Tax Agency', migrationsverket: 'the Migration Agency' };
+const agSv = (codes: string | number | undefined) => String(codes ?? '').split(/,\s*/).map((c) => AGENCY_SV[c] ?? c).join(' och ');
+const agEn = (codes: string | number | undefined) => String(codes ?? '').split(/,\s*/).map((c) => AGENCY_EN[c] ?? c).join(' and ');
+const whenSv = (a: MessageArgs) => (a['basis'] === 'periodFrom' ? `avser tiden från ${dateSv(String(a['date']))}` : `utbetalt ${dateSv(String(a['date']))}`);
+const whenEn = (a: MessageArgs) => (a['basis'] === 'periodFrom' ? `covering the time from ${dateEn(String(a['date']))}` : `paid ${dateEn(String(a['date']))}`);
+/** The benefit, with the sub-benefit when it says more ("Dagersättning (Föräldrapenning)", not "Bostadsbidrag (Bostadsbidrag)"). */
+const benefitOf = (a: MessageArgs) => `${a['benefit']}${a['sub'] && String(a['sub']).toLowerCase() !== String(a['benefit']).toLowerCase() ? ` (${a['sub']})` : ''}`;
+const paymentSv = (a: MessageArgs) => `${benefitOf(a)} från ${agSv(a['agency'])} till ${a['memberId']}, ${K(a['net']!)}, ${whenSv(a)}`;
+const paymentEn = (a: MessageArgs) => `${benefitOf(a)} from ${agEn(a['agency'])} to ${a['memberId']}, ${E(a['net']!)}, ${whenEn(a)}`;
+/** An income line that came from an agency: where it came from, then the income rule's own text. */
+function innerText(lang: 'sv' | 'en', a: MessageArgs): string {
+  const catalogue = (lang === 'sv' ? sv : en) as Record<string, (x: MessageArgs) => string>;
+  const fn = catalogue[String(a['inner'])];
+  return fn ? fn(a) : '';
+}
 
 export const sv = {
   'norm.single': (a) => `${a['memberId']}: personliga kostnader för ensamstående vuxen ${K(a['amount']!)}.`,
@@ -157,6 +175,30 @@ export const sv = {
   'medical.given': (a) => `${a['memberId']}: läkarintyg har lämnats in.`,
   'medical.missing': (a) => `${a['memberId']}: står inte till arbetsmarknadens förfogande på grund av sjukdom och har inte lämnat läkarintyg.`,
   'needs.medicalCertificate': (a) => `Läkarintyg för ${a['memberId']}, som på grund av sjukdom inte står till arbetsmarknadens förfogande${a['days'] !== '' ? ` (sjuk i ${a['days']} dagar)` : ''}.`,
+
+  // Agency income data (SSBTEK)
+  'agency.item': (a) => `${benefitOf(a)} från ${agSv(a['agency'])}, ${whenSv(a)}${a['paymentRef'] ? ` (${a['paymentRef']})` : ''}: ${innerText('sv', a)}`,
+  'agency.answer.answered': (a) => `${agSv(a['agency'])} har svarat om ${a['memberId']}.`,
+  'agency.answer.nothing': (a) => `${agSv(a['agency'])} har svarat att det inte finns några utbetalningar till ${a['memberId']}.`,
+  'agency.answer.unverifiable': (a) => `${agSv(a['agency'])}s svar om ${a['memberId']} kunde inte kontrolleras; handläggaren bedömer.`,
+  'agency.answer.failed': (a) => `${agSv(a['agency'])} svarade inte om ${a['memberId']}; inkomster därifrån är okända, inte noll.`,
+  'agency.month.control': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}, månaden före ansökningsmånaden ${monthSv(String(a['period']))}, och prövas denna månad.`,
+  'agency.month.fallback': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har ingen utbetalning i ${monthSv(String(a['m1']))}, så denna utbetalning prövas för ${monthSv(String(a['period']))}.`,
+  'agency.month.superseded': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har en utbetalning i ${monthSv(String(a['m1']))} som används, så denna räknas inte denna månad.`,
+  'agency.month.outside': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}, utanför ${monthSv(String(a['m2']))}–${monthSv(String(a['m1']))}, och räknas inte för ${monthSv(String(a['period']))}.`,
+  'agency.classify.count': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} räknas som ${a['label']} (regel ${a['rule']}).`,
+  'agency.classify.exclude': (a) => `${paymentSv(a)}, räknas inte: ${a['reasonSv']} (regel ${a['rule']}).`,
+  'agency.classify.review': (a) => `${paymentSv(a)}, räknas inte i förslaget: ${a['reasonSv']}. Handläggaren bedömer (regel ${a['rule']}).`,
+  'agency.classify.unknown': (a) => `${paymentSv(a)}, finns inte i reglerna för myndighetsuppgifter. Den räknas inte i förslaget; handläggaren ska bedöma den.`,
+  'agency.reconcile.same': (a) => `${a['label']} för ${a['memberId']}: ansökan${a['declared'] ? ` (${K(a['declared'])})` : ''} och ${agSv(a['agency'])} (${K(a['registered']!)}) gäller samma inkomst; den räknas en gång, med det registrerade beloppet.`,
+  'agency.reconcile.differs': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)} men ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas, en gång.`,
+  'income.replacedByRegistered': (a) => `${a['label']} för ${a['memberId']} enligt ansökan${a['amount'] ? `, ${K(a['amount'])}` : ''}: räknas inte här, eftersom samma inkomst är registrerad hos ${agSv(a['agency'])} och räknas därifrån.`,
+  'needs.agencyAnswer': (a) => `${agSv(a['agency'])} har inte svarat om ${a['memberId']}. Uppgifterna behövs innan förslaget kan räknas fram: en utebliven uppgift är inte noll kronor.`,
+  'flag.AGENCY_ANSWER_MISSING': (a) => (a['status'] === 'failed' ? `${agSv(a['agency'])} svarade inte om ${a['memberId']}: inkomster därifrån är okända och räknas inte som noll. Fråga igen eller begär uppgiften.` : `${agSv(a['agency'])}s svar om ${a['memberId']} kunde inte kontrolleras: bedöm om inkomster saknas i underlaget.`),
+  'flag.UNHANDLED_INCOME': (a) => `Ej hanterad inkomst: ${paymentSv(a)}, finns inte i reglerna och räknas inte. Handläggaren ska bedöma den.`,
+  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentSv(a)}: ${a['reasonSv']}.`,
+  'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentSv(a)}, räknas fast den hör till ${monthSv(String(a['month']))}: ingen utbetalning av förmånen fanns i ${monthSv(String(a['m1']))}. Kontrollera att den inte räknades förra månaden.`,
+  'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)}, ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas; kontrollera skillnaden.`,
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -301,6 +343,30 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'medical.given': (a) => `${a['memberId']}: a medical certificate has been handed in.`,
   'medical.missing': (a) => `${a['memberId']}: not at the labour market's disposal because of illness and no medical certificate handed in.`,
   'needs.medicalCertificate': (a) => `A medical certificate for ${a['memberId']}, who because of illness does not stand at the labour market's disposal${a['days'] !== '' ? ` (ill for ${a['days']} days)` : ''}.`,
+
+  // Agency income data (SSBTEK)
+  'agency.item': (a) => `${benefitOf(a)} from ${agEn(a['agency'])}, ${whenEn(a)}${a['paymentRef'] ? ` (${a['paymentRef']})` : ''}: ${innerText('en', a)}`,
+  'agency.answer.answered': (a) => `${agEn(a['agency'])} answered about ${a['memberId']}.`,
+  'agency.answer.nothing': (a) => `${agEn(a['agency'])} answered that it has no payments to ${a['memberId']}.`,
+  'agency.answer.unverifiable': (a) => `The answer of ${agEn(a['agency'])} about ${a['memberId']} could not be verified; a caseworker assesses it.`,
+  'agency.answer.failed': (a) => `${agEn(a['agency'])} did not answer about ${a['memberId']}; incomes from there are unknown, not zero.`,
+  'agency.month.control': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}, the month before the application month ${monthEn(String(a['period']))}, and is assessed this month.`,
+  'agency.month.fallback': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has no payment in ${monthEn(String(a['m1']))}, so this payment is assessed for ${monthEn(String(a['period']))}.`,
+  'agency.month.superseded': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has a payment in ${monthEn(String(a['m1']))} that is used, so this one does not count this month.`,
+  'agency.month.outside': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}, outside ${monthEn(String(a['m2']))}–${monthEn(String(a['m1']))}, and does not count for ${monthEn(String(a['period']))}.`,
+  'agency.classify.count': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} counts as ${a['incomeType']} (rule ${a['rule']}).`,
+  'agency.classify.exclude': (a) => `${paymentEn(a)}, is not counted: ${a['reasonEn']} (rule ${a['rule']}).`,
+  'agency.classify.review': (a) => `${paymentEn(a)}, is not counted in the proposal: ${a['reasonEn']}. A caseworker assesses it (rule ${a['rule']}).`,
+  'agency.classify.unknown': (a) => `${paymentEn(a)}, is not in the agency income rules. It is not counted in the proposal; a caseworker must assess it.`,
+  'agency.reconcile.same': (a) => `${a['type']} of ${a['memberId']}: the application${a['declared'] ? ` (${E(a['declared'])})` : ''} and ${agEn(a['agency'])} (${E(a['registered']!)}) concern the same income; it is counted once, with the registered amount.`,
+  'agency.reconcile.differs': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)} but ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted, once.`,
+  'income.replacedByRegistered': (a) => `${a['label']} of ${a['memberId']} as declared${a['amount'] ? `, ${E(a['amount'])}` : ''}: not counted here, because ${agEn(a['agency'])} reports the same income and it is counted from there.`,
+  'needs.agencyAnswer': (a) => `${agEn(a['agency'])} did not answer about ${a['memberId']}. The information is needed before a proposal can be computed: a missing answer is not zero.`,
+  'flag.AGENCY_ANSWER_MISSING': (a) => (a['status'] === 'failed' ? `${agEn(a['agency'])} did not answer about ${a['memberId']}: incomes from there are unknown and not read as zero. Ask again or request the information.` : `The answer of ${agEn(a['agency'])} about ${a['memberId']} could not be verified: assess whether incomes are missing.`),
+  'flag.UNHANDLED_INCOME': (a) => `Unhandled income: ${paymentEn(a)}, is not in the rules and is not counted. A caseworker must assess it.`,
+  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentEn(a)}: ${a['reasonEn']}.`,
+  'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentEn(a)}, is counted although it belongs to ${monthEn(String(a['month']))}: the benefit had no payment in ${monthEn(String(a['m1']))}. Check that it was not counted last month.`,
+  'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)}, ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted; check the difference.`,
 };
 
 export type Language = 'sv' | 'en';

@@ -47,6 +47,8 @@ const T = {
     mustAnswer: 'ska besvaras',
     alternatives: 'Alternativ',
     trace: 'Beräkningsgång',
+    registered: 'Registrerade utbetalningar (uppgifter från myndigheter)',
+    use: { counted: 'räknas', 'replaces-declared': 'räknas, ersätter ansökan', 'other-month': 'annan månad', excluded: 'räknas inte', 'to-person': 'handläggaren bedömer', unhandled: 'ej hanterad' },
     letter: 'Beslutstext',
     version: 'Regelversion',
     input: 'indata',
@@ -87,6 +89,8 @@ const T = {
     mustAnswer: 'must be answered',
     alternatives: 'Alternatives',
     trace: 'Calculation steps',
+    registered: 'Registered payments (agency data)',
+    use: { counted: 'counted', 'replaces-declared': 'counted, replaces declared', 'other-month': 'other month', excluded: 'not counted', 'to-person': 'caseworker assesses', unhandled: 'unhandled' },
     letter: 'Decision text (Swedish)',
     version: 'Rule set',
     input: 'input',
@@ -131,6 +135,14 @@ export function renderDecision(d: Decision, lang: Language = 'sv'): string {
     }
     out.push('');
   }
+  if (d.income.registered.length > 0) {
+    out.push(t.registered);
+    for (const r of d.income.registered) {
+      out.push(`  ${`${r.memberId} ${r.agency} ${r.benefit}`.padEnd(38)}${kr(r.net).padStart(14)}   ${r.paidOn ?? r.periodFrom ?? ''}  ${t.use[r.use]}${r.classification ? ` (${r.classification})` : ''}`);
+      out.push(`      ${say({ reason: r.reason, message: r.message })}`);
+    }
+    out.push('');
+  }
   if (d.assets.items.length > 0) {
     out.push(`${t.assets} (${t.buffer} ${kr(d.assets.buffer)}, ${t.available} ${kr(d.assets.available)})`);
     for (const a of d.assets.items) out.push(`  ${`${a.memberId ?? ''} ${a.type}`.trim().padEnd(24)}${kr(a.amount).padStart(14)}   ${a.code}`);
@@ -149,7 +161,10 @@ export function renderDecision(d: Decision, lang: Language = 'sv'): string {
   }
   if (d.flags.length) {
     out.push(t.flags);
-    for (const f of d.flags) out.push(`  - [${f.code}, ${f.severity}] ${say({ reason: f.text, message: f.message })}`);
+    for (const f of d.flags) {
+      const amounts = f.amounts ? ` (${Object.entries(f.amounts).map(([k, v]) => `${k} ${kr(v)}`).join(', ')})` : '';
+      out.push(`  - [${f.code}, ${f.severity}] ${say({ reason: f.text, message: f.message })}${amounts}`);
+    }
     out.push('');
   }
   if (d.needsInformation.length) {

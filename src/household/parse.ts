@@ -10,7 +10,7 @@ import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parseP
 import { quote } from './echo.ts';
 import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
-import { GENDERS, ROLES, type ActivityStatus, type Household, type InputIssue } from './types.ts';
+import { AGENCIES, AGENCY_ANSWER_STATUSES, GENDERS, ROLES, type ActivityStatus, type Agency, type AgencyAnswer, type AgencyAnswerStatus, type Household, type InputIssue, type RegisteredIncome } from './types.ts';
 
 const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
 
@@ -84,6 +84,29 @@ const circumstancesSchema = z.object({
   jobbstimulansStart: text('a month YYYY-MM').nullable().optional(),
 });
 
+const registeredIncomeSchema = z.object({
+  memberId: text('the id of a member'),
+  agency: z.string({ error: `expected one of ${AGENCIES.join(', ')}` }),
+  benefit: text("the benefit in the agency's words").min(1, 'must not be empty'),
+  subBenefit: text('a text').nullable().optional(),
+  amountType: text('a text').nullable().optional(),
+  net: money,
+  gross: optionalMoney,
+  tax: optionalMoney,
+  paidOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  periodFrom: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  periodTo: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  days: text('a number of days as text, like "22" or "0.5"').nullable().optional(),
+  preliminary: z.boolean({ error: 'expected true or false' }).optional(),
+  ref: text('a text').nullable().optional(),
+});
+
+const agencyAnswerSchema = z.object({
+  memberId: text('the id of a member'),
+  agency: z.string({ error: `expected one of ${AGENCIES.join(', ')}` }),
+  status: z.string({ error: `expected one of ${AGENCY_ANSWER_STATUSES.join(', ')}` }),
+});
+
 export const householdSchema = z.object({
   caseId: text('a case id (text)').nullable().optional(),
   period: z.string({ error: 'expected a month YYYY-MM' }),
@@ -94,6 +117,8 @@ export const householdSchema = z.object({
   costs: z.array(costSchema, { error: 'expected a list of costs' }).optional(),
   assets: z.array(assetSchema, { error: 'expected a list of assets' }).optional(),
   circumstances: circumstancesSchema.optional(),
+  registeredIncomes: z.array(registeredIncomeSchema, { error: 'expected a list of registered payments' }).optional(),
+  agencyAnswers: z.array(agencyAnswerSchema, { error: 'expected a list of agency answers' }).optional(),
 });
 
 /** Field names the contract (and this engine) knows, for the unknown-field warnings. */
@@ -104,6 +129,8 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   costs: new Set(Object.keys(costSchema.shape)),
   assets: new Set(Object.keys(assetSchema.shape)),
   circumstances: new Set(Object.keys(circumstancesSchema.shape)),
+  registeredIncomes: new Set(Object.keys(registeredIncomeSchema.shape)),
+  agencyAnswers: new Set(Object.keys(agencyAnswerSchema.shape)),
 };
 
 /*
@@ -165,6 +192,31 @@ function assetMatches(a: unknown): boolean {
   return isRecord(a) && nullText(a['memberId']) && isText(a['type']) && nullText(a['amount']) && nullText(a['description']);
 }
 
+function registeredIncomeMatches(r: unknown): boolean {
+  return (
+    isRecord(r) &&
+    isText(r['memberId']) &&
+    isText(r['agency']) &&
+    typeof r['benefit'] === 'string' &&
+    r['benefit'].length >= 1 &&
+    nullText(r['subBenefit']) &&
+    nullText(r['amountType']) &&
+    isText(r['net']) &&
+    nullText(r['gross']) &&
+    nullText(r['tax']) &&
+    nullText(r['paidOn']) &&
+    nullText(r['periodFrom']) &&
+    nullText(r['periodTo']) &&
+    nullText(r['days']) &&
+    optFlag(r['preliminary']) &&
+    nullText(r['ref'])
+  );
+}
+
+function agencyAnswerMatches(a: unknown): boolean {
+  return isRecord(a) && isText(a['memberId']) && isText(a['agency']) && isText(a['status']);
+}
+
 function circumstancesMatch(c: unknown): boolean {
   if (c === undefined) return true;
   if (!isRecord(c)) return false;
@@ -198,7 +250,9 @@ export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
     everyMatches(raw['incomes'], true, incomeMatches) &&
     everyMatches(raw['costs'], true, costMatches) &&
     everyMatches(raw['assets'], true, assetMatches) &&
-    circumstancesMatch(raw['circumstances'])
+    circumstancesMatch(raw['circumstances']) &&
+    everyMatches(raw['registeredIncomes'], true, registeredIncomeMatches) &&
+    everyMatches(raw['agencyAnswers'], true, agencyAnswerMatches)
   );
 }
 
@@ -276,7 +330,7 @@ function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<stri
 function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
   const warnings: InputIssue[] = [];
   checkKeys(warnings, raw, KNOWN_KEYS['']!, '', -1);
-  for (const list of ['members', 'incomes', 'costs', 'assets'] as const) {
+  for (const list of ['members', 'incomes', 'costs', 'assets', 'registeredIncomes', 'agencyAnswers'] as const) {
     const items = raw[list];
     if (Array.isArray(items)) for (let i = 0; i < items.length; i++) checkKeys(warnings, items[i], KNOWN_KEYS[list]!, list, i);
   }
@@ -360,6 +414,80 @@ function decidedOnProblem(issues: InputIssue[], decidedOn: string, period: Perio
   if (decidedOn < earliest) {
     addIssue(issues, 'decidedOn', 'DECIDED_TOO_EARLY', `${decidedOn} is more than a month before the period ${firstDayOf(period).slice(0, 7)} (earliest ${earliest})`);
   }
+}
+
+/** An optional date field of a registered payment: null when absent; a field error when not a real date. */
+function dateField(issues: InputIssue[], value: string | null | undefined, index: number, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (!isIsoDate(value)) {
+    addIssue(issues, `registeredIncomes[${index}].${field}`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(value)}`);
+    return null;
+  }
+  return value;
+}
+
+type RegisteredInput = NonNullable<z.infer<typeof householdSchema>['registeredIncomes']>[number];
+type AnswerInput = NonNullable<z.infer<typeof householdSchema>['agencyAnswers']>[number];
+
+function agencyField(issues: InputIssue[], value: string, list: string, index: number): Agency {
+  if (!(AGENCIES as readonly string[]).includes(value)) addIssue(issues, `${list}[${index}].agency`, 'UNKNOWN_AGENCY', `expected one of ${AGENCIES.join(', ')}, got ${quote(value)}`);
+  return value as Agency;
+}
+
+/** Registered payments (SSBTEK): agency known, net a kronor amount, dates real, the member exists. */
+function parseRegistered(issues: InputIssue[], ids: ReadonlyMap<string, number>, list: readonly RegisteredInput[]): RegisteredIncome[] {
+  return list.map((r, i) => {
+    memberRef(issues, ids, r.memberId, 'registeredIncomes', i);
+    const paidOn = dateField(issues, r.paidOn, i, 'paidOn');
+    const periodFrom = dateField(issues, r.periodFrom, i, 'periodFrom');
+    const periodTo = dateField(issues, r.periodTo, i, 'periodTo');
+    if ((r.paidOn ?? null) === null && (r.periodFrom ?? null) === null) {
+      addIssue(issues, `registeredIncomes[${i}].paidOn`, 'REQUIRED', 'required: the payment date, or periodFrom when the agency has not booked a date yet');
+    }
+    if (periodFrom !== null && periodTo !== null && periodTo < periodFrom) {
+      addIssue(issues, `registeredIncomes[${i}].periodTo`, 'INVALID_PERIOD', `${periodTo} is before periodFrom ${periodFrom}`);
+    }
+    if (r.days !== undefined && r.days !== null && !/^(0|[1-9][0-9]{0,3})(\.[0-9]{1,2})?$/.test(r.days)) {
+      addIssue(issues, `registeredIncomes[${i}].days`, 'INVALID_DAYS', `expected a number of days like "22" or "0.5", got ${quote(r.days)}`);
+    }
+    return {
+      index: i,
+      memberId: r.memberId,
+      agency: agencyField(issues, r.agency, 'registeredIncomes', i),
+      benefit: r.benefit,
+      subBenefit: r.subBenefit ?? null,
+      amountType: r.amountType ?? null,
+      net: moneyField(issues, r.net, 'registeredIncomes', i, 'net') ?? (0 as Ore),
+      gross: moneyField(issues, r.gross, 'registeredIncomes', i, 'gross'),
+      tax: moneyField(issues, r.tax, 'registeredIncomes', i, 'tax'),
+      paidOn,
+      periodFrom,
+      periodTo,
+      days: r.days ?? null,
+      preliminary: r.preliminary ?? false,
+      ref: r.ref ?? null,
+    };
+  });
+}
+
+/** Agency answers: one per member and agency; a "nothing" or "failed" answer cannot sit beside payments from that agency. */
+function parseAnswers(issues: InputIssue[], ids: ReadonlyMap<string, number>, list: readonly AnswerInput[], registered: readonly RegisteredIncome[]): AgencyAnswer[] {
+  const seen = new Map<string, number>();
+  return list.map((a, i) => {
+    memberRef(issues, ids, a.memberId, 'agencyAnswers', i);
+    const agency = agencyField(issues, a.agency, 'agencyAnswers', i);
+    if (!(AGENCY_ANSWER_STATUSES as readonly string[]).includes(a.status)) {
+      addIssue(issues, `agencyAnswers[${i}].status`, 'INVALID_STATUS', `expected one of ${AGENCY_ANSWER_STATUSES.join(', ')}, got ${quote(a.status)}`);
+    }
+    const key = `${a.memberId}\u0000${a.agency}`;
+    if (seen.has(key)) addIssue(issues, `agencyAnswers[${i}]`, 'DUPLICATE_ANSWER', `agencyAnswers[${seen.get(key)}] already gives ${a.agency}'s answer for ${a.memberId}`);
+    else seen.set(key, i);
+    if (a.status === 'nothing' || a.status === 'failed') {
+      const paid = registered.find((r) => r.memberId === a.memberId && r.agency === a.agency);
+      if (paid) addIssue(issues, `agencyAnswers[${i}].status`, 'ANSWER_CONTRADICTS_PAYMENTS', `${quote(a.status)}, but registeredIncomes[${paid.index}] is a payment from ${a.agency} to ${a.memberId}`);
+    }
+    return { index: i, memberId: a.memberId, agency, status: a.status as AgencyAnswerStatus };
+  });
 }
 
 export function parseHousehold(raw: unknown): ParseResult {
@@ -481,6 +609,9 @@ export function parseHousehold(raw: unknown): ParseResult {
     jobbstimulansStart,
   };
 
+  const registeredIncomes = parseRegistered(issues, ids, input.registeredIncomes ?? []);
+  const agencyAnswers = parseAnswers(issues, ids, input.agencyAnswers ?? [], registeredIncomes);
+
   if (input.municipality !== undefined && input.municipality !== null && !/^[0-9]{4}$/.test(input.municipality)) {
     addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(input.municipality)}`);
   }
@@ -514,6 +645,8 @@ export function parseHousehold(raw: unknown): ParseResult {
     costs,
     assets,
     circumstances,
+    registeredIncomes,
+    agencyAnswers,
   };
   return { ok: true, household, warnings: unknownKeyWarnings(raw as Record<string, unknown>) };
 }

@@ -101,6 +101,10 @@ export interface Household {
   readonly costs: readonly Cost[];
   readonly assets: readonly Asset[];
   readonly circumstances: Circumstances;
+  /** Payments reported by the agencies (SSBTEK); empty when none were read. */
+  readonly registeredIncomes: readonly RegisteredIncome[];
+  /** How each agency answered for each member; a member with payments and no entry counts as answered. */
+  readonly agencyAnswers: readonly AgencyAnswer[];
 }
 
 /** One problem with the input: the field path in CONTRACT.md notation and a message that says what is expected. */
@@ -108,4 +112,43 @@ export interface InputIssue {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+}
+
+/** The agencies that report payments through SSBTEK (CONTRACT.md "Agency income data"). */
+export type Agency = 'fk' | 'pm' | 'akassa' | 'csn' | 'af' | 'skv' | 'migrationsverket';
+export const AGENCIES: readonly Agency[] = ['fk', 'pm', 'akassa', 'csn', 'af', 'skv', 'migrationsverket'];
+
+/** How an agency answered the question about one member. */
+export type AgencyAnswerStatus = 'answered' | 'nothing' | 'unverifiable' | 'failed';
+export const AGENCY_ANSWER_STATUSES: readonly AgencyAnswerStatus[] = ['answered', 'nothing', 'unverifiable', 'failed'];
+
+/**
+ * One payment as an agency reports it (SSBTEK). `benefit`, `subBenefit` and `amountType` are the
+ * agency's own words; only `net` is ever counted, the other amounts are shown.
+ */
+export interface RegisteredIncome {
+  readonly index: number;
+  readonly memberId: string;
+  readonly agency: Agency;
+  readonly benefit: string;
+  readonly subBenefit: string | null;
+  readonly amountType: string | null;
+  readonly net: Ore;
+  readonly gross: Ore | null;
+  readonly tax: Ore | null;
+  /** Payment date; null only when the agency has not booked one yet (then periodFrom must be given). */
+  readonly paidOn: string | null;
+  readonly periodFrom: string | null;
+  readonly periodTo: string | null;
+  /** Days paid, as the agency reports them (may be "0.5"). */
+  readonly days: string | null;
+  readonly preliminary: boolean;
+  readonly ref: string | null;
+}
+
+export interface AgencyAnswer {
+  readonly index: number;
+  readonly memberId: string;
+  readonly agency: Agency;
+  readonly status: AgencyAnswerStatus;
 }

@@ -11,7 +11,10 @@
  *
  * An income whose amount is not known is not zero: the proposal needs it.
  */
+import { assessAgencyIncome, type CountedPayment } from '../agency/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
+import type { Flag, RegisteredPaymentOut } from '../decision/types.ts';
+import type { ChangeThreshold } from '../rulebook/types.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import { formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
@@ -25,7 +28,22 @@ export type IncomeCode =
   | 'CHILD_EARNINGS_EXEMPT'
   | 'CHILD_MEANS_ABOVE_NORM'
   | 'OWN_CASE_INCOME'
-  | 'AMOUNT_MISSING';
+  | 'AMOUNT_MISSING'
+  | 'REPLACED_BY_REGISTERED';
+
+/** Where an agency income line came from (the registered payment and the rule row that classified it). */
+export interface AgencyItemSource {
+  readonly agency: string;
+  readonly benefit: string;
+  readonly subBenefit: string | null;
+  readonly amountType: string | null;
+  readonly ref: string | null;
+  readonly paidOn: string | null;
+  readonly periodFrom: string | null;
+  readonly periodTo: string | null;
+  readonly classification: string;
+  readonly changeThreshold: ChangeThreshold;
+}
 
 export interface IncomeItem {
   readonly index: number;
@@ -37,6 +55,9 @@ export interface IncomeItem {
   readonly legalRef: string;
   readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
   readonly reason: string;
+  /** "application" or "agency:<agency>". */
+  readonly source: string;
+  readonly agency: AgencyItemSource | null;
 }
 
 export interface IncomeResult {
@@ -49,6 +70,10 @@ export interface IncomeResult {
   readonly childAllowanceReported: Ore;
   /** null when it cannot be told from the data. */
   readonly jobbstimulansApplies: boolean | null;
+  /** Every registered payment and what was done with it. */
+  readonly registered: readonly RegisteredPaymentOut[];
+  /** Flags raised by the agency data (answers, unknown benefits, earlier month, declared vs registered). */
+  readonly agencyFlags: readonly Flag[];
 }
 
 interface JobbstimulansStatus {
@@ -98,29 +123,141 @@ function pushIncome(
   key: MessageKey,
   args: Record<string, string | number>,
   params: TraceParam[] = [],
+  from: CountedPayment | null = null,
 ): void {
   args['label'] = label;
   args['memberId'] = income.memberId;
   args['ref'] = ref;
+  let agency: AgencyItemSource | null = null;
+  let inputs: Record<string, string | number | null> = {
+    index: income.index,
+    memberId: income.memberId,
+    type: income.type,
+    amount: income.amount === null ? null : formatKronor(income.amount),
+    yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
+  };
+  let rule = `income-types#${income.type}`;
+  if (from !== null) {
+    // An agency payment: the text says where it came from, the step cites the rule row and the dates.
+    const r = from.payment;
+    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.row.id, changeThreshold: from.row.changeThreshold };
+    Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
+    key = 'agency.item';
+    rule = `agency-income-map#${from.row.id}`;
+    inputs = { registeredIncome: r.index, memberId: r.memberId, agency: r.agency, benefit: r.benefit, type: income.type, net: formatKronor(r.net), paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, ref: r.ref, month: from.placement.month };
+  }
   // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
   const message = { key, args };
   const reason = trace.enabled ? trace.explain({
     step: 'income.item',
-    rule: `income-types#${income.type}`,
+    rule,
     legalRef: ref,
     params,
-    inputs: {
-      index: income.index,
-      memberId: income.memberId,
-      type: income.type,
-      amount: income.amount === null ? null : formatKronor(income.amount),
-      yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
-    },
+    inputs,
     result: counted === null ? null : formatKronor(counted),
     key,
     args,
   }).reason : '';
-  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason });
+  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason, source: from === null ? 'application' : `agency:${from.payment.agency}`, agency });
+}
+
+/** What one calculation's income lines share (module-level state object instead of closures; see pushIncome). */
+interface IncomeEnv {
+  readonly ctx: Context;
+  readonly assessments: ReadonlyMap<string, MemberAssessment>;
+  readonly items: IncomeItem[];
+  readonly js: JobbstimulansStatus;
+  readonly jsRef: string;
+  readonly childLimit: Ore | null;
+  readonly childEarningsRef: string;
+  readonly ownMeansLeft: Map<string, Ore>;
+  readonly replaced: ReadonlyMap<number, readonly string[]>;
+  incomplete: boolean;
+}
+
+/** One income line (declared, or a counted agency payment `from`), through the income rules in their order. */
+function countIncome(env: IncomeEnv, income: Income, from: CountedPayment | null): void {
+  const { ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, ownMeansLeft } = env;
+  const { household, rules, trace } = ctx;
+  const ce = rules.childrenEarnings;
+  const def = rules.incomeTypes[income.type]!;
+  const who = assessments.get(income.memberId)!;
+  const label = def.labelSv;
+
+  const ownRef = legal(ctx, 'ownMeans').ref;
+  const replacedBy = from === null ? env.replaced.get(income.index) : undefined;
+  if (replacedBy !== undefined) {
+    // The same income is registered by an agency and counted from there (agency/index.ts reconcile).
+    pushIncome(trace, items, income, label, ZERO, 'REPLACED_BY_REGISTERED', legal(ctx, 'agencyData').ref, 'income.replacedByRegistered', { amount: income.amount === null ? '' : formatKronor(income.amount), agency: replacedBy.join(', ') });
+    return;
+  }
+  if (income.amount === null) {
+    env.incomplete = true;
+    needInformation(ctx, { code: 'INCOME_AMOUNT_MISSING', field: `incomes[${income.index}].amount`, blocking: true, legalRef: ownRef, key: 'needs.incomeAmount', args: { label, memberId: income.memberId } });
+    pushIncome(trace, items, income, label, null, 'AMOUNT_MISSING', ownRef, 'income.amountMissing', {}, [], from);
+    return;
+  }
+  const amount = income.amount;
+
+  if (who.kind === 'own-case') {
+    pushIncome(trace, items, income, label, ZERO, 'OWN_CASE_INCOME', legal(ctx, 'householdMembers').ref, 'income.ownCase', { amount: formatKronor(amount) }, [], from);
+    return;
+  }
+
+  if (who.kind === 'child' && def.employment && ce !== null && childLimit !== null && ce.incomeTypes.includes(income.type)) {
+    const earlier = income.yearToDate ?? ZERO;
+    if (income.yearToDate === null) {
+      needInformation(ctx, {
+        code: 'CHILD_EARNINGS_YEAR_TO_DATE_UNKNOWN',
+        field: `incomes[${income.index}].yearToDate`,
+        blocking: false,
+        legalRef: childEarningsRef,
+        key: 'needs.childEarningsYearToDate',
+        args: { memberId: income.memberId, limit: formatKronor(childLimit) },
+      });
+    }
+    const left = max(ZERO, subtract(childLimit, earlier));
+    const exempt = min(amount, left);
+    const counted = subtract(amount, exempt);
+    pushIncome(trace, items, income, label, counted, 'CHILD_EARNINGS_EXEMPT', childEarningsRef, counted === ZERO ? 'income.childEarningsExempt' : 'income.childEarningsAboveLimit', {
+      amount: formatKronor(amount),
+      limit: formatKronor(childLimit),
+      earlier: formatKronor(earlier),
+      earlierKnown: income.yearToDate === null ? 'no' : 'yes',
+      exempt: formatKronor(exempt),
+      counted: formatKronor(counted),
+      year: household.period.year,
+    }, [traceParam(rules.prisbasbelopp), traceParam(ce.limitShareOfPrisbasbelopp)], from);
+    return;
+  }
+
+  if (who.kind === 'child' && def.childOwnMeans) {
+    const left = ownMeansLeft.get(who.member.id) ?? who.personal;
+    const counted = min(amount, left);
+    ownMeansLeft.set(who.member.id, subtract(left, counted));
+    if (counted < amount) {
+      pushIncome(trace, items, income, label, counted, 'CHILD_MEANS_ABOVE_NORM', ownRef, 'income.childMeansAboveNorm', { amount: formatKronor(amount), norm: formatKronor(who.personal), counted: formatKronor(counted) }, [], from);
+    } else {
+      pushIncome(trace, items, income, label, counted, 'COUNTED', ownRef, 'income.childMeansCounted', { amount: formatKronor(amount), norm: formatKronor(who.personal) }, [], from);
+    }
+    return;
+  }
+
+  const isAdult = who.kind === 'applicant' || who.kind === 'partner';
+  if (isAdult && def.employment && rules.jobbstimulans !== null && rules.jobbstimulans.incomeTypes.includes(income.type) && js.applies === true) {
+    const share = rules.jobbstimulans.disregardedShare.value;
+    const disregarded = multiplyRatioHalfUp(amount, share.numerator, share.denominator);
+    const counted = subtract(amount, disregarded);
+    pushIncome(trace, items, income, label, counted, 'JOBBSTIMULANS', jsRef, 'income.jobbstimulans', {
+      amount: formatKronor(amount),
+      percent: Math.round((share.numerator * 100) / share.denominator),
+      disregarded: formatKronor(disregarded),
+      counted: formatKronor(counted),
+    }, [traceParam(rules.jobbstimulans.disregardedShare)], from);
+    return;
+  }
+
+  pushIncome(trace, items, income, label, amount, 'COUNTED', ownRef, 'income.counted', { amount: formatKronor(amount) }, [], from);
 }
 
 export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): IncomeResult {
@@ -128,6 +265,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
   let incomplete = false;
   const items: IncomeItem[] = [];
 
+  const agency = assessAgencyIncome(ctx);
   const js = jobbstimulansStatus(ctx);
   const jsRef = legal(ctx, 'jobbstimulans').ref;
   const employmentIncomeOfAdults = household.incomes.some((i) => {
@@ -159,82 +297,13 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
   const childEarningsRef = legal(ctx, 'childrenEarnings').ref;
   const ownMeansLeft = new Map<string, Ore>();
 
-  for (const income of household.incomes) {
-    const def = rules.incomeTypes[income.type]!;
-    const who = assessments.get(income.memberId)!;
-    const label = def.labelSv;
+  const env: IncomeEnv = { ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, ownMeansLeft, replaced: agency.replaced, incomplete: false };
+  for (const income of household.incomes) countIncome(env, income, null);
+  for (const from of agency.counted) countIncome(env, from.income, from);
+  incomplete = env.incomplete || agency.blocked;
 
-    const ownRef = legal(ctx, 'ownMeans').ref;
-    if (income.amount === null) {
-      incomplete = true;
-      needInformation(ctx, { code: 'INCOME_AMOUNT_MISSING', field: `incomes[${income.index}].amount`, blocking: true, legalRef: ownRef, key: 'needs.incomeAmount', args: { label, memberId: income.memberId } });
-      pushIncome(trace, items, income, label, null, 'AMOUNT_MISSING', ownRef, 'income.amountMissing', {});
-      continue;
-    }
-    const amount = income.amount;
-
-    if (who.kind === 'own-case') {
-      pushIncome(trace, items, income, label, ZERO, 'OWN_CASE_INCOME', legal(ctx, 'householdMembers').ref, 'income.ownCase', { amount: formatKronor(amount) });
-      continue;
-    }
-
-    if (who.kind === 'child' && def.employment && ce !== null && childLimit !== null && ce.incomeTypes.includes(income.type)) {
-      const earlier = income.yearToDate ?? ZERO;
-      if (income.yearToDate === null) {
-        needInformation(ctx, {
-          code: 'CHILD_EARNINGS_YEAR_TO_DATE_UNKNOWN',
-          field: `incomes[${income.index}].yearToDate`,
-          blocking: false,
-          legalRef: childEarningsRef,
-          key: 'needs.childEarningsYearToDate',
-          args: { memberId: income.memberId, limit: formatKronor(childLimit) },
-        });
-      }
-      const left = max(ZERO, subtract(childLimit, earlier));
-      const exempt = min(amount, left);
-      const counted = subtract(amount, exempt);
-      pushIncome(trace, items, income, label, counted, 'CHILD_EARNINGS_EXEMPT', childEarningsRef, counted === ZERO ? 'income.childEarningsExempt' : 'income.childEarningsAboveLimit', {
-        amount: formatKronor(amount),
-        limit: formatKronor(childLimit),
-        earlier: formatKronor(earlier),
-        earlierKnown: income.yearToDate === null ? 'no' : 'yes',
-        exempt: formatKronor(exempt),
-        counted: formatKronor(counted),
-        year: household.period.year,
-      }, [traceParam(rules.prisbasbelopp), traceParam(ce.limitShareOfPrisbasbelopp)]);
-      continue;
-    }
-
-    if (who.kind === 'child' && def.childOwnMeans) {
-      const left = ownMeansLeft.get(who.member.id) ?? who.personal;
-      const counted = min(amount, left);
-      ownMeansLeft.set(who.member.id, subtract(left, counted));
-      if (counted < amount) {
-        pushIncome(trace, items, income, label, counted, 'CHILD_MEANS_ABOVE_NORM', ownRef, 'income.childMeansAboveNorm', { amount: formatKronor(amount), norm: formatKronor(who.personal), counted: formatKronor(counted) });
-      } else {
-        pushIncome(trace, items, income, label, counted, 'COUNTED', ownRef, 'income.childMeansCounted', { amount: formatKronor(amount), norm: formatKronor(who.personal) });
-      }
-      continue;
-    }
-
-    const isAdult = who.kind === 'applicant' || who.kind === 'partner';
-    if (isAdult && def.employment && rules.jobbstimulans !== null && rules.jobbstimulans.incomeTypes.includes(income.type) && js.applies === true) {
-      const share = rules.jobbstimulans.disregardedShare.value;
-      const disregarded = multiplyRatioHalfUp(amount, share.numerator, share.denominator);
-      const counted = subtract(amount, disregarded);
-      pushIncome(trace, items, income, label, counted, 'JOBBSTIMULANS', jsRef, 'income.jobbstimulans', {
-        amount: formatKronor(amount),
-        percent: Math.round((share.numerator * 100) / share.denominator),
-        disregarded: formatKronor(disregarded),
-        counted: formatKronor(counted),
-      }, [traceParam(rules.jobbstimulans.disregardedShare)]);
-      continue;
-    }
-
-    pushIncome(trace, items, income, label, amount, 'COUNTED', ownRef, 'income.counted', { amount: formatKronor(amount) });
-  }
-
-  const known = items.filter((i) => i.amount !== null && i.counted !== null);
+  // A declared income replaced by a registered payment is shown, but its amount is not income twice.
+  const known = items.filter((i) => i.amount !== null && i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
   const total = sum(known.map((i) => i.amount!));
   const counted = sum(known.map((i) => i.counted!));
   if (trace.enabled) trace.add({
@@ -256,5 +325,5 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
       .map((i) => i.amount!),
   );
   const childAllowanceReported = sum(known.filter((i) => i.type === 'child-allowance').map((i) => i.amount!));
-  return { items, total, counted, incomplete, adultEmploymentIncome, childAllowanceReported, jobbstimulansApplies: js.applies };
+  return { items, total, counted, incomplete, adultEmploymentIncome, childAllowanceReported, jobbstimulansApplies: js.applies, registered: agency.registered, agencyFlags: agency.flags };
 }

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
   activityRequirementFileSchema,
+  agencyIncomeMapFileSchema,
   assetTypesFileSchema,
   barnbidragFileSchema,
   barnkonsekvensFileSchema,
@@ -38,6 +39,7 @@ export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
 export type ActivityRequirementFile = z.infer<typeof activityRequirementFileSchema>;
 export type MedicalCertificateFile = z.infer<typeof medicalCertificateFileSchema>;
 export type PendingRulesFile = z.infer<typeof pendingRulesFileSchema>;
+export type AgencyIncomeMapFile = z.infer<typeof agencyIncomeMapFileSchema>;
 
 export interface Loaded<T> {
   /** Path relative to the rules directory, with forward slashes: "riksnorm/2023.json". */
@@ -63,6 +65,7 @@ export interface Rulebook {
   /** Condition files in force (status pending ones are in `pending.conditions`, never evaluated). */
   readonly conditions: readonly Loaded<ConditionsFile>[];
   readonly pending: { readonly rules: readonly Loaded<PendingRulesFile>[]; readonly conditions: readonly Loaded<ConditionsFile>[] };
+  readonly agencyIncomeMap: Loaded<AgencyIncomeMapFile>;
 }
 
 /** The rules folder is broken: every problem found, one line each, with the file and field. */
@@ -87,6 +90,7 @@ const SINGLE_FILES = {
   barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
   activityRequirement: ['activity-requirement.json', activityRequirementFileSchema],
   medicalCertificate: ['medical-certificate.json', medicalCertificateFileSchema],
+  agencyIncomeMap: ['agency-income-map.json', agencyIncomeMapFileSchema],
 } as const;
 
 const FOLDERS = ['riksnorm', 'municipal', 'conditions', 'pending'] as const;
@@ -232,7 +236,7 @@ function checkSources(file: string, sources: Record<string, unknown>, keys: Iter
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
-  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate]) {
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate, book.agencyIncomeMap]) {
     checkWindows(loaded.file, loaded.data.values, problems);
   }
   checkWindows(book.legal.file, book.legal.data.versions, problems);
@@ -281,9 +285,16 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
   for (const m of book.municipal.values()) {
     for (const v of m.data.values) {
-      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source], problems);
+      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...(v.agencyIncomeMonth ? [v.agencyIncomeMonth.source] : [])], problems);
     }
   }
+  const defaultPolicy = book.municipal.get('default');
+  if (defaultPolicy) {
+    for (const v of defaultPolicy.data.values) {
+      if (!v.agencyIncomeMonth) problems.push(`${defaultPolicy.file}: values from ${v.effectiveFrom}: agencyIncomeMonth is required in the default policy`);
+    }
+  }
+  checkAgencyIncomeMap(book, problems);
   for (const v of book.barnkonsekvens.data.values) {
     checkSources(book.barnkonsekvens.file, book.barnkonsekvens.data.sources, [v.longTermMonths.source, ...v.prompts.map((p) => p.source)], problems);
   }
@@ -308,6 +319,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);
   for (const v of book.childrenEarnings.data.values) topics.add(v.legalTopic);
   checkSources(book.legal.file, book.legal.data.sources, (book.legal.data.transitional ?? []).map((t) => t.source), problems);
+  for (const v of book.agencyIncomeMap.data.values) for (const r of v.rows) topics.add(r.legalTopic);
   for (const version of book.legal.data.versions) {
     checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).map((r) => r.source), problems);
     const needed = new Set(topics);
@@ -350,6 +362,31 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
       for (const fact of factsOf(rule.conditions)) {
         if (!(fact in c.data.facts)) problems.push(`${c.file}: rule ${rule.name} reads fact "${fact}", which is not declared under facts`);
       }
+    }
+  }
+}
+
+/** Normalised matching key of the agencies' words (agency/map.ts uses the same). */
+function agencyKey(text: string | undefined): string {
+  return text === undefined ? '' : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Row ids unique, no two rows with the same key, income types known, sources listed. */
+function checkAgencyIncomeMap(book: Rulebook, problems: string[]): void {
+  const file = book.agencyIncomeMap.file;
+  const incomeTypes = new Set(book.incomeTypes.data.values.flatMap((v) => Object.keys(v.types)));
+  for (const v of book.agencyIncomeMap.data.values) {
+    checkSources(file, book.agencyIncomeMap.data.sources, v.rows.map((r) => r.source), problems);
+    const ids = new Set<string>();
+    const keys = new Map<string, string>();
+    for (const r of v.rows) {
+      if (ids.has(r.id)) problems.push(`${file}: values from ${v.effectiveFrom}: row id "${r.id}" is used twice`);
+      ids.add(r.id);
+      const key = [r.agency, agencyKey(r.benefit), agencyKey(r.subBenefit), agencyKey(r.amountType)].join('|');
+      const other = keys.get(key);
+      if (other !== undefined) problems.push(`${file}: values from ${v.effectiveFrom}: rows "${other}" and "${r.id}" have the same agency, benefit, subBenefit and amountType`);
+      else keys.set(key, r.id);
+      if (r.incomeType !== undefined && !incomeTypes.has(r.incomeType)) problems.push(`${file}: row "${r.id}": incomeType "${r.incomeType}" is not in income-types.json`);
     }
   }
 }

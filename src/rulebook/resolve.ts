@@ -9,6 +9,7 @@ import { firstDayOf, formatPeriod, type Period } from '../period/index.ts';
 import type { Loaded, Rulebook } from './load.ts';
 import type {
   ActivityRequirementRule,
+  AgencyIncomeMap,
   ChildAllowanceRule,
   ChildrenEarningsRule,
   ConditionRule,
@@ -241,6 +242,37 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       set: { id: file.data.id, phase, facts: file.data.facts, rules: file.data.rules as readonly ConditionRule[] },
     };
   };
+  // Which month an agency payment belongs to: the municipality's choice, else the default policy's.
+  const defaultFile = book.municipal.get('default')!;
+  const monthOwn = mv.agencyIncomeMonth !== undefined;
+  const monthValue = mv.agencyIncomeMonth ?? inForce(defaultFile.data.values, date)?.agencyIncomeMonth;
+  if (!monthValue) throw new RuleLookupError('period', `no agencyIncomeMonth in rules/${defaultFile.file} for ${label}`);
+  const monthSources = (monthOwn ? ms : defaultFile.data.sources) as Sources;
+  const monthId = monthOwn ? mid : defaultFile.data.id;
+
+  const am = inForce(book.agencyIncomeMap.data.values, date);
+  const ams = book.agencyIncomeMap.data.sources as Sources;
+  const agencyIncomeMap: AgencyIncomeMap | null = am
+    ? {
+        id: `agency-income-map/${am.effectiveFrom}`,
+        rows: am.rows.map((r) => ({
+          id: r.id,
+          agency: r.agency,
+          benefit: r.benefit,
+          subBenefit: r.subBenefit ?? null,
+          amountType: r.amountType ?? null,
+          action: r.action,
+          incomeType: r.incomeType ?? null,
+          reasonSv: r.reasonSv ?? null,
+          reasonEn: r.reasonEn ?? null,
+          legalTopic: r.legalTopic,
+          changeThreshold: r.changeThreshold,
+          status: r.status,
+          source: sourceRef(ams, r.source),
+        })),
+      }
+    : null;
+
   const eligibility = conditionSet('eligibility');
   const flags = conditionSet('flags');
 
@@ -280,6 +312,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     flags.file,
     ...(ar ? [book.activityRequirement.file] : []),
     ...(mc ? [book.medicalCertificate.file] : []),
+    ...(am ? [book.agencyIncomeMap.file] : []),
   ];
 
   return {
@@ -297,6 +330,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       assetBuffer: param(`${mid}#asset-buffer`, mv.assetBuffer.amount, mv.assetBuffer.status, ms, mv.assetBuffer.source),
       ageReference: param(`${mid}#age-reference`, mv.ageReference.value, mv.ageReference.status, ms, mv.ageReference.source),
       partMonthChildHouseholdSize: param(`${mid}#part-month-child-household-size`, mv.partMonthChildHouseholdSize.value, mv.partMonthChildHouseholdSize.status, ms, mv.partMonthChildHouseholdSize.source),
+      agencyIncomeMonth: param(`${monthId}#agency-income-month`, monthValue.value, monthValue.status, monthSources, monthValue.source),
     },
     legal,
     childImpact: {
@@ -306,6 +340,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     conditions: { eligibility: eligibility.set, flags: flags.set },
     activityRequirement,
     medicalCertificate,
+    agencyIncomeMap,
   };
 }
 

@@ -137,10 +137,41 @@ export const municipalFileSchema = z.object({
         assetBuffer: amountValue,
         ageReference: z.object({ value: z.enum(['first-day-of-month', 'last-day-of-month']), status, source: z.string() }),
         partMonthChildHouseholdSize: z.object({ value: z.enum(['full-member', 'pro-rated']), status, source: z.string() }),
+        /** Optional in a municipality's own file: when absent, municipal/default.json's value applies. */
+        agencyIncomeMonth: z.object({ value: z.enum(['payment-date', 'covered-period']), status, source: z.string() }).optional(),
       }),
     )
     .min(1),
 });
+
+const changeThreshold = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), percent: z.number().int().positive().max(1000) }),
+  z.object({ kind: z.literal('exact') }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+/** One row of the agency income map: (agency, benefit[, subBenefit, amountType]) → what is done with the payment. */
+const agencyIncomeRow = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a row id like "fk-bostadsbidrag"'),
+    agency: z.enum(['fk', 'pm', 'akassa', 'csn', 'af', 'skv', 'migrationsverket']),
+    benefit: z.string().min(1),
+    subBenefit: z.string().min(1).optional(),
+    amountType: z.string().min(1).optional(),
+    action: z.enum(['count', 'exclude', 'review']),
+    incomeType: z.string().optional(),
+    reasonSv: z.string().min(1).optional(),
+    reasonEn: z.string().min(1).optional(),
+    legalTopic: z.string(),
+    changeThreshold,
+    status,
+    source: z.string(),
+    note: z.string().optional(),
+  })
+  .refine((r) => (r.action === 'count') === (r.incomeType !== undefined), 'a count row names its incomeType, and only a count row does')
+  .refine((r) => r.action === 'count' || (r.reasonSv !== undefined && r.reasonEn !== undefined), 'an exclude or review row gives its reason (reasonSv and reasonEn)');
+
+export const agencyIncomeMapFileSchema = datedFile('agency-income-map', { note: z.string().optional(), rows: z.array(agencyIncomeRow).min(1) });
 
 export const legalReferencesFileSchema = z.object({
   id: z.literal('legal-references'),
@@ -248,7 +279,7 @@ export const conditionsFileSchema = z.object({
           params: z.object({
             code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
             legalTopic: z.string(),
-            severity: z.enum(['assessment', 'warning', 'info']),
+            severity: z.enum(['block', 'assessment', 'warning', 'info']),
             field: z.string().optional(),
             blocking: z.boolean().optional(),
           }),

@@ -104,6 +104,33 @@ export interface MunicipalPolicy {
   readonly assetBuffer: Param;
   readonly ageReference: Param<'first-day-of-month' | 'last-day-of-month'>;
   readonly partMonthChildHouseholdSize: Param<'full-member' | 'pro-rated'>;
+  /** Which month an agency payment belongs to: its payment date (default) or the period it covers. */
+  readonly agencyIncomeMonth: Param<'payment-date' | 'covered-period'>;
+}
+
+export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };
+
+/** One row of rules/agency-income-map.json, as resolved for a period. */
+export interface AgencyIncomeRow {
+  /** Stable id, cited in traces and in income items as `classification`. */
+  readonly id: string;
+  readonly agency: string;
+  readonly benefit: string;
+  readonly subBenefit: string | null;
+  readonly amountType: string | null;
+  readonly action: 'count' | 'exclude' | 'review';
+  readonly incomeType: string | null;
+  readonly reasonSv: string | null;
+  readonly reasonEn: string | null;
+  readonly legalTopic: string;
+  readonly changeThreshold: ChangeThreshold;
+  readonly status: Status;
+  readonly source: SourceRef;
+}
+
+export interface AgencyIncomeMap {
+  readonly id: string;
+  readonly rows: readonly AgencyIncomeRow[];
 }
 
 /** How sure a legal reference is: see rules/README.md ("Legal references"). */
@@ -159,7 +186,7 @@ export interface RuleEvent {
   readonly params: {
     readonly code: string;
     readonly legalTopic: string;
-    readonly severity: 'assessment' | 'warning' | 'info';
+    readonly severity: 'block' | 'assessment' | 'warning' | 'info';
     readonly field?: string;
     readonly blocking?: boolean;
   };
@@ -212,6 +239,8 @@ export interface RuleSet {
   readonly conditions: { readonly eligibility: ConditionSet; readonly flags: ConditionSet };
   readonly activityRequirement: ActivityRequirementRule | null;
   readonly medicalCertificate: MedicalCertificateRule | null;
+  /** null for a period before SSBTEK (no map in force): a household with registered payments then has no rules. */
+  readonly agencyIncomeMap: AgencyIncomeMap | null;
 }
 
 /** A rule set with its content hash, ready for the calculation. */

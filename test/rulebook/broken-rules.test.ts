@@ -87,3 +87,26 @@ describe('broken rule files', () => {
     expect(problems('/nonexistent/rules')).toEqual(['/nonexistent/rules: the rules directory cannot be read']);
   });
 });
+
+// Agency income data (SSBTEK): rules/agency-income-map.json and the municipal month policy.
+const MAP = 'agency-income-map.json';
+const rows = (j: any) => j.values[0].rows as any[];
+
+describe('rules/agency-income-map.json is validated by the rulebook schema', () => {
+  it.each([
+    ['a count row without its income type', (j: any) => delete rows(j)[0].incomeType, 'a count row names its incomeType'],
+    ['an exclude row without a reason', (j: any) => delete rows(j).find((r: any) => r.action === 'exclude').reasonSv, 'gives its reason'],
+    ['an income type income-types.json does not know', (j: any) => (rows(j)[0].incomeType = 'lottery'), 'incomeType "lottery" is not in income-types.json'],
+    ['a source that is not listed', (j: any) => (rows(j)[0].source = 'hearsay'), 'source "hearsay" is used but not listed'],
+    ['two rows with the same key (accents and case do not make them different)', (j: any) => rows(j).push({ ...rows(j)[0], id: 'fk-bostadsbidrag-2', benefit: 'BOSTADSBIDRAG' }), 'have the same agency, benefit, subBenefit and amountType'],
+    ['a row id used twice', (j: any) => rows(j).push({ ...rows(j)[1], id: rows(j)[0].id, benefit: 'Något annat' }), 'is used twice'],
+    ['a threshold of an unknown kind', (j: any) => (rows(j)[0].changeThreshold = { kind: 'sometimes' }), 'changeThreshold'],
+    ['a row status outside verified/derived/estimate', (j: any) => (rows(j)[0].status = 'guess'), 'status'],
+    ['an unknown agency', (j: any) => (rows(j)[0].agency = 'kronofogden'), 'agency'],
+  ])('%s', (_what, change, expected) => {
+    expect(problems(brokenCopy(MAP, change)).join('\n')).toContain(expected);
+  });
+  it('the default municipal policy must say which month an agency payment belongs to', () => {
+    expect(problems(brokenCopy('municipal/default.json', (j) => delete j.values[0].agencyIncomeMonth)).join('\n')).toContain('agencyIncomeMonth is required in the default policy');
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * POST /api/calculate with agency data: the decision carries source, classification and
+ * changeThreshold on income items, income.registered[] and the agency flags, byte for byte what the
+ * engine gives; bad agency data is a 400 naming the field.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateHousehold } from '../../src/index.ts';
+import { maskPersonnummerIn } from '../../src/household/personnummer.ts';
+import { createApp } from '../../src/web/app.ts';
+import { book, ROOT, rulesFor } from '../support/engine.ts';
+
+const app = createApp({ rulebook: book });
+const post = (body: unknown) => app.request('/api/calculate', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+const household = JSON.parse(readFileSync(`${ROOT}fixtures/ssbtek/household-a1-2026-03.json`, 'utf8')) as Record<string, unknown>;
+
+describe('POST /api/calculate with registered incomes', () => {
+  it('returns the engine’s decision with every agency income traced to its payment', async () => {
+    const response = await post(household);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const expected = evaluateHousehold(household, rulesFor);
+    if (!expected.ok) throw new Error('fixture refused');
+    expect(text).toBe(`${maskPersonnummerIn(JSON.stringify(expected.decision, null, 2))}\n`);
+    const d = JSON.parse(text);
+    const bostadsbidrag = d.income.items.find((i: { classification?: string }) => i.classification === 'fk-bostadsbidrag');
+    expect(bostadsbidrag).toMatchObject({ source: 'agency:fk', agency: 'fk', benefit: 'Bostadsbidrag', paidOn: '2026-02-25', ref: 'FK-20260225-118812', changeThreshold: { kind: 'percent', percent: 12 } });
+    expect(d.income.items.find((i: { source: string }) => i.source === 'application')).toBeDefined();
+    expect(d.income.registered).toHaveLength(10);
+    expect(d.flags.find((f: { code: string }) => f.code === 'DECLARED_DIFFERS_FROM_REGISTERED').amounts).toEqual({ declared: '1400', registered: '1500' });
+  });
+
+  it('a failed agency answer: 200 with outcome needs-information and payable null', async () => {
+    const d = (await (await post({ ...household, agencyAnswers: [{ memberId: 'a1', agency: 'csn', status: 'failed' }] })).json()) as { outcome: string; payable: string | null; flags: { code: string }[] };
+    expect([d.outcome, d.payable]).toEqual(['needs-information', null]);
+    expect(d.flags.find((f: { code: string }) => f.code === 'AGENCY_ANSWER_MISSING')).toMatchObject({ severity: 'block', agency: 'csn', memberId: 'a1' });
+  });
+
+  it('bad agency data: 400 naming each field', async () => {
+    const response = await post({ ...household, registeredIncomes: [{ memberId: 'zz', agency: 'kronofogden', benefit: 'Bostadsbidrag', paidOn: '2026-13-01' }] });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as { errors: { path: string; code: string }[] };
+    expect(errors.map((e) => `${e.path} ${e.code}`)).toEqual(['registeredIncomes[0].net REQUIRED']);
+    const second = await post({ ...household, registeredIncomes: [{ memberId: 'zz', agency: 'kronofogden', benefit: 'Bostadsbidrag', net: '10', paidOn: '2026-13-01' }] });
+    const e2 = (await second.json()) as { errors: { path: string; code: string }[] };
+    expect(e2.errors.map((e) => `${e.path} ${e.code}`).sort()).toEqual(['registeredIncomes[0].agency UNKNOWN_AGENCY', 'registeredIncomes[0].memberId UNKNOWN_MEMBER', 'registeredIncomes[0].paidOn INVALID_DATE']);
+  });
+});
