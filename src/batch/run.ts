@@ -63,6 +63,12 @@ export class BatchError extends Error {
 
 const BLOCK = 1 << 20;
 
+/**
+ * The worker thread's entry: the compiled dist/batch-worker.js when this module is compiled (a chunk
+ * in dist/), else worker-entry.mjs, which registers tsx in the worker and loads worker.ts.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url);
+
 interface Chunk {
   readonly seq: number;
   readonly firstLine: number;
@@ -190,7 +196,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let linesDone = checkpoint?.linesDone ?? 0;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
-  const config: WorkerConfig = { rulesDir: options.rulesDir, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
+  const config: WorkerConfig = { rulebook: book, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
   const stop = options.stopSignal ?? { stopped: false };
@@ -268,8 +274,7 @@ async function runWithWorkers(
   stop: { stopped: boolean },
 ): Promise<void> {
   const workers = Array.from({ length: count }, () => ({
-    // worker-entry.mjs registers tsx in the worker, then loads worker.ts.
-    worker: new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: config }),
+    worker: new Worker(WORKER_ENTRY, { workerData: config }),
     busy: 0,
   }));
   const maxInFlight = count * 3;

@@ -17,11 +17,11 @@ import { parsePeriod } from '../period/index.ts';
 import { recordSink, type RecordTally } from '../batch/record.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
-export async function batchCommand(args: string[]): Promise<number> {
+export async function batchCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: false,
@@ -53,8 +53,8 @@ export async function batchCommand(args: string[]): Promise<number> {
   let store: DecisionStore | null = null;
   const tally: RecordTally = { recorded: 0, skipped: 0 };
   try {
-    const dir = rulesDir(values.rules);
-    if (values.record) store = DecisionStore.open(storePath(values.store), { create: true });
+    const dir = rulesDir(values.rules, io.env);
+    if (values.record) store = DecisionStore.open(storePath(values.store, io.env, io.cwd), { create: true });
     const sink = store ? recordSink(store, loadRulebook(dir), tally) : undefined;
     const result = await runBatch({
       input: values.in,
@@ -66,7 +66,7 @@ export async function batchCommand(args: string[]): Promise<number> {
       workers,
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
-      progress: process.stderr.isTTY ? process.stderr : null,
+      progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
     });
     const summary = summaryJson(result.counts, {
       input: values.in,
@@ -81,10 +81,10 @@ export async function batchCommand(args: string[]): Promise<number> {
     });
     const line = JSON.stringify(summary);
     if (values.summary) writeFileSync(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    process.stdout.write(`${line}\n`);
-    if (process.stderr.isTTY) {
+    io.stdout.write(`${line}\n`);
+    if (io.stderr.isTTY) {
       const c = result.counts;
-      process.stderr.write(
+      io.stderr.write(
         `${c.lines} rader: ${c.byOutcome.approve} bifall, ${c.byOutcome.partial} delvis bifall, ${c.byOutcome.deny} avslag, ` +
           `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatKronorSv(ore(c.payableOre))}. ` +
           `${c.childrenInHouseholdsWithRefusal} barn i hushåll med avslag, ${c.longTermCases} långvariga. ` +
@@ -92,25 +92,25 @@ export async function batchCommand(args: string[]): Promise<number> {
       );
     }
     if (result.interrupted) {
-      process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
+      io.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
       return EXIT_INTERRUPTED;
     }
     if (result.internalErrors > 0) {
-      process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
+      io.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
       return EXIT_ENGINE;
     }
     return EXIT_OK;
   } catch (error) {
     if (error instanceof BatchError) {
-      process.stderr.write(`batch: ${error.message}\n`);
+      io.stderr.write(`batch: ${error.message}\n`);
       return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
     }
     if (error instanceof RulebookError) {
-      for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
+      for (const p of error.problems) io.stderr.write(`rules: ${p}\n`);
       return EXIT_ENGINE;
     }
     if (error instanceof StoreError) {
-      process.stderr.write(`batch: ${error.message}\n`);
+      io.stderr.write(`batch: ${error.message}\n`);
       return EXIT_ENGINE;
     }
     throw error;
