@@ -29,7 +29,7 @@ export interface CalculateOptions {
 }
 
 export function runCalculate(file: string, options: CalculateOptions, io: CliIo = processIo()): number {
-  const read = readJsonFile(file);
+  const read = readJsonFile(file, io.cwd);
   if (!read.ok) {
     io.stderr.write(`${maskPersonnummerIn(read.message)}\n`);
     return EXIT_BAD_INPUT;

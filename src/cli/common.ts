@@ -1,5 +1,6 @@
 /** Shared pieces of the command line: its streams, where rules/ is, reading a JSON file, printing problems. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { projectPath } from '../paths.ts';
 
@@ -55,10 +56,11 @@ export function loadRulesOrExit(dir: string): Rulebook {
 
 export type ReadResult = { ok: true; value: unknown } | { ok: false; message: string };
 
-export function readJsonFile(path: string): ReadResult {
+/** Reads a JSON file (a relative path from `cwd`); messages name the path as given. */
+export function readJsonFile(path: string, cwd?: string): ReadResult {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(cwd === undefined ? path : resolve(cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, message: `${path}: cannot read the file (${code})` };
