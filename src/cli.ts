@@ -65,6 +65,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: `show DECISION_ID [--store PATH] [--lang sv|en] [--json]
       A recorded decision with its trace and record metadata (recorded at, rule set, engine, chain hash).`,
   },
+  explain: {
+    run: async (args, io) => (await import('./cli/explain.ts')).explainCommand(args, io),
+    usage: `explain DECISIONS.ndjson --line N [--json] [--lang sv|en] [--rules DIR]
+      The reasoning trace of one line of a batch --detail full output, with its texts (docs/batch.md).`,
+  },
   serve: {
     run: async (args, io) => (await import('./cli/serve.ts')).serveCommand(args, io),
     usage: `serve [--port P] [--host H] [--rules DIR]

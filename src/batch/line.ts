@@ -4,13 +4,17 @@
  *
  * Output shapes (docs/batch.md):
  * - a decision: `{"line":n, …the decision…}` — with --detail compact the decision's figures and codes,
- *   with summary the whole decision without the rendered trace and decision text, with full everything;
+ *   with summary the whole decision without the rendered trace and decision text, with full the
+ *   figures and codes and every trace step in compact form (src/trace/compact.ts; the texts are
+ *   rendered on demand by `bistand explain`);
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
 import type { Decision, DecisionSummary } from '../decision/types.ts';
 import { parseKronor } from '../money/index.ts';
 import type { InputIssue } from '../household/types.ts';
+import type { VersionedRuleSet } from '../rulebook/types.ts';
+import { compactTrace } from '../trace/compact.ts';
 import type { SummaryCounts } from './summary.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
@@ -94,8 +98,9 @@ export function processLine(
   }
   // A record sink needs the full decision; otherwise the cheaper summary is enough.
   const full = options.detail === 'full' || onDecision !== undefined;
+  let ruleSet: VersionedRuleSet | undefined;
   const result = full
-    ? evaluateHousehold(raw, options.rulesFor)
+    ? evaluateHousehold(raw, (period, municipality) => (ruleSet = options.rulesFor(period, municipality)))
     : options.detail === 'compact'
       ? evaluateHouseholdFigures(raw, options.rulesFor)
       : evaluateHouseholdSummary(raw, options.rulesFor);
@@ -115,6 +120,14 @@ export function processLine(
     counts.householdsWithRefusalAndChildren++;
   }
   counts.byApplicantGender[applicantGender(raw)]++;
-  const json = JSON.stringify(options.detail === 'compact' ? compactDecision(d) : options.detail === 'summary' && full ? withoutText(d as Decision) : d);
+  const json = JSON.stringify(
+    options.detail === 'compact'
+      ? compactDecision(d)
+      : options.detail === 'full'
+        ? { ...compactDecision(d), trace: compactTrace((d as Decision).trace, ruleSet!.rules) }
+        : full
+          ? withoutText(d as Decision)
+          : d,
+  );
   return `{"line":${n},${json.slice(1)}`;
 }

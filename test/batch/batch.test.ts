@@ -74,7 +74,7 @@ describe('batch', () => {
     }
   });
 
-  it('--detail summary and full print the whole decision (full = calculate --json)', async () => {
+  it('--detail summary prints the whole decision; full the figures and the whole trace', async () => {
     const small = join(dir, 'small.ndjson');
     writeFileSync(small, `${inputLines.slice(0, 40).join('\n')}\n`);
     expect((await cli(['batch', '--in', small, '--out', join(dir, 'full.ndjson'), '--detail', 'full', '--workers', '1'])).status).toBe(0);
@@ -90,7 +90,10 @@ describe('batch', () => {
       }
       const single = evaluateHousehold(raw, rulesFor);
       if (!single.ok) return;
-      expect(full[i]).toBe(`{"line":${i + 1},${JSON.stringify(single.decision).slice(1)}`);
+      // full: the figures and codes, and every trace step in compact form (test/batch/compact-trace.test.ts)
+      const { trace, ...figures } = JSON.parse(full[i]!);
+      expect(figures).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(compactDecision(single.decision))) });
+      expect(trace.steps.length).toBe(single.decision.trace.length);
       const { trace: _t, decisionText: _d, ...rest } = single.decision;
       expect(JSON.parse(sum[i]!)).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(rest)) });
     });
