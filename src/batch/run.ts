@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadRulebook } from '../rulebook/load.ts';
+import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { makeChunkProcessor, type ChunkResult, type CollectedDecision, type WorkerConfig } from './chunk.ts';
@@ -25,6 +25,8 @@ export interface BatchOptions {
   readonly input: string;
   readonly output: string;
   readonly rulesDir: string;
+  /** rules/ already loaded from rulesDir (it is loaded here otherwise): loaded and checked once per run. */
+  readonly rulebook?: Rulebook;
   readonly period: string | null;
   readonly detail: Detail;
   /** Worker threads; 0 runs everything on the main thread. */
@@ -152,7 +154,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   if (input === output) throw new BatchError('--out must not be the input file');
   // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
-  const book = loadRulebook(options.rulesDir);
+  const book = options.rulebook ?? loadRulebook(options.rulesDir);
 
   const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION };
   let checkpoint: Checkpoint | null = null;

@@ -54,12 +54,14 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
   const tally: RecordTally = { recorded: 0, skipped: 0 };
   try {
     const dir = rulesDir(values.rules, io.env);
+    const rulebook = loadRulebook(dir);
     if (values.record) store = DecisionStore.open(storePath(values.store, io.env, io.cwd), { create: true });
-    const sink = store ? recordSink(store, loadRulebook(dir), tally) : undefined;
+    const sink = store ? recordSink(store, rulebook, tally) : undefined;
     const result = await runBatch({
       input: values.in,
       output: values.out,
       rulesDir: dir,
+      rulebook,
       ...(sink ? { onDecisions: sink } : {}),
       period: values.period ?? null,
       detail,
