@@ -275,10 +275,6 @@ async function runWithWorkers(
   maybeCheckpoint: () => void,
   stop: { stopped: boolean },
 ): Promise<void> {
-  const workers = Array.from({ length: count }, () => ({
-    worker: new Worker(WORKER_ENTRY, { workerData: config }),
-    busy: 0,
-  }));
   const maxInFlight = count * 3;
   const waiting = new Map<number, { result: ChunkResult; endOffset: number }>();
   const endOffsets = new Map<number, number>();
@@ -293,7 +289,10 @@ async function runWithWorkers(
     w?.();
   };
 
-  for (const w of workers) {
+  // Workers start when there is work for them: an empty or one-chunk input starts one worker or none.
+  const workers: { worker: Worker; busy: number }[] = [];
+  const startWorker = () => {
+    const w = { worker: new Worker(WORKER_ENTRY, { workerData: config }), busy: 0 };
     w.worker.on('message', (result: ChunkResult) => {
       w.busy--;
       inFlight--;
@@ -309,7 +308,9 @@ async function runWithWorkers(
       if (code !== 0 && failure === null) failure = new Error(`a batch worker stopped with exit code ${code}`);
       notify();
     });
-  }
+    workers.push(w);
+    return w;
+  };
 
   try {
     for (;;) {
@@ -319,7 +320,8 @@ async function runWithWorkers(
           exhausted = true;
           break;
         }
-        const target = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+        const idlest = workers.length ? workers.reduce((a, b) => (b.busy < a.busy ? b : a)) : null;
+        const target = idlest !== null && (idlest.busy === 0 || workers.length >= count) ? idlest : startWorker();
         target.busy++;
         inFlight++;
         endOffsets.set(chunk.seq, chunk.endOffset);
