@@ -1,0 +1,44 @@
+/**
+ * The compiled build (scripts/build.mjs → dist/): what `npx bistand`, `npm start` and the batch
+ * workers run gives the same bytes as the TypeScript sources. The build is redone here, so the test
+ * checks the sources as they are now, not an old dist/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeInput } from '../batch/support.ts';
+import { runInProcess } from '../support/cli.ts';
+import { ROOT } from '../support/engine.ts';
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+});
+
+const compiled = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('compiled build', () => {
+  it('calculate --json: the same bytes as from the sources', async () => {
+    const args = ['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json', '--json'];
+    const r = compiled(args);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe((await runInProcess(args)).stdout);
+  });
+
+  it('batch with compiled worker threads: the same bytes as the sources on the main thread', async () => {
+    const input = join(dir, 'in.ndjson');
+    writeInput(input, 900, 5, '2025-09', 0.02);
+    const r = compiled(['batch', '--in', input, '--out', join(dir, 'compiled.ndjson'), '--workers', '2', '--chunk-lines', '100', '--detail', 'full']);
+    expect(r.status).toBe(0);
+    expect((await runInProcess(['batch', '--in', input, '--out', join(dir, 'source.ndjson'), '--workers', '0', '--detail', 'full'])).status).toBe(0);
+    expect(readFileSync(join(dir, 'compiled.ndjson')).equals(readFileSync(join(dir, 'source.ndjson')))).toBe(true);
+  });
+
+  it('a bad household: exit 2 from the compiled command too', () => {
+    const r = compiled(['calculate', 'no-such-file.json']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('no-such-file.json: cannot read the file (ENOENT)');
+  });
+});
