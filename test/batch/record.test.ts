@@ -35,7 +35,7 @@ describe('batch --record', () => {
   it('records every valid line once, in input order, and the chain verifies', async () => {
     const store = join(dir, 'records.sqlite');
     const out = join(dir, 'out.ndjson');
-    const r = await cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '2']);
+    const r = await cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '1']);
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
     const decisions = readFileSync(out, 'utf8').split('\n').slice(0, -1).map((l) => JSON.parse(l)).filter((o) => !o.errors);
@@ -62,7 +62,7 @@ describe('batch --record', () => {
     await exited;
     const before = caseIdsInStore(store).length;
     expect(before).toBeGreaterThan(0);
-    const r = await cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '2', '--resume']);
+    const r = await cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '0', '--resume']);
     expect(r.status).toBe(0);
     const decisions = readFileSync(out, 'utf8').split('\n').slice(0, -1).map((l) => JSON.parse(l)).filter((o) => !o.errors);
     expect(caseIdsInStore(store)).toEqual(decisions.map((d) => d.caseId));

@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   writeInput(input, 5000, 7, '2025-11', 0.01);
-  const r = await cli(['batch', '--in', input, '--out', reference, '--workers', '2']);
+  const r = await cli(['batch', '--in', input, '--out', reference, '--workers', '0']);
   expect(r.status).toBe(0);
   referenceSummary = JSON.parse(r.stdout) as Record<string, unknown>;
 }, 120_000);
@@ -39,7 +39,7 @@ describe('resume', () => {
     await interrupt(out, 'SIGKILL');
     const partial = readFileSync(out).length;
     expect(partial).toBeLessThan(readFileSync(reference).length); // really cut short
-    const r = await cli(['batch', '--in', input, '--out', out, '--workers', '2', '--resume']);
+    const r = await cli(['batch', '--in', input, '--out', out, '--workers', '1', '--resume']);
     expect(r.status).toBe(0);
     expect(readFileSync(out).equals(readFileSync(reference))).toBe(true);
     expect(existsSync(`${out}.checkpoint`)).toBe(false);
@@ -54,13 +54,13 @@ describe('resume', () => {
     const cp = JSON.parse(readFileSync(`${out}.checkpoint`, 'utf8'));
     expect(statSync(out).size).toBe(cp.outputBytes); // nothing beyond the checkpoint
     expect(readFileSync(out, 'utf8').split('\n').length - 1).toBe(cp.linesDone);
-    const r = await cli(['batch', '--in', input, '--out', out, '--workers', '2', '--resume']);
+    const r = await cli(['batch', '--in', input, '--out', out, '--workers', '1', '--resume']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).resumedFromLine).toBe(cp.linesDone + 1);
     expect(readFileSync(out).equals(readFileSync(reference))).toBe(true);
     // the summary of the resumed run covers the whole file
-    const { resumedFromLine: _a, output: _b, ...whole } = referenceSummary;
-    const { resumedFromLine: _c, output: _d, ...resumed } = JSON.parse(r.stdout);
+    const { resumedFromLine: _a, output: _b, workers: _w, ...whole } = referenceSummary;
+    const { resumedFromLine: _c, output: _d, workers: _x, ...resumed } = JSON.parse(r.stdout);
     expect(resumed).toEqual(whole);
   }, 120_000);
 

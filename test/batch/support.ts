@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lines } from '../../bench/generate.ts';
-import { runInProcess, type Run } from '../support/cli.ts';
+import { cliArgs, runInProcess, type Run } from '../support/cli.ts';
 import { ROOT } from '../support/engine.ts';
 
 export function tempDir(): string {
@@ -22,8 +22,8 @@ export function cli(args: string[]): Promise<Run> {
   return runInProcess(args);
 }
 
-/** The real command line as a child process: for signals, kill and resume. */
+/** The real (compiled) command line as a child process: for signals, kill and resume. */
 
 export function cliAsync(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, cliArgs(args), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }

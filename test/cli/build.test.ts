@@ -1,23 +1,20 @@
 /**
  * The compiled build (scripts/build.mjs → dist/): what `npx bistand`, `npm start` and the batch
- * workers run gives the same bytes as the TypeScript sources. The build is redone here, so the test
- * checks the sources as they are now, not an old dist/.
+ * workers run gives the same bytes as the TypeScript sources. The global setup builds dist/ from the
+ * sources as they are now (test/support/global-setup.ts), not an old dist/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, writeInput } from '../batch/support.ts';
-import { runInProcess } from '../support/cli.ts';
+import { COMPILED_CLI, runInProcess } from '../support/cli.ts';
 import { ROOT } from '../support/engine.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-});
 
-const compiled = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const compiled = (args: string[]) => spawnSync(process.execPath, [COMPILED_CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('compiled build', () => {
   it('calculate --json: the same bytes as from the sources', async () => {

@@ -53,7 +53,8 @@ describe('calculate --json', () => {
     expect(en.stdout).toContain('Proposal: PARTIAL – payable SEK 2,636');
   });
   it('gives byte-identical output in any time zone and locale', async () => {
-    const a = spawnCli(['calculate', 'fixtures/contract-example.json', '--json'], { env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' } });
+    // The contract's own command (npx tsx src/cli.ts) and the compiled one (npx bistand), in two zones and locales.
+    const a = spawnCli(['calculate', 'fixtures/contract-example.json', '--json'], { from: 'sources', env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' } });
     const b = spawnCli(['calculate', 'fixtures/contract-example.json', '--json'], { env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' } });
     expect([a.status, b.status]).toEqual([0, 0]);
     expect(a.stdout).toBe(b.stdout);

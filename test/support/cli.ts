@@ -2,10 +2,10 @@
  * The command line in-process: runCli (src/cli.ts) with captured stdout/stderr, the way the real
  * process runs it but without starting Node and tsx for every call. Tests that are about the process
  * itself (exit on a signal, kill and resume, time zone and locale, the server) spawn it for real
- * with spawnCli.
+ * with spawnCli: the compiled CLI (dist/, built by the global setup), or the sources through tsx.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../../src/cli.ts';
 import type { CliIo } from '../../src/cli/common.ts';
@@ -47,9 +47,17 @@ export async function runInProcess(args: readonly string[], options: RunOptions 
   return { status, stdout, stderr };
 }
 
-/** Runs `npx tsx src/cli.ts ARGS` as a real child process (for what only a process shows). */
-export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Run {
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, ['--import', 'tsx', `${ROOT}src/cli.ts`, ...args], {
+/** The compiled command line (`npx bistand`), built from the sources by test/support/global-setup.ts. */
+export const COMPILED_CLI = join(ROOT, 'dist', 'cli.js');
+
+/** Node's arguments to run the command line: compiled, or from the sources through tsx (`npx tsx src/cli.ts`). */
+export function cliArgs(args: readonly string[], from: 'compiled' | 'sources' = 'compiled'): string[] {
+  return from === 'compiled' ? [COMPILED_CLI, ...args] : ['--import', 'tsx', `${ROOT}src/cli.ts`, ...args];
+}
+
+/** Runs the command line as a real child process (for what only a process shows). */
+export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number; from?: 'compiled' | 'sources' } = {}): Run {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, cliArgs(args, options.from), {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: options.env ?? process.env,
