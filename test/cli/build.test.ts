@@ -4,7 +4,7 @@
  * sources as they are now (test/support/global-setup.ts), not an old dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, writeInput } from '../batch/support.ts';
@@ -33,9 +33,16 @@ describe('compiled build', () => {
     expect(readFileSync(join(dir, 'compiled.ndjson')).equals(readFileSync(join(dir, 'source.ndjson')))).toBe(true);
   });
 
-  it('a bad household: exit 2 from the compiled command too', () => {
+  it('a bad household: exit 2 and the same field errors as from the sources (the bundle keeps only zod\'s English messages)', async () => {
     const r = compiled(['calculate', 'no-such-file.json']);
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toContain('no-such-file.json: cannot read the file (ENOENT)');
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ caseId: 'X', period: '2026-03', members: [{ id: 'a1', role: 'boss', birthDate: '1988-13-01' }], incomes: [{ memberId: 'a1', type: 'salary', amount: 7900.5 }], costs: 'no' }));
+    const bad = compiled(['calculate', file, '--json']);
+    const source = await runInProcess(['calculate', file, '--json']);
+    expect([bad.status, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toBe(source.stderr);
+    expect(bad.stderr.split('\n').length).toBeGreaterThan(2);
   });
 });
