@@ -18,6 +18,7 @@ import type { Household, InputIssue } from './household/types.ts';
 import type { Period } from './period/index.ts';
 import { RuleLookupError } from './rulebook/resolve.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
+import type { RecordedStep } from './trace/index.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 export type RuleSetProvider = (period: Period, municipality: string | null) => VersionedRuleSet;
@@ -97,6 +98,20 @@ export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider
 export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
   const p = prepare(raw, rulesFor, false);
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
+}
+
+/**
+ * The summary decision and its trace steps as recorded (message keys and arguments, no rendered
+ * text), with the rule set used: what batch --detail full writes in compact form, without rendering
+ * texts that the compact form leaves out.
+ */
+export function evaluateHouseholdSteps(
+  raw: unknown,
+  rulesFor: RuleSetProvider,
+): ({ readonly ok: true; readonly decision: DecisionSummary; readonly steps: readonly RecordedStep[]; readonly ruleSet: VersionedRuleSet }) | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null } {
+  let ruleSet: VersionedRuleSet | undefined;
+  const p = prepare(raw, (period, municipality) => (ruleSet = rulesFor(period, municipality)));
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), steps: p.ctx.trace.recorded(), ruleSet: ruleSet! } : p;
 }
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';

@@ -9,12 +9,13 @@
  *   rendered on demand by `bistand explain`);
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
-import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
+import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSteps, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
 import type { Decision, DecisionSummary } from '../decision/types.ts';
 import { parseKronor } from '../money/index.ts';
 import type { InputIssue } from '../household/types.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { compactTrace } from '../trace/compact.ts';
+import type { RecordedStep } from '../trace/index.ts';
 import type { SummaryCounts } from './summary.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
@@ -96,14 +97,17 @@ export function processLine(
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
-  // A record sink needs the full decision; otherwise the cheaper summary is enough.
-  const full = options.detail === 'full' || onDecision !== undefined;
+  // A record sink needs the full decision; --detail full the recorded trace steps; otherwise the
+  // cheaper summary or figures are enough.
+  const full = onDecision !== undefined;
   let ruleSet: VersionedRuleSet | undefined;
-  const result = full
-    ? evaluateHousehold(raw, (period, municipality) => (ruleSet = options.rulesFor(period, municipality)))
-    : options.detail === 'compact'
-      ? evaluateHouseholdFigures(raw, options.rulesFor)
-      : evaluateHouseholdSummary(raw, options.rulesFor);
+  let steps: readonly RecordedStep[] | undefined;
+  let result;
+  if (full) result = evaluateHousehold(raw, (period, municipality) => (ruleSet = options.rulesFor(period, municipality)));
+  else if (options.detail === 'full') {
+    result = evaluateHouseholdSteps(raw, options.rulesFor);
+    if (result.ok) ({ steps, ruleSet } = result);
+  } else result = options.detail === 'compact' ? evaluateHouseholdFigures(raw, options.rulesFor) : evaluateHouseholdSummary(raw, options.rulesFor);
   if (!result.ok) {
     counts.errors++;
     return errorLine(n, result.caseId, result.issues);
@@ -124,7 +128,7 @@ export function processLine(
     options.detail === 'compact'
       ? compactDecision(d)
       : options.detail === 'full'
-        ? { ...compactDecision(d), trace: compactTrace((d as Decision).trace, ruleSet!.rules) }
+        ? { ...compactDecision(d), trace: compactTrace(steps ?? (d as Decision).trace, ruleSet!.rules) }
         : full
           ? withoutText(d as Decision)
           : d,

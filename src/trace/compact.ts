@@ -20,7 +20,7 @@
  */
 import { renderMessage, type Language, type MessageArgs, type MessageKey } from '../explain/messages.ts';
 import type { RuleSet } from '../rulebook/types.ts';
-import { traceParam, type TraceParam, type TraceStep, type TraceValue } from './index.ts';
+import { traceParam, type RecordedStep, type TraceParam, type TraceStep, type TraceValue } from './index.ts';
 
 export type CompactShape = readonly [step: string, key: string, inputs: readonly string[], args: readonly string[]];
 export type CompactArg = string | number | null | false | { readonly value: unknown };
@@ -82,7 +82,7 @@ const sameParam = (a: TraceParam, b: TraceParam | undefined): boolean =>
   b !== undefined && a.id === b.id && a.value === b.value && a.status === b.status && a.source === b.source;
 
 /** The trace of one decision in compact form, against the rule set the decision was made with. */
-export function compactTrace(trace: readonly TraceStep[], rules: RuleSet): CompactTrace {
+export function compactTrace(trace: readonly (TraceStep | RecordedStep)[], rules: RuleSet): CompactTrace {
   const { params, topicOf } = indexOf(rules);
   const legal: string[] = [];
   const legalIndex = new Map<string, number>();
