@@ -99,11 +99,11 @@ export function processLine(
   }
   // A record sink needs the full decision; --detail full the recorded trace steps; otherwise the
   // cheaper summary or figures are enough.
-  const full = onDecision !== undefined;
+  const recording = onDecision !== undefined;
   let ruleSet: VersionedRuleSet | undefined;
   let steps: readonly RecordedStep[] | undefined;
   let result;
-  if (full) result = evaluateHousehold(raw, (period, municipality) => (ruleSet = options.rulesFor(period, municipality)));
+  if (recording) result = evaluateHousehold(raw, (period, municipality) => (ruleSet = options.rulesFor(period, municipality)));
   else if (options.detail === 'full') {
     result = evaluateHouseholdSteps(raw, options.rulesFor);
     if (result.ok) ({ steps, ruleSet } = result);
@@ -113,7 +113,7 @@ export function processLine(
     return errorLine(n, result.caseId, result.issues);
   }
   const d = result.decision;
-  if (onDecision !== undefined) onDecision(raw, d as Decision);
+  if (recording) onDecision(raw, d as Decision);
   counts.households++;
   counts.byOutcome[d.outcome]++;
   if (d.payable !== null) counts.payableOre += parseKronor(d.payable)!;
@@ -129,7 +129,7 @@ export function processLine(
       ? compactDecision(d)
       : options.detail === 'full'
         ? { ...compactDecision(d), trace: compactTrace(steps ?? (d as Decision).trace, ruleSet!.rules) }
-        : full
+        : recording
           ? withoutText(d as Decision)
           : d,
   );
