@@ -26,8 +26,8 @@ describe('compiled build', () => {
 
   it('batch with compiled worker threads: the same bytes as the sources on the main thread', async () => {
     const input = join(dir, 'in.ndjson');
-    writeInput(input, 900, 5, '2025-09', 0.02);
-    const r = compiled(['batch', '--in', input, '--out', join(dir, 'compiled.ndjson'), '--workers', '2', '--chunk-lines', '100', '--detail', 'full']);
+    writeInput(input, 300, 5, '2025-09', 0.02);
+    const r = compiled(['batch', '--in', input, '--out', join(dir, 'compiled.ndjson'), '--workers', '2', '--chunk-lines', '40', '--detail', 'full']);
     expect(r.status).toBe(0);
     expect((await runInProcess(['batch', '--in', input, '--out', join(dir, 'source.ndjson'), '--workers', '0', '--detail', 'full'])).status).toBe(0);
     expect(readFileSync(join(dir, 'compiled.ndjson')).equals(readFileSync(join(dir, 'source.ndjson')))).toBe(true);
