@@ -1,41 +1,44 @@
 /**
- * Batch benchmark (issue 3). One run reports, on the same generated file:
- *  - households/s for the core alone (mitata, one thread, pre-parsed households): figures-only
- *    (what `batch --detail compact` computes), summary, and full (with trace and decision text);
- *  - households/s for the JSON floor: read the file, JSON.parse + JSON.stringify every line, write it;
- *  - households/s for the batch end to end: the real CLI (`batch --workers N`), wall clock including
- *    start-up, median of --runs;
- *  - the ratio batch / floor;
- *  - with --million: 1 000 000 households through the CLI, wall time and peak RSS (VmHWM of the
- *    process, all threads).
+ * Batch benchmark (issues 3 and 10). One run reports, on the same generated files and machine:
+ *  - start-up: `calculate e2 --json` with the compiled CLI (node dist/cli.js), through npx bistand
+ *    and through tsx (the old way), and a batch of 0 lines;
+ *  - the JSON floor: read the file, JSON.parse + JSON.stringify every line, write it — on 1 thread and
+ *    on 2 threads (each thread a half of the file);
+ *  - the batch end to end with the compiled CLI (`batch --detail compact`), wall clock including
+ *    start-up, on 1 thread (--workers 0) and 2 worker threads, and its share of the floor;
+ *  - `--detail full` (every trace step, compact form): bytes per line and rate, 2 workers;
+ *  - the core alone (mitata, one thread, pre-parsed households, run through tsx);
+ *  - with --million: 1 000 000 households, 2 workers, wall time and peak RSS (VmHWM, all threads).
  *
- *   npx tsx bench/batch.bench.ts [--count 200000] [--workers 2] [--runs 3] [--million]
+ *   npm run build && npx tsx bench/batch.bench.ts [--sizes 20000,200000] [--runs 1] [--million]
  */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
 import { lines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli.js');
+const E2 = join(ROOT, 'fixtures', 'e2-single-parent-rent-above-ceiling-2023.json');
 const { values } = parseArgs({
   options: {
-    count: { type: 'string', default: '200000' },
-    workers: { type: 'string', default: String(availableParallelism()) },
-    runs: { type: 'string', default: '3' },
+    sizes: { type: 'string', default: '20000,200000' },
+    runs: { type: 'string', default: '1' },
     million: { type: 'boolean', default: false },
   },
 });
-const count = Number(values.count);
-const workers = Number(values.workers);
+const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 function generate(path: string, n: number): void {
   const fd = openSync(path, 'w');
@@ -51,104 +54,162 @@ function generate(path: string, n: number): void {
   closeSync(fd);
 }
 
-/** Reads the file in 1 MiB blocks, parses and stringifies every line, and writes the result. */
-function jsonFloor(input: string, output: string): number {
-  const started = process.hrtime.bigint();
+/** The floor's work on one thread: bytes [from, to) of the file (whole lines), parse + stringify, write. Plain JS, so a worker can run it. */
+const FLOOR = `
+const { closeSync, openSync, readSync, writeSync } = require('node:fs');
+function floor(input, output, from, to) {
   const inFd = openSync(input, 'r');
   const outFd = openSync(output, 'w');
   const block = Buffer.allocUnsafe(1 << 20);
   let rest = '';
   let n = 0;
-  for (;;) {
-    const read = readSync(inFd, block, 0, block.length, null);
+  for (let at = from; at < to; ) {
+    const read = readSync(inFd, block, 0, Math.min(block.length, to - at), at);
     if (read === 0) break;
-    const text = rest + block.toString('utf8', 0, read);
-    const parts = text.split('\n');
-    rest = parts.pop()!;
+    at += read;
+    const parts = (rest + block.toString('utf8', 0, read)).split('\\n');
+    rest = parts.pop();
     let out = '';
     for (const line of parts) {
-      out += `${JSON.stringify(JSON.parse(line))}\n`;
+      out += JSON.stringify(JSON.parse(line)) + '\\n';
       n++;
     }
     writeSync(outFd, out);
   }
   closeSync(inFd);
   closeSync(outFd);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return n / seconds;
+  return n;
+}
+`;
+const floorOnThisThread = new Function('require', `${FLOOR}; return floor;`)(
+  (await import('node:module')).createRequire(import.meta.url),
+) as (input: string, output: string, from: number, to: number) => number;
+
+/** Lines per second of the floor on `threads` threads (worker threads when 2; wall clock incl. their start). */
+async function jsonFloor(input: string, threads: number): Promise<number> {
+  const size = statSync(input).size;
+  const started = now();
+  if (threads === 1) return floorOnThisThread(input, join(dir, 'floor.out'), 0, size) / (now() - started);
+  // Cut at line starts so each thread gets whole lines.
+  const cuts = [0];
+  const probe = Buffer.alloc(1 << 16);
+  const fd = openSync(input, 'r');
+  for (let t = 1; t < threads; t++) {
+    const read = readSync(fd, probe, 0, probe.length, Math.floor((size * t) / threads));
+    cuts.push(Math.floor((size * t) / threads) + probe.subarray(0, read).indexOf(0x0a) + 1);
+  }
+  closeSync(fd);
+  cuts.push(size);
+  const counts = await Promise.all(
+    cuts.slice(0, -1).map(
+      (from, t) =>
+        new Promise<number>((resolve, reject) => {
+          const w = new Worker(`${FLOOR}; const { parentPort, workerData: d } = require('node:worker_threads'); parentPort.postMessage(floor(d.input, d.output, d.from, d.to));`, {
+            eval: true,
+            workerData: { input, output: join(dir, `floor-${t}.out`), from, to: cuts[t + 1] },
+          });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0) / (now() - started);
 }
 
-/** Runs the batch CLI; returns wall seconds and the peak resident memory of the process (all threads). */
-function runBatch(input: string, output: string): Promise<{ seconds: number; peakKb: number }> {
+/** Runs a command; returns wall seconds and the peak resident memory of the process (all threads). */
+function run(command: string, args: readonly string[]): Promise<{ seconds: number; peakKb: number }> {
   return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'batch', '--in', input, '--out', output, '--workers', String(workers)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const started = now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     let peakKb = 0;
     const poll = setInterval(() => {
       try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
       } catch {
         /* the process has ended */
       }
-    }, 100);
+    }, 50);
     child.on('exit', (code) => {
       clearInterval(poll);
-      if (code !== 0) reject(new Error(`batch exited with ${code}`));
-      else resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakKb });
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
+      else resolve({ seconds: now() - started, peakKb });
     });
   });
 }
 
-async function main(): Promise<void> {
-  const input = join(dir, 'households.ndjson');
-  generate(input, count);
-  const text = readFileSync(input, 'utf8');
-  const bytesPerLine = Math.round(Buffer.byteLength(text) / count);
-  const sample = text.split('\n').slice(0, 5000).map((l) => JSON.parse(l) as unknown);
+const batch = (input: string, output: string, workers: number, detail = 'compact') =>
+  run(process.execPath, [CLI, 'batch', '--in', input, '--out', output, '--workers', String(workers), '--detail', detail]);
 
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const rows: [string, string][] = [
+    ['machine', `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(1)}`],
+  ];
+  const timed = async (command: string, args: readonly string[], n: number) => {
+    const xs: number[] = [];
+    for (let r = 0; r < n; r++) xs.push((await run(command, args)).seconds);
+    return median(xs);
+  };
+
+  // Start-up.
+  const empty = join(dir, 'empty.ndjson');
+  closeSync(openSync(empty, 'w'));
+  rows.push(['start-up: `node dist/cli.js calculate e2 --json` (median of 5)', `${(await timed(process.execPath, [CLI, 'calculate', E2, '--json'], 5)).toFixed(2)} s`]);
+  rows.push(['start-up: `npx bistand calculate e2 --json`', `${(await timed('npx', ['bistand', 'calculate', E2, '--json'], 1)).toFixed(2)} s`]);
+  rows.push(['start-up: `npx tsx src/cli.ts calculate e2 --json` (sources, no build)', `${(await timed('npx', ['tsx', 'src/cli.ts', 'calculate', E2, '--json'], 1)).toFixed(2)} s`]);
+  rows.push(['start-up: `batch` of 0 lines, 2 workers (median of 3)', `${(await timed(process.execPath, [CLI, 'batch', '--in', empty, '--out', join(dir, 'empty.out'), '--workers', '2'], 3)).toFixed(2)} s`]);
+
+  for (const count of sizes) {
+    const input = join(dir, `households-${count}.ndjson`);
+    generate(input, count);
+    const bytesPerLine = Math.round(statSync(input).size / count);
+    const floors = async (threads: number) => {
+      const xs: number[] = [];
+      for (let r = 0; r < runs; r++) xs.push(await jsonFloor(input, threads));
+      return median(xs);
+    };
+    const floor1 = await floors(1);
+    const floor2 = await floors(2);
+    const rate = async (workers: number) => {
+      const xs: number[] = [];
+      let peak = 0;
+      for (let r = 0; r < runs; r++) {
+        const { seconds, peakKb } = await batch(input, join(dir, 'out.ndjson'), workers);
+        xs.push(count / seconds);
+        peak = Math.max(peak, peakKb);
+      }
+      return { rate: median(xs), peak };
+    };
+    const one = await rate(0);
+    const two = await rate(2);
+    const n = fmt(count);
+    rows.push([`${n} households (${bytesPerLine} bytes/line): JSON floor, 1 thread / 2 threads`, `${fmt(floor1)} / ${fmt(floor2)} lines/s`]);
+    rows.push([`${n}: batch compact, 1 thread (--workers 0), incl. start-up`, `${fmt(one.rate)} hh/s = ${(one.rate / floor1).toFixed(2)} of the 1-thread floor (${(count / one.rate).toFixed(2)} s)`]);
+    rows.push([`${n}: batch compact, 2 workers, incl. start-up`, `${fmt(two.rate)} hh/s = ${(two.rate / floor2).toFixed(2)} of the 2-thread floor (${(count / two.rate).toFixed(2)} s), peak RSS ${fmt(two.peak / 1024)} MiB`]);
+    if (count <= 20_000) {
+      const out = join(dir, 'full.ndjson');
+      const { seconds } = await batch(input, out, 2, 'full');
+      rows.push([`${n}: batch --detail full (every trace step, compact), 2 workers`, `${fmt(count / seconds)} hh/s, ${fmt(statSync(out).size / count)} bytes/line`]);
+    }
+  }
+
+  // The core alone, through tsx (its keepNames wrappers cost a little), pre-parsed households.
+  const sample = [...lines(5000, 2026, '2026-03', 0)].map((l) => JSON.parse(l) as unknown);
   const cache = new RuleSetCache(loadRulebook(join(ROOT, 'rules')));
   const rulesFor = (p: Parameters<RuleSetCache['get']>[0], m: string | null, d: string | null = null) => cache.get(p, m, d);
   let i = 0;
   const core = async (fn: (raw: unknown) => unknown) => 1e9 / (await measure(() => fn(sample[i++ % sample.length]))).p50;
-  const coreFigures = await core((raw) => evaluateHouseholdFigures(raw, rulesFor));
-  const coreSummary = await core((raw) => evaluateHouseholdSummary(raw, rulesFor));
-  const coreFull = await core((raw) => evaluateHousehold(raw, rulesFor));
+  rows.push(['core alone (tsx), 1 thread: figures / summary / full decision', `${fmt(await core((raw) => evaluateHouseholdFigures(raw, rulesFor)))} / ${fmt(await core((raw) => evaluateHouseholdSummary(raw, rulesFor)))} / ${fmt(await core((raw) => evaluateHousehold(raw, rulesFor)))} hh/s`]);
 
-  const floors: number[] = [];
-  for (let r = 0; r < runs; r++) floors.push(jsonFloor(input, join(dir, 'floor.ndjson')));
-  const floor = median(floors);
-
-  const batch: number[] = [];
-  let peak = 0;
-  for (let r = 0; r < runs; r++) {
-    const { seconds, peakKb } = await runBatch(input, join(dir, 'out.ndjson'));
-    batch.push(count / seconds);
-    peak = Math.max(peak, peakKb);
-  }
-  const batchRate = median(batch);
-
-  const rows: [string, string][] = [
-    ['machine', `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`],
-    ['input', `${fmt(count)} generated households, ${bytesPerLine} bytes/line`],
-    ['core alone, figures only (batch --detail compact), 1 thread', `${fmt(coreFigures)} hh/s`],
-    ['core alone, summary decision, 1 thread', `${fmt(coreSummary)} hh/s`],
-    ['core alone, full decision with trace and text, 1 thread', `${fmt(coreFull)} hh/s`],
-    ['JSON floor: read + parse + stringify + write, 1 thread', `${fmt(floor)} hh/s`],
-    [`batch end to end, ${workers} workers (wall clock incl. start-up)`, `${fmt(batchRate)} hh/s (runs: ${batch.map(fmt).join(', ')})`],
-    ['batch / JSON floor', `${((100 * batchRate) / floor).toFixed(1)} %`],
-    [`batch peak RSS (${fmt(count)} households)`, `${fmt(peak / 1024)} MiB`],
-  ];
   if (values.million) {
     const million = join(dir, 'million.ndjson');
     generate(million, 1_000_000);
-    const { seconds, peakKb } = await runBatch(million, join(dir, 'million.out'));
-    rows.push(['1 000 000 households through the batch', `${seconds.toFixed(1)} s (${fmt(1_000_000 / seconds)} hh/s), peak RSS ${fmt(peakKb / 1024)} MiB`]);
+    const floor2 = await jsonFloor(million, 2);
+    const { seconds, peakKb } = await batch(million, join(dir, 'million.out'), 2);
+    rows.push(['1 000 000: batch compact, 2 workers', `${seconds.toFixed(1)} s (${fmt(1_000_000 / seconds)} hh/s = ${(1_000_000 / seconds / floor2).toFixed(2)} of the 2-thread floor ${fmt(floor2)}), peak RSS ${fmt(peakKb / 1024)} MiB`]);
   }
+  rows.push(['load average at the end', loadavg()[0]!.toFixed(1)]);
   process.stdout.write(`| measure | result |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -5,22 +5,23 @@
  *
  * Exit codes: 0 done; 1 the engine, its rules or its store are broken; 2 bad input or bad usage.
  */
-import { batchCommand } from './cli/batch.ts';
-import { calculateCommand } from './cli/calculate.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
-import { fixturesCommand } from './cli/fixtures.ts';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, UsageError, type CliIo } from './cli/common.ts';
 import { oneLine, quote } from './household/echo.ts';
-import { kontaktCommand } from './cli/kontakt.ts';
-import { rulesCommand } from './cli/rules.ts';
-import { serveCommand } from './cli/serve.ts';
-import { ssbtekCommand } from './cli/ssbtek.ts';
-import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
+import { RulebookError } from './rulebook/load.ts';
 
-type Command = (args: string[]) => number | Promise<number>;
+/** A command gets its arguments and the process's streams (src/cli/common.ts) and returns the exit code. */
+type Command = (args: string[], io: CliIo) => number | Promise<number>;
+
+/*
+ * Each command's module is imported only when that command runs, so `calculate` does not load the
+ * web server, SQLite or the batch machinery (start-up time: bench/RESULTS.md).
+ */
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   calculate: {
-    run: calculateCommand,
+    run: async (args, io) => (await import('./cli/calculate.ts')).calculateCommand(args, io),
     usage: `calculate <household.json> [--json] [--lang sv|en] [--rules DIR] [--record [--store PATH]]
       One household and month (docs/household.md). --json prints the decision as JSON; without it, a
       breakdown in Swedish (or English with --lang en). Bad input: exit 2, problems on stderr.
@@ -28,19 +29,19 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       store: --store, else $BISTAND_STORE, else .bistand/records.sqlite).`,
   },
   batch: {
-    run: batchCommand,
+    run: async (args, io) => (await import('./cli/batch.ts')).batchCommand(args, io),
     usage: `batch --in households.ndjson --out decisions.ndjson [--period YYYY-MM] [--workers N] [--resume]
         [--detail compact|summary|full] [--summary FILE] [--rules DIR] [--record [--store PATH]]
       The monthly recalculation: one output line per input line, in order, on every core; resumable.
       --record also stores every decision, with its trace, in the decision store (docs/records.md).`,
   },
   'run-fixtures': {
-    run: fixturesCommand,
+    run: async (args, io) => (await import('./cli/fixtures.ts')).fixturesCommand(args, io),
     usage: `run-fixtures [DIR] [--rules DIR]
       Calculates every *.json household in DIR (default fixtures/) and prints one line each.`,
   },
   rules: {
-    run: rulesCommand,
+    run: async (args, io) => (await import('./cli/rules.ts')).rulesCommand(args, io),
     usage: `rules check [--rules DIR]
       Validates rules/ and summarises periods and how sure each value is.
   rules show YYYY-MM [--municipality KOD] [--rules DIR]
@@ -50,13 +51,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       (validated with the whole folder) and prints the difference against the previous year.`,
   },
   audit: {
-    run: auditCommand,
+    run: async (args, io) => (await import('./cli/store.ts')).auditCommand(args, io),
     usage: `audit verify [--store PATH] [--anchor HASH]... [--json]
       Recomputes the hash chain of the decision store; names the first edited, deleted or
       reordered record (exit 1) or prints the head hash to write down (exit 0).`,
   },
   replay: {
-    run: replayCommand,
+    run: async (args, io) => (await import('./cli/store.ts')).replayCommand(args, io),
     usage: `replay DECISION_ID [--store PATH] [--json]
       Recomputes a recorded decision with its stored input and stored rule set: "identical", or
       every field that differs (exit 1).
@@ -64,12 +65,17 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       What today's rules give for the same input, as a difference (informational, exit 0).`,
   },
   show: {
-    run: showCommand,
+    run: async (args, io) => (await import('./cli/store.ts')).showCommand(args, io),
     usage: `show DECISION_ID [--store PATH] [--lang sv|en] [--json]
       A recorded decision with its trace and record metadata (recorded at, rule set, engine, chain hash).`,
   },
+  explain: {
+    run: async (args, io) => (await import('./cli/explain.ts')).explainCommand(args, io),
+    usage: `explain DECISIONS.ndjson --line N [--json] [--lang sv|en] [--rules DIR]
+      The reasoning trace of one line of a batch --detail full output, with its texts (docs/batch.md).`,
+  },
   serve: {
-    run: serveCommand,
+    run: async (args, io) => (await import('./cli/serve.ts')).serveCommand(args, io),
     usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
@@ -80,7 +86,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,
   },
   kontakt: {
-    run: kontaktCommand,
+    run: async (args, io) => (await import('./cli/kontakt.ts')).kontaktCommand(args, io),
     usage: `kontakt assign CASE_ID --caseworker NAME --by USER [--store PATH]
   kontakt payment DECISION_ID --date YYYY-MM-DD --by USER [--store PATH]
   kontakt log [--case CASE_ID] [--json] [--store PATH]
@@ -88,7 +94,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       its access log: every lookup with who, when, which case and why (docs/invanare.md).`,
   },
   ssbtek: {
-    run: ssbtekCommand,
+    run: async (args, io) => (await import('./cli/ssbtek.ts')).ssbtekCommand(args, io),
     usage: `ssbtek import <answer.json> --member ID [--into household.json]
       Reads one person's SSBTEK answer (the agencies' nested shape) and prints registeredIncomes and
       agencyAnswers for member ID as JSON; --into prints that household with them merged in
@@ -97,29 +103,37 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
 };
 
 function help(): string {
-  return `Användning / usage: npx tsx src/cli.ts <command> [options]\n\n${Object.values(COMMANDS)
+  return `Användning / usage: npx bistand <command> [options]\n\n${Object.values(COMMANDS)
     .map((c) => `  ${c.usage}`)
     .join('\n')}\n\nEnvironment: BISTAND_RULES overrides the rules directory.\n`;
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * The whole command line as a function: arguments in, exit code out, output on `io` (the real process
+ * by default). Tests call it in-process with their own streams.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(help());
+    io.stdout.write(help());
     return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`unknown command ${quote(name)}\n${help()}`);
+    io.stderr.write(`unknown command ${quote(name)}\n${help()}`);
     return EXIT_BAD_INPUT;
   }
   try {
-    return await command.run(rest);
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))) {
       // Options echo what was typed: one line, cut (issue 13).
-      process.stderr.write(`${name}: ${oneLine(error.message, 300)}\n`);
+      io.stderr.write(`${name}: ${oneLine(error.message, 300)}\n`);
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof RulebookError) {
+      for (const p of error.problems) io.stderr.write(`rules: ${p}\n`);
+      return EXIT_ENGINE;
     }
     throw error;
   }
@@ -135,6 +149,19 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
     throw error;
   });
 }
-exitQuietlyOnClosedPipe(process.stdout);
 
-process.exitCode = await main(process.argv.slice(2));
+/** True when this file is the program being run (node dist/cli.js, npx bistand, npx tsx src/cli.ts), not an import. */
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  exitQuietlyOnClosedPipe(process.stdout);
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -20,6 +20,7 @@ import { firstDayOf, type Period } from './period/index.ts';
 import { RuleLookupError, RulesPendingError, type PendingRuleSet } from './rulebook/resolve.ts';
 import { pendingRuleSetVersion, pendingRulesDecision } from './decision/pending.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
+import type { RecordedStep } from './trace/index.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 /**
@@ -36,27 +37,22 @@ export type SummaryEvaluation =
   | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household }
   | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
-/**
- * Module-level on purpose, like the other per-household helpers of the core: tsx (esbuild keepNames)
- * wraps every named closure in a defineProperty call each time it is created, ~0.24 µs apiece.
- */
-function checkType(issues: InputIssue[], known: Readonly<Record<string, unknown>>, value: string, list: string, index: number, what: string): void {
-  if (!Object.prototype.hasOwnProperty.call(known, value)) {
-    issues.push({ path: `${list}[${index}].type`, code: 'UNKNOWN_TYPE', message: `unknown ${what} ${quote(value)} (expected one of ${Object.keys(known).join(', ')})` });
-  }
-}
-
 /** Types used in the household that the period's rules do not know. */
 function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
   const issues: InputIssue[] = [];
-  for (const i of household.incomes) checkType(issues, rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
-  for (const c of household.costs) checkType(issues, rules.costTypes, c.type, 'costs', c.index, 'cost type');
-  for (const a of household.assets) checkType(issues, rules.assetTypes, a.type, 'assets', a.index, 'asset type');
+  const checkType = (known: Readonly<Record<string, unknown>>, value: string, list: string, index: number, what: string): void => {
+    if (!Object.hasOwn(known, value)) {
+      issues.push({ path: `${list}[${index}].type`, code: 'UNKNOWN_TYPE', message: `unknown ${what} ${quote(value)} (expected one of ${Object.keys(known).join(', ')})` });
+    }
+  };
+  for (const i of household.incomes) checkType(rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
+  for (const c of household.costs) checkType(rules.costTypes, c.type, 'costs', c.index, 'cost type');
+  for (const a of household.assets) checkType(rules.assetTypes, a.type, 'assets', a.index, 'asset type');
   const activity = rules.activityRequirement ?? null;
   for (const m of household.members) {
     const code = m.activityRequirement?.exemption ?? null;
     if (activity === null || code === null || activity.exemptions.some((e) => e.code === code)) continue;
-    issues.push({ path: `members[${m.index}].activityRequirement.exemption`, code: 'UNKNOWN_EXEMPTION', message: `unknown exemption "${code}" (expected one of ${activity.exemptions.map((e) => e.code).join(', ')})` });
+    issues.push({ path: `members[${m.index}].activityRequirement.exemption`, code: 'UNKNOWN_EXEMPTION', message: `unknown exemption ${quote(code)} (expected one of ${activity.exemptions.map((e) => e.code).join(', ')})` });
   }
   // Agency payments need the agency income map in force for the period (never another period's map).
   if (household.registeredIncomes.length > 0 && (rules.agencyIncomeMap ?? null) === null) {
@@ -139,6 +135,22 @@ export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider
   const p = prepare(raw, rulesFor, false);
   if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, false, 'summary'), household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
+}
+
+/**
+ * The summary decision and its trace steps as recorded (message keys and arguments, no rendered
+ * text), with the rule set used: what batch --detail full writes in compact form, without rendering
+ * texts that the compact form leaves out.
+ */
+export function evaluateHouseholdSteps(
+  raw: unknown,
+  rulesFor: RuleSetProvider,
+): ({ readonly ok: true; readonly decision: DecisionSummary; readonly steps: readonly RecordedStep[]; readonly ruleSet: VersionedRuleSet | null }) | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null } {
+  let ruleSet: VersionedRuleSet | undefined;
+  const p = prepare(raw, (period, municipality, decidedOn) => (ruleSet = rulesFor(period, municipality, decidedOn)));
+  // A month whose rules are pending has no rule set and no steps: the decision names the missing rules.
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), steps: [], ruleSet: null };
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), steps: p.ctx.trace.recorded(), ruleSet: ruleSet! } : p;
 }
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';

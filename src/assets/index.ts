@@ -8,9 +8,7 @@ import { legal, needInformation, type Context } from '../context.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import { floorAtZero, formatKronor, parseKronor, subtract, sum, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
-import type { Asset } from '../household/types.ts';
-import type { AssetTypeDef } from '../rulebook/types.ts';
-import { traceParam, type Trace } from '../trace/index.ts';
+import { traceParam } from '../trace/index.ts';
 
 export type AssetCode = 'LIQUID' | 'NON_LIQUID' | 'OWN_CASE_ASSET' | 'AMOUNT_MISSING';
 
@@ -35,27 +33,6 @@ export interface AssetsResult {
   readonly incomplete: boolean;
 }
 
-/**
- * Records one asset line and its trace step. Module-level rather than a closure in the loop: tsx
- * (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created.
- */
-function pushAsset(trace: Trace, items: AssetItem[], asset: Asset, def: AssetTypeDef, ref: string, code: AssetCode, key: MessageKey, args: Record<string, string | number>): void {
-  args['label'] = def.labelSv;
-  args['ref'] = ref;
-  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
-  const message = { key, args };
-  const reason = trace.enabled ? trace.explain({
-    step: 'assets.item',
-    rule: `asset-types#${asset.type}`,
-    legalRef: ref,
-    inputs: { index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount === null ? null : formatKronor(asset.amount), liquid: def.liquid },
-    result: code,
-    key,
-    args,
-  }).reason : '';
-  items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message, reason });
-}
-
 export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): AssetsResult {
   const { household, rules, trace } = ctx;
   const ref = legal(ctx, 'ownMeans').ref;
@@ -63,17 +40,33 @@ export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, Mem
   let incomplete = false;
   for (const asset of household.assets) {
     const def = rules.assetTypes[asset.type]!;
+    /** Records this asset's line and its trace step, so the line and the step always say the same. */
+    const pushAsset = (code: AssetCode, key: MessageKey, args: Record<string, string | number>): void => {
+      args['label'] = def.labelSv;
+      args['ref'] = ref;
+      // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+      const reason = trace.enabled ? trace.explain({
+        step: 'assets.item',
+        rule: `asset-types#${asset.type}`,
+        legalRef: ref,
+        inputs: { index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount === null ? null : formatKronor(asset.amount), liquid: def.liquid },
+        result: code,
+        key,
+        args,
+      }).reason : '';
+      items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message: { key, args }, reason });
+    };
     const owner = asset.memberId !== null ? assessments.get(asset.memberId) : undefined;
     if (owner !== undefined && owner.kind === 'own-case') {
-      pushAsset(trace, items, asset, def, ref, 'OWN_CASE_ASSET', 'assets.ownCase', { memberId: owner.member.id });
+      pushAsset('OWN_CASE_ASSET', 'assets.ownCase', { memberId: owner.member.id });
     } else if (!def.liquid) {
-      pushAsset(trace, items, asset, def, ref, 'NON_LIQUID', 'assets.nonLiquid', { amount: asset.amount === null ? '' : formatKronor(asset.amount) });
+      pushAsset('NON_LIQUID', 'assets.nonLiquid', { amount: asset.amount === null ? '' : formatKronor(asset.amount) });
     } else if (asset.amount === null) {
       incomplete = true;
       needInformation(ctx, { code: 'ASSET_AMOUNT_MISSING', field: `assets[${asset.index}].amount`, blocking: true, legalRef: ref, key: 'needs.assetAmount', args: { label: def.labelSv } });
-      pushAsset(trace, items, asset, def, ref, 'AMOUNT_MISSING', 'assets.amountMissing', {});
+      pushAsset('AMOUNT_MISSING', 'assets.amountMissing', {});
     } else {
-      pushAsset(trace, items, asset, def, ref, 'LIQUID', 'assets.liquid', { amount: formatKronor(asset.amount) });
+      pushAsset('LIQUID', 'assets.liquid', { amount: formatKronor(asset.amount) });
     }
   }
   const liquidTotal = sum(items.filter((i) => i.code === 'LIQUID').map((i) => i.amount!));

@@ -1,13 +1,15 @@
 /** A chunk of input lines → its output text, summary counts and (when recording) the full decisions. */
 import type { RuleSetProvider } from '../index.ts';
 import type { Decision } from '../decision/types.ts';
+import type { Rulebook } from '../rulebook/load.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
 
 export interface WorkerConfig {
-  readonly rulesDir: string;
+  /** rules/ as loaded and checked once by the main thread (plain data, copied to each worker). */
+  readonly rulebook: Rulebook;
   readonly detail: Detail;
   readonly period: string | null;
   /** Also return each household's full decision (with trace) for a record sink (issue 4). */

@@ -4,14 +4,19 @@
  *
  * Output shapes (docs/batch.md):
  * - a decision: `{"line":n, …the decision…}` — with --detail compact the decision's figures and codes,
- *   with summary the whole decision without the rendered trace and decision text, with full everything;
+ *   with summary the whole decision without the rendered trace and decision text, with full the
+ *   figures and codes and every trace step in compact form (src/trace/compact.ts; the texts are
+ *   rendered on demand by `bistand explain`);
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
-import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
+import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSteps, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
 import type { Decision, DecisionSummary } from '../decision/types.ts';
 import { parseJsonText } from '../household/decode.ts';
 import type { InputIssue } from '../household/types.ts';
 import { addPayable, type SummaryCounts } from './summary.ts';
+import type { VersionedRuleSet } from '../rulebook/types.ts';
+import { compactTrace } from '../trace/compact.ts';
+import type { RecordedStep } from '../trace/index.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
 
@@ -98,13 +103,17 @@ export function processLine(
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
-  // A record sink needs the full decision; otherwise the cheaper summary is enough.
-  const full = options.detail === 'full' || onDecision !== undefined;
-  const result = full
-    ? evaluateHousehold(raw, options.rulesFor)
-    : options.detail === 'compact'
-      ? evaluateHouseholdFigures(raw, options.rulesFor)
-      : evaluateHouseholdSummary(raw, options.rulesFor);
+  // A record sink needs the full decision; --detail full the recorded trace steps; otherwise the
+  // cheaper summary or figures are enough.
+  const recording = onDecision !== undefined;
+  let ruleSet: VersionedRuleSet | null | undefined;
+  let steps: readonly RecordedStep[] | undefined;
+  let result;
+  if (recording) result = evaluateHousehold(raw, (period, municipality, decidedOn) => (ruleSet = options.rulesFor(period, municipality, decidedOn)));
+  else if (options.detail === 'full') {
+    result = evaluateHouseholdSteps(raw, options.rulesFor);
+    if (result.ok) ({ steps, ruleSet } = result);
+  } else result = options.detail === 'compact' ? evaluateHouseholdFigures(raw, options.rulesFor) : evaluateHouseholdSummary(raw, options.rulesFor);
   if (!result.ok) {
     counts.errors++;
     return errorLine(n, result.caseId, result.issues);
@@ -112,7 +121,7 @@ export function processLine(
   const d = result.decision;
   // First, so a payable that cannot be summed fails the line before anything else is counted.
   addPayable(counts, d.payable);
-  if (onDecision !== undefined) onDecision(raw, d as Decision);
+  if (recording) onDecision(raw, d as Decision);
   counts.households++;
   counts.byOutcome[d.outcome]++;
   if (d.requiresAssessment) counts.requiresAssessment++;
@@ -122,6 +131,14 @@ export function processLine(
     counts.householdsWithRefusalAndChildren++;
   }
   counts.byApplicantGender[applicantGender(raw)]++;
-  const json = JSON.stringify(options.detail === 'compact' ? compactDecision(d) : options.detail === 'summary' && full ? withoutText(d as Decision) : d);
+  const json = JSON.stringify(
+    options.detail === 'compact'
+      ? compactDecision(d)
+      : options.detail === 'full'
+        ? { ...compactDecision(d), trace: ruleSet ? compactTrace(steps ?? (d as Decision).trace, ruleSet.rules) : [] }
+        : recording
+          ? withoutText(d as Decision)
+          : d,
+  );
   return `{"line":${n},${json.slice(1)}`;
 }

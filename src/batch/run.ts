@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadRulebook } from '../rulebook/load.ts';
+import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -26,6 +26,8 @@ export interface BatchOptions {
   readonly input: string;
   readonly output: string;
   readonly rulesDir: string;
+  /** rules/ already loaded from rulesDir (it is loaded here otherwise): loaded and checked once per run. */
+  readonly rulebook?: Rulebook;
   readonly period: string | null;
   readonly detail: Detail;
   /** Worker threads; 0 runs everything on the main thread. */
@@ -65,6 +67,12 @@ export class BatchError extends Error {
 }
 
 const BLOCK = 1 << 20;
+
+/**
+ * The worker thread's entry: the compiled dist/batch-worker.js when this module is compiled (a chunk
+ * in dist/), else worker-entry.mjs, which registers tsx in the worker and loads worker.ts.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url);
 
 interface Chunk {
   readonly seq: number;
@@ -149,12 +157,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   if (input === output) throw new BatchError('--out must not be the input file');
   // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
-  const book = loadRulebook(options.rulesDir);
+  const book = options.rulebook ?? loadRulebook(options.rulesDir);
   // A --period without rules would give an error on every line and exit 0 (issue 13): refused up front.
   const forced = options.period === null ? null : parsePeriod(options.period);
   if (forced !== null) {
     try {
-      new RuleSetCache(book).get(forced, null);
+      new RuleSetCache(book).get(forced, null, null);
     } catch (error) {
       if (error instanceof RuleLookupError) throw new BatchError(`--period ${options.period}: ${error.message}; nothing was calculated`);
       throw error;
@@ -203,7 +211,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let linesDone = checkpoint?.linesDone ?? 0;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
-  const config: WorkerConfig = { rulesDir: options.rulesDir, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
+  const config: WorkerConfig = { rulebook: book, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
   const stop = options.stopSignal ?? { stopped: false };
@@ -281,11 +289,6 @@ async function runWithWorkers(
   maybeCheckpoint: () => void,
   stop: { stopped: boolean },
 ): Promise<void> {
-  const workers = Array.from({ length: count }, () => ({
-    // worker-entry.mjs registers tsx in the worker, then loads worker.ts.
-    worker: new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: config }),
-    busy: 0,
-  }));
   const maxInFlight = count * 3;
   const waiting = new Map<number, { result: ChunkResult; endOffset: number }>();
   const endOffsets = new Map<number, number>();
@@ -300,7 +303,10 @@ async function runWithWorkers(
     w?.();
   };
 
-  for (const w of workers) {
+  // Workers start when there is work for them: an empty or one-chunk input starts one worker or none.
+  const workers: { worker: Worker; busy: number }[] = [];
+  const startWorker = () => {
+    const w = { worker: new Worker(WORKER_ENTRY, { workerData: config }), busy: 0 };
     w.worker.on('message', (result: ChunkResult) => {
       w.busy--;
       inFlight--;
@@ -316,7 +322,9 @@ async function runWithWorkers(
       if (code !== 0 && failure === null) failure = new Error(`a batch worker stopped with exit code ${code}`);
       notify();
     });
-  }
+    workers.push(w);
+    return w;
+  };
 
   try {
     for (;;) {
@@ -326,7 +334,8 @@ async function runWithWorkers(
           exhausted = true;
           break;
         }
-        const target = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+        const idlest = workers.length ? workers.reduce((a, b) => (b.busy < a.busy ? b : a)) : null;
+        const target = idlest !== null && (idlest.busy === 0 || workers.length >= count) ? idlest : startWorker();
         target.busy++;
         inFlight++;
         endOffsets.set(chunk.seq, chunk.endOffset);

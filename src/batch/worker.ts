@@ -1,15 +1,14 @@
 /**
- * A batch worker thread: loads rules/ once, then turns chunks of NDJSON lines into output lines.
+ * A batch worker thread: takes rules/ as the main thread loaded and checked it, then turns chunks of NDJSON lines into output lines.
  * A crash inside the engine on one household becomes an INTERNAL_ERROR record for that line, so the
  * batch still writes exactly one output line per input line (and ends with exit code 1).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { makeChunkProcessor, type ChunkInput, type WorkerConfig } from './chunk.ts';
 
 const config = workerData as WorkerConfig;
-const cache = new RuleSetCache(loadRulebook(config.rulesDir));
+const cache = new RuleSetCache(config.rulebook);
 const processChunk = makeChunkProcessor(config, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
 
 parentPort!.on('message', (chunk: ChunkInput) => {

@@ -69,11 +69,6 @@ export interface ChildImpactInput {
 }
 
 
-/*
- * The helpers below are module-level rather than closures in assessChildImpact: tsx (esbuild keepNames)
- * wraps every named closure in a defineProperty call each time it is created, ~0.24 µs apiece.
- */
-
 /** Shares (in the order of members) by member id. */
 function byMember(members: readonly MemberAssessment[], shares: readonly Ore[]): Map<string, Ore> {
   return new Map(members.map((a, i) => [a.member.id, shares[i] ?? ZERO]));

@@ -19,7 +19,7 @@ import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
 import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
 import { resolveRuleSet, RulesPendingError } from '../rulebook/resolve.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -41,7 +41,7 @@ function refusePendingPeriod(book: Rulebook, periodText: string): void {
   }
 }
 
-export async function batchCommand(args: string[]): Promise<number> {
+export async function batchCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: false,
@@ -73,9 +73,10 @@ export async function batchCommand(args: string[]): Promise<number> {
   let store: DecisionStore | null = null;
   const tally: RecordTally = { recorded: 0, skipped: 0 };
   try {
-    const dir = rulesDir(values.rules);
-    if (values.period !== undefined) refusePendingPeriod(loadRulebook(dir), values.period);
-    if (values.record) store = DecisionStore.open(storePath(values.store), { create: true });
+    const dir = rulesDir(values.rules, io.env);
+    const rulebook = loadRulebook(dir);
+    if (values.period !== undefined) refusePendingPeriod(rulebook, values.period);
+    if (values.record) store = DecisionStore.open(storePath(values.store, io.env, io.cwd), { create: true });
     // --resume with nothing to resume (issue 13): say so; with --record, a finished run of the same
     // input is recognised and nothing is recorded a second time.
     const fresh = values.resume && readCheckpointOrNull(values.out) === null;
@@ -83,27 +84,28 @@ export async function batchCommand(args: string[]): Promise<number> {
     if (fresh && store && existsSync(values.in) && statSync(values.in).isFile()) {
       const finished = store.finishedBatch(keyOf());
       if (finished !== null) {
-        process.stderr.write(
+        io.stderr.write(
           `batch: nothing to resume: this input was already recorded by a finished run (${finished.lines} lines, ${finished.recorded} decisions recorded in ${store.path}); ` +
             'nothing was recorded again. To record it once more on purpose, run without --resume.\n',
         );
-        process.stdout.write(`${JSON.stringify({ input: values.in, output: values.out, period: values.period ?? null, alreadyFinished: true, store: store.path, recorded: 0, alreadyRecorded: finished.recorded })}\n`);
+        io.stdout.write(`${JSON.stringify({ input: values.in, output: values.out, period: values.period ?? null, alreadyFinished: true, store: store.path, recorded: 0, alreadyRecorded: finished.recorded })}\n`);
         return EXIT_OK;
       }
     }
-    if (fresh) process.stderr.write(`batch: no checkpoint for ${values.out}: nothing to resume, starting from the beginning\n`);
-    const sink = store ? recordSink(store, loadRulebook(dir), tally) : undefined;
+    if (fresh) io.stderr.write(`batch: no checkpoint for ${values.out}: nothing to resume, starting from the beginning\n`);
+    const sink = store ? recordSink(store, rulebook, tally) : undefined;
     const result = await runBatch({
       input: values.in,
       output: values.out,
       rulesDir: dir,
+      rulebook,
       ...(sink ? { onDecisions: sink } : {}),
       period: values.period ?? null,
       detail,
       workers,
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
-      progress: process.stderr.isTTY ? process.stderr : null,
+      progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
     });
     const summary = summaryJson(result.counts, {
       input: values.in,
@@ -118,10 +120,10 @@ export async function batchCommand(args: string[]): Promise<number> {
     });
     const line = JSON.stringify(summary);
     if (values.summary) writeFileSync(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    process.stdout.write(`${line}\n`);
-    if (process.stderr.isTTY) {
+    io.stdout.write(`${line}\n`);
+    if (io.stderr.isTTY) {
       const c = result.counts;
-      process.stderr.write(
+      io.stderr.write(
         `${c.lines} rader: ${c.byOutcome.approve} bifall, ${c.byOutcome.partial} delvis bifall, ${c.byOutcome.deny} avslag, ` +
           `${c.byOutcome['needs-information']} saknar uppgifter, ${c.errors} fel. Att betala totalt ${formatOreExactSv(c.payableOre)}. ` +
           `${c.childrenInHouseholdsWithRefusal} barn i hushåll med avslag, ${c.longTermCases} långvariga. ` +
@@ -129,31 +131,31 @@ export async function batchCommand(args: string[]): Promise<number> {
       );
     }
     if (result.interrupted) {
-      process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
+      io.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
       return EXIT_INTERRUPTED;
     }
     if (store) store.markBatchFinished(keyOf(), result.runId, result.counts.lines, tally.recorded + tally.skipped);
     if (result.internalErrors > 0) {
-      process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
+      io.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
       return EXIT_ENGINE;
     }
     return EXIT_OK;
   } catch (error) {
     if (error instanceof RulesPendingError) {
       // Refused up front: a whole run for a month whose rules are not published would be nothing but needs-information.
-      process.stderr.write(`batch: --period ${values.period ?? ''}: ${error.message}; load them first (rules/README.md)\n`);
+      io.stderr.write(`batch: --period ${values.period ?? ''}: ${error.message}; load them first (rules/README.md)\n`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof BatchError) {
-      process.stderr.write(`batch: ${error.message}\n`);
+      io.stderr.write(`batch: ${error.message}\n`);
       return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
     }
     if (error instanceof RulebookError) {
-      for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
+      for (const p of error.problems) io.stderr.write(`rules: ${p}\n`);
       return EXIT_ENGINE;
     }
     if (error instanceof StoreError) {
-      process.stderr.write(`batch: ${error.message}\n`);
+      io.stderr.write(`batch: ${error.message}\n`);
       return EXIT_ENGINE;
     }
     throw error;

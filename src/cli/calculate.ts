@@ -17,7 +17,7 @@ import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export interface CalculateOptions {
   readonly json: boolean;
@@ -29,29 +29,29 @@ export interface CalculateOptions {
   readonly store?: string | undefined;
 }
 
-export function runCalculate(file: string, options: CalculateOptions): number {
-  const read = readJsonFile(file);
+export function runCalculate(file: string, options: CalculateOptions, io: CliIo = processIo()): number {
+  const read = readJsonFile(file, io.cwd);
   if (!read.ok) {
-    process.stderr.write(`${maskPersonnummerIn(read.message)}\n`);
+    io.stderr.write(`${maskPersonnummerIn(read.message)}\n`);
     return EXIT_BAD_INPUT;
   }
-  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(options.rules)));
+  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(options.rules, io.env)));
   let ruleSet: VersionedRuleSet | undefined;
   const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
   if (!result.ok) {
     // One problem, one line (issue 13): a message can never break its line, whatever it echoes.
-    for (const issue of result.issues) process.stderr.write(`${maskPersonnummerIn(oneLine(`${issue.path}: ${issue.message}`, Infinity))}\n`);
+    for (const issue of result.issues) io.stderr.write(`${maskPersonnummerIn(oneLine(`${issue.path}: ${issue.message}`, Infinity))}\n`);
     return EXIT_BAD_INPUT;
   }
   let decisionId: string | undefined;
   if (options.record === true && ruleSet === undefined) {
     // The month's rules are pending (rules/pending/): the proposal names what is missing, but there is no rule set to store.
-    process.stderr.write(`period: the rules for ${result.decision.period} are not published yet; a proposal without rules is not recorded\n`);
+    io.stderr.write(`period: the rules for ${result.decision.period} are not published yet; a proposal without rules is not recorded\n`);
     return EXIT_BAD_INPUT;
   }
   if (options.record === true) {
     try {
-      const store = DecisionStore.open(storePath(options.store), { create: true });
+      const store = DecisionStore.open(storePath(options.store, io.env, io.cwd), { create: true });
       try {
         decisionId = store.record({ input: read.value, decision: result.decision, ruleSet: ruleSet! }).decisionId;
       } finally {
@@ -59,18 +59,18 @@ export function runCalculate(file: string, options: CalculateOptions): number {
       }
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      process.stderr.write(`store: ${maskPersonnummerIn(error.message)}\n`);
+      io.stderr.write(`store: ${maskPersonnummerIn(error.message)}\n`);
       return EXIT_ENGINE;
     }
   }
   let text: string;
   if (options.json) text = JSON.stringify(decisionId === undefined ? result.decision : { decisionId, ...result.decision }, null, 2);
   else text = renderDecision(result.decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
-  process.stdout.write(`${maskPersonnummerIn(text)}\n`);
+  io.stdout.write(`${maskPersonnummerIn(text)}\n`);
   return EXIT_OK;
 }
 
-export function calculateCommand(args: string[]): number {
+export function calculateCommand(args: string[], io: CliIo = processIo()): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -85,5 +85,5 @@ export function calculateCommand(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError('expected exactly one household file');
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang: expected sv or en, got "${values.lang}"`);
   if (values.store !== undefined && !values.record) throw new UsageError('--store is only used with --record');
-  return runCalculate(positionals[0]!, { json: values.json, lang: values.lang, rules: values.rules, record: values.record, store: values.store });
+  return runCalculate(positionals[0]!, { json: values.json, lang: values.lang, rules: values.rules, record: values.record, store: values.store }, io);
 }

@@ -5,40 +5,40 @@
  */
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { oneLine } from '../household/echo.ts';
 import { evaluateHousehold } from '../index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, readJsonFile, rulesDir } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, readJsonFile, rulesDir, type CliIo } from './common.ts';
 
-export function runFixtures(dir: string, rules: string | undefined): number {
-  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(rules)));
+export function runFixtures(dir: string, rules: string | undefined, io: CliIo = processIo()): number {
+  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(rules, io.env)));
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   let bad = 0;
-  process.stdout.write(`${'file'.padEnd(62)}${'outcome'.padEnd(19)}${'norm'.padStart(10)}${'need'.padStart(10)}${'income'.padStart(10)}${'payable'.padStart(10)}\n`);
+  io.stdout.write(`${'file'.padEnd(62)}${'outcome'.padEnd(19)}${'norm'.padStart(10)}${'need'.padStart(10)}${'income'.padStart(10)}${'payable'.padStart(10)}\n`);
   for (const name of files) {
     const read = readJsonFile(join(dir, name));
     if (!read.ok) {
-      process.stderr.write(`${read.message}\n`);
+      io.stderr.write(`${read.message}\n`);
       bad++;
       continue;
     }
     const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
     if (!result.ok) {
-      for (const issue of result.issues) process.stderr.write(`${name}: ${oneLine(`${issue.path}: ${issue.message}`, Infinity)}\n`);
+      for (const issue of result.issues) io.stderr.write(`${name}: ${oneLine(`${issue.path}: ${issue.message}`, Infinity)}\n`);
       bad++;
       continue;
     }
     const d = result.decision;
-    process.stdout.write(
+    io.stdout.write(
       `${name.padEnd(62)}${d.outcome.padEnd(19)}${String(d.norm.total ?? '–').padStart(10)}${String(d.need ?? '–').padStart(10)}${String(d.income.counted ?? '–').padStart(10)}${String(d.payable ?? '–').padStart(10)}\n`,
     );
   }
-  process.stdout.write(`${files.length} households, ${bad} with bad input\n`);
+  io.stdout.write(`${files.length} households, ${bad} with bad input\n`);
   return bad > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-export function fixturesCommand(args: string[]): number {
+export function fixturesCommand(args: string[], io: CliIo = processIo()): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' } } });
-  return runFixtures(positionals[0] ?? 'fixtures', values.rules);
+  return runFixtures(resolve(io.cwd, positionals[0] ?? 'fixtures'), values.rules, io);
 }

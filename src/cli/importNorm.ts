@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRulebook, RulebookError, type RiksnormFile } from '../rulebook/load.ts';
 import { parseSfsRiksnorm, type SfsTable } from '../rulebook/sfsTable.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 const STATUSES = ['verified', 'derived'] as const;
 
@@ -53,9 +53,9 @@ export function diffLines(previous: RiksnormFile | null, next: RiksnormFile): st
   });
 }
 
-export function runImportNorm(yearText: string | undefined, file: string | undefined, o: { rules?: string | undefined; sfs?: string | undefined; status: string; url?: string | undefined; dryRun: boolean; force: boolean }): number {
+export function runImportNorm(yearText: string | undefined, file: string | undefined, o: { rules?: string | undefined; sfs?: string | undefined; status: string; url?: string | undefined; dryRun: boolean; force: boolean }, io: CliIo = processIo()): number {
   const fail = (lines: string[]): number => {
-    for (const l of lines) process.stderr.write(`${l}\n`);
+    for (const l of lines) io.stderr.write(`${l}\n`);
     return EXIT_BAD_INPUT;
   };
   if (!yearText || !/^[0-9]{4}$/.test(yearText)) return fail([`year: expected a year YYYY, got "${yearText ?? ''}"`]);
@@ -63,7 +63,7 @@ export function runImportNorm(yearText: string | undefined, file: string | undef
   if (!(STATUSES as readonly string[]).includes(o.status)) return fail([`--status: expected ${STATUSES.join(' or ')}, got "${o.status}"`]);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (error) {
     return fail([`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
@@ -76,7 +76,7 @@ export function runImportNorm(yearText: string | undefined, file: string | undef
   if (sfs === null || !/^[0-9]{4}:[0-9]{1,4}$/.test(sfs)) return fail([`${file}: the text names no SFS number; give it with --sfs YYYY:NNN`]);
   if (o.sfs !== undefined && table.sfs !== null && o.sfs !== table.sfs) return fail([`--sfs ${o.sfs}: the text says Förordning (${table.sfs})`]);
 
-  const dir = rulesDir(o.rules);
+  const dir = rulesDir(o.rules, io.env);
   const book = loadRulesOrExit(dir);
   const target = `riksnorm/${year}.json`;
   if (existsSync(join(dir, target)) && !o.force) return fail([`${target} exists; use --force to replace it (the old table stays in git history)`]);
@@ -110,16 +110,16 @@ export function runImportNorm(yearText: string | undefined, file: string | undef
   }
   out.push('Next: add the entry to rules/CHANGELOG.md, run `rules check` and the tests (rules/README.md, "The yearly riksnorm").');
   if (!o.dryRun) writeFileSync(join(dir, target), `${JSON.stringify(next, null, 2)}\n`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  io.stdout.write(`${out.join('\n')}\n`);
   return EXIT_OK;
 }
 
-export function importNormCommand(args: string[]): number {
+export function importNormCommand(args: string[], io: CliIo = processIo()): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { rules: { type: 'string' }, sfs: { type: 'string' }, status: { type: 'string', default: 'verified' }, url: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
   });
   if (positionals.length > 2) throw new UsageError('expected: rules import-norm <year> <file>');
-  return runImportNorm(positionals[0], positionals[1], { rules: values.rules, sfs: values.sfs, status: values.status, url: values.url, dryRun: values['dry-run'], force: values.force });
+  return runImportNorm(positionals[0], positionals[1], { rules: values.rules, sfs: values.sfs, status: values.status, url: values.url, dryRun: values['dry-run'], force: values.force }, io);
 }

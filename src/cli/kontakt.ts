@@ -12,14 +12,14 @@
 import { parseArgs } from 'node:util';
 import { CaseDesk } from '../store/casedesk.ts';
 import { StoreError, StoreNotFoundError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, UsageError, type CliIo } from './common.ts';
 
 function required(value: string | undefined, option: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError(`${option} is required`);
   return value.trim();
 }
 
-export function kontaktCommand(args: string[]): number {
+export function kontaktCommand(args: string[], io: CliIo = processIo()): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -34,7 +34,7 @@ export function kontaktCommand(args: string[]): number {
     desk = CaseDesk.open(storePath(values.store));
   } catch (error) {
     if (error instanceof StoreNotFoundError || error instanceof StoreError) {
-      process.stderr.write(`kontakt: ${error.message}\n`);
+      io.stderr.write(`kontakt: ${error.message}\n`);
       return error instanceof StoreNotFoundError ? EXIT_BAD_INPUT : EXIT_ENGINE;
     }
     throw error;
@@ -42,19 +42,19 @@ export function kontaktCommand(args: string[]): number {
   try {
     if (sub === 'assign') {
       desk.assignCaseworker(id!, required(values.caseworker, '--caseworker'), required(values.by, '--by'));
-      process.stdout.write(`case ${id}: caseworker ${values.caseworker!.trim()}\n`);
+      io.stdout.write(`case ${id}: caseworker ${values.caseworker!.trim()}\n`);
     } else if (sub === 'payment') {
       desk.recordPaymentDate(id!, required(values.date, '--date'), required(values.by, '--by'));
-      process.stdout.write(`decision ${id}: paid on ${values.date}\n`);
+      io.stdout.write(`decision ${id}: paid on ${values.date}\n`);
     } else {
       const log = desk.accessLog(values.case);
-      if (values.json) process.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
-      else for (const e of log) process.stdout.write(`${e.at}\t${e.who}\t${e.caseId}\t${e.found ? 'found' : 'not found'}\t${e.purpose}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+      else for (const e of log) io.stdout.write(`${e.at}\t${e.who}\t${e.caseId}\t${e.found ? 'found' : 'not found'}\t${e.purpose}\n`);
     }
     return EXIT_OK;
   } catch (error) {
     if (error instanceof StoreNotFoundError || (error instanceof StoreError && /YYYY-MM-DD/.test(error.message))) {
-      process.stderr.write(`kontakt: ${error.message}\n`);
+      io.stderr.write(`kontakt: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

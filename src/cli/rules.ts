@@ -9,11 +9,11 @@ import { contentHash } from '../canonical.ts';
 import { parsePeriod } from '../period/index.ts';
 import { resolveRuleSet, RuleLookupError } from '../rulebook/resolve.ts';
 import { importNormCommand } from './importNorm.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
-export function runRulesCheck(rules: string | undefined): number {
-  const book = loadRulesOrExit(rulesDir(rules));
-  const out: string[] = [`rules/ is valid (${rulesDir(rules)})`, '', 'Riksnorm tables:'];
+export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()): number {
+  const book = loadRulesOrExit(rulesDir(rules, io.env));
+  const out: string[] = [`rules/ is valid (${rulesDir(rules, io.env)})`, '', 'Riksnorm tables:'];
   for (const r of book.riksnorm) {
     const values = [
       ...r.data.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]),
@@ -50,34 +50,34 @@ export function runRulesCheck(rules: string | undefined): number {
   }
   out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  io.stdout.write(`${out.join('\n')}\n`);
   return EXIT_OK;
 }
 
-export function runRulesShow(periodText: string | undefined, municipality: string | undefined, rules: string | undefined): number {
+export function runRulesShow(periodText: string | undefined, municipality: string | undefined, rules: string | undefined, io: CliIo = processIo()): number {
   const period = periodText ? parsePeriod(periodText) : null;
   if (!period) {
-    process.stderr.write(`period: expected a month YYYY-MM, got ${quote(periodText ?? '')}\n`);
+    io.stderr.write(`period: expected a month YYYY-MM, got ${quote(periodText ?? '')}\n`);
     return EXIT_BAD_INPUT;
   }
-  const book = loadRulesOrExit(rulesDir(rules));
+  const book = loadRulesOrExit(rulesDir(rules, io.env));
   try {
     const set = resolveRuleSet(book, period, municipality ?? null);
-    process.stdout.write(`${JSON.stringify({ ruleSetVersion: contentHash(set), rules: set }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ruleSetVersion: contentHash(set), rules: set }, null, 2)}\n`);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof RuleLookupError) {
-      process.stderr.write(`${error.field}: ${error.message}\n`);
+      io.stderr.write(`${error.field}: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;
   }
 }
 
-export function rulesCommand(args: string[]): number {
-  if (args[0] === 'import-norm') return importNormCommand(args.slice(1));
+export function rulesCommand(args: string[], io: CliIo = processIo()): number {
+  if (args[0] === 'import-norm') return importNormCommand(args.slice(1), io);
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, municipality: { type: 'string' } } });
-  if (positionals[0] === 'check') return runRulesCheck(values.rules);
-  if (positionals[0] === 'show') return runRulesShow(positionals[1], values.municipality, values.rules);
+  if (positionals[0] === 'check') return runRulesCheck(values.rules, io);
+  if (positionals[0] === 'show') return runRulesShow(positionals[1], values.municipality, values.rules, io);
   throw new UsageError('expected "check", "show YYYY-MM" or "import-norm YYYY FILE"');
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_AUTH, type StaffOptions } from '../web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
 import { storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -37,7 +37,7 @@ function staffOptions(values: { store?: string | undefined; 'trust-proxy-auth'?:
   return { storePath: storePath(values.store), auth: trusted ? { userHeader, rolesHeader, role } : null };
 }
 
-export async function serveCommand(args: string[]): Promise<number> {
+export async function serveCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -58,7 +58,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = portOf(values.port);
   const host = values.host ?? DEFAULT_HOST;
   if (host === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
-  const rulebook = loadRulesOrExit(rulesDir(values.rules));
+  const rulebook = loadRulesOrExit(rulesDir(values.rules, io.env));
   const staff = staffOptions(values);
 
   let server: RunningServer;
@@ -68,25 +68,25 @@ export async function serveCommand(args: string[]): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {
-      process.stderr.write(`serve: cannot listen on ${host}:${port} (${code}); choose another --port or --host\n`);
+      io.stderr.write(`serve: cannot listen on ${host}:${port} (${code}); choose another --port or --host\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;
   }
   if (!LOOPBACK.has(host)) {
-    process.stderr.write(`serve: warning: listening on ${host}, not only this machine; the preview has no login and households are personal data\n`);
+    io.stderr.write(`serve: warning: listening on ${host}, not only this machine; the preview has no login and households are personal data\n`);
   }
   if (staff.auth !== null) {
-    process.stderr.write(`serve: trusting ${staff.auth.userHeader} and ${staff.auth.rolesHeader} (role "${staff.auth.role}") for Kontaktcenter: only a login proxy that sets and strips them may reach this port\n`);
+    io.stderr.write(`serve: trusting ${staff.auth.userHeader} and ${staff.auth.rolesHeader} (role "${staff.auth.role}") for Kontaktcenter: only a login proxy that sets and strips them may reach this port\n`);
   }
-  process.stdout.write(`Caseworker preview (förhandsberäkning) at ${server.url}/\nResident page at ${server.url}/invanare/\nPress Ctrl+C to stop.\n`);
+  io.stdout.write(`Caseworker preview (förhandsberäkning) at ${server.url}/\nResident page at ${server.url}/invanare/\nPress Ctrl+C to stop.\n`);
 
   const running = server;
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      process.stdout.write(`serve: ${signal}, stopping\n`);
+      io.stdout.write(`serve: ${signal}, stopping\n`);
       void running.close().then(() => resolve(EXIT_OK));
     };
     process.on('SIGINT', stop);

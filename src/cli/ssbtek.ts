@@ -7,41 +7,42 @@
  */
 import { parseArgs } from 'node:util';
 import { importSsbtekAnswer, mergeIntoHousehold } from '../agency/ssbtek.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, readJsonFile, UsageError } from './common.ts';
+import { quote } from '../household/echo.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, processIo, readJsonFile, UsageError, type CliIo } from './common.ts';
 
-export function ssbtekCommand(args: string[]): number {
+export function ssbtekCommand(args: string[], io: CliIo = processIo()): number {
   const [sub, ...rest] = args;
   if (sub !== 'import') throw new UsageError(`expected "ssbtek import <answer.json> --member ID [--into household.json]", got "${sub ?? ''}"`);
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { member: { type: 'string' }, into: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('expected one SSBTEK answer file');
   const member = values.member;
   if (member === undefined || member === '') throw new UsageError('--member ID is required (the household member the answer is about)');
-  const answer = readJsonFile(positionals[0]!);
+  const answer = readJsonFile(positionals[0]!, io.cwd);
   if (!answer.ok) {
-    process.stderr.write(`${answer.message}\n`);
+    io.stderr.write(`${answer.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const imported = importSsbtekAnswer(answer.value, member);
-  for (const note of imported.notes) process.stderr.write(`note: ${note}\n`);
+  for (const note of imported.notes) io.stderr.write(`note: ${note}\n`);
   if (values.into === undefined) {
-    process.stdout.write(`${JSON.stringify({ registeredIncomes: imported.registeredIncomes, agencyAnswers: imported.agencyAnswers }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ registeredIncomes: imported.registeredIncomes, agencyAnswers: imported.agencyAnswers }, null, 2)}\n`);
     return EXIT_OK;
   }
-  const household = readJsonFile(values.into);
+  const household = readJsonFile(values.into, io.cwd);
   if (!household.ok) {
-    process.stderr.write(`${household.message}\n`);
+    io.stderr.write(`${household.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const h = household.value;
   if (h === null || typeof h !== 'object' || Array.isArray(h)) {
-    process.stderr.write(`${values.into}: expected a household JSON object\n`);
+    io.stderr.write(`${values.into}: expected a household JSON object\n`);
     return EXIT_BAD_INPUT;
   }
   const members = (h as { members?: unknown }).members;
   if (!Array.isArray(members) || !members.some((m) => m !== null && typeof m === 'object' && (m as { id?: unknown }).id === member)) {
-    process.stderr.write(`--member: the household in ${values.into} has no member with id "${member}"\n`);
+    io.stderr.write(`--member: the household in ${values.into} has no member with id ${quote(member)}\n`);
     return EXIT_BAD_INPUT;
   }
-  process.stdout.write(`${JSON.stringify(mergeIntoHousehold(h as Record<string, unknown>, imported, member), null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(mergeIntoHousehold(h as Record<string, unknown>, imported, member), null, 2)}\n`);
   return EXIT_OK;
 }

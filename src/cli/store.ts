@@ -19,16 +19,24 @@ import type { Difference } from '../store/diff.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
 import { recordContentProblem, verifyStore } from '../store/verify.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
-const out = (text: string) => process.stdout.write(`${text}\n`);
-const err = (text: string) => process.stderr.write(`${maskPersonnummerIn(text)}\n`);
+/** A command's two ways to print a line: out (stdout) and err (stderr, personnummer masked). */
+interface Printer {
+  readonly io: CliIo;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+function printer(io: CliIo): Printer {
+  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${maskPersonnummerIn(text)}\n`) };
+}
 
 /** Opens the store for reading, runs the command and turns store errors into exit codes. */
-function withStore(option: string | undefined, run: (store: DecisionStore) => number): number {
+function withStore({ io, err }: Printer, option: string | undefined, run: (store: DecisionStore) => number): number {
   let store: DecisionStore;
   try {
-    store = DecisionStore.open(storePath(option), { readonly: true });
+    store = DecisionStore.open(storePath(option, io.env, io.cwd), { readonly: true });
   } catch (error) {
     if (error instanceof StoreNotFoundError) {
       err(error.message);
@@ -53,7 +61,7 @@ function withStore(option: string | undefined, run: (store: DecisionStore) => nu
   }
 }
 
-function findRecord(store: DecisionStore, id: string): StoredRecord | undefined {
+function findRecord({ err }: Printer, store: DecisionStore, id: string): StoredRecord | undefined {
   const record = store.get(id);
   if (!record) err(`no decision ${id} in ${store.path}`);
   return record;
@@ -61,14 +69,16 @@ function findRecord(store: DecisionStore, id: string): StoredRecord | undefined 
 
 // ---------------------------------------------------------------------------------------- audit
 
-export function auditCommand(args: string[]): number {
+export function auditCommand(args: string[], io: CliIo = processIo()): number {
+  const print = printer(io);
+  const { out } = print;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { store: { type: 'string' }, anchor: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
   });
   if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('expected: audit verify [--store PATH] [--anchor HASH]... [--json]');
-  return withStore(values.store, (store) => {
+  return withStore(print, values.store, (store) => {
     const report = verifyStore(store, { anchors: values.anchor ?? [] });
     if (values.json) {
       out(JSON.stringify({ store: store.path, ...report }, null, 2));
@@ -127,7 +137,9 @@ function replayText(r: ReplayResult): string[] {
   return lines;
 }
 
-export function replayCommand(args: string[]): number {
+export function replayCommand(args: string[], io: CliIo = processIo()): number {
+  const print = printer(io);
+  const { out } = print;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -142,9 +154,9 @@ export function replayCommand(args: string[]): number {
   if (values.rules !== undefined && !values['with-current-rules']) throw new UsageError('--rules is only used with --with-current-rules (a replay uses the stored rules)');
   const current = values['with-current-rules'];
   // Load today's rules before opening the store, so a broken rules/ exits 1 without a store held open.
-  const cache = current ? new RuleSetCache(loadRulesOrExit(rulesDir(values.rules))) : null;
-  return withStore(values.store, (store) => {
-    const record = findRecord(store, positionals[0]!);
+  const cache = current ? new RuleSetCache(loadRulesOrExit(rulesDir(values.rules, io.env))) : null;
+  return withStore(print, values.store, (store) => {
+    const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
     const result = replayRecord(store, record, cache ? (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn) : undefined);
     out(maskPersonnummerIn(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n')));
@@ -160,7 +172,9 @@ const LABELS = {
   en: { record: 'Decision record', position: 'position in the chain', recordedAt: 'Recorded at', ruleSet: 'Rule set version', engine: 'Engine version', input: 'Input (hash)', chain: 'Chain hash', previous: 'previous', warning: 'WARNING: the record does not match its hash' },
 } as const;
 
-export function showCommand(args: string[]): number {
+export function showCommand(args: string[], io: CliIo = processIo()): number {
+  const print = printer(io);
+  const { out } = print;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -169,8 +183,8 @@ export function showCommand(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError('expected exactly one decision id');
   const lang = values.lang;
   if (lang !== 'sv' && lang !== 'en') throw new UsageError(`--lang: expected sv or en, got "${lang}"`);
-  return withStore(values.store, (store) => {
-    const record = findRecord(store, positionals[0]!);
+  return withStore(print, values.store, (store) => {
+    const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
     const decision = JSON.parse(record.decisionJson) as Decision;
     const problem = recordContentProblem(record);

@@ -33,7 +33,8 @@ export interface RuleResult {
 /** A fact the rule file reads but the engine did not supply: a programmer error. */
 export class MissingFactError extends Error {}
 
-const isNumeric = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+// json-rules-engine's test; a number is numeric unless it is NaN (the same answer without a string round trip).
+const isNumeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 
 function compare(operator: string, factValue: FactValue, value: FactValue): boolean {
   switch (operator) {

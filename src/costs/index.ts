@@ -11,9 +11,8 @@
  */
 import { legal, needInformation, type Context } from '../context.ts';
 import { formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
-import type { Cost } from '../household/types.ts';
-import type { CostCategory, CostTypeDef } from '../rulebook/types.ts';
-import type { Trace, TraceParam } from '../trace/index.ts';
+import type { CostCategory } from '../rulebook/types.ts';
+import type { TraceParam } from '../trace/index.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 
@@ -56,41 +55,6 @@ export interface CostsResult {
   readonly incomplete: boolean;
 }
 
-/**
- * Records one cost line and its trace step. Module-level rather than a closure in the loop: tsx
- * (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created.
- */
-function pushCost(
-  trace: Trace,
-  items: CostItem[],
-  cost: Cost,
-  def: CostTypeDef,
-  ref: string,
-  ceilingParams: readonly TraceParam[],
-  claimed: Ore | null,
-  accepted: Ore | null,
-  code: CostCode,
-  requiresAssessment: boolean,
-  key: MessageKey,
-  args: Record<string, string | number>,
-): void {
-  args['label'] = def.labelSv;
-  args['ref'] = ref;
-  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
-  const message = { key, args };
-  const reason = trace.enabled ? trace.explain({
-    step: 'costs.item',
-    rule: `cost-types#${cost.type}`,
-    legalRef: ref,
-    params: cost.type === 'rent' ? ceilingParams : [],
-    inputs: { index: cost.index, type: cost.type, claimed: claimed === null ? null : formatKronor(claimed), category: def.category },
-    result: accepted === null ? null : formatKronor(accepted),
-    key,
-    args,
-  }).reason : '';
-  items.push({ index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, claimed, accepted, code, legalRef: ref, requiresAssessment, message, reason });
-}
-
 export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): CostsResult {
   const { household, rules, trace } = ctx;
   const ceiling = household.circumstances.rentCeiling;
@@ -104,43 +68,60 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     const def = rules.costTypes[cost.type]!;
     const ref = legal(ctx, def.legalTopic).ref;
     const label = def.labelSv;
+    /** Records this cost's line and its trace step, so the line and the step always say the same. */
+    const pushCost = (claimed: Ore | null, accepted: Ore | null, code: CostCode, requiresAssessment: boolean, key: MessageKey, args: Record<string, string | number>): void => {
+      args['label'] = label;
+      args['ref'] = ref;
+      // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+      const reason = trace.enabled ? trace.explain({
+        step: 'costs.item',
+        rule: `cost-types#${cost.type}`,
+        legalRef: ref,
+        params: cost.type === 'rent' ? ceilingParams : [],
+        inputs: { index: cost.index, type: cost.type, claimed: claimed === null ? null : formatKronor(claimed), category: def.category },
+        result: accepted === null ? null : formatKronor(accepted),
+        key,
+        args,
+      }).reason : '';
+      items.push({ index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, claimed, accepted, code, legalRef: ref, requiresAssessment, message: { key, args }, reason });
+    };
 
     if (cost.amount === null) {
       incomplete = true;
       needInformation(ctx, { code: 'COST_AMOUNT_MISSING', field: `costs[${cost.index}].amount`, blocking: true, legalRef: ref, key: 'needs.costAmount', args: { label } });
-      pushCost(trace, items, cost, def, ref, ceilingParams, null, null, 'AMOUNT_MISSING', true, 'costs.amountMissing', {});
+      pushCost(null, null, 'AMOUNT_MISSING', true, 'costs.amountMissing', {});
       continue;
     }
     const claimed = cost.amount;
     const owner = cost.memberId !== null ? assessments.get(cost.memberId) : undefined;
     if (owner !== undefined && owner.kind === 'own-case') {
-      pushCost(trace, items, cost, def, ref, ceilingParams, claimed, ZERO, 'OWN_CASE_COST', false, 'costs.ownCase', { amount: formatKronor(claimed), memberId: owner.member.id });
+      pushCost(claimed, ZERO, 'OWN_CASE_COST', false, 'costs.ownCase', { amount: formatKronor(claimed), memberId: owner.member.id });
       continue;
     }
     if (def.category !== 'reasonable-cost') {
-      pushCost(trace, items, cost, def, ref, ceilingParams, claimed, claimed, 'ACCEPTED_FOR_ASSESSMENT', true, def.category === 'norm-supplement' ? 'costs.normSupplement' : 'costs.livsforing', { amount: formatKronor(claimed) });
+      pushCost(claimed, claimed, 'ACCEPTED_FOR_ASSESSMENT', true, def.category === 'norm-supplement' ? 'costs.normSupplement' : 'costs.livsforing', { amount: formatKronor(claimed) });
       continue;
     }
     if (cost.type === 'rent') {
       if (ceilingLeft === null) {
-        pushCost(trace, items, cost, def, ref, ceilingParams, claimed, claimed, 'RENT_NO_CEILING', false, 'costs.rentNoCeiling', { amount: formatKronor(claimed) });
+        pushCost(claimed, claimed, 'RENT_NO_CEILING', false, 'costs.rentNoCeiling', { amount: formatKronor(claimed) });
       } else {
         const accepted = min(claimed, ceilingLeft);
         ceilingLeft = subtract(ceilingLeft, accepted);
         if (accepted < claimed) {
-          pushCost(trace, items, cost, def, ref, ceilingParams, claimed, accepted, 'RENT_ABOVE_CEILING', true, 'costs.rentAboveCeiling', {
+          pushCost(claimed, accepted, 'RENT_ABOVE_CEILING', true, 'costs.rentAboveCeiling', {
             amount: formatKronor(claimed),
             ceiling: formatKronor(ceiling!),
             accepted: formatKronor(accepted),
             refused: formatKronor(subtract(claimed, accepted)),
           });
         } else {
-          pushCost(trace, items, cost, def, ref, ceilingParams, claimed, accepted, 'RENT_WITHIN_CEILING', false, 'costs.rentWithinCeiling', { amount: formatKronor(claimed), ceiling: formatKronor(ceiling!) });
+          pushCost(claimed, accepted, 'RENT_WITHIN_CEILING', false, 'costs.rentWithinCeiling', { amount: formatKronor(claimed), ceiling: formatKronor(ceiling!) });
         }
       }
       continue;
     }
-    pushCost(trace, items, cost, def, ref, ceilingParams, claimed, claimed, 'REASONABLE_COST', false, 'costs.reasonable', { amount: formatKronor(claimed) });
+    pushCost(claimed, claimed, 'REASONABLE_COST', false, 'costs.reasonable', { amount: formatKronor(claimed) });
   }
 
   const known = items.filter((i) => i.claimed !== null && i.accepted !== null);

@@ -307,12 +307,6 @@ function describe(value: unknown): string {
   return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
 }
 
-/*
- * The helpers below are module-level functions, not closures inside parseHousehold, on purpose: tsx
- * (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created,
- * ~0.24 µs apiece, and the batch parses a million households.
- */
-
 /** Unknown keys of one object, in sorted order (only the rare unknown ones are sorted). `index` −1: no list index. */
 function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<string>, list: string, index: number): void {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return;

@@ -108,10 +108,7 @@ function jobbstimulansStatus(ctx: Context): JobbstimulansStatus {
   };
 }
 
-/**
- * Records one income line and its trace step. Module-level rather than a closure in the loop: tsx
- * (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created.
- */
+/** Records one income line and its trace step, so the line and the step always say the same. */
 function pushIncome(
   trace: Trace,
   items: IncomeItem[],

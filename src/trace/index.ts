@@ -108,4 +108,9 @@ export class Trace {
   get length(): number {
     return this.#steps.length;
   }
+
+  /** The steps as recorded, without their rendered text (for the compact trace, src/trace/compact.ts). */
+  recorded(): readonly RecordedStep[] {
+    return this.#steps;
+  }
 }

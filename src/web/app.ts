@@ -17,7 +17,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { evaluateHousehold } from '../index.ts';
 import { invalidUtf8Message, parseJsonText } from '../household/decode.ts';
@@ -25,6 +24,7 @@ import { quote } from '../household/echo.ts';
 import { maskPersonnummerIn } from '../household/personnummer.ts';
 import type { InputIssue } from '../household/types.ts';
 import { parsePeriod } from '../period/index.ts';
+import { projectPath } from '../paths.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
@@ -39,8 +39,8 @@ import { addResidentRoutes } from './resident/routes.ts';
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
-export const DEFAULT_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export const PUBLIC_DIR = projectPath('src/web/public/');
+export const DEFAULT_FIXTURES_DIR = projectPath('fixtures/');
 
 export interface WebOptions {
   readonly rulebook: Rulebook;

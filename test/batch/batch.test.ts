@@ -30,8 +30,8 @@ describe('batch', () => {
   let compact: string[] = [];
   let summary: Record<string, any> = {};
 
-  it('writes exactly one output line per input line, in input order, with 2 workers', () => {
-    const r = cli(['batch', '--in', input, '--out', join(dir, 'compact.ndjson'), '--workers', '2', '--chunk-lines', '97', '--summary', join(dir, 'summary.json')]);
+  it('writes exactly one output line per input line, in input order, with 2 workers', async () => {
+    const r = await cli(['batch', '--in', input, '--out', join(dir, 'compact.ndjson'), '--workers', '2', '--chunk-lines', '97', '--summary', join(dir, 'summary.json')]);
     expect(r.stderr.replace(/npm warn.*\n/g, '')).toBe('');
     expect(r.status).toBe(0);
     compact = outLines(join(dir, 'compact.ndjson'));
@@ -41,7 +41,7 @@ describe('batch', () => {
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toEqual(summary);
   });
 
-  it('turns every bad line into an error record naming the problem', () => {
+  it('turns every bad line into an error record naming the problem', async () => {
     const blank = JSON.parse(compact[1200]!);
     expect(blank).toEqual({ line: 1201, caseId: null, errors: [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }] });
     const errors = compact.map((l) => JSON.parse(l)).filter((o) => o.errors);
@@ -55,7 +55,7 @@ describe('batch', () => {
     expect(errors.some((e) => e.errors.some((i: any) => /incomes\[\d+\]\.memberId/.test(i.path)))).toBe(true);
   });
 
-  it('gives each valid line the same decision as the single-household engine', () => {
+  it('gives each valid line the same decision as the single-household engine', async () => {
     for (let i = 0; i < inputLines.length; i += 37) {
       const text = inputLines[i]!;
       let raw: unknown;
@@ -74,11 +74,11 @@ describe('batch', () => {
     }
   });
 
-  it('--detail summary and full print the whole decision (full = calculate --json)', () => {
+  it('--detail summary prints the whole decision; full the figures and the whole trace', async () => {
     const small = join(dir, 'small.ndjson');
     writeFileSync(small, `${inputLines.slice(0, 40).join('\n')}\n`);
-    expect(cli(['batch', '--in', small, '--out', join(dir, 'full.ndjson'), '--detail', 'full', '--workers', '1']).status).toBe(0);
-    expect(cli(['batch', '--in', small, '--out', join(dir, 'summary.ndjson'), '--detail', 'summary', '--workers', '0']).status).toBe(0);
+    expect((await cli(['batch', '--in', small, '--out', join(dir, 'full.ndjson'), '--detail', 'full', '--workers', '1'])).status).toBe(0);
+    expect((await cli(['batch', '--in', small, '--out', join(dir, 'summary.ndjson'), '--detail', 'summary', '--workers', '0'])).status).toBe(0);
     const full = outLines(join(dir, 'full.ndjson'));
     const sum = outLines(join(dir, 'summary.ndjson'));
     inputLines.slice(0, 40).forEach((text, i) => {
@@ -90,23 +90,26 @@ describe('batch', () => {
       }
       const single = evaluateHousehold(raw, rulesFor);
       if (!single.ok) return;
-      expect(full[i]).toBe(`{"line":${i + 1},${JSON.stringify(single.decision).slice(1)}`);
+      // full: the figures and codes, and every trace step in compact form (test/batch/compact-trace.test.ts)
+      const { trace, ...figures } = JSON.parse(full[i]!);
+      expect(figures).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(compactDecision(single.decision))) });
+      expect(trace.steps.length).toBe(single.decision.trace.length);
       const { trace: _t, decisionText: _d, ...rest } = single.decision;
       expect(JSON.parse(sum[i]!)).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(rest)) });
     });
   });
 
-  it('gives the same bytes with 0, 1 and 2 workers and any chunk size', () => {
+  it('gives the same bytes with 0, 1 and 2 workers and any chunk size', async () => {
     const a = join(dir, 'w0.ndjson');
     const b = join(dir, 'w1.ndjson');
-    expect(cli(['batch', '--in', input, '--out', a, '--workers', '0', '--chunk-lines', '1000']).status).toBe(0);
-    expect(cli(['batch', '--in', input, '--out', b, '--workers', '1', '--chunk-lines', '13']).status).toBe(0);
+    expect((await cli(['batch', '--in', input, '--out', a, '--workers', '0', '--chunk-lines', '1000'])).status).toBe(0);
+    expect((await cli(['batch', '--in', input, '--out', b, '--workers', '1', '--chunk-lines', '13'])).status).toBe(0);
     const reference = readFileSync(join(dir, 'compact.ndjson'));
     expect(readFileSync(a).equals(reference)).toBe(true);
     expect(readFileSync(b).equals(reference)).toBe(true);
   });
 
-  it('the summary adds up against an independent count of the output', () => {
+  it('the summary adds up against an independent count of the output', async () => {
     const objects = compact.map((l) => JSON.parse(l));
     const decisions = objects.filter((o) => !o.errors);
     const refusals = decisions.filter((d) => d.outcome === 'partial' || d.outcome === 'deny');
@@ -140,10 +143,10 @@ describe('batch', () => {
     });
   });
 
-  it('--period recalculates every household for the given month', () => {
+  it('--period recalculates every household for the given month', async () => {
     const one = join(dir, 'one.ndjson');
     writeFileSync(one, `${inputLines.slice(0, 5).join('\n')}\n`);
-    const r = cli(['batch', '--in', one, '--out', join(dir, 'p.ndjson'), '--period', '2025-04', '--workers', '0']);
+    const r = await cli(['batch', '--in', one, '--out', join(dir, 'p.ndjson'), '--period', '2025-04', '--workers', '0']);
     expect(r.status).toBe(0);
     for (const line of outLines(join(dir, 'p.ndjson'))) {
       const o = JSON.parse(line);
@@ -153,24 +156,24 @@ describe('batch', () => {
 });
 
 describe('what stops the batch', () => {
-  it('an unreadable input: a clear message, exit 2', () => {
-    const r = cli(['batch', '--in', join(dir, 'missing.ndjson'), '--out', join(dir, 'x.ndjson')]);
+  it('an unreadable input: a clear message, exit 2', async () => {
+    const r = await cli(['batch', '--in', join(dir, 'missing.ndjson'), '--out', join(dir, 'x.ndjson')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/missing\.ndjson: cannot read the input file \(ENOENT\)/);
   });
-  it('an output that cannot be written: exit 2', () => {
-    const r = cli(['batch', '--in', input, '--out', join(dir, 'no', 'such', 'dir', 'x.ndjson')]);
+  it('an output that cannot be written: exit 2', async () => {
+    const r = await cli(['batch', '--in', input, '--out', join(dir, 'no', 'such', 'dir', 'x.ndjson')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot write the output file \(ENOENT\)/);
   });
-  it('missing rules: exit 1 before any output', () => {
-    const r = cli(['batch', '--in', input, '--out', join(dir, 'r.ndjson'), '--rules', join(dir, 'no-rules')]);
+  it('missing rules: exit 1 before any output', async () => {
+    const r = await cli(['batch', '--in', input, '--out', join(dir, 'r.ndjson'), '--rules', join(dir, 'no-rules')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/rules directory cannot be read/);
   });
-  it('bad usage: exit 2', () => {
-    expect(cli(['batch', '--in', input]).status).toBe(2);
-    expect(cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--detail', 'everything']).status).toBe(2);
-    expect(cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--period', '2026-3']).status).toBe(2);
+  it('bad usage: exit 2', async () => {
+    expect((await cli(['batch', '--in', input])).status).toBe(2);
+    expect((await cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--detail', 'everything'])).status).toBe(2);
+    expect((await cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--period', '2026-3'])).status).toBe(2);
   });
 });

@@ -21,37 +21,37 @@ const recordCount = (store: string) => {
 };
 
 describe('batch --record --resume after a finished run (issue 13)', () => {
-  it('is recognised, says so and records nothing again', () => {
+  it('is recognised, says so and records nothing again', async () => {
     const store = join(dir, 'r.sqlite');
     const out = join(dir, 'out.ndjson');
-    const first = cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '0']);
+    const first = (await cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '0']));
     expect(first.status).toBe(0);
     const recorded = JSON.parse(first.stdout).recorded as number;
     expect(recorded).toBeGreaterThan(40);
     expect(recordCount(store)).toBe(recorded);
     const bytes = readFileSync(out);
 
-    const again = cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '0', '--resume']);
+    const again = (await cli(['batch', '--in', input, '--out', out, '--record', '--store', store, '--workers', '0', '--resume']));
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('nothing to resume: this input was already recorded by a finished run');
     expect(JSON.parse(again.stdout)).toMatchObject({ alreadyFinished: true, recorded: 0, alreadyRecorded: recorded });
     expect(recordCount(store)).toBe(recorded);
     expect(readFileSync(out).equals(bytes)).toBe(true);
-    expect(cli(['audit', 'verify', '--store', store]).status).toBe(0);
+    expect((await cli(['audit', 'verify', '--store', store])).status).toBe(0);
   }, 60_000);
 
-  it('--resume with no checkpoint and no finished run says it starts from the beginning', () => {
+  it('--resume with no checkpoint and no finished run says it starts from the beginning', async () => {
     const out = join(dir, 'plain.ndjson');
-    const r = cli(['batch', '--in', input, '--out', out, '--workers', '0', '--resume']);
+    const r = (await cli(['batch', '--in', input, '--out', out, '--workers', '0', '--resume']));
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('no checkpoint');
   }, 60_000);
 });
 
 describe('batch --period without rules (issue 13)', () => {
-  it('is refused up front with exit 2 and no output', () => {
+  it('is refused up front with exit 2 and no output', async () => {
     const out = join(dir, 'p.ndjson');
-    const r = cli(['batch', '--in', input, '--out', out, '--period', '2022-03', '--workers', '0']);
+    const r = (await cli(['batch', '--in', input, '--out', out, '--period', '2022-03', '--workers', '0']));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^batch: --period 2022-03: no riksnorm table .*nothing was calculated\n$/);
     expect(existsSync(out)).toBe(false);

@@ -1,9 +1,10 @@
-/** Helpers for the batch tests: generated input files and the real CLI as a child process. */
-import { spawn, spawnSync } from 'node:child_process';
+/** Helpers for the batch tests: generated input files, the CLI in-process, and the real CLI as a child process. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lines } from '../../bench/generate.ts';
+import { cliArgs, runInProcess, type Run } from '../support/cli.ts';
 import { ROOT } from '../support/engine.ts';
 
 export function tempDir(): string {
@@ -16,11 +17,13 @@ export function writeInput(path: string, count: number, seed: number, period = '
   return all;
 }
 
-export function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** `bistand ARGS` in-process (test/support/cli.ts). */
+export function cli(args: string[]): Promise<Run> {
+  return runInProcess(args);
 }
 
+/** The real (compiled) command line as a child process: for signals, kill and resume. */
+
 export function cliAsync(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, cliArgs(args), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }

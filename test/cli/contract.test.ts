@@ -1,21 +1,19 @@
 /**
- * CONTRACT.md through the real command line: `npx tsx src/cli.ts calculate FILE --json` prints one
+ * CONTRACT.md through the command line: `npx tsx src/cli.ts calculate FILE --json` prints one
  * decision; bad input exits 2 with nothing on stdout and one line per problem naming the field path.
+ * The command line runs in-process (runCli, the same code the process runs); real processes check
+ * what only a process shows: exit codes, and the same bytes in any time zone and locale.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/engine.ts';
+import { runInProcess, spawnCli } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runInProcess(args);
 
 function withFile(name: string, content: unknown): string {
   const path = join(dir, name);
@@ -36,8 +34,8 @@ const valid = {
 };
 
 describe('calculate --json', () => {
-  it('prints one decision with the contract fields and exits 0', () => {
-    const r = cli(['calculate', 'fixtures/contract-example.json', '--json']);
+  it('prints one decision with the contract fields and exits 0', async () => {
+    const r = await cli(['calculate', 'fixtures/contract-example.json', '--json']);
     expect(r.status).toBe(0);
     const d = JSON.parse(r.stdout);
     for (const key of ['caseId', 'period', 'outcome', 'norm', 'costs', 'income', 'need', 'payable', 'reasons', 'trace', 'childImpact', 'ruleSetVersion', 'inputHash']) expect(d).toHaveProperty(key);
@@ -45,19 +43,22 @@ describe('calculate --json', () => {
     expect(d.inputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     for (const m of [d.need, d.payable, d.norm.total, d.costs.accepted, d.income.counted]) expect(m).toMatch(/^(0|[1-9][0-9]*)(\.[0-9]{2})?$/);
   });
-  it('without --json prints the breakdown in Swedish (and in English with --lang en)', () => {
-    const sv = cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json']);
+  it('without --json prints the breakdown in Swedish (and in English with --lang en)', async () => {
+    const sv = await cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json']);
     expect(sv.status).toBe(0);
     expect(sv.stdout).toContain('Förslag: DELVIS BIFALL – att betala 2 636 kr');
     expect(sv.stdout).toContain('Beräkningsgång');
     expect(sv.stdout).toContain('Hur man överklagar');
-    const en = cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json', '--lang', 'en']);
+    const en = await cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json', '--lang', 'en']);
     expect(en.stdout).toContain('Proposal: PARTIAL – payable SEK 2,636');
   });
-  it('gives byte-identical output in any time zone and locale', () => {
-    const a = cli(['calculate', 'fixtures/contract-example.json', '--json'], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
-    const b = cli(['calculate', 'fixtures/contract-example.json', '--json'], { TZ: 'Pacific/Kiritimati', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' });
+  it('gives byte-identical output in any time zone and locale', async () => {
+    // The contract's own command (npx tsx src/cli.ts) and the compiled one (npx bistand), in two zones and locales.
+    const a = spawnCli(['calculate', 'fixtures/contract-example.json', '--json'], { from: 'sources', env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' } });
+    const b = spawnCli(['calculate', 'fixtures/contract-example.json', '--json'], { env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' } });
+    expect([a.status, b.status]).toEqual([0, 0]);
     expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toBe((await cli(['calculate', 'fixtures/contract-example.json', '--json'])).stdout);
   });
 });
 
@@ -76,33 +77,38 @@ describe('bad input: exit 2, nothing on stdout, one line per problem naming the 
     ['several problems at once', { ...valid, period: 'mars', members: [{ id: 'a1', role: 'boss', birthDate: '1988-13-01' }] }, ['period: expected a month YYYY-MM, got "mars"', 'members[0].role: expected one of applicant, partner, child, other-adult, got "boss"', 'members[0].birthDate: expected a date YYYY-MM-DD, got "1988-13-01"', 'members: exactly one member must have role "applicant" (none has)']],
     ['missing required field', { ...valid, members: [{ id: 'a1', role: 'applicant' }] }, ['members[0].birthDate: required: expected a date YYYY-MM-DD']],
   ];
-  it.each(cases)('%s', (name, input, expected) => {
-    const r = cli(['calculate', withFile(`${name.replace(/\W+/g, '-')}.json`, input), '--json']);
+  it.each(cases)('%s', async (name, input, expected) => {
+    const r = await cli(['calculate', withFile(`${name.replace(/\W+/g, '-')}.json`, input), '--json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
     for (const e of expected) expect(lines.some((l) => l.startsWith(e)), `${e}\n---\n${lines.join('\n')}`).toBe(true);
     expect(lines.length).toBe(expected.length);
   });
-  it('JSON nested deeper than any household (it would overflow the input hash): exit 2, not a crash', () => {
+  it('JSON nested deeper than any household (it would overflow the input hash): exit 2, not a crash', async () => {
     const deep = `{"period":"2026-03","members":[],"note":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    const r = cli(['calculate', withFile('deep.json', deep), '--json']);
+    const r = await cli(['calculate', withFile('deep.json', deep), '--json']);
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toContain('(household): arrays and objects are nested more than 64 levels deep');
   });
-  it('a file that is not JSON', () => {
-    const r = cli(['calculate', withFile('broken.json', '{ "period": '), '--json']);
+  it('a file that is not JSON', async () => {
+    const r = await cli(['calculate', withFile('broken.json', '{ "period": '), '--json']);
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
   });
-  it('a file that does not exist', () => {
-    const r = cli(['calculate', join(dir, 'nope.json'), '--json']);
+  it('a file that does not exist', async () => {
+    const r = await cli(['calculate', join(dir, 'nope.json'), '--json']);
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(/nope\.json: cannot read the file \(ENOENT\)/);
   });
-  it('wrong usage', () => {
-    expect(cli(['calculate']).status).toBe(2);
-    expect(cli(['calculate', 'a.json', '--lang', 'fi']).status).toBe(2);
-    expect(cli(['frobnicate']).status).toBe(2);
+  it('a real process exits 2 with the problem on stderr and nothing on stdout', async () => {
+    const r = spawnCli(['calculate', withFile('process-bad.json', { ...valid, period: '2026-13' }), '--json']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('period: expected a month YYYY-MM, got "2026-13"');
+  });
+  it('wrong usage', async () => {
+    expect((await cli(['calculate'])).status).toBe(2);
+    expect((await cli(['calculate', 'a.json', '--lang', 'fi'])).status).toBe(2);
+    expect((await cli(['frobnicate'])).status).toBe(2);
   });
 });

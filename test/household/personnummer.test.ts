@@ -2,14 +2,13 @@
  * Issue 4: members[].personnummer is validated (format, date part incl. samordningsnummer, Luhn
  * check digit) and never printed in full, not even in the error that refuses it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit, maskPersonnummer, maskPersonnummerIn, personnummerProblem } from '../../src/household/personnummer.ts';
 import { parseHousehold } from '../../src/household/parse.ts';
-import { ROOT } from '../support/engine.ts';
+import { runInProcess } from '../support/cli.ts';
 
 const household = (personnummer: unknown) => ({
   caseId: 'C-1',
@@ -93,10 +92,10 @@ describe('calculate with a bad personnummer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pnr-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('exits 2 with members[i].personnummer on stderr, nothing on stdout, and never the full number', () => {
+  it('exits 2 with members[i].personnummer on stderr, nothing on stdout, and never the full number', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ ...household('19121212-1212'), members: [household('19121212-1212').members[0], { id: 'c1', role: 'child', birthDate: '2020-01-01', personnummer: '20200101-1235' }] }));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'calculate', file, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const r = await runInProcess(['calculate', file, '--json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^members\[1\]\.personnummer: /m);

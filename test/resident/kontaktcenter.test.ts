@@ -140,7 +140,7 @@ describe('Kontaktcenter lookup: the staff role', () => {
 });
 
 describe('Kontaktcenter lookup: the store', () => {
-  it('keeps the access log append-only and leaves the decision chain intact', () => {
+  it('keeps the access log append-only and leaves the decision chain intact', async () => {
     const db = rawDb(storeFile);
     try {
       expect(() => db.prepare("UPDATE access_log SET who = 'someone else'").run()).toThrow(/append-only/);
@@ -157,7 +157,7 @@ describe('Kontaktcenter lookup: the store', () => {
     }
   });
 
-  it('refuses a payment date for a decision that is not recorded', () => {
+  it('refuses a payment date for a decision that is not recorded', async () => {
     const desk = CaseDesk.open(storeFile);
     try {
       expect(() => desk.recordPaymentDate('no-such-decision', '2026-03-25', 'admin')).toThrow(/no recorded decision/);
@@ -186,26 +186,26 @@ describe('kontakt command', () => {
     try {
       const file = join(dir, 'store.sqlite');
       const fixture = join(ROOT, 'fixtures', 'e8-single-adult-2026.json');
-      const recorded = cli(['calculate', fixture, '--record', '--store', file]);
+      const recorded = (await cli(['calculate', fixture, '--record', '--store', file]));
       expect(recorded.status, recorded.stderr).toBe(0);
       const id = /D-[0-9]+-[0-9a-f]+/.exec(recorded.stdout)![0];
       const caseId = (JSON.parse(readFileSync(fixture, 'utf8')) as { caseId: string }).caseId;
-      expect(cli(['kontakt', 'assign', caseId, '--caseworker', 'Sara Lind', '--by', 'admin', '--store', file]).status).toBe(0);
-      expect(cli(['kontakt', 'payment', id, '--date', '2026-04-24', '--by', 'admin', '--store', file]).status).toBe(0);
-      expect(cli(['kontakt', 'payment', 'nope', '--date', '2026-04-24', '--by', 'admin', '--store', file]).status).toBe(2);
-      expect(cli(['kontakt', 'assign', caseId, '--caseworker', 'X', '--store', file]).status).toBe(2);
+      expect((await cli(['kontakt', 'assign', caseId, '--caseworker', 'Sara Lind', '--by', 'admin', '--store', file])).status).toBe(0);
+      expect((await cli(['kontakt', 'payment', id, '--date', '2026-04-24', '--by', 'admin', '--store', file])).status).toBe(0);
+      expect((await cli(['kontakt', 'payment', 'nope', '--date', '2026-04-24', '--by', 'admin', '--store', file])).status).toBe(2);
+      expect((await cli(['kontakt', 'assign', caseId, '--caseworker', 'X', '--store', file])).status).toBe(2);
       const app = createApp({ rulebook: book, staff: { storePath: file, auth: DEFAULT_AUTH } });
       const status = (await (await lookup(app, STAFF, { caseId, purpose: PURPOSE })).json()) as { caseworker: string; paymentDate: string; latestDecision: { decisionId: string } };
       expect(status).toMatchObject({ caseworker: 'Sara Lind', paymentDate: '2026-04-24', latestDecision: { decisionId: id } });
-      const log = cli(['kontakt', 'log', '--json', '--store', file]);
+      const log = (await cli(['kontakt', 'log', '--json', '--store', file]));
       expect(JSON.parse(log.stdout)).toEqual([expect.objectContaining({ who: 'maria.kc', caseId, purpose: PURPOSE, found: true })]);
     } finally {
       cleanup();
     }
   });
 
-  it('serve refuses header options without --trust-proxy-auth', () => {
-    const r = cli(['serve', '--staff-role', 'kc', '--port', '0']);
+  it('serve refuses header options without --trust-proxy-auth', async () => {
+    const r = (await cli(['serve', '--staff-role', 'kc', '--port', '0']));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--trust-proxy-auth');
   });

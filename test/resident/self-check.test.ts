@@ -51,7 +51,7 @@ describe('self-check estimate', () => {
     try {
       const file = join(dir, 'family.json');
       writeFileSync(file, JSON.stringify(FAMILY));
-      const run = cli(['calculate', file, '--json']);
+      const run = (await cli(['calculate', file, '--json']));
       expect(run.status, run.stderr).toBe(0);
       const printed = JSON.parse(run.stdout) as { norm: { total: string }; costs: { accepted: string }; need: string; income: { counted: string }; payable: string };
       const e = (await estimate(FAMILY_SELF_CHECK)).json['estimate'];
@@ -88,7 +88,7 @@ describe('self-check estimate', () => {
     expect(dataValue(persian.html, 'r-indicative')).toBe(dataValue(latin.html, 'r-indicative'));
   });
 
-  it('a birth date for an age gives that age on the first and the last day of the month', () => {
+  it('a birth date for an age gives that age on the first and the last day of the month', async () => {
     expect(birthDateForAge({ year: 2026, month: 3 }, 4)).toBe('2021-04-01');
     expect(birthDateForAge({ year: 2026, month: 12 }, 0)).toBe('2026-01-01');
   });
@@ -132,7 +132,7 @@ describe('self-check properties', () => {
     incomes: fc.dictionary(fc.constantFrom(...SELF_CHECK_INCOMES), fc.integer({ min: 0, max: 40_000 }).map(String)),
   });
 
-  it('the indicative amount is need minus counted income, never below zero, for any answers', () => {
+  it('the indicative amount is need minus counted income, never below zero, for any answers', async () => {
     fc.assert(
       fc.property(selfCheck, (raw) => {
         const parsed = parseSelfCheck(raw);
@@ -149,7 +149,7 @@ describe('self-check properties', () => {
     );
   });
 
-  it('any JSON is either a self-check or a list of issues naming fields, never an exception', () => {
+  it('any JSON is either a self-check or a list of issues naming fields, never an exception', async () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.record({ period: fc.string(), adults: fc.anything(), children: fc.anything(), costs: fc.anything(), incomes: fc.anything() })), (raw) => {
         const parsed = parseSelfCheck(raw);

@@ -68,7 +68,7 @@ describe('concurrent recording', () => {
       expect(ids[k]!.map((id) => caseOf.get(id))).toEqual(ids[k]!.map((_, i) => `${w.label}-${i}`));
     });
 
-    const r = cli(['audit', 'verify', '--store', path]);
+    const r = await cli(['audit', 'verify', '--store', path]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('records: 600,');
   });

@@ -40,7 +40,7 @@ function leaks(runs: readonly Run[]): string[] {
 }
 
 describe('personnummer masking', () => {
-  it('no command prints a full personnummer; the store keeps it and replay is identical', () => {
+  it('no command prints a full personnummer; the store keeps it and replay is identical', async () => {
     expect(applicant).toBe('19121212-1212');
     const store = join(tmp.dir, 'records.sqlite');
     const file = join(tmp.dir, 'household.json');
@@ -58,35 +58,35 @@ describe('personnummer masking', () => {
     writeFileSync(file, JSON.stringify(h));
 
     const runs: Run[] = [];
-    const run = (args: string[], status: number) => {
-      const r = cli(args);
+    const run = async (args: string[], status: number) => {
+      const r = await cli(args);
       expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(status);
       runs.push(r);
       return r;
     };
-    const recorded = run(['calculate', file, '--json', '--record', '--store', store], 0);
+    const recorded = await run(['calculate', file, '--json', '--record', '--store', store], 0);
     const id = (JSON.parse(recorded.stdout) as { decisionId: string }).decisionId;
     expect(recorded.stdout).toContain('"caseId": "19121212-****"');
-    run(['calculate', file, '--record', '--store', store], 0);
-    run(['calculate', file, '--lang', 'en'], 0);
-    run(['show', id, '--store', store], 0);
-    run(['show', id, '--store', store, '--lang', 'en'], 0);
-    run(['show', id, '--store', store, '--json'], 0);
-    run(['replay', id, '--store', store], 0);
-    run(['replay', id, '--store', store, '--json'], 0);
-    run(['replay', id, '--store', store, '--with-current-rules'], 0);
-    run(['replay', id, '--store', store, '--with-current-rules', '--json'], 0);
-    run(['audit', 'verify', '--store', store], 0);
-    run(['audit', 'verify', '--store', store, '--json'], 0);
+    await run(['calculate', file, '--record', '--store', store], 0);
+    await run(['calculate', file, '--lang', 'en'], 0);
+    await run(['show', id, '--store', store], 0);
+    await run(['show', id, '--store', store, '--lang', 'en'], 0);
+    await run(['show', id, '--store', store, '--json'], 0);
+    await run(['replay', id, '--store', store], 0);
+    await run(['replay', id, '--store', store, '--json'], 0);
+    await run(['replay', id, '--store', store, '--with-current-rules'], 0);
+    await run(['replay', id, '--store', store, '--with-current-rules', '--json'], 0);
+    await run(['audit', 'verify', '--store', store], 0);
+    await run(['audit', 'verify', '--store', store, '--json'], 0);
 
     // Errors: an unknown member id and a wrong check digit, each naming the number.
     const bad = join(tmp.dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...h, members: [{ ...members[0], personnummer: '19121212-1213' }], incomes: [{ memberId: applicant, type: 'salary', amount: '1' }] }));
-    const refused = run(['calculate', bad, '--json', '--record', '--store', store], 2);
+    const refused = await run(['calculate', bad, '--json', '--record', '--store', store], 2);
     expect(refused.stderr).toContain('incomes[0].memberId: no member has id "19121212-****"');
     expect(refused.stderr).toContain('members[0].personnummer: the check digit does not match (Luhn over YYMMDDNNNC) in 19121212-****');
     expect(SECRETS.filter((s) => refused.stderr.includes(s) || refused.stderr.includes('19121212-1213'))).toEqual([]);
-    run(['show', applicant, '--store', store], 2); // an unknown "id" that is a personnummer
+    await run(['show', applicant, '--store', store], 2); // an unknown "id" that is a personnummer
 
     expect(leaks(runs)).toEqual([]);
 

@@ -20,10 +20,10 @@ const rules = join(tmp.dir, 'rules');
 let recorded: Record<string, unknown>;
 let id: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   // A copy of rules/ that the test changes after recording.
   cpSync(RULES_DIR, rules, { recursive: true });
-  const r = cli(['calculate', fixture, '--json', '--record', '--store', store, '--rules', rules]);
+  const r = await cli(['calculate', fixture, '--json', '--record', '--store', store, '--rules', rules]);
   expect(r.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
   expect(r.status).toBe(0);
   recorded = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -31,51 +31,51 @@ beforeAll(() => {
 });
 
 describe('calculate --record', () => {
-  it('prints the calculate --json decision unchanged, plus its decisionId', () => {
-    const plain = cli(['calculate', fixture, '--json', '--rules', rules]);
+  it('prints the calculate --json decision unchanged, plus its decisionId', async () => {
+    const plain = await cli(['calculate', fixture, '--json', '--rules', rules]);
     expect(plain.status).toBe(0);
     expect(id).toMatch(/^D-00000001-[0-9a-f]{16}$/);
     const { decisionId: _, ...rest } = recorded;
     expect(rest).toEqual(JSON.parse(plain.stdout));
   });
 
-  it('adds a last line with the id to the text view', () => {
-    const r = cli(['calculate', fixture, '--record', '--store', store, '--rules', rules]);
+  it('adds a last line with the id to the text view', async () => {
+    const r = await cli(['calculate', fixture, '--record', '--store', store, '--rules', rules]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\n\nBeslutspost: D-00000002-[0-9a-f]{16}\n$/);
     expect(r.stdout).toContain('Beräkningsgång');
   });
 
-  it('records nothing for bad input (exit 2), and --store without --record is a usage error', () => {
+  it('records nothing for bad input (exit 2), and --store without --record is a usage error', async () => {
     const bad = join(tmp.dir, 'bad.json');
     writeFileSync(bad, JSON.stringify(household(1, { period: '2026-13' })));
     const other = join(tmp.dir, 'other.sqlite');
-    expect(cli(['calculate', bad, '--json', '--record', '--store', other]).status).toBe(2);
+    expect((await cli(['calculate', bad, '--json', '--record', '--store', other])).status).toBe(2);
     expect(existsSync(other)).toBe(false);
-    expect(cli(['calculate', fixture, '--store', other]).status).toBe(2);
+    expect((await cli(['calculate', fixture, '--store', other])).status).toBe(2);
   });
 });
 
 describe('replay', () => {
-  it('recomputes with the stored rules: identical, exit 0', () => {
-    const r = cli(['replay', id, '--store', store]);
+  it('recomputes with the stored rules: identical, exit 0', async () => {
+    const r = await cli(['replay', id, '--store', store]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('identical');
-    const j = cli(['replay', id, '--store', store, '--json']);
+    const j = await cli(['replay', id, '--store', store, '--json']);
     expect(JSON.parse(j.stdout)).toMatchObject({ decisionId: id, identical: true, differences: [], rules: 'stored', ruleSetVersion: recorded['ruleSetVersion'] });
   });
 
-  it('is still identical after the rules on disk changed; --with-current-rules shows what today\'s rules give (exit 0)', () => {
+  it('is still identical after the rules on disk changed; --with-current-rules shows what today\'s rules give (exit 0)', async () => {
     const file = join(rules, 'riksnorm', '2026.json');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('"amount": "3940"');
     writeFileSync(file, text.replace('"amount": "3940"', '"amount": "4100"'));
 
-    const stored = cli(['replay', id, '--store', store, '--json']);
+    const stored = await cli(['replay', id, '--store', store, '--json']);
     expect(stored.status).toBe(0);
     expect(JSON.parse(stored.stdout)).toMatchObject({ identical: true });
 
-    const current = cli(['replay', id, '--store', store, '--with-current-rules', '--rules', rules, '--json']);
+    const current = await cli(['replay', id, '--store', store, '--with-current-rules', '--rules', rules, '--json']);
     expect(current.status).toBe(0);
     const result = JSON.parse(current.stdout) as { identical: boolean; rules: string; ruleSetVersion: string; differences: { path: string; recorded: unknown; recomputed: unknown }[] };
     expect(result.identical).toBe(false);
@@ -86,12 +86,12 @@ describe('replay', () => {
     expect(byPath.get('norm.members[0].amount')).toEqual({ path: 'norm.members[0].amount', recorded: '3940', recomputed: '4100' });
     expect(byPath.get('payable')).toEqual({ path: 'payable', recorded: recorded['payable'], recomputed: String(Number(recorded['payable']) + 160) });
 
-    const text2 = cli(['replay', id, '--store', store, '--with-current-rules', '--rules', rules]);
+    const text2 = await cli(['replay', id, '--store', store, '--with-current-rules', '--rules', rules]);
     expect(text2.status).toBe(0);
     expect(text2.stdout).toContain('norm.members[0].amount: "3940" → "4100"');
   });
 
-  it('detects an engine change: every differing path with the recorded and recomputed values, exit 1', () => {
+  it('detects an engine change: every differing path with the recorded and recomputed values, exit 1', async () => {
     // A record as an older engine would have made it: another version and another amount.
     const path = join(tmp.dir, 'engine-change.sqlite');
     const s = DecisionStore.open(path, { create: true });
@@ -100,7 +100,7 @@ describe('replay', () => {
     const ref = s.record({ ...item, decision: older });
     s.close();
 
-    const r = cli(['replay', ref.decisionId, '--store', path, '--json']);
+    const r = await cli(['replay', ref.decisionId, '--store', path, '--json']);
     expect(r.status).toBe(1);
     const result = JSON.parse(r.stdout) as { identical: boolean; integrityProblem: string | null; differences: unknown[] };
     expect(result.identical).toBe(false);
@@ -109,13 +109,13 @@ describe('replay', () => {
       { path: 'engineVersion', recorded: '0.0.9', recomputed: ENGINE_VERSION },
       { path: 'payable', recorded: '1.00', recomputed: item.decision.payable },
     ]);
-    const text = cli(['replay', ref.decisionId, '--store', path]);
+    const text = await cli(['replay', ref.decisionId, '--store', path]);
     expect(text.status).toBe(1);
     expect(text.stdout).toContain('NOT IDENTICAL: 2 field(s) differ');
     expect(text.stdout).toContain(`engineVersion: "0.0.9" → "${ENGINE_VERSION}"`);
   });
 
-  it('a decision edited in the file shows as a difference and as a failed hash check, exit 1', () => {
+  it('a decision edited in the file shows as a difference and as a failed hash check, exit 1', async () => {
     const path = join(tmp.dir, 'edited.sqlite');
     const s = DecisionStore.open(path, { create: true });
     const ref = s.record(recordInput(household(3)));
@@ -124,24 +124,24 @@ describe('replay', () => {
     db.exec('DROP TRIGGER records_no_update');
     db.prepare('UPDATE records SET decision_json = replace(decision_json, ?, ?) WHERE seq = 1').run(`"engineVersion":"${ENGINE_VERSION}"`, '"engineVersion":"9.9.9"');
     db.close();
-    const r = cli(['replay', ref.decisionId, '--store', path]);
+    const r = await cli(['replay', ref.decisionId, '--store', path]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('the record fails its own hash check');
     expect(r.stdout).toContain(`engineVersion: "9.9.9" → "${ENGINE_VERSION}"`);
   });
 
-  it('an unknown id or a missing store is exit 2', () => {
-    const r = cli(['replay', 'D-00000099-0000000000000000', '--store', store]);
+  it('an unknown id or a missing store is exit 2', async () => {
+    const r = await cli(['replay', 'D-00000099-0000000000000000', '--store', store]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no decision D-00000099-0000000000000000');
-    expect(cli(['replay', id, '--store', join(tmp.dir, 'nowhere.sqlite'), '--with-current-rules']).status).toBe(2);
-    expect(cli(['show', 'D-00000099-0000000000000000', '--store', store]).status).toBe(2);
+    expect((await cli(['replay', id, '--store', join(tmp.dir, 'nowhere.sqlite'), '--with-current-rules'])).status).toBe(2);
+    expect((await cli(['show', 'D-00000099-0000000000000000', '--store', store])).status).toBe(2);
   });
 });
 
 describe('show', () => {
-  it('renders the decision in Swedish with its trace and the record metadata', () => {
-    const r = cli(['show', id, '--store', store]);
+  it('renders the decision in Swedish with its trace and the record metadata', async () => {
+    const r = await cli(['show', id, '--store', store]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Beslutspost ${id} (plats i kedjan: #1)`);
     expect(r.stdout).toMatch(/Registrerad: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
@@ -152,11 +152,11 @@ describe('show', () => {
     expect(r.stdout).toContain('Förslag:');
   });
 
-  it('in English with --lang en, and as JSON with --json', () => {
-    const en = cli(['show', id, '--store', store, '--lang', 'en']);
+  it('in English with --lang en, and as JSON with --json', async () => {
+    const en = await cli(['show', id, '--store', store, '--lang', 'en']);
     expect(en.stdout).toContain(`Decision record ${id}`);
     expect(en.stdout).toContain('Calculation steps');
-    const j = JSON.parse(cli(['show', id, '--store', store, '--json']).stdout) as { record: Record<string, unknown>; decision: Record<string, unknown> };
+    const j = JSON.parse((await cli(['show', id, '--store', store, '--json'])).stdout) as { record: Record<string, unknown>; decision: Record<string, unknown> };
     expect(j.record).toMatchObject({ decisionId: id, seq: 1, ruleSetVersion: recorded['ruleSetVersion'], engineVersion: ENGINE_VERSION, integrityProblem: null });
     const { decisionId: _, ...decision } = recorded;
     expect(j.decision).toEqual(decision);
@@ -164,17 +164,17 @@ describe('show', () => {
 });
 
 describe('where the store lives', () => {
-  it('defaults to .bistand/records.sqlite under the current directory; BISTAND_STORE overrides it', () => {
+  it('defaults to .bistand/records.sqlite under the current directory; BISTAND_STORE overrides it', async () => {
     const cwd = join(tmp.dir, 'cwd');
     cpSync(fixture, join(cwd, 'h.json'));
-    const r = cli(['calculate', 'h.json', '--json', '--record'], { cwd });
+    const r = await cli(['calculate', 'h.json', '--json', '--record'], { cwd });
     expect(r.status).toBe(0);
     expect(existsSync(join(cwd, '.bistand', 'records.sqlite'))).toBe(true);
     const envStore = join(tmp.dir, 'env', 'r.sqlite');
-    const e = cli(['calculate', 'h.json', '--json', '--record'], { cwd, env: { BISTAND_STORE: envStore } });
+    const e = await cli(['calculate', 'h.json', '--json', '--record'], { cwd, env: { BISTAND_STORE: envStore } });
     expect(e.status).toBe(0);
     expect(JSON.parse(e.stdout).decisionId).toMatch(/^D-00000001-/);
-    const v = cli(['audit', 'verify'], { cwd, env: { BISTAND_STORE: envStore } });
+    const v = await cli(['audit', 'verify'], { cwd, env: { BISTAND_STORE: envStore } });
     expect(v.stdout).toContain(`audit verify ${envStore}`);
     expect(v.stdout).toContain('records: 1,');
   });

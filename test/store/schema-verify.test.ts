@@ -41,24 +41,24 @@ function report(path: string) {
 }
 
 describe('audit verify checks the schema SQL (issue 13)', () => {
-  it('a fresh store (and one reopened for writing) matches the schema', () => {
+  it('a fresh store (and one reopened for writing) matches the schema', async () => {
     const path = storeWith('fresh.sqlite');
     DecisionStore.open(path).close();
     expect(report(path).problems).toEqual([]);
   });
 
-  it('an edited trigger body is found, though every record still checks out', () => {
+  it('an edited trigger body is found, though every record still checks out', async () => {
     const path = storeWith('trigger.sqlite');
     editSchema(path, 'records_no_update', 'BEFORE UPDATE ON records BEGIN', 'BEFORE UPDATE ON records WHEN 0 BEGIN');
     const r = report(path);
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([expect.objectContaining({ kind: 'triggers', message: expect.stringContaining('records_no_update (its SQL was changed)') })]);
-    const out = cli(['audit', 'verify', '--store', path]);
+    const out = (await cli(['audit', 'verify', '--store', path]));
     expect(out.status).toBe(1);
     expect(out.stdout + out.stderr).toContain('records_no_update');
   });
 
-  it('an edited table definition and an added trigger are found', () => {
+  it('an edited table definition and an added trigger are found', async () => {
     const path = storeWith('table.sqlite');
     editSchema(path, 'records', 'case_id          TEXT,', "case_id          TEXT DEFAULT 'x',");
     const db = rawDb(path);

@@ -1,5 +1,5 @@
 /** Helpers for the decision store tests (issue 4): temp stores, the real command line, households. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,24 +8,20 @@ import Database from 'better-sqlite3';
 import { evaluateHousehold, type Decision } from '../../src/index.ts';
 import type { VersionedRuleSet } from '../../src/rulebook/types.ts';
 import type { RecordDecision } from '../../src/store/store.ts';
+import { runInProcess, type Run } from '../support/cli.ts';
 import { ROOT, rulesFor } from '../support/engine.ts';
 
 /** tsx's loader by absolute URL, so the CLI can run with any working directory. */
 export const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 export const CLI = join(ROOT, 'src', 'cli.ts');
 
-export interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { Run };
 
-/** Runs `npx tsx src/cli.ts ARGS` without BISTAND_STORE from the test's own environment. */
-export function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+/** Runs `bistand ARGS` in-process (test/support/cli.ts) without BISTAND_STORE from the test's own environment. */
+export function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
   const env = { ...process.env, ...options.env };
   if (!options.env?.['BISTAND_STORE']) delete env['BISTAND_STORE'];
-  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runInProcess(args, { cwd: options.cwd ?? ROOT, env });
 }
 
 /** Runs a TypeScript file as a child process and resolves when it exits. */

@@ -49,30 +49,30 @@ function verify(path: string, anchors: string[] = []): VerifyReport {
 const recordProblems = (r: VerifyReport) => r.problems.filter((p) => p.kind !== 'triggers');
 
 describe('audit verify', () => {
-  it('an intact store verifies, through the command line too (exit 0, head hash printed)', () => {
+  it('an intact store verifies, through the command line too (exit 0, head hash printed)', async () => {
     const { path, refs } = sixRecords();
     expect(verify(path, [refs[2]!.recordHash, refs[5]!.recordHash])).toMatchObject({ ok: true, records: 6, head: { seq: 6, recordHash: refs[5]!.recordHash } });
-    const r = cli(['audit', 'verify', '--store', path]);
+    const r = await cli(['audit', 'verify', '--store', path]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('records: 6, rule sets: 2');
     expect(r.stdout).toContain(`head: #6 ${refs[5]!.recordHash}`);
     expect(r.stdout).toContain('intact');
   });
 
-  it('an edited decision: names that record (exit 1 on the command line)', () => {
+  it('an edited decision: names that record (exit 1 on the command line)', async () => {
     const { path, refs } = sixRecords();
     tamper(path, `UPDATE records SET decision_json = replace(decision_json, '"payable":"', '"payable":"1') WHERE seq = 3`);
     const report = verify(path);
     expect(report.ok).toBe(false);
     expect(report.firstBad).toMatchObject({ kind: 'edited', seq: 3, decisionId: refs[2]!.decisionId });
     expect(recordProblems(report)).toHaveLength(1);
-    const r = cli(['audit', 'verify', '--store', path]);
+    const r = await cli(['audit', 'verify', '--store', path]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`BROKEN: record #3 ${refs[2]!.decisionId}: its content does not match its hash: the record was edited`);
     expect(r.stdout).toContain('append-only triggers were removed');
   });
 
-  it('an edited input, and an edited metadata column', () => {
+  it('an edited input, and an edited metadata column', async () => {
     const a = sixRecords();
     tamper(a.path, `UPDATE records SET input_json = replace(input_json, '7900', '9700') WHERE seq = 2`);
     expect(verify(a.path).firstBad).toMatchObject({ kind: 'edited', seq: 2 });
@@ -81,7 +81,7 @@ describe('audit verify', () => {
     expect(verify(b.path).firstBad).toMatchObject({ kind: 'edited', seq: 5 });
   });
 
-  it('an edit whose hash was recomputed is still caught: its id no longer matches, and the next record does not link', () => {
+  it('an edit whose hash was recomputed is still caught: its id no longer matches, and the next record does not link', async () => {
     const { path, refs } = sixRecords();
     const db = rawDb(path);
     db.exec(DROP_TRIGGERS);
@@ -108,7 +108,7 @@ describe('audit verify', () => {
     ]);
   });
 
-  it('a deleted record in the middle', () => {
+  it('a deleted record in the middle', async () => {
     const { path } = sixRecords();
     tamper(path, 'DELETE FROM records WHERE seq = 4');
     const report = verify(path);
@@ -116,7 +116,7 @@ describe('audit verify', () => {
     expect(report.firstBad!.message).toContain('record #4 is missing (deleted)');
   });
 
-  it('a deleted record renumbered to close the gap', () => {
+  it('a deleted record renumbered to close the gap', async () => {
     const { path } = sixRecords();
     const db = rawDb(path);
     db.exec(DROP_TRIGGERS);
@@ -128,7 +128,7 @@ describe('audit verify', () => {
     expect(report.firstBad!.message).toContain('it was recorded as #3 and now stands at #2');
   });
 
-  it('deleted records at the end: caught by the chain head', () => {
+  it('deleted records at the end: caught by the chain head', async () => {
     const { path } = sixRecords();
     tamper(path, 'DELETE FROM records WHERE seq >= 5');
     const report = verify(path);
@@ -136,7 +136,7 @@ describe('audit verify', () => {
     expect(report.firstBad!.message).toContain('the records after #4 were deleted');
   });
 
-  it('deleted records at the end with the chain head rewritten: caught by an anchor written down earlier', () => {
+  it('deleted records at the end with the chain head rewritten: caught by an anchor written down earlier', async () => {
     const { path, refs } = sixRecords();
     const db = rawDb(path);
     db.exec(DROP_TRIGGERS);
@@ -146,12 +146,12 @@ describe('audit verify', () => {
     expect(recordProblems(verify(path))).toEqual([]); // without an anchor the shorter chain looks whole
     const report = verify(path, [refs[5]!.recordHash]);
     expect(recordProblems(report)).toEqual([expect.objectContaining({ kind: 'anchor' })]);
-    const r = cli(['audit', 'verify', '--store', path, '--anchor', refs[5]!.recordHash]);
+    const r = await cli(['audit', 'verify', '--store', path, '--anchor', refs[5]!.recordHash]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`the anchor ${refs[5]!.recordHash} is not in the chain`);
   });
 
-  it('two records swapped (positions exchanged): names the first of them as moved', () => {
+  it('two records swapped (positions exchanged): names the first of them as moved', async () => {
     const { path, refs } = sixRecords();
     const db = rawDb(path);
     db.exec(DROP_TRIGGERS);
@@ -169,7 +169,7 @@ describe('audit verify', () => {
     ]);
   });
 
-  it('two records with their contents swapped in place: names the first of them', () => {
+  it('two records with their contents swapped in place: names the first of them', async () => {
     const { path } = sixRecords();
     const db = rawDb(path);
     db.exec(DROP_TRIGGERS);
@@ -181,7 +181,7 @@ describe('audit verify', () => {
     expect(verify(path).firstBad).toMatchObject({ kind: 'edited', seq: 2 });
   });
 
-  it('dropping the triggers alone is reported, though every record still checks out', () => {
+  it('dropping the triggers alone is reported, though every record still checks out', async () => {
     const { path } = sixRecords();
     const db = rawDb(path);
     db.exec('DROP TRIGGER records_no_delete');
@@ -191,7 +191,7 @@ describe('audit verify', () => {
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'triggers', seq: null, message: expect.stringContaining('records_no_delete') })]);
   });
 
-  it('an edited rule set: verify names the first record that used it, and replay refuses it', () => {
+  it('an edited rule set: verify names the first record that used it, and replay refuses it', async () => {
     const { path, refs } = sixRecords();
     tamper(path, `UPDATE rule_sets SET json = replace(json, '"3940"', '"4100"') WHERE json LIKE '%"3940"%'`);
     const report = verify(path);
@@ -199,7 +199,7 @@ describe('audit verify', () => {
     const store = DecisionStore.open(path, { readonly: true });
     expect(() => replayRecord(store, store.get(refs[1]!.decisionId)!)).toThrow(StoreError);
     store.close();
-    const r = cli(['replay', refs[1]!.decisionId, '--store', path]);
+    const r = await cli(['replay', refs[1]!.decisionId, '--store', path]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('does not hash to its version: it was edited');
   });

@@ -4,7 +4,6 @@
  * refused without being read whole, fixtures cannot be used to read other files, and the types
  * come from the period's rules with their Swedish labels.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateHousehold } from '../../src/index.ts';
@@ -12,6 +11,7 @@ import { maskPersonnummerIn, luhnCheckDigit } from '../../src/household/personnu
 import { parsePeriod } from '../../src/period/index.ts';
 import { nestsDeeperThan } from '../../src/household/parse.ts';
 import { createApp, MAX_BODY_BYTES, PUBLIC_DIR } from '../../src/web/app.ts';
+import { runInProcess } from '../support/cli.ts';
 import { book, cache, fixture, ROOT, rulesFor } from '../support/engine.ts';
 
 const app = createApp({ rulebook: book });
@@ -30,7 +30,7 @@ async function errorsOf(response: Response) {
 
 describe('POST /api/calculate', () => {
   it('answers a fixture with exactly the bytes `calculate --json` prints', async () => {
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'calculate', `fixtures/${E2}.json`, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const cli = await runInProcess(['calculate', `fixtures/${E2}.json`, '--json']);
     expect(cli.status).toBe(0);
     const response = await post(readFileSync(`${ROOT}fixtures/${E2}.json`, 'utf8'));
     expect(response.status).toBe(200);

@@ -2,10 +2,11 @@
  * `serve` on the real command line: prints its URL, answers over a socket, stops cleanly (exit 0)
  * on SIGTERM and SIGINT, and refuses a bad port or a port in use with exit 2.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliArgs, runInProcess } from '../support/cli.ts';
 import { ROOT } from '../support/engine.ts';
 
 const children: ChildProcess[] = [];
@@ -21,7 +22,7 @@ interface Started {
 }
 
 function start(args: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, cliArgs(['serve', '--port', '0', ...args]), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -67,14 +68,14 @@ describe('serve', () => {
   });
 
   it('refuses a bad port and a port in use with exit 2', async () => {
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', 'http'], { cwd: ROOT, encoding: 'utf8' });
+    const bad = await runInProcess(['serve', '--port', 'http']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--port');
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const taken = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port)], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      const taken = await runInProcess(['serve', '--port', String(port)]);
       expect(taken.status).toBe(2);
       expect(taken.stderr).toContain('EADDRINUSE');
     } finally {

@@ -8,14 +8,14 @@
  * the web layer only: the calculation core stays locale-free.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../paths.ts';
 import { parseKronor } from '../../money/index.ts';
 
 export const LANGS = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'fi', 'uk'] as const;
 export type Lang = (typeof LANGS)[number];
 export const REFERENCE_LANG: Lang = 'sv';
 
-export const MESSAGES_DIR = fileURLToPath(new URL('./messages/', import.meta.url));
+export const MESSAGES_DIR = projectPath('src/web/resident/messages/');
 
 export interface CatalogMeta {
   readonly language: string;

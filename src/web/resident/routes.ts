@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../paths.ts';
 import type { Context, Hono } from 'hono';
 import type { RuleSetProvider } from '../../index.ts';
 import type { InputIssue } from '../../household/types.ts';
@@ -25,7 +25,7 @@ import { estimateSelfCheck, MAX_CHILDREN, parseSelfCheck, SELF_CHECK_COSTS, SELF
 import { residentInfo, type ResidentInfo } from './info.ts';
 import { renderPrintSummary, renderResidentPage, type FormValues, type PageState } from './page.ts';
 
-export const RESIDENT_ASSETS_DIR = fileURLToPath(new URL('../public-invanare/', import.meta.url));
+export const RESIDENT_ASSETS_DIR = projectPath('src/web/public-invanare/');
 
 /** A self-check is a few hundred bytes; anything larger is refused before it is read. */
 const MAX_FORM_BYTES = 16 * 1024;
