@@ -7,6 +7,7 @@
  */
 import { batchCommand } from './cli/batch.ts';
 import { calculateCommand } from './cli/calculate.ts';
+import { compareCommand } from './cli/compare.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
 import { rulesCommand } from './cli/rules.ts';
@@ -30,6 +31,17 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
         [--detail compact|summary|full] [--summary FILE] [--rules DIR] [--record [--store PATH]]
       The monthly recalculation: one output line per input line, in order, on every core; resumable.
       --record also stores every decision, with its trace, in the decision store (docs/records.md).`,
+  },
+  compare: {
+    run: compareCommand,
+    usage: `compare --in households.ndjson --base SPEC --reform SPEC --out diff.ndjson [--report report.html]
+        [--summary FILE] [--workers N] [--resume] [--rules DIR]
+  compare --store PATH --reform SPEC --out diff.ndjson [--report report.html] [--summary FILE]
+      What-if over a population (docs/compare.md): every household under two rule sets, the
+      difference, the first trace step where they diverge, and a summary (cost, outcome transitions,
+      winners and losers, children). SPEC: a month YYYY-MM, a rules directory, an overlay file,
+      "current", or month/directory and overlay joined by a comma. With --store the base is each
+      recorded decision as recorded.`,
   },
   'run-fixtures': {
     run: fixturesCommand,

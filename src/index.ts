@@ -16,6 +16,7 @@ import type { Decision, DecisionSummary } from './decision/types.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
 import type { Period } from './period/index.ts';
+import type { RecordedStep } from './trace/index.ts';
 import { RuleLookupError } from './rulebook/resolve.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -103,6 +104,21 @@ export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider
   const p = prepare(raw, rulesFor, false);
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
 }
+
+/**
+ * The summary decision and the trace steps recorded on the way (data, without texts), for comparing
+ * two rule sets step by step (compare: the first step where they diverge).
+ */
+export function evaluateHouseholdSteps(raw: unknown, rulesFor: RuleSetProvider): StepsEvaluation {
+  const p = prepare(raw, rulesFor);
+  if (!p.ok) return p;
+  const decision = decide(p.ctx, p.meta, 'summary');
+  return { ok: true, decision, household: p.household, steps: p.ctx.trace.recorded };
+}
+
+export type StepsEvaluation =
+  | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household; readonly steps: readonly RecordedStep[] }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
 export { RuleSetCache, resolveRuleSet, RuleLookupError, versionRuleSet } from './rulebook/resolve.ts';

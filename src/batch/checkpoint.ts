@@ -11,7 +11,7 @@ import type { SummaryCounts } from './summary.ts';
 export interface Checkpoint {
   readonly version: 1;
   /** What must match for a resume to continue the same run. */
-  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string };
+  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string; readonly job?: string };
   /** Names the run across resumes (for a record sink's bookkeeping). */
   readonly runId: string;
   readonly inputOffset: number;
@@ -19,6 +19,8 @@ export interface Checkpoint {
   readonly outputBytes: number;
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
+  /** A line job's tallies so far (src/batch/job.ts). */
+  readonly extra?: unknown;
 }
 
 export const checkpointPath = (output: string) => `${output}.checkpoint`;

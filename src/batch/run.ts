@@ -17,6 +17,7 @@ import { RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { makeChunkProcessor, type ChunkResult, type CollectedDecision, type WorkerConfig } from './chunk.ts';
 import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.ts';
+import { loadLineJob, type LineJobRef } from './job.ts';
 import type { Detail } from './line.ts';
 import { Progress } from './progress.ts';
 import { addCounts, emptyCounts, type SummaryCounts } from './summary.ts';
@@ -42,6 +43,8 @@ export interface BatchOptions {
   /** Called once a stop was requested, e.g. by tests; production uses SIGINT/SIGTERM. */
   readonly stopSignal?: { stopped: boolean };
   readonly checkpointEveryMs?: number;
+  /** Runs a line job (src/batch/job.ts, e.g. compare) instead of the decisions; `detail` is then unused. */
+  readonly job?: LineJobRef;
 }
 
 export interface BatchResult {
@@ -50,6 +53,8 @@ export interface BatchResult {
   readonly interrupted: boolean;
   readonly resumedFromLine: number | null;
   readonly seconds: number;
+  /** A line job's summed tallies (src/batch/job.ts); undefined for the batch itself. */
+  readonly extra?: unknown;
 }
 
 /** The input or output cannot be used: a clear message, nothing half-done. */
@@ -148,7 +153,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
   const book = loadRulebook(options.rulesDir);
 
-  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION };
+  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.job ? { job: options.job.key } : {}) };
+  const job = options.job ? await loadLineJob(options.job) : null;
   let checkpoint: Checkpoint | null = null;
   if (options.resume) {
     checkpoint = readCheckpoint(output);
@@ -188,9 +194,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let outputBytes = checkpoint?.outputBytes ?? 0;
   let inputOffset = checkpoint?.inputOffset ?? 0;
   let linesDone = checkpoint?.linesDone ?? 0;
+  const extra = job ? (checkpoint?.extra ?? job.emptyExtra()) : undefined;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
-  const config: WorkerConfig = { rulesDir: options.rulesDir, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
+  const config: WorkerConfig = { rulesDir: options.rulesDir, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined, ...(options.job ? { job: options.job } : {}) };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
   const stop = options.stopSignal ?? { stopped: false };
@@ -202,7 +209,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const saveCheckpoint = () => {
     fsyncSync(outFd);
-    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors });
+    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors, ...(job ? { extra } : {}) });
   };
   // A first checkpoint before any work: a run killed at once resumes as the same run.
   saveCheckpoint();
@@ -215,6 +222,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     inputOffset = endOffset;
     linesDone += result.lineCount;
     addCounts(counts, result.counts);
+    if (job) job.addExtra(extra, result.extra);
     internalErrors += result.internalErrors;
     progress?.update(counts.lines, inputOffset);
   };
@@ -231,7 +239,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   try {
     if (workerCount === 0) {
       const cache = new RuleSetCache(book);
-      const processChunk = makeChunkProcessor(config, (p, m) => cache.get(p, m));
+      const processChunk = job ? await job.makeJobProcessor(options.job!.config) : makeChunkProcessor(config, (p, m) => cache.get(p, m));
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
         flush(processChunk(chunk), chunk.endOffset);
         maybeCheckpoint();
@@ -256,6 +264,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     interrupted: stop.stopped,
     resumedFromLine: checkpoint ? checkpoint.linesDone + 1 : null,
     seconds: (Date.now() - started) / 1000,
+    ...(job ? { extra } : {}),
   };
 }
 

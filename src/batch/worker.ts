@@ -2,15 +2,22 @@
  * A batch worker thread: loads rules/ once, then turns chunks of NDJSON lines into output lines.
  * A crash inside the engine on one household becomes an INTERNAL_ERROR record for that line, so the
  * batch still writes exactly one output line per input line (and ends with exit code 1).
+ * With a line job (src/batch/job.ts) the job's processor is used instead.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { makeChunkProcessor, type ChunkInput, type WorkerConfig } from './chunk.ts';
+import { loadLineJob, type ChunkProcessor } from './job.ts';
 
 const config = workerData as WorkerConfig;
-const cache = new RuleSetCache(loadRulebook(config.rulesDir));
-const processChunk = makeChunkProcessor(config, (period, municipality) => cache.get(period, municipality));
+let processChunk: ChunkProcessor;
+if (config.job) {
+  processChunk = await (await loadLineJob(config.job)).makeJobProcessor(config.job.config);
+} else {
+  const cache = new RuleSetCache(loadRulebook(config.rulesDir));
+  processChunk = makeChunkProcessor(config, (period, municipality) => cache.get(period, municipality));
+}
 
 parentPort!.on('message', (chunk: ChunkInput) => {
   const result = processChunk(chunk);

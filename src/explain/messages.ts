@@ -124,6 +124,10 @@ export const sv = {
   'alt.planAssets': () => 'Gör upp en plan för hur tillgångarna används; ny ansökan kan prövas när de är förbrukade.',
   'alt.budgetAdvice': () => 'Erbjud budget- och skuldrådgivning.',
   'alt.childItems': () => 'Pröva om barnrelaterade kostnader (fritid, skola, hälsa) ska beviljas som livsföring i övrigt.',
+
+  // compare: steps and reasons that only an overlay (a proposed reform, docs/compare.md) adds.
+  'compare.aidCap': (a) => `Tak för biståndet enligt förslaget ${a['overlay']}: högst ${K(a['cap']!)} för ett hushåll med ${a['size']} personer. Beräknat ${K(a['payable']!)}, att betala ${K(a['capped']!)}.`,
+  'reason.AID_CAP': (a) => `Enligt förslaget ${a['overlay']} betalas högst ${K(a['cap']!)} per månad till hushållet; ${K(a['cut']!)} av det beräknade behovet betalas inte.`,
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -235,6 +239,10 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'alt.planAssets': () => 'Make a plan for using the assets; a new application can be assessed when they are used up.',
   'alt.budgetAdvice': () => 'Offer budget and debt counselling.',
   'alt.childItems': () => 'Consider granting child-related costs (leisure, school, health) as livsföring i övrigt.',
+
+  // compare: steps and reasons that only an overlay (a proposed reform, docs/compare.md) adds.
+  'compare.aidCap': (a) => `Cap on aid under the proposal ${a['overlay']}: at most ${E(a['cap']!)} for a household of ${a['size']}. Computed ${E(a['payable']!)}, payable ${E(a['capped']!)}.`,
+  'reason.AID_CAP': (a) => `Under the proposal ${a['overlay']} the household is paid at most ${E(a['cap']!)} a month; ${E(a['cut']!)} of the computed need is not paid.`,
 };
 
 export type Language = 'sv' | 'en';

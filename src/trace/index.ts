@@ -108,4 +108,9 @@ export class Trace {
   get length(): number {
     return this.#steps.length;
   }
+
+  /** The steps as recorded, without texts (compare finds the first step where two rule sets differ). */
+  get recorded(): readonly RecordedStep[] {
+    return this.#steps;
+  }
 }
