@@ -18,10 +18,11 @@ import type { Param, RiksnormTable, RuleSet, SourceRef, Status } from '../rulebo
 const isoDate = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'expected a date YYYY-MM-DD');
 const kronorString = z.string().regex(/^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$/, 'expected kronor as a decimal string like "3490"');
 /** A percentage as a decimal string with at most two decimals, e.g. "3", "-2.5"; above −100. */
+const PERCENT = /^-?(0|[1-9][0-9]{0,2})(\.[0-9]{1,2})?$/;
 const percentString = z
   .string()
-  .regex(/^-?(0|[1-9][0-9]{0,2})(\.[0-9]{1,2})?$/, 'expected a percentage as a decimal string like "3" or "-2.5"')
-  .refine((p) => Number(p) > -100, 'a percentage must be above -100');
+  .regex(PERCENT, 'expected a percentage as a decimal string like "3" or "-2.5"')
+  .refine((p) => !PERCENT.test(p) || Number(p) > -100, 'a percentage must be above -100');
 const status = z.enum(['verified', 'derived', 'estimate']);
 const sourced = { status, source: z.string().min(1), note: z.string().optional() };
 

@@ -78,7 +78,7 @@ function parseSigned(amount: string): number {
 }
 
 const W = 720;
-const M = { top: 16, right: 16, bottom: 56, left: 72 };
+const M = { top: 16, right: 32, bottom: 56, left: 72 };
 
 function histogramSvg(summary: CompareSummary): string {
   const bins = histogramBins(summary);
@@ -97,12 +97,12 @@ function histogramSvg(summary: CompareSummary): string {
   const xTicks = x.ticks(8).map((t) => `<g transform="translate(${x(t).toFixed(1)},${h - M.bottom})"><line y2="5" stroke="#333"/><text y="18" text-anchor="middle">${esc(krNum(t))}</text></g>`).join('');
   const yTicks = y.ticks(5).map((t) => `<g transform="translate(${M.left},${y(t).toFixed(1)})"><line x2="-5" stroke="#333"/><line x2="${W - M.left - M.right}" stroke="#e5e7eb"/><text x="-8" dy="0.32em" text-anchor="end">${esc(count(t))}</text></g>`).join('');
   return svg('histogram', h, 'Fördelning av förändringen i utbetalning per hushåll', `Antal hushåll per förändring i kronor per månad, i steg om ${krNum((bins[0]!.toOre - bins[0]!.fromOre) / 100)}; förluster i brunt, ökningar i blått.`,
-    `${yTicks}${bars}${xTicks}<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="${M.top}" y2="${h - M.bottom}" stroke="#111" stroke-dasharray="3 3"/><text x="${(W / 2).toFixed(0)}" y="${h - 12}" text-anchor="middle">Förändring i utbetalning per månad (reform − nuvarande)</text>`);
+    `${yTicks}${bars}${xTicks}<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="${M.top}" y2="${h - M.bottom}" stroke="#111" stroke-dasharray="3 3"/><text x="${(W / 2).toFixed(0)}" y="${h - 12}" text-anchor="middle">Förändring i utbetalning per månad (reform − utgångsläge)</text>`);
 }
 
 function costByTypeSvg(summary: CompareSummary): string {
   const rows = summary.byHouseholdType;
-  const h = 320;
+  const h = 330;
   const x0 = scaleBand<HouseholdType>().domain(rows.map((r) => r.type)).range([M.left, W - M.right]).paddingInner(0.25).paddingOuter(0.1);
   const x1 = scaleBand<'base' | 'reform'>().domain(['base', 'reform']).range([0, x0.bandwidth()]).padding(0.05);
   const top = max(rows, (r) => Math.max(parseSigned(r.base), parseSigned(r.reform)) / 100) ?? 0;
@@ -113,13 +113,19 @@ function costByTypeSvg(summary: CompareSummary): string {
         const v = parseSigned(r[key]) / 100;
         return `<rect x="${(x0(r.type)! + x1(key)!).toFixed(1)}" y="${y(v).toFixed(1)}" width="${x1.bandwidth().toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${colour}" data-type="${r.type}" data-side="${key}" data-kronor="${r[key]}"><title>${esc(`${TYPE_SV[r.type]}, ${name}: ${kr(r[key])}`)}</title></rect>`;
       };
-      return side('base', BASE_COLOUR, 'nuvarande') + side('reform', REFORM_COLOUR, 'reform');
+      return side('base', BASE_COLOUR, 'utgångsläge') + side('reform', REFORM_COLOUR, 'reform');
     })
     .join('');
-  const xLabels = rows.map((r) => `<text x="${(x0(r.type)! + x0.bandwidth() / 2).toFixed(1)}" y="${h - M.bottom + 18}" text-anchor="middle">${esc(TYPE_SV[r.type])}</text>`).join('');
+  const xLabels = rows
+    .map((r) => {
+      const [first, ...rest] = TYPE_SV[r.type].split(' ');
+      const cx = (x0(r.type)! + x0.bandwidth() / 2).toFixed(1);
+      return `<text x="${cx}" y="${h - M.bottom + 16}" text-anchor="middle"><tspan x="${cx}">${esc(first!)}</tspan><tspan x="${cx}" dy="1.2em">${esc(rest.join(' '))}</tspan></text>`;
+    })
+    .join('');
   const yTicks = y.ticks(5).map((t) => `<g transform="translate(${M.left},${y(t).toFixed(1)})"><line x2="-5" stroke="#333"/><line x2="${W - M.left - M.right}" stroke="#e5e7eb"/><text x="-8" dy="0.32em" text-anchor="end">${esc(shortKr(t))}</text></g>`).join('');
-  const legend = `<g transform="translate(${M.left},${h - 14})"><rect width="12" height="12" y="-10" fill="${BASE_COLOUR}"/><text x="18">Nuvarande regler</text><rect x="160" width="12" height="12" y="-10" fill="${REFORM_COLOUR}"/><text x="178">Reform</text></g>`;
-  return svg('cost-by-type', h, 'Kostnad per hushållstyp', 'Utbetalning per månad, nuvarande regler och reform, per hushållstyp.', `${yTicks}${bars}${xLabels}${legend}`);
+  const legend = `<g transform="translate(${M.left},${h - 6})"><rect width="12" height="12" y="-10" fill="${BASE_COLOUR}"/><text x="18">Utgångsläge</text><rect x="160" width="12" height="12" y="-10" fill="${REFORM_COLOUR}"/><text x="178">Reform</text></g>`;
+  return svg('cost-by-type', h, 'Kostnad per hushållstyp', 'Utbetalning per månad, utgångsläge och reform, per hushållstyp.', `${yTicks}${bars}${xLabels}${legend}`);
 }
 
 /** Axis labels: "12 mkr", "800 tkr", "500 kr". */
@@ -140,10 +146,10 @@ function table(id: string, caption: string, head: readonly string[], rows: reado
 }
 
 const STYLE = `
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#111;margin:2rem auto;max-width:52rem;padding:0 1rem;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#111;margin:2rem auto;max-width:62rem;padding:0 1rem;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
 table{border-collapse:collapse;margin:.75rem 0 1rem;width:100%}caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+#by-household-type{font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .keys{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.75rem;margin:1rem 0}
 .key{border:1px solid #ccc;border-radius:.4rem;padding:.6rem .8rem}.key b{display:block;font-size:1.3rem}
 .meta{color:#444;font-size:.9rem}code{font-size:.85em;word-break:break-all}figure{margin:1rem 0}figcaption{font-size:.9rem;color:#333}
@@ -161,7 +167,7 @@ export function renderReport(summary: CompareSummary): string {
   const t = s.cost.total;
   const keys = [
     ['Jämförda hushåll', count(s.households), 'households'],
-    ['Kostnad, nuvarande regler', kr(t.base), 'cost-base'],
+    ['Kostnad, utgångsläge', kr(t.base), 'cost-base'],
     ['Kostnad, reform', kr(t.reform), 'cost-reform'],
     ['Skillnad', signedKr(t.difference), 'cost-difference'],
     ['Hushåll som förlorar', count(s.losers.households), 'losers'],
@@ -169,14 +175,14 @@ export function renderReport(summary: CompareSummary): string {
   ]
     .map(([label, value, id]) => `<div class="key"><span>${esc(label!)}</span><b id="key-${id}">${esc(value!)}</b></div>`)
     .join('');
-  const byMonth = table('cost-by-month', 'Kostnad per månad', ['Månad', 'Hushåll', 'Nuvarande', 'Reform', 'Skillnad'], s.cost.byMonth.map((m) => [m.period, count(m.households), kr(m.base), kr(m.reform), signedKr(m.difference)]));
-  const byYear = table('cost-by-year', 'Kostnad per år (summan av månaderna i underlaget)', ['År', 'Månader', 'Nuvarande', 'Reform', 'Skillnad'], s.cost.byYear.map((y) => [y.year, String(y.months), kr(y.base), kr(y.reform), signedKr(y.difference)]));
+  const byMonth = table('cost-by-month', 'Kostnad per månad', ['Månad', 'Hushåll', 'Utgångsläge', 'Reform', 'Skillnad'], s.cost.byMonth.map((m) => [m.period, count(m.households), kr(m.base), kr(m.reform), signedKr(m.difference)]));
+  const byYear = table('cost-by-year', 'Kostnad per år (summan av månaderna i underlaget)', ['År', 'Månader', 'Utgångsläge', 'Reform', 'Skillnad'], s.cost.byYear.map((y) => [y.year, String(y.months), kr(y.base), kr(y.reform), signedKr(y.difference)]));
   const a = s.cost.annualised;
-  const annual = table('cost-annualised', `Helårstakt (genomsnittlig månad × 12, ${a.months} månad${a.months === 1 ? '' : 'er'} i underlaget)`, ['', 'Nuvarande', 'Reform', 'Skillnad'], [['Per år', kr(a.base), kr(a.reform), signedKr(a.difference)]]);
+  const annual = table('cost-annualised', `Helårstakt (genomsnittlig månad × 12, ${a.months} månad${a.months === 1 ? '' : 'er'} i underlaget)`, ['', 'Utgångsläge', 'Reform', 'Skillnad'], [['Per år', kr(a.base), kr(a.reform), signedKr(a.difference)]]);
   const transitions = table(
     'transitions',
-    `Utfall före och efter (rader: nuvarande regler, kolumner: reform); ${count(s.outcomes.changed)} hushåll byter utfall`,
-    ['Nuvarande \\ Reform', ...OUTCOMES.map((o) => OUTCOME_SV[o]), 'Summa'],
+    `Utfall före och efter (rader: utgångsläge, kolumner: reform); ${count(s.outcomes.changed)} hushåll byter utfall`,
+    ['Utgångsläge \\ Reform', ...OUTCOMES.map((o) => OUTCOME_SV[o]), 'Summa'],
     OUTCOMES.map((from) => [
       OUTCOME_SV[from],
       ...OUTCOMES.map((to) => count(s.outcomes.transitions.find((x) => x.from === from && x.to === to)?.households ?? 0)),
@@ -186,7 +192,7 @@ export function renderReport(summary: CompareSummary): string {
   const types = table(
     'by-household-type',
     'Vinnare och förlorare per hushållstyp (utbetalning per månad)',
-    ['Hushållstyp', 'Hushåll', 'Får mer', 'Får mindre', 'Oförändrat', 'Nuvarande', 'Reform', 'Skillnad', 'Barn i hushåll som förlorar'],
+    ['Hushållstyp', 'Hushåll', 'Får mer', 'Får mindre', 'Oförändrat', 'Utgångsläge', 'Reform', 'Skillnad', 'Barn i hushåll som förlorar'],
     s.byHouseholdType.map((r) => [TYPE_SV[r.type], count(r.households), count(r.winners), count(r.losers), count(r.unchanged), kr(r.base), kr(r.reform), signedKr(r.difference), count(r.childrenInLosingHouseholds)]),
   );
   const children = table(
@@ -200,7 +206,7 @@ export function renderReport(summary: CompareSummary): string {
   );
   const divergence = table('first-divergence', 'Första steg i beräkningen där reglerna ger olika resultat', ['Steg', 'Hushåll'], s.firstDivergence.map((d) => [d.step, count(d.households)]));
   const bins = histogramBins(s);
-  const histTable = table('histogram-table', 'Förändring i utbetalning per månad (samma indelning som diagrammet)', ['Från', 'Till (ej inklusive)', 'Hushåll'], bins.map((b) => [krNum(b.fromOre / 100), krNum(b.toOre / 100), count(b.households)]));
+  const histTable = table('histogram-table', 'Förändring i utbetalning per månad (samma indelning som diagrammet; steg utan hushåll är utelämnade)', ['Från', 'Till (ej inklusive)', 'Hushåll'], bins.filter((b) => b.households > 0).map((b) => [krNum(b.fromOre / 100), krNum(b.toOre / 100), count(b.households)]));
   const e = s.errors;
   const data = JSON.stringify(s).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -214,8 +220,8 @@ export function renderReport(summary: CompareSummary): string {
 <body>
 <main>
 <h1>Jämförelse av regelverk för ekonomiskt bistånd</h1>
-<p class="meta">Nuvarande regler: ${side(s['base'])}<br>Reform: ${side(s['reform'])}<br>
-${count(s.lines)} rader, ${count(s.households)} hushåll jämförda; ${count(e.input + e.base + e.reform + e.both)} rader med fel (${count(e.input)} ej läsbara, ${count(e.base)} bara nuvarande, ${count(e.reform)} bara reform, ${count(e.both)} båda) finns i utfilen med sina felkoder.
+<p class="meta">Utgångsläge: ${side(s['base'])}<br>Reform: ${side(s['reform'])}<br>
+${count(s.lines)} rader, ${count(s.households)} hushåll jämförda; ${count(e.input + e.base + e.reform + e.both)} rader med fel (${count(e.input)} ej läsbara, ${count(e.base)} bara utgångsläget, ${count(e.reform)} bara reform, ${count(e.both)} båda) finns i utfilen med sina felkoder.
 Beräkningen är ett förslag per hushåll: beslut fattas av en handläggare.</p>
 <section aria-labelledby="h-keys"><h2 id="h-keys">Sammanfattning</h2><div class="keys">${keys}</div>
 ${byMonth}${byYear}${annual}</section>
