@@ -8,6 +8,7 @@
  * A side that cannot be evaluated has {"errors":[…]} instead of its figures; a line that is not a
  * household at all is {"line":n,"caseId":…,"overlays":{…},"errors":[…]}.
  */
+import { canonicalJson } from '../canonical.ts';
 import type { DecisionSummary } from '../decision/types.ts';
 import type { Household, InputIssue } from '../household/types.ts';
 import { formatKronor, ore, parseKronor } from '../money/index.ts';
@@ -43,8 +44,9 @@ interface StepView {
   readonly result: RecordedStep['result'];
 }
 
+/** Canonical (keys sorted), so a recorded step read back from the store compares equal to a fresh one. */
 function stepKey(s: RecordedStep): string {
-  return JSON.stringify([s.step, s.rule, s.params.map((p) => [p.id, p.value, p.status]), s.inputs, s.result]);
+  return canonicalJson([s.step, s.rule, s.params.map((p) => [p.id, p.value, p.status]), s.inputs, s.result]);
 }
 
 function stepView(s: RecordedStep): StepView {
