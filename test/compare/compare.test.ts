@@ -99,7 +99,7 @@ describe('compare --in', () => {
     const lines = outputLines(reference).filter((l) => l['difference'] !== null && l['difference'] !== '0');
     for (const l of lines) expect(l['firstDivergence']).not.toBeNull();
     const withRent = lines.find((l) => l['reform'].inputChanges);
-    expect(withRent['reform'].inputChanges[0]).toMatchObject({ field: 'circumstances.rentCeiling', to: '9000' });
+    expect(withRent!['reform'].inputChanges[0]).toMatchObject({ field: 'circumstances.rentCeiling', to: '9000' });
   });
 
   it('the same rules on both sides: nothing changes, nothing diverges', () => {
