@@ -178,7 +178,7 @@ export function renderReport(summary: CompareSummary): string {
   const byMonth = table('cost-by-month', 'Kostnad per månad', ['Månad', 'Hushåll', 'Utgångsläge', 'Reform', 'Skillnad'], s.cost.byMonth.map((m) => [m.period, count(m.households), kr(m.base), kr(m.reform), signedKr(m.difference)]));
   const byYear = table('cost-by-year', 'Kostnad per år (summan av månaderna i underlaget)', ['År', 'Månader', 'Utgångsläge', 'Reform', 'Skillnad'], s.cost.byYear.map((y) => [y.year, String(y.months), kr(y.base), kr(y.reform), signedKr(y.difference)]));
   const a = s.cost.annualised;
-  const annual = table('cost-annualised', `Helårstakt (genomsnittlig månad × 12, ${a.months} månad${a.months === 1 ? '' : 'er'} i underlaget)`, ['', 'Utgångsläge', 'Reform', 'Skillnad'], [['Per år', kr(a.base), kr(a.reform), signedKr(a.difference)]]);
+  const annual = table('cost-annualised', `Helårstakt (genomsnittlig månad × 12, ${a.months} månad${a.months === 1 ? '' : 'er'} i underlaget)`, ['Takt', 'Utgångsläge', 'Reform', 'Skillnad'], [['Per år', kr(a.base), kr(a.reform), signedKr(a.difference)]]);
   const transitions = table(
     'transitions',
     `Utfall före och efter (rader: utgångsläge, kolumner: reform); ${count(s.outcomes.changed)} hushåll byter utfall`,
