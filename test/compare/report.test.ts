@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 const text = (selector: string) => page.locator(selector).innerText();
-const cells = (tableId: string) => page.$$eval(`#${tableId} tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
+const cells = (tableId: string) => page.$$eval(`#${tableId} tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
 
 describe('compare report', () => {
   it('shows the summary’s key figures', async () => {
