@@ -30,7 +30,7 @@ async function generate(path: string): Promise<void> {
   for (const line of lines(count, 2026, '2026-03', 0)) {
     if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 /** Runs the CLI; wall seconds, peak RSS of the process (all threads) and what it printed. */
