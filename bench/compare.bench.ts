@@ -10,12 +10,11 @@
  *   npx tsx bench/compare.bench.ts [--count 1000000] [--workers 2]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createWriteStream } from 'node:fs';
 import { lines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -28,7 +27,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US').replace(/,/g, '
 async function generate(path: string): Promise<void> {
   const out = createWriteStream(path);
   for (const line of lines(count, 2026, '2026-03', 0)) {
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
 }
