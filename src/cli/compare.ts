@@ -21,9 +21,9 @@ import { tallyJson, type CompareSummary, type CompareTally } from '../compare/su
 import type { CompareJobConfig } from '../compare/job.ts';
 import { formatKronorSv, parseKronor } from '../money/index.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
-import { DecisionStore, StoreError, StoreNotFoundError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
 import { EXIT_INTERRUPTED } from './batch.ts';
+import { withStore } from './store.ts';
 
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -147,40 +147,20 @@ export async function compareCommand(args: string[]): Promise<number> {
 }
 
 function runStore(path: string, reform: ScenarioSpec, output: string, values: { summary?: string | undefined; report?: string | undefined }): number {
-  let store: DecisionStore;
-  try {
-    store = DecisionStore.open(storePath(path), { readonly: true });
-  } catch (error) {
-    if (error instanceof StoreNotFoundError) {
-      err(error.message);
+  return withStore(path, (store) => {
+    let fd: number;
+    try {
+      fd = openSync(output, 'w');
+    } catch (error) {
+      err(`compare: ${output}: cannot write the output file (${(error as NodeJS.ErrnoException).code})`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof StoreError) {
-      err(`store: ${error.message}`);
-      return EXIT_ENGINE;
+    try {
+      const result = compareStore(store, reform, (text) => writeSync(fd, text));
+      finish(tallyJson(result.tally, { store: store.path, output, base: { spec: 'recorded' }, reform: sideOf(reform), internalErrors: result.internalErrors }), values);
+      return result.internalErrors > 0 ? EXIT_ENGINE : EXIT_OK;
+    } finally {
+      closeSync(fd);
     }
-    throw error;
-  }
-  let fd: number;
-  try {
-    fd = openSync(output, 'w');
-  } catch (error) {
-    store.close();
-    err(`compare: ${output}: cannot write the output file (${(error as NodeJS.ErrnoException).code})`);
-    return EXIT_BAD_INPUT;
-  }
-  try {
-    const result = compareStore(store, reform, (text) => writeSync(fd, text));
-    finish(tallyJson(result.tally, { store: store.path, output, base: { spec: 'recorded' }, reform: sideOf(reform), internalErrors: result.internalErrors }), values);
-    return result.internalErrors > 0 ? EXIT_ENGINE : EXIT_OK;
-  } catch (error) {
-    if (error instanceof StoreError) {
-      err(`store: ${error.message}`);
-      return EXIT_ENGINE;
-    }
-    throw error;
-  } finally {
-    closeSync(fd);
-    store.close();
-  }
+  });
 }

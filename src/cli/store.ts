@@ -25,7 +25,7 @@ const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${maskPersonnummerIn(text)}\n`);
 
 /** Opens the store for reading, runs the command and turns store errors into exit codes. */
-function withStore(option: string | undefined, run: (store: DecisionStore) => number): number {
+export function withStore(option: string | undefined, run: (store: DecisionStore) => number): number {
   let store: DecisionStore;
   try {
     store = DecisionStore.open(storePath(option), { readonly: true });
