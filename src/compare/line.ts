@@ -9,7 +9,6 @@
  * household at all is {"line":n,"caseId":…,"overlays":{…},"errors":[…]}.
  */
 import { canonicalJson } from '../canonical.ts';
-import type { DecisionSummary } from '../decision/types.ts';
 import type { Household, InputIssue } from '../household/types.ts';
 import { formatKronor, ore, parseKronor } from '../money/index.ts';
 import type { RecordedStep } from '../trace/index.ts';
@@ -64,7 +63,9 @@ export function applicantGenderOf(h: Household): Gender {
   return h.members.find((m) => m.role === 'applicant')?.gender ?? 'unknown';
 }
 
-function sideFigures(d: DecisionSummary, overlayChanges: SideResult & { ok: true }): Record<string, unknown> {
+/** A side's figures on the output line: the proposal's amounts and codes, and what the overlay changed in the input. */
+function sideFigures(side: SideResult & { ok: true }): Record<string, unknown> {
+  const d = side.decision;
   return {
     period: d.period,
     outcome: d.outcome,
@@ -75,7 +76,7 @@ function sideFigures(d: DecisionSummary, overlayChanges: SideResult & { ok: true
     incomeCounted: d.income.counted,
     reasons: d.reasons.map((r) => r.code),
     ruleSetVersion: d.ruleSetVersion,
-    ...(overlayChanges.inputChanges.length > 0 ? { inputChanges: overlayChanges.inputChanges } : {}),
+    ...(side.inputChanges.length > 0 ? { inputChanges: side.inputChanges } : {}),
   };
 }
 
@@ -137,7 +138,7 @@ export function compareHousehold(
   const gender = applicantGenderOf(household);
   const some = base.ok ? base.decision : (reform as SideResult & { ok: true }).decision;
   const children = some.childImpact?.children.length ?? 0;
-  const side = (s: SideResult) => (s.ok ? sideFigures(s.decision, s) : { errors: s.issues });
+  const side = (s: SideResult) => (s.ok ? sideFigures(s) : { errors: s.issues });
   const fields: Record<string, unknown> = { householdType: type, children, applicantGender: gender, base: side(base), reform: side(reform) };
   if (!base.ok || !reform.ok) {
     if (!base.ok) tally.errors.base++;
