@@ -7,7 +7,7 @@
  * each through the real CLI, wall clock including start-up, with the peak resident memory of the
  * process (VmHWM, all threads) sampled every 100 ms, and the output size.
  *
- *   npx tsx bench/compare.bench.ts [--count 1000000] [--workers 2]
+ *   npx tsx bench/compare.bench.ts [--count 1000000] [--workers 2] [--skip-overlay]
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { lines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, workers: { type: 'string', default: String(availableParallelism()) } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000000' }, workers: { type: 'string', default: String(availableParallelism()) }, 'skip-overlay': { type: 'boolean', default: false } },
+});
 const count = Number(values.count);
 const workers = Number(values.workers);
 const dir = mkdtempSync(join(tmpdir(), 'compare-bench-'));
@@ -77,13 +79,17 @@ async function main(): Promise<void> {
   line('compare --base 2025-03 --reform 2026-03', c1, join(dir, 'c1'));
   rows.push(['compare / two batch runs', `${(c1.seconds / (b1.seconds + b2.seconds)).toFixed(2)} ×`]);
   rmSync(join(dir, 'c1'));
+  if (!values['skip-overlay']) await overlayRun(input, rows, line, w);
+  console.log('| measure | result |\n| --- | --- |');
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+}
+
+async function overlayRun(input: string, rows: [string, string][], line: (label: string, r: { seconds: number; peakKb: number }, out: string) => void, w: string[]): Promise<void> {
   const report = join(dir, 'report.html');
   const c2 = await run(['compare', '--in', input, '--base', 'current', '--reform', join(ROOT, 'fixtures/overlays/riksnorm-plus-3-2026.json'), '--out', join(dir, 'c2'), '--report', report, ...w]);
   line('compare --base current --reform riksnorm-plus-3 overlay, with --report', c2, join(dir, 'c2'));
   const s = JSON.parse(c2.stdout);
   rows.push(['  its summary', `cost ${s.cost.total.base} → ${s.cost.total.reform} kr/month, ${fmt(s.winners.households)} winners, ${fmt(s.losers.households)} losers, report ${fmt(statSync(report).size / 1024)} KiB`]);
-  console.log('| measure | result |\n| --- | --- |');
-  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
 }
 
 try {
