@@ -35,6 +35,17 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       The monthly recalculation: one output line per input line, in order, on every core; resumable.
       --record also stores every decision, with its trace, in the decision store (docs/records.md).`,
   },
+  compare: {
+    run: async (args, io) => (await import('./cli/compare.ts')).compareCommand(args, io),
+    usage: `compare --in households.ndjson --base SPEC --reform SPEC --out diff.ndjson [--report report.html]
+        [--summary FILE] [--workers N] [--resume] [--rules DIR]
+  compare --store PATH --reform SPEC --out diff.ndjson [--report report.html] [--summary FILE]
+      What-if over a population (docs/compare.md): every household under two rule sets, the
+      difference, the first trace step where they diverge, and a summary (cost, outcome transitions,
+      winners and losers, children). SPEC: a month YYYY-MM, a rules directory, an overlay file,
+      "current", or month/directory and overlay joined by a comma. With --store the base is each
+      recorded decision as recorded.`,
+  },
   'run-fixtures': {
     run: async (args, io) => (await import('./cli/fixtures.ts')).fixturesCommand(args, io),
     usage: `run-fixtures [DIR] [--rules DIR]

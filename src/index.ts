@@ -139,19 +139,21 @@ export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider
 
 /**
  * The summary decision and its trace steps as recorded (message keys and arguments, no rendered
- * text), with the rule set used: what batch --detail full writes in compact form, without rendering
- * texts that the compact form leaves out.
+ * text), with the rule set used and the household: what batch --detail full writes in compact form
+ * (without rendering texts that the compact form leaves out), and what compare walks to find the
+ * first step where two rule sets diverge.
  */
-export function evaluateHouseholdSteps(
-  raw: unknown,
-  rulesFor: RuleSetProvider,
-): ({ readonly ok: true; readonly decision: DecisionSummary; readonly steps: readonly RecordedStep[]; readonly ruleSet: VersionedRuleSet | null }) | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null } {
+export function evaluateHouseholdSteps(raw: unknown, rulesFor: RuleSetProvider): StepsEvaluation {
   let ruleSet: VersionedRuleSet | undefined;
   const p = prepare(raw, (period, municipality, decidedOn) => (ruleSet = rulesFor(period, municipality, decidedOn)));
   // A month whose rules are pending has no rule set and no steps: the decision names the missing rules.
-  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), steps: [], ruleSet: null };
-  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), steps: p.ctx.trace.recorded(), ruleSet: ruleSet! } : p;
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), household: p.household, steps: [], ruleSet: null };
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household, steps: p.ctx.trace.recorded(), ruleSet: ruleSet! } : p;
 }
+
+export type StepsEvaluation =
+  | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household; readonly steps: readonly RecordedStep[]; readonly ruleSet: VersionedRuleSet | null }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
 export { RuleSetCache, resolveRuleSet, RuleLookupError, RulesPendingError, versionRuleSet } from './rulebook/resolve.ts';

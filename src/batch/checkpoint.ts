@@ -11,7 +11,7 @@ import type { SummaryCounts } from './summary.ts';
 export interface Checkpoint {
   readonly version: 1;
   /** What must match for a resume to continue the same run. */
-  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string };
+  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string; readonly job?: string };
   /** Names the run across resumes (for a record sink's bookkeeping). */
   readonly runId: string;
   readonly inputOffset: number;
@@ -19,9 +19,16 @@ export interface Checkpoint {
   readonly outputBytes: number;
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
+  /** A line job's tallies so far (src/batch/job.ts). */
+  readonly extra?: unknown;
 }
 
 export const checkpointPath = (output: string) => `${output}.checkpoint`;
+
+/** A checkpoint file that cannot be read as one (damaged, or written by something else). */
+export class CheckpointError extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function readCheckpoint(output: string): Checkpoint | null {
   let text: string;
@@ -30,10 +37,20 @@ export function readCheckpoint(output: string): Checkpoint | null {
   } catch {
     return null;
   }
-  const cp = JSON.parse(text) as Checkpoint;
-  if (cp.version !== 1) throw new Error(`${checkpointPath(output)}: unknown checkpoint version`);
+  const damaged = (what: string) => new CheckpointError(`${checkpointPath(output)} is not a usable checkpoint (${what})`);
+  let cp: unknown;
+  try {
+    cp = JSON.parse(text);
+  } catch {
+    throw damaged('not JSON');
+  }
+  if (!isObject(cp) || cp['version'] !== 1) throw damaged('unknown checkpoint version');
+  if (!isObject(cp['run']) || !isObject(cp['counts'])) throw damaged('no run or counts');
   // The exact payable total is written as a decimal string of öre (JSON has no BigInt).
-  return { ...cp, counts: { ...cp.counts, payableOre: BigInt(cp.counts.payableOre as unknown as string) } };
+  const payable = cp['counts']['payableOre'];
+  if (typeof payable !== 'string' || !/^-?[0-9]+$/.test(payable)) throw damaged('counts.payableOre is not a whole number of öre');
+  const read = cp as unknown as Checkpoint;
+  return { ...read, counts: { ...read.counts, payableOre: BigInt(payable) } };
 }
 
 /** Atomic replace: write a temporary file, fsync it, rename it over the old checkpoint. */

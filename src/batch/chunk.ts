@@ -4,6 +4,7 @@ import type { Decision } from '../decision/types.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
+import type { LineJobRef } from './job.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
 
@@ -14,6 +15,8 @@ export interface WorkerConfig {
   readonly period: string | null;
   /** Also return each household's full decision (with trace) for a record sink (issue 4). */
   readonly collectDecisions: boolean;
+  /** Another line job instead of the batch's decisions (src/batch/job.ts), e.g. compare. */
+  readonly job?: LineJobRef;
 }
 
 /**
@@ -34,6 +37,8 @@ export interface ChunkResult {
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
   readonly decisions: readonly CollectedDecision[];
+  /** A line job's own tallies for the chunk (src/batch/job.ts); absent for the batch itself. */
+  readonly extra?: unknown;
 }
 
 /** Whole input lines (without the last newline) as UTF-8 bytes, and where they start. */

@@ -17,7 +17,8 @@ import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { makeChunkProcessor, type ChunkResult, type CollectedDecision, type WorkerConfig } from './chunk.ts';
-import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.ts';
+import { CheckpointError, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.ts';
+import { loadLineJob, type LineJobRef } from './job.ts';
 import type { Detail } from './line.ts';
 import { Progress } from './progress.ts';
 import { addCounts, emptyCounts, type SummaryCounts } from './summary.ts';
@@ -45,6 +46,8 @@ export interface BatchOptions {
   /** Called once a stop was requested, e.g. by tests; production uses SIGINT/SIGTERM. */
   readonly stopSignal?: { stopped: boolean };
   readonly checkpointEveryMs?: number;
+  /** Runs a line job (src/batch/job.ts, e.g. compare) instead of the decisions; `detail` is then unused. */
+  readonly job?: LineJobRef;
 }
 
 export interface BatchResult {
@@ -55,6 +58,8 @@ export interface BatchResult {
   readonly seconds: number;
   /** The run's id (the same across resumes). */
   readonly runId: string;
+  /** A line job's summed tallies (src/batch/job.ts); undefined for the batch itself. */
+  readonly extra?: unknown;
 }
 
 /** The input or output cannot be used: a clear message, nothing half-done. */
@@ -169,10 +174,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
 
-  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION };
+  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.job ? { job: options.job.key } : {}) };
+  const job = options.job ? await loadLineJob(options.job) : null;
   let checkpoint: Checkpoint | null = null;
   if (options.resume) {
-    checkpoint = readCheckpoint(output);
+    try {
+      checkpoint = readCheckpoint(output);
+    } catch (error) {
+      if (error instanceof CheckpointError) throw new BatchError(`${error.message}: it belongs to another run or is damaged; start without --resume`);
+      throw error;
+    }
     if (checkpoint !== null && JSON.stringify(checkpoint.run) !== JSON.stringify(run)) {
       throw new BatchError(`${output}.checkpoint belongs to another run (input, size, --period, --detail or engine version differ); start without --resume`);
     }
@@ -209,9 +220,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let outputBytes = checkpoint?.outputBytes ?? 0;
   let inputOffset = checkpoint?.inputOffset ?? 0;
   let linesDone = checkpoint?.linesDone ?? 0;
+  const extra = job ? (checkpoint?.extra ?? job.emptyExtra()) : undefined;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
-  const config: WorkerConfig = { rulebook: book, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
+  const config: WorkerConfig = { rulebook: book, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined, ...(options.job ? { job: options.job } : {}) };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
   const stop = options.stopSignal ?? { stopped: false };
@@ -223,7 +235,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const saveCheckpoint = () => {
     fsyncSync(outFd);
-    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors });
+    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors, ...(job ? { extra } : {}) });
   };
   // A first checkpoint before any work: a run killed at once resumes as the same run.
   saveCheckpoint();
@@ -236,6 +248,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     inputOffset = endOffset;
     linesDone += result.lineCount;
     addCounts(counts, result.counts);
+    if (job) job.addExtra(extra, result.extra);
     internalErrors += result.internalErrors;
     progress?.update(counts.lines, inputOffset);
   };
@@ -252,7 +265,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   try {
     if (workerCount === 0) {
       const cache = new RuleSetCache(book);
-      const processChunk = makeChunkProcessor(config, (p, m, d) => cache.get(p, m, d));
+      const processChunk = job ? await job.makeJobProcessor(options.job!.config) : makeChunkProcessor(config, (p, m, d) => cache.get(p, m, d));
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
         flush(processChunk(chunk), chunk.endOffset);
         maybeCheckpoint();
@@ -278,6 +291,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     resumedFromLine: checkpoint ? checkpoint.linesDone + 1 : null,
     seconds: (Date.now() - started) / 1000,
     runId,
+    ...(job ? { extra } : {}),
   };
 }
 

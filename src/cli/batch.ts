@@ -14,7 +14,7 @@ import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
-import { readCheckpoint } from '../batch/checkpoint.ts';
+import { checkpointPath } from '../batch/checkpoint.ts';
 import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
 import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
 import { resolveRuleSet, RulesPendingError } from '../rulebook/resolve.ts';
@@ -23,13 +23,6 @@ import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, 
 
 export const EXIT_INTERRUPTED = 130;
 
-function readCheckpointOrNull(output: string) {
-  try {
-    return readCheckpoint(output);
-  } catch {
-    return null;
-  }
-}
 
 /** Throws RulesPendingError when --period is a month whose rules are pending (rules/pending/). */
 function refusePendingPeriod(book: Rulebook, periodText: string): void {
@@ -79,7 +72,7 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     if (values.record) store = DecisionStore.open(storePath(values.store, io.env, io.cwd), { create: true });
     // --resume with nothing to resume (issue 13): say so; with --record, a finished run of the same
     // input is recognised and nothing is recorded a second time.
-    const fresh = values.resume && readCheckpointOrNull(values.out) === null;
+    const fresh = values.resume && !existsSync(checkpointPath(values.out));
     const keyOf = () => inputKey(values.in!, values.period ?? null);
     if (fresh && store && existsSync(values.in) && statSync(values.in).isFile()) {
       const finished = store.finishedBatch(keyOf());

@@ -33,7 +33,7 @@ function printer(io: CliIo): Printer {
 }
 
 /** Opens the store for reading, runs the command and turns store errors into exit codes. */
-function withStore({ io, err }: Printer, option: string | undefined, run: (store: DecisionStore) => number): number {
+export function withStore({ io, err }: Printer, option: string | undefined, run: (store: DecisionStore) => number): number {
   let store: DecisionStore;
   try {
     store = DecisionStore.open(storePath(option, io.env, io.cwd), { readonly: true });

@@ -199,6 +199,10 @@ export const sv = {
   'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentSv(a)}: ${a['reasonSv']}.`,
   'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentSv(a)}, räknas fast den hör till ${monthSv(String(a['month']))}: ingen utbetalning av förmånen fanns i ${monthSv(String(a['m1']))}. Kontrollera att den inte räknades förra månaden.`,
   'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)}, ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas; kontrollera skillnaden.`,
+
+  // compare: steps and reasons that only an overlay (a proposed reform, docs/compare.md) adds.
+  'compare.aidCap': (a) => `Tak för biståndet enligt förslaget ${a['overlay']}: högst ${K(a['cap']!)} för ett hushåll med ${a['size']} personer. Beräknat ${K(a['payable']!)}, att betala ${K(a['capped']!)}.`,
+  'reason.AID_CAP': (a) => `Enligt förslaget ${a['overlay']} betalas högst ${K(a['cap']!)} per månad till hushållet; ${K(a['cut']!)} av det beräknade behovet betalas inte.`,
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -367,6 +371,10 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentEn(a)}: ${a['reasonEn']}.`,
   'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentEn(a)}, is counted although it belongs to ${monthEn(String(a['month']))}: the benefit had no payment in ${monthEn(String(a['m1']))}. Check that it was not counted last month.`,
   'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)}, ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted; check the difference.`,
+
+  // compare: steps and reasons that only an overlay (a proposed reform, docs/compare.md) adds.
+  'compare.aidCap': (a) => `Cap on aid under the proposal ${a['overlay']}: at most ${E(a['cap']!)} for a household of ${a['size']}. Computed ${E(a['payable']!)}, payable ${E(a['capped']!)}.`,
+  'reason.AID_CAP': (a) => `Under the proposal ${a['overlay']} the household is paid at most ${E(a['cap']!)} a month; ${E(a['cut']!)} of the computed need is not paid.`,
 };
 
 export type Language = 'sv' | 'en';

@@ -2,7 +2,7 @@
  * Issue 13: `batch --record --resume` after a finished run recorded everything a second time (F6), and
  * `batch --period` for a month without rules wrote an error on every line and exited 0 (F9).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,22 @@ describe('batch --record --resume after a finished run (issue 13)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('no checkpoint');
   }, 60_000);
+});
+
+describe('batch --resume with a damaged checkpoint', () => {
+  for (const [what, text] of [
+    ['not JSON', '{"version":1,'],
+    ['counts without the exact payable total', '{"version":1,"run":{},"counts":{}}'],
+    ['another version', '{"version":2}'],
+  ] as const) {
+    it(`${what}: exit 2 with one line naming the file, no stack trace`, async () => {
+      const out = join(dir, `damaged-${what.length}.ndjson`);
+      writeFileSync(`${out}.checkpoint`, text);
+      const r = await cli(['batch', '--in', input, '--out', out, '--workers', '0', '--resume']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^batch: .*damaged-\d+\.ndjson\.checkpoint is not a usable checkpoint \(.*\): it belongs to another run or is damaged; start without --resume\n$/);
+    }, 60_000);
+  }
 });
 
 describe('batch --period without rules (issue 13)', () => {
