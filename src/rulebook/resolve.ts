@@ -215,6 +215,9 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       assetBuffer: param(`${mid}#asset-buffer`, mv.assetBuffer.amount, mv.assetBuffer.status, ms, mv.assetBuffer.source),
       ageReference: param(`${mid}#age-reference`, mv.ageReference.value, mv.ageReference.status, ms, mv.ageReference.source),
       partMonthChildHouseholdSize: param(`${mid}#part-month-child-household-size`, mv.partMonthChildHouseholdSize.value, mv.partMonthChildHouseholdSize.status, ms, mv.partMonthChildHouseholdSize.source),
+      ...(mv.automatedDecisionDelegation?.value
+        ? { automatedDecisionDelegation: param(`${mid}#automated-decision-delegation`, mv.automatedDecisionDelegation.value, mv.automatedDecisionDelegation.status, ms, mv.automatedDecisionDelegation.source) }
+        : {}),
     },
     legal,
     childImpact: {

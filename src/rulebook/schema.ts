@@ -135,6 +135,9 @@ export const municipalFileSchema = z.object({
         assetBuffer: amountValue,
         ageReference: z.object({ value: z.enum(['first-day-of-month', 'last-day-of-month']), status, source: z.string() }),
         partMonthChildHouseholdSize: z.object({ value: z.enum(['full-member', 'pro-rated']), status, source: z.string() }),
+        // The nämnd's delegation of monthly re-application decisions to an automated decision
+        // function (monthly --mode automatic); null = no delegation, the run refuses automatic mode.
+        automatedDecisionDelegation: z.object({ value: z.string().min(1).nullable(), status, source: z.string() }).optional(),
       }),
     )
     .min(1),

@@ -104,6 +104,11 @@ export interface MunicipalPolicy {
   readonly assetBuffer: Param;
   readonly ageReference: Param<'first-day-of-month' | 'last-day-of-month'>;
   readonly partMonthChildHouseholdSize: Param<'full-member' | 'pro-rated'>;
+  /**
+   * The nämnd's delegation reference for automated decisions (monthly --mode automatic), present
+   * only when the municipality has one (absent keeps the rule set version of a policy without it).
+   */
+  readonly automatedDecisionDelegation?: Param<string>;
 }
 
 export interface LegalRef {
