@@ -9,6 +9,7 @@ import { batchCommand } from './cli/batch.ts';
 import { calculateCommand } from './cli/calculate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './cli/common.ts';
 import { fixturesCommand } from './cli/fixtures.ts';
+import { monthlyCommand } from './cli/monthly.ts';
 import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { auditCommand, replayCommand, showCommand } from './cli/store.ts';
@@ -30,6 +31,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
         [--detail compact|summary|full] [--summary FILE] [--rules DIR] [--record [--store PATH]]
       The monthly recalculation: one output line per input line, in order, on every core; resumable.
       --record also stores every decision, with its trace, in the decision store (docs/records.md).`,
+  },
+  monthly: {
+    run: monthlyCommand,
+    usage: `monthly --in applications.ndjson --out proposals.ndjson [--store PATH] [--mode recommend|automatic]
+        [--today YYYY-MM-DD] [--summary FILE] [--queue FILE] [--workers N] [--resume] [--detail compact|summary|full]
+      The monthly återansökan run (docs/monthly.md): each case compared with last month's recorded
+      decision, routed ready or to a caseworker with reasons and dueOn, recorded once in the store.`,
   },
   'run-fixtures': {
     run: fixturesCommand,

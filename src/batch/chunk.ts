@@ -11,7 +11,17 @@ export interface WorkerConfig {
   readonly period: string | null;
   /** Also return each household's full decision (with trace) for a record sink (issue 4). */
   readonly collectDecisions: boolean;
+  /**
+   * A command built on the batch (e.g. monthly) turns lines into output its own way: the URL of a
+   * module exporting `makeChunkProcessor(config, rulesFor)`, loaded in each worker, and its options
+   * (plain data, passed to the worker).
+   */
+  readonly processorModule?: string;
+  readonly processorOptions?: unknown;
 }
+
+/** One line → its output line (no newline); calls onDecision with a valid line's full decision. */
+export type LineProcessor = (text: string, n: number, counts: SummaryCounts, onDecision?: (raw: unknown, decision: Decision) => void) => string;
 
 /**
  * One valid household's full decision, for a record sink: serialised for the decision store here in
@@ -43,8 +53,16 @@ export interface ChunkInput {
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider) {
+export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {
   const options = { detail: config.detail, period: config.period, rulesFor };
+  return chunkProcessor((text, n, counts, onDecision) => processLine(text, n, options, counts, onDecision), config.collectDecisions);
+}
+
+/**
+ * The chunk loop around any line processor: one output line per input line, in order; a crash on a
+ * line becomes that line's INTERNAL_ERROR record; valid lines' decisions serialised for the store.
+ */
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
     const lines = decoder.decode(chunk.bytes).split('\n');
@@ -54,8 +72,8 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
     for (let i = 0; i < lines.length; i++) {
       const n = chunk.firstLine + i;
       try {
-        const collect = config.collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
-        out += `${processLine(lines[i]!, n, options, counts, collect)}\n`;
+        const collect = collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
+        out += `${processOne(lines[i]!, n, counts, collect)}\n`;
       } catch (error) {
         internalErrors++;
         counts.errors++;

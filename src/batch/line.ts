@@ -22,7 +22,7 @@ export interface LineOptions {
   readonly rulesFor: RuleSetProvider;
 }
 
-function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
+export function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
   return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(errors)}}`;
 }
 
@@ -52,12 +52,12 @@ export function compactDecision(d: DecisionSummary): Record<string, unknown> {
 }
 
 /** The summary form of a full decision (the same fields, in the same order, as evaluateHouseholdSummary gives). */
-function withoutText(d: Decision): DecisionSummary {
+export function withoutText(d: Decision): DecisionSummary {
   const { trace: _trace, decisionText: _text, ...summary } = d;
   return summary;
 }
 
-function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'unknown' {
+export function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'unknown' {
   const members = (raw as { members?: unknown }).members;
   if (!Array.isArray(members)) return 'unknown';
   const applicant = members.find((m) => m && typeof m === 'object' && (m as { role?: unknown }).role === 'applicant') as { gender?: unknown } | undefined;
@@ -105,6 +105,13 @@ export function processLine(
   }
   const d = result.decision;
   if (onDecision !== undefined) onDecision(raw, d as Decision);
+  countDecision(counts, raw, d);
+  const json = JSON.stringify(options.detail === 'compact' ? compactDecision(d) : options.detail === 'summary' && full ? withoutText(d as Decision) : d);
+  return `{"line":${n},${json.slice(1)}`;
+}
+
+/** A valid household's contribution to the summary (batch and monthly). */
+export function countDecision(counts: SummaryCounts, raw: unknown, d: DecisionSummary): void {
   counts.households++;
   counts.byOutcome[d.outcome]++;
   if (d.payable !== null) counts.payableOre += parseKronor(d.payable)!;
@@ -115,6 +122,4 @@ export function processLine(
     counts.householdsWithRefusalAndChildren++;
   }
   counts.byApplicantGender[applicantGender(raw)]++;
-  const json = JSON.stringify(options.detail === 'compact' ? compactDecision(d) : options.detail === 'summary' && full ? withoutText(d as Decision) : d);
-  return `{"line":${n},${json.slice(1)}`;
 }

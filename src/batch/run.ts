@@ -42,6 +42,15 @@ export interface BatchOptions {
   /** Called once a stop was requested, e.g. by tests; production uses SIGINT/SIGTERM. */
   readonly stopSignal?: { stopped: boolean };
   readonly checkpointEveryMs?: number;
+  /**
+   * For a command built on the batch (monthly): its line processor module and options for the
+   * workers, given the run id (the same on every resume), and what else must match for a resume.
+   */
+  readonly processor?: {
+    readonly module: string;
+    readonly options: (runId: string) => unknown;
+    readonly identity: Readonly<Record<string, unknown>>;
+  };
 }
 
 export interface BatchResult {
@@ -148,7 +157,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
   const book = loadRulebook(options.rulesDir);
 
-  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION };
+  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.processor ? { processor: options.processor.identity } : {}) };
   let checkpoint: Checkpoint | null = null;
   if (options.resume) {
     checkpoint = readCheckpoint(output);
@@ -190,7 +199,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let linesDone = checkpoint?.linesDone ?? 0;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
-  const config: WorkerConfig = { rulesDir: options.rulesDir, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined };
+  const config: WorkerConfig = {
+    rulesDir: options.rulesDir,
+    detail: options.detail,
+    period: options.period,
+    collectDecisions: options.onDecisions !== undefined,
+    ...(options.processor ? { processorModule: options.processor.module, processorOptions: options.processor.options(runId) } : {}),
+  };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
   const stop = options.stopSignal ?? { stopped: false };
@@ -231,7 +246,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   try {
     if (workerCount === 0) {
       const cache = new RuleSetCache(book);
-      const processChunk = makeChunkProcessor(config, (p, m) => cache.get(p, m));
+      const make: typeof makeChunkProcessor = config.processorModule ? ((await import(config.processorModule)) as { makeChunkProcessor: typeof makeChunkProcessor }).makeChunkProcessor : makeChunkProcessor;
+      const processChunk = make(config, (p, m) => cache.get(p, m));
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
         flush(processChunk(chunk), chunk.endOffset);
         maybeCheckpoint();

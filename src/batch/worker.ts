@@ -10,7 +10,9 @@ import { makeChunkProcessor, type ChunkInput, type WorkerConfig } from './chunk.
 
 const config = workerData as WorkerConfig;
 const cache = new RuleSetCache(loadRulebook(config.rulesDir));
-const processChunk = makeChunkProcessor(config, (period, municipality) => cache.get(period, municipality));
+// A command built on the batch brings its own line processor (WorkerConfig.processorModule).
+const make: typeof makeChunkProcessor = config.processorModule ? ((await import(config.processorModule)) as { makeChunkProcessor: typeof makeChunkProcessor }).makeChunkProcessor : makeChunkProcessor;
+const processChunk = make(config, (period, municipality) => cache.get(period, municipality));
 
 parentPort!.on('message', (chunk: ChunkInput) => {
   const result = processChunk(chunk);

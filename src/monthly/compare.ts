@@ -27,7 +27,7 @@ const show = (amount: Ore | null | undefined): string | null => (amount === null
 
 /** No decision for the case last month: a first application, or last month was not recorded. */
 export function noPreviousDecision(caseId: string | null, previousPeriod: string): Comparison {
-  return { step: 'monthly.previous', code: 'NO_PREVIOUS_DECISION', subject: caseId ?? '(inget ärendenummer)', previous: null, current: previousPeriod };
+  return { step: 'monthly.previous', code: 'NO_PREVIOUS_DECISION', subject: caseId ?? '(inget ärendenummer)', previous: null, current: null, period: previousPeriod };
 }
 
 /** Members who joined or left the household, by member id (MEMBER_ADDED / MEMBER_GONE). */

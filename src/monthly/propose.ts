@@ -72,6 +72,7 @@ export function comparisonStep(c: Comparison, previousPeriod: string): TraceStep
   const inputs: Record<string, TraceStep['result']> = { subject: c.subject, previous: c.previous, current: c.current };
   if (c.threshold !== undefined) inputs['threshold'] = c.threshold;
   if (c.changePercent !== undefined) inputs['changePercent'] = c.changePercent;
+  if (c.period !== undefined) inputs['period'] = c.period;
   const args: MessageArgs = {
     code: c.code ?? '',
     subject: c.subject,

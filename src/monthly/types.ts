@@ -81,4 +81,6 @@ export interface Comparison {
   /** For agency benefits: the threshold applied and the rounded change in percent. */
   readonly threshold?: string;
   readonly changePercent?: number | null;
+  /** For NO_PREVIOUS_DECISION: the month looked for. */
+  readonly period?: string;
 }

@@ -19,7 +19,7 @@ import type { Decision } from '../decision/types.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
 import { serializeRecord, type SerializedRecord } from './serialize.ts';
-import { BATCH_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
+import { BATCH_RUNS_SQL, CASE_PERIOD_INDEX_SQL, MONTHLY_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
 
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
 export class StoreError extends Error {
@@ -225,9 +225,9 @@ export class DecisionStore {
       // was printed) survive a power cut, not only a crash of the process.
       if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       if (options.readonly !== true) db.pragma('synchronous = FULL');
-      if (options.readonly !== true && hasTable(db, 'meta')) db.exec(BATCH_RUNS_SQL);
+      if (options.readonly !== true && hasTable(db, 'meta')) db.exec(BATCH_RUNS_SQL + CASE_PERIOD_INDEX_SQL + MONTHLY_RUNS_SQL);
       db.pragma('foreign_keys = ON');
-      if (create && !hasTable(db, 'meta')) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL)).immediate();
+      if (create && !hasTable(db, 'meta')) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL + CASE_PERIOD_INDEX_SQL + MONTHLY_RUNS_SQL)).immediate();
       const schema = hasTable(db, 'meta') ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
       if (schema !== SCHEMA_VERSION) {
         throw new StoreError(schema === undefined ? `${path} is not a decision store` : `${path} has store schema ${schema}; this engine reads schema ${SCHEMA_VERSION}`);
@@ -337,6 +337,40 @@ export class DecisionStore {
   batchProgress(runId: string): number {
     if (!hasTable(this.#db, 'batch_runs')) return 0;
     return this.#db.prepare<[string], number>('SELECT last_line FROM batch_runs WHERE run_id = ?').pluck().get(runId) ?? 0;
+  }
+
+  /**
+   * The newest record of a case for a month (the case's decision of that month as last recorded),
+   * optionally only among the records up to chain position `upToSeq`; undefined when there is none.
+   */
+  latestFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): StoredRecord | undefined {
+    const row = this.#db
+      .prepare<[string, string, number], RecordRow>(`${SELECT_RECORD} WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`)
+      .get(caseId, period, upToSeq);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * The chain position a monthly run reads previous decisions up to: fixed when the run first
+   * starts (the head then), the same on every resume of the run.
+   */
+  monthlyRunHead(runId: string): number {
+    const known = this.#db.prepare<[string], number>('SELECT head_seq FROM monthly_runs WHERE run_id = ?').pluck().get(runId);
+    if (known !== undefined) return known;
+    const head = this.head().seq;
+    this.#db.prepare('INSERT INTO monthly_runs (run_id, head_seq) VALUES (?, ?)').run(runId, head);
+    return head;
+  }
+
+  /** The records of a month (optionally one municipality's), newest per case, for the queue view. */
+  *latestOfPeriod(period: string): IterableIterator<StoredRecord> {
+    const sql = `${SELECT_RECORD} WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL GROUP BY case_id) ORDER BY seq`;
+    for (const row of this.#db.prepare<[string], RecordRow>(sql).iterate(period)) yield fromRow(row);
+  }
+
+  /** The newest month with records, or null for an empty store. */
+  newestPeriod(): string | null {
+    return this.#db.prepare<[], string | null>('SELECT MAX(period) FROM records').pluck().get() ?? null;
   }
 
   /** The chain head as the store's trigger kept it. */

@@ -1,0 +1,41 @@
+/**
+ * The monthly run's line processor for the batch workers (WorkerConfig.processorModule): each worker
+ * opens the decision store read-only and looks up last month's decision of each case, reading only
+ * records up to the chain position the run started from (the same on every resume).
+ */
+import { chunkProcessor, type ChunkInput, type ChunkResult, type WorkerConfig } from '../batch/chunk.ts';
+import type { RuleSetProvider } from '../index.ts';
+import { DecisionStore, type StoredRecord } from '../store/store.ts';
+import { processMonthlyLine } from './line.ts';
+import type { Mode, PreviousDecision } from './propose.ts';
+import type { DecisionLike, MemberLike } from './types.ts';
+
+export interface MonthlyWorkerOptions {
+  readonly storePath: string;
+  /** Read previous decisions only up to this chain position (the head when the run first started). */
+  readonly headSeq: number;
+  readonly mode: Mode;
+  readonly today: string | null;
+}
+
+/** A stored record as last month's decision: its members as applied for and its decision. */
+export function previousFromRecord(record: StoredRecord): PreviousDecision {
+  const input = JSON.parse(record.inputJson) as { members?: MemberLike[] };
+  return {
+    decisionId: record.decisionId,
+    period: record.period,
+    members: (input.members ?? []).map((m) => ({ id: m.id, role: m.role })),
+    decision: JSON.parse(record.decisionJson) as DecisionLike,
+  };
+}
+
+export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {
+  const options = config.processorOptions as MonthlyWorkerOptions;
+  const store = DecisionStore.open(options.storePath, { readonly: true });
+  const previous = (caseId: string, period: string): PreviousDecision | null => {
+    const record = store.latestFor(caseId, period, options.headSeq);
+    return record ? previousFromRecord(record) : null;
+  };
+  const lineOptions = { detail: config.detail, rulesFor, previous, mode: options.mode, today: options.today };
+  return chunkProcessor((text, n, counts, onDecision) => processMonthlyLine(text, n, lineOptions, counts, onDecision), config.collectDecisions);
+}
