@@ -5,10 +5,10 @@
  */
 import { chunkProcessor, type ChunkInput, type ChunkResult, type WorkerConfig } from '../batch/chunk.ts';
 import type { RuleSetProvider } from '../index.ts';
-import { DecisionStore, type StoredRecord } from '../store/store.ts';
+import { DecisionStore } from '../store/store.ts';
+import { previousFromRecord } from './previous.ts';
 import { processMonthlyLine } from './line.ts';
 import type { Mode, PreviousDecision } from './propose.ts';
-import type { DecisionLike, MemberLike } from './types.ts';
 
 export interface MonthlyWorkerOptions {
   readonly storePath: string;
@@ -16,17 +16,6 @@ export interface MonthlyWorkerOptions {
   readonly headSeq: number;
   readonly mode: Mode;
   readonly today: string | null;
-}
-
-/** A stored record as last month's decision: its members as applied for and its decision. */
-export function previousFromRecord(record: StoredRecord): PreviousDecision {
-  const input = JSON.parse(record.inputJson) as { members?: MemberLike[] };
-  return {
-    decisionId: record.decisionId,
-    period: record.period,
-    members: (input.members ?? []).map((m) => ({ id: m.id, role: m.role })),
-    decision: JSON.parse(record.decisionJson) as DecisionLike,
-  };
 }
 
 export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {

@@ -12,7 +12,8 @@ import type { Decision } from '../decision/types.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import { parsePeriod } from '../period/index.ts';
 import { previousPeriodOf, proposeMonthly, type Mode, type MonthlyProposal, type PreviousDecision } from './propose.ts';
-import type { Comparison, MemberLike } from './types.ts';
+import type { Comparison } from './types.ts';
+import { membersOf } from './previous.ts';
 import { isPastDue, parseIsoDay } from './workdays.ts';
 
 export interface MonthlyLineOptions {
@@ -26,11 +27,6 @@ export interface MonthlyLineOptions {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** The members as applied for (id, role); the engine has validated them. */
-function membersOf(raw: Record<string, unknown>): MemberLike[] {
-  return (raw['members'] as { id: string; role: string; birthDate?: string }[]).map((m) => ({ id: m.id, role: m.role, ...(m.birthDate !== undefined ? { birthDate: m.birthDate } : {}) }));
-}
 
 /** The changes found (not the unchanged comparisons) in the compact output. */
 function changesOf(p: MonthlyProposal): Partial<Comparison>[] {
@@ -83,7 +79,7 @@ export function processMonthlyLine(text: string, n: number, options: MonthlyLine
   const d = result.decision;
   const rules = options.rulesFor(parsePeriod(d.period)!, d.municipality).rules;
   const previous = d.caseId === null ? null : options.previous(d.caseId, previousPeriodOf(d.period));
-  const proposal = proposeMonthly({ decision: d, members: membersOf(raw as Record<string, unknown>), previous, receivedOn, mode: options.mode, rules });
+  const proposal = proposeMonthly({ decision: d, members: membersOf(raw), previous, receivedOn, mode: options.mode, rules });
   if (onDecision !== undefined) onDecision(raw, proposal);
   countDecision(counts, raw, proposal);
   countRouting(counts, proposal, options.today);
