@@ -17,6 +17,8 @@ const ownCaseSv = (r: string | number) =>
 const ownCaseEn = (r: string | number) =>
   r === 'YOUTH_NOT_IN_SCHOOL' ? 'youth 18–20 not in school' : r === 'CHILD_OVER_20' ? 'adult child (21 or older)' : 'adult in the household who is not a partner';
 
+const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
+
 export const sv = {
   'norm.single': (a) => `${a['memberId']}: personliga kostnader för ensamstående vuxen ${K(a['amount']!)}.`,
   'norm.cohabiting': (a) => `${a['memberId']}: personliga kostnader för sambor är ${K(a['joint']!)} tillsammans; hälften, ${K(a['amount']!)}, redovisas här.`,
@@ -129,8 +131,8 @@ export const sv = {
   'monthly.previousFound': (a) => `Föregående beslut för ärendet: ${a['decisionId']} (${monthSv(String(a['period']))}).`,
   'monthly.previous': (a) => `Inget registrerat beslut för ärendet ${a['subject']} för ${monthSv(String(a['period']))}: ansökan kan inte jämföras med föregående månad (NO_PREVIOUS_DECISION).`,
   'monthly.member': (a) =>
-    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${a['current']}) (MEMBER_ADDED).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${a['previous']}) finns inte längre i hushållet (MEMBER_GONE).` : `${a['subject']} (${a['current']}) finns i hushållet båda månaderna.`,
-  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${a['previous'] || '–'} år förra månaden, ${a['current'] || '–'} år nu (CHILD_AGE_BAND_CHANGED).` : `${a['subject']}: samma åldersgrupp som förra månaden (${a['current']} år).`),
+    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${roleSv(a['current'])}) (MEMBER_ADDED).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${roleSv(a['previous'])}) finns inte längre i hushållet (MEMBER_GONE).` : `${a['subject']} (${roleSv(a['current'])}) finns i hushållet båda månaderna.`,
+  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${String(a['previous'] || '–').replace('-', '–')} år förra månaden, ${String(a['current'] || '–').replace('-', '–')} år nu (CHILD_AGE_BAND_CHANGED).` : `${a['subject']}: samma åldersgrupp som förra månaden (${String(a['current']).replace('-', '–')} år).`),
   'monthly.cost': (a) => (a['code'] ? `Kostnad ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${a['current'] === '' ? 'finns inte' : K(a['current']!)} nu (COST_CHANGED).` : `Kostnad ${a['subject']}: oförändrad ${K(a['current']!)}.`),
   'monthly.declaredIncome': (a) =>
     a['code'] === 'DECLARED_INCOME_MISSING' ? `Inkomst ${a['subject']} redovisades förra månaden (${K(a['previous']!)}) men saknas nu (DECLARED_INCOME_MISSING).` : a['code'] ? `Inkomst ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu (DECLARED_INCOME_CHANGED).` : `Inkomst ${a['subject']}: oförändrad ${K(a['current']!)}.`,

@@ -115,6 +115,8 @@ export function beyondThreshold(threshold: ChangeThreshold, previous: Ore, curre
     case 'exact':
       return previous !== current;
     case 'percent': {
+      // 0 % means the sums must be identical (a rounded 0 % change such as 1 250 → 1 255 kr counts).
+      if (threshold.percent === 0) return previous !== current;
       const pct = changePercent(previous, current);
       return pct !== null && Math.abs(pct) > threshold.percent;
     }
