@@ -36,7 +36,8 @@ describe('routing rules (golden)', () => {
   });
   it('anything missing goes to a caseworker, blocking or not', () => {
     expect(route({ ...d, outcome: 'needs-information' }, []).reasons).toEqual(['NEEDS_INFORMATION']);
-    expect(route({ ...d, needsInformation: [{ code: 'X', field: 'f', blocking: false, text: '', message: { key: 'needs.JOBBSTIMULANS_UNKNOWN', args: {} } }] }, []).reasons).toEqual(['NEEDS_INFORMATION']);
+    const missing: Decision['needsInformation'] = [{ code: 'X', field: 'f', blocking: false, text: '', message: { key: 'needs.JOBBSTIMULANS_UNKNOWN', args: {} } }];
+    expect(route({ ...d, needsInformation: missing }, []).reasons).toEqual(['NEEDS_INFORMATION']);
   });
   it('a flag of severity block or assessment goes to a caseworker under its code; warning and info do not', () => {
     expect(route({ ...d, flags: [flag('SSBTEK_READ_FAILED', 'block')] }, [])).toEqual({ to: 'caseworker', reasons: ['SSBTEK_READ_FAILED'] });
