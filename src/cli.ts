@@ -72,9 +72,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   serve: {
     run: serveCommand,
-    usage: `serve [--port P] [--host H] [--rules DIR]
+    usage: `serve [--port P] [--host H] [--rules DIR] [--store PATH]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
-      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it.`,
+      (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. /queue lists the
+      monthly proposals in the decision store awaiting a person (--store, as for the store commands).`,
   },
 };
 

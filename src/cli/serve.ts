@@ -1,9 +1,10 @@
 /**
- * `serve [--port P] [--host H] [--rules DIR]` (issue 5): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--rules DIR] [--store PATH]` (issue 5): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
 import { parseArgs } from 'node:util';
+import { storePath } from '../store/store.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, rulesDir, UsageError } from './common.ts';
 
@@ -26,6 +27,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       rules: { type: 'string' },
+      store: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -36,7 +38,8 @@ export async function serveCommand(args: string[]): Promise<number> {
 
   let server: RunningServer;
   try {
-    server = await startServer({ rulebook, port, host });
+    // The queue view reads the decision store: --store, else $BISTAND_STORE, else .bistand/records.sqlite.
+    server = await startServer({ rulebook, port, host, storePath: storePath(values.store) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {

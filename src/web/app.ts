@@ -6,6 +6,8 @@
  *   POST /api/calculate        household JSON (CONTRACT.md) → the decision, byte for byte as `calculate --json` prints it
  *   GET  /api/types?period=…   income, cost and asset types with their Swedish labels, from that period's rules
  *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
+ *   GET  /api/queue, /api/queue/:decisionId   the monthly queue from the decision store (src/web/queue.ts)
+ *   GET  /queue                the queue page
  *   GET  /healthz              liveness
  *   GET  /                     the page; GET /assets/:file its scripts and styles
  *
@@ -25,6 +27,7 @@ import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
+import { addQueueRoutes } from './queue.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -39,6 +42,8 @@ export interface WebOptions {
   /** Folder of the page's static files; default src/web/public/. */
   readonly publicDir?: string;
   readonly maxBodyBytes?: number;
+  /** The decision store the queue view reads (monthly); null or absent: no queue. */
+  readonly storePath?: string | null;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -239,12 +244,16 @@ export function createApp(options: WebOptions): Hono {
     return jsonText(c, fixture.text);
   });
 
+  // The monthly queue view (docs/monthly.md): its API and its own page, /queue.
+  addQueueRoutes(app, options.storePath ?? null, errorResponse);
+
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);
     if (!asset) return c.text('Not found', 404);
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
   };
   app.get('/', (c) => sendAsset(c, 'index.html'));
+  app.get('/queue', (c) => sendAsset(c, 'queue.html'));
   app.get('/assets/:file', (c) => {
     const file = c.req.param('file');
     return file === 'index.html' ? c.redirect('/', 301) : sendAsset(c, file);
