@@ -112,6 +112,36 @@ const shown = (step, value) => {
   return kr(value);
 };
 
+const typeLabels = new Map();
+
+/** Swedish labels of the month's cost and income types (GET /api/types), fetched once per month. */
+async function labelsFor(period) {
+  if (!typeLabels.has(period)) {
+    const labels = {};
+    try {
+      const types = await getJson(`/api/types?period=${encodeURIComponent(period)}`);
+      for (const t of [...types.costTypes, ...types.incomeTypes]) labels[t.type] = t.labelSv;
+    } catch {
+      // Without labels the type codes are shown.
+    }
+    typeLabels.set(period, labels);
+  }
+  return typeLabels.get(period);
+}
+
+/** "rent" → "Boendekostnad …"; "a1/salary" → "a1: Lön"; other subjects as they are. */
+function subjectText(step, subject, labels) {
+  if (step === 'monthly.cost') {
+    const [type, member] = subject.split('/');
+    return `${labels[type] ?? type}${member ? ` (${member})` : ''}`;
+  }
+  if (step === 'monthly.declaredIncome') {
+    const [member, type] = subject.split('/');
+    return `${member}: ${labels[type] ?? type}`;
+  }
+  return subject;
+}
+
 async function openProposal(decisionId) {
   const status = $('#status');
   let data;
@@ -122,6 +152,7 @@ async function openProposal(decisionId) {
     return;
   }
   const p = data.proposal;
+  const labels = await labelsFor(p.period);
   const prev = data.previous?.decision ?? null;
   $('#detail-title').textContent = `Ärende ${p.caseId ?? '–'}, ${p.period}: ${OUTCOMES[p.outcome] ?? p.outcome}`;
   $('#col-previous').textContent = data.previous ? `Förra månaden (${data.previous.period})` : 'Förra månaden';
@@ -143,7 +174,7 @@ async function openProposal(decisionId) {
   figure('Inkomster som räknas', (d) => kr(d.income.counted));
   figure('Att betala', (d) => kr(d.payable));
   for (const step of data.changes.filter((s) => s.rule.startsWith('monthly/compare#'))) {
-    const label = `${STEPS[step.step] ?? step.step}: ${step.inputs.subject}`;
+    const label = `${STEPS[step.step] ?? step.step}: ${subjectText(step.step, step.inputs.subject, labels)}`;
     const changed = step.result !== 'UNCHANGED';
     const assessment = changed ? `${reasonText(step.result)}${step.inputs.changePercent != null ? ` (${step.inputs.changePercent > 0 ? '+' : ''}${step.inputs.changePercent} %)` : ''}` : 'oförändrad';
     tbody.append(compareRow(label, shown(step.step, step.inputs.previous), shown(step.step, step.inputs.current), assessment, changed));
