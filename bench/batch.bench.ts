@@ -12,13 +12,14 @@
  *   npx tsx bench/batch.bench.ts [--count 200000] [--workers 2] [--runs 3] [--million]
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
+import { jsonFloor, writeLines } from './floor.ts';
 import { lines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -38,45 +39,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 function generate(path: string, n: number): void {
-  const fd = openSync(path, 'w');
-  let buffer = '';
-  for (const line of lines(n, 2026, '2026-03', 0)) {
-    buffer += `${line}\n`;
-    if (buffer.length > 1 << 22) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
+  writeLines(path, lines(n, 2026, '2026-03', 0));
 }
 
-/** Reads the file in 1 MiB blocks, parses and stringifies every line, and writes the result. */
-function jsonFloor(input: string, output: string): number {
-  const started = process.hrtime.bigint();
-  const inFd = openSync(input, 'r');
-  const outFd = openSync(output, 'w');
-  const block = Buffer.allocUnsafe(1 << 20);
-  let rest = '';
-  let n = 0;
-  for (;;) {
-    const read = readSync(inFd, block, 0, block.length, null);
-    if (read === 0) break;
-    const text = rest + block.toString('utf8', 0, read);
-    const parts = text.split('\n');
-    rest = parts.pop()!;
-    let out = '';
-    for (const line of parts) {
-      out += `${JSON.stringify(JSON.parse(line))}\n`;
-      n++;
-    }
-    writeSync(outFd, out);
-  }
-  closeSync(inFd);
-  closeSync(outFd);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return n / seconds;
-}
 
 /** Runs the batch CLI; returns wall seconds and the peak resident memory of the process (all threads). */
 function runBatch(input: string, output: string): Promise<{ seconds: number; peakKb: number }> {

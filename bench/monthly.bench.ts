@@ -10,11 +10,12 @@
  *   npx tsx bench/monthly.bench.ts [--count 100000] [--workers 2] [--seed 42] [--period 2026-03]
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { jsonFloor, writeLines } from './floor.ts';
 import { monthlyLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -32,19 +33,6 @@ const dir = mkdtempSync(join(tmpdir(), 'monthly-bench-'));
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 const mib = (bytes: number) => `${fmt(bytes / (1 << 20))} MiB`;
 
-function write(path: string, source: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  let buffer = '';
-  for (const line of source) {
-    buffer += `${line}\n`;
-    if (buffer.length > 1 << 22) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
-}
 
 /** The CLI under /usr/bin/time: wall seconds and peak RSS. */
 function timed(args: string[]): { seconds: number; rssKiB: number; stdout: string } {
@@ -56,34 +44,13 @@ function timed(args: string[]): { seconds: number; rssKiB: number; stdout: strin
   return { seconds, rssKiB, stdout: r.stdout };
 }
 
-function jsonFloor(input: string, output: string): number {
-  const started = process.hrtime.bigint();
-  const inFd = openSync(input, 'r');
-  const outFd = openSync(output, 'w');
-  const block = Buffer.allocUnsafe(1 << 20);
-  let rest = '';
-  let n = 0;
-  for (let read = readSync(inFd, block); read > 0; read = readSync(inFd, block)) {
-    const parts = (rest + block.toString('utf8', 0, read)).split('\n');
-    rest = parts.pop()!;
-    let out = '';
-    for (const line of parts) {
-      out += `${JSON.stringify(JSON.parse(line))}\n`;
-      n++;
-    }
-    writeSync(outFd, out);
-  }
-  closeSync(inFd);
-  closeSync(outFd);
-  return n / (Number(process.hrtime.bigint() - started) / 1e9);
-}
 
 const previous = join(dir, 'previous.ndjson');
 const current = join(dir, 'current.ndjson');
 const store = join(dir, 'records.sqlite');
 const pairs = [...monthlyLines(count, Number(values.seed), values.period)];
-write(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
-write(current, pairs.map((p) => p.current));
+writeLines(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
+writeLines(current, pairs.map((p) => p.current));
 const previousCount = pairs.filter((p) => p.previous !== null).length;
 pairs.length = 0;
 

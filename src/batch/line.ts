@@ -66,6 +66,25 @@ export function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'un
 }
 
 /**
+ * Counts a line and parses it: its JSON value, or the error record of an empty line or one that is
+ * not JSON (counted as an error). A trailing \r is ignored.
+ */
+export function parseLine(text: string, n: number, counts: SummaryCounts): { raw: unknown } | { error: string } {
+  counts.lines++;
+  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
+  if (body.trim() === '') {
+    counts.errors++;
+    return { error: errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]) };
+  }
+  try {
+    return { raw: JSON.parse(body) };
+  } catch (error) {
+    counts.errors++;
+    return { error: errorLine(n, null, [{ path: '(line)', code: 'INVALID_JSON', message: `not valid JSON (${(error as Error).message})` }]) };
+  }
+}
+
+/**
  * Processes one line. `text` is the line without its newline (a trailing \r is ignored); `n` is its
  * 1-based line number in the input file.
  */
@@ -76,19 +95,9 @@ export function processLine(
   counts: SummaryCounts,
   onDecision?: (raw: unknown, decision: Decision) => void,
 ): string {
-  counts.lines++;
-  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') {
-    counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (error) {
-    counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: 'INVALID_JSON', message: `not valid JSON (${(error as Error).message})` }]);
-  }
+  const parsed = parseLine(text, n, counts);
+  if ('error' in parsed) return parsed.error;
+  const raw = parsed.raw;
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }

@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Detail } from '../batch/line.ts';
 import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatKronorSv, ore } from '../money/index.ts';
@@ -21,33 +22,50 @@ import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './co
 
 export const EXIT_INTERRUPTED = 130;
 
-export async function batchCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: false,
-    options: {
-      in: { type: 'string' },
-      out: { type: 'string' },
-      period: { type: 'string' },
-      workers: { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      detail: { type: 'string', default: 'compact' },
-      summary: { type: 'string' },
-      rules: { type: 'string' },
-      'chunk-lines': { type: 'string' },
-      record: { type: 'boolean', default: false },
-      store: { type: 'string' },
-    },
-  });
-  void positionals;
+/** The options every run built on the batch takes (batch, monthly). */
+export const RUN_OPTIONS = {
+  in: { type: 'string' },
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  resume: { type: 'boolean', default: false },
+  detail: { type: 'string', default: 'compact' },
+  summary: { type: 'string' },
+  rules: { type: 'string' },
+  'chunk-lines': { type: 'string' },
+} as const;
+
+/** Checks the run options: --in and --out given, --detail, --workers and --chunk-lines in range. */
+export function checkRunOptions(values: { in?: string; out?: string; detail: string; workers?: string; 'chunk-lines'?: string }): {
+  input: string;
+  output: string;
+  detail: Detail;
+  workers: number;
+  chunkLines: number | undefined;
+} {
   if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
-  if (values.period !== undefined && parsePeriod(values.period) === null) throw new UsageError(`--period: expected a month YYYY-MM, got "${values.period}"`);
   const detail = values.detail;
   if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
   const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
   if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
+  return { input: values.in, output: values.out, detail, workers, chunkLines };
+}
+
+export async function batchCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      ...RUN_OPTIONS,
+      period: { type: 'string' },
+      record: { type: 'boolean', default: false },
+      store: { type: 'string' },
+    },
+  });
+  void positionals;
+  const { input, output, detail, workers, chunkLines } = checkRunOptions(values);
+  if (values.period !== undefined && parsePeriod(values.period) === null) throw new UsageError(`--period: expected a month YYYY-MM, got "${values.period}"`);
 
   if (values.store !== undefined && !values.record) throw new UsageError('--store is used with --record');
   let store: DecisionStore | null = null;
@@ -57,8 +75,8 @@ export async function batchCommand(args: string[]): Promise<number> {
     if (values.record) store = DecisionStore.open(storePath(values.store), { create: true });
     const sink = store ? recordSink(store, loadRulebook(dir), tally) : undefined;
     const result = await runBatch({
-      input: values.in,
-      output: values.out,
+      input,
+      output,
       rulesDir: dir,
       ...(sink ? { onDecisions: sink } : {}),
       period: values.period ?? null,
@@ -91,30 +109,40 @@ export async function batchCommand(args: string[]): Promise<number> {
           `(${result.seconds.toFixed(1)} s, ${Math.round((c.lines - (result.resumedFromLine ? result.resumedFromLine - 1 : 0)) / Math.max(result.seconds, 0.001))} rader/s)\n`,
       );
     }
-    if (result.interrupted) {
-      process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
-      return EXIT_INTERRUPTED;
-    }
-    if (result.internalErrors > 0) {
-      process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
-      return EXIT_ENGINE;
-    }
-    return EXIT_OK;
+    return batchExitCode(result);
   } catch (error) {
-    if (error instanceof BatchError) {
-      process.stderr.write(`batch: ${error.message}\n`);
-      return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
-    }
-    if (error instanceof RulebookError) {
-      for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
-      return EXIT_ENGINE;
-    }
-    if (error instanceof StoreError) {
-      process.stderr.write(`batch: ${error.message}\n`);
-      return EXIT_ENGINE;
-    }
-    throw error;
+    return batchFailure('batch', error);
   } finally {
     store?.close();
   }
+}
+
+/** The exit code of a finished run (batch, monthly): 130 interrupted, 1 engine failures on lines, else 0. */
+export function batchExitCode(result: { readonly interrupted: boolean; readonly internalErrors: number; readonly counts: { readonly lines: number } }): number {
+  if (result.interrupted) {
+    process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
+    return EXIT_INTERRUPTED;
+  }
+  if (result.internalErrors > 0) {
+    process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
+    return EXIT_ENGINE;
+  }
+  return EXIT_OK;
+}
+
+/** A run that could not start or finish (batch, monthly): the message and its exit code; anything else is rethrown. */
+export function batchFailure(command: string, error: unknown): number {
+  if (error instanceof BatchError) {
+    process.stderr.write(`${command}: ${error.message}\n`);
+    return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
+  }
+  if (error instanceof RulebookError) {
+    for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
+    return EXIT_ENGINE;
+  }
+  if (error instanceof StoreError) {
+    process.stderr.write(`${command}: ${error.message}\n`);
+    return EXIT_ENGINE;
+  }
+  throw error;
 }

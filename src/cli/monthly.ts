@@ -9,21 +9,20 @@
  * also when --mode automatic is asked for a municipality without a delegation.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { recordSink, type RecordTally } from '../batch/record.ts';
-import { BatchError, runBatch } from '../batch/run.ts';
+import { runBatch } from '../batch/run.ts';
 import { summaryJson, type SummaryCounts } from '../batch/summary.ts';
 import { formatKronorSv, ore } from '../money/index.ts';
 import type { MonthlyWorkerOptions } from '../monthly/chunk.ts';
 import { delegationProblems } from '../monthly/delegation.ts';
 import { writeQueueFile } from '../monthly/queue.ts';
 import { parseIsoDay } from '../monthly/workdays.ts';
-import { loadRulebook, RulebookError } from '../rulebook/load.ts';
-import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, rulesDir, UsageError } from './common.ts';
-import { EXIT_INTERRUPTED } from './batch.ts';
+import { loadRulebook } from '../rulebook/load.ts';
+import { DecisionStore, storePath } from '../store/store.ts';
+import { EXIT_BAD_INPUT, rulesDir, UsageError } from './common.ts';
+import { batchExitCode, batchFailure, checkRunOptions, RUN_OPTIONS } from './batch.ts';
 
 /** The monthly part of the summary: routing, reasons, children, handling time. */
 export function monthlySummary(c: SummaryCounts): Record<string, unknown> {
@@ -45,31 +44,18 @@ export async function monthlyCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: false,
     options: {
-      in: { type: 'string' },
-      out: { type: 'string' },
+      ...RUN_OPTIONS,
       store: { type: 'string' },
       mode: { type: 'string', default: 'recommend' },
       today: { type: 'string' },
-      summary: { type: 'string' },
       queue: { type: 'string' },
-      workers: { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      detail: { type: 'string', default: 'compact' },
-      rules: { type: 'string' },
-      'chunk-lines': { type: 'string' },
     },
   });
-  if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
+  const { input, output, detail, workers, chunkLines } = checkRunOptions(values);
   const mode = values.mode;
   if (mode !== 'recommend' && mode !== 'automatic') throw new UsageError(`--mode: expected recommend or automatic, got "${mode}"`);
   const today = values.today === undefined ? null : parseIsoDay(values.today);
   if (values.today !== undefined && today === null) throw new UsageError(`--today: expected a date YYYY-MM-DD, got "${values.today}"`);
-  const detail = values.detail;
-  if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
-  const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
-  if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
 
   let store: DecisionStore | null = null;
   const recorded: RecordTally = { recorded: 0, skipped: 0 };
@@ -77,7 +63,7 @@ export async function monthlyCommand(args: string[]): Promise<number> {
     const dir = rulesDir(values.rules);
     const book = loadRulebook(dir);
     if (mode === 'automatic') {
-      const problems = delegationProblems(values.in, book);
+      const problems = delegationProblems(input, book);
       if (problems.length > 0) {
         for (const p of problems) process.stderr.write(`monthly: ${p}\n`);
         process.stderr.write('monthly: --mode automatic needs the nämnd\'s delegation to an automated decision function (automatedDecisionDelegation in rules/municipal/<kommunkod>.json); nothing was run. Use --mode recommend, or add the delegation.\n');
@@ -87,8 +73,8 @@ export async function monthlyCommand(args: string[]): Promise<number> {
     store = DecisionStore.open(storePath(values.store), { create: true });
     const opened = store;
     const result = await runBatch({
-      input: values.in,
-      output: values.out,
+      input,
+      output,
       rulesDir: dir,
       onDecisions: recordSink(opened, book, recorded),
       period: null,
@@ -107,8 +93,8 @@ export async function monthlyCommand(args: string[]): Promise<number> {
       ...monthlySummary(result.counts),
       mode,
       today,
-      input: values.in,
-      output: values.out,
+      input: values.in!,
+      output: values.out!,
       detail,
       workers,
       store: opened.path,
@@ -118,7 +104,7 @@ export async function monthlyCommand(args: string[]): Promise<number> {
       interrupted: result.interrupted,
       resumedFromLine: result.resumedFromLine,
     });
-    if (!result.interrupted && values.queue) writeQueueFile(values.out, values.queue);
+    if (!result.interrupted && values.queue) writeQueueFile(output, values.queue);
     if (values.summary) writeFileSync(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     if (process.stderr.isTTY) {
@@ -130,29 +116,9 @@ export async function monthlyCommand(args: string[]): Promise<number> {
           `(${result.seconds.toFixed(1)} s)\n`,
       );
     }
-    if (result.interrupted) {
-      process.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
-      return EXIT_INTERRUPTED;
-    }
-    if (result.internalErrors > 0) {
-      process.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
-      return EXIT_ENGINE;
-    }
-    return EXIT_OK;
+    return batchExitCode(result);
   } catch (error) {
-    if (error instanceof BatchError) {
-      process.stderr.write(`monthly: ${error.message}\n`);
-      return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
-    }
-    if (error instanceof RulebookError) {
-      for (const p of error.problems) process.stderr.write(`rules: ${p}\n`);
-      return EXIT_ENGINE;
-    }
-    if (error instanceof StoreError) {
-      process.stderr.write(`monthly: ${error.message}\n`);
-      return EXIT_ENGINE;
-    }
-    throw error;
+    return batchFailure('monthly', error);
   } finally {
     store?.close();
   }

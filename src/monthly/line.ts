@@ -6,7 +6,7 @@
  * Output (docs/monthly.md): `{"line":n, …the decision…, "changes":[…], "routing":{…}}`, or the same
  * error record as batch for a line that is not a valid household (a bad `receivedOn` included).
  */
-import { compactDecision, countDecision, errorLine, withoutText, type Detail } from '../batch/line.ts';
+import { compactDecision, countDecision, errorLine, parseLine, withoutText, type Detail } from '../batch/line.ts';
 import { tally, type SummaryCounts } from '../batch/summary.ts';
 import type { Decision } from '../decision/types.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
@@ -47,19 +47,9 @@ function countRouting(counts: SummaryCounts, p: MonthlyProposal, today: string |
 }
 
 export function processMonthlyLine(text: string, n: number, options: MonthlyLineOptions, counts: SummaryCounts, onDecision?: (raw: unknown, decision: Decision) => void): string {
-  counts.lines++;
-  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') {
-    counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (error) {
-    counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: 'INVALID_JSON', message: `not valid JSON (${(error as Error).message})` }]);
-  }
+  const parsed = parseLine(text, n, counts);
+  if ('error' in parsed) return parsed.error;
+  const raw = parsed.raw;
   let receivedOn: string | null = null;
   if (isObject(raw) && raw['receivedOn'] !== undefined) {
     receivedOn = parseIsoDay(raw['receivedOn']);
