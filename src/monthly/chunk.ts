@@ -6,7 +6,7 @@
 import { chunkProcessor, type ChunkInput, type ChunkResult, type WorkerConfig } from '../batch/chunk.ts';
 import type { RuleSetProvider } from '../index.ts';
 import { DecisionStore } from '../store/store.ts';
-import { previousFromRecord } from './previous.ts';
+import { previousFromParts } from './previous.ts';
 import { processMonthlyLine } from './line.ts';
 import type { Mode, PreviousDecision } from './propose.ts';
 
@@ -22,8 +22,8 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
   const options = config.processorOptions as MonthlyWorkerOptions;
   const store = DecisionStore.open(options.storePath, { readonly: true });
   const previous = (caseId: string, period: string): PreviousDecision | null => {
-    const record = store.latestFor(caseId, period, options.headSeq);
-    return record ? previousFromRecord(record) : null;
+    const row = store.latestPartsFor(caseId, period, options.headSeq);
+    return row ? previousFromParts(row) : null;
   };
   const lineOptions = { detail: config.detail, rulesFor, previous, mode: options.mode, today: options.today };
   return chunkProcessor((text, n, counts, onDecision) => processMonthlyLine(text, n, lineOptions, counts, onDecision), config.collectDecisions);

@@ -45,6 +45,7 @@ export function holidaysOf(year: number): ReadonlyMap<IsoDay, string> {
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
 
 /** A real calendar date written YYYY-MM-DD, or null. */
 export function parseIsoDay(text: unknown): IsoDay | null {
@@ -55,18 +56,21 @@ export function parseIsoDay(text: unknown): IsoDay | null {
   return date.toISOString().slice(0, 10) === text ? text : null;
 }
 
-function addDay(day: IsoDay): IsoDay {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+/** Days since 1970-01-01 (UTC calendar arithmetic, no time zone). */
+const dayNumber = (day: IsoDay): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Why a day is not a working day ("lördag", "söndag", a holiday's name), or null for a working day. */
-export function nonWorkingReason(day: IsoDay): string | null {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+function reasonOf(n: number): string | null {
+  const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday (4)
   if (weekday === 6) return 'lördag';
   if (weekday === 0) return 'söndag';
+  const day = isoOf(n);
   return holidaysOf(Number(day.slice(0, 4))).get(day) ?? null;
+}
+
+export function nonWorkingReason(day: IsoDay): string | null {
+  return reasonOf(dayNumber(day));
 }
 
 export function isWorkingDay(day: IsoDay): boolean {
@@ -78,21 +82,21 @@ export function isWorkingDay(day: IsoDay): boolean {
  * is a working day (an application that arrives on a Saturday starts counting on Monday).
  */
 export function dueOn(receivedOn: IsoDay, days: number = HANDLING_WORKING_DAYS): IsoDay {
-  let day = receivedOn;
-  let counted = isWorkingDay(day) ? 1 : 0;
+  let n = dayNumber(receivedOn);
+  let counted = reasonOf(n) === null ? 1 : 0;
   while (counted < days) {
-    day = addDay(day);
-    if (isWorkingDay(day)) counted++;
+    n++;
+    if (reasonOf(n) === null) counted++;
   }
-  return day;
+  return isoOf(n);
 }
 
 /** The non-working days between `receivedOn` and the due day, with why (for the trace). */
 export function skippedDays(receivedOn: IsoDay, due: IsoDay): string[] {
   const out: string[] = [];
-  for (let day = receivedOn; day <= due; day = addDay(day)) {
-    const why = nonWorkingReason(day);
-    if (why !== null) out.push(`${day} ${why}`);
+  for (let n = dayNumber(receivedOn), last = dayNumber(due); n <= last; n++) {
+    const why = reasonOf(n);
+    if (why !== null) out.push(`${isoOf(n)} ${why}`);
   }
   return out;
 }

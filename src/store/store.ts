@@ -351,6 +351,22 @@ export class DecisionStore {
   }
 
   /**
+   * Like latestFor, but only what the monthly comparison reads, extracted by SQLite: the decision id,
+   * the members as JSON, and a JSON array [outcome, norm.members, costs.items, income.items, flags,
+   * needsInformation, requiresAssessment, payable] — a fraction of parsing the whole decision (trace
+   * and text are most of its 30 KB).
+   */
+  latestPartsFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): { decisionId: string; period: string; members: string; parts: string } | undefined {
+    return this.#db
+      .prepare<[string, string, number], { decisionId: string; period: string; members: string; parts: string }>(
+        `SELECT decision_id AS decisionId, period, json_extract(input_json, '$.members') AS members,
+                json_extract(decision_json, '$.outcome', '$.norm.members', '$.costs.items', '$.income.items', '$.flags', '$.needsInformation', '$.requiresAssessment', '$.payable') AS parts
+         FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(caseId, period, upToSeq);
+  }
+
+  /**
    * The chain position a monthly run reads previous decisions up to: fixed when the run first
    * starts (the head then), the same on every resume of the run.
    */
