@@ -157,6 +157,7 @@ export class DecisionStore {
   readonly #db: Database.Database;
   readonly #clock: () => Date;
   readonly #busyTimeoutMs: number;
+  #latestParts: Database.Statement<[string, string, number], { decisionId: string; period: string; members: string; parts: string }> | undefined;
   /** Rule set versions known to be in the file, so a batch serialises each rule set once. */
   readonly #storedRuleSets = new Set<string>();
   readonly #insertRecord: Database.Statement;
@@ -357,13 +358,13 @@ export class DecisionStore {
    * and text are most of its 30 KB).
    */
   latestPartsFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): { decisionId: string; period: string; members: string; parts: string } | undefined {
-    return this.#db
-      .prepare<[string, string, number], { decisionId: string; period: string; members: string; parts: string }>(
+    // Prepared once per store object: a monthly run asks once per case.
+    this.#latestParts ??= this.#db.prepare<[string, string, number], { decisionId: string; period: string; members: string; parts: string }>(
         `SELECT decision_id AS decisionId, period, json_extract(input_json, '$.members') AS members,
                 json_extract(decision_json, '$.outcome', '$.norm.members', '$.costs.items', '$.income.items', '$.flags', '$.needsInformation', '$.requiresAssessment', '$.payable') AS parts
          FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
-      )
-      .get(caseId, period, upToSeq);
+    );
+    return this.#latestParts.get(caseId, period, upToSeq);
   }
 
   /**
