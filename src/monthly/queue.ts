@@ -64,8 +64,9 @@ export function writeQueueFile(outputPath: string, queuePath: string): number {
 /** The queue of a month from the store: the newest record of each case, when it is a monthly proposal awaiting a person. */
 export function queueFromStore(store: DecisionStore, period: string): QueueEntry[] {
   const entries: QueueEntry[] = [];
-  for (const record of store.latestOfPeriod(period)) {
-    const e = queueEntry(JSON.parse(record.decisionJson) as ProposalLike, { decisionId: record.decisionId });
+  for (const row of store.latestOfPeriod(period)) {
+    if (row.routing === null) continue; // not a monthly proposal
+    const e = queueEntry({ caseId: row.caseId, period: row.period, outcome: row.outcome, payable: row.payable, routing: JSON.parse(row.routing) as Routing }, { decisionId: row.decisionId });
     if (e) entries.push(e);
   }
   return entries.sort(compareQueueEntries);

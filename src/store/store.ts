@@ -379,10 +379,17 @@ export class DecisionStore {
     return head;
   }
 
-  /** The records of a month (optionally one municipality's), newest per case, for the queue view. */
-  *latestOfPeriod(period: string): IterableIterator<StoredRecord> {
-    const sql = `${SELECT_RECORD} WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL GROUP BY case_id) ORDER BY seq`;
-    for (const row of this.#db.prepare<[string], RecordRow>(sql).iterate(period)) yield fromRow(row);
+  /**
+   * The newest record of each case of a month, for the queue view: its id and, extracted by SQLite
+   * (not the whole 30 KB decision), the decision's caseId, period, outcome, payable and routing (JSON,
+   * null for a record that is not a monthly proposal).
+   */
+  *latestOfPeriod(period: string): IterableIterator<{ decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }> {
+    const sql = `SELECT decision_id AS decisionId, case_id AS caseId, period,
+                        json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
+                        json_extract(decision_json, '$.routing') AS routing
+                 FROM records WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL GROUP BY case_id) ORDER BY seq`;
+    yield* this.#db.prepare<[string], { decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }>(sql).iterate(period);
   }
 
   /** The newest month with records, or null for an empty store. */
