@@ -12,7 +12,12 @@ import { RuleSetCache } from '../rulebook/resolve.ts';
 
 /** Calls fn with each line of a file, read in blocks (the input may be larger than memory). */
 export function forEachLine(path: string, fn: (line: string) => void): void {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return; // an input that cannot be read is reported by the run (exit 2)
+  }
   try {
     const block = Buffer.allocUnsafe(1 << 20);
     let rest = '';
