@@ -110,6 +110,30 @@ describe('monthly (recommend mode)', () => {
   }, 180_000);
 });
 
+describe('what a run compares with', () => {
+  it('only decisions recorded before the run started: both months of a case in one input do not compare with each other', () => {
+    const store = freshStore('both.sqlite');
+    const [pair] = [...monthlyLines(1, 99, '2026-03')];
+    const feb = { ...JSON.parse(pair!.previous ?? pair!.current), caseId: 'BOTH-1', period: '2026-02' };
+    delete feb.receivedOn;
+    const mar = { ...JSON.parse(pair!.current), caseId: 'BOTH-1' };
+    const both = join(dir, 'both.ndjson');
+    writeFileSync(both, `${JSON.stringify(feb)}\n${JSON.stringify(mar)}\n`);
+    const target = join(dir, 'both.out');
+    expect(cli(['monthly', '--in', both, '--out', target, '--store', store, '--workers', '0']).status).toBe(0);
+    const [first, second] = readLines(target);
+    expect(first!.routing.reasons).toContain('NO_PREVIOUS_DECISION');
+    expect(second!.routing).toMatchObject({ previousDecisionId: null });
+    expect(second!.routing.reasons).toContain('NO_PREVIOUS_DECISION');
+    // A later run sees the February proposal as last month's decision.
+    const again = join(dir, 'again.ndjson');
+    writeFileSync(again, `${JSON.stringify(mar)}\n`);
+    expect(cli(['monthly', '--in', again, '--out', join(dir, 'again.out'), '--store', store, '--workers', '0']).status).toBe(0);
+    const [feb1] = query<{ decision_id: string }>(store, "SELECT decision_id FROM records WHERE case_id = 'BOTH-1' AND period = '2026-02'");
+    expect(readLines(join(dir, 'again.out'))[0]!.routing.previousDecisionId).toBe(feb1!.decision_id);
+  }, 60_000);
+});
+
 describe('monthly --mode automatic', () => {
   it('refuses to run without the municipality’s delegation (exit 2, nothing written)', () => {
     const store = freshStore('refused.sqlite');
