@@ -165,5 +165,6 @@ describe('monthly --mode automatic', () => {
     const [row] = query<{ decision_id: string; decision_json: string }>(store, "SELECT decision_id, decision_json FROM records WHERE period = '2026-03' AND json_extract(decision_json, '$.routing.automated') = 1 LIMIT 1");
     expect(JSON.parse(row!.decision_json).decisionText).toContain('Socialnämnden 2026-01-20 § 5, punkt 4.2');
     expect(cli(['replay', row!.decision_id, '--store', store]).stdout).toMatch(/identical/);
+    expect(cli(['show', row!.decision_id, '--store', store]).stdout).toContain('Månadskörning: automatiserat beslut enligt Socialnämnden 2026-01-20 § 5, punkt 4.2');
   }, 120_000);
 });
