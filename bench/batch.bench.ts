@@ -13,7 +13,7 @@
  *   npm run build && npx tsx bench/batch.bench.ts [--sizes 20000,200000] [--runs 1] [--million]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
+import { writeLines } from './floor.ts';
 import { lines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -41,17 +42,7 @@ const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 function generate(path: string, n: number): void {
-  const fd = openSync(path, 'w');
-  let buffer = '';
-  for (const line of lines(n, 2026, '2026-03', 0)) {
-    buffer += `${line}\n`;
-    if (buffer.length > 1 << 22) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
+  writeLines(path, lines(n, 2026, '2026-03', 0));
 }
 
 /** The floor's work on one thread: bytes [from, to) of the file (whole lines), parse + stringify, write. Plain JS, so a worker can run it. */

@@ -2,6 +2,7 @@
  * Seeded generator of realistic households in the CONTRACT.md format, one JSON object per line.
  *
  *   npx tsx bench/generate.ts --count 100000 --seed 42 --period 2026-03 [--invalid-rate 0.01] [--registered] [--out FILE]
+ *   npx tsx bench/generate.ts --monthly --count 20000 --seed 42 --period 2026-03 --previous feb.ndjson --out mar.ndjson [--store r.sqlite]
  *
  * Deterministic: the same seed, count, period and rate give byte-identical output (mulberry32, no
  * Math.random, no clock). The mix follows the shape of Swedish försörjningsstöd caseloads: mostly single
@@ -198,6 +199,78 @@ export function* lines(count: number, seed: number, period: string, invalidRate 
   }
 }
 
+/** The month before a YYYY-MM period. */
+export function monthBefore(period: string): string {
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}
+
+/**
+ * A monthly run's data: for each case its household of month M−1 (to record in a store) and its
+ * application for month M with realistic changes: most unchanged; rent or another cost changed, a
+ * declared income gone or changed, a child born or an adult moved out, a new cost; and some cases
+ * with no decision last month (new applications, not in the M−1 file). Each application carries
+ * `receivedOn`, a day in the first ten days of M (weekends and holidays included).
+ */
+export function* monthlyLines(count: number, seed: number, period: string): Generator<{ previous: string | null; current: string }> {
+  const rng = mulberry32(seed);
+  const before = monthBefore(period);
+  for (let i = 0; i < count; i++) {
+    const prev = household(rng, i, before);
+    prev['caseId'] = `C-${String(i + 1).padStart(7, '0')}`;
+    const cur = JSON.parse(JSON.stringify(prev)) as Record<string, any>;
+    cur['period'] = period;
+    cur['receivedOn'] = `${period}-${pad(int(rng, 1, 10))}`;
+    const circumstances = cur['circumstances'] as Record<string, unknown>;
+    circumstances['consecutiveMonthsOnAssistance'] = Number(circumstances['consecutiveMonthsOnAssistance']) + 1;
+    const r = rng();
+    const declared = (cur['incomes'] as Record<string, unknown>[]).filter((x) => x['type'] !== 'child-allowance');
+    if (r < 0.1) cur['costs'][0].amount = String(Number(cur['costs'][0].amount) + int(rng, 50, 400));
+    else if (r < 0.18 && declared.length > 0) cur['incomes'] = cur['incomes'].filter((x: unknown) => x !== declared[0]);
+    else if (r < 0.26 && declared.length > 0) declared[0]!['amount'] = kronor(rng, 300, 16000);
+    else if (r < 0.3) cur['members'].push({ id: 'n1', role: 'child', birthDate: `${period}-01` });
+    else if (r < 0.34 && cur['members'].some((m: { role: string }) => m.role === 'partner')) {
+      cur['members'] = cur['members'].filter((m: { role: string }) => m.role !== 'partner');
+      cur['incomes'] = cur['incomes'].filter((x: { memberId: string }) => x.memberId !== 'a2');
+    } else if (r < 0.39) cur['costs'].push({ type: pick(rng, EXTRA_COSTS), amount: kronor(rng, 100, 2500) });
+    const isNew = rng() < 0.03;
+    yield { previous: isNew ? null : JSON.stringify(prev), current: JSON.stringify(cur) };
+  }
+}
+
+async function writeLines(path: string, source: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  let buffer = '';
+  for (const line of source) {
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buffer = '';
+    }
+  }
+  out.write(buffer);
+  await new Promise<void>((r) => out.end(r));
+}
+
+/**
+ * `--monthly --previous FILE --out FILE [--store PATH]`: month M−1 households and month-M
+ * applications; with --store, records month M−1 in that decision store (batch --record).
+ */
+async function monthlyMain(count: number, seed: number, period: string, previousPath: string, outPath: string, store: string | undefined): Promise<void> {
+  const pairs = [...monthlyLines(count, seed, period)];
+  await writeLines(previousPath, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
+  await writeLines(outPath, pairs.map((p) => p.current));
+  if (store !== undefined) {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'batch', '--in', previousPath, '--out', `${previousPath}.decisions`, '--record', '--store', store], {
+      cwd: new URL('..', import.meta.url).pathname,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -207,6 +280,9 @@ async function main(): Promise<void> {
       'invalid-rate': { type: 'string', default: '0' },
       registered: { type: 'boolean', default: false },
       out: { type: 'string' },
+      monthly: { type: 'boolean', default: false },
+      previous: { type: 'string' },
+      store: { type: 'string' },
     },
   });
   const count = Number(values.count);
@@ -215,6 +291,14 @@ async function main(): Promise<void> {
   if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed) || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(values.period) || !(rate >= 0 && rate <= 1)) {
     process.stderr.write('usage: generate.ts --count N --seed S --period YYYY-MM [--invalid-rate R] [--registered] [--out FILE]\n');
     process.exit(2);
+  }
+  if (values.monthly) {
+    if (!values.previous || !values.out) {
+      process.stderr.write('usage: generate.ts --monthly --count N --seed S --period YYYY-MM --previous FILE --out FILE [--store PATH]\n');
+      process.exit(2);
+    }
+    await monthlyMain(count, seed, values.period, values.previous, values.out, values.store);
+    return;
   }
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   let buffer = '';

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Compiles the TypeScript sources into dist/ with esbuild (run by `npm install` through `prepare`, or
- * `npm run build`). Three entry points: dist/cli.js (the `bistand` command), dist/batch-worker.js
- * (a batch worker thread) and dist/compare-job.js (compare's line job, loaded by the workers). Code splitting keeps each command in its own chunk, so `calculate` never
+ * `npm run build`). Four entry points: dist/cli.js (the `bistand` command), dist/batch-worker.js
+ * (a batch worker thread), and the line processors the workers load for compare (dist/compare-job.js)
+ * and monthly (dist/monthly-chunk.js). Code splitting keeps each command in its own chunk, so `calculate` never
  * loads the web server or SQLite. Packages with native code or CommonJS internals stay in
  * node_modules; the small ESM libraries (zod, date-fns, hono) are bundled so start-up reads a handful
  * of files instead of hundreds.
@@ -37,7 +38,7 @@ const zodEnglishOnly = {
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts', 'compare-job': 'src/compare/job.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts', 'compare-job': 'src/compare/job.ts', 'monthly-chunk': 'src/monthly/chunk.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

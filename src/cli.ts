@@ -46,6 +46,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       "current", or month/directory and overlay joined by a comma. With --store the base is each
       recorded decision as recorded.`,
   },
+  monthly: {
+    run: async (args, io) => (await import('./cli/monthly.ts')).monthlyCommand(args, io),
+    usage: `monthly --in applications.ndjson --out proposals.ndjson [--store PATH] [--mode recommend|automatic]
+        [--today YYYY-MM-DD] [--summary FILE] [--queue FILE] [--workers N] [--resume] [--detail compact|summary|full]
+      The monthly återansökan run (docs/monthly.md): each case compared with last month's recorded
+      decision, routed ready or to a caseworker with reasons and dueOn, recorded once in the store.`,
+  },
   'run-fixtures': {
     run: async (args, io) => (await import('./cli/fixtures.ts')).fixturesCommand(args, io),
     usage: `run-fixtures [DIR] [--rules DIR]
@@ -91,7 +98,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
       addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). A decision the
-      caseworker registers in the page is recorded in the store (as calculate --record).
+      caseworker registers in the page is recorded in the store (as calculate --record); /queue lists
+      the monthly proposals in the store awaiting a person.
       Also the public resident page /invanare/ (docs/invanare.md) and Kontaktcenter's case lookup
       /kontaktcenter/ [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]
       [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,

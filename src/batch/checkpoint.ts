@@ -11,7 +11,7 @@ import type { SummaryCounts } from './summary.ts';
 export interface Checkpoint {
   readonly version: 1;
   /** What must match for a resume to continue the same run. */
-  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string; readonly job?: string };
+  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string; readonly job?: string; readonly processor?: unknown };
   /** Names the run across resumes (for a record sink's bookkeeping). */
   readonly runId: string;
   readonly inputOffset: number;

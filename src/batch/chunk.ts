@@ -17,7 +17,17 @@ export interface WorkerConfig {
   readonly collectDecisions: boolean;
   /** Another line job instead of the batch's decisions (src/batch/job.ts), e.g. compare. */
   readonly job?: LineJobRef;
+  /**
+   * A command built on the batch (e.g. monthly) turns lines into output its own way: the URL of a
+   * module exporting `makeChunkProcessor(config, rulesFor)`, loaded in each worker, and its options
+   * (plain data, passed to the worker).
+   */
+  readonly processorModule?: string;
+  readonly processorOptions?: unknown;
 }
+
+/** One line → its output line (no newline); calls onDecision with a valid line's full decision. */
+export type LineProcessor = (text: string, n: number, counts: SummaryCounts, onDecision?: (raw: unknown, decision: Decision) => void) => string;
 
 /**
  * One valid household's full decision, for a record sink: serialised for the decision store here in
@@ -70,8 +80,16 @@ function chunkLines(chunk: ChunkInput): (string | { readonly offset: number })[]
   }
 }
 
-export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider) {
+export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {
   const options = { detail: config.detail, period: config.period, rulesFor };
+  return chunkProcessor((text, n, counts, onDecision) => processLine(text, n, options, counts, onDecision), config.collectDecisions);
+}
+
+/**
+ * The chunk loop around any line processor: one output line per input line, in order; a crash on a
+ * line becomes that line's INTERNAL_ERROR record; valid lines' decisions serialised for the store.
+ */
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
     const lines = chunkLines(chunk);
@@ -81,11 +99,11 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
     for (let i = 0; i < lines.length; i++) {
       const n = chunk.firstLine + i;
       try {
-        const collect = config.collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
+        const collect = collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
         const line = lines[i]!;
         out +=
           typeof line === 'string'
-            ? `${processLine(line, n, options, counts, collect)}\n`
+            ? `${processOne(line, n, counts, collect)}\n`
             : `${unreadableLine(n, counts, { path: '(line)', code: 'INVALID_UTF8', message: invalidUtf8Message(line.offset, ' of this line') })}\n`;
       } catch (error) {
         internalErrors++;

@@ -27,7 +27,7 @@ export interface LineOptions {
   readonly rulesFor: RuleSetProvider;
 }
 
-function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
+export function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
   return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(errors)}}`;
 }
 
@@ -64,17 +64,36 @@ export function compactDecision(d: DecisionSummary): Record<string, unknown> {
 }
 
 /** The summary form of a full decision (the same fields, in the same order, as evaluateHouseholdSummary gives). */
-function withoutText(d: Decision): DecisionSummary {
+export function withoutText(d: Decision): DecisionSummary {
   const { trace: _trace, decisionText: _text, ...summary } = d;
   return summary;
 }
 
-function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'unknown' {
+export function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'unknown' {
   const members = (raw as { members?: unknown }).members;
   if (!Array.isArray(members)) return 'unknown';
   const applicant = members.find((m) => m && typeof m === 'object' && (m as { role?: unknown }).role === 'applicant') as { gender?: unknown } | undefined;
   const g = applicant?.gender;
   return g === 'female' || g === 'male' || g === 'other' ? g : 'unknown';
+}
+
+/**
+ * Counts a line and parses it: its JSON value, or the error record of an empty line or one that is
+ * not JSON (counted as an error). A trailing \r is ignored.
+ */
+export function parseLine(text: string, n: number, counts: SummaryCounts): { raw: unknown } | { error: string } {
+  counts.lines++;
+  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
+  if (body.trim() === '') {
+    counts.errors++;
+    return { error: errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]) };
+  }
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    counts.errors++;
+    return { error: errorLine(n, null, [{ path: '(line)', code: parsed.code, message: parsed.message }]) };
+  }
+  return { raw: parsed.value };
 }
 
 /**
@@ -88,18 +107,9 @@ export function processLine(
   counts: SummaryCounts,
   onDecision?: (raw: unknown, decision: Decision) => void,
 ): string {
-  counts.lines++;
-  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') {
-    counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]);
-  }
-  const parsed = parseJsonText(body);
-  if (!parsed.ok) {
-    counts.errors++;
-    return errorLine(n, null, [{ path: '(line)', code: parsed.code, message: parsed.message }]);
-  }
-  const raw = parsed.value;
+  const parsed = parseLine(text, n, counts);
+  if ('error' in parsed) return parsed.error;
+  const raw = parsed.raw;
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
@@ -122,15 +132,7 @@ export function processLine(
   // First, so a payable that cannot be summed fails the line before anything else is counted.
   addPayable(counts, d.payable);
   if (recording) onDecision(raw, d as Decision);
-  counts.households++;
-  counts.byOutcome[d.outcome]++;
-  if (d.requiresAssessment) counts.requiresAssessment++;
-  if (d.flags.some((f) => f.code === 'LONG_TERM_ASSISTANCE')) counts.longTermCases++;
-  if (d.childImpact && (d.outcome === 'partial' || d.outcome === 'deny')) {
-    counts.childrenInHouseholdsWithRefusal += d.childImpact.children.length;
-    counts.householdsWithRefusalAndChildren++;
-  }
-  counts.byApplicantGender[applicantGender(raw)]++;
+  countDecision(counts, raw, d);
   const json = JSON.stringify(
     options.detail === 'compact'
       ? compactDecision(d)
@@ -141,4 +143,17 @@ export function processLine(
           : d,
   );
   return `{"line":${n},${json.slice(1)}`;
+}
+
+/** A valid household's contribution to the summary (batch and monthly). */
+export function countDecision(counts: SummaryCounts, raw: unknown, d: DecisionSummary): void {
+  counts.households++;
+  counts.byOutcome[d.outcome]++;
+  if (d.requiresAssessment) counts.requiresAssessment++;
+  if (d.flags.some((f) => f.code === 'LONG_TERM_ASSISTANCE')) counts.longTermCases++;
+  if (d.childImpact && (d.outcome === 'partial' || d.outcome === 'deny')) {
+    counts.childrenInHouseholdsWithRefusal += d.childImpact.children.length;
+    counts.householdsWithRefusalAndChildren++;
+  }
+  counts.byApplicantGender[applicantGender(raw)]++;
 }

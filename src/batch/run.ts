@@ -48,6 +48,15 @@ export interface BatchOptions {
   readonly checkpointEveryMs?: number;
   /** Runs a line job (src/batch/job.ts, e.g. compare) instead of the decisions; `detail` is then unused. */
   readonly job?: LineJobRef;
+  /**
+   * For a command built on the batch (monthly): its line processor module and options for the
+   * workers, given the run id (the same on every resume), and what else must match for a resume.
+   */
+  readonly processor?: {
+    readonly module: string;
+    readonly options: (runId: string) => unknown;
+    readonly identity: Readonly<Record<string, unknown>>;
+  };
 }
 
 export interface BatchResult {
@@ -174,7 +183,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
 
-  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.job ? { job: options.job.key } : {}) };
+  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.job ? { job: options.job.key } : {}), ...(options.processor ? { processor: options.processor.identity } : {}) };
   const job = options.job ? await loadLineJob(options.job) : null;
   let checkpoint: Checkpoint | null = null;
   if (options.resume) {
@@ -223,7 +232,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const extra = job ? (checkpoint?.extra ?? job.emptyExtra()) : undefined;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
-  const config: WorkerConfig = { rulebook: book, detail: options.detail, period: options.period, collectDecisions: options.onDecisions !== undefined, ...(options.job ? { job: options.job } : {}) };
+  const config: WorkerConfig = {
+    rulebook: book,
+    detail: options.detail,
+    period: options.period,
+    collectDecisions: options.onDecisions !== undefined,
+    ...(options.job ? { job: options.job } : {}),
+    ...(options.processor ? { processorModule: options.processor.module, processorOptions: options.processor.options(runId) } : {}),
+  };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
   const stop = options.stopSignal ?? { stopped: false };
@@ -265,7 +281,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   try {
     if (workerCount === 0) {
       const cache = new RuleSetCache(book);
-      const processChunk = job ? await job.makeJobProcessor(options.job!.config) : makeChunkProcessor(config, (p, m, d) => cache.get(p, m, d));
+      const make: typeof makeChunkProcessor = config.processorModule ? ((await import(config.processorModule)) as { makeChunkProcessor: typeof makeChunkProcessor }).makeChunkProcessor : makeChunkProcessor;
+      const processChunk = job ? await job.makeJobProcessor(options.job!.config) : make(config, (p, m, d) => cache.get(p, m, d));
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
         flush(processChunk(chunk), chunk.endOffset);
         maybeCheckpoint();

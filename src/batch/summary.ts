@@ -23,6 +23,8 @@ export interface SummaryCounts {
   longTermCases: number;
   requiresAssessment: number;
   byApplicantGender: Record<(typeof GENDER_KEYS)[number], number>;
+  /** Named counters a command built on the batch adds (monthly: routing, reasons); summed like the rest. */
+  tallies: Record<string, number>;
 }
 
 export function emptyCounts(): SummaryCounts {
@@ -37,6 +39,7 @@ export function emptyCounts(): SummaryCounts {
     longTermCases: 0,
     requiresAssessment: 0,
     byApplicantGender: { female: 0, male: 0, other: 0, unknown: 0 },
+    tallies: {},
   };
 }
 
@@ -51,6 +54,13 @@ export function addCounts(into: SummaryCounts, from: SummaryCounts): void {
   into.longTermCases += from.longTermCases;
   into.requiresAssessment += from.requiresAssessment;
   for (const k of GENDER_KEYS) into.byApplicantGender[k] += from.byApplicantGender[k];
+  // A checkpoint written before tallies existed has none.
+  for (const [k, n] of Object.entries(from.tallies ?? {})) into.tallies[k] = (into.tallies[k] ?? 0) + n;
+}
+
+/** Adds one to a named counter. */
+export function tally(counts: SummaryCounts, key: string, by = 1): void {
+  counts.tallies[key] = (counts.tallies[key] ?? 0) + by;
 }
 
 /**

@@ -15,7 +15,9 @@ if (config.job) {
   processChunk = await (await loadLineJob(config.job)).makeJobProcessor(config.job.config);
 } else {
   const cache = new RuleSetCache(config.rulebook);
-  processChunk = makeChunkProcessor(config, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
+  // A command built on the batch brings its own line processor (WorkerConfig.processorModule).
+  const make: typeof makeChunkProcessor = config.processorModule ? ((await import(config.processorModule)) as { makeChunkProcessor: typeof makeChunkProcessor }).makeChunkProcessor : makeChunkProcessor;
+  processChunk = make(config, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
 }
 
 parentPort!.on('message', (chunk: ChunkInput) => {

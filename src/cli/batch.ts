@@ -10,27 +10,57 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { checkpointPath } from '../batch/checkpoint.ts';
+import type { Detail } from '../batch/line.ts';
+import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
 import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
-import { checkpointPath } from '../batch/checkpoint.ts';
-import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
 import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
 import { resolveRuleSet, RulesPendingError } from '../rulebook/resolve.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo, type CliOutput } from './common.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
+/** The options every run built on the batch takes (batch, monthly). */
+export const RUN_OPTIONS = {
+  in: { type: 'string' },
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  resume: { type: 'boolean', default: false },
+  detail: { type: 'string', default: 'compact' },
+  summary: { type: 'string' },
+  rules: { type: 'string' },
+  'chunk-lines': { type: 'string' },
+} as const;
+
+/** Checks the run options: --in and --out given, --detail, --workers and --chunk-lines in range. */
+export function checkRunOptions(values: { in?: string; out?: string; detail: string; workers?: string; 'chunk-lines'?: string }): {
+  input: string;
+  output: string;
+  detail: Detail;
+  workers: number;
+  chunkLines: number | undefined;
+} {
+  if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
+  const detail = values.detail;
+  if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
+  const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
+  if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
+  return { input: values.in, output: values.out, detail, workers, chunkLines };
+}
 
 /** Throws RulesPendingError when --period is a month whose rules are pending (rules/pending/). */
-function refusePendingPeriod(book: Rulebook, periodText: string): void {
+export function refusePendingPeriod(book: Rulebook, periodText: string): void {
   try {
     resolveRuleSet(book, parsePeriod(periodText)!, null);
   } catch (error) {
     if (error instanceof RulesPendingError) throw error;
-    // Any other lookup problem is reported per line, as before.
+    // Any other lookup problem is reported by runBatch, before any line is read.
   }
 }
 
@@ -39,28 +69,15 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     args,
     allowPositionals: false,
     options: {
-      in: { type: 'string' },
-      out: { type: 'string' },
+      ...RUN_OPTIONS,
       period: { type: 'string' },
-      workers: { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      detail: { type: 'string', default: 'compact' },
-      summary: { type: 'string' },
-      rules: { type: 'string' },
-      'chunk-lines': { type: 'string' },
       record: { type: 'boolean', default: false },
       store: { type: 'string' },
     },
   });
   void positionals;
-  if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
+  const { input, output, detail, workers, chunkLines } = checkRunOptions(values);
   if (values.period !== undefined && parsePeriod(values.period) === null) throw new UsageError(`--period: expected a month YYYY-MM, got "${values.period}"`);
-  const detail = values.detail;
-  if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
-  const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
-  if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
 
   if (values.store !== undefined && !values.record) throw new UsageError('--store is used with --record');
   let store: DecisionStore | null = null;
@@ -72,9 +89,9 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     if (values.record) store = DecisionStore.open(storePath(values.store, io.env, io.cwd), { create: true });
     // --resume with nothing to resume (issue 13): say so; with --record, a finished run of the same
     // input is recognised and nothing is recorded a second time.
-    const fresh = values.resume && !existsSync(checkpointPath(values.out));
-    const keyOf = () => inputKey(values.in!, values.period ?? null);
-    if (fresh && store && existsSync(values.in) && statSync(values.in).isFile()) {
+    const fresh = values.resume && !existsSync(checkpointPath(output));
+    const keyOf = () => inputKey(input, values.period ?? null);
+    if (fresh && store && existsSync(input) && statSync(input).isFile()) {
       const finished = store.finishedBatch(keyOf());
       if (finished !== null) {
         io.stderr.write(
@@ -88,8 +105,8 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     if (fresh) io.stderr.write(`batch: no checkpoint for ${values.out}: nothing to resume, starting from the beginning\n`);
     const sink = store ? recordSink(store, rulebook, tally) : undefined;
     const result = await runBatch({
-      input: values.in,
-      output: values.out,
+      input,
+      output,
       rulesDir: dir,
       rulebook,
       ...(sink ? { onDecisions: sink } : {}),
@@ -123,36 +140,50 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
           `(${result.seconds.toFixed(1)} s, ${Math.round((c.lines - (result.resumedFromLine ? result.resumedFromLine - 1 : 0)) / Math.max(result.seconds, 0.001))} rader/s)\n`,
       );
     }
-    if (result.interrupted) {
-      io.stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
-      return EXIT_INTERRUPTED;
-    }
-    if (store) store.markBatchFinished(keyOf(), result.runId, result.counts.lines, tally.recorded + tally.skipped);
-    if (result.internalErrors > 0) {
-      io.stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
-      return EXIT_ENGINE;
-    }
-    return EXIT_OK;
+    if (!result.interrupted && store) store.markBatchFinished(keyOf(), result.runId, result.counts.lines, tally.recorded + tally.skipped);
+    return batchExitCode(result, io.stderr);
   } catch (error) {
     if (error instanceof RulesPendingError) {
       // Refused up front: a whole run for a month whose rules are not published would be nothing but needs-information.
       io.stderr.write(`batch: --period ${values.period ?? ''}: ${error.message}; load them first (rules/README.md)\n`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof BatchError) {
-      io.stderr.write(`batch: ${error.message}\n`);
-      return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
-    }
-    if (error instanceof RulebookError) {
-      for (const p of error.problems) io.stderr.write(`rules: ${p}\n`);
-      return EXIT_ENGINE;
-    }
-    if (error instanceof StoreError) {
-      io.stderr.write(`batch: ${error.message}\n`);
-      return EXIT_ENGINE;
-    }
-    throw error;
+    return batchFailure('batch', error, io.stderr);
   } finally {
     store?.close();
   }
+}
+
+/** The exit code of a finished run (batch, monthly): 130 interrupted, 1 engine failures on lines, else 0. */
+export function batchExitCode(result: { readonly interrupted: boolean; readonly internalErrors: number; readonly counts: { readonly lines: number } }, stderr: CliOutput): number {
+  if (result.interrupted) {
+    stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
+    return EXIT_INTERRUPTED;
+  }
+  if (result.internalErrors > 0) {
+    stderr.write(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them\n`);
+    return EXIT_ENGINE;
+  }
+  return EXIT_OK;
+}
+
+/** A run that could not start or finish (batch, monthly): the message and its exit code; anything else is rethrown. */
+export function batchFailure(command: string, error: unknown, stderr: CliOutput): number {
+  if (error instanceof RulesPendingError) {
+    stderr.write(`${command}: ${error.message}; load them first (rules/README.md)\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof BatchError) {
+    stderr.write(`${command}: ${error.message}\n`);
+    return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
+  }
+  if (error instanceof RulebookError) {
+    for (const p of error.problems) stderr.write(`rules: ${p}\n`);
+    return EXIT_ENGINE;
+  }
+  if (error instanceof StoreError) {
+    stderr.write(`${command}: ${error.message}\n`);
+    return EXIT_ENGINE;
+  }
+  throw error;
 }

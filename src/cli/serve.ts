@@ -1,5 +1,5 @@
 /**
- * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH] [--trust-proxy-auth …]` (issues 5, 11, 12, 13): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH] [--trust-proxy-auth …]` (issues 5, 9, 11, 12, 13): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
@@ -63,7 +63,8 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
 
   let server: RunningServer;
   try {
-    // The caseworker's recorded decisions (POST /api/decisions) go to the same store as calculate --record.
+    // The decision store: the caseworker's recorded decisions (POST /api/decisions, as calculate --record),
+    // the monthly queue (/queue) and Kontaktcenter's lookup all use it.
     server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

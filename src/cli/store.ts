@@ -20,6 +20,7 @@ import { replayRecord, type ReplayResult } from '../store/replay.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
 import { recordContentProblem, verifyStore } from '../store/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import type { Routing } from '../monthly/propose.ts';
 
 /** A command's two ways to print a line: out (stdout) and err (stderr, personnummer masked). */
 interface Printer {
@@ -172,6 +173,17 @@ const LABELS = {
   en: { record: 'Decision record', position: 'position in the chain', recordedAt: 'Recorded at', ruleSet: 'Rule set version', engine: 'Engine version', input: 'Input (hash)', chain: 'Chain hash', previous: 'previous', warning: 'WARNING: the record does not match its hash' },
 } as const;
 
+/** A monthly proposal's routing in one line (monthly, docs/monthly.md). */
+function routingLine(r: Routing, lang: 'sv' | 'en'): string {
+  const reasons = r.reasons.length > 0 ? ` (${r.reasons.join(', ')})` : '';
+  if (lang === 'en') {
+    const to = r.automated ? `automated decision under ${r.delegation}` : r.to === 'ready' ? 'ready (a recommendation)' : `to a caseworker${reasons}`;
+    return `Monthly run: ${to}; due ${r.dueOn ?? 'unknown'}; previous decision ${r.previousDecisionId ?? 'none'}`;
+  }
+  const to = r.automated ? `automatiserat beslut enligt ${r.delegation}` : r.to === 'ready' ? 'klar (rekommendation)' : `till handläggare${reasons}`;
+  return `Månadskörning: ${to}; sista dag ${r.dueOn ?? 'okänd'}; föregående beslut ${r.previousDecisionId ?? 'inget'}`;
+}
+
 export function showCommand(args: string[], io: CliIo = processIo()): number {
   const print = printer(io);
   const { out } = print;
@@ -211,6 +223,8 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
     out(`  ${t.input}: ${record.inputHash}`);
     out(`  ${t.chain}: ${record.recordHash} (${t.previous} ${record.prevHash})`);
     if (problem) out(`  ${t.warning}: ${problem.message}`);
+    const routing = (decision as { routing?: Routing }).routing;
+    if (routing) out(`  ${routingLine(routing, lang)}`);
     out('');
     out(maskPersonnummerIn(renderDecision(decision, lang)));
     return EXIT_OK;

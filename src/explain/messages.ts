@@ -35,6 +35,8 @@ function innerText(lang: 'sv' | 'en', a: MessageArgs): string {
   return fn ? fn(a) : '';
 }
 
+const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
+
 export const sv = {
   'norm.single': (a) => `${a['memberId']}: personliga kostnader för ensamstående vuxen ${K(a['amount']!)}.`,
   'norm.cohabiting': (a) => `${a['memberId']}: personliga kostnader för sambor är ${K(a['joint']!)} tillsammans; hälften, ${K(a['amount']!)}, redovisas här.`,
@@ -203,6 +205,23 @@ export const sv = {
   // compare: steps and reasons that only an overlay (a proposed reform, docs/compare.md) adds.
   'compare.aidCap': (a) => `Tak för biståndet enligt förslaget ${a['overlay']}: högst ${K(a['cap']!)} för ett hushåll med ${a['size']} personer. Beräknat ${K(a['payable']!)}, att betala ${K(a['capped']!)}.`,
   'reason.AID_CAP': (a) => `Enligt förslaget ${a['overlay']} betalas högst ${K(a['cap']!)} per månad till hushållet; ${K(a['cut']!)} av det beräknade behovet betalas inte.`,
+
+  // --- monthly återansökan (src/monthly): comparison with last month, routing, handling time ---
+  'monthly.previousFound': (a) => `Föregående beslut för ärendet: ${a['decisionId']} (${monthSv(String(a['period']))}).`,
+  'monthly.previous': (a) => `Inget registrerat beslut för ärendet ${a['subject']} för ${monthSv(String(a['period']))}: ansökan kan inte jämföras med föregående månad (NO_PREVIOUS_DECISION).`,
+  'monthly.member': (a) =>
+    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${roleSv(a['current'])}) (MEMBER_ADDED).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${roleSv(a['previous'])}) finns inte längre i hushållet (MEMBER_GONE).` : `${a['subject']} (${roleSv(a['current'])}) finns i hushållet båda månaderna.`,
+  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${String(a['previous'] || '–').replace('-', '–')} år förra månaden, ${String(a['current'] || '–').replace('-', '–')} år nu (CHILD_AGE_BAND_CHANGED).` : `${a['subject']}: samma åldersgrupp som förra månaden (${String(a['current']).replace('-', '–')} år).`),
+  'monthly.cost': (a) => (a['code'] ? `Kostnad ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${a['current'] === '' ? 'finns inte' : K(a['current']!)} nu (COST_CHANGED).` : `Kostnad ${a['subject']}: oförändrad ${K(a['current']!)}.`),
+  'monthly.declaredIncome': (a) =>
+    a['code'] === 'DECLARED_INCOME_MISSING' ? `Inkomst ${a['subject']} redovisades förra månaden (${K(a['previous']!)}) men saknas nu (DECLARED_INCOME_MISSING).` : a['code'] ? `Inkomst ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu (DECLARED_INCOME_CHANGED).` : `Inkomst ${a['subject']}: oförändrad ${K(a['current']!)}.`,
+  'monthly.registeredIncome': (a) =>
+    a['code'] === 'MISSING_REGISTERED_INCOME' ? `${a['subject']} räknades förra månaden (${K(a['previous']!)}) men saknas nu i registeruppgifterna (MISSING_REGISTERED_INCOME).` : `${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; tröskel ${a['threshold']}${a['code'] ? ' – ändringen ska bedömas (INCOME_CHANGE)' : ''}.`,
+  'monthly.route.ready': (a) => `Inget att bedöma, inget saknas och inget har ändrats utöver trösklarna: förslaget är ${a['mode'] === 'automatic' ? 'klart för automatiserat beslut' : 'klart att besluta (rekommendation; en handläggare beslutar)'}.`,
+  'monthly.route.caseworker': (a) => `Till handläggare: ${a['reasons']}.`,
+  'monthly.dueOn': (a) => `Ansökan kom in ${a['receivedOn']}; ${a['days']} arbetsdagar räknat med ankomstdagen ger senast ${a['dueOn']}${a['skipped'] !== '' ? ` (ej arbetsdagar: ${a['skipped']})` : ''}.`,
+  'monthly.dueOnUnknown': () => 'Ankomstdag (receivedOn) saknas: sista handläggningsdag kan inte beräknas.',
+  'monthly.automated': (a) => `Beslutet fattas automatiskt (${a['ref']}) enligt nämndens delegationsbeslut: ${a['delegation']}.`,
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof sv;
@@ -375,6 +394,23 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   // compare: steps and reasons that only an overlay (a proposed reform, docs/compare.md) adds.
   'compare.aidCap': (a) => `Cap on aid under the proposal ${a['overlay']}: at most ${E(a['cap']!)} for a household of ${a['size']}. Computed ${E(a['payable']!)}, payable ${E(a['capped']!)}.`,
   'reason.AID_CAP': (a) => `Under the proposal ${a['overlay']} the household is paid at most ${E(a['cap']!)} a month; ${E(a['cut']!)} of the computed need is not paid.`,
+
+  // --- monthly återansökan (src/monthly) ---
+  'monthly.previousFound': (a) => `Previous decision of the case: ${a['decisionId']} (${monthEn(String(a['period']))}).`,
+  'monthly.previous': (a) => `No recorded decision for case ${a['subject']} for ${monthEn(String(a['period']))}: the application cannot be compared with last month (NO_PREVIOUS_DECISION).`,
+  'monthly.member': (a) =>
+    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} joined the household (${a['current']}) (MEMBER_ADDED).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${a['previous']}) is no longer in the household (MEMBER_GONE).` : `${a['subject']} (${a['current']}) is in the household both months.`,
+  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} moved to another norm age band: ${a['previous'] || '–'} last month, ${a['current'] || '–'} now (CHILD_AGE_BAND_CHANGED).` : `${a['subject']}: same age band as last month (${a['current']}).`),
+  'monthly.cost': (a) => (a['code'] ? `Cost ${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${a['current'] === '' ? 'none' : E(a['current']!)} now (COST_CHANGED).` : `Cost ${a['subject']}: unchanged ${E(a['current']!)}.`),
+  'monthly.declaredIncome': (a) =>
+    a['code'] === 'DECLARED_INCOME_MISSING' ? `Income ${a['subject']} was declared last month (${E(a['previous']!)}) but is missing now (DECLARED_INCOME_MISSING).` : a['code'] ? `Income ${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${E(a['current']!)} now (DECLARED_INCOME_CHANGED).` : `Income ${a['subject']}: unchanged ${E(a['current']!)}.`,
+  'monthly.registeredIncome': (a) =>
+    a['code'] === 'MISSING_REGISTERED_INCOME' ? `${a['subject']} was counted last month (${E(a['previous']!)}) but is missing from the registered data now (MISSING_REGISTERED_INCOME).` : `${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${E(a['current']!)} now${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; threshold ${a['threshold']}${a['code'] ? ' – the change must be assessed (INCOME_CHANGE)' : ''}.`,
+  'monthly.route.ready': (a) => `Nothing to assess, nothing missing, nothing changed beyond the thresholds: the proposal is ${a['mode'] === 'automatic' ? 'ready for an automated decision' : 'ready to decide (a recommendation; a caseworker decides)'}.`,
+  'monthly.route.caseworker': (a) => `To a caseworker: ${a['reasons']}.`,
+  'monthly.dueOn': (a) => `The application arrived on ${a['receivedOn']}; ${a['days']} working days counting the day of arrival give ${a['dueOn']}${a['skipped'] !== '' ? ` (not working days: ${a['skipped']})` : ''}.`,
+  'monthly.dueOnUnknown': () => 'The day of arrival (receivedOn) is missing: the last day for handling cannot be computed.',
+  'monthly.automated': (a) => `Decided automatically (${a['ref']}) under the nämnd's delegation: ${a['delegation']}.`,
 };
 
 export type Language = 'sv' | 'en';

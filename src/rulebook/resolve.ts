@@ -331,6 +331,9 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       ageReference: param(`${mid}#age-reference`, mv.ageReference.value, mv.ageReference.status, ms, mv.ageReference.source),
       partMonthChildHouseholdSize: param(`${mid}#part-month-child-household-size`, mv.partMonthChildHouseholdSize.value, mv.partMonthChildHouseholdSize.status, ms, mv.partMonthChildHouseholdSize.source),
       agencyIncomeMonth: param(`${monthId}#agency-income-month`, monthValue.value, monthValue.status, monthSources, monthValue.source),
+      ...(mv.automatedDecisionDelegation?.value
+        ? { automatedDecisionDelegation: param(`${mid}#automated-decision-delegation`, mv.automatedDecisionDelegation.value, mv.automatedDecisionDelegation.status, ms, mv.automatedDecisionDelegation.source) }
+        : {}),
     },
     legal,
     childImpact: {

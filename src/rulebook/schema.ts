@@ -139,6 +139,9 @@ export const municipalFileSchema = z.object({
         partMonthChildHouseholdSize: z.object({ value: z.enum(['full-member', 'pro-rated']), status, source: z.string() }),
         /** Optional in a municipality's own file: when absent, municipal/default.json's value applies. */
         agencyIncomeMonth: z.object({ value: z.enum(['payment-date', 'covered-period']), status, source: z.string() }).optional(),
+        // The nämnd's delegation of monthly re-application decisions to an automated decision
+        // function (monthly --mode automatic); null = no delegation, the run refuses automatic mode.
+        automatedDecisionDelegation: z.object({ value: z.string().min(1).nullable(), status, source: z.string() }).optional(),
       }),
     )
     .min(1),

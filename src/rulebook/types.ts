@@ -106,6 +106,11 @@ export interface MunicipalPolicy {
   readonly partMonthChildHouseholdSize: Param<'full-member' | 'pro-rated'>;
   /** Which month an agency payment belongs to: its payment date (default) or the period it covers. */
   readonly agencyIncomeMonth: Param<'payment-date' | 'covered-period'>;
+  /**
+   * The nämnd's delegation reference for automated decisions (monthly --mode automatic), present
+   * only when the municipality has one (absent keeps the rule set version of a policy without it).
+   */
+  readonly automatedDecisionDelegation?: Param<string>;
 }
 
 export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };

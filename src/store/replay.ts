@@ -6,6 +6,9 @@
  */
 import type { InputIssue } from '../household/types.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
+import { membersOf, previousFromRecord } from '../monthly/previous.ts';
+import { proposeMonthly, type Routing } from '../monthly/propose.ts';
+import { parsePeriod } from '../period/index.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { diffJson, type Difference } from './diff.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
@@ -61,7 +64,28 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
     integrityProblem: integrity ? integrity.message : null,
   };
   if (!result.ok) return { ...base, ruleSetVersion: used, refused: result.issues, differences: [], identical: false };
+  // A monthly proposal (monthly) is recomputed whole: the decision, the comparison with the previous
+  // record it names, the routing and, for an automated decision, its text.
+  const routing = (recorded as { routing?: Routing }).routing;
+  let recomputed: unknown = result.decision;
+  if (routing !== undefined) {
+    const previous = routing.previousDecisionId === null ? undefined : store.get(routing.previousDecisionId);
+    const d = result.decision;
+    recomputed = proposeMonthly({
+      decision: d,
+      members: membersOf(JSON.parse(record.inputJson)),
+      previous: previous ? previousFromRecord(previous) : null,
+      receivedOn: routing.receivedOn,
+      mode: routing.mode,
+      rules: provider(parsePeriod(d.period)!, d.municipality, decidedOnOf(JSON.parse(record.inputJson))).rules,
+    });
+  }
   // Compare as JSON data: the recorded decision went through JSON, so the recomputation does too.
-  const differences = diffJson(recorded, JSON.parse(JSON.stringify(result.decision)));
+  const differences = diffJson(recorded, JSON.parse(JSON.stringify(recomputed)));
   return { ...base, ruleSetVersion: used, refused: null, differences, identical: differences.length === 0 };
+}
+
+/** The decision date a recorded input gives (it picks the law cited), or null. */
+function decidedOnOf(input: unknown): string | null {
+  return input !== null && typeof input === 'object' && typeof (input as Record<string, unknown>)['decidedOn'] === 'string' ? ((input as Record<string, unknown>)['decidedOn'] as string) : null;
 }

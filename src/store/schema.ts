@@ -106,10 +106,30 @@ CREATE TRIGGER IF NOT EXISTS payment_dates_no_delete BEFORE DELETE ON payment_da
 `;
 
 /**
+ * Finding a case's decisions by month (monthly: last month's decision of each case). An index only:
+ * additive, outside the hash chain, created when a store is opened for writing.
+ */
+export const CASE_PERIOD_INDEX_SQL = `
+CREATE INDEX IF NOT EXISTS records_case_period ON records (case_id, period, seq);
+`;
+
+/**
+ * The chain head a monthly run started from (monthly): its comparisons read only records up to
+ * that position, so a resumed run reads the same previous decisions as the first attempt even
+ * though it has recorded proposals since. Bookkeeping like batch_runs, outside the hash chain.
+ */
+export const MONTHLY_RUNS_SQL = `
+CREATE TABLE IF NOT EXISTS monthly_runs (
+  run_id   TEXT PRIMARY KEY,
+  head_seq INTEGER NOT NULL
+);
+`;
+
+/**
  * Tables beside the chain that a store may or may not have yet (each is created when first used).
  * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
  */
-export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL] as const;
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL] as const;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

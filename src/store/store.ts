@@ -19,7 +19,7 @@ import type { Decision } from '../decision/types.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
 import { serializeRecord, type SerializedRecord } from './serialize.ts';
-import { ADDITIVE_SQL, BATCH_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
+import { ADDITIVE_SQL, BATCH_RUNS_SQL, CASE_PERIOD_INDEX_SQL, MONTHLY_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
 
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
 export class StoreError extends Error {
@@ -192,6 +192,7 @@ export class DecisionStore {
   readonly #db: Database.Database;
   readonly #clock: () => Date;
   readonly #busyTimeoutMs: number;
+  #latestParts: Database.Statement<[string, string, number], { decisionId: string; period: string; members: string; parts: string }> | undefined;
   /** Rule set versions known to be in the file, so a batch serialises each rule set once. */
   readonly #storedRuleSets = new Set<string>();
   readonly #insertRecord: Database.Statement;
@@ -260,9 +261,9 @@ export class DecisionStore {
       // was printed) survive a power cut, not only a crash of the process.
       if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       if (options.readonly !== true) db.pragma('synchronous = FULL');
-      if (options.readonly !== true && hasTable(db, 'meta')) db.exec(BATCH_RUNS_SQL);
+      if (options.readonly !== true && hasTable(db, 'meta')) db.exec(BATCH_RUNS_SQL + CASE_PERIOD_INDEX_SQL + MONTHLY_RUNS_SQL);
       db.pragma('foreign_keys = ON');
-      if (create && !hasTable(db, 'meta')) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL)).immediate();
+      if (create && !hasTable(db, 'meta')) db.transaction(() => db.exec(SCHEMA_SQL + BATCH_RUNS_SQL + CASE_PERIOD_INDEX_SQL + MONTHLY_RUNS_SQL)).immediate();
       const schema = hasTable(db, 'meta') ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
       if (schema !== SCHEMA_VERSION) {
         throw new StoreError(schema === undefined ? `${path} is not a decision store` : `${path} has store schema ${schema}; this engine reads schema ${SCHEMA_VERSION}`);
@@ -394,6 +395,63 @@ export class DecisionStore {
           .run(inputKey, runId, lines, recorded),
       this.#busyTimeoutMs,
     );
+  }
+
+  /**
+   * The newest record of a case for a month (the case's decision of that month as last recorded),
+   * optionally only among the records up to chain position `upToSeq`; undefined when there is none.
+   */
+  latestFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): StoredRecord | undefined {
+    const row = this.#db
+      .prepare<[string, string, number], RecordRow>(`${SELECT_RECORD} WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`)
+      .get(caseId, period, upToSeq);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * Like latestFor, but only what the monthly comparison reads, extracted by SQLite: the decision id,
+   * the members as JSON, and a JSON array [outcome, norm.members, costs.items, income.items, flags,
+   * needsInformation, requiresAssessment, payable] — a fraction of parsing the whole decision (trace
+   * and text are most of its 30 KB).
+   */
+  latestPartsFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): { decisionId: string; period: string; members: string; parts: string } | undefined {
+    // Prepared once per store object: a monthly run asks once per case.
+    this.#latestParts ??= this.#db.prepare<[string, string, number], { decisionId: string; period: string; members: string; parts: string }>(
+        `SELECT decision_id AS decisionId, period, json_extract(input_json, '$.members') AS members,
+                json_extract(decision_json, '$.outcome', '$.norm.members', '$.costs.items', '$.income.items', '$.flags', '$.needsInformation', '$.requiresAssessment', '$.payable') AS parts
+         FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
+    );
+    return this.#latestParts.get(caseId, period, upToSeq);
+  }
+
+  /**
+   * The chain position a monthly run reads previous decisions up to: fixed when the run first
+   * starts (the head then), the same on every resume of the run.
+   */
+  monthlyRunHead(runId: string): number {
+    const known = this.#db.prepare<[string], number>('SELECT head_seq FROM monthly_runs WHERE run_id = ?').pluck().get(runId);
+    if (known !== undefined) return known;
+    const head = this.head().seq;
+    this.#db.prepare('INSERT INTO monthly_runs (run_id, head_seq) VALUES (?, ?)').run(runId, head);
+    return head;
+  }
+
+  /**
+   * The newest record of each case of a month, for the queue view: its id and, extracted by SQLite
+   * (not the whole 30 KB decision), the decision's caseId, period, outcome, payable and routing (JSON,
+   * null for a record that is not a monthly proposal).
+   */
+  *latestOfPeriod(period: string): IterableIterator<{ decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }> {
+    const sql = `SELECT decision_id AS decisionId, case_id AS caseId, period,
+                        json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
+                        json_extract(decision_json, '$.routing') AS routing
+                 FROM records WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL GROUP BY case_id) ORDER BY seq`;
+    yield* this.#db.prepare<[string], { decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }>(sql).iterate(period);
+  }
+
+  /** The newest month with records, or null for an empty store. */
+  newestPeriod(): string | null {
+    return this.#db.prepare<[], string | null>('SELECT MAX(period) FROM records').pluck().get() ?? null;
   }
 
   /** The chain head as the store's trigger kept it. */

@@ -7,6 +7,8 @@
  *   GET  /api/types?period=…   income, cost and asset types with their Swedish labels, from that period's rules
  *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
  *   POST /api/decisions        the caseworker's decision on a proposal, recorded beside it (decisions.ts)
+ *   GET  /api/queue, /api/queue/:decisionId   the monthly queue from the decision store (src/web/queue.ts)
+ *   GET  /queue                the queue page
  *   GET  /healthz              liveness
  *   GET  /invanare/ …          the public resident page and self-check (resident/routes.ts, issue 12)
  *   …    /kontaktcenter/ …     Kontaktcenter's case lookup, staff role only (kontaktcenter/routes.ts)
@@ -35,6 +37,7 @@ import { StoreError } from '../store/store.ts';
 import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
 import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
+import { addQueueRoutes } from './queue.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -283,6 +286,8 @@ export function createApp(options: WebOptions): Hono {
   // Issue 12: the public resident page (no login, nothing stored) and Kontaktcenter's staff-only lookup.
   addResidentRoutes(app, { rulesFor, ...(options.clock ? { clock: options.clock } : {}), ...(options.residentCatalogs ? { catalogs: options.residentCatalogs } : {}) });
   addKontaktcenterRoutes(app, options.staff ?? null);
+  // The monthly queue view (docs/monthly.md): its API and its own page, /queue.
+  addQueueRoutes(app, options.storePath ?? null, errorResponse);
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);
@@ -290,6 +295,7 @@ export function createApp(options: WebOptions): Hono {
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
   };
   app.get('/', (c) => sendAsset(c, 'index.html'));
+  app.get('/queue', (c) => sendAsset(c, 'queue.html'));
   app.get('/assets/:file', (c) => {
     const file = c.req.param('file');
     return file === 'index.html' ? c.redirect('/', 301) : sendAsset(c, file);

@@ -1,0 +1,107 @@
+/**
+ * Handling time of a monthly application: `dueOn` is the fifth working day counting the day the
+ * application arrived (when that is a working day) — so an application that arrives on a Monday
+ * without holidays is due on the Friday of the same week.
+ *
+ * Which days are not working days (docs/monthly.md):
+ * - Saturdays and Sundays;
+ * - the public holidays (allmänna helgdagar, lag (1989:253) om allmänna helgdagar), as the maintained
+ *   holiday library date-holidays gives them for Sweden (type "public": nyårsdagen, trettondedag jul,
+ *   långfredagen, påskdagen, annandag påsk, första maj, Kristi himmelsfärdsdag, pingstdagen,
+ *   nationaldagen, midsommardagen, alla helgons dag, juldagen, annandag jul);
+ * - midsommarafton, julafton and nyårsafton (the library's type "bank" for Sweden): they are not
+ *   helgdagar, but lag (1930:173) om beräkning av lagstadgad tid treats them like one (a deadline that
+ *   ends on them moves to the next weekday) and Swedish public administration is closed on them.
+ * Half days (trettondagsafton, valborgsmässoafton, allhelgonaafton: type "optional") and observances
+ * (påskafton falls on a Saturday anyway) are working days.
+ *
+ * No clock: every function takes its dates as input.
+ */
+import Holidays from 'date-holidays';
+
+export type IsoDay = string;
+
+/** The date-holidays types that are not working days in Swedish public administration. */
+export const NON_WORKING_HOLIDAY_TYPES: readonly string[] = ['public', 'bank'];
+
+/** Handling time in working days, counting the day of arrival. */
+export const HANDLING_WORKING_DAYS = 5;
+
+const sweden = new Holidays('SE');
+const byYear = new Map<number, ReadonlyMap<IsoDay, string>>();
+
+/** The non-working holidays of a year, date → Swedish name (cached per year). */
+export function holidaysOf(year: number): ReadonlyMap<IsoDay, string> {
+  let days = byYear.get(year);
+  if (days === undefined) {
+    const map = new Map<IsoDay, string>();
+    for (const h of sweden.getHolidays(year)) {
+      if (NON_WORKING_HOLIDAY_TYPES.includes(h.type)) map.set(h.date.slice(0, 10), h.name);
+    }
+    days = map;
+    byYear.set(year, days);
+  }
+  return days;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** A real calendar date written YYYY-MM-DD, or null. */
+export function parseIsoDay(text: unknown): IsoDay | null {
+  if (typeof text !== 'string') return null;
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text ? text : null;
+}
+
+/** Days since 1970-01-01 (UTC calendar arithmetic, no time zone). */
+const dayNumber = (day: IsoDay): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/** Why a day is not a working day ("lördag", "söndag", a holiday's name), or null for a working day. */
+function reasonOf(n: number): string | null {
+  const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday (4)
+  if (weekday === 6) return 'lördag';
+  if (weekday === 0) return 'söndag';
+  const day = isoOf(n);
+  return holidaysOf(Number(day.slice(0, 4))).get(day) ?? null;
+}
+
+export function nonWorkingReason(day: IsoDay): string | null {
+  return reasonOf(dayNumber(day));
+}
+
+export function isWorkingDay(day: IsoDay): boolean {
+  return nonWorkingReason(day) === null;
+}
+
+/**
+ * The day a case must be handled by: the `days`-th working day counting `receivedOn` itself when it
+ * is a working day (an application that arrives on a Saturday starts counting on Monday).
+ */
+export function dueOn(receivedOn: IsoDay, days: number = HANDLING_WORKING_DAYS): IsoDay {
+  let n = dayNumber(receivedOn);
+  let counted = reasonOf(n) === null ? 1 : 0;
+  while (counted < days) {
+    n++;
+    if (reasonOf(n) === null) counted++;
+  }
+  return isoOf(n);
+}
+
+/** The non-working days between `receivedOn` and the due day, with why (for the trace). */
+export function skippedDays(receivedOn: IsoDay, due: IsoDay): string[] {
+  const out: string[] = [];
+  for (let n = dayNumber(receivedOn), last = dayNumber(due); n <= last; n++) {
+    const why = reasonOf(n);
+    if (why !== null) out.push(`${isoOf(n)} ${why}`);
+  }
+  return out;
+}
+
+/** True when the case is past its due day on `today` (due on the 10th: past from the 11th). */
+export function isPastDue(due: IsoDay | null, today: IsoDay | null): boolean {
+  return due !== null && today !== null && today > due;
+}
