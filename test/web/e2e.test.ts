@@ -859,26 +859,21 @@ describe('issue 11: measured', () => {
   });
 });
 
-describe('issue 11: registered agency payments (ssbtek interface)', () => {
-  it('shows income.registered[] in its own table with its flags, and nothing when there are none', async () => {
+describe('issue 11: registered agency payments (SSBTEK)', () => {
+  it('shows income.registered[] in its own table with what was done with each payment and its flags, and nothing when there are none', async () => {
     needBrowser();
     const p = await openPage();
     await loadExample(p, E2);
     expect(await p.locator('#r-registered').count()).toBe(0);
-    // The engine of this branch has no agency data yet: the answer is extended as the agreed interface says.
-    await p.route('**/api/calculate', async (route) => {
-      const response = await route.fetch();
-      const d = await response.json();
-      d.income.items[0] = { ...d.income.items[0], source: 'agency:fk', agency: 'fk', benefit: 'Bostadsbidrag', paidOn: '2023-02-25', ref: 'fk-8812' };
-      d.income.registered = [{ memberId: 'a1', agency: 'fk', benefit: 'Bostadsbidrag', net: '1500', paidOn: '2023-02-25', ref: 'fk-8812' }];
-      d.flags.push({ code: 'DECLARED_DIFFERS_FROM_REGISTERED', severity: 'assessment', agency: 'fk', memberId: 'a1', legalRef: '', text: 'Redovisat bostadsbidrag skiljer sig från det registrerade.', amounts: { declared: '1400', registered: '1500' } });
-      await route.fulfill({ response, json: d });
-    });
+    // The form has no fields for agency payments (they come from SSBTEK, not from typing): the request
+    // is replaced by the bundled household with registered payments, and the real engine answers.
+    const withPayments = readFileSync(`${ROOT}fixtures/ssbtek/household-a1-2026-03.json`, 'utf8');
+    await p.route('**/api/calculate', (route) => route.continue({ postData: withPayments }));
     await p.getByLabel('Ärendenummer').fill('E2-agency');
-    await p.locator('#result[data-state="ok"]').waitFor(WAIT);
     await p.locator('#r-registered').waitFor(WAIT);
     const shown = await text(p.locator('#r-registered'));
-    for (const part of ['Registrerade utbetalningar', 'Bostadsbidrag', 'Försäkringskassan', '2023-02-25', '1 500 kr', 'fk-8812', 'Redovisat: 1 400 kr · Registrerat: 1 500 kr']) expect(shown).toContain(part);
+    for (const part of ['Registrerade utbetalningar', 'Bostadsbidrag', 'Försäkringskassan', '2026-02-25', '1 500 kr', 'FK-20260225-118812', 'Räknas', 'Redovisat: 1 400 kr · Registrerat: 1 500 kr']) expect(shown).toContain(part);
+    expect(shown).not.toMatch(/replaces-declared|other-month|to-person|unhandled/);
     await p.unroute('**/api/calculate');
     await p.context().close();
   });

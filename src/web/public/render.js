@@ -347,7 +347,7 @@ function registered(d) {
       td(AGENCY[p.agency] ?? p.agency ?? '–'),
       td(p.paidOn ?? '–'),
       td(kr(p.net ?? p.amount ?? null), true),
-      td(p.counted !== undefined && p.counted !== null ? kr(p.counted) : '–', true),
+      td(p.use !== undefined ? (USE[p.use] ?? p.use) : p.counted !== undefined && p.counted !== null ? `Räknas ${kr(p.counted)}` : '–'),
       td(p.ref ?? '–'),
     ),
   );
@@ -355,7 +355,7 @@ function registered(d) {
   return section(
     'registered',
     'Registrerade utbetalningar (SSBTEK)',
-    table('Registrerade utbetalningar', [['Förmån'], ['Myndighet'], ['Utbetald'], ['Belopp', true], ['Räknas', true], ['Referens']], rows),
+    table('Registrerade utbetalningar', [['Förmån'], ['Myndighet'], ['Utbetald'], ['Belopp', true], ['Hantering'], ['Referens']], rows),
     agencyFlags.length
       ? h(
           'ul',
@@ -375,6 +375,15 @@ function registered(d) {
 }
 
 const AMOUNT_NAME = { declared: 'Redovisat', registered: 'Registrerat', previous: 'Förra månaden', current: 'Denna månad' };
+/** What the engine did with a registered payment (income.registered[].use), as the caseworker reads it. */
+const USE = {
+  counted: 'Räknas som inkomst',
+  'replaces-declared': 'Räknas i stället för den redovisade inkomsten',
+  'other-month': 'Hör till en annan månad',
+  excluded: 'Räknas inte (enligt regel)',
+  'to-person': 'Handläggaren bedömer',
+  unhandled: 'Ej hanterad – handläggaren bedömer',
+};
 const AGENCY = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'Arbetslöshetskassa', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
 function trace(d) {
