@@ -4,13 +4,12 @@
  * it prints, and axe-core finds no accessibility violations.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir, writeInput } from '../batch/support.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/engine.ts';
 
 const dir = tempDir();
@@ -125,9 +124,6 @@ describe('compare report', () => {
   });
 
   it('has no accessibility violations (axe-core)', async () => {
-    const require = createRequire(import.meta.url);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = (await page.evaluate('axe.run()')) as { violations: { id: string; nodes: unknown[] }[] };
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${v.id} (${v.targets.length})`)).toEqual([]);
   });
 });

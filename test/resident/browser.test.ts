@@ -7,21 +7,19 @@
  *
  * Without a browser this file FAILS: a browser test that silently skips proves nothing.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { LANGS, loadCatalogs, Translator } from '../../src/web/resident/catalog.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, seriousOnes } from '../support/browser.ts';
 import { book, calc, ROOT } from '../support/engine.ts';
 import { tempDir } from '../store/support.ts';
 import { FAMILY, FAMILY_FORM } from './support.ts';
 
 const RESULTS = `${ROOT}test-results`;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const catalogs = loadCatalogs();
 
 let server: RunningServer;
@@ -42,8 +40,8 @@ beforeAll(async () => {
   store = tempDir('resident-browser-');
   // The lookup is switched on and trusts headers, so "never reaches it" is tested against a live route.
   server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', clock: () => new Date('2026-03-10T09:00:00Z'), staff: { storePath: join(store.dir, 'none.sqlite'), auth: DEFAULT_AUTH } });
-  // bypassCSP only so axe-core can be injected; the page itself runs no script.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  // axe-core is evaluated through the DevTools protocol (test/support/browser.ts), so the page's own CSP stays on.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.on('request', (r) => requested.push(r.url()));
   context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
   mkdirSync(RESULTS, { recursive: true });
@@ -88,11 +86,7 @@ async function figures(page: Page) {
 }
 
 async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate("axe.run({ resultTypes: ['violations'] })")) as {
-    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return seriousOnes(await axeViolations(page));
 }
 
 describe('resident self-check in chromium', () => {
@@ -173,7 +167,7 @@ describe('resident self-check in chromium', () => {
   it('the Kontaktcenter page, for staff behind the login proxy, has no serious or critical axe violation', async () => {
     needBrowser();
     // A context of its own: its requests are the staff's, not the resident's checked in afterAll.
-    const staff = await browser.newContext({ bypassCSP: true, extraHTTPHeaders: { 'X-Remote-User': 'maria.kc', 'X-Remote-Groups': 'kontaktcenter' } });
+    const staff = await browser.newContext({ extraHTTPHeaders: { 'X-Remote-User': 'maria.kc', 'X-Remote-Groups': 'kontaktcenter' } });
     try {
       const page = await staff.newPage();
       await page.goto(`${server.url}/kontaktcenter/`);

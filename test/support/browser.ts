@@ -6,8 +6,9 @@
  * temp folder on first use), so `npm install && npm test` needs nothing installed by hand and no
  * browser download. A missing or broken browser is an error that fails the calling test, never a skip.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Flags for a headless Chromium on a machine without network beyond loopback. */
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'];
@@ -27,4 +28,34 @@ export async function chromiumPath(): Promise<string> {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = await chromiumPath();
   return chromium.launch({ executablePath, headless: true, args: ARGS });
+}
+
+/** One axe-core finding: the rule, its impact and the elements it names. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly targets: readonly string[];
+}
+
+/** axe-core's WCAG 2.x A/AA and best-practice rules (the set every page of the project is held to). */
+export const AXE_WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+
+let axeSource: string | null = null;
+
+/**
+ * Runs axe-core on the page as it is now and returns its violations. The script is evaluated through
+ * the DevTools protocol, so a page's Content-Security-Policy (script-src 'self', or no script at all)
+ * does not block it. `tags` limits the rules (default: axe's own default set).
+ */
+export async function axeViolations(page: Page, tags?: readonly string[]): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const options = tags ? `{ runOnly: { type: 'tag', values: ${JSON.stringify(tags)} }, resultTypes: ['violations'] }` : `{ resultTypes: ['violations'] }`;
+  const result = (await page.evaluate(`axe.run(document, ${options})`)) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** The serious and critical findings, one line each ("rule (impact): elements"). */
+export function seriousOnes(violations: readonly AxeViolation[]): string[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }

@@ -4,7 +4,6 @@
  * test/support/browser.ts), checked with axe-core.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { monthlyLines } from '../../bench/generate.ts';
 import { createApp } from '../../src/web/app.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { cli, tempDir } from '../batch/support.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
 import { book } from '../support/engine.ts';
 
 const dir = tempDir();
@@ -96,12 +95,7 @@ describe('the queue page in a browser', () => {
     await expect.poll(() => page.locator('#compare tbody tr.q-changed').count()).toBeGreaterThan(0);
     expect(await page.locator('#col-previous').textContent()).toBe('Förra månaden (2026-02)');
     expect(await page.locator('#decision-text').textContent()).toContain('FÖRSLAG TILL BESLUT');
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = (await axeViolations(page)).map((v) => `${v.id} (${v.targets.length})`);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
