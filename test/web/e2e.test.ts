@@ -935,6 +935,9 @@ describe('issue 15: the law in force on the page', () => {
     await exemption.selectOption('sickness-benefit');
     await recalculated(p);
     expect((await householdSent(p)).members[0].activityRequirement).toEqual({ status: 'exempt', exemption: 'sickness-benefit' });
+    const exempted = await text(p.locator('#r-trace [data-step="activity.requirement"]'));
+    expect(exempted).toContain(`undantagen från aktivitetskravet (${types.activityRequirement.exemptions.find((e) => e.code === 'sickness-benefit')!.labelSv})`);
+    expect(exempted).not.toMatch(/\ba1\b|sickness-benefit\)/);
 
     // Declined without a reason: the engine blocks; the page shows a person's choice with the amounts.
     await status.selectOption('declined');
@@ -969,6 +972,11 @@ describe('issue 15: the law in force on the page', () => {
     await recalculated(p);
     expect((await householdSent(p)).members[0].activityRequirement).toEqual({ status: 'declined', acceptableReason: 'Sjukt barn' });
     expect(await text(p.locator('#result .outcome__label'))).toMatch(/^Förslag: (Bifall|Delvis bifall)$/);
+    // A partner's card has the same fields; a child's has none.
+    await p.getByRole('button', { name: 'Lägg till make/maka/sambo' }).click();
+    const partner = rowOf(p, 'members', 2);
+    expect(await partner.getByLabel('Aktivitetskrav', { exact: true }).isVisible()).toBe(true);
+    expect(await partner.getByLabel('Läkarintyg').isVisible()).toBe(true);
     await p.context().close();
   });
 

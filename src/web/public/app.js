@@ -445,6 +445,7 @@ async function fetchTypes(period, decided, key) {
       costs: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.labelSv])),
       assets: Object.fromEntries(answer.assetTypes.map((t) => [t.type, t.labelSv])),
       costCategory: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.category])),
+      exemptions: Object.fromEntries((answer.activityRequirement?.exemptions ?? []).map((e) => [e.code, e.labelSv])),
     };
     legal = answer.legal ?? null;
     form.setTypes(answer);

@@ -34,7 +34,12 @@ export function readable(text, who = view.who, ids = [], whose = view.whose ?? (
 }
 
 let memberIds = [];
-const sv = (text) => readable(text, view.who, memberIds);
+/** An engine text with members by name, and an aktivitetskrav exemption code "(sickness-benefit)" by its Swedish label from the rules. */
+const sv = (text) => {
+  let out = readable(text, view.who, memberIds);
+  for (const [code, label] of Object.entries(view.labels.exemptions ?? {})) out = out.replaceAll(`(${code})`, `(${label})`);
+  return out;
+};
 
 /** Named kronor amounts (a flag's `amounts`) on one line: "Fullt belopp: 14 170 kr · Den vuxnes del: 8 145 kr". */
 function namedAmounts(amounts, field) {
