@@ -1069,6 +1069,9 @@ describe('issue 15: the law in force on the page', () => {
     expect(await p.locator('#letter-text-field').isHidden()).toBe(true);
     expect(await text(p.locator('#letter-blocked'))).toMatch(/^Reglerna för 2027 är inte publicerade: inget förslag, inget beslut och ingen begäran om komplettering/);
     expect(await text(p.locator('#result-summary'))).toMatch(/^Reglerna för 2027 är inte publicerade/);
+    const worksheet = await text(p.locator('#worksheet-print'));
+    expect(worksheet).toContain('Reglerna för 2027 är inte publicerade');
+    expect(worksheet).not.toContain('Så har behovet beräknats');
     // Aktivitetskrav and läkarintyg fields: nothing to enter for a month without rules.
     expect(await rowOf(p, 'members', 0).locator('[data-law]').first().isVisible()).toBe(false);
     await p.evaluate(`document.querySelectorAll('details').forEach((d) => (d.open = true))`);

@@ -531,12 +531,27 @@ export function renderResult(d, options) {
  */
 export function renderWorksheet(d, options) {
   setView(options, d);
+  // Rules not published: nothing was calculated, so the sheet has only the outcome and what is missing.
+  const calculated = pendingRules(d) === null;
   const sheet = h(
     'div',
     { class: 'print-appendix' },
     h('h2', {}, `Internt arbetsunderlag – ${monthSv(d.period)}`),
     h('p', { class: 'section-meta' }, 'Skickas inte till den sökande.'),
     outcomeCard(d),
+    ...(calculated ? worksheetBreakdown(d) : []),
+    versions(d),
+  );
+  // The same sections as on screen: without their ids, which the screen view already uses.
+  for (const el of sheet.querySelectorAll('[id], [aria-labelledby]')) {
+    el.removeAttribute('id');
+    el.removeAttribute('aria-labelledby');
+  }
+  return sheet;
+}
+
+function worksheetBreakdown(d) {
+  return [
     calculation(d),
     norm(d),
     costs(d, view.labels),
@@ -546,14 +561,7 @@ export function renderWorksheet(d, options) {
     reasons(d),
     flags(d),
     childImpact(d, { answerable: false }),
-    versions(d),
-  );
-  // The same sections as on screen: without their ids, which the screen view already uses.
-  for (const el of sheet.querySelectorAll('[id], [aria-labelledby]')) {
-    el.removeAttribute('id');
-    el.removeAttribute('aria-labelledby');
-  }
-  return sheet;
+  ];
 }
 
 /** One line for the aria-live region. */
