@@ -913,17 +913,23 @@ const parentAndChild = (period: string, months: number) => ({
 describe('issue 15: the law in force on the page', () => {
   it('aktivitetskrav: shown from October 2026 (and why not before), exemptions in Swedish, a refusal without reason shows the alternatives with their amounts and prints no decision', async () => {
     needBrowser();
-    const p = await openWith(parentAndChild('2026-09', 4));
+    const household = parentAndChild('2026-09', 4);
+    household.members[0] = { ...household.members[0]!, activityRequirement: { status: 'participating' } } as (typeof household.members)[0];
+    const p = await openWith(household);
     const card = rowOf(p, 'members', 0);
     const status = card.getByLabel('Aktivitetskrav', { exact: true });
-    // September 2026: the fields are not there, the card says from when they apply.
+    // September 2026: the fields are not there, the card says from when they apply. A loaded household's
+    // value goes back unchanged, and the page says the engine did not use it.
     expect(await status.isVisible()).toBe(false);
+    expect((await householdSent(p)).members[0].activityRequirement).toEqual({ status: 'participating' });
+    expect(await text(p.locator('#r-warnings'))).toContain('Person 1: Aktivitetskrav – gäller inte för den här månaden och användes inte i beräkningen.');
     expect(await text(card.locator('[data-law="activity"] .law-group__note'))).toBe('Aktivitetskrav anges från och med oktober 2026: kravet gäller försörjningsstöd från den månaden, inte för september 2026.');
     expect(await rowOf(p, 'members', 1).locator('[data-law="activity"]').isVisible()).toBe(false); // a child has none
     await p.getByLabel('Månad', { exact: true }).fill('2026-10');
     await recalculated(p);
     await expect.poll(() => status.isVisible()).toBe(true);
     expect(await card.locator('[data-law="activity"] .law-group__note').isVisible()).toBe(false);
+    expect(await status.inputValue()).toBe('participating');
 
     // Exempt: the codes of the period's rules with their Swedish labels, never the code.
     await status.selectOption('exempt');

@@ -162,6 +162,8 @@ function memberLabel(row) {
 export function createForm(form, { onInput, onRemoved = () => {} }) {
   const lists = Object.fromEntries(LISTS.map((l) => [l, form.querySelector(`[data-list="${l}"]`)]));
   const extras = new WeakMap();
+  /** A loaded member's aktivitetskrav and sickness as the file had them: sent unchanged for a month they do not apply to. */
+  const loadedNested = new WeakMap();
   let topExtras = {};
   let circumstancesExtras = {};
   /** Lists and circumstances the loaded file had even when empty (they change the input hash). */
@@ -327,6 +329,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         if (key === 'role') write(el, 'text', v);
         else write(el, el.dataset.kind, v);
       }
+      loadedNested.set(row, Object.fromEntries(Object.keys(NESTED).filter((k) => values[k] !== undefined && values[k] !== null).map((k) => [k, values[k]])));
       for (const [key, subs] of Object.entries(NESTED)) {
         const obj = values[key] && typeof values[key] === 'object' ? values[key] : {};
         for (const sub of subs) {
@@ -441,6 +444,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     // A field is checked when it is left (focusout), not while a date is half typed.
     if (el.tagName === 'INPUT' && el.type !== 'checkbox') el.closest('.field')?.classList.add('editing');
     const row = el.closest('[data-row="members"]');
+    if (row && /^(activityRequirement|sickness)\./.test(el.dataset.key ?? '')) delete loadedNested.get(row)?.[el.dataset.key.split('.')[0]];
     if (row && (el.dataset.key === 'displayName' || el.dataset.key === 'birthDate')) {
       updateMemberRow(row);
       refreshMemberSelects();
@@ -466,6 +470,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     touch(el);
     const row = el.closest('[data-row="members"]');
     if (row && el.dataset.key === 'activityRequirement.status') updateLawGroups(row);
+    if (row && /^(activityRequirement|sickness)\./.test(el.dataset.key ?? '')) delete loadedNested.get(row)?.[el.dataset.key.split('.')[0]];
     if (row && el.dataset.key === 'role') {
       const idInput = row.querySelector('[data-key="id"]');
       if (idInput.dataset.auto === '1') {
@@ -543,7 +548,8 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
 
   /** An aktivitetskrav or sickness object from the card, only for a month it applies to; the fields of another status are not sent. */
   function nestedValue(row, key) {
-    if (law[LAW_GROUP[key]]?.inForce !== true) return undefined;
+    // Not for this month: what a loaded file had goes back unchanged (the engine says it was not used); typed values are not sent.
+    if (law[LAW_GROUP[key]]?.inForce !== true) return loadedNested.get(row)?.[key];
     const value = (sub) => {
       const el = row.querySelector(`[data-key="${key}.${sub}"]`);
       return read(el, el.dataset.kind);
