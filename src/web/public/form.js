@@ -283,7 +283,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
       { class: 'law-group field--wide', dataset: { law: group, only: ADULT_IN_CASE.join(' ') } },
       h('legend', {}, legend),
       h('p', { class: 'law-group__note hint' }),
-      h('div', { class: 'grid grid--3 law-group__fields' }, fields),
+      h('div', { class: 'grid grid--2 law-group__fields' }, fields),
     );
   }
 

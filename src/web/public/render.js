@@ -69,7 +69,8 @@ function pendingNotice(p) {
   return h(
     'div',
     { class: 'outcome__notice', id: 'rules-pending' },
-    h('p', {}, h('strong', {}, pendingText(p))),
+    h('p', {}, h('strong', {}, `Reglerna för ${p.year} är inte publicerade: `)),
+    h('ul', {}, p.rules.map((r) => h('li', {}, r))),
     h('p', {}, 'Motorn gissar inte och räknar inte med ett annat års regler: inget belopp föreslås och ingen bedömning är gjord. Förslaget kan räknas fram när reglerna har publicerats och lästs in.'),
   );
 }
