@@ -25,10 +25,10 @@ import { invalidUtf8Message, parseJsonText } from '../household/decode.ts';
 import { quote } from '../household/echo.ts';
 import { maskPersonnummerIn } from '../household/personnummer.ts';
 import type { InputIssue } from '../household/types.ts';
-import { parsePeriod } from '../period/index.ts';
+import { isIsoDate, parsePeriod } from '../period/index.ts';
 import { projectPath } from '../paths.ts';
 import type { Rulebook } from '../rulebook/load.ts';
-import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
+import { RuleLookupError, RuleSetCache, RulesPendingError, type PendingRuleSet } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
@@ -157,6 +157,40 @@ function jsonText(c: Context, text: string): Response {
   return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
+/** The first day a dated rule file's values apply from (the earliest window), or null when it has none. */
+function firstInForce(values: readonly { readonly effectiveFrom: string }[]): string | null {
+  return values.reduce<string | null>((first, v) => (first === null || v.effectiveFrom < first ? v.effectiveFrom : first), null);
+}
+
+/** The period's legal references by topic, so the page's letter cites them and never writes one itself. */
+function legalRefs(legal: PendingRuleSet['legal']) {
+  return { law: legal.law, lawTitle: legal.lawTitle, refs: Object.fromEntries(Object.entries(legal.refs).map(([topic, r]) => [topic, { ref: r.ref, status: r.status }])) };
+}
+
+/**
+ * /api/types for a month whose rules are enacted but not published (rules/pending/, 2027): 200 with
+ * status "pending", the missing rules and the law in force, and no types. Never another year's types.
+ */
+function pendingTypes(periodText: string, municipality: string | null, pending: PendingRuleSet) {
+  const year = periodText.slice(0, 4);
+  return {
+    period: periodText,
+    municipality,
+    status: 'pending',
+    messageSv: `Reglerna för ${year} är inte publicerade: ${pending.missing.map((m) => m.sv).join('; ')}. Inget förslag kan räknas fram för ${periodText} förrän de har lästs in.`,
+    pending: pending.missing.map((m) => ({ id: m.id, kind: m.kind, sv: m.sv, en: m.en, legalRef: m.legalRef })),
+    ruleSetVersion: null,
+    law: pending.legal.law,
+    normTable: null,
+    incomeTypes: [],
+    costTypes: [],
+    assetTypes: [],
+    activityRequirement: null,
+    medicalCertificate: null,
+    legal: legalRefs(pending.legal),
+  };
+}
+
 /** The month whose types /api/types lists when none is asked for: the newest riksnorm table's first month. */
 function newestPeriod(book: Rulebook): string {
   let newest = '';
@@ -211,18 +245,24 @@ export function createApp(options: WebOptions): Hono {
     errorResponse(c, 405, [issue('(request)', 'METHOD_NOT_ALLOWED', `use POST with a household as JSON, not ${c.req.method}`)], { Allow: 'POST' }),
   );
 
+  const activityFrom = firstInForce(options.rulebook.activityRequirement.data.values);
+  const certificateFrom = firstInForce(options.rulebook.medicalCertificate.data.values);
+
   app.get('/api/types', (c) => {
     const periodText = c.req.query('period') ?? defaultPeriod;
     const municipality = c.req.query('municipality') ?? null;
+    const decidedOn = c.req.query('decidedOn') ?? null;
     const period = parsePeriod(periodText);
     if (!period) return errorResponse(c, 400, [issue('period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(periodText)}`)]);
     if (municipality !== null && !/^[0-9]{4}$/.test(municipality)) {
       return errorResponse(c, 400, [issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(municipality)}`)]);
     }
+    if (decidedOn !== null && !isIsoDate(decidedOn)) return errorResponse(c, 400, [issue('decidedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(decidedOn)}`)]);
     let set: VersionedRuleSet;
     try {
-      set = cache.get(period, municipality);
+      set = cache.get(period, municipality, decidedOn);
     } catch (error) {
+      if (error instanceof RulesPendingError) return c.json(pendingTypes(periodText, municipality, error.pending));
       if (error instanceof RuleLookupError) return errorResponse(c, 400, [issue(error.field, 'NO_RULES_FOR_PERIOD', error.message)]);
       throw error;
     }
@@ -230,6 +270,7 @@ export function createApp(options: WebOptions): Hono {
     return c.json({
       period: periodText,
       municipality,
+      status: 'loaded',
       ruleSetVersion: set.version,
       law: rules.legal.law,
       normTable: rules.riksnorm.title,
@@ -242,8 +283,15 @@ export function createApp(options: WebOptions): Hono {
         requiresAssessment: d.requiresAssessment,
       })),
       assetTypes: Object.entries(rules.assetTypes).map(([type, d]) => ({ type, labelSv: d.labelSv, labelEn: d.labelEn, liquid: d.liquid })),
-      // The period's legal references by topic, so the page's letter cites them and never writes one itself.
-      legal: { law: rules.legal.law, lawTitle: rules.legal.lawTitle, refs: Object.fromEntries(Object.entries(rules.legal.refs).map(([topic, r]) => [topic, { ref: r.ref, status: r.status }])) },
+      // Aktivitetskrav and läkarintyg: in force for the month or not, from when, and the exemption codes with their Swedish labels.
+      activityRequirement: {
+        inForce: rules.activityRequirement !== null,
+        from: activityFrom,
+        qualifyingMonths: rules.activityRequirement?.qualifyingConsecutiveMonths.value ?? null,
+        exemptions: (rules.activityRequirement?.exemptions ?? []).map((e) => ({ code: e.code, labelSv: e.sv, labelEn: e.en })),
+      },
+      medicalCertificate: { inForce: rules.medicalCertificate !== null, from: certificateFrom, requiredAfterDays: rules.medicalCertificate?.requiredAfterDays.value ?? null },
+      legal: legalRefs(rules.legal),
     });
   });
 

@@ -698,7 +698,8 @@ describe('issue 11: the letter says only what is true', () => {
     const row = db.prepare('SELECT * FROM caseworker_decisions WHERE decision_id = ?').get(id) as Record<string, string>;
     const record = db.prepare('SELECT input_hash FROM records WHERE decision_id = ?').get(id) as { input_hash: string };
     db.close();
-    expect(record.input_hash).toBe(decision.inputHash);
+    // The proposal recorded is computed with the decision date (issue 15: the law cited follows it).
+    expect(record.input_hash).toBe((await apiDecision({ ...(fixture(`${name}.json`) as object), decidedOn: '2026-02-05' })).decision.inputHash);
     expect(row['decided_by']).toBe('Karin Handläggare, socialsekreterare');
     expect(row['decided_on']).toBe('2026-02-05');
     expect(row['letter_text']).toContain('Vi har pratat med dig om detta den 2 februari.');
@@ -875,6 +876,217 @@ describe('issue 11: registered agency payments (SSBTEK)', () => {
     for (const part of ['Registrerade utbetalningar', 'Bostadsbidrag', 'Försäkringskassan', '2026-02-25', '1 500 kr', 'FK-20260225-118812', 'Räknas', 'Redovisat: 1 400 kr · Registrerat: 1 500 kr']) expect(shown).toContain(part);
     expect(shown).not.toMatch(/replaces-declared|other-month|to-person|unhandled/);
     await p.unroute('**/api/calculate');
+    await p.context().close();
+  });
+});
+
+// ---- issue 15 on the page: the decision date, aktivitetskrav, läkarintyg and 2027 ----
+
+/** A page with a household already in the tab's sessionStorage (as after a reload), calculated. */
+async function openWith(household: Record<string, unknown>): Promise<Page> {
+  const p = await fresh({ width: 1366, height: 768 });
+  await p.addInitScript(`sessionStorage.setItem('bistand.forhandsberakning.v1', ${JSON.stringify(JSON.stringify({ form: { household, names: [] } }))})`);
+  await p.goto(`${server.url}/`);
+  await p.waitForSelector('body[data-ready="true"]');
+  await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+  return p;
+}
+
+/** Waits for the recalculation a change just started. */
+async function recalculated(p: Page): Promise<void> {
+  await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+}
+
+const parentAndChild = (period: string, months: number) => ({
+  caseId: 'AK1',
+  period,
+  municipality: '0180',
+  members: [
+    { id: 'a1', role: 'applicant', birthDate: '1988-05-14' },
+    { id: 'c1', role: 'child', birthDate: '2016-10-03' },
+  ],
+  incomes: [{ memberId: 'a1', type: 'salary', amount: '2000' }],
+  costs: [{ type: 'rent', amount: '7000' }],
+  circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: months },
+});
+
+describe('issue 15: the law in force on the page', () => {
+  it('aktivitetskrav: shown from October 2026 (and why not before), exemptions in Swedish, a refusal without reason shows the alternatives with their amounts and prints no decision', async () => {
+    needBrowser();
+    const household = parentAndChild('2026-09', 4);
+    household.members[0] = { ...household.members[0]!, activityRequirement: { status: 'participating' } } as (typeof household.members)[0];
+    const p = await openWith(household);
+    const card = rowOf(p, 'members', 0);
+    const status = card.getByLabel('Aktivitetskrav', { exact: true });
+    // September 2026: the fields are not there, the card says from when they apply. A loaded household's
+    // value goes back unchanged, and the page says the engine did not use it.
+    expect(await status.isVisible()).toBe(false);
+    expect((await householdSent(p)).members[0].activityRequirement).toEqual({ status: 'participating' });
+    expect(await text(p.locator('#r-warnings'))).toContain('Person 1: Aktivitetskrav – gäller inte för den här månaden och användes inte i beräkningen.');
+    expect(await text(card.locator('[data-law="activity"] .law-group__note'))).toBe('Aktivitetskrav anges från och med oktober 2026: kravet gäller försörjningsstöd från den månaden, inte för september 2026.');
+    expect(await rowOf(p, 'members', 1).locator('[data-law="activity"]').isVisible()).toBe(false); // a child has none
+    await p.getByLabel('Månad', { exact: true }).fill('2026-10');
+    await recalculated(p);
+    await expect.poll(() => status.isVisible()).toBe(true);
+    expect(await card.locator('[data-law="activity"] .law-group__note').isVisible()).toBe(false);
+    expect(await status.inputValue()).toBe('participating');
+
+    // Exempt: the codes of the period's rules with their Swedish labels, never the code.
+    await status.selectOption('exempt');
+    const exemption = card.getByLabel('Skäl för undantag');
+    const options = await exemption.locator('option').allTextContents();
+    const types = (await (await fetch(`${server.url}/api/types?period=2026-10`)).json()) as { activityRequirement: { exemptions: { code: string; labelSv: string }[] } };
+    expect(options.slice(1).map((o) => o.toLowerCase())).toEqual(types.activityRequirement.exemptions.map((e) => e.labelSv.toLowerCase()));
+    for (const e of types.activityRequirement.exemptions) expect(options.join(' ')).not.toContain(e.code);
+    await exemption.selectOption('sickness-benefit');
+    await recalculated(p);
+    expect((await householdSent(p)).members[0].activityRequirement).toEqual({ status: 'exempt', exemption: 'sickness-benefit' });
+    const exempted = await text(p.locator('#r-trace [data-step="activity.requirement"]'));
+    expect(exempted).toContain(`undantagen från aktivitetskravet (${types.activityRequirement.exemptions.find((e) => e.code === 'sickness-benefit')!.labelSv})`);
+    expect(exempted).not.toMatch(/\ba1\b|sickness-benefit\)/);
+
+    // Declined without a reason: the engine blocks; the page shows a person's choice with the amounts.
+    await status.selectOption('declined');
+    await recalculated(p);
+    const sent = await householdSent(p);
+    expect(sent.members[0].activityRequirement).toEqual({ status: 'declined' });
+    const { decision } = await apiDecision(sent);
+    const flag = decision.flags.find((f: { code: string; severity: string }) => f.code === 'ACTIVITY_DECLINED' && f.severity === 'block');
+    expect(flag.amounts).toBeDefined();
+    expect(await text(p.locator('#result .outcome__label'))).toBe('Förslag: Handläggaren beslutar (aktivitetskrav)');
+    expect(await text(amount('activity.withoutAdultPart', p))).toBe(krSv(flag.amounts.withoutAdultPart));
+    expect(await text(amount('activity.full', p))).toBe(krSv(flag.amounts.full));
+    const flags = await text(p.locator('#r-flags'));
+    expect(flags).toContain(`Fullt belopp: ${krSv(flag.amounts.full)} · Den vuxnes del: ${krSv(flag.amounts.adultPart)} · Utan den vuxnes del: ${krSv(flag.amounts.withoutAdultPart)} · Barnens del: ${krSv(flag.amounts.childrenPart)}`);
+    const children = await text(p.locator('#r-children'));
+    expect(children).toContain('Vägra sökandens del');
+    expect(children).toContain(`Belopp: ${krSv(flag.amounts.withoutAdultPart)}`);
+    // The view (not the JSON sent or the trace's rule ids) names the person, never "a1", and shows no codes.
+    const result = `${await text(p.locator('#result-body .outcome'))} ${await text(p.locator('#result-body .breakdown'))}`;
+    expect(result).not.toMatch(/\ba1s?\b|ACTIVITY_|declined|activityRequirement/);
+    expect(await text(p.locator('#r-needs'))).toContain('Person 1: Aktivitetskrav');
+    // Not printable as a decision, not a begäran om komplettering either, and not registrable.
+    expect(await p.locator('#print').isDisabled()).toBe(true);
+    expect(await p.locator('#record-decision').isHidden()).toBe(true);
+    expect(await p.locator('#letter-text-field').isHidden()).toBe(true);
+    expect(await text(p.locator('#letter-blocked'))).toMatch(/^Den sökande har avböjt anvisad aktivitet utan godtagbart skäl: lagen anger inget belopp/);
+    await p.evaluate(`document.querySelectorAll('details').forEach((d) => (d.open = true))`);
+    expect(serious(await axe(p))).toEqual([]);
+
+    // A reason given: the person weighs it, the proposal has an amount again.
+    await card.getByLabel('Skäl som hen har angett').fill('Sjukt barn');
+    await recalculated(p);
+    expect((await householdSent(p)).members[0].activityRequirement).toEqual({ status: 'declined', acceptableReason: 'Sjukt barn' });
+    expect(await text(p.locator('#result .outcome__label'))).toMatch(/^Förslag: (Bifall|Delvis bifall)$/);
+    // A partner's card has the same fields; a child's has none.
+    await p.getByRole('button', { name: 'Lägg till make/maka/sambo' }).click();
+    const partner = rowOf(p, 'members', 2);
+    expect(await partner.getByLabel('Aktivitetskrav', { exact: true }).isVisible()).toBe(true);
+    expect(await partner.getByLabel('Läkarintyg').isVisible()).toBe(true);
+    await p.context().close();
+  });
+
+  it('läkarintyg: sick since and certificate from July 2026; without one the page asks for it in a begäran om komplettering', async () => {
+    needBrowser();
+    const household = { ...parentAndChild('2026-08', 1), circumstances: { availableForWork: false, acceptableReason: 'Sjukskriven' } };
+    const p = await openWith(household);
+    const card = rowOf(p, 'members', 0);
+    await card.getByLabel('Sjuk sedan').fill('20260701');
+    await p.keyboard.press('Tab');
+    await card.getByLabel('Läkarintyg').selectOption('false');
+    await recalculated(p);
+    expect(await card.getByLabel('Sjuk sedan').inputValue()).toBe('2026-07-01');
+    expect((await householdSent(p)).members[0].sickness).toEqual({ since: '2026-07-01', medicalCertificate: false });
+    expect(await text(p.locator('#result .outcome__label'))).toBe('Förslag: Uppgifter saknas');
+    expect(await text(p.locator('#result .outcome__needs'))).toBe('Saknas för att räkna fram förslaget: Person 1: Läkarintyg.');
+    // The field itself says what is missing, with the person named, not "a1".
+    const fieldNote = card.locator('.field:has([data-key="sickness.medicalCertificate"]) .field-error');
+    expect(await text(fieldNote)).toMatch(/^Läkarintyg för Sökande, f\. 1988, som på grund av sjukdom/);
+    expect(await text(p.locator('#print'))).toBe('Skriv ut begäran om komplettering');
+    expect(await p.locator('#record-decision').isHidden()).toBe(true);
+    const letter = await p.locator('#letter-text').inputValue();
+    expect(letter).toContain('Läkarintyg för sökande, som på grund av sjukdom');
+    expect(letter).not.toMatch(/\ba1\b|Hur man överklagar/);
+    expect(serious(await axe(p))).toEqual([]);
+    await card.getByLabel('Läkarintyg').selectOption('true');
+    await recalculated(p);
+    expect(await text(p.locator('#result .outcome__label'))).not.toBe('Förslag: Uppgifter saknas');
+    // June 2026: no läkarintyg duty yet; the card says from when.
+    await p.getByLabel('Månad', { exact: true }).fill('2026-06');
+    await recalculated(p);
+    await expect.poll(() => card.getByLabel('Läkarintyg').isVisible()).toBe(false);
+    expect(await text(card.locator('[data-law="certificate"] .law-group__note'))).toBe('Läkarintyg krävs från och med juli 2026, inte för juni 2026. Före dess anges sjukdom som godtagbart skäl.');
+    expect((await householdSent(p)).members[0].sickness).toBeUndefined();
+    await p.context().close();
+  });
+
+  it('Beslutsdatum is sent as decidedOn: June 2025 decided in July 2025 cites SoL (2025:400) in the proposal and the letter', async () => {
+    needBrowser();
+    const p = await openWith({ ...parentAndChild('2025-06', 1), circumstances: { availableForWork: true } });
+    const before = await householdSent(p);
+    expect(before.decidedOn).toBeUndefined();
+    expect(await text(p.locator('#result .outcome__meta'))).toContain('2001:453');
+    const oldAppeal = ((await (await fetch(`${server.url}/api/types?period=2025-06`)).json()) as { legal: { refs: Record<string, { ref: string }> } }).legal.refs['appealRoute']!.ref;
+    expect(await p.locator('#letter-text').inputValue()).toContain(oldAppeal);
+
+    await p.locator('#decided-on').fill('2025-07-03');
+    await recalculated(p);
+    const sent = await householdSent(p);
+    expect(sent.decidedOn).toBe('2025-07-03');
+    const { decision } = await apiDecision(sent);
+    expect(decision.law).toContain('2025:400');
+    expect(await text(p.locator('#result .outcome__meta'))).toContain(decision.law);
+    const newRefs = ((await (await fetch(`${server.url}/api/types?period=2025-06&decidedOn=2025-07-03`)).json()) as { legal: { refs: Record<string, { ref: string }> } }).legal.refs;
+    await expect.poll(() => p.locator('#letter-text').inputValue()).toContain(newRefs['appealRoute']!.ref);
+    const letter = await p.locator('#letter-text').inputValue();
+    expect(letter).not.toContain(oldAppeal);
+    for (const r of decision.reasons.filter((x: { legalRef?: string }) => x.legalRef)) expect(letter).toContain(r.legalRef);
+
+    // Half typed or not a date: not sent, said at the field when it is left; the engine's own problem (too early) too.
+    await p.locator('#decided-on').fill('2025-02-30');
+    await p.locator('#decided-by').focus();
+    expect(await text(p.locator('#decided-on-err'))).toMatch(/^Skriv beslutsdatum som ÅÅÅÅ-MM-DD/);
+    await p.locator('#decided-on').fill('2025-01-10');
+    await p.locator('#result[data-state="invalid"]').waitFor(WAIT);
+    expect(await text(p.locator('#decided-on-err'))).toBe('Beslutsdatumet ligger mer än en månad före beräkningsmånaden.');
+    expect(await p.locator('#decided-on').getAttribute('aria-invalid')).not.toBeNull();
+    await p.locator('#decided-on').fill('');
+    await recalculated(p);
+    expect((await householdSent(p)).decidedOn).toBeUndefined();
+    await p.context().close();
+  });
+
+  it('2027: says which rules are not published, never shows another year’s amounts, and prints nothing', async () => {
+    needBrowser();
+    const p = await openWith({ caseId: 'P27', period: '2027-02', members: [{ id: 'a1', role: 'applicant', birthDate: '1988-05-14' }], incomes: [] });
+    const types = (await (await fetch(`${server.url}/api/types?period=2027-02`)).json()) as { messageSv: string; pending: { sv: string }[] };
+    expect(await text(p.locator('#result .outcome__label'))).toBe('Inget förslag: reglerna är inte publicerade');
+    const notice = await text(p.locator('#rules-pending'));
+    expect(notice).toMatch(/^Reglerna för 2027 är inte publicerade: riksnormen för 2027 /);
+    for (const r of types.pending) expect(notice).toContain(r.sv);
+    expect(notice).toContain('inte med ett annat års regler');
+    await expect.poll(() => text(p.locator('#rules-info'))).toBe(types.messageSv);
+    expect(await text(amount('payable', p))).toBe('Kan inte beräknas');
+    expect(await p.locator('#result .outcome__needs').count()).toBe(0); // no "Saknas: Månad, Månad, …"
+    expect(`${await text(p.locator('#result-body .outcome'))} ${await text(p.locator('#result-body .breakdown'))}`).not.toMatch(/\d kr\b|RULES_PENDING|pending\/2027|Månad:/);
+    expect(await p.locator('#r-calculation, #r-norm, #r-needs').count()).toBe(0); // no empty tables
+    expect(await p.locator('#print').isDisabled()).toBe(true);
+    expect(await p.locator('#record-decision').isHidden()).toBe(true);
+    expect(await p.locator('#letter-text-field').isHidden()).toBe(true);
+    expect(await text(p.locator('#letter-blocked'))).toMatch(/^Reglerna för 2027 är inte publicerade: inget förslag, inget beslut och ingen begäran om komplettering/);
+    expect(await text(p.locator('#result-summary'))).toMatch(/^Reglerna för 2027 är inte publicerade/);
+    const worksheet = await text(p.locator('#worksheet-print'));
+    expect(worksheet).toContain('Reglerna för 2027 är inte publicerade');
+    expect(worksheet).not.toContain('Så har behovet beräknats');
+    // Aktivitetskrav and läkarintyg fields: nothing to enter for a month without rules.
+    expect(await rowOf(p, 'members', 0).locator('[data-law]').first().isVisible()).toBe(false);
+    await p.evaluate(`document.querySelectorAll('details').forEach((d) => (d.open = true))`);
+    expect(serious(await axe(p))).toEqual([]);
+    // Back to a month with rules: a proposal again.
+    await p.getByLabel('Månad', { exact: true }).fill('2026-12');
+    await recalculated(p);
+    await expect.poll(() => text(p.locator('#result .outcome__label'))).toMatch(/^(Preliminärt förslag|Förslag): /);
+    expect(await text(p.locator('#rules-info'))).toMatch(/^Regler för december 2026/);
     await p.context().close();
   });
 });

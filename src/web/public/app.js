@@ -10,10 +10,10 @@
  * "error" (no answer). Tests wait on it.
  */
 import { h } from './dom.js';
-import { createForm } from './form.js';
+import { createForm, normaliseDate } from './form.js';
 import { monthSv } from './format.js';
 import { letterDraft, letterKind, signature } from './letter.js';
-import { markScrollable, renderProblems, renderResult, renderWorksheet, summaryLine, unansweredPrompts } from './render.js';
+import { markScrollable, readable, renderProblems, renderResult, renderWorksheet, summaryLine, unansweredPrompts } from './render.js';
 
 const DEBOUNCE_MS = 300;
 const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
@@ -32,6 +32,7 @@ const noIncome = $('#no-income');
 const letterPanel = $('#letter-panel');
 const letterText = $('#letter-text');
 const letterFields = [...document.querySelectorAll('[data-letter]')];
+const decidedOnField = $('#decided-on');
 const buttons = { print: $('#print'), worksheet: $('#print-worksheet'), json: $('#download-json'), text: $('#download-text'), record: $('#record-decision') };
 
 let labels = { incomes: {}, costs: {}, assets: {} };
@@ -42,6 +43,8 @@ let stale = false; // the form changed into something invalid since `current`
 let answers = {}; // the caseworker's barnkonsekvens answers by prompt id
 let draftOf; // the inputHash whose draft is in the letter box (undefined: none yet; null: the caseworker edited it)
 let recorded = null; // { decisionId, inputHash, ... } once the caseworker registered the decision
+let registerWhenReady = false; // "Registrera beslut" was pressed while the proposal was being computed again
+let sentDecidedOn = null; // the decision date the shown proposal was asked with
 let timer = null;
 let controller = null;
 let sequence = 0;
@@ -129,18 +132,34 @@ function schedule() {
   save();
 }
 
+/**
+ * The decision date typed in the letter panel, when it is a real date: it is sent as the household's
+ * decidedOn, so the proposal (and the letter's lagrum) cite the law in force that day.
+ */
+function decidedOn() {
+  const t = normaliseDate(decidedOnField.value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) return null;
+  const date = new Date(`${t}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === t ? t : null;
+}
+
 async function calculate() {
   clearTimeout(timer);
-  const household = form.household();
-  // The month's types load alongside the calculation; the result waits for them, so its labels are that month's.
-  const typesLoaded = typeof household.period === 'string' && PERIOD.test(household.period) ? loadTypes(household.period) : null;
-  const body = JSON.stringify(household, null, 2);
   const mine = ++sequence;
+  const decided = decidedOn();
+  // The month's rules first (types, and which of aktivitetskrav and läkarintyg apply, which decides
+  // what the form sends); a month already loaded is not asked for again.
+  const period = form.household().period;
+  if (typeof period === 'string' && PERIOD.test(period)) await loadTypes(period, decided);
+  if (mine !== sequence) return;
+  const household = form.household();
+  delete household.decidedOn;
+  if (decided !== null) household.decidedOn = decided;
+  const body = JSON.stringify(household, null, 2);
   controller = new AbortController();
   try {
     const response = await fetch('/api/calculate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: controller.signal });
     const text = await response.text();
-    if (response.ok) await typesLoaded;
     if (mine !== sequence) return;
     if (response.ok) showDecision(JSON.parse(text), text, body);
     else if (response.status === 400 || response.status === 413) showProblems(JSON.parse(text).errors);
@@ -161,7 +180,7 @@ function preliminary(household = form.household()) {
 }
 
 function viewOptions() {
-  return { labels, onField, who: form.who, preliminary: preliminary(), answers, onAnswer };
+  return { labels, onField, who: form.who, whose: form.whose, preliminary: preliminary(), answers, onAnswer };
 }
 
 function inputDetails(body) {
@@ -174,7 +193,9 @@ function showDecision(decision, text, body) {
   stale = false;
   if (recorded && recorded.inputHash !== decision.inputHash) recorded = null;
   form.clearErrors();
-  form.showNeeds(decision.needsInformation);
+  showDecidedOnProblem(null);
+  const ids = decision.norm.members.map((m) => m.memberId);
+  form.showNeeds(decision.needsInformation.filter((n) => n.code !== 'RULES_PENDING').map((n) => ({ ...n, text: readable(n.text, form.who, ids, form.whose) })));
   resultProblems.replaceChildren();
   resultBody.classList.remove('is-stale');
   resultBody.removeAttribute('aria-describedby');
@@ -183,10 +204,22 @@ function showDecision(decision, text, body) {
   updateLetter();
   announce(summaryLine(decision, preliminary()));
   setState('ok');
+  if (registerWhenReady) void register();
+}
+
+/** A problem with the decision date (the engine's decidedOn) is shown at its field in the letter panel. */
+function showDecidedOnProblem(text) {
+  $('#decided-on-err').hidden = text === null;
+  $('#decided-on-err').textContent = text ?? '';
+  decidedOnField.toggleAttribute('aria-invalid', text !== null);
 }
 
 function showProblems(errors) {
+  if (registerWhenReady) $('#record-status').textContent = 'Beslutet registrerades inte: rätta uppgifterna först.';
+  registerWhenReady = false;
   const problems = form.showErrors(errors);
+  const decidedProblem = problems.find((p) => p.issue.path === 'decidedOn');
+  showDecidedOnProblem(decidedProblem ? decidedProblem.text : null);
   stale = current !== null;
   resultProblems.replaceChildren(renderProblems(problems, { onField, stale }));
   if (stale) {
@@ -230,6 +263,8 @@ function whoInLetter(id) {
 /** What stops the letter from being printed, or null. */
 function letterBlocked(d) {
   if (stale) return 'Förslaget är inaktuellt: rätta uppgifterna först.';
+  const kind = letterKind(d, false);
+  if (kind.kind === 'none') return kind.why;
   if (preliminary()) return 'Ange hushållets inkomster, eller bekräfta att det inte finns några, innan brevet skrivs ut.';
   const open = unansweredPrompts(d, answers);
   if ((d.outcome === 'deny' || d.outcome === 'partial') && open.length) {
@@ -249,13 +284,16 @@ function updateLetter() {
   }
   const kind = letterKind(d, recorded !== null);
   const draft = letterDraft(d, { whoInLetter, answers, legal });
+  $('#letter-text-field').hidden = kind.kind === 'none';
   if (draftOf !== null && !stale) {
     letterText.value = draft;
     draftOf = d.inputHash;
   }
   $('#letter-outdated').hidden = draftOf !== null || letterText.value === draft;
   $('#letter-kind').textContent =
-    kind.kind === 'request'
+    kind.kind === 'none'
+      ? 'Inget brev till den sökande för det här förslaget.'
+      : kind.kind === 'request'
       ? 'Förslaget kan inte räknas fram: brevet är en begäran om komplettering, inget beslut.'
       : recorded
         ? `Beslutet är registrerat (${recorded.decisionId}) av ${recorded.decidedBy} ${recorded.decidedOn}.`
@@ -268,7 +306,7 @@ function updateLetter() {
   buttons.worksheet.disabled = stale;
   buttons.json.disabled = stale;
   buttons.text.disabled = blocked !== null;
-  buttons.record.hidden = kind.kind === 'request';
+  buttons.record.hidden = kind.kind === 'request' || kind.kind === 'none';
   buttons.record.disabled = blocked !== null || recorded !== null;
   // The printed pages: the letter alone, or the internal worksheet alone.
   const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
@@ -304,16 +342,27 @@ for (const el of letterFields) {
     save();
   });
 }
-$('#decided-on').addEventListener('focusout', (event) => {
-  const el = event.target;
-  const ok = el.value.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(el.value.trim());
-  $('#decided-on-err').hidden = ok;
-  $('#decided-on-err').textContent = ok ? '' : 'Skriv datumet som ÅÅÅÅ-MM-DD.';
-  el.toggleAttribute('aria-invalid', !ok);
+decidedOnField.addEventListener('input', () => {
+  // A valid date, or none: the proposal is asked again with it (the law cited follows the decision date).
+  const decided = decidedOn();
+  if ((decided !== null || decidedOnField.value.trim() === '') && decided !== sentDecidedOn) {
+    sentDecidedOn = decided;
+    schedule();
+  }
+});
+decidedOnField.addEventListener('focusout', () => {
+  const el = decidedOnField;
+  if (el.value.trim() !== '' && normaliseDate(el.value) !== el.value) el.value = normaliseDate(el.value);
+  const ok = el.value.trim() === '' || decidedOn() !== null;
+  showDecidedOnProblem(ok ? null : 'Skriv beslutsdatum som ÅÅÅÅ-MM-DD, till exempel 2026-10-05, ett datum som finns i kalendern.');
+  if (ok) {
+    sentDecidedOn = decidedOn();
+    schedule();
+  }
 });
 noIncome.addEventListener('change', () => schedule());
 
-buttons.record.addEventListener('click', async () => {
+async function register() {
   if (!current || stale) return;
   const status = $('#record-status');
   const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
@@ -322,8 +371,18 @@ buttons.record.addEventListener('click', async () => {
     status.textContent = `Fyll i ${missing.join(', ')} innan beslutet registreras.`;
     return;
   }
+  const household = JSON.parse(current.body);
+  // The proposal recorded is the one computed with this decision date (the law cited follows it).
+  if (household.decidedOn !== fields.decidedOn || result.dataset.state !== 'ok') {
+    // Registered as soon as the proposal with this decision date is there (showDecision).
+    status.textContent = 'Förslaget räknas om med beslutsdatumet och registreras sedan …';
+    registerWhenReady = true;
+    if (result.dataset.state !== 'pending') schedule();
+    return;
+  }
+  registerWhenReady = false;
   const body = {
-    household: JSON.parse(current.body),
+    household,
     ...fields,
     letterText: letterText.value,
     childAnswers: Object.entries(answers).filter(([, a]) => a.trim() !== '').map(([promptId, answer]) => ({ promptId, answer })),
@@ -343,7 +402,8 @@ buttons.record.addEventListener('click', async () => {
   } catch {
     status.textContent = 'Beslutet kunde inte registreras: beräkningstjänsten svarar inte.';
   }
-});
+}
+buttons.record.addEventListener('click', () => void register());
 
 const RECORD_PROBLEM = {
   NO_STORE: 'servern har ingen beslutslagring (starta med serve --store)',
@@ -360,29 +420,39 @@ const RECORD_PROBLEM = {
  * The period's income, cost and asset types (labels from the rules). Resolves false when the rules
  * have no such month. A month already shown, or on its way, is not asked for again.
  */
-function loadTypes(period) {
-  if (period !== typesState.period) typesState = { period, loaded: fetchTypes(period) };
+function loadTypes(period, decided = null) {
+  const key = `${period}|${decided ?? ''}`;
+  if (key !== typesState.period) typesState = { period: key, loaded: fetchTypes(period, decided, key) };
   return typesState.loaded;
 }
 
-async function fetchTypes(period) {
+async function fetchTypes(period, decided, key) {
   try {
-    const response = await fetch(`/api/types${period ? `?period=${encodeURIComponent(period)}` : ''}`);
+    const query = [period ? `period=${encodeURIComponent(period)}` : null, decided ? `decidedOn=${encodeURIComponent(decided)}` : null].filter(Boolean).join('&');
+    const response = await fetch(`/api/types${query ? `?${query}` : ''}`);
     if (!response.ok) return false;
     const answer = await response.json();
-    if (period !== typesState.period) return true; // another month was asked for meanwhile
+    if (key !== typesState.period) return true; // another month was asked for meanwhile
+    if (answer.status === 'pending') {
+      // No types for a month whose rules are not published: say so, and never show another year's.
+      legal = answer.legal ?? null;
+      form.setTypes(answer);
+      $('#rules-info').textContent = answer.messageSv;
+      return true;
+    }
     labels = {
       incomes: Object.fromEntries(answer.incomeTypes.map((t) => [t.type, t.labelSv])),
       costs: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.labelSv])),
       assets: Object.fromEntries(answer.assetTypes.map((t) => [t.type, t.labelSv])),
       costCategory: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.category])),
+      exemptions: Object.fromEntries((answer.activityRequirement?.exemptions ?? []).map((e) => [e.code, e.labelSv])),
     };
     legal = answer.legal ?? null;
     form.setTypes(answer);
     $('#rules-info').textContent = `Regler för ${monthSv(answer.period)}: ${answer.law} · ${answer.normTable}`;
     return true;
   } catch {
-    if (period === typesState.period) typesState = { period: undefined, loaded: Promise.resolve(false) }; // try again next time
+    if (key === typesState.period) typesState = { period: undefined, loaded: Promise.resolve(false) }; // try again next time
     return false;
   }
 }
@@ -415,6 +485,9 @@ $('#load-fixture').addEventListener('click', async () => {
   const household = await response.json();
   if (typeof household.period === 'string' && PERIOD.test(household.period)) await loadTypes(household.period);
   resetPageExtras();
+  // A file's decision date belongs in the letter panel's Beslutsdatum, which sends it.
+  if (typeof household.decidedOn === 'string') decidedOnField.value = household.decidedOn;
+  delete household.decidedOn;
   form.load(household);
   offerUndo(before, `Exemplet ${fixtureSelect.selectedOptions[0].textContent} är inläst.`);
   schedule();

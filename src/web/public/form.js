@@ -8,8 +8,8 @@
  * `calculate --json` on the file.
  */
 import { h, uid } from './dom.js';
-import { amountFromInput, amountToInput } from './format.js';
-import { GENDERS, ROLE_LABEL, ROLES, problemSv } from './labels.js';
+import { amountFromInput, amountToInput, monthSv } from './format.js';
+import { ACTIVITY_STATUS, GENDERS, ROLE_LABEL, ROLES, problemSv } from './labels.js';
 
 const LISTS = ['members', 'incomes', 'costs', 'assets'];
 const MEMBER_KEYS = ['id', 'role', 'birthDate', 'personnummer', 'gender', 'availableForWork', 'acceptableReason', 'daysInHousehold', 'inSchool', 'lunchOutsideHome'];
@@ -18,6 +18,16 @@ const CHILD_ONLY = ['daysInHousehold', 'inSchool', 'lunchOutsideHome'];
 const PARTNER_ONLY = ['availableForWork', 'acceptableReason'];
 /** Keys a member of this role sends; the others stay in the (hidden) card but are not sent. */
 const keysFor = (role) => MEMBER_KEYS.filter((k) => (role === 'child' || !CHILD_ONLY.includes(k)) && (role === 'partner' || !PARTNER_ONLY.includes(k)));
+/** The member keys the form knows for a role, the nested ones included (the rest of a loaded member is kept as it was). */
+const knownFor = (role) => [...keysFor(role), ...(ADULT_IN_CASE.includes(role) ? Object.keys(NESTED) : [])];
+/**
+ * Facts of the law in force that the applicant and a partner have as objects (docs/law-in-force.md):
+ * aktivitetskrav (from försörjningsstöd for October 2026) and sickness with läkarintyg (from July
+ * 2026). Their fields are shown, and sent, only for a month the period's rules say they apply to.
+ */
+const NESTED = { activityRequirement: ['status', 'exemption', 'acceptableReason'], sickness: ['since', 'medicalCertificate'] };
+const LAW_GROUP = { activityRequirement: 'activity', sickness: 'certificate' };
+const ADULT_IN_CASE = ['applicant', 'partner'];
 const ROW_KEYS = { members: MEMBER_KEYS, incomes: ['memberId', 'type', 'amount'], costs: ['type', 'amount', 'memberId'], assets: ['type', 'amount', 'memberId'] };
 const CIRCUMSTANCES = {
   availableForWork: 'boolean',
@@ -28,6 +38,7 @@ const CIRCUMSTANCES = {
   jobbstimulansStart: 'text',
 };
 const TOP = ['caseId', 'period', 'municipality'];
+const GENITIVE = { applicant: 'sökandens', partner: 'medsökandens', child: 'barnets', 'other-adult': 'den andra vuxnes' };
 const ID_PREFIX = { applicant: 'a', partner: 'a', child: 'c', 'other-adult': 'o' };
 const NO_TYPES = { incomes: [], costs: [], assets: [] };
 
@@ -104,7 +115,7 @@ function extrasOf(obj, known) {
 
 // ---- building fields -----------------------------------------------------------------------
 
-function field({ key, label, control, kind = 'text', hint, only = null, wide = false }) {
+function field({ key, label, control, kind = 'text', hint, only = null, wide = false, when = null }) {
   const id = uid('f');
   control.id = id;
   control.dataset.key = key;
@@ -114,7 +125,7 @@ function field({ key, label, control, kind = 'text', hint, only = null, wide = f
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
   const error = h('p', { class: 'field-error', id: errorId, hidden: true });
   const classes = ['field', kind === 'check' ? 'field--check' : '', wide ? 'field--wide' : ''].filter(Boolean).join(' ');
-  const dataset = only ? { only } : {};
+  const dataset = { ...(only ? { only } : {}), ...(when ? { when } : {}) };
   const wrapper =
     kind === 'check'
       ? h('div', { class: classes, dataset }, control, h('label', { for: id }, label), error)
@@ -151,6 +162,8 @@ function memberLabel(row) {
 export function createForm(form, { onInput, onRemoved = () => {} }) {
   const lists = Object.fromEntries(LISTS.map((l) => [l, form.querySelector(`[data-list="${l}"]`)]));
   const extras = new WeakMap();
+  /** A loaded member's aktivitetskrav and sickness as the file had them: sent unchanged for a month they do not apply to. */
+  const loadedNested = new WeakMap();
   let topExtras = {};
   let circumstancesExtras = {};
   /** Lists and circumstances the loaded file had even when empty (they change the input hash). */
@@ -170,6 +183,15 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
   function who(id) {
     const m = memberIds().find((x) => x.id === id);
     return m ? m.label : id;
+  }
+
+  /** A member in the genitive, for engine texts such as "a1s del": "Annas", else "sökandens", "medsökandens". */
+  function whose(id) {
+    const row = rowsOf('members').find((r) => r.querySelector('[data-key="id"]').value.trim() === id);
+    if (!row) return `${id}s`;
+    const name = row.querySelector('[data-key="displayName"]').value.trim();
+    if (name) return /[sxz]$/i.test(name) ? name : `${name}s`;
+    return GENITIVE[row.querySelector('[data-key="role"]').value] ?? 'personens';
   }
 
   function nextId(role, except) {
@@ -216,8 +238,53 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     const role = row.querySelector('[data-key="role"]').value;
     const name = row.querySelector('[data-key="displayName"]').value.trim();
     row.querySelector('legend').textContent = `Person ${index + 1} · ${ROLE_LABEL[role] ?? role}${name ? ` · ${name}` : ''}`;
-    for (const el of row.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== role;
+    for (const el of row.querySelectorAll('[data-only]')) el.hidden = !el.dataset.only.split(' ').includes(role);
+    updateLawGroups(row);
     row.querySelector('[data-remove]').setAttribute('aria-label', `Ta bort person ${index + 1}`);
+  }
+
+  /**
+   * The period's aktivitetskrav and läkarintyg (GET /api/types): whether they apply and from when.
+   * null for a month whose rules are not published: nothing is shown.
+   */
+  let law = { period: null, activity: null, certificate: null };
+
+  function lawNote(group) {
+    const rule = law[group];
+    if (!rule || rule.inForce || !rule.from || !law.period) return '';
+    const from = monthSv(rule.from.slice(0, 7));
+    return group === 'activity'
+      ? `Aktivitetskrav anges från och med ${from}: kravet gäller försörjningsstöd från den månaden, inte för ${monthSv(law.period)}.`
+      : `Läkarintyg krävs från och med ${from}, inte för ${monthSv(law.period)}. Före dess anges sjukdom som godtagbart skäl.`;
+  }
+
+  /** Shows a law group's fields for a month it applies to, else why not; within it, the fields of the chosen status. */
+  function updateLawGroups(row) {
+    for (const group of row.querySelectorAll('[data-law]')) {
+      const rule = law[group.dataset.law];
+      const inForce = rule?.inForce === true;
+      group.querySelector('.law-group__fields').hidden = !inForce;
+      const note = group.querySelector('.law-group__note');
+      note.textContent = lawNote(group.dataset.law);
+      note.hidden = note.textContent === '';
+      group.hidden = group.hidden || (!inForce && note.hidden);
+    }
+    const status = row.querySelector('[data-key="activityRequirement.status"]').value;
+    for (const el of row.querySelectorAll('[data-when]')) el.hidden = el.dataset.when !== status;
+  }
+
+  function exemptionOptions() {
+    return (law.activity?.exemptions ?? []).map((e) => [e.code, `${e.labelSv[0].toUpperCase()}${e.labelSv.slice(1)}`]);
+  }
+
+  function lawGroup(group, legend, fields) {
+    return h(
+      'fieldset',
+      { class: 'law-group field--wide', dataset: { law: group, only: ADULT_IN_CASE.join(' ') } },
+      h('legend', {}, legend),
+      h('p', { class: 'law-group__note hint' }),
+      h('div', { class: 'grid grid--2 law-group__fields' }, fields),
+    );
   }
 
   function addMember(role, values = null) {
@@ -241,6 +308,15 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Alla' }), hint: 'Vid växelvis boende', only: 'child' }),
         field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), only: 'child' }),
         field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (0–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), only: 'child', wide: true }),
+        lawGroup('activity', 'Aktivitetskrav', [
+          field({ key: 'activityRequirement.status', label: 'Aktivitetskrav', control: select(ACTIVITY_STATUS), hint: 'Efter tre månader i följd med försörjningsstöd' }),
+          field({ key: 'activityRequirement.exemption', label: 'Skäl för undantag', control: select(exemptionOptions(), '', 'Välj skäl …'), when: 'exempt' }),
+          field({ key: 'activityRequirement.acceptableReason', label: 'Skäl som hen har angett', control: input({}), hint: 'Tomt = inget skäl angivet', when: 'declined' }),
+        ]),
+        lawGroup('certificate', 'Sjukdom och läkarintyg', [
+          field({ key: 'sickness.since', label: 'Sjuk sedan', kind: 'date', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅ-MM-DD' }), hint: 'Om hen inte står till förfogande på grund av sjukdom' }),
+          field({ key: 'sickness.medicalCertificate', label: 'Läkarintyg', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Har lämnats'], ['false', 'Saknas']]) }),
+        ]),
       ),
     );
     // The remove button first in the card: where it is drawn is where the Tab order reaches it.
@@ -252,6 +328,14 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         const v = values[key];
         if (key === 'role') write(el, 'text', v);
         else write(el, el.dataset.kind, v);
+      }
+      loadedNested.set(row, Object.fromEntries(Object.keys(NESTED).filter((k) => values[k] !== undefined && values[k] !== null).map((k) => [k, values[k]])));
+      for (const [key, subs] of Object.entries(NESTED)) {
+        const obj = values[key] && typeof values[key] === 'object' ? values[key] : {};
+        for (const sub of subs) {
+          const el = row.querySelector(`[data-key="${key}.${sub}"]`);
+          write(el, el.dataset.kind, obj[sub]);
+        }
       }
       idInput.dataset.auto = '0';
     } else {
@@ -360,6 +444,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     // A field is checked when it is left (focusout), not while a date is half typed.
     if (el.tagName === 'INPUT' && el.type !== 'checkbox') el.closest('.field')?.classList.add('editing');
     const row = el.closest('[data-row="members"]');
+    if (row && /^(activityRequirement|sickness)\./.test(el.dataset.key ?? '')) delete loadedNested.get(row)?.[el.dataset.key.split('.')[0]];
     if (row && (el.dataset.key === 'displayName' || el.dataset.key === 'birthDate')) {
       updateMemberRow(row);
       refreshMemberSelects();
@@ -384,6 +469,8 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     const el = event.target;
     touch(el);
     const row = el.closest('[data-row="members"]');
+    if (row && el.dataset.key === 'activityRequirement.status') updateLawGroups(row);
+    if (row && /^(activityRequirement|sickness)\./.test(el.dataset.key ?? '')) delete loadedNested.get(row)?.[el.dataset.key.split('.')[0]];
     if (row && el.dataset.key === 'role') {
       const idInput = row.querySelector('[data-key="id"]');
       if (idInput.dataset.auto === '1') {
@@ -438,6 +525,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         const el = row.querySelector(`[data-key="${key}"]`);
         put(m, key, key === 'role' ? el.value : read(el, el.dataset.kind));
       }
+      if (ADULT_IN_CASE.includes(role)) for (const key of Object.keys(NESTED)) put(m, key, nestedValue(row, key));
       return m;
     });
     for (const list of ['incomes', 'costs', 'assets']) {
@@ -456,6 +544,25 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     for (const [key, kind] of Object.entries(CIRCUMSTANCES)) put(c, key, read(fixed(`circumstances.${key}`), kind));
     if (Object.keys(c).length > 0 || present.has('circumstances')) out.circumstances = c;
     return out;
+  }
+
+  /** An aktivitetskrav or sickness object from the card, only for a month it applies to; the fields of another status are not sent. */
+  function nestedValue(row, key) {
+    // Not for this month: what a loaded file had goes back unchanged (the engine says it was not used); typed values are not sent.
+    if (law[LAW_GROUP[key]]?.inForce !== true) return loadedNested.get(row)?.[key];
+    const value = (sub) => {
+      const el = row.querySelector(`[data-key="${key}.${sub}"]`);
+      return read(el, el.dataset.kind);
+    };
+    const out = {};
+    if (key === 'activityRequirement') {
+      const status = value('status');
+      if (status === undefined) return undefined;
+      out.status = status;
+      if (status === 'exempt') put(out, 'exemption', value('exemption'));
+      if (status === 'declined') put(out, 'acceptableReason', value('acceptableReason'));
+    } else for (const sub of NESTED[key]) put(out, sub, value(sub));
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   // -- loading --
@@ -490,7 +597,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
       for (const item of hh[list]) {
         const values = item && typeof item === 'object' ? item : {};
         const row = list === 'members' ? addMember(values.role ?? 'applicant', values) : addItem(list, values);
-        const known = list === 'members' ? keysFor(values.role) : ROW_KEYS[list];
+        const known = list === 'members' ? knownFor(values.role) : ROW_KEYS[list];
         const extra = extrasOf(values, known);
         // A null, or a false checkbox, that the form would leave out is kept as given, so the input hash is the file's.
         for (const key of known) if (values[key] === null || (key === 'lunchOutsideHome' && values[key] === false)) extra[key] = values[key];
@@ -532,6 +639,16 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
   // -- types from the rules --
 
   function setTypes(next) {
+    law = { period: next.period ?? null, activity: next.activityRequirement ?? null, certificate: next.medicalCertificate ?? null };
+    for (const row of rowsOf('members')) {
+      const sel = row.querySelector('[data-key="activityRequirement.exemption"]');
+      const value = sel.value;
+      sel.replaceChildren(...[['', sel.dataset.placeholder], ...exemptionOptions()].map(([v, label]) => h('option', { value: v }, label)));
+      write(sel, 'text', value);
+      updateMemberRow(row);
+    }
+    // A month whose rules are not published has no types: the lists typed so far are kept as they are (nothing is calculated).
+    if (next.status === 'pending') return;
     types = { incomes: next.incomeTypes ?? [], costs: next.costTypes ?? [], assets: next.assetTypes ?? [] };
     for (const list of ['incomes', 'costs', 'assets']) {
       for (const row of rowsOf(list)) {
@@ -556,11 +673,12 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
 
   /** The control (or list message) a problem's path belongs to. */
   function locate(path) {
-    const m = /^(members|incomes|costs|assets)\[(\d+)\](?:\.(\w+))?/.exec(path);
+    const m = /^(members|incomes|costs|assets)\[(\d+)\](?:\.([\w.]+))?/.exec(path);
     if (m) {
       const row = rowsOf(m[1])[Number(m[2])];
       if (row) {
-        const control = m[3] ? row.querySelector(`[data-key="${m[3]}"]`) : null;
+        // "members[0].activityRequirement" is the card's aktivitetskrav: its first field.
+        const control = m[3] ? (row.querySelector(`[data-key="${m[3]}"]`) ?? row.querySelector(`[data-key^="${m[3]}."]`)) : null;
         if (control && !control.closest('.field').hidden) return { control };
         return { control: row.querySelector('[data-key="role"], [data-key="type"]') };
       }
@@ -645,5 +763,5 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     return names || hh.members.length !== 1 || Object.keys(first).some((k) => !['id', 'role'].includes(k)) || ['incomes', 'costs', 'assets', 'circumstances', 'caseId', 'municipality'].some((k) => k in hh);
   }
 
-  return { household, load, reset, setTypes, showErrors, showNeeds, clearErrors, focusPath, showAll, state, restore, hasData, who };
+  return { household, load, reset, setTypes, showErrors, showNeeds, clearErrors, focusPath, showAll, state, restore, hasData, who, whose };
 }

@@ -13,6 +13,15 @@ export const ROLES = [
 ];
 export const ROLE_LABEL = Object.fromEntries(ROLES);
 
+/** Aktivitetskrav (members[].activityRequirement.status). */
+export const ACTIVITY_STATUS = [
+  ['', 'Ej angivet'],
+  ['required', 'Ska delta i aktivitet'],
+  ['participating', 'Deltar i anvisad aktivitet'],
+  ['exempt', 'Undantagen från kravet'],
+  ['declined', 'Har avböjt anvisad aktivitet'],
+];
+
 export const GENDERS = [
   ['', 'Ej angivet'],
   ['female', 'Kvinna'],
@@ -32,6 +41,19 @@ export const STATUS = {
   derived: 'härledd',
   estimate: 'uppskattad',
   unverified: 'ej verifierad',
+  pending: 'ej publicerad',
+};
+
+/** The named amounts a flag carries (flag.amounts), as the caseworker reads them. */
+export const AMOUNT_NAME = {
+  declared: 'Redovisat',
+  registered: 'Registrerat',
+  previous: 'Förra månaden',
+  current: 'Denna månad',
+  full: 'Fullt belopp',
+  adultPart: 'Den vuxnes del',
+  childrenPart: 'Barnens del',
+  withoutAdultPart: 'Utan den vuxnes del',
 };
 
 export const SEVERITY = {
@@ -103,13 +125,18 @@ export const FIELD = {
   decidedOn: 'Beslutsdatum',
   activityRequirement: 'Aktivitetskrav',
   sickness: 'Sjukdom (läkarintyg)',
+  'activityRequirement.status': 'Aktivitetskrav',
+  'activityRequirement.exemption': 'Skäl för undantag från aktivitetskravet',
+  'activityRequirement.acceptableReason': 'Skäl för att avböja aktivitet',
+  'sickness.since': 'Sjuk sedan',
+  'sickness.medicalCertificate': 'Läkarintyg',
 };
 
 const LIST = { members: 'Person', incomes: 'Inkomst', costs: 'Kostnad', assets: 'Tillgång' };
 
 /** "members[1].birthDate" → "Person 2: Födelsedatum"; "circumstances.rentCeiling" → "Skälig hyresnivå". */
 export function describePath(path) {
-  const m = /^(members|incomes|costs|assets)\[(\d+)\](?:\.(\w+))?$/.exec(path);
+  const m = /^(members|incomes|costs|assets)\[(\d+)\](?:\.([\w.]+))?$/.exec(path);
   if (m) return `${LIST[m[1]]} ${Number(m[2]) + 1}${m[3] ? `: ${FIELD[m[3]] ?? m[3]}` : ''}`;
   const key = path.replace(/^circumstances\./, '');
   return FIELD[key] ?? (path.startsWith('(') ? 'Hushållet' : path);
@@ -121,8 +148,22 @@ const AMOUNT_HINT = 'Ange ett belopp i kronor, till exempel 7900 eller 7900,50.'
 export function problemSv({ path, code, message }) {
   const key = path.split('.').pop() ?? '';
   switch (code) {
+    case 'INVALID_STATUS':
+      return path.includes('activityRequirement') ? 'Välj aktivitetskravets status i listan.' : 'Välj ett värde i listan.';
+    case 'UNKNOWN_EXEMPTION':
+      return 'Välj ett skäl för undantag som finns i reglerna för månaden.';
+    case 'NOT_EXEMPT':
+      return 'Skäl för undantag anges bara när personen är undantagen.';
+    case 'NOT_DECLINED':
+      return 'Skäl för att avböja anges bara när personen har avböjt.';
+    case 'NOT_AN_ADULT_IN_CASE':
+      return 'Gäller bara sökande och make/maka/sambo.';
+    case 'AFTER_PERIOD':
+      return 'Datumet ligger efter beräkningsmånaden.';
+    case 'DECIDED_TOO_EARLY':
+      return 'Beslutsdatumet ligger mer än en månad före beräkningsmånaden.';
     case 'REQUIRED':
-      return key === 'birthDate' ? 'Ange födelsedatum (ÅÅÅÅ-MM-DD).' : key === 'period' ? 'Ange månad (ÅÅÅÅ-MM).' : 'Uppgiften måste fyllas i.';
+      return key === 'birthDate' ? 'Ange födelsedatum (ÅÅÅÅ-MM-DD).' : key === 'period' ? 'Ange månad (ÅÅÅÅ-MM).' : key === 'exemption' ? 'Välj skäl för undantag.' : 'Uppgiften måste fyllas i.';
     case 'INVALID_FIELD':
       if (key === 'daysInHousehold' || key === 'consecutiveMonthsOnAssistance') return 'Ange ett heltal.';
       if (['amount', 'rentCeiling', 'rentArrears', 'yearToDate'].includes(key)) return AMOUNT_HINT;

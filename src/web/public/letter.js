@@ -11,9 +11,30 @@
 import { krSv, monthSv } from './format.js';
 import { readable } from './render.js';
 
-/** What the printed letter is headed: a request to complete, a proposal, or (recorded by a person) a decision. */
+/**
+ * What blocks a proposal that the applicant cannot mend by sending something: rules not published
+ * (2027), or a choice the law leaves to a person (aktivitetskrav declined without an acceptable
+ * reason). A begäran om komplettering never asks the applicant for these.
+ */
+const NOT_FROM_APPLICANT = new Set(['RULES_PENDING', 'ACTIVITY_DECISION_BY_PERSON']);
+
+/** The missing information the applicant can give (what a begäran om komplettering asks for). */
+export const fromApplicant = (d) => d.needsInformation.filter((n) => !NOT_FROM_APPLICANT.has(n.code));
+
+/**
+ * What the printed letter is headed: a request to complete, a proposal, or (recorded by a person) a
+ * decision; kind "none" when nothing can be sent (`why` says why), e.g. the rules are not published.
+ */
 export function letterKind(d, recorded) {
-  if (d.outcome === 'needs-information') return { kind: 'request', title: 'Begäran om komplettering – ansökan om ekonomiskt bistånd' };
+  if (d.outcome === 'needs-information') {
+    if (!fromApplicant(d).some((n) => n.blocking)) {
+      const why = d.needsInformation.some((n) => n.code === 'RULES_PENDING')
+        ? `Reglerna för ${d.period.slice(0, 4)} är inte publicerade: inget förslag, inget beslut och ingen begäran om komplettering kan skrivas ut.`
+        : 'Den sökande har avböjt anvisad aktivitet utan godtagbart skäl: lagen anger inget belopp, så du väljer ett av alternativen i förslaget. Förslaget kan inte skrivas ut som beslut. Godtas skälet, anges det på personens kort och förslaget räknas om.';
+      return { kind: 'none', title: null, why };
+    }
+    return { kind: 'request', title: 'Begäran om komplettering – ansökan om ekonomiskt bistånd' };
+  }
   return recorded
     ? { kind: 'decision', title: 'Beslut – ekonomiskt bistånd (försörjningsstöd)' }
     : { kind: 'proposal', title: 'Förslag till beslut – ekonomiskt bistånd (försörjningsstöd)' };
@@ -31,6 +52,7 @@ const ref = (legal, topic) => legal?.refs?.[topic] ?? null;
  * answers are the caseworker's barnkonsekvens answers by prompt id; legal the period's references.
  */
 export function letterDraft(d, { whoInLetter, answers = {}, legal = null }) {
+  if (letterKind(d, false).kind === 'none') return '';
   const month = monthSv(d.period);
   const ids = [...new Set([...d.norm.members.map((m) => m.memberId), ...(d.childImpact?.perChild ?? []).map((p) => p.memberId)])];
   const say = (text) => readable(text, whoInLetter, ids);
@@ -38,8 +60,9 @@ export function letterDraft(d, { whoInLetter, answers = {}, legal = null }) {
 
   if (d.outcome === 'needs-information') {
     lines.push(`Vi kan inte pröva din ansökan om försörjningsstöd för ${month} förrän vi har fått följande uppgifter:`);
-    for (const n of d.needsInformation.filter((x) => x.blocking)) lines.push(`- ${say(n.text)}`);
-    const more = d.needsInformation.filter((x) => !x.blocking);
+    const asked = fromApplicant(d);
+    for (const n of asked.filter((x) => x.blocking)) lines.push(`- ${say(n.text)}`);
+    const more = asked.filter((x) => !x.blocking);
     if (more.length) {
       lines.push('', 'Vi behöver också:');
       for (const n of more) lines.push(`- ${say(n.text)}`);

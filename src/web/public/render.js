@@ -9,7 +9,7 @@
  */
 import { h } from './dom.js';
 import { fromOre, krSv, monthSv, subtractKr, toOre } from './format.js';
-import { OUTCOME, RESIDENCE, SEVERITY, STATUS, STEP, describePath } from './labels.js';
+import { AMOUNT_NAME, OUTCOME, RESIDENCE, SEVERITY, STATUS, STEP, describePath } from './labels.js';
 
 /**
  * The view's options: labels (types by the period's rules), onField (go to a field), who (a member id
@@ -17,20 +17,82 @@ import { OUTCOME, RESIDENCE, SEVERITY, STATUS, STEP, describePath } from './labe
  * none confirmed: the outcome is not shown as a result yet), answers and onAnswer (the caseworker's
  * answers to the barnkonsekvens questions, kept by the page).
  */
-let view = { labels: { incomes: {}, costs: {}, assets: {} }, onField: () => {}, who: (id) => id, preliminary: false, answers: {}, onAnswer: () => {} };
+let view = { labels: { incomes: {}, costs: {}, assets: {} }, onField: () => {}, who: (id) => id, whose: null, preliminary: false, answers: {}, onAnswer: () => {} };
 
-/** An engine text as the caseworker reads it: members by name, not id; an en dash in "4–6 år". */
-export function readable(text, who = view.who, ids = []) {
+/**
+ * An engine text as the caseworker reads it: members by name, not id, also in the genitive ("a1s del"
+ * → whose(id), e.g. "Annas del" or "sökandens del"); an en dash in "4–6 år".
+ */
+export function readable(text, who = view.who, ids = [], whose = view.whose ?? ((id) => `${who(id)}s`)) {
   let out = String(text).replace(/\b(\d+)-(\d+) år\b/g, '$1–$2 år');
   for (const id of ids) {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) continue;
+    out = out.replace(new RegExp(`(^|[\\s(])${id}s(?=[\\s,:;.)]|$)`, 'g'), (_, pre) => `${pre}${whose(id)}`);
     out = out.replace(new RegExp(`(^|[\\s(])${id}(?=[\\s,:;.)]|$)`, 'g'), (_, pre) => `${pre}${who(id)}`);
   }
   return out;
 }
 
 let memberIds = [];
-const sv = (text) => readable(text, view.who, memberIds);
+/** An engine text with members by name, and an aktivitetskrav exemption code "(sickness-benefit)" by its Swedish label from the rules. */
+const sv = (text) => {
+  let out = readable(text, view.who, memberIds);
+  for (const [code, label] of Object.entries(view.labels.exemptions ?? {})) out = out.replaceAll(`(${code})`, `(${label})`);
+  return out;
+};
+
+/** Named kronor amounts (a flag's `amounts`) on one line: "Fullt belopp: 14 170 kr · Den vuxnes del: 8 145 kr". */
+function namedAmounts(amounts, field) {
+  return h(
+    'p',
+    { class: 'list__meta' },
+    Object.entries(amounts).flatMap(([k, v], i) => [i ? ' · ' : '', `${AMOUNT_NAME[k] ?? 'Belopp'}: `, h('span', { class: 'amount', dataset: field ? { amount: `${field}.${k}` } : {} }, krSv(v))]),
+  );
+}
+
+/** The year of a pending month, and the rules it misses in Swedish (needs.rulesPending), or null. */
+export function pendingRules(d) {
+  const missing = d.needsInformation.filter((n) => n.code === 'RULES_PENDING');
+  if (missing.length === 0) return null;
+  return { year: d.period.slice(0, 4), rules: missing.map((n) => n.message?.args?.rule ?? n.text) };
+}
+
+/** "Reglerna för 2027 är inte publicerade: a; b." */
+export function pendingText(p) {
+  return `Reglerna för ${p.year} är inte publicerade: ${p.rules.join('; ')}.`;
+}
+
+/** The blocking aktivitetskrav flags (declined without an acceptable reason): a person chooses between the alternatives. */
+export const activityBlocks = (d) => d.flags.filter((f) => f.code === 'ACTIVITY_DECLINED' && f.severity === 'block' && f.amounts);
+
+function pendingNotice(p) {
+  return h(
+    'div',
+    { class: 'outcome__notice', id: 'rules-pending' },
+    h('p', {}, h('strong', {}, `Reglerna för ${p.year} är inte publicerade: `)),
+    h('ul', {}, p.rules.map((r) => h('li', {}, r))),
+    h('p', {}, 'Motorn gissar inte och räknar inte med ett annat års regler: inget belopp föreslås och ingen bedömning är gjord. Förslaget kan räknas fram när reglerna har publicerats och lästs in.'),
+  );
+}
+
+/** The alternatives of a declined aktivitetskrav, with their amounts: the law gives no amount, a person chooses. */
+function activityChoice(f) {
+  const a = f.amounts;
+  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
+  const item = (label, amount, field, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `activity.${field}` } }, krSv(amount)), note ? ` ${note}` : '');
+  return h(
+    'div',
+    { class: 'outcome__notice', dataset: { activity: f.memberId ?? '' } },
+    h('p', {}, h('strong', {}, `${who} har avböjt anvisad aktivitet utan godtagbart skäl. `), 'Nämnden ska vägra eller sätta ned fortsatt försörjningsstöd, men lagen anger inget belopp: du väljer och motiverar.'),
+    h(
+      'ul',
+      { class: 'plain' },
+      item('Vägra den vuxnes del, barnens del behålls', a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
+      h('li', {}, 'Sätta ned: ett belopp du bestämmer mellan ', h('strong', {}, krSv(a.withoutAdultPart)), ' och ', h('strong', {}, krSv(a.full))),
+      item('Skälet godtas efter prövning', a.full, 'full', '(ange då skälet på personens kort)'),
+    ),
+  );
+}
 
 const kr = (amount, field) => h('span', { class: 'amount', dataset: field ? { amount: field } : {} }, krSv(amount));
 
@@ -87,8 +149,19 @@ export function outcomeWord(d, preliminary = view.preliminary) {
   return `${preliminary ? 'Preliminärt förslag' : 'Förslag'}: ${OUTCOME[d.outcome] ?? d.outcome}`;
 }
 
+/** The outcome as it reads: no rules, a person's choice (aktivitetskrav), or "Förslag: …". */
+function outcomeText(d) {
+  if (pendingRules(d)) return 'Inget förslag: reglerna är inte publicerade';
+  if (d.outcome === 'needs-information' && activityBlocks(d).length && d.needsInformation.every((n) => !n.blocking || n.code === 'ACTIVITY_DECISION_BY_PERSON')) {
+    return 'Förslag: Handläggaren beslutar (aktivitetskrav)';
+  }
+  return outcomeWord(d);
+}
+
 function outcomeCard(d) {
-  const blocking = d.needsInformation.filter((n) => n.blocking);
+  const pending = pendingRules(d);
+  const blocking = d.needsInformation.filter((n) => n.blocking && n.code !== 'RULES_PENDING' && n.code !== 'ACTIVITY_DECISION_BY_PERSON');
+  const blockingFields = [...new Set(blocking.map((n) => describePath(n.field)))];
   const meta = [monthSv(d.period), d.municipality ? `kommun ${d.municipality}` : null, d.caseId ? `ärende ${d.caseId}` : null, d.law].filter(Boolean).join(' · ');
   return h(
     'div',
@@ -96,11 +169,13 @@ function outcomeCard(d) {
     h(
       'div',
       { class: 'outcome__main' },
-      h('p', { class: 'outcome__label', dataset: { outcome: d.outcome } }, outcomeWord(d)),
+      h('p', { class: 'outcome__label', dataset: { outcome: d.outcome } }, outcomeText(d)),
       h('p', { class: 'outcome__meta' }, meta),
-      view.preliminary ? h('p', { class: 'outcome__needs', id: 'preliminary-note' }, 'Inga inkomster är angivna. Ange hushållets inkomster, eller bekräfta under Inkomster att det inte finns några.') : null,
-      blocking.length ? h('p', { class: 'outcome__needs' }, `Saknas för att räkna fram förslaget: ${blocking.map((n) => describePath(n.field)).join(', ')}.`) : null,
-      d.requiresAssessment ? badge('Kräver bedömning av handläggare', 'assess') : null,
+      view.preliminary && !pending ? h('p', { class: 'outcome__needs', id: 'preliminary-note' }, 'Inga inkomster är angivna. Ange hushållets inkomster, eller bekräfta under Inkomster att det inte finns några.') : null,
+      pending ? pendingNotice(pending) : null,
+      activityBlocks(d).map(activityChoice),
+      blockingFields.length ? h('p', { class: 'outcome__needs' }, `Saknas för att räkna fram förslaget: ${blockingFields.join(', ')}.`) : null,
+      d.requiresAssessment && !pending ? badge('Kräver bedömning av handläggare', 'assess') : null,
     ),
     h(
       'div',
@@ -237,7 +312,7 @@ function flags(d) {
   return section(
     'flags',
     'Att bedöma av handläggare',
-    h('ul', { class: 'list list--flags' }, d.flags.map((f) => h('li', { class: `flag flag--${f.severity}`, dataset: { code: f.code } }, badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'info' ? 'neutral' : f.severity === 'warning' ? 'warn' : f.severity === 'block' ? 'deny' : 'assess'), h('p', {}, sv(f.text)), h('p', { class: 'list__meta' }, legal(f.legalRef))))),
+    h('ul', { class: 'list list--flags' }, d.flags.map((f, i) => h('li', { class: `flag flag--${f.severity}`, dataset: { code: f.code } }, badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'info' ? 'neutral' : f.severity === 'warning' ? 'warn' : f.severity === 'block' ? 'deny' : 'assess'), h('p', {}, sv(f.text)), f.amounts ? namedAmounts(f.amounts, `flags.${i}`) : null, h('p', { class: 'list__meta' }, legal(f.legalRef))))),
   );
 }
 
@@ -264,7 +339,7 @@ function needs(d, onField) {
 
 function warnings(d) {
   if (d.warnings.length === 0) return null;
-  return section('warnings', 'Varningar om indata', h('ul', { class: 'list' }, d.warnings.map((w) => h('li', {}, describePath(w.path), ' – ', w.code === 'UNKNOWN_FIELD' ? 'fältet är okänt och användes inte i beräkningen.' : 'uppgiften behöver kontrolleras.'))));
+  return section('warnings', 'Varningar om indata', h('ul', { class: 'list' }, d.warnings.map((w) => h('li', {}, describePath(w.path), ' – ', w.code === 'UNKNOWN_FIELD' ? 'fältet är okänt och användes inte i beräkningen.' : w.code === 'NOT_IN_FORCE' ? 'gäller inte för den här månaden och användes inte i beräkningen.' : 'uppgiften behöver kontrolleras.'))));
 }
 
 /** Whether every question the caseworker must answer has an answer. */
@@ -366,7 +441,7 @@ function registered(d) {
               { class: `flag flag--${f.severity}`, dataset: { code: f.code } },
               badge(SEVERITY[f.severity] ?? f.severity, f.severity === 'block' ? 'deny' : 'warn'),
               h('p', {}, sv(f.text)),
-              f.amounts ? h('p', { class: 'list__meta' }, Object.entries(f.amounts).map(([k, v]) => `${AMOUNT_NAME[k] ?? k}: ${krSv(v)}`).join(' · ')) : null,
+              f.amounts ? namedAmounts(f.amounts) : null,
             ),
           ),
         )
@@ -374,7 +449,6 @@ function registered(d) {
   );
 }
 
-const AMOUNT_NAME = { declared: 'Redovisat', registered: 'Registrerat', previous: 'Förra månaden', current: 'Denna månad' };
 /** What the engine did with a registered payment (income.registered[].use), as the caseworker reads it. */
 const USE = {
   counted: 'Räknas som inkomst',
@@ -442,6 +516,8 @@ export function setView(options, d) {
 /** The whole result view for a decision (the caseworker's internal view). */
 export function renderResult(d, options) {
   setView(options, d);
+  // Rules not published: nothing was calculated, so no empty tables; the outcome says what is missing.
+  if (pendingRules(d)) return [outcomeCard(d), h('div', { class: 'breakdown' }, warnings(d)), trace(d), versions(d)];
   return [
     outcomeCard(d),
     h('div', { class: 'breakdown' }, calculation(d), norm(d), costs(d, view.labels), income(d, view.labels), registered(d), assets(d, view.labels), reasons(d), flags(d), needs(d, view.onField), warnings(d), childImpact(d)),
@@ -456,21 +532,15 @@ export function renderResult(d, options) {
  */
 export function renderWorksheet(d, options) {
   setView(options, d);
+  // Rules not published: nothing was calculated, so the sheet has only the outcome and what is missing.
+  const calculated = pendingRules(d) === null;
   const sheet = h(
     'div',
     { class: 'print-appendix' },
     h('h2', {}, `Internt arbetsunderlag – ${monthSv(d.period)}`),
     h('p', { class: 'section-meta' }, 'Skickas inte till den sökande.'),
     outcomeCard(d),
-    calculation(d),
-    norm(d),
-    costs(d, view.labels),
-    income(d, view.labels),
-    registered(d),
-    assets(d, view.labels),
-    reasons(d),
-    flags(d),
-    childImpact(d, { answerable: false }),
+    ...(calculated ? worksheetBreakdown(d) : []),
     versions(d),
   );
   // The same sections as on screen: without their ids, which the screen view already uses.
@@ -481,8 +551,24 @@ export function renderWorksheet(d, options) {
   return sheet;
 }
 
+function worksheetBreakdown(d) {
+  return [
+    calculation(d),
+    norm(d),
+    costs(d, view.labels),
+    income(d, view.labels),
+    registered(d),
+    assets(d, view.labels),
+    reasons(d),
+    flags(d),
+    childImpact(d, { answerable: false }),
+  ];
+}
+
 /** One line for the aria-live region. */
 export function summaryLine(d, preliminary = false) {
+  const pending = pendingRules(d);
+  if (pending) return `${pendingText(pending)} Inget förslag.`;
   const outcome = outcomeWord(d, preliminary);
   return d.payable === null ? `${outcome}. Förslaget kan inte beräknas.` : `${outcome}. Att betala ${krSv(d.payable)}. Behov ${krSv(d.need)}.`;
 }
