@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { krSv } from '../../src/explain/format.ts';
 import { luhnCheckDigit } from '../../src/household/personnummer.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { AXE_WCAG_TAGS, axeViolations, launchBrowser, seriousOnes } from '../support/browser.ts';
 import { book, fixture, ROOT } from '../support/engine.ts';
 
 const E2 = 'e2-single-parent-rent-above-ceiling-2023';
@@ -334,23 +334,9 @@ describe('caseworker preview in chromium', () => {
 
 // ---- issue 11: the caseworker page reviewed by keyboard, on a phone, with axe-core and print ----
 
-const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's WCAG 2.x A/AA and best-practice rules on the page as it is now. */
-async function axe(p: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
-  if (!(await p.evaluate('typeof window.axe === "object"'))) await p.evaluate(AXE);
-  const result = (await p.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })`)) as { violations: AxeViolation[] };
-  return result.violations;
-}
-
-const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+/** axe-core's WCAG 2.x A/AA and best-practice rules on the page as it is now (test/support/browser.ts). */
+const axe = (p: Page) => axeViolations(p, AXE_WCAG_TAGS);
+const serious = seriousOnes;
 
 /** Contrast ratio of two CSS colours "rgb(r, g, b)" (WCAG relative luminance). */
 function contrast(a: string, b: string): number {
