@@ -4,7 +4,6 @@ import type { Decision } from '../decision/types.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
-import type { LineJobRef } from './job.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
 
@@ -15,15 +14,12 @@ export interface WorkerConfig {
   readonly period: string | null;
   /** Also return each household's full decision (with trace) for a record sink (issue 4). */
   readonly collectDecisions: boolean;
-  /** Another line job instead of the batch's decisions (src/batch/job.ts), e.g. compare. */
-  readonly job?: LineJobRef;
   /**
-   * A command built on the batch (e.g. monthly) turns lines into output its own way: the URL of a
-   * module exporting `makeChunkProcessor(config, rulesFor)`, loaded in each worker, and its options
-   * (plain data, passed to the worker).
+   * A command built on the batch (compare, monthly) turns lines into output its own way
+   * (processor.ts): the URL of its processor module, loaded in each worker, and its options (plain
+   * data). Absent: the batch's own decisions.
    */
-  readonly processorModule?: string;
-  readonly processorOptions?: unknown;
+  readonly processor?: { readonly module: string; readonly options: unknown };
 }
 
 /** One line → its output line (no newline); calls onDecision with a valid line's full decision. */
@@ -47,8 +43,6 @@ export interface ChunkResult {
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
   readonly decisions: readonly CollectedDecision[];
-  /** A line job's own tallies for the chunk (src/batch/job.ts); absent for the batch itself. */
-  readonly extra?: unknown;
 }
 
 /** Whole input lines (without the last newline) as UTF-8 bytes, and where they start. */
@@ -80,6 +74,7 @@ function chunkLines(chunk: ChunkInput): (string | { readonly offset: number })[]
   }
 }
 
+/** The batch's own processor (the default of processor.ts): each line's decision. */
 export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {
   const options = { detail: config.detail, period: config.period, rulesFor };
   return chunkProcessor((text, n, counts, onDecision) => processLine(text, n, options, counts, onDecision), config.collectDecisions);
@@ -108,10 +103,15 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
       } catch (error) {
         internalErrors++;
         counts.errors++;
-        const message = `the engine failed on this line (${(error as Error).message}); please report it`;
-        out += `{"line":${n},"caseId":null,"errors":[{"path":"(line)","code":"INTERNAL_ERROR","message":${JSON.stringify(message)}}]}\n`;
+        out += `${internalErrorLine(n, error)}\n`;
       }
     }
     return { seq: chunk.seq, firstLine: chunk.firstLine, lineCount: lines.length, out: encoder.encode(out), counts, internalErrors, decisions };
   };
+}
+
+/** The output line (no newline) for a line the engine failed on: an INTERNAL_ERROR record, never a crash of the run. */
+export function internalErrorLine(n: number, error: unknown): string {
+  const message = `the engine failed on this line (${(error as Error).message}); please report it`;
+  return `{"line":${n},"caseId":null,"errors":[{"path":"(line)","code":"INTERNAL_ERROR","message":${JSON.stringify(message)}}]}`;
 }

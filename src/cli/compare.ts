@@ -12,24 +12,18 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BatchError, runBatch } from '../batch/run.ts';
-import type { LineJobRef } from '../batch/job.ts';
+import { processorModule } from '../batch/processor.ts';
 import { OverlayError } from '../compare/overlay.ts';
 import { writeReport } from '../compare/report.ts';
 import { parseScenarioSpec, SpecError, type ScenarioSpec } from '../compare/scenario.ts';
 import { compareStore } from '../compare/store.ts';
-import { tallyJson, type CompareSummary, type CompareTally } from '../compare/summary.ts';
-import type { CompareJobConfig } from '../compare/job.ts';
+import { addTally, emptyTally, tallyJson, type CompareSummary, type CompareTally } from '../compare/summary.ts';
+import type { CompareOptions } from '../compare/processor.ts';
 import { formatKronorSv, parseKronor } from '../money/index.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 import { EXIT_INTERRUPTED } from './batch.ts';
 import { withStore } from './store.ts';
-
-/**
- * The compare line job's module, loaded by the batch workers: the TypeScript source when running from
- * src/ (tsx), the compiled dist/compare-job.js when running the build (scripts/build.mjs).
- */
-const COMPARE_JOB = import.meta.url.endsWith('.ts') ? new URL('../compare/job.ts', import.meta.url) : new URL('./compare-job.js', import.meta.url);
 
 /** One line on stderr. */
 const errTo = (io: CliIo) => (text: string): void => void io.stderr.write(`${text}\n`);
@@ -98,8 +92,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
     }
     const base = side(values.base, '--base', dir);
     const reform = side(values.reform, '--reform', dir);
-    const config: CompareJobConfig = { base, reform };
-    const job: LineJobRef = { module: COMPARE_JOB.href, config, key: JSON.stringify(config) };
+    const sides: CompareOptions = { base, reform };
     const result = await runBatch({
       input: values.in!,
       output: values.out,
@@ -110,9 +103,13 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
       progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
-      job,
+      // A checkpoint of a comparison with other sides is refused: the sides are its identity.
+      processor: { module: processorModule('compare'), options: () => sides, identity: { command: 'compare', ...sides } },
     });
-    const summary = tallyJson(result.extra as CompareTally, {
+    // The summed tallies of every chunk (none for an empty input) onto an empty tally.
+    const tally = emptyTally();
+    addTally(tally, result.counts.tallies as unknown as CompareTally);
+    const summary = tallyJson(tally, {
       input: values.in,
       output: values.out,
       base: sideOf(base),
