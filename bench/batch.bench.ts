@@ -12,8 +12,8 @@
  *
  *   npm run build && npx tsx bench/batch.bench.ts [--sizes 20000,200000] [--runs 1] [--million]
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
 import { jsonFloor, writeLines } from './floor.ts';
+import { runMeasured } from './measure.ts';
 import { lines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -38,33 +39,12 @@ const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 function generate(path: string, n: number): void {
   writeLines(path, lines(n, 2026, '2026-03', 0));
 }
 
-/** Runs a command; returns wall seconds and the peak resident memory of the process (all threads). */
-function run(command: string, args: readonly string[]): Promise<{ seconds: number; peakKb: number }> {
-  return new Promise((resolve, reject) => {
-    const started = now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    let peakKb = 0;
-    const poll = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        /* the process has ended */
-      }
-    }, 50);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
-      else resolve({ seconds: now() - started, peakKb });
-    });
-  });
-}
+const run = (command: string, args: readonly string[]) => runMeasured(command, args, ROOT);
 
 const batch = (input: string, output: string, workers: number, detail = 'compact') =>
   run(process.execPath, [CLI, 'batch', '--in', input, '--out', output, '--workers', String(workers), '--detail', detail]);
