@@ -9,9 +9,8 @@
  * usage, an invalid overlay or rules directory given as a side, unreadable input; 130 interrupted.
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BatchError, runBatch } from '../batch/run.ts';
+import { runBatch } from '../batch/run.ts';
 import { processorModule } from '../batch/processor.ts';
 import { OverlayError } from '../compare/overlay.ts';
 import { writeReport } from '../compare/report.ts';
@@ -22,7 +21,7 @@ import type { CompareOptions } from '../compare/processor.ts';
 import { formatKronorSv, parseKronor } from '../money/index.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
-import { EXIT_INTERRUPTED } from './batch.ts';
+import { batchExitCode, batchFailure, checkWorkerOptions } from './batch.ts';
 import { withStore } from './store.ts';
 
 /** One line on stderr. */
@@ -79,10 +78,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
   });
   if (!values.out) throw new UsageError('expected --out FILE');
   if ((values.in === undefined) === (values.store === undefined)) throw new UsageError('expected --in FILE (households) or --store PATH (recorded decisions), not both');
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
-  const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
-  if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
+  const { workers, chunkLines } = checkWorkerOptions(values);
   const dir = rulesDir(values.rules, io.env);
   try {
     if (values.store !== undefined) {
@@ -119,17 +115,10 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       interrupted: result.interrupted,
       resumedFromLine: result.resumedFromLine,
     });
-    if (result.interrupted) {
-      io.stdout.write(`${JSON.stringify(summary)}\n`);
-      err(`interrupted after line ${result.counts.lines}; run again with --resume to continue`);
-      return EXIT_INTERRUPTED;
-    }
-    finish(summary, values, io);
-    if (result.internalErrors > 0) {
-      err(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them`);
-      return EXIT_ENGINE;
-    }
-    return EXIT_OK;
+    // An interrupted run prints what it has so far; its report and summary file wait for the resume.
+    if (result.interrupted) io.stdout.write(`${JSON.stringify(summary)}\n`);
+    else finish(summary, values, io);
+    return batchExitCode(result, io.stderr);
   } catch (error) {
     if (error instanceof OverlayError) {
       for (const p of error.problems) err(`overlay: ${p}`);
@@ -139,15 +128,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       err(`compare: ${error.message}`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof BatchError) {
-      err(`compare: ${error.message}`);
-      return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
-    }
-    if (error instanceof RulebookError) {
-      for (const p of error.problems) err(`rules: ${p}`);
-      return EXIT_ENGINE;
-    }
-    throw error;
+    return batchFailure('compare', error, io.stderr);
   }
 }
 
