@@ -54,15 +54,18 @@ export interface ChunkInput {
 
 const encoder = new TextEncoder();
 
+/** A line of a chunk: its text, or where its bytes stop being UTF-8. */
+export type ChunkLine = string | { readonly offset: number };
+
 /**
  * The chunk's lines as text, by the one decoding rule (household/decode.ts): a BOM only at the start
  * of the file (line 1), and a line that is not valid UTF-8 is an error naming the byte offset in it.
  * The whole chunk is decoded at once; only a chunk with a bad byte is decoded line by line.
  */
-function chunkLines(chunk: ChunkInput): (string | { readonly offset: number })[] {
+function chunkLines(chunk: ChunkInput): ChunkLine[] {
   const whole = decodeUtf8(chunk.bytes, chunk.firstLine === 1);
   if (whole.ok) return whole.text.split('\n');
-  const lines: (string | { readonly offset: number })[] = [];
+  const lines: ChunkLine[] = [];
   let start = 0;
   for (;;) {
     const nl = chunk.bytes.indexOf(0x0a, start);
@@ -83,11 +86,12 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
 /**
  * The chunk loop around any line processor: one output line per input line, in order; a crash on a
  * line becomes that line's INTERNAL_ERROR record; valid lines' decisions serialised for the store.
+ * `linesOf` cuts the chunk into lines: by default by the one decoding rule (chunkLines above).
  */
-export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean): (chunk: ChunkInput) => ChunkResult {
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, linesOf: (chunk: ChunkInput) => ChunkLine[] = chunkLines): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
-    const lines = chunkLines(chunk);
+    const lines = linesOf(chunk);
     const decisions: CollectedDecision[] = [];
     let out = '';
     let internalErrors = 0;
@@ -111,7 +115,7 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
 }
 
 /** The output line (no newline) for a line the engine failed on: an INTERNAL_ERROR record, never a crash of the run. */
-export function internalErrorLine(n: number, error: unknown): string {
+function internalErrorLine(n: number, error: unknown): string {
   const message = `the engine failed on this line (${(error as Error).message}); please report it`;
   return `{"line":${n},"caseId":null,"errors":[{"path":"(line)","code":"INTERNAL_ERROR","message":${JSON.stringify(message)}}]}`;
 }
