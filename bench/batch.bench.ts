@@ -20,9 +20,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
-import { jsonFloor, writeLines } from './floor.ts';
+import { jsonFloor } from './floor.ts';
 import { runMeasured } from './measure.ts';
-import { lines } from './generate.ts';
+import { lines, writeLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -40,8 +40,8 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
-function generate(path: string, n: number): void {
-  writeLines(path, lines(n, 2026, '2026-03', 0));
+function generate(path: string, n: number): Promise<void> {
+  return writeLines(path, lines(n, 2026, '2026-03', 0));
 }
 
 const run = (command: string, args: readonly string[]) => runMeasured(command, args, ROOT);
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 
   for (const count of sizes) {
     const input = join(dir, `households-${count}.ndjson`);
-    generate(input, count);
+    await generate(input, count);
     const bytesPerLine = Math.round(statSync(input).size / count);
     const floors = async (threads: number) => {
       const xs: number[] = [];
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
 
   if (values.million) {
     const million = join(dir, 'million.ndjson');
-    generate(million, 1_000_000);
+    await generate(million, 1_000_000);
     const floor2 = await jsonFloor(million, join(dir, 'floor.out'), 2);
     const { seconds, peakKb } = await batch(million, join(dir, 'million.out'), 2);
     rows.push(['1 000 000: batch compact, 2 workers', `${seconds.toFixed(1)} s (${fmt(1_000_000 / seconds)} hh/s = ${(1_000_000 / seconds / floor2).toFixed(2)} of the 2-thread floor ${fmt(floor2)}), peak RSS ${fmt(peakKb / 1024)} MiB`]);

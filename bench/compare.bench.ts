@@ -14,8 +14,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { writeLines } from './floor.ts';
-import { lines } from './generate.ts';
+import { lines, writeLines } from './generate.ts';
 import { runMeasured } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -32,7 +31,7 @@ const run = (args: string[]) => runMeasured(process.execPath, ['--import', 'tsx'
 
 async function main(): Promise<void> {
   const input = join(dir, 'households.ndjson');
-  writeLines(input, lines(count, 2026, '2026-03', 0));
+  await writeLines(input, lines(count, 2026, '2026-03', 0));
   const rows: [string, string][] = [
     ['machine', `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`],
     ['input', `${fmt(count)} generated households (seed 2026, period 2026-03), ${fmt(statSync(input).size / count)} bytes/line`],

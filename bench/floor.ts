@@ -1,5 +1,5 @@
-/** Shared by the benchmarks: writing generated lines, and the JSON floor (reading, parsing and printing the same lines, no engine). */
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+/** Shared by the benchmarks: the JSON floor (reading, parsing and printing the same lines, no engine). */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -70,19 +70,4 @@ export async function jsonFloor(input: string, output: string, threads = 1): Pro
     ),
   );
   return counts.reduce((a, b) => a + b, 0) / (now() - started);
-}
-
-/** Writes lines to a file in large blocks. */
-export function writeLines(path: string, source: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  let buffer = '';
-  for (const line of source) {
-    buffer += `${line}\n`;
-    if (buffer.length > 1 << 22) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
 }

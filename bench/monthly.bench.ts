@@ -15,8 +15,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { jsonFloor, writeLines } from './floor.ts';
-import { monthlyLines } from './generate.ts';
+import { jsonFloor } from './floor.ts';
+import { monthlyLines, writeLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -49,8 +49,8 @@ const previous = join(dir, 'previous.ndjson');
 const current = join(dir, 'current.ndjson');
 const store = join(dir, 'records.sqlite');
 const pairs = [...monthlyLines(count, Number(values.seed), values.period)];
-writeLines(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
-writeLines(current, pairs.map((p) => p.current));
+await writeLines(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
+await writeLines(current, pairs.map((p) => p.current));
 const previousCount = pairs.filter((p) => p.previous !== null).length;
 pairs.length = 0;
 
