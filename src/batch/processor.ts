@@ -11,6 +11,7 @@
  * thread sums and keeps in the checkpoint like every other count.
  */
 import type { RuleSetProvider } from '../index.ts';
+import { moduleUrl } from '../paths.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { makeChunkProcessor, type ChunkInput, type ChunkResult, type WorkerConfig } from './chunk.ts';
 
@@ -33,11 +34,10 @@ export interface ProcessorRef {
 /**
  * The one place that says where a processor module is: `src/<name>/processor.ts` when running the
  * sources (tsx), `dist/<name>-processor.js` when running the compiled build (scripts/build.mjs makes
- * one entry per processor). Both sit one folder below the project root, like this module.
+ * one entry per processor).
  */
 export function processorModule(name: string): string {
-  const url = import.meta.url.endsWith('.ts') ? new URL(`../${name}/processor.ts`, import.meta.url) : new URL(`./${name}-processor.js`, import.meta.url);
-  return url.href;
+  return moduleUrl(`${name}/processor.ts`, `${name}-processor.js`).href;
 }
 
 /** The chunk processor a worker (or the main thread) runs: the configured module's, else the batch's own. */

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { moduleUrl } from '../paths.ts';
 import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
@@ -78,7 +79,7 @@ const BLOCK = 1 << 20;
  * The worker thread's entry: the compiled dist/batch-worker.js when this module is compiled (a chunk
  * in dist/), else worker-entry.mjs, which registers tsx in the worker and loads worker.ts.
  */
-const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url);
+const WORKER_ENTRY = moduleUrl('batch/worker-entry.mjs', 'batch-worker.js');
 
 interface Chunk {
   readonly seq: number;
