@@ -24,17 +24,19 @@ import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, 
 
 export const EXIT_INTERRUPTED = 130;
 
-/** The options every run built on the batch takes (batch, monthly). */
-export const RUN_OPTIONS = {
+/** The options every command on the batch takes (batch, monthly, compare). */
+export const WORKER_RUN_OPTIONS = {
   in: { type: 'string' },
   out: { type: 'string' },
   workers: { type: 'string' },
   resume: { type: 'boolean', default: false },
-  detail: { type: 'string', default: 'compact' },
   summary: { type: 'string' },
   rules: { type: 'string' },
   'chunk-lines': { type: 'string' },
 } as const;
+
+/** The options of a run of decisions on the batch (batch, monthly): those and --detail. */
+export const RUN_OPTIONS = { ...WORKER_RUN_OPTIONS, detail: { type: 'string', default: 'compact' } } as const;
 
 /** Checks the run options: --in and --out given, --detail, --workers and --chunk-lines in range. */
 export function checkRunOptions(values: { in?: string; out?: string; detail: string; workers?: string; 'chunk-lines'?: string }): {

@@ -21,7 +21,7 @@ import type { CompareOptions } from '../compare/processor.ts';
 import { formatKronorSv, parseKronor } from '../money/index.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
-import { batchExitCode, batchFailure, checkWorkerOptions } from './batch.ts';
+import { batchExitCode, batchFailure, checkWorkerOptions, WORKER_RUN_OPTIONS } from './batch.ts';
 import { withStore } from './store.ts';
 
 /** One line on stderr. */
@@ -63,17 +63,11 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
     args,
     allowPositionals: false,
     options: {
-      in: { type: 'string' },
+      ...WORKER_RUN_OPTIONS,
       store: { type: 'string' },
       base: { type: 'string' },
       reform: { type: 'string' },
-      out: { type: 'string' },
       report: { type: 'string' },
-      summary: { type: 'string' },
-      workers: { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      rules: { type: 'string' },
-      'chunk-lines': { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError('expected --out FILE');
