@@ -12,17 +12,17 @@
  *
  *   npm run build && npx tsx bench/batch.bench.ts [--sizes 20000,200000] [--runs 1] [--million]
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
-import { writeLines } from './floor.ts';
-import { lines } from './generate.ts';
+import { jsonFloor } from './floor.ts';
+import { runMeasured } from './measure.ts';
+import { lines, writeLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -39,95 +39,12 @@ const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-const now = () => Number(process.hrtime.bigint()) / 1e9;
 
-function generate(path: string, n: number): void {
-  writeLines(path, lines(n, 2026, '2026-03', 0));
+function generate(path: string, n: number): Promise<void> {
+  return writeLines(path, lines(n, 2026, '2026-03', 0));
 }
 
-/** The floor's work on one thread: bytes [from, to) of the file (whole lines), parse + stringify, write. Plain JS, so a worker can run it. */
-const FLOOR = `
-const { closeSync, openSync, readSync, writeSync } = require('node:fs');
-function floor(input, output, from, to) {
-  const inFd = openSync(input, 'r');
-  const outFd = openSync(output, 'w');
-  const block = Buffer.allocUnsafe(1 << 20);
-  let rest = '';
-  let n = 0;
-  for (let at = from; at < to; ) {
-    const read = readSync(inFd, block, 0, Math.min(block.length, to - at), at);
-    if (read === 0) break;
-    at += read;
-    const parts = (rest + block.toString('utf8', 0, read)).split('\\n');
-    rest = parts.pop();
-    let out = '';
-    for (const line of parts) {
-      out += JSON.stringify(JSON.parse(line)) + '\\n';
-      n++;
-    }
-    writeSync(outFd, out);
-  }
-  closeSync(inFd);
-  closeSync(outFd);
-  return n;
-}
-`;
-const floorOnThisThread = new Function('require', `${FLOOR}; return floor;`)(
-  (await import('node:module')).createRequire(import.meta.url),
-) as (input: string, output: string, from: number, to: number) => number;
-
-/** Lines per second of the floor on `threads` threads (worker threads when 2; wall clock incl. their start). */
-async function jsonFloor(input: string, threads: number): Promise<number> {
-  const size = statSync(input).size;
-  const started = now();
-  if (threads === 1) return floorOnThisThread(input, join(dir, 'floor.out'), 0, size) / (now() - started);
-  // Cut at line starts so each thread gets whole lines.
-  const cuts = [0];
-  const probe = Buffer.alloc(1 << 16);
-  const fd = openSync(input, 'r');
-  for (let t = 1; t < threads; t++) {
-    const read = readSync(fd, probe, 0, probe.length, Math.floor((size * t) / threads));
-    cuts.push(Math.floor((size * t) / threads) + probe.subarray(0, read).indexOf(0x0a) + 1);
-  }
-  closeSync(fd);
-  cuts.push(size);
-  const counts = await Promise.all(
-    cuts.slice(0, -1).map(
-      (from, t) =>
-        new Promise<number>((resolve, reject) => {
-          const w = new Worker(`${FLOOR}; const { parentPort, workerData: d } = require('node:worker_threads'); parentPort.postMessage(floor(d.input, d.output, d.from, d.to));`, {
-            eval: true,
-            workerData: { input, output: join(dir, `floor-${t}.out`), from, to: cuts[t + 1] },
-          });
-          w.once('message', resolve);
-          w.once('error', reject);
-        }),
-    ),
-  );
-  return counts.reduce((a, b) => a + b, 0) / (now() - started);
-}
-
-/** Runs a command; returns wall seconds and the peak resident memory of the process (all threads). */
-function run(command: string, args: readonly string[]): Promise<{ seconds: number; peakKb: number }> {
-  return new Promise((resolve, reject) => {
-    const started = now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    let peakKb = 0;
-    const poll = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        /* the process has ended */
-      }
-    }, 50);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
-      else resolve({ seconds: now() - started, peakKb });
-    });
-  });
-}
+const run = (command: string, args: readonly string[]) => runMeasured(command, args, ROOT);
 
 const batch = (input: string, output: string, workers: number, detail = 'compact') =>
   run(process.execPath, [CLI, 'batch', '--in', input, '--out', output, '--workers', String(workers), '--detail', detail]);
@@ -153,11 +70,11 @@ async function main(): Promise<void> {
 
   for (const count of sizes) {
     const input = join(dir, `households-${count}.ndjson`);
-    generate(input, count);
+    await generate(input, count);
     const bytesPerLine = Math.round(statSync(input).size / count);
     const floors = async (threads: number) => {
       const xs: number[] = [];
-      for (let r = 0; r < runs; r++) xs.push(await jsonFloor(input, threads));
+      for (let r = 0; r < runs; r++) xs.push(await jsonFloor(input, join(dir, 'floor.out'), threads));
       return median(xs);
     };
     const floor1 = await floors(1);
@@ -195,8 +112,8 @@ async function main(): Promise<void> {
 
   if (values.million) {
     const million = join(dir, 'million.ndjson');
-    generate(million, 1_000_000);
-    const floor2 = await jsonFloor(million, 2);
+    await generate(million, 1_000_000);
+    const floor2 = await jsonFloor(million, join(dir, 'floor.out'), 2);
     const { seconds, peakKb } = await batch(million, join(dir, 'million.out'), 2);
     rows.push(['1 000 000: batch compact, 2 workers', `${seconds.toFixed(1)} s (${fmt(1_000_000 / seconds)} hh/s = ${(1_000_000 / seconds / floor2).toFixed(2)} of the 2-thread floor ${fmt(floor2)}), peak RSS ${fmt(peakKb / 1024)} MiB`]);
   }

@@ -9,13 +9,13 @@
  *
  *   npx tsx bench/compare.bench.ts [--count 1000000] [--workers 2] [--skip-overlay]
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { lines } from './generate.ts';
+import { lines, writeLines } from './generate.ts';
+import { runMeasured } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -26,41 +26,12 @@ const workers = Number(values.workers);
 const dir = mkdtempSync(join(tmpdir(), 'compare-bench-'));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
 
-async function generate(path: string): Promise<void> {
-  const out = createWriteStream(path);
-  for (const line of lines(count, 2026, '2026-03', 0)) {
-    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(() => r()));
-}
-
-/** Runs the CLI; wall seconds, peak RSS of the process (all threads) and what it printed. */
-function run(args: string[]): Promise<{ seconds: number; peakKb: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    let peakKb = 0;
-    const poll = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        /* ended */
-      }
-    }, 100);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${args[0]} exited with ${code}`));
-      else resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakKb, stdout });
-    });
-  });
-}
+/** Runs the CLI from the sources; wall seconds, peak RSS of the process (all threads) and what it printed. */
+const run = (args: string[]) => runMeasured(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], ROOT, 100);
 
 async function main(): Promise<void> {
   const input = join(dir, 'households.ndjson');
-  await generate(input);
+  await writeLines(input, lines(count, 2026, '2026-03', 0));
   const rows: [string, string][] = [
     ['machine', `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`],
     ['input', `${fmt(count)} generated households (seed 2026, period 2026-03), ${fmt(statSync(input).size / count)} bytes/line`],

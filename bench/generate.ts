@@ -239,8 +239,8 @@ export function* monthlyLines(count: number, seed: number, period: string): Gene
   }
 }
 
-async function writeLines(path: string, source: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
+/** Writes lines to a stream in 1 MiB blocks, waiting while it is full; ends it unless it is stdout. */
+async function writeTo(out: NodeJS.WritableStream, source: Iterable<string>): Promise<void> {
   let buffer = '';
   for (const line of source) {
     buffer += `${line}\n`;
@@ -250,7 +250,12 @@ async function writeLines(path: string, source: Iterable<string>): Promise<void>
     }
   }
   out.write(buffer);
-  await new Promise<void>((r) => out.end(r));
+  if (out !== process.stdout) await new Promise<void>((r) => out.end(r));
+}
+
+/** Writes lines to a file (the generator's own files and the benchmarks' inputs). */
+export function writeLines(path: string, source: Iterable<string>): Promise<void> {
+  return writeTo(createWriteStream(path), source);
 }
 
 /**
@@ -300,17 +305,7 @@ async function main(): Promise<void> {
     await monthlyMain(count, seed, values.period, values.previous, values.out, values.store);
     return;
   }
-  const out = values.out ? createWriteStream(values.out) : process.stdout;
-  let buffer = '';
-  for (const line of lines(count, seed, values.period, rate, values.registered)) {
-    buffer += `${line}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
-      buffer = '';
-    }
-  }
-  out.write(buffer);
-  if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+  await writeTo(values.out ? createWriteStream(values.out) : process.stdout, lines(count, seed, values.period, rate, values.registered));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -15,8 +15,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { jsonFloor, writeLines } from './floor.ts';
-import { monthlyLines } from './generate.ts';
+import { jsonFloor } from './floor.ts';
+import { monthlyLines, writeLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -49,15 +49,15 @@ const previous = join(dir, 'previous.ndjson');
 const current = join(dir, 'current.ndjson');
 const store = join(dir, 'records.sqlite');
 const pairs = [...monthlyLines(count, Number(values.seed), values.period)];
-writeLines(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
-writeLines(current, pairs.map((p) => p.current));
+await writeLines(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
+await writeLines(current, pairs.map((p) => p.current));
 const previousCount = pairs.filter((p) => p.previous !== null).length;
 pairs.length = 0;
 
 const workers = values.workers;
 const record = timed(['batch', '--in', previous, '--out', join(dir, 'previous.out'), '--record', '--store', store, '--workers', workers]);
 const storeAfterPrevious = statSync(store).size;
-const floor = jsonFloor(current, join(dir, 'floor.out'));
+const floor = await jsonFloor(current, join(dir, 'floor.out'));
 const batch = timed(['batch', '--in', current, '--out', join(dir, 'batch.out'), '--workers', workers]);
 const monthly = timed(['monthly', '--in', current, '--out', join(dir, 'monthly.out'), '--store', store, '--workers', workers, '--today', `${values.period}-15`]);
 const summary = JSON.parse(monthly.stdout) as Record<string, unknown>;

@@ -2,8 +2,8 @@
 /**
  * Compiles the TypeScript sources into dist/ with esbuild (run by `npm install` through `prepare`, or
  * `npm run build`). Four entry points: dist/cli.js (the `bistand` command), dist/batch-worker.js
- * (a batch worker thread), and the line processors the workers load for compare (dist/compare-job.js)
- * and monthly (dist/monthly-chunk.js). Code splitting keeps each command in its own chunk, so `calculate` never
+ * (a batch worker thread), and the chunk processors the workers load for compare and monthly
+ * (dist/<name>-processor.js from src/<name>/processor.ts, the names src/batch/processor.ts resolves). Code splitting keeps each command in its own chunk, so `calculate` never
  * loads the web server or SQLite. Packages with native code or CommonJS internals stay in
  * node_modules; the small ESM libraries (zod, date-fns, hono) are bundled so start-up reads a handful
  * of files instead of hundreds.
@@ -35,10 +35,13 @@ const zodEnglishOnly = {
     }));
   },
 };
+/** Commands built on the batch with their own chunk processor (src/batch/processor.ts, processorModule). */
+const PROCESSORS = ['compare', 'monthly'];
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts', 'compare-job': 'src/compare/job.ts', 'monthly-chunk': 'src/monthly/chunk.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts', ...Object.fromEntries(PROCESSORS.map((name) => [`${name}-processor`, `src/${name}/processor.ts`])) },
   outdir: 'dist',
   bundle: true,
   splitting: true,

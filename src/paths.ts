@@ -10,3 +10,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export function projectPath(relative: string): string {
   return `${PROJECT_ROOT}${relative}`;
 }
+
+/**
+ * A module that is loaded by URL (a batch worker's entry, a batch processor): `src/<source>` when
+ * running the TypeScript sources (tsx), `dist/<built>` when running the compiled build, whose entry
+ * points scripts/build.mjs names.
+ */
+export function moduleUrl(source: string, built: string): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? source : built, import.meta.url);
+}

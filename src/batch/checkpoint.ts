@@ -10,8 +10,8 @@ import type { SummaryCounts } from './summary.ts';
 
 export interface Checkpoint {
   readonly version: 1;
-  /** What must match for a resume to continue the same run. */
-  readonly run: { readonly input: string; readonly inputSize: number; readonly period: string | null; readonly detail: string; readonly engineVersion: string; readonly job?: string; readonly processor?: unknown };
+  /** What must match for a resume to continue the same run (sameRun). */
+  readonly run: RunIdentity;
   /** Names the run across resumes (for a record sink's bookkeeping). */
   readonly runId: string;
   readonly inputOffset: number;
@@ -19,8 +19,21 @@ export interface Checkpoint {
   readonly outputBytes: number;
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
-  /** A line job's tallies so far (src/batch/job.ts). */
-  readonly extra?: unknown;
+}
+
+/** A run as a resume must find it again; `processor` is a command's processor identity (processor.ts). */
+export interface RunIdentity {
+  readonly input: string;
+  readonly inputSize: number;
+  readonly period: string | null;
+  readonly detail: string;
+  readonly engineVersion: string;
+  readonly processor?: unknown;
+}
+
+/** Whether a checkpoint's run is this run: the one check a resume makes, for the batch and every processor alike. */
+export function sameRun(checkpointed: RunIdentity, run: RunIdentity): boolean {
+  return JSON.stringify(checkpointed) === JSON.stringify(run);
 }
 
 export const checkpointPath = (output: string) => `${output}.checkpoint`;

@@ -4,7 +4,6 @@ import type { Decision } from '../decision/types.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
-import type { LineJobRef } from './job.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
 
@@ -15,15 +14,12 @@ export interface WorkerConfig {
   readonly period: string | null;
   /** Also return each household's full decision (with trace) for a record sink (issue 4). */
   readonly collectDecisions: boolean;
-  /** Another line job instead of the batch's decisions (src/batch/job.ts), e.g. compare. */
-  readonly job?: LineJobRef;
   /**
-   * A command built on the batch (e.g. monthly) turns lines into output its own way: the URL of a
-   * module exporting `makeChunkProcessor(config, rulesFor)`, loaded in each worker, and its options
-   * (plain data, passed to the worker).
+   * A command built on the batch (compare, monthly) turns lines into output its own way
+   * (processor.ts): the URL of its processor module, loaded in each worker, and its options (plain
+   * data). Absent: the batch's own decisions.
    */
-  readonly processorModule?: string;
-  readonly processorOptions?: unknown;
+  readonly processor?: { readonly module: string; readonly options: unknown };
 }
 
 /** One line → its output line (no newline); calls onDecision with a valid line's full decision. */
@@ -47,8 +43,6 @@ export interface ChunkResult {
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
   readonly decisions: readonly CollectedDecision[];
-  /** A line job's own tallies for the chunk (src/batch/job.ts); absent for the batch itself. */
-  readonly extra?: unknown;
 }
 
 /** Whole input lines (without the last newline) as UTF-8 bytes, and where they start. */
@@ -60,15 +54,18 @@ export interface ChunkInput {
 
 const encoder = new TextEncoder();
 
+/** A line of a chunk: its text, or where its bytes stop being UTF-8. */
+export type ChunkLine = string | { readonly offset: number };
+
 /**
  * The chunk's lines as text, by the one decoding rule (household/decode.ts): a BOM only at the start
  * of the file (line 1), and a line that is not valid UTF-8 is an error naming the byte offset in it.
  * The whole chunk is decoded at once; only a chunk with a bad byte is decoded line by line.
  */
-function chunkLines(chunk: ChunkInput): (string | { readonly offset: number })[] {
+function chunkLines(chunk: ChunkInput): ChunkLine[] {
   const whole = decodeUtf8(chunk.bytes, chunk.firstLine === 1);
   if (whole.ok) return whole.text.split('\n');
-  const lines: (string | { readonly offset: number })[] = [];
+  const lines: ChunkLine[] = [];
   let start = 0;
   for (;;) {
     const nl = chunk.bytes.indexOf(0x0a, start);
@@ -80,6 +77,7 @@ function chunkLines(chunk: ChunkInput): (string | { readonly offset: number })[]
   }
 }
 
+/** The batch's own processor (the default of processor.ts): each line's decision. */
 export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {
   const options = { detail: config.detail, period: config.period, rulesFor };
   return chunkProcessor((text, n, counts, onDecision) => processLine(text, n, options, counts, onDecision), config.collectDecisions);
@@ -88,11 +86,12 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
 /**
  * The chunk loop around any line processor: one output line per input line, in order; a crash on a
  * line becomes that line's INTERNAL_ERROR record; valid lines' decisions serialised for the store.
+ * `linesOf` cuts the chunk into lines: by default by the one decoding rule (chunkLines above).
  */
-export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean): (chunk: ChunkInput) => ChunkResult {
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, linesOf: (chunk: ChunkInput) => ChunkLine[] = chunkLines): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
-    const lines = chunkLines(chunk);
+    const lines = linesOf(chunk);
     const decisions: CollectedDecision[] = [];
     let out = '';
     let internalErrors = 0;
@@ -108,10 +107,15 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
       } catch (error) {
         internalErrors++;
         counts.errors++;
-        const message = `the engine failed on this line (${(error as Error).message}); please report it`;
-        out += `{"line":${n},"caseId":null,"errors":[{"path":"(line)","code":"INTERNAL_ERROR","message":${JSON.stringify(message)}}]}\n`;
+        out += `${internalErrorLine(n, error)}\n`;
       }
     }
     return { seq: chunk.seq, firstLine: chunk.firstLine, lineCount: lines.length, out: encoder.encode(out), counts, internalErrors, decisions };
   };
+}
+
+/** The output line (no newline) for a line the engine failed on: an INTERNAL_ERROR record, never a crash of the run. */
+function internalErrorLine(n: number, error: unknown): string {
+  const message = `the engine failed on this line (${(error as Error).message}); please report it`;
+  return `{"line":${n},"caseId":null,"errors":[{"path":"(line)","code":"INTERNAL_ERROR","message":${JSON.stringify(message)}}]}`;
 }

@@ -12,14 +12,15 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { moduleUrl } from '../paths.ts';
 import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
-import { makeChunkProcessor, type ChunkResult, type CollectedDecision, type WorkerConfig } from './chunk.ts';
-import { CheckpointError, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.ts';
-import { loadLineJob, type LineJobRef } from './job.ts';
+import type { ChunkResult, CollectedDecision, WorkerConfig } from './chunk.ts';
+import { CheckpointError, readCheckpoint, removeCheckpoint, sameRun, writeCheckpoint, type Checkpoint, type RunIdentity } from './checkpoint.ts';
 import type { Detail } from './line.ts';
+import { loadChunkProcessor, type ProcessorRef } from './processor.ts';
 import { Progress } from './progress.ts';
 import { addCounts, emptyCounts, type SummaryCounts } from './summary.ts';
 
@@ -46,17 +47,11 @@ export interface BatchOptions {
   /** Called once a stop was requested, e.g. by tests; production uses SIGINT/SIGTERM. */
   readonly stopSignal?: { stopped: boolean };
   readonly checkpointEveryMs?: number;
-  /** Runs a line job (src/batch/job.ts, e.g. compare) instead of the decisions; `detail` is then unused. */
-  readonly job?: LineJobRef;
   /**
-   * For a command built on the batch (monthly): its line processor module and options for the
-   * workers, given the run id (the same on every resume), and what else must match for a resume.
+   * A command built on the batch (compare, monthly): its chunk processor (processor.ts) instead of the
+   * batch's own decisions. Its counters come back in `counts.tallies`.
    */
-  readonly processor?: {
-    readonly module: string;
-    readonly options: (runId: string) => unknown;
-    readonly identity: Readonly<Record<string, unknown>>;
-  };
+  readonly processor?: ProcessorRef;
 }
 
 export interface BatchResult {
@@ -67,8 +62,6 @@ export interface BatchResult {
   readonly seconds: number;
   /** The run's id (the same across resumes). */
   readonly runId: string;
-  /** A line job's summed tallies (src/batch/job.ts); undefined for the batch itself. */
-  readonly extra?: unknown;
 }
 
 /** The input or output cannot be used: a clear message, nothing half-done. */
@@ -86,7 +79,7 @@ const BLOCK = 1 << 20;
  * The worker thread's entry: the compiled dist/batch-worker.js when this module is compiled (a chunk
  * in dist/), else worker-entry.mjs, which registers tsx in the worker and loads worker.ts.
  */
-const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url);
+const WORKER_ENTRY = moduleUrl('batch/worker-entry.mjs', 'batch-worker.js');
 
 interface Chunk {
   readonly seq: number;
@@ -183,8 +176,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
 
-  const run: Checkpoint['run'] = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.job ? { job: options.job.key } : {}), ...(options.processor ? { processor: options.processor.identity } : {}) };
-  const job = options.job ? await loadLineJob(options.job) : null;
+  const run: RunIdentity = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.processor ? { processor: options.processor.identity } : {}) };
   let checkpoint: Checkpoint | null = null;
   if (options.resume) {
     try {
@@ -193,7 +185,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       if (error instanceof CheckpointError) throw new BatchError(`${error.message}: it belongs to another run or is damaged; start without --resume`);
       throw error;
     }
-    if (checkpoint !== null && JSON.stringify(checkpoint.run) !== JSON.stringify(run)) {
+    if (checkpoint !== null && !sameRun(checkpoint.run, run)) {
       throw new BatchError(`${output}.checkpoint belongs to another run (input, size, --period, --detail or engine version differ); start without --resume`);
     }
   }
@@ -229,7 +221,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let outputBytes = checkpoint?.outputBytes ?? 0;
   let inputOffset = checkpoint?.inputOffset ?? 0;
   let linesDone = checkpoint?.linesDone ?? 0;
-  const extra = job ? (checkpoint?.extra ?? job.emptyExtra()) : undefined;
   const chunker = new LineChunker(inFd, inputOffset, linesDone + 1, options.chunkLines ?? 400);
 
   const config: WorkerConfig = {
@@ -237,8 +228,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     detail: options.detail,
     period: options.period,
     collectDecisions: options.onDecisions !== undefined,
-    ...(options.job ? { job: options.job } : {}),
-    ...(options.processor ? { processorModule: options.processor.module, processorOptions: options.processor.options(runId) } : {}),
+    ...(options.processor ? { processor: { module: options.processor.module, options: options.processor.options(runId) } } : {}),
   };
   const workerCount = Math.max(0, options.workers);
   const progress = options.progress ? new Progress(options.progress, inputSize, inputOffset) : null;
@@ -251,7 +241,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const saveCheckpoint = () => {
     fsyncSync(outFd);
-    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors, ...(job ? { extra } : {}) });
+    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors });
   };
   // A first checkpoint before any work: a run killed at once resumes as the same run.
   saveCheckpoint();
@@ -264,7 +254,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     inputOffset = endOffset;
     linesDone += result.lineCount;
     addCounts(counts, result.counts);
-    if (job) job.addExtra(extra, result.extra);
     internalErrors += result.internalErrors;
     progress?.update(counts.lines, inputOffset);
   };
@@ -280,9 +269,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   try {
     if (workerCount === 0) {
-      const cache = new RuleSetCache(book);
-      const make: typeof makeChunkProcessor = config.processorModule ? ((await import(config.processorModule)) as { makeChunkProcessor: typeof makeChunkProcessor }).makeChunkProcessor : makeChunkProcessor;
-      const processChunk = job ? await job.makeJobProcessor(options.job!.config) : make(config, (p, m, d) => cache.get(p, m, d));
+      const processChunk = await loadChunkProcessor(config);
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
         flush(processChunk(chunk), chunk.endOffset);
         maybeCheckpoint();
@@ -308,7 +295,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     resumedFromLine: checkpoint ? checkpoint.linesDone + 1 : null,
     seconds: (Date.now() - started) / 1000,
     runId,
-    ...(job ? { extra } : {}),
   };
 }
 

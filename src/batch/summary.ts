@@ -8,6 +8,16 @@ import { formatOreExact, kronorToOreExact } from '../money/index.ts';
 export const OUTCOMES = ['approve', 'partial', 'deny', 'needs-information'] as const;
 export const GENDER_KEYS = ['female', 'male', 'other', 'unknown'] as const;
 
+/**
+ * A processor's own counters (processor.ts): plain JSON, nested objects whose leaves are numbers,
+ * summed key by key (addTallies). Kept in the checkpoint with the other counts, so a resumed run sums
+ * exactly what an uninterrupted one does. monthly counts routing and reasons here, compare its whole
+ * tally (src/compare/summary.ts).
+ */
+export interface Tallies {
+  [key: string]: number | Tallies;
+}
+
 export interface SummaryCounts {
   lines: number;
   households: number;
@@ -23,8 +33,8 @@ export interface SummaryCounts {
   longTermCases: number;
   requiresAssessment: number;
   byApplicantGender: Record<(typeof GENDER_KEYS)[number], number>;
-  /** Named counters a command built on the batch adds (monthly: routing, reasons); summed like the rest. */
-  tallies: Record<string, number>;
+  /** Counters a command built on the batch adds (monthly: routing, reasons; compare: its tally); summed like the rest. */
+  tallies: Tallies;
 }
 
 export function emptyCounts(): SummaryCounts {
@@ -55,12 +65,20 @@ export function addCounts(into: SummaryCounts, from: SummaryCounts): void {
   into.requiresAssessment += from.requiresAssessment;
   for (const k of GENDER_KEYS) into.byApplicantGender[k] += from.byApplicantGender[k];
   // A checkpoint written before tallies existed has none.
-  for (const [k, n] of Object.entries(from.tallies ?? {})) into.tallies[k] = (into.tallies[k] ?? 0) + n;
+  addTallies(into.tallies, from.tallies ?? {});
+}
+
+/** Sums `from` into `into`, key by key at every depth; a key only in `from` is added. */
+export function addTallies(into: Tallies, from: Tallies): void {
+  for (const [k, v] of Object.entries(from)) {
+    if (typeof v === 'number') into[k] = ((into[k] as number | undefined) ?? 0) + v;
+    else addTallies((into[k] ??= {}) as Tallies, v);
+  }
 }
 
 /** Adds one to a named counter. */
 export function tally(counts: SummaryCounts, key: string, by = 1): void {
-  counts.tallies[key] = (counts.tallies[key] ?? 0) + by;
+  counts.tallies[key] = ((counts.tallies[key] as number | undefined) ?? 0) + by;
 }
 
 /**

@@ -2,23 +2,13 @@
  * A batch worker thread: takes rules/ as the main thread loaded and checked it, then turns chunks of NDJSON lines into output lines.
  * A crash inside the engine on one household becomes an INTERNAL_ERROR record for that line, so the
  * batch still writes exactly one output line per input line (and ends with exit code 1).
- * With a line job (src/batch/job.ts) the job's processor is used instead.
+ * The chunks go through the configured processor (processor.ts): the batch's decisions, or a command's own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RuleSetCache } from '../rulebook/resolve.ts';
-import { makeChunkProcessor, type ChunkInput, type WorkerConfig } from './chunk.ts';
-import { loadLineJob, type ChunkProcessor } from './job.ts';
+import type { ChunkInput, WorkerConfig } from './chunk.ts';
+import { loadChunkProcessor } from './processor.ts';
 
-const config = workerData as WorkerConfig;
-let processChunk: ChunkProcessor;
-if (config.job) {
-  processChunk = await (await loadLineJob(config.job)).makeJobProcessor(config.job.config);
-} else {
-  const cache = new RuleSetCache(config.rulebook);
-  // A command built on the batch brings its own line processor (WorkerConfig.processorModule).
-  const make: typeof makeChunkProcessor = config.processorModule ? ((await import(config.processorModule)) as { makeChunkProcessor: typeof makeChunkProcessor }).makeChunkProcessor : makeChunkProcessor;
-  processChunk = make(config, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
-}
+const processChunk = await loadChunkProcessor(workerData as WorkerConfig);
 
 parentPort!.on('message', (chunk: ChunkInput) => {
   const result = processChunk(chunk);

@@ -24,17 +24,19 @@ import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, 
 
 export const EXIT_INTERRUPTED = 130;
 
-/** The options every run built on the batch takes (batch, monthly). */
-export const RUN_OPTIONS = {
+/** The options every command on the batch takes (batch, monthly, compare). */
+export const WORKER_RUN_OPTIONS = {
   in: { type: 'string' },
   out: { type: 'string' },
   workers: { type: 'string' },
   resume: { type: 'boolean', default: false },
-  detail: { type: 'string', default: 'compact' },
   summary: { type: 'string' },
   rules: { type: 'string' },
   'chunk-lines': { type: 'string' },
 } as const;
+
+/** The options of a run of decisions on the batch (batch, monthly): those and --detail. */
+export const RUN_OPTIONS = { ...WORKER_RUN_OPTIONS, detail: { type: 'string', default: 'compact' } } as const;
 
 /** Checks the run options: --in and --out given, --detail, --workers and --chunk-lines in range. */
 export function checkRunOptions(values: { in?: string; out?: string; detail: string; workers?: string; 'chunk-lines'?: string }): {
@@ -47,11 +49,16 @@ export function checkRunOptions(values: { in?: string; out?: string; detail: str
   if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
   const detail = values.detail;
   if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
+  return { input: values.in, output: values.out, detail, ...checkWorkerOptions(values) };
+}
+
+/** Checks --workers (default: every core) and --chunk-lines of any command on the batch (batch, monthly, compare). */
+export function checkWorkerOptions(values: { workers?: string | undefined; 'chunk-lines'?: string | undefined }): { workers: number; chunkLines: number | undefined } {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
   const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
   if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
-  return { input: values.in, output: values.out, detail, workers, chunkLines };
+  return { workers, chunkLines };
 }
 
 /** Throws RulesPendingError when --period is a month whose rules are pending (rules/pending/). */
@@ -154,7 +161,7 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
   }
 }
 
-/** The exit code of a finished run (batch, monthly): 130 interrupted, 1 engine failures on lines, else 0. */
+/** The exit code of a finished run (batch, monthly, compare): 130 interrupted, 1 engine failures on lines, else 0. */
 export function batchExitCode(result: { readonly interrupted: boolean; readonly internalErrors: number; readonly counts: { readonly lines: number } }, stderr: CliOutput): number {
   if (result.interrupted) {
     stderr.write(`interrupted after line ${result.counts.lines}; run again with --resume to continue\n`);
@@ -167,7 +174,7 @@ export function batchExitCode(result: { readonly interrupted: boolean; readonly 
   return EXIT_OK;
 }
 
-/** A run that could not start or finish (batch, monthly): the message and its exit code; anything else is rethrown. */
+/** A run that could not start or finish (batch, monthly, compare): the message and its exit code; anything else is rethrown. */
 export function batchFailure(command: string, error: unknown, stderr: CliOutput): number {
   if (error instanceof RulesPendingError) {
     stderr.write(`${command}: ${error.message}; load them first (rules/README.md)\n`);

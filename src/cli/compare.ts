@@ -9,27 +9,20 @@
  * usage, an invalid overlay or rules directory given as a side, unreadable input; 130 interrupted.
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BatchError, runBatch } from '../batch/run.ts';
-import type { LineJobRef } from '../batch/job.ts';
+import { runBatch } from '../batch/run.ts';
+import { processorModule } from '../batch/processor.ts';
 import { OverlayError } from '../compare/overlay.ts';
 import { writeReport } from '../compare/report.ts';
 import { parseScenarioSpec, SpecError, type ScenarioSpec } from '../compare/scenario.ts';
 import { compareStore } from '../compare/store.ts';
-import { tallyJson, type CompareSummary, type CompareTally } from '../compare/summary.ts';
-import type { CompareJobConfig } from '../compare/job.ts';
+import { addTally, emptyTally, tallyJson, type CompareSummary, type CompareTally } from '../compare/summary.ts';
+import type { CompareOptions } from '../compare/processor.ts';
 import { formatKronorSv, parseKronor } from '../money/index.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
-import { EXIT_INTERRUPTED } from './batch.ts';
+import { batchExitCode, batchFailure, checkWorkerOptions, WORKER_RUN_OPTIONS } from './batch.ts';
 import { withStore } from './store.ts';
-
-/**
- * The compare line job's module, loaded by the batch workers: the TypeScript source when running from
- * src/ (tsx), the compiled dist/compare-job.js when running the build (scripts/build.mjs).
- */
-const COMPARE_JOB = import.meta.url.endsWith('.ts') ? new URL('../compare/job.ts', import.meta.url) : new URL('./compare-job.js', import.meta.url);
 
 /** One line on stderr. */
 const errTo = (io: CliIo) => (text: string): void => void io.stderr.write(`${text}\n`);
@@ -70,25 +63,16 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
     args,
     allowPositionals: false,
     options: {
-      in: { type: 'string' },
+      ...WORKER_RUN_OPTIONS,
       store: { type: 'string' },
       base: { type: 'string' },
       reform: { type: 'string' },
-      out: { type: 'string' },
       report: { type: 'string' },
-      summary: { type: 'string' },
-      workers: { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      rules: { type: 'string' },
-      'chunk-lines': { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError('expected --out FILE');
   if ((values.in === undefined) === (values.store === undefined)) throw new UsageError('expected --in FILE (households) or --store PATH (recorded decisions), not both');
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
-  const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
-  if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
+  const { workers, chunkLines } = checkWorkerOptions(values);
   const dir = rulesDir(values.rules, io.env);
   try {
     if (values.store !== undefined) {
@@ -98,8 +82,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
     }
     const base = side(values.base, '--base', dir);
     const reform = side(values.reform, '--reform', dir);
-    const config: CompareJobConfig = { base, reform };
-    const job: LineJobRef = { module: COMPARE_JOB.href, config, key: JSON.stringify(config) };
+    const sides: CompareOptions = { base, reform };
     const result = await runBatch({
       input: values.in!,
       output: values.out,
@@ -110,9 +93,13 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
       progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
-      job,
+      // A checkpoint of a comparison with other sides is refused: the sides are its identity.
+      processor: { module: processorModule('compare'), options: () => sides, identity: { command: 'compare', ...sides } },
     });
-    const summary = tallyJson(result.extra as CompareTally, {
+    // The summed tallies of every chunk (none for an empty input) onto an empty tally.
+    const tally = emptyTally();
+    addTally(tally, result.counts.tallies as unknown as CompareTally);
+    const summary = tallyJson(tally, {
       input: values.in,
       output: values.out,
       base: sideOf(base),
@@ -122,17 +109,10 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       interrupted: result.interrupted,
       resumedFromLine: result.resumedFromLine,
     });
-    if (result.interrupted) {
-      io.stdout.write(`${JSON.stringify(summary)}\n`);
-      err(`interrupted after line ${result.counts.lines}; run again with --resume to continue`);
-      return EXIT_INTERRUPTED;
-    }
-    finish(summary, values, io);
-    if (result.internalErrors > 0) {
-      err(`${result.internalErrors} line(s) failed inside the engine (INTERNAL_ERROR records); please report them`);
-      return EXIT_ENGINE;
-    }
-    return EXIT_OK;
+    // An interrupted run prints what it has so far; its report and summary file wait for the resume.
+    if (result.interrupted) io.stdout.write(`${JSON.stringify(summary)}\n`);
+    else finish(summary, values, io);
+    return batchExitCode(result, io.stderr);
   } catch (error) {
     if (error instanceof OverlayError) {
       for (const p of error.problems) err(`overlay: ${p}`);
@@ -142,15 +122,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       err(`compare: ${error.message}`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof BatchError) {
-      err(`compare: ${error.message}`);
-      return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
-    }
-    if (error instanceof RulebookError) {
-      for (const p of error.problems) err(`rules: ${p}`);
-      return EXIT_ENGINE;
-    }
-    throw error;
+    return batchFailure('compare', error, io.stderr);
   }
 }
 

@@ -11,11 +11,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { processorModule } from '../batch/processor.ts';
 import { recordSink, type RecordTally } from '../batch/record.ts';
 import { runBatch } from '../batch/run.ts';
 import { summaryJson, type SummaryCounts } from '../batch/summary.ts';
 import { formatOreExactSv } from '../money/index.ts';
-import type { MonthlyWorkerOptions } from '../monthly/chunk.ts';
+import type { MonthlyWorkerOptions } from '../monthly/processor.ts';
 import { delegationProblems } from '../monthly/delegation.ts';
 import { writeQueueFile } from '../monthly/queue.ts';
 import { parseIsoDay } from '../monthly/workdays.ts';
@@ -26,7 +27,7 @@ import { batchExitCode, batchFailure, checkRunOptions, RUN_OPTIONS } from './bat
 
 /** The monthly part of the summary: routing, reasons, children, handling time. */
 export function monthlySummary(c: SummaryCounts): Record<string, unknown> {
-  const t = c.tallies;
+  const t = c.tallies as Record<string, number>;
   const byReason: Record<string, number> = {};
   for (const key of Object.keys(t).filter((k) => k.startsWith('reason.')).sort()) byReason[key.slice('reason.'.length)] = t[key]!;
   return {
@@ -38,12 +39,6 @@ export function monthlySummary(c: SummaryCounts): Record<string, unknown> {
     withoutReceivedOn: t['withoutReceivedOn'] ?? 0,
   };
 }
-
-/**
- * The monthly line processor's module, loaded by the batch workers: the TypeScript source when running
- * from src/ (tsx), the compiled dist/monthly-chunk.js when running the build (scripts/build.mjs).
- */
-const MONTHLY_CHUNK = import.meta.url.endsWith('.ts') ? new URL('../monthly/chunk.ts', import.meta.url) : new URL('./monthly-chunk.js', import.meta.url);
 
 export async function monthlyCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({
@@ -91,7 +86,7 @@ export async function monthlyCommand(args: string[], io: CliIo = processIo()): P
       ...(chunkLines !== undefined ? { chunkLines } : {}),
       progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
       processor: {
-        module: MONTHLY_CHUNK.href,
+        module: processorModule('monthly'),
         options: (runId): MonthlyWorkerOptions => ({ storePath: opened.path, headSeq: opened.monthlyRunHead(runId), mode, today }),
         identity: { command: 'monthly', mode, today, store: resolve(opened.path) },
       },

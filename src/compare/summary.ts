@@ -8,7 +8,7 @@
  * and the histogram keeps one counter per 10 kronor of change.
  */
 import { formatKronor, multiplyRatioHalfUp, ore } from '../money/index.ts';
-import { GENDER_KEYS, OUTCOMES } from '../batch/summary.ts';
+import { addTallies, GENDER_KEYS, OUTCOMES, type Tallies } from '../batch/summary.ts';
 
 export const HOUSEHOLD_TYPES = ['single-no-children', 'single-with-children', 'couple-no-children', 'couple-with-children', 'with-other-adults'] as const;
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
@@ -79,32 +79,9 @@ export function emptyTally(): CompareTally {
   };
 }
 
-function addNumbers<T extends Record<string, number>>(into: T, from: T): void {
-  for (const k of Object.keys(from) as (keyof T)[]) (into as Record<keyof T, number>)[k] = ((into[k] ?? 0) as number) + (from[k] as number);
-}
-
-function addSide(into: SideTally, from: SideTally): void {
-  into.households += from.households;
-  into.children += from.children;
-  for (const g of GENDER_KEYS) addNumbers(into.byGender[g], from.byGender[g]);
-}
-
+/** Sums one tally into another: a tally is the batch's kind of tallies (nested counters), summed key by key. */
 export function addTally(into: CompareTally, from: CompareTally): void {
-  into.lines += from.lines;
-  into.compared += from.compared;
-  addNumbers(into.errors, from.errors);
-  for (const [month, c] of Object.entries(from.byMonth)) {
-    const m = (into.byMonth[month] ??= { households: 0, baseOre: 0, reformOre: 0 });
-    addNumbers(m as unknown as Record<string, number>, c as unknown as Record<string, number>);
-  }
-  for (const o of OUTCOMES) addNumbers(into.transitions[o], from.transitions[o]);
-  for (const t of HOUSEHOLD_TYPES) addNumbers(into.byType[t] as unknown as Record<string, number>, from.byType[t] as unknown as Record<string, number>);
-  addSide(into.winners, from.winners);
-  addSide(into.losers, from.losers);
-  into.unchanged += from.unchanged;
-  into.withoutAmount += from.withoutAmount;
-  addNumbers(into.changeBuckets, from.changeBuckets);
-  addNumbers(into.firstDivergence, from.firstDivergence);
+  addTallies(into as unknown as Tallies, from as unknown as Tallies);
 }
 
 /** One compared household, as the tally sees it. */

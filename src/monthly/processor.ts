@@ -1,9 +1,10 @@
 /**
- * The monthly run's line processor for the batch workers (WorkerConfig.processorModule): each worker
+ * The monthly run's chunk processor for the batch workers (src/batch/processor.ts): each worker
  * opens the decision store read-only and looks up last month's decision of each case, reading only
  * records up to the chain position the run started from (the same on every resume).
  */
-import { chunkProcessor, type ChunkInput, type ChunkResult, type WorkerConfig } from '../batch/chunk.ts';
+import { chunkProcessor, type WorkerConfig } from '../batch/chunk.ts';
+import type { ChunkProcessor } from '../batch/processor.ts';
 import type { RuleSetProvider } from '../index.ts';
 import { DecisionStore } from '../store/store.ts';
 import { previousFromParts } from './previous.ts';
@@ -18,8 +19,8 @@ export interface MonthlyWorkerOptions {
   readonly today: string | null;
 }
 
-export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): (chunk: ChunkInput) => ChunkResult {
-  const options = config.processorOptions as MonthlyWorkerOptions;
+export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvider): ChunkProcessor {
+  const options = config.processor!.options as MonthlyWorkerOptions;
   const store = DecisionStore.open(options.storePath, { readonly: true });
   const previous = (caseId: string, period: string): PreviousDecision | null => {
     const row = store.latestPartsFor(caseId, period, options.headSeq);
