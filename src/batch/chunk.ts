@@ -6,6 +6,7 @@ import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
+import type { InputIssue } from '../household/types.ts';
 
 export interface WorkerConfig {
   /** rules/ as loaded and checked once by the main thread (plain data, copied to each worker). */
@@ -86,12 +87,13 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
 /**
  * The chunk loop around any line processor: one output line per input line, in order; a crash on a
  * line becomes that line's INTERNAL_ERROR record; valid lines' decisions serialised for the store.
- * `linesOf` cuts the chunk into lines: by default by the one decoding rule (chunkLines above).
+ * Lines are cut by the one decoding rule (chunkLines above); `unreadable` writes the record of a line
+ * that is not valid UTF-8 (by default the batch's error record).
  */
-export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, linesOf: (chunk: ChunkInput) => ChunkLine[] = chunkLines): (chunk: ChunkInput) => ChunkResult {
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, unreadable: (n: number, counts: SummaryCounts, issue: InputIssue) => string = unreadableLine): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
-    const lines = linesOf(chunk);
+    const lines = chunkLines(chunk);
     const decisions: CollectedDecision[] = [];
     let out = '';
     let internalErrors = 0;
@@ -103,7 +105,7 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
         out +=
           typeof line === 'string'
             ? `${processOne(line, n, counts, collect)}\n`
-            : `${unreadableLine(n, counts, { path: '(line)', code: 'INVALID_UTF8', message: invalidUtf8Message(line.offset, ' of this line') })}\n`;
+            : `${unreadable(n, counts, { path: '(line)', code: 'INVALID_UTF8', message: invalidUtf8Message(line.offset, ' of this line') })}\n`;
       } catch (error) {
         internalErrors++;
         counts.errors++;

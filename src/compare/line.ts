@@ -8,6 +8,7 @@
  * A side that cannot be evaluated has {"errors":[…]} instead of its figures; a line that is not a
  * household at all is {"line":n,"caseId":…,"overlays":{…},"errors":[…]}.
  */
+import { parseJsonText } from '../household/decode.ts';
 import { canonicalJson } from '../canonical.ts';
 import type { Household, InputIssue } from '../household/types.ts';
 import { formatKronor, ore, parseKronor } from '../money/index.ts';
@@ -101,14 +102,20 @@ export function compareLine(text: string, n: number, sides: Sides, tally: Compar
     tally.errors.input++;
     return { out: inputError(n, sides, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]), error: true };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (error) {
+  // The same JSON reading as batch and calculate (household/decode.ts: depth-bounded, one message per problem).
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
     tally.errors.input++;
-    return { out: inputError(n, sides, [{ path: '(line)', code: 'INVALID_JSON', message: `not valid JSON (${(error as Error).message})` }]), error: true };
+    return { out: inputError(n, sides, [{ path: '(line)', code: parsed.code, message: parsed.message }]), error: true };
   }
-  return compareHousehold(raw, head, n, sides, tally);
+  return compareHousehold(parsed.value, head, n, sides, tally);
+}
+
+/** A line that is not valid UTF-8: its error record, counted as an input error. */
+export function unreadableCompareLine(n: number, sides: Sides, tally: CompareTally, issue: InputIssue): string {
+  tally.lines++;
+  tally.errors.input++;
+  return inputError(n, sides, [issue]);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { chunkProcessor, type ChunkInput, type ChunkResult, type WorkerConfig } from '../batch/chunk.ts';
 import type { ChunkProcessor } from '../batch/processor.ts';
 import type { Tallies } from '../batch/summary.ts';
-import { compareLine, type Sides } from './line.ts';
+import { compareLine, unreadableCompareLine, type Sides } from './line.ts';
 import { buildScenario, type ScenarioSpec } from './scenario.ts';
 import { emptyTally, type CompareTally } from './summary.ts';
 
@@ -16,14 +16,6 @@ export interface CompareOptions {
   readonly base: ScenarioSpec;
   readonly reform: ScenarioSpec;
 }
-
-const decoder = new TextDecoder('utf-8');
-
-/**
- * compare reads a chunk as it always has: decoded leniently (a byte that is not UTF-8 becomes U+FFFD,
- * a BOM at the chunk's start is dropped), not by the batch's decoding rule.
- */
-const lenientLines = (chunk: ChunkInput): string[] => decoder.decode(chunk.bytes).split('\n');
 
 export function makeChunkProcessor(config: WorkerConfig): ChunkProcessor {
   const c = config.processor!.options as CompareOptions;
@@ -37,7 +29,12 @@ export function makeChunkProcessor(config: WorkerConfig): ChunkProcessor {
       return line.out;
     },
     false,
-    lenientLines,
+    // A line that is not valid UTF-8 (the one decoding rule, household/decode.ts): compare's own error record.
+    (n, counts, issue) => {
+      counts.lines++;
+      counts.errors++;
+      return unreadableCompareLine(n, sides, tally, issue);
+    },
   );
   return (chunk: ChunkInput): ChunkResult => {
     tally = emptyTally();

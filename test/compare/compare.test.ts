@@ -126,6 +126,25 @@ describe('compare --in', () => {
   }, 60_000);
 });
 
+describe('reading the input (the one decoding rule of calculate, batch and the API)', () => {
+  it('a line that is not UTF-8 or nested too deep is its own error record; a BOM at the start of the file is accepted', async () => {
+    const good = JSON.parse(readFileSync(input, 'utf8').split('\n')[0]!) as Record<string, unknown>;
+    const file = join(dir, 'bytes.ndjson');
+    const deep = `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`;
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${JSON.stringify(good)}\n{"caseId":"`), Buffer.from([0xff]), Buffer.from(`"}\n${deep}\n`)]));
+    const out = join(dir, 'bytes.out');
+    const r = await cli(['compare', '--in', file, '--base', 'current', '--reform', overlay, '--out', out, '--workers', '0']);
+    expect(r.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
+    expect(lines[0]!.errors).toBeUndefined();
+    expect(lines[1]!.errors[0]).toMatchObject({ path: '(line)', code: 'INVALID_UTF8' });
+    expect(lines[1]!.errors[0].message).toMatch(/offset 11 of this line/);
+    expect(lines[2]!.errors[0].code).toBe('TOO_DEEP');
+    expect(lines[2]!.errors[0].message).toMatch(/nested more than 64 levels/);
+  }, 60_000);
+});
+
 describe('resume', () => {
   it('after SIGKILL, --resume gives the same bytes and the same summary', async () => {
     const out = join(dir, 'killed.ndjson');
