@@ -76,6 +76,14 @@ function said(ctx: Context, key: MessageKey, args: MessageArgs = {}): { text: st
   return { text: ctx.say(key, args), message: { key, args } };
 }
 
+/**
+ * A reason with its text and message (see said). Built as one literal rather than spreading said()
+ * into it: a spread costs a shape change per object, and reasons and flags are made for every household.
+ */
+function reasonOf(ctx: Context, code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
+  return { code, legalRef, text: ctx.say(key, args), message: { key, args } };
+}
+
 /** A fired condition rule: a missing fact or a flag for a person (a denial is handled by decide). */
 function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
   const { code, legalTopic, severity, field, blocking } = r.event.params;
@@ -85,7 +93,9 @@ function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
     const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
     needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey });
   } else if (r.event.type === 'flag') {
-    flags.push({ code, severity, legalRef: ref, ...said(ctx, `flag.${code}` as MessageKey) });
+    const key = `flag.${code}` as MessageKey;
+    const args = {};
+    flags.push({ code, severity, legalRef: ref, text: ctx.say(key, args), message: { key, args } });
   }
 }
 
@@ -224,29 +234,31 @@ function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, ste
   const { incomplete, need, deficit } = step3;
   const reasons: Reason[] = [];
   const blockingFlags = flags.filter((f) => f.severity === 'block').map((f) => f.code);
-  const base = { incomplete, need, deficit, denial, reasons, blockingFlags };
+  const proposal = (outcome: Outcome, payable: Ore | null, assetsUsed: Ore, deniedFor: string | null): Proposal => ({
+    incomplete, need, deficit, denial, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
+  });
   // A flag with severity block (an agency that did not answer, 15 kap. 10–12 §§) means no proposal at all,
   // not even a refusal on other grounds: what the agency would have said is unknown, never zero.
-  if (blockingFlags.length > 0) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
+  if (blockingFlags.length > 0) return proposal('needs-information', null, ZERO, null);
   if (denial !== null) {
     const deniedFor = denial.event.params.code;
-    reasons.push({ code: deniedFor, legalRef: legal(ctx, 'labourMarket').ref, ...said(ctx, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') });
-    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor };
+    reasons.push(reasonOf(ctx, deniedFor, legal(ctx, 'labourMarket').ref, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL'));
+    return proposal('deny', ZERO, ZERO, deniedFor);
   }
   // A missing fact, or a choice the law leaves to a person (a missing läkarintyg, an aktivitetskrav sanction): no amount.
-  if (incomplete || blocked) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
+  if (incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
-    reasons.push({ code: 'INCOME_COVERS_NEED', legalRef: ownRef, ...said(ctx, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }) });
-    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor: 'INCOME_COVERS_NEED' };
+    reasons.push(reasonOf(ctx, 'INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }));
+    return proposal('deny', ZERO, ZERO, 'INCOME_COVERS_NEED');
   }
   if (assets.available >= deficit) {
-    reasons.push({ code: 'ASSETS_COVER_NEED', legalRef: ownRef, ...said(ctx, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }) });
-    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: deficit, deniedFor: 'ASSETS_COVER_NEED' };
+    reasons.push(reasonOf(ctx, 'ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }));
+    return proposal('deny', ZERO, deficit, 'ASSETS_COVER_NEED');
   }
   // Own money above the buffer that does not cover the shortfall is not deducted automatically:
   // whether and how fast it must be used is a caseworker's assessment (flag ASSETS_ABOVE_BUFFER).
-  return { ...base, outcome: costs.refused > 0 ? 'partial' : 'approve', payable: deficit, assetsUsed: ZERO, deniedFor: null };
+  return proposal(costs.refused > 0 ? 'partial' : 'approve', deficit, ZERO, null);
 }
 
 /**
@@ -261,7 +273,10 @@ function reasonsForRefusedCosts(ctx: Context, costs: CostsResult, p: Proposal): 
     p.reasons.push({ code: item.code, legalRef: item.legalRef, text: item.reason, amount: refused, message: item.message });
   }
   if (p.outcome === 'approve' || p.outcome === 'partial') {
-    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, ...said(ctx, 'reason.RIGHT_TO_ASSISTANCE', { payable: formatKronor(p.payable!), period: formatPeriod(ctx.household.period) }), amount: formatKronor(p.payable!) });
+    const payable = formatKronor(p.payable!);
+    const args = { payable, period: formatPeriod(ctx.household.period) };
+    const key = 'reason.RIGHT_TO_ASSISTANCE';
+    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, text: ctx.say(key, args), message: { key, args }, amount: payable });
   }
 }
 
@@ -425,7 +440,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const { denial, blocked: conditionBlocked } = assessEligibility(ctx, amounts, flags);
   const certificateMissing = assessMedicalCertificate(ctx);
   const step3 = needAndDeficit(ctx, amounts, conditionBlocked);
-  const activity = assessActivityRequirement(ctx, { ...amounts, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
+  const activity = assessActivityRequirement(ctx, { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
   const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
   const { norm, costs, income, assets } = amounts;
