@@ -172,7 +172,7 @@ function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): { denial: R
     applicantAge: applicant === undefined ? null : a.norm.assessments.get(applicant.id)!.age,
     applicantMinorReasonGiven: (applicant?.minorApplicantReason ?? null) !== null,
   };
-  const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts);
+  const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
   const fired = eligibility.filter((r) => r.result);
   for (const r of fired) handleEvent(ctx, flags, r);
@@ -344,7 +344,7 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
     childOver20Count: [...norm.assessments.values()].filter((a) => a.ownCaseReason === 'CHILD_OVER_20').length,
     bornDuringPeriodCount: household.members.filter((m) => m.birthDate > firstDayOf(household.period)).length,
   };
-  const flagResults = runConditions(rules.conditions.flags, flagFacts);
+  const flagResults = runConditions(rules.conditions.flags, flagFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.flags, flagResults);
   for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r);
   const allowanceFlag = flags.find((f) => f.code === 'CHILD_ALLOWANCE_MISMATCH');
