@@ -38,7 +38,7 @@ import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
-import type { Decision, DecisionSummary, Flag, Reason } from './types.ts';
+import type { Decision, DecisionFigures, DecisionSummary, Flag, Reason } from './types.ts';
 import type { Outcome } from './outcome.ts';
 
 export interface DecisionMeta {
@@ -353,8 +353,8 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   }
 }
 
-/** The decision as data: the contract's fields in their order, amounts as kronor strings. */
-function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal, flags: readonly Flag[], childImpact: ChildImpact | null, requiresAssessment: boolean): DecisionSummary {
+/** The decision's figures and codes (batch --detail compact): totals, outcome, reasons, flags; no item lists. */
+function buildFigures(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal, flags: readonly Flag[], childImpact: ChildImpact | null, requiresAssessment: boolean): DecisionFigures {
   const { household, rules } = ctx;
   const { norm, costs, income, assets } = a;
   return {
@@ -363,18 +363,49 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
     municipality: household.municipality,
     outcome: p.outcome,
     law: rules.legal.law,
-    norm: {
-      total: norm.incomplete ? null : formatKronor(norm.total),
-      members: norm.members.map((m) => ({ memberId: m.memberId, amount: formatKronor(m.amount), rule: m.rule })),
-      common: formatKronor(norm.common),
-      householdSize: norm.householdSize,
-      table: rules.riksnorm.title,
-      separate: norm.separate.map((s) => ({ memberId: s.memberId, reason: s.reason, personal: formatKronor(s.personal), commonShare: formatKronor(s.commonShare), amount: formatKronor(s.amount) })),
-    },
+    norm: { total: norm.incomplete ? null : formatKronor(norm.total), common: formatKronor(norm.common), householdSize: norm.householdSize },
     costs: {
       claimed: costs.incomplete ? null : formatKronor(costs.claimed),
       accepted: costs.incomplete ? null : formatKronor(costs.accepted),
       refused: formatKronor(costs.refused),
+    },
+    income: { total: income.incomplete ? null : formatKronor(income.total), counted: income.incomplete ? null : formatKronor(income.counted) },
+    assets: { available: formatKronor(assets.available) },
+    need: p.incomplete ? null : formatKronor(p.need),
+    payable: p.payable === null ? null : formatKronor(p.payable),
+    reasons: p.reasons,
+    flags,
+    needsInformation: ctx.needsInformation,
+    requiresAssessment,
+    childImpact,
+    ruleSetVersion: meta.ruleSetVersion,
+    inputHash: meta.inputHash,
+    engineVersion: meta.engineVersion,
+  };
+}
+
+/** The decision as data: the contract's fields in their order (the figures with every item list), amounts as kronor strings. */
+function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal): DecisionSummary {
+  const { rules } = ctx;
+  const { norm, costs, income, assets } = a;
+  return {
+    caseId: f.caseId,
+    period: f.period,
+    municipality: f.municipality,
+    outcome: f.outcome,
+    law: f.law,
+    norm: {
+      total: f.norm.total,
+      members: norm.members.map((m) => ({ memberId: m.memberId, amount: formatKronor(m.amount), rule: m.rule })),
+      common: f.norm.common,
+      householdSize: f.norm.householdSize,
+      table: rules.riksnorm.title,
+      separate: norm.separate.map((s) => ({ memberId: s.memberId, reason: s.reason, personal: formatKronor(s.personal), commonShare: formatKronor(s.commonShare), amount: formatKronor(s.amount) })),
+    },
+    costs: {
+      claimed: f.costs.claimed,
+      accepted: f.costs.accepted,
+      refused: f.costs.refused,
       items: costs.items.map((i) => ({
         type: i.type,
         memberId: i.memberId,
@@ -388,8 +419,8 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
       })),
     },
     income: {
-      total: income.incomplete ? null : formatKronor(income.total),
-      counted: income.incomplete ? null : formatKronor(income.counted),
+      total: f.income.total,
+      counted: f.income.counted,
       items: income.items.map((i) => ({
         memberId: i.memberId,
         type: i.type,
@@ -407,21 +438,21 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
     assets: {
       total: formatKronor(sum(assets.items.filter((i) => i.amount !== null).map((i) => i.amount!))),
       buffer: formatKronor(assets.buffer),
-      available: formatKronor(assets.available),
+      available: f.assets.available,
       used: formatKronor(p.assetsUsed),
       items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, reason: i.reason, message: i.message })),
     },
-    need: p.incomplete ? null : formatKronor(p.need),
-    payable: p.payable === null ? null : formatKronor(p.payable),
-    reasons: p.reasons,
-    flags,
-    needsInformation: ctx.needsInformation,
-    requiresAssessment,
-    childImpact,
+    need: f.need,
+    payable: f.payable,
+    reasons: f.reasons,
+    flags: f.flags,
+    needsInformation: f.needsInformation,
+    requiresAssessment: f.requiresAssessment,
+    childImpact: f.childImpact,
     warnings: ctx.warnings,
-    ruleSetVersion: meta.ruleSetVersion,
-    inputHash: meta.inputHash,
-    engineVersion: meta.engineVersion,
+    ruleSetVersion: f.ruleSetVersion,
+    inputHash: f.inputHash,
+    engineVersion: f.engineVersion,
   };
 }
 
@@ -429,11 +460,13 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
  * Computes the proposal: steps 1–6 above in the order of the law, then the barnkonsekvens (3 kap. 1 §
  * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'full' (the default) the decision carries
  * the rendered trace and the decision text; 'summary' leaves both out for bulk runs (a replay of the
- * same input and rule set gives the full trace back, byte for byte).
+ * same input and rule set gives the full trace back, byte for byte); 'figures' keeps only the totals,
+ * codes and flags that batch --detail compact writes (no item lists).
  */
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'figures'): DecisionFigures;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary' | 'figures'): Decision | DecisionSummary | DecisionFigures {
   const amounts = computeAmounts(ctx);
   // Agency data flags first: a failed answer (severity block) is why no amount can be proposed.
   const flags: Flag[] = [...amounts.income.agencyFlags];
@@ -457,7 +490,9 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     ctx.needsInformation.length > 0 ||
     (childImpact?.requiresAssessment ?? false);
 
-  const summary = buildSummary(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
+  const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
+  if (detail === 'figures') return figures;
+  const summary = buildSummary(ctx, figures, amounts, proposal);
   if (detail === 'summary') return summary;
   const steps = ctx.trace.render();
   const decisionText = writeDecisionText(ctx, summary);
