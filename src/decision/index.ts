@@ -323,6 +323,7 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   const allowance = expectedChildAllowance(ctx, norm);
   const applicant = norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!;
   const partner = household.members.find((m) => m.role === 'partner');
+  const periodStart = firstDayOf(household.period);
   const flagFacts: Facts = {
     outcome,
     assetsAvailableOre: assets.available,
@@ -342,7 +343,7 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
     childAllowanceReportedOre: income.childAllowanceReported,
     partnerAge: partner === undefined ? null : norm.assessments.get(partner.id)!.age,
     childOver20Count: [...norm.assessments.values()].filter((a) => a.ownCaseReason === 'CHILD_OVER_20').length,
-    bornDuringPeriodCount: household.members.filter((m) => m.birthDate > firstDayOf(household.period)).length,
+    bornDuringPeriodCount: household.members.filter((m) => m.birthDate > periodStart).length,
   };
   const flagResults = runConditions(rules.conditions.flags, flagFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.flags, flagResults);
