@@ -12,7 +12,7 @@
 import { contentHash } from './canonical.ts';
 import { createContext, type Context } from './context.ts';
 import { decide, type DecisionMeta } from './decision/index.ts';
-import type { Decision, DecisionSummary } from './decision/types.ts';
+import type { Decision, DecisionFigures, DecisionSummary } from './decision/types.ts';
 import { quote } from './household/echo.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
@@ -35,6 +35,10 @@ export type Evaluation =
 
 export type SummaryEvaluation =
   | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household }
+  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+
+export type FiguresEvaluation =
+  | { readonly ok: true; readonly decision: DecisionFigures; readonly household: Household }
   | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 /** Types used in the household that the period's rules do not know. */
@@ -129,12 +133,13 @@ export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider
 /**
  * The figures and codes only, for bulk runs that keep no texts (batch --detail compact): the same
  * outcome, amounts, reason and flag codes as evaluateHouseholdSummary, but every text is empty, the
- * child prompts are left out and no trace is recorded. Never show this decision to a person.
+ * child prompts are left out and no trace is recorded; the item lists and warnings are left out too
+ * (DecisionFigures). Never show this decision to a person.
  */
-export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
+export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): FiguresEvaluation {
   const p = prepare(raw, rulesFor, false);
   if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, false, 'summary'), household: p.household };
-  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'figures'), household: p.household } : p;
 }
 
 /**
@@ -157,6 +162,6 @@ export type StepsEvaluation =
 
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
 export { RuleSetCache, resolveRuleSet, RuleLookupError, RulesPendingError, versionRuleSet } from './rulebook/resolve.ts';
-export type { Decision, DecisionSummary } from './decision/types.ts';
+export type { Decision, DecisionFigures, DecisionSummary } from './decision/types.ts';
 export type { InputIssue } from './household/types.ts';
 export { renderDecision } from './explain/render.ts';

@@ -10,7 +10,7 @@
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
 import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSteps, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
-import type { Decision, DecisionSummary } from '../decision/types.ts';
+import type { Decision, DecisionFigures, DecisionSummary } from '../decision/types.ts';
 import { parseJsonText } from '../household/decode.ts';
 import type { InputIssue } from '../household/types.ts';
 import { addPayable, type SummaryCounts } from './summary.ts';
@@ -39,7 +39,7 @@ export function unreadableLine(n: number, counts: SummaryCounts, issue: InputIss
 }
 
 /** The decision's figures and codes, with the same field names as the full decision. */
-export function compactDecision(d: DecisionSummary): Record<string, unknown> {
+export function compactDecision(d: DecisionFigures): Record<string, unknown> {
   return {
     caseId: d.caseId,
     period: d.period,
@@ -146,7 +146,7 @@ export function processLine(
 }
 
 /** A valid household's contribution to the summary (batch and monthly). */
-export function countDecision(counts: SummaryCounts, raw: unknown, d: DecisionSummary): void {
+export function countDecision(counts: SummaryCounts, raw: unknown, d: DecisionFigures): void {
   counts.households++;
   counts.byOutcome[d.outcome]++;
   if (d.requiresAssessment) counts.requiresAssessment++;

@@ -9,7 +9,7 @@
  * `in`/`notIn` look the fact up in the value list; `contains` needs the fact to be a list; a value
  * written as { "fact": "name" } compares against another fact.
  */
-import type { Condition, ConditionRule, ConditionSet, ConditionValue, LeafCondition, RuleEvent } from '../rulebook/types.ts';
+import type { Condition, ConditionRule, ConditionSet, LeafCondition, RuleEvent } from '../rulebook/types.ts';
 
 export type FactValue = string | number | boolean | null | readonly (string | number | boolean | null)[];
 export type Facts = Readonly<Record<string, FactValue>>;
@@ -68,48 +68,73 @@ function factOf(facts: Facts, name: string): FactValue {
   return facts[name]!;
 }
 
-function resolveValue(facts: Facts, value: ConditionValue): FactValue {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return factOf(facts, (value as { fact: string }).fact);
-  return value as FactValue;
-}
+/** A condition prepared once per rule set: true or false for the facts, recording each leaf it checked (when `checked` is a list). */
+type Check = (facts: Facts, checked: LeafResult[] | null) => boolean;
 
-function evaluate(condition: Condition, facts: Facts, checked: LeafResult[]): boolean {
+function compile(condition: Condition): Check {
   if ('all' in condition) {
-    let ok = true;
-    for (const c of condition.all) if (!evaluate(c, facts, checked)) ok = false;
-    return ok;
+    // Every condition is checked, also after one fails, so the trace lists them all.
+    const parts = condition.all.map(compile);
+    return (facts, checked) => {
+      let ok = true;
+      for (const part of parts) if (!part(facts, checked)) ok = false;
+      return ok;
+    };
   }
   if ('any' in condition) {
-    let ok = false;
-    for (const c of condition.any) if (evaluate(c, facts, checked)) ok = true;
-    return ok;
+    const parts = condition.any.map(compile);
+    return (facts, checked) => {
+      let ok = false;
+      for (const part of parts) if (part(facts, checked)) ok = true;
+      return ok;
+    };
   }
-  if ('not' in condition) return !evaluate(condition.not, facts, checked);
-  const leaf = condition as LeafCondition;
-  const factValue = factOf(facts, leaf.fact);
-  const value = resolveValue(facts, leaf.value);
-  const result = compare(leaf.operator, factValue, value);
-  checked.push({ fact: leaf.fact, operator: leaf.operator, value, factValue, result });
-  return result;
+  if ('not' in condition) {
+    const inner = compile(condition.not);
+    return (facts, checked) => !inner(facts, checked);
+  }
+  const { fact, operator, value } = condition as LeafCondition;
+  // A value written as { "fact": "name" } is read from the facts at each evaluation.
+  const otherFact = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { fact: string }).fact : null;
+  return (facts, checked) => {
+    const factValue = factOf(facts, fact);
+    const compared = otherFact === null ? (value as FactValue) : factOf(facts, otherFact);
+    const result = compare(operator, factValue, compared);
+    checked?.push({ fact, operator, value: compared, factValue, result });
+    return result;
+  };
 }
 
-const orderCache = new WeakMap<ConditionSet, readonly ConditionRule[]>();
+interface PreparedRule {
+  readonly rule: ConditionRule;
+  readonly check: Check;
+}
 
-/** The set's rules by descending priority, file order within a priority (computed once per set). */
-function ordered(set: ConditionSet): readonly ConditionRule[] {
-  let rules = orderCache.get(set);
+const prepared = new WeakMap<ConditionSet, readonly PreparedRule[]>();
+
+/** The set's rules by descending priority, file order within a priority, each compiled (once per set). */
+function prepare(set: ConditionSet): readonly PreparedRule[] {
+  let rules = prepared.get(set);
   if (!rules) {
-    rules = [...set.rules].map((r, i) => ({ r, i })).sort((a, b) => b.r.priority - a.r.priority || a.i - b.i).map((x) => x.r);
-    orderCache.set(set, rules);
+    rules = [...set.rules]
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
+      .map(({ r }) => ({ rule: r, check: compile(r.conditions) }));
+    prepared.set(set, rules);
   }
   return rules;
 }
 
-/** Evaluates every rule of the set (highest priority first, file order within a priority). */
-export function runConditions(set: ConditionSet, facts: Facts): RuleResult[] {
-  return ordered(set).map((rule) => {
-    const checked: LeafResult[] = [];
-    const result = evaluate(rule.conditions, facts, checked);
-    return { name: rule.name, priority: rule.priority, result, event: rule.event, checked };
+const NOTHING_RECORDED: readonly LeafResult[] = Object.freeze([]);
+
+/**
+ * Evaluates every rule of the set (highest priority first, file order within a priority). With
+ * `record` false (no trace is kept) the results list no checked conditions; the answers are the same.
+ */
+export function runConditions(set: ConditionSet, facts: Facts, record = true): RuleResult[] {
+  return prepare(set).map(({ rule, check }) => {
+    const checked: LeafResult[] | null = record ? [] : null;
+    const result = check(facts, checked);
+    return { name: rule.name, priority: rule.priority, result, event: rule.event, checked: checked ?? NOTHING_RECORDED };
   });
 }

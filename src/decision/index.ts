@@ -38,7 +38,7 @@ import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
-import type { Decision, DecisionSummary, Flag, Reason } from './types.ts';
+import type { Decision, DecisionFigures, DecisionSummary, Flag, Reason } from './types.ts';
 import type { Outcome } from './outcome.ts';
 
 export interface DecisionMeta {
@@ -76,6 +76,14 @@ function said(ctx: Context, key: MessageKey, args: MessageArgs = {}): { text: st
   return { text: ctx.say(key, args), message: { key, args } };
 }
 
+/**
+ * A reason with its text and message (see said). Built as one literal rather than spreading said()
+ * into it: a spread costs a shape change per object, and reasons and flags are made for every household.
+ */
+function reasonOf(ctx: Context, code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
+  return { code, legalRef, text: ctx.say(key, args), message: { key, args } };
+}
+
 /** A fired condition rule: a missing fact or a flag for a person (a denial is handled by decide). */
 function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
   const { code, legalTopic, severity, field, blocking } = r.event.params;
@@ -85,7 +93,9 @@ function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
     const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
     needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey });
   } else if (r.event.type === 'flag') {
-    flags.push({ code, severity, legalRef: ref, ...said(ctx, `flag.${code}` as MessageKey) });
+    const key = `flag.${code}` as MessageKey;
+    const args = {};
+    flags.push({ code, severity, legalRef: ref, text: ctx.say(key, args), message: { key, args } });
   }
 }
 
@@ -162,7 +172,7 @@ function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): { denial: R
     applicantAge: applicant === undefined ? null : a.norm.assessments.get(applicant.id)!.age,
     applicantMinorReasonGiven: (applicant?.minorApplicantReason ?? null) !== null,
   };
-  const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts);
+  const eligibility = runConditions(rules.conditions.eligibility, eligibilityFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
   const fired = eligibility.filter((r) => r.result);
   for (const r of fired) handleEvent(ctx, flags, r);
@@ -224,29 +234,31 @@ function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, ste
   const { incomplete, need, deficit } = step3;
   const reasons: Reason[] = [];
   const blockingFlags = flags.filter((f) => f.severity === 'block').map((f) => f.code);
-  const base = { incomplete, need, deficit, denial, reasons, blockingFlags };
+  const proposal = (outcome: Outcome, payable: Ore | null, assetsUsed: Ore, deniedFor: string | null): Proposal => ({
+    incomplete, need, deficit, denial, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
+  });
   // A flag with severity block (an agency that did not answer, 15 kap. 10–12 §§) means no proposal at all,
   // not even a refusal on other grounds: what the agency would have said is unknown, never zero.
-  if (blockingFlags.length > 0) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
+  if (blockingFlags.length > 0) return proposal('needs-information', null, ZERO, null);
   if (denial !== null) {
     const deniedFor = denial.event.params.code;
-    reasons.push({ code: deniedFor, legalRef: legal(ctx, 'labourMarket').ref, ...said(ctx, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') });
-    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor };
+    reasons.push(reasonOf(ctx, deniedFor, legal(ctx, 'labourMarket').ref, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL'));
+    return proposal('deny', ZERO, ZERO, deniedFor);
   }
   // A missing fact, or a choice the law leaves to a person (a missing läkarintyg, an aktivitetskrav sanction): no amount.
-  if (incomplete || blocked) return { ...base, outcome: 'needs-information', payable: null, assetsUsed: ZERO, deniedFor: null };
+  if (incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
-    reasons.push({ code: 'INCOME_COVERS_NEED', legalRef: ownRef, ...said(ctx, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }) });
-    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: ZERO, deniedFor: 'INCOME_COVERS_NEED' };
+    reasons.push(reasonOf(ctx, 'INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }));
+    return proposal('deny', ZERO, ZERO, 'INCOME_COVERS_NEED');
   }
   if (assets.available >= deficit) {
-    reasons.push({ code: 'ASSETS_COVER_NEED', legalRef: ownRef, ...said(ctx, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }) });
-    return { ...base, outcome: 'deny', payable: ZERO, assetsUsed: deficit, deniedFor: 'ASSETS_COVER_NEED' };
+    reasons.push(reasonOf(ctx, 'ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }));
+    return proposal('deny', ZERO, deficit, 'ASSETS_COVER_NEED');
   }
   // Own money above the buffer that does not cover the shortfall is not deducted automatically:
   // whether and how fast it must be used is a caseworker's assessment (flag ASSETS_ABOVE_BUFFER).
-  return { ...base, outcome: costs.refused > 0 ? 'partial' : 'approve', payable: deficit, assetsUsed: ZERO, deniedFor: null };
+  return proposal(costs.refused > 0 ? 'partial' : 'approve', deficit, ZERO, null);
 }
 
 /**
@@ -261,7 +273,10 @@ function reasonsForRefusedCosts(ctx: Context, costs: CostsResult, p: Proposal): 
     p.reasons.push({ code: item.code, legalRef: item.legalRef, text: item.reason, amount: refused, message: item.message });
   }
   if (p.outcome === 'approve' || p.outcome === 'partial') {
-    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, ...said(ctx, 'reason.RIGHT_TO_ASSISTANCE', { payable: formatKronor(p.payable!), period: formatPeriod(ctx.household.period) }), amount: formatKronor(p.payable!) });
+    const payable = formatKronor(p.payable!);
+    const args = { payable, period: formatPeriod(ctx.household.period) };
+    const key = 'reason.RIGHT_TO_ASSISTANCE';
+    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, text: ctx.say(key, args), message: { key, args }, amount: payable });
   }
 }
 
@@ -308,6 +323,7 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   const allowance = expectedChildAllowance(ctx, norm);
   const applicant = norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!;
   const partner = household.members.find((m) => m.role === 'partner');
+  const periodStart = firstDayOf(household.period);
   const flagFacts: Facts = {
     outcome,
     assetsAvailableOre: assets.available,
@@ -327,9 +343,9 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
     childAllowanceReportedOre: income.childAllowanceReported,
     partnerAge: partner === undefined ? null : norm.assessments.get(partner.id)!.age,
     childOver20Count: [...norm.assessments.values()].filter((a) => a.ownCaseReason === 'CHILD_OVER_20').length,
-    bornDuringPeriodCount: household.members.filter((m) => m.birthDate > firstDayOf(household.period)).length,
+    bornDuringPeriodCount: household.members.filter((m) => m.birthDate > periodStart).length,
   };
-  const flagResults = runConditions(rules.conditions.flags, flagFacts);
+  const flagResults = runConditions(rules.conditions.flags, flagFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.flags, flagResults);
   for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r);
   const allowanceFlag = flags.find((f) => f.code === 'CHILD_ALLOWANCE_MISMATCH');
@@ -338,8 +354,8 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   }
 }
 
-/** The decision as data: the contract's fields in their order, amounts as kronor strings. */
-function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal, flags: readonly Flag[], childImpact: ChildImpact | null, requiresAssessment: boolean): DecisionSummary {
+/** The decision's figures and codes (batch --detail compact): totals, outcome, reasons, flags; no item lists. */
+function buildFigures(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal, flags: readonly Flag[], childImpact: ChildImpact | null, requiresAssessment: boolean): DecisionFigures {
   const { household, rules } = ctx;
   const { norm, costs, income, assets } = a;
   return {
@@ -348,18 +364,49 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
     municipality: household.municipality,
     outcome: p.outcome,
     law: rules.legal.law,
-    norm: {
-      total: norm.incomplete ? null : formatKronor(norm.total),
-      members: norm.members.map((m) => ({ memberId: m.memberId, amount: formatKronor(m.amount), rule: m.rule })),
-      common: formatKronor(norm.common),
-      householdSize: norm.householdSize,
-      table: rules.riksnorm.title,
-      separate: norm.separate.map((s) => ({ memberId: s.memberId, reason: s.reason, personal: formatKronor(s.personal), commonShare: formatKronor(s.commonShare), amount: formatKronor(s.amount) })),
-    },
+    norm: { total: norm.incomplete ? null : formatKronor(norm.total), common: formatKronor(norm.common), householdSize: norm.householdSize },
     costs: {
       claimed: costs.incomplete ? null : formatKronor(costs.claimed),
       accepted: costs.incomplete ? null : formatKronor(costs.accepted),
       refused: formatKronor(costs.refused),
+    },
+    income: { total: income.incomplete ? null : formatKronor(income.total), counted: income.incomplete ? null : formatKronor(income.counted) },
+    assets: { available: formatKronor(assets.available) },
+    need: p.incomplete ? null : formatKronor(p.need),
+    payable: p.payable === null ? null : formatKronor(p.payable),
+    reasons: p.reasons,
+    flags,
+    needsInformation: ctx.needsInformation,
+    requiresAssessment,
+    childImpact,
+    ruleSetVersion: meta.ruleSetVersion,
+    inputHash: meta.inputHash,
+    engineVersion: meta.engineVersion,
+  };
+}
+
+/** The decision as data: the contract's fields in their order (the figures with every item list), amounts as kronor strings. */
+function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal): DecisionSummary {
+  const { rules } = ctx;
+  const { norm, costs, income, assets } = a;
+  return {
+    caseId: f.caseId,
+    period: f.period,
+    municipality: f.municipality,
+    outcome: f.outcome,
+    law: f.law,
+    norm: {
+      total: f.norm.total,
+      members: norm.members.map((m) => ({ memberId: m.memberId, amount: formatKronor(m.amount), rule: m.rule })),
+      common: f.norm.common,
+      householdSize: f.norm.householdSize,
+      table: rules.riksnorm.title,
+      separate: norm.separate.map((s) => ({ memberId: s.memberId, reason: s.reason, personal: formatKronor(s.personal), commonShare: formatKronor(s.commonShare), amount: formatKronor(s.amount) })),
+    },
+    costs: {
+      claimed: f.costs.claimed,
+      accepted: f.costs.accepted,
+      refused: f.costs.refused,
       items: costs.items.map((i) => ({
         type: i.type,
         memberId: i.memberId,
@@ -373,8 +420,8 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
       })),
     },
     income: {
-      total: income.incomplete ? null : formatKronor(income.total),
-      counted: income.incomplete ? null : formatKronor(income.counted),
+      total: f.income.total,
+      counted: f.income.counted,
       items: income.items.map((i) => ({
         memberId: i.memberId,
         type: i.type,
@@ -392,21 +439,21 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
     assets: {
       total: formatKronor(sum(assets.items.filter((i) => i.amount !== null).map((i) => i.amount!))),
       buffer: formatKronor(assets.buffer),
-      available: formatKronor(assets.available),
+      available: f.assets.available,
       used: formatKronor(p.assetsUsed),
       items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, reason: i.reason, message: i.message })),
     },
-    need: p.incomplete ? null : formatKronor(p.need),
-    payable: p.payable === null ? null : formatKronor(p.payable),
-    reasons: p.reasons,
-    flags,
-    needsInformation: ctx.needsInformation,
-    requiresAssessment,
-    childImpact,
+    need: f.need,
+    payable: f.payable,
+    reasons: f.reasons,
+    flags: f.flags,
+    needsInformation: f.needsInformation,
+    requiresAssessment: f.requiresAssessment,
+    childImpact: f.childImpact,
     warnings: ctx.warnings,
-    ruleSetVersion: meta.ruleSetVersion,
-    inputHash: meta.inputHash,
-    engineVersion: meta.engineVersion,
+    ruleSetVersion: f.ruleSetVersion,
+    inputHash: f.inputHash,
+    engineVersion: f.engineVersion,
   };
 }
 
@@ -414,18 +461,20 @@ function buildSummary(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
  * Computes the proposal: steps 1–6 above in the order of the law, then the barnkonsekvens (3 kap. 1 §
  * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'full' (the default) the decision carries
  * the rendered trace and the decision text; 'summary' leaves both out for bulk runs (a replay of the
- * same input and rule set gives the full trace back, byte for byte).
+ * same input and rule set gives the full trace back, byte for byte); 'figures' keeps only the totals,
+ * codes and flags that batch --detail compact writes (no item lists).
  */
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary'): Decision | DecisionSummary {
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'figures'): DecisionFigures;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary' | 'figures'): Decision | DecisionSummary | DecisionFigures {
   const amounts = computeAmounts(ctx);
   // Agency data flags first: a failed answer (severity block) is why no amount can be proposed.
   const flags: Flag[] = [...amounts.income.agencyFlags];
   const { denial, blocked: conditionBlocked } = assessEligibility(ctx, amounts, flags);
   const certificateMissing = assessMedicalCertificate(ctx);
   const step3 = needAndDeficit(ctx, amounts, conditionBlocked);
-  const activity = assessActivityRequirement(ctx, { ...amounts, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
+  const activity = assessActivityRequirement(ctx, { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
   const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
   const { norm, costs, income, assets } = amounts;
@@ -442,7 +491,9 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     ctx.needsInformation.length > 0 ||
     (childImpact?.requiresAssessment ?? false);
 
-  const summary = buildSummary(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
+  const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
+  if (detail === 'figures') return figures;
+  const summary = buildSummary(ctx, figures, amounts, proposal);
   if (detail === 'summary') return summary;
   const steps = ctx.trace.render();
   const decisionText = writeDecisionText(ctx, summary);

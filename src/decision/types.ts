@@ -180,3 +180,14 @@ export interface RegisteredPaymentOut {
 
 /** The decision without the rendered trace and decision text (batch output). */
 export type DecisionSummary = Omit<Decision, 'trace' | 'decisionText'>;
+
+/**
+ * The figures and codes of a decision (batch --detail compact): the summary's totals, reasons, flags
+ * and open questions, without the item lists, the warnings or any text a person would read.
+ */
+export type DecisionFigures = Omit<DecisionSummary, 'norm' | 'costs' | 'income' | 'assets' | 'warnings'> & {
+  readonly norm: Pick<DecisionSummary['norm'], 'total' | 'common' | 'householdSize'>;
+  readonly costs: Pick<DecisionSummary['costs'], 'claimed' | 'accepted' | 'refused'>;
+  readonly income: Pick<DecisionSummary['income'], 'total' | 'counted'>;
+  readonly assets: Pick<DecisionSummary['assets'], 'available'>;
+};

@@ -522,6 +522,8 @@ export function parseHousehold(raw: unknown): ParseResult {
 
   // Members
   const ids = new Map<string, number>();
+  const periodStart = period ? firstDayOf(period) : null;
+  const periodEnd = period ? lastDayOf(period) : null;
   input.members.forEach((m, i) => {
     const base = `members[${i}]`;
     if (m.id.length > MAX_ID_LENGTH) addIssue(issues, `${base}.id`, 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${m.id.length})`);
@@ -529,11 +531,11 @@ export function parseHousehold(raw: unknown): ParseResult {
     else ids.set(m.id, i);
     if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got ${quote(m.role)}`);
     if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(m.birthDate)}`);
-    else if (period && m.birthDate > lastDayOf(period)) addIssue(issues, `${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
+    else if (periodEnd !== null && m.birthDate > periodEnd) addIssue(issues, `${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
     else if (m.birthDate < '1890-01-01') addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
-    else if (period && (m.role === 'applicant' || m.role === 'partner') && ageOn(m.birthDate, firstDayOf(period)) < MIN_AGE_APPLICANT_OR_PARTNER) {
+    else if (periodStart !== null && (m.role === 'applicant' || m.role === 'partner') && ageOn(m.birthDate, periodStart) < MIN_AGE_APPLICANT_OR_PARTNER) {
       // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
-      const age = Math.max(0, ageOn(m.birthDate, firstDayOf(period)));
+      const age = Math.max(0, ageOn(m.birthDate, periodStart));
       addIssue(issues, `${base}.birthDate`, 'IMPLAUSIBLE_AGE', `${m.role === 'applicant' ? 'an' : 'a'} ${m.role} aged ${age} in ${input.period} is not plausible (at least ${MIN_AGE_APPLICANT_OR_PARTNER}): check birthDate, or give a child role child`);
     }
     if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {

@@ -158,15 +158,17 @@ export function allocate(total: Ore, weights: readonly number[]): Ore[] {
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);
   const base = weights.map((w) => Math.floor((abs * w) / weightSum));
-  const remainders = weights.map((w) => (abs * w) % weightSum);
   let left = abs - base.reduce((a, b) => a + b, 0);
-  const order = remainders
-    .map((r, i) => ({ r, i }))
-    .sort((x, y) => y.r - x.r || x.i - y.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    base[i] = (base[i] ?? 0) + 1;
-    left -= 1;
+  // Only a total that does not divide evenly (not 0, the common case) has öre left to hand out.
+  if (left > 0) {
+    const order = weights
+      .map((w, i) => ({ r: (abs * w) % weightSum, i }))
+      .sort((x, y) => y.r - x.r || x.i - y.i);
+    for (const { i } of order) {
+      if (left <= 0) break;
+      base[i] = (base[i] ?? 0) + 1;
+      left -= 1;
+    }
   }
   return base.map((b) => ore(sign * b));
 }

@@ -4,9 +4,6 @@
  * A period is one calendar month ("2026-03"). Dates are ISO strings ("2026-03-01"); two of them
  * compare correctly as strings. Nothing here reads the current time or the machine's locale.
  */
-// The function's own module: the package index pulls in all of date-fns (~190 ms at every start, in
-// every batch worker).
-import { isExists } from 'date-fns/isExists';
 
 export interface Period {
   readonly year: number;
@@ -29,10 +26,17 @@ export function formatPeriod(period: Period): string {
 }
 
 /** True when the text is a real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
+/**
+ * Whether the text is a day of the Gregorian calendar as YYYY-MM-DD, counted without Date objects or
+ * time zones. Years before 100 are refused, as date-fns' isExists (used before) refused them.
+ */
 export function isIsoDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;
-  return isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth({ year, month });
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

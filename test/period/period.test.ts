@@ -32,6 +32,19 @@ describe('period', () => {
     expect(isIsoDate('2023-02-30')).toBe(false);
     expect(isIsoDate('2023-2-3')).toBe(false);
   });
+
+  it('knows the Gregorian leap years and month lengths, and refuses years before 100', () => {
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('2026-12-31')).toBe(true);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
+    expect(isIsoDate('2026-01-00')).toBe(false);
+    expect(isIsoDate('0099-01-01')).toBe(false);
+    expect(isIsoDate('0100-01-01')).toBe(true);
+  });
 });
 
 describe('ageOn (birthdays are handled deliberately)', () => {
