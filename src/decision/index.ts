@@ -18,7 +18,7 @@
  * | raiseFlags: what a person must look at | per flag (rules/conditions/flags.json) | per flag |
  * | assessChildImpact: barnkonsekvens | 1 kap. 2 § | 3 kap. 1 § |
  *
- * The outcome (research/domain.md §4.1): a condition that refuses aid (the children's needs are still
+ * The outcome, in the order the assessment goes: a condition that refuses aid (the children's needs are still
  * assessed and noted); else a missing fact the amount depends on → "needs-information", no amount; else
  * income covers the need → avslag; else the household's money above the municipal buffer covers the
  * shortfall → avslag (money that covers only part of it is flagged for a person, and the payment stays

@@ -1,5 +1,5 @@
 /**
- * Barnkonsekvens (research/domain.md §5.2): every household with children carries the child section;
+ * Barnkonsekvens (the prompts of rules/barnkonsekvens.json): every household with children carries the child section;
  * a partial or deny proposal says, per child, the effect in kronor and what must be answered.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The proposal (research/domain.md §4): bifall / delvis bifall / avslag, with reasons that cite the
+ * The proposal: bifall / delvis bifall / avslag, with reasons that cite the
  * law in force in the period, and the decision text with how to appeal.
  */
 import { describe, expect, it } from 'vitest';

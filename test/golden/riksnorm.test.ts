@@ -1,6 +1,6 @@
 /**
  * Riksnormen (4 kap. 3 § första stycket 1 SoL (2001:453) / 12 kap. 7 § SoL (2025:400);
- * socialtjänstförordningen 2 kap. 1 §): research/domain.md §1 and §6 reproduce through the engine.
+ * socialtjänstförordningen 2 kap. 1 §): the published tables and the worked examples (fixtures E1–E8) reproduce through the engine.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

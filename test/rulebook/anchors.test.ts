@@ -1,5 +1,5 @@
 /**
- * The published riksnorm totals (research/domain.md §1.6) reproduce from rules/, and every value in
+ * The published riksnorm totals (regeringen.se, Socialstyrelsen, the SFS tables) reproduce from rules/, and every value in
  * rules/ says how sure it is and where it comes from.
  */
 import { describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ describe('every value carries a status and a source', () => {
       }
     }
   });
-  it('the years research/domain.md verifies are all verified; 2025 from July and 2026 are the official SFS tables; January–June 2025 is derived', () => {
+  it('the years with Socialstyrelsen’s or SFS tables are all verified; 2025 from July and 2026 are the official SFS tables; January–June 2025 is derived', () => {
     const all = (id: string) => {
       const f = book.riksnorm.find((r) => r.data.id === id)!.data;
       return [...f.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]), f.adults.single, f.adults.cohabiting, ...f.common].map((p) => p.status);
