@@ -6,9 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { RulesPendingError } from '../rulebook/resolve.ts';
 import { parsePeriod } from '../period/index.ts';
-import { RuleSetCache } from '../rulebook/resolve.ts';
+import { RuleSetCache, RulesPendingError } from '../rulebook/resolve.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import type { DecisionStore, RecordInput } from '../store/store.ts';
 import type { CollectedDecision } from './chunk.ts';

@@ -154,18 +154,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = Date.now();
   const input = resolve(options.input);
   const output = resolve(options.output);
-  let inputSize: number;
-  try {
-    const st = statSync(input);
-    if (!st.isFile()) throw new Error('not a file');
-    inputSize = st.size;
-  } catch (error) {
-    throw new BatchError(`${options.input}: cannot read the input file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  if (input === output) throw new BatchError('--out must not be the input file');
   // Rules are checked here, once, so a broken rules/ stops the batch before any output (exit 1).
   const book = options.rulebook ?? loadRulebook(options.rulesDir);
-  // A --period without rules would give an error on every line and exit 0 (issue 13): refused up front.
+  // A --period without rules would give an error on every line and exit 0 (issue 13),
+  // and a month whose rules are pending (rules/pending/) is nothing but needs-information: both are
+  // refused up front, before the input is read.
   const forced = options.period === null ? null : parsePeriod(options.period);
   if (forced !== null) {
     try {
@@ -176,6 +169,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
 
+  let inputSize: number;
+  try {
+    const st = statSync(input);
+    if (!st.isFile()) throw new Error('not a file');
+    inputSize = st.size;
+  } catch (error) {
+    throw new BatchError(`${options.input}: cannot read the input file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (input === output) throw new BatchError('--out must not be the input file');
   const run: RunIdentity = { input, inputSize, period: options.period, detail: options.detail, engineVersion: ENGINE_VERSION, ...(options.processor ? { processor: options.processor.identity } : {}) };
   let checkpoint: Checkpoint | null = null;
   if (options.resume) {

@@ -17,8 +17,7 @@ import { BatchError, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
-import { loadRulebook, RulebookError, type Rulebook } from '../rulebook/load.ts';
-import { resolveRuleSet, RulesPendingError } from '../rulebook/resolve.ts';
+import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo, type CliOutput } from './common.ts';
 
@@ -61,16 +60,6 @@ export function checkWorkerOptions(values: { workers?: string | undefined; 'chun
   return { workers, chunkLines };
 }
 
-/** Throws RulesPendingError when --period is a month whose rules are pending (rules/pending/). */
-export function refusePendingPeriod(book: Rulebook, periodText: string): void {
-  try {
-    resolveRuleSet(book, parsePeriod(periodText)!, null);
-  } catch (error) {
-    if (error instanceof RulesPendingError) throw error;
-    // Any other lookup problem is reported by runBatch, before any line is read.
-  }
-}
-
 export async function batchCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -92,7 +81,6 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
   try {
     const dir = rulesDir(values.rules, io.env);
     const rulebook = loadRulebook(dir);
-    if (values.period !== undefined) refusePendingPeriod(rulebook, values.period);
     if (values.record) store = DecisionStore.open(storePath(values.store, io.env, io.cwd), { create: true });
     // --resume with nothing to resume (issue 13): say so; with --record, a finished run of the same
     // input is recognised and nothing is recorded a second time.
@@ -150,11 +138,6 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     if (!result.interrupted && store) store.markBatchFinished(keyOf(), result.runId, result.counts.lines, tally.recorded + tally.skipped);
     return batchExitCode(result, io.stderr);
   } catch (error) {
-    if (error instanceof RulesPendingError) {
-      // Refused up front: a whole run for a month whose rules are not published would be nothing but needs-information.
-      io.stderr.write(`batch: --period ${values.period ?? ''}: ${error.message}; load them first (rules/README.md)\n`);
-      return EXIT_BAD_INPUT;
-    }
     return batchFailure('batch', error, io.stderr);
   } finally {
     store?.close();
@@ -176,10 +159,6 @@ export function batchExitCode(result: { readonly interrupted: boolean; readonly 
 
 /** A run that could not start or finish (batch, monthly, compare): the message and its exit code; anything else is rethrown. */
 export function batchFailure(command: string, error: unknown, stderr: CliOutput): number {
-  if (error instanceof RulesPendingError) {
-    stderr.write(`${command}: ${error.message}; load them first (rules/README.md)\n`);
-    return EXIT_BAD_INPUT;
-  }
   if (error instanceof BatchError) {
     stderr.write(`${command}: ${error.message}\n`);
     return error.exitCode === 1 ? EXIT_ENGINE : EXIT_BAD_INPUT;
