@@ -9,6 +9,7 @@
  *
  * Nothing printed contains a full personnummer: output and error lines go through maskPersonnummerIn.
  */
+import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
 import { renderDecision } from '../explain/render.ts';
@@ -17,7 +18,7 @@ import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export interface CalculateOptions {
   readonly json: boolean;
@@ -35,7 +36,7 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     io.stderr.write(`${maskPersonnummerIn(read.message)}\n`);
     return EXIT_BAD_INPUT;
   }
-  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(options.rules, io.env)));
+  const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
   let ruleSet: VersionedRuleSet | undefined;
   const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
   if (!result.ok) {

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseJsonBytes } from '../household/decode.ts';
-import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { projectPath } from '../paths.ts';
 
 /** Wrong use of a command (unknown option, missing argument): exit 2 with the message. */
@@ -45,14 +44,6 @@ export const DEFAULT_RULES_DIR = projectPath('rules');
 
 export function rulesDir(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return option ?? env['BISTAND_RULES'] ?? DEFAULT_RULES_DIR;
-}
-
-/**
- * Loads rules/. A broken rules/ throws RulebookError, which the command line turns into one line per
- * problem on stderr and exit 1 (runCli in src/cli.ts).
- */
-export function loadRulesOrExit(dir: string): Rulebook {
-  return loadRulebook(dir);
 }
 
 export type ReadResult = { ok: true; value: unknown } | { ok: false; message: string };

@@ -5,6 +5,7 @@
  * parameters up in the rule set the line names (its ruleSetVersion) and renders each step's text.
  * --json prints the trace exactly as `calculate --json` prints it.
  */
+import { loadRulebook } from '../rulebook/load.ts';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { CompactTraceError, expandTrace, type CompactTrace } from '../trace/compact.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 /** Line n (1-based) of a file, or null when the file is shorter. */
 async function readLine(path: string, n: number): Promise<string | null> {
@@ -67,7 +68,7 @@ export async function explainCommand(args: string[], io: CliIo = processIo()): P
     io.stderr.write(`${file}:${n}: no compact trace here; explain reads the output of batch --detail full\n`);
     return EXIT_BAD_INPUT;
   }
-  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(values.rules, io.env)));
+  const cache = new RuleSetCache(loadRulebook(rulesDir(values.rules, io.env)));
   try {
     const ruleSet = cache.get(period, typeof line.municipality === 'string' ? line.municipality : null);
     if (ruleSet.version !== line.ruleSetVersion) {

@@ -3,16 +3,17 @@
  * line per file: outcome, norm, need, counted income and payable. Files that are invalid on purpose
  * (fixtures/invalid/) are not in the folder itself. Exit 2 if any file is bad input.
  */
+import { loadRulebook } from '../rulebook/load.ts';
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { oneLine } from '../household/echo.ts';
 import { evaluateHousehold } from '../index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, readJsonFile, rulesDir, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, processIo, readJsonFile, rulesDir, type CliIo } from './common.ts';
 
 export function runFixtures(dir: string, rules: string | undefined, io: CliIo = processIo()): number {
-  const cache = new RuleSetCache(loadRulesOrExit(rulesDir(rules, io.env)));
+  const cache = new RuleSetCache(loadRulebook(rulesDir(rules, io.env)));
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   let bad = 0;
   io.stdout.write(`${'file'.padEnd(62)}${'outcome'.padEnd(19)}${'norm'.padStart(10)}${'need'.padStart(10)}${'income'.padStart(10)}${'payable'.padStart(10)}\n`);

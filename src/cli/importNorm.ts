@@ -12,7 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRulebook, RulebookError, type RiksnormFile } from '../rulebook/load.ts';
 import { parseSfsRiksnorm, type SfsTable } from '../rulebook/sfsTable.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 const STATUSES = ['verified', 'derived'] as const;
 
@@ -77,7 +77,7 @@ export function runImportNorm(yearText: string | undefined, file: string | undef
   if (o.sfs !== undefined && table.sfs !== null && o.sfs !== table.sfs) return fail([`--sfs ${o.sfs}: the text says Förordning (${table.sfs})`]);
 
   const dir = rulesDir(o.rules, io.env);
-  const book = loadRulesOrExit(dir);
+  const book = loadRulebook(dir);
   const target = `riksnorm/${year}.json`;
   if (existsSync(join(dir, target)) && !o.force) return fail([`${target} exists; use --force to replace it (the old table stays in git history)`]);
   const hash = createHash('sha256').update(text).digest('hex');

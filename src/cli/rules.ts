@@ -3,16 +3,17 @@
  * derived or estimates); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
  * period with its content hash (the ruleSetVersion a decision for that month carries).
  */
+import { loadRulebook } from '../rulebook/load.ts';
 import { quote } from '../household/echo.ts';
 import { parseArgs } from 'node:util';
 import { contentHash } from '../canonical.ts';
 import { parsePeriod } from '../period/index.ts';
 import { resolveRuleSet, RuleLookupError } from '../rulebook/resolve.ts';
 import { importNormCommand } from './importNorm.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()): number {
-  const book = loadRulesOrExit(rulesDir(rules, io.env));
+  const book = loadRulebook(rulesDir(rules, io.env));
   const out: string[] = [`rules/ is valid (${rulesDir(rules, io.env)})`, '', 'Riksnorm tables:'];
   for (const r of book.riksnorm) {
     const values = [
@@ -60,7 +61,7 @@ export function runRulesShow(periodText: string | undefined, municipality: strin
     io.stderr.write(`period: expected a month YYYY-MM, got ${quote(periodText ?? '')}\n`);
     return EXIT_BAD_INPUT;
   }
-  const book = loadRulesOrExit(rulesDir(rules, io.env));
+  const book = loadRulebook(rulesDir(rules, io.env));
   try {
     const set = resolveRuleSet(book, period, municipality ?? null);
     io.stdout.write(`${JSON.stringify({ ruleSetVersion: contentHash(set), rules: set }, null, 2)}\n`);

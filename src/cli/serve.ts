@@ -3,11 +3,12 @@
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
+import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { DEFAULT_AUTH, type StaffOptions } from '../web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
 import { storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -58,7 +59,7 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
   const port = portOf(values.port);
   const host = values.host ?? DEFAULT_HOST;
   if (host === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
-  const rulebook = loadRulesOrExit(rulesDir(values.rules, io.env));
+  const rulebook = loadRulebook(rulesDir(values.rules, io.env));
   const staff = staffOptions(values);
 
   let server: RunningServer;

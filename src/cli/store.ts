@@ -10,6 +10,7 @@
  * chain, a differing replay or an unusable store is exit 1. Everything printed from a record goes
  * through maskPersonnummerIn: the store keeps the full personnummer, the screen never shows it.
  */
+import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { renderDecision } from '../explain/render.ts';
 import type { Decision } from '../decision/types.ts';
@@ -19,7 +20,7 @@ import type { Difference } from '../store/diff.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
 import { recordContentProblem, verifyStore } from '../store/verify.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, loadRulesOrExit, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 import type { Routing } from '../monthly/propose.ts';
 
 /** A command's two ways to print a line: out (stdout) and err (stderr, personnummer masked). */
@@ -155,7 +156,7 @@ export function replayCommand(args: string[], io: CliIo = processIo()): number {
   if (values.rules !== undefined && !values['with-current-rules']) throw new UsageError('--rules is only used with --with-current-rules (a replay uses the stored rules)');
   const current = values['with-current-rules'];
   // Load today's rules before opening the store, so a broken rules/ exits 1 without a store held open.
-  const cache = current ? new RuleSetCache(loadRulesOrExit(rulesDir(values.rules, io.env))) : null;
+  const cache = current ? new RuleSetCache(loadRulebook(rulesDir(values.rules, io.env))) : null;
   return withStore(print, values.store, (store) => {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
