@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/canonical.ts';
+import { canonicalJson, contentHash, sha256 } from '../../src/canonical.ts';
 
 /** The same value with keys inserted in sorted order (no index-like keys: V8 would order those first). */
 function sortedCopy(value: unknown): unknown {
@@ -28,5 +28,17 @@ describe('canonicalJson', () => {
   });
   it('equals JSON.stringify of the value with sorted keys', () => {
     fc.assert(fc.property(value, (v) => { expect(canonicalJson(v)).toBe(JSON.stringify(sortedCopy(v))); }), { numRuns: 500 });
+  });
+});
+
+describe('contentHash', () => {
+  it('is the sha256 of canonicalJson, byte for byte (written as UTF-8 bytes without building the string)', () => {
+    fc.assert(fc.property(value, (v) => { expect(contentHash(v)).toBe(sha256(canonicalJson(v))); }), { numRuns: 1000 });
+  });
+  it('leaves out what JSON leaves out and survives a value larger than its buffer', () => {
+    const big = { b: 'å'.repeat(40_000), a: [undefined, () => 1, 1n], f: () => 1, s: Symbol('x'), u: undefined, n: Number.NaN };
+    expect(contentHash(big)).toBe(sha256(canonicalJson(big)));
+    expect(contentHash({ z: 1 })).toBe(sha256('{"z":1}'));
+    expect(contentHash(undefined)).toBe(sha256('null'));
   });
 });
