@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, formatKronor, formatKronorSv, multiplyRatioHalfUp, ore, parseKronor, sum } from '../../src/money/index.ts';
+import { allocate, formatKronor, formatKronorSv, KRONOR_TEXT, multiplyRatioHalfUp, ore, parseKronor, sum } from '../../src/money/index.ts';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -71,5 +71,33 @@ describe('allocate (shares of a total by integer weights)', () => {
     expect(allocate(ore(100), [1, 1, 1])).toEqual([34, 33, 33]);
     // 48 400 × 31/108 = 13 892,59…; 48 400 × 15/108 = 6 722,22…: two öre left go to the largest remainders, earlier first
     expect(allocate(ore(48400), [31, 31, 15, 31])).toEqual([13893, 13893, 6722, 13892]);
+  });
+});
+
+describe('parseKronor reads exactly the texts of its pattern', () => {
+  /** The definition: KRONOR_TEXT, whole kronor and up to two decimals. */
+  const reference = (text: string): number | null => {
+    const match = KRONOR_TEXT.exec(text);
+    if (!match) return null;
+    return Number(match[1]) * 100 + (match[2] === undefined ? 0 : Number(match[2].padEnd(2, '0')));
+  };
+  it('on random texts of digits, points, signs and spaces', () => {
+    const text = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', ' ', 'a', '\n', '٣'), maxLength: 16 });
+    fc.assert(fc.property(text, (t) => { expect(parseKronor(t)).toBe(reference(t)); }), { numRuns: 20_000 });
+  });
+  it('on the edges', () => {
+    for (const t of ['', '0', '00', '01', '0.', '0.0', '0.00', '0.000', '.5', '1.', '999999999999', '1000000000000', '999999999999.99', '7900\n', ' 7900', '7900.5', '7900.05', '1e3', '+1', '-0']) {
+      expect(parseKronor(t), t).toBe(reference(t));
+    }
+  });
+});
+
+describe('formatKronor', () => {
+  it('writes two decimals exactly when there are öre, and parses back', () => {
+    fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+      const text = formatKronor(ore(n));
+      const abs = Math.abs(n);
+      expect(text).toBe(`${n < 0 ? '-' : ''}${Math.trunc(abs / 100)}${abs % 100 === 0 ? '' : `.${String(abs % 100).padStart(2, '0')}`}`);
+    }), { numRuns: 5000 });
   });
 });

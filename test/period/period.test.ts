@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageOn, daysInMonth, isIsoDate, monthsBetween, parsePeriod } from '../../src/period/index.ts';
+import { addMonths, ageOn, DATE_TEXT, daysInMonth, isIsoDate, monthsBetween, parsePeriod, PERIOD_TEXT } from '../../src/period/index.ts';
 
 describe('period', () => {
   it('parses YYYY-MM and nothing else', () => {
@@ -59,5 +59,34 @@ describe('ageOn (birthdays are handled deliberately)', () => {
   });
   it('is negative for someone not yet born', () => {
     expect(ageOn('2023-03-15', '2023-03-01')).toBe(-1);
+  });
+});
+
+describe('parsePeriod and isIsoDate read exactly the texts of their patterns', () => {
+  const unit = fc.constantFrom('0', '1', '2', '9', '-', ' ', 'x', '٣', '\n');
+  const daysIn = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!);
+  const periodReference = (t: string) => {
+    const match = PERIOD_TEXT.exec(t);
+    return match ? { year: Number(match[1]), month: Number(match[2]) } : null;
+  };
+  const dateReference = (t: string) => {
+    const match = DATE_TEXT.exec(t);
+    if (!match) return false;
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+  };
+  it('on random texts', () => {
+    fc.assert(fc.property(fc.string({ unit, minLength: 6, maxLength: 11 }), (t) => {
+      expect(parsePeriod(t)).toEqual(periodReference(t));
+      expect(isIsoDate(t)).toBe(dateReference(t));
+    }), { numRuns: 20_000 });
+  });
+  it('on random dates near the edges', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+      const t = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+      expect(isIsoDate(t)).toBe(dateReference(t));
+      expect(parsePeriod(t.slice(0, 7))).toEqual(periodReference(t.slice(0, 7)));
+    }), { numRuns: 5000 });
   });
 });
