@@ -93,109 +93,117 @@ export function sha256(text: string): string {
  * re-encode before hashing, which was about a third of the input hash of a household.
  */
 export function contentHash(value: unknown): string {
-  const out = bytes;
-  out.length = 0;
-  if (!writeBytes(out, value)) out.ascii('null');
-  const digest = `sha256:${hash('sha256', out.view(), 'hex')}`;
-  out.release();
+  at = 0;
+  if (!writeBytes(value)) ascii('null');
+  const digest = `sha256:${hash('sha256', buffer.subarray(0, at), 'hex')}`;
+  // A buffer grown by a huge value is not kept.
+  if (buffer.length > 64 * INITIAL_BYTES) buffer = new Uint8Array(INITIAL_BYTES);
   return digest;
 }
 
-/** A growing UTF-8 byte buffer, reused from one hash to the next (one per thread). */
-class ByteWriter {
-  #buf = new Uint8Array(ByteWriter.INITIAL);
-  length = 0;
-  static readonly INITIAL = 16 * 1024;
+/*
+ * The byte buffer contentHash writes into, reused from one hash to the next (one per thread; nothing
+ * in writeBytes calls back into it). Module state rather than an object: these run for every field of
+ * every household, and plain variables are the cheapest to reach.
+ */
+const INITIAL_BYTES = 16 * 1024;
+let buffer = new Uint8Array(INITIAL_BYTES);
+let at = 0;
 
-  #room(extra: number): Uint8Array {
-    if (this.length + extra > this.#buf.length) {
-      const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.length + extra));
-      grown.set(this.#buf.subarray(0, this.length));
-      this.#buf = grown;
+/** Makes room for `extra` more bytes. */
+function room(extra: number): void {
+  if (at + extra <= buffer.length) return;
+  const grown = new Uint8Array(Math.max(buffer.length * 2, at + extra));
+  grown.set(buffer.subarray(0, at));
+  buffer = grown;
+}
+
+/** Text known to be ASCII (numbers, literals). */
+function ascii(text: string): void {
+  room(text.length);
+  for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
+}
+
+/** Text without lone surrogates (JSON.stringify's output has none), as UTF-8. */
+function utf8(text: string): void {
+  room(text.length * 3);
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) buffer[at++] = c;
+    else if (c < 0x800) {
+      buffer[at++] = 0xc0 | (c >> 6);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+      buffer[at++] = 0xf0 | (c >> 18);
+      buffer[at++] = 0x80 | ((c >> 12) & 0x3f);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    } else {
+      buffer[at++] = 0xe0 | (c >> 12);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
     }
-    return this.#buf;
-  }
-
-  byte(b: number): void {
-    this.#room(1)[this.length++] = b;
-  }
-
-  raw(b: Uint8Array): void {
-    this.#room(b.length).set(b, this.length);
-    this.length += b.length;
-  }
-
-  /** Text known to be ASCII (numbers, literals). */
-  ascii(text: string): void {
-    const buf = this.#room(text.length);
-    let n = this.length;
-    for (let i = 0; i < text.length; i++) buf[n++] = text.charCodeAt(i);
-    this.length = n;
-  }
-
-  /** Any text without lone surrogates (canonical JSON has none: JSON.stringify escapes them), as UTF-8. */
-  utf8(text: string): void {
-    const buf = this.#room(text.length * 3);
-    let n = this.length;
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c < 0x80) buf[n++] = c;
-      else if (c < 0x800) {
-        buf[n++] = 0xc0 | (c >> 6);
-        buf[n++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdbff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
-        buf[n++] = 0xf0 | (c >> 18);
-        buf[n++] = 0x80 | ((c >> 12) & 0x3f);
-        buf[n++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[n++] = 0x80 | (c & 0x3f);
-      } else {
-        buf[n++] = 0xe0 | (c >> 12);
-        buf[n++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[n++] = 0x80 | (c & 0x3f);
-      }
-    }
-    this.length = n;
-  }
-
-  view(): Uint8Array {
-    return this.#buf.subarray(0, this.length);
-  }
-
-  /** A buffer grown by a huge value is not kept. */
-  release(): void {
-    if (this.#buf.length > 64 * ByteWriter.INITIAL) this.#buf = new Uint8Array(ByteWriter.INITIAL);
   }
 }
 
-const bytes = new ByteWriter();
+/**
+ * A string in JSON quotes as UTF-8, as quoteString writes it: copied as it is while no character
+ * needs escaping (a quote, a backslash, a control character, a surrogate); at the first that does,
+ * JSON.stringify's text instead.
+ */
+function quoted(text: string): void {
+  const start = at;
+  room(text.length * 3 + 2);
+  buffer[at++] = 0x22;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x22 || c === 0x5c) {
+        at = start;
+        utf8(JSON.stringify(text));
+        return;
+      }
+      buffer[at++] = c;
+    } else if (c < 0x800) {
+      buffer[at++] = 0xc0 | (c >> 6);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      at = start;
+      utf8(JSON.stringify(text));
+      return;
+    } else {
+      buffer[at++] = 0xe0 | (c >> 12);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  buffer[at++] = 0x22;
+}
+
 const encoder = new TextEncoder();
 const keyBytes = new Map<string, Uint8Array>();
 
 /** `"key":` as UTF-8; keys repeat from one household to the next, so they are encoded once. */
-function keyPrefix(key: string): Uint8Array {
-  let encoded = keyBytes.get(key);
+function key(name: string): void {
+  let encoded = keyBytes.get(name);
   if (encoded === undefined) {
-    encoded = encoder.encode(`${JSON.stringify(key)}:`);
-    if (keyBytes.size < 10_000) keyBytes.set(key, encoded);
+    encoded = encoder.encode(`${JSON.stringify(name)}:`);
+    if (keyBytes.size < 10_000) keyBytes.set(name, encoded);
   }
-  return encoded;
+  room(encoded.length);
+  for (let i = 0; i < encoded.length; i++) buffer[at++] = encoded[i]!;
 }
 
-/** write() above, as UTF-8 bytes into `out`; false where write() gives undefined (nothing written). */
-function writeBytes(out: ByteWriter, value: unknown): boolean {
+/** write() above, as UTF-8 bytes; false where write() gives undefined (nothing written). */
+function writeBytes(value: unknown): boolean {
   switch (typeof value) {
     case 'string':
-      if (NEEDS_ESCAPING.test(value)) out.utf8(JSON.stringify(value));
-      else {
-        out.byte(0x22);
-        out.utf8(value);
-        out.byte(0x22);
-      }
+      quoted(value);
       return true;
     case 'number':
     case 'boolean':
-      out.ascii(JSON.stringify(value));
+      ascii(JSON.stringify(value));
       return true;
     case 'object':
       break;
@@ -203,33 +211,43 @@ function writeBytes(out: ByteWriter, value: unknown): boolean {
       return false;
   }
   if (value === null) {
-    out.ascii('null');
+    ascii('null');
     return true;
   }
   if (Array.isArray(value)) {
-    out.byte(0x5b);
+    room(1);
+    buffer[at++] = 0x5b;
     for (let i = 0; i < value.length; i++) {
-      if (i) out.byte(0x2c);
-      if (!writeBytes(out, value[i])) out.ascii('null');
+      if (i) {
+        room(1);
+        buffer[at++] = 0x2c;
+      }
+      if (!writeBytes(value[i])) ascii('null');
     }
-    out.byte(0x5d);
+    room(1);
+    buffer[at++] = 0x5d;
     return true;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   if (keys.length > 1) sortKeys(keys);
-  out.byte(0x7b);
+  room(1);
+  buffer[at++] = 0x7b;
   let first = true;
-  for (const key of keys) {
-    const v = record[key];
+  for (const name of keys) {
+    const v = record[name];
     const type = typeof v;
     // What write() leaves out: undefined, functions, symbols, bigints.
     if (v === undefined || (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'object')) continue;
-    if (!first) out.byte(0x2c);
-    out.raw(keyPrefix(key));
-    writeBytes(out, v);
+    if (!first) {
+      room(1);
+      buffer[at++] = 0x2c;
+    }
+    key(name);
+    writeBytes(v);
     first = false;
   }
-  out.byte(0x7d);
+  room(1);
+  buffer[at++] = 0x7d;
   return true;
 }
