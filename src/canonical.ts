@@ -45,7 +45,7 @@ const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
  * dates, types, amounts) have nothing to escape: quoting them directly is about half the cost of a
  * JSON.stringify call each.
  */
-function quoteString(text: string): string {
+export function quoteString(text: string): string {
   return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 

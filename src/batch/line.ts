@@ -16,6 +16,7 @@ import type { InputIssue } from '../household/types.ts';
 import { addPayable, type SummaryCounts } from './summary.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { compactTrace } from '../trace/compact.ts';
+import { compactLine } from './compact-line.ts';
 import type { RecordedStep } from '../trace/index.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
@@ -133,10 +134,9 @@ export function processLine(
   addPayable(counts, d.payable);
   if (recording) onDecision(raw, d as Decision);
   countDecision(counts, raw, d);
+  if (options.detail === 'compact') return compactLine(n, d);
   const json = JSON.stringify(
-    options.detail === 'compact'
-      ? compactDecision(d)
-      : options.detail === 'full'
+    options.detail === 'full'
         ? { ...compactDecision(d), trace: ruleSet ? compactTrace(steps ?? (d as Decision).trace, ruleSet.rules) : [] }
         : recording
           ? withoutText(d as Decision)
