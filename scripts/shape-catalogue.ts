@@ -1,20 +1,24 @@
 /**
  * The trace shapes the engine produces, compared with its shape catalogue (src/trace/shapes.ts).
  *
- *   npx tsx scripts/shape-catalogue.ts     print the catalogue entries to append for every shape the
- *                                          engine produces on the fixtures and generated households
- *                                          that the catalogue does not have (exit 1 when there are any)
+ *   npx tsx scripts/shape-catalogue.ts          print the catalogue entries to append for every shape
+ *                                               the engine produces on the fixtures and generated
+ *                                               households that the catalogue does not have (exit 1
+ *                                               when there are any)
+ *   npx tsx scripts/shape-catalogue.ts --lock   append the catalogue's new entries to the lock
+ *                                               (test/trace/shape-catalogue.lock.json); refuses when an
+ *                                               entry already in the lock was changed
  *
- * test/trace/shape-catalogue.test.ts runs the same comparison; when it fails, run this script and
- * append what it prints to SHAPE_CATALOGUE (new ids at the end, existing entries never changed) and
- * to test/trace/shape-catalogue.lock.json.
+ * test/trace/shape-catalogue.test.ts runs the same comparisons. When a shape is missing, append the
+ * printed lines to SHAPE_CATALOGUE (new ids at the end; an entry already there is never changed),
+ * then run with --lock and commit both files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lines } from '../bench/generate.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache } from '../src/index.ts';
 import type { TraceStep } from '../src/trace/index.ts';
-import { findShape, shapeKey, SHAPE_CATALOGUE, type Shape } from '../src/trace/shapes.ts';
+import { findShape, shapeKey, SHAPE_CATALOGUE, type Shape, type ShapeEntry } from '../src/trace/shapes.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -107,14 +111,57 @@ export function entriesToAppend(missing: readonly ObservedShape[]): string {
     .join('\n');
 }
 
+/** The catalogue as last locked: the entries lines may already name, which must never change. */
+export const LOCK_PATH = `${ROOT}test/trace/shape-catalogue.lock.json`;
+
+export function readLock(): ShapeEntry[] {
+  return JSON.parse(readFileSync(LOCK_PATH, 'utf8')) as ShapeEntry[];
+}
+
+/** The lock file's text for these entries: one entry a line, so that a change shows as one line. */
+export function lockText(entries: readonly ShapeEntry[]): string {
+  return `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`;
+}
+
+/**
+ * What breaks the append-only rule, comparing the catalogue with the lock: an entry of the lock that
+ * is gone or different, or an id out of place. Entries beyond the lock are new (`added`); they are
+ * not an error here (lock them with --lock).
+ */
+export function compareWithLock(lock: readonly ShapeEntry[], catalogue: readonly ShapeEntry[]): { changed: string[]; added: ShapeEntry[] } {
+  const changed: string[] = [];
+  catalogue.forEach((e, i) => {
+    if (e[0] !== i) changed.push(`entry ${i} of the catalogue has id ${e[0]}: ids are 0, 1, 2, … in order`);
+  });
+  lock.forEach((e, i) => {
+    const now = catalogue[i];
+    if (now === undefined) changed.push(`entry ${i} ${JSON.stringify(e)} was removed`);
+    else if (JSON.stringify(now) !== JSON.stringify(e)) changed.push(`entry ${i} was changed: it was ${JSON.stringify(e)}, it is ${JSON.stringify(now)}`);
+  });
+  return { changed, added: catalogue.slice(lock.length) };
+}
+
+function lockNew(): number {
+  const lock = readLock();
+  const { changed, added } = compareWithLock(lock, SHAPE_CATALOGUE);
+  if (changed.length > 0) {
+    process.stderr.write(`shape catalogue: entries already locked must never change (lines written with them would expand differently):\n${changed.join('\n')}\nput the old entry back and add the new shape at the end\n`);
+    return 1;
+  }
+  writeFileSync(LOCK_PATH, lockText([...lock, ...added]));
+  process.stdout.write(`shape catalogue: ${added.length} new entr${added.length === 1 ? 'y' : 'ies'} locked (${lock.length + added.length} in all)\n`);
+  return 0;
+}
+
 function main(): number {
+  if (process.argv.includes('--lock')) return lockNew();
   const missing = missingShapes(observedShapes(observedTraces()));
   if (missing.length === 0) {
     process.stdout.write(`shape catalogue: all ${SHAPE_CATALOGUE.length} entries; every shape seen is in it\n`);
     return 0;
   }
   process.stdout.write(`${entriesToAppend(missing)}\n`);
-  process.stderr.write(`shape catalogue: ${missing.length} shape(s) not in src/trace/shapes.ts; append the lines above to SHAPE_CATALOGUE and to test/trace/shape-catalogue.lock.json\n`);
+  process.stderr.write(`shape catalogue: ${missing.length} shape(s) not in src/trace/shapes.ts; append the lines above to SHAPE_CATALOGUE, then run npx tsx scripts/shape-catalogue.ts --lock\n`);
   return 1;
 }
 
