@@ -285,7 +285,7 @@ export function expandTrace(compact: CompactTrace, rules: RuleSet, lang: Languag
     const stepParams =
       ps === true
         ? [lookUpParam(params, rule, where)]
-        : ps.map((p) => (typeof p === 'string' ? lookUpParam(params, p, where) : Array.isArray(p) ? inputParam(p, where) : (p as TraceParam)));
+        : ps.map((p) => (typeof p === 'string' ? lookUpParam(params, p, where) : Array.isArray(p) ? inputParam(p, where) : wholeParam(p, where)));
     const message = { key: key as MessageKey, args: args as MessageArgs };
     return {
       step,
@@ -304,6 +304,14 @@ function lookUpParam(params: RuleSetIndex['params'], id: string, where: string):
   const found = params.get(id);
   if (!found) throw new CompactTraceError(`${where}: parameter ${id} is not in the rule set; expand the line with the rule set named by its ruleSetVersion`, 'rules');
   return found;
+}
+
+function wholeParam(p: unknown, where: string): TraceParam {
+  const q = p as Partial<TraceParam> | null;
+  if (q === null || typeof q !== 'object' || typeof q.id !== 'string' || (typeof q.value !== 'string' && typeof q.value !== 'number') || typeof q.status !== 'string' || typeof q.source !== 'string') {
+    throw new CompactTraceError(`${where}: parameter ${JSON.stringify(p)} is not an id, [id, value] or {id, value, status, source}`);
+  }
+  return q as TraceParam;
 }
 
 function inputParam(p: readonly unknown[], where: string): TraceParam {

@@ -202,6 +202,7 @@ describe('compact trace', () => {
       [{ catalogue: 1, legal: [], steps: [[0, 'r', null, [], person, '1', [null, [9], '1']]] }, 'argument joint refers to input 9'],
       [{ catalogue: 1, legal: [], steps: [[0, 'r', null, [], person, '1', [null, false, '1']]] }, "argument joint refers to the step's legal reference"],
       [{ catalogue: 1, legal: [], steps: [[0, 'r', null, [['x']], person, '1', [null, '1', '1']]] }, 'parameter ["x"] is not [id, value]'],
+      [{ catalogue: 1, legal: [], steps: [[0, 'r', null, [{ id: 'x' }], person, '1', [null, '1', '1']]] }, 'parameter {"id":"x"} is not an id, [id, value] or {id, value, status, source}'],
       [{ catalogue: 1, legal: [], steps: [[-3, 'r', null, [], [], '1', []]] }, 'names shape -3, which is not in the line'],
       [{ catalogue: 1, legal: [], steps: [[0, 'r', null, [], ['a1'], '1', []]] }, 'its inputs or arguments do not fit its shape 0'],
       [{ catalogue: 1, legal: [], shapes: [['s', 'no.such.key', [], []]], steps: [[-1, 'r', null, [], [], '1', []]] }, 'no text for message key no.such.key'],
@@ -215,6 +216,12 @@ describe('compact trace', () => {
       expect(r.stderr).toContain(reason);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    // A parameter the rule set does not have: the line was made with other rules (exit 1, as for another ruleSetVersion).
+    const otherRules = join(dir, 'other-rules.ndjson');
+    writeFileSync(otherRules, `${JSON.stringify({ ...good, trace: { catalogue: 1, legal: [], steps: [[0, 'r', null, ['no/such#param'], person, '1', [null, '1', '1']]] } })}\n`);
+    const r = await runInProcess(['explain', otherRules, '--line', '1']);
+    expect([r.status, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain('parameter no/such#param is not in the rule set');
   });
 
   it('explain refuses what it cannot render faithfully', async () => {
