@@ -87,7 +87,7 @@ export async function explainCommand(args: string[], io: CliIo = processIo()): P
   } catch (error) {
     if (error instanceof CompactTraceError && error.kind === 'unknown-shape') {
       // A line from a later engine version: this one cannot know the shapes added since.
-      io.stderr.write(`${file}:${n}: ${error.message}; it was written by engine ${String(line.engineVersion ?? 'unknown')} and this is ${ENGINE_VERSION}: explain it with that engine version or a later one\n`);
+      io.stderr.write(`${file}:${n}: ${error.message}. Engine ${String(line.engineVersion ?? '(not given)')} wrote the line, this is ${ENGINE_VERSION}: explain it with the engine that wrote it or a later one\n`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof CompactTraceError && error.kind === 'damaged') {

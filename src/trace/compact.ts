@@ -264,7 +264,7 @@ export function expandTrace(compact: CompactTrace, rules: RuleSet, lang: Languag
       const entry = SHAPE_CATALOGUE[shapeId];
       if (!entry) {
         throw new CompactTraceError(
-          `${where} names shape ${shapeId}, which this engine's shape catalogue (${SHAPE_CATALOGUE.length} entries) does not have; the line was written with a catalogue of ${compact.catalogue} entries`,
+          `${where} names shape ${shapeId}, which this engine's shape catalogue does not have (it has ${SHAPE_CATALOGUE.length} shapes; the line was written with ${compact.catalogue})`,
           'unknown-shape',
         );
       }
