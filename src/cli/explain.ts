@@ -4,6 +4,10 @@
  * form (rule ids, parameter references, message keys; src/trace/compact.ts); this view looks the
  * parameters up in the rule set the line names (its ruleSetVersion) and renders each step's text.
  * --json prints the trace exactly as `calculate --json` prints it.
+ *
+ * Exit 2 for a line that is not a decision of batch --detail full, a damaged trace, or one naming a
+ * shape this engine's catalogue does not have (a line of a later engine version: the message names
+ * the shape id and the line's engineVersion); exit 1 when rules/ is not the rule set of the line.
  */
 import { loadRulebook } from '../rulebook/load.ts';
 import { createReadStream } from 'node:fs';
@@ -13,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { CompactTraceError, expandTrace, type CompactTrace } from '../trace/compact.ts';
+import { ENGINE_VERSION } from '../version.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
 /** Line n (1-based) of a file, or null when the file is shorter. */
@@ -51,7 +56,7 @@ export async function explainCommand(args: string[], io: CliIo = processIo()): P
     io.stderr.write(`${file} has fewer than ${n} lines\n`);
     return EXIT_BAD_INPUT;
   }
-  let line: { period?: unknown; municipality?: unknown; ruleSetVersion?: unknown; trace?: unknown; errors?: unknown };
+  let line: { period?: unknown; municipality?: unknown; ruleSetVersion?: unknown; engineVersion?: unknown; trace?: unknown; errors?: unknown };
   try {
     line = JSON.parse(text) as typeof line;
   } catch {
@@ -80,6 +85,15 @@ export async function explainCommand(args: string[], io: CliIo = processIo()): P
     else io.stdout.write(`${steps.map((s, i) => `${String(i + 1).padStart(3)}. ${s.text}${s.legalRef ? ` (${s.legalRef})` : ''}`).join('\n')}\n`);
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof CompactTraceError && error.kind === 'unknown-shape') {
+      // A line from a later engine version: this one cannot know the shapes added since.
+      io.stderr.write(`${file}:${n}: ${error.message}. Engine ${String(line.engineVersion ?? '(not given)')} wrote the line, this is ${ENGINE_VERSION}: explain it with the engine that wrote it or a later one\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof CompactTraceError && error.kind === 'damaged') {
+      io.stderr.write(`${file}:${n}: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof RuleLookupError || error instanceof CompactTraceError) {
       io.stderr.write(`${file}:${n}: ${error.message}\n`);
       return EXIT_ENGINE;

@@ -1,6 +1,7 @@
 /**
  * The decision proposal as a zod schema (issue 13): the published form of `calculate --json`, the
- * API's answer and each batch line with --detail full. schemas/decision.schema.json is generated from
+ * API's answer and (without trace and decisionText) each batch line with --detail summary; the trace
+ * `explain` expands from a --detail full line is this schema's trace. schemas/decision.schema.json is generated from
  * it (`npm run schemas`), and test/schemas/schemas.test.ts checks real decisions against it, strictly:
  * a field the engine prints but this schema does not name fails the test, so the schema cannot fall
  * behind the engine. Field meanings: docs/decision.md.
