@@ -36,31 +36,31 @@ export class MissingFactError extends Error {}
 // json-rules-engine's test; a number is numeric unless it is NaN (the same answer without a string round trip).
 const isNumeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 
-function compare(operator: string, factValue: FactValue, value: FactValue): boolean {
-  switch (operator) {
-    case 'equal':
-      return factValue === value;
-    case 'notEqual':
-      return factValue !== value;
-    case 'in':
-      return Array.isArray(value) && value.includes(factValue as never);
-    case 'notIn':
-      return Array.isArray(value) && !value.includes(factValue as never);
-    case 'contains':
-      return Array.isArray(factValue) && factValue.includes(value as never);
-    case 'doesNotContain':
-      return Array.isArray(factValue) && !factValue.includes(value as never);
-    case 'lessThan':
-      return isNumeric(factValue) && (factValue as number) < (value as number);
-    case 'lessThanInclusive':
-      return isNumeric(factValue) && (factValue as number) <= (value as number);
-    case 'greaterThan':
-      return isNumeric(factValue) && (factValue as number) > (value as number);
-    case 'greaterThanInclusive':
-      return isNumeric(factValue) && (factValue as number) >= (value as number);
-    default:
+type Comparison = (factValue: FactValue, value: FactValue) => boolean;
+
+/** The operators, each a function picked once when a rule set is compiled (not a switch on the name per check). */
+const OPERATORS: Readonly<Record<string, Comparison>> = {
+  equal: (factValue, value) => factValue === value,
+  notEqual: (factValue, value) => factValue !== value,
+  in: (factValue, value) => Array.isArray(value) && value.includes(factValue as never),
+  notIn: (factValue, value) => Array.isArray(value) && !value.includes(factValue as never),
+  contains: (factValue, value) => Array.isArray(factValue) && factValue.includes(value as never),
+  doesNotContain: (factValue, value) => Array.isArray(factValue) && !factValue.includes(value as never),
+  lessThan: (factValue, value) => isNumeric(factValue) && (factValue as number) < (value as number),
+  lessThanInclusive: (factValue, value) => isNumeric(factValue) && (factValue as number) <= (value as number),
+  greaterThan: (factValue, value) => isNumeric(factValue) && (factValue as number) > (value as number),
+  greaterThanInclusive: (factValue, value) => isNumeric(factValue) && (factValue as number) >= (value as number),
+};
+
+/** The operator's comparison; an unknown operator fails when it is checked, as before (the rule file checks refuse it earlier). */
+function comparison(operator: string): Comparison {
+  const compare = Object.hasOwn(OPERATORS, operator) ? OPERATORS[operator] : undefined;
+  return (
+    compare ??
+    (() => {
       throw new Error(`[conditions] unknown operator ${operator}`);
-  }
+    })
+  );
 }
 
 function factOf(facts: Facts, name: string): FactValue {
@@ -96,10 +96,11 @@ function compile(condition: Condition): Check {
   const { fact, operator, value } = condition as LeafCondition;
   // A value written as { "fact": "name" } is read from the facts at each evaluation.
   const otherFact = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { fact: string }).fact : null;
+  const compare = comparison(operator);
   return (facts, checked) => {
     const factValue = factOf(facts, fact);
     const compared = otherFact === null ? (value as FactValue) : factOf(facts, otherFact);
-    const result = compare(operator, factValue, compared);
+    const result = compare(factValue, compared);
     checked?.push({ fact, operator, value: compared, factValue, result });
     return result;
   };

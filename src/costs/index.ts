@@ -10,7 +10,7 @@
  * - A claimed cost without an amount is not zero: the proposal needs that information.
  */
 import { legal, needInformation, type Context } from '../context.ts';
-import { formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import { add, formatKronor, min, ore, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { CostCategory } from '../rulebook/types.ts';
 import type { TraceParam } from '../trace/index.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
@@ -124,16 +124,27 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     pushCost(claimed, claimed, 'REASONABLE_COST', false, 'costs.reasonable', { amount: formatKronor(claimed) });
   }
 
-  const known = items.filter((i) => i.claimed !== null && i.accepted !== null);
-  const claimed = sum(known.map((i) => i.claimed!));
-  const accepted = sum(known.map((i) => i.accepted!));
-  const rentRefused = sum(known.filter((i) => i.type === 'rent').map((i) => subtract(i.claimed!, i.accepted!)));
-  const housingAccepted = sum(known.filter((i) => rules.costTypes[i.type]?.housing === true).map((i) => i.accepted!));
+  // The totals over the lines with known amounts, in one pass (this runs for every household of a batch).
+  let known = 0;
+  let claimed = ZERO;
+  let accepted = ZERO;
+  let rentRefused = ZERO;
+  let housingAccepted = ZERO;
+  let assessmentCount = 0;
+  for (const i of items) {
+    if (i.code === 'ACCEPTED_FOR_ASSESSMENT') assessmentCount++;
+    if (i.claimed === null || i.accepted === null) continue;
+    known++;
+    claimed = add(claimed, i.claimed);
+    accepted = add(accepted, i.accepted);
+    if (i.type === 'rent') rentRefused = add(rentRefused, subtract(i.claimed, i.accepted));
+    if (rules.costTypes[i.type]?.housing === true) housingAccepted = add(housingAccepted, i.accepted);
+  }
   if (trace.enabled) trace.add({
     step: 'costs.total',
     rule: 'costs/accepted-total',
     legalRef: legal(ctx, 'reasonableCosts').ref,
-    inputs: { items: known.length, claimed: formatKronor(claimed) },
+    inputs: { items: known, claimed: formatKronor(claimed) },
     result: formatKronor(accepted),
     key: 'costs.total',
     args: { claimed: formatKronor(claimed), accepted: formatKronor(accepted), refused: formatKronor(ore(claimed - accepted)) },
@@ -146,7 +157,7 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     rentRefused,
     rentCeiling: ceiling,
     housingAccepted,
-    assessmentCount: items.filter((i) => i.code === 'ACCEPTED_FOR_ASSESSMENT').length,
+    assessmentCount,
     incomplete,
   };
 }

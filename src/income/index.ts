@@ -16,7 +16,7 @@ import { legal, needInformation, type Context } from '../context.ts';
 import type { Flag, RegisteredPaymentOut } from '../decision/types.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
 import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import { add, formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { addMonths, formatPeriod, monthsBetween } from '../period/index.ts';
 import type { Income } from '../household/types.ts';
@@ -300,27 +300,30 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
   incomplete = env.incomplete || agency.blocked;
 
   // A declared income replaced by a registered payment is shown, but its amount is not income twice.
-  const known = items.filter((i) => i.amount !== null && i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
-  const total = sum(known.map((i) => i.amount!));
-  const counted = sum(known.map((i) => i.counted!));
+  // The totals over the lines with known amounts, in one pass (this runs for every household of a batch).
+  let known = 0;
+  let total = ZERO;
+  let counted = ZERO;
+  let adultEmploymentIncome = ZERO;
+  let childAllowanceReported = ZERO;
+  for (const i of items) {
+    if (i.amount === null || i.counted === null || i.code === 'REPLACED_BY_REGISTERED') continue;
+    known++;
+    total = add(total, i.amount);
+    counted = add(counted, i.counted);
+    const kind = assessments.get(i.memberId)?.kind;
+    if ((kind === 'applicant' || kind === 'partner') && rules.incomeTypes[i.type]?.employment === true) adultEmploymentIncome = add(adultEmploymentIncome, i.amount);
+    if (i.type === 'child-allowance') childAllowanceReported = add(childAllowanceReported, i.amount);
+  }
   if (trace.enabled) trace.add({
     step: 'income.total',
     rule: 'income/counted-total',
     legalRef: legal(ctx, 'ownMeans').ref,
-    inputs: { items: known.length, total: formatKronor(total) },
+    inputs: { items: known, total: formatKronor(total) },
     result: formatKronor(counted),
     key: 'income.total',
     args: { total: formatKronor(total), counted: formatKronor(counted), notCounted: formatKronor(subtract(total, counted)) },
   });
 
-  const adultEmploymentIncome = sum(
-    known
-      .filter((i) => {
-        const kind = assessments.get(i.memberId)?.kind;
-        return (kind === 'applicant' || kind === 'partner') && rules.incomeTypes[i.type]?.employment === true;
-      })
-      .map((i) => i.amount!),
-  );
-  const childAllowanceReported = sum(known.filter((i) => i.type === 'child-allowance').map((i) => i.amount!));
   return { items, total, counted, incomplete, adultEmploymentIncome, childAllowanceReported, jobbstimulansApplies: js.applies, registered: agency.registered, agencyFlags: agency.flags };
 }
