@@ -350,7 +350,8 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
 /** Resolves and hashes, caching by (period, municipality file) so a batch hashes each set once. */
 export class RuleSetCache {
   readonly #book: Rulebook;
-  readonly #cache = new Map<string, VersionedRuleSet>();
+  /** By month (year × 12 + month: no key string to build for every household), then municipality and law. */
+  readonly #cache = new Map<number, Map<string, VersionedRuleSet>>();
   constructor(book: Rulebook) {
     this.#book = book;
   }
@@ -361,12 +362,15 @@ export class RuleSetCache {
     const versions = this.#book.legal.data.versions;
     const byDecision = decidedOn === null ? undefined : (inForce(versions, decidedOn)?.effectiveFrom ?? decidedOn);
     const law = byDecision === undefined || byDecision === inForce(versions, firstDayOf(period))?.effectiveFrom ? '' : `|${byDecision}`;
-    const key = `${formatPeriod(period)}|${muni}${law}`;
-    let hit = this.#cache.get(key);
+    const month = period.year * 12 + period.month;
+    let sets = this.#cache.get(month);
+    if (!sets) this.#cache.set(month, (sets = new Map()));
+    const key = law === '' ? muni : muni + law;
+    let hit = sets.get(key);
     if (!hit) {
       const rules = resolveRuleSet(this.#book, period, municipality, decidedOn);
       hit = { version: contentHash(rules), rules };
-      this.#cache.set(key, hit);
+      sets.set(key, hit);
     }
     return hit;
   }
