@@ -7,7 +7,8 @@
  *  - the batch end to end with the compiled CLI (`batch --detail compact`), wall clock including
  *    start-up, on 1 thread (--workers 0) and 2 worker threads, and its share of the floor;
  *  - `--detail full` (every trace step, compact form): bytes per line and rate, 2 workers;
- *  - the core alone (mitata, one thread, pre-parsed households, run through tsx);
+ *  - where the time goes: bench/stages.ts (JSON.parse, validation, input hash, decision, output line, all
+ *    of processLine, and the JSON floor of the same lines), compiled, one thread, lines in memory;
  *  - with --million: 1 000 000 households, 2 workers, wall time and peak RSS (VmHWM, all threads).
  *
  *   npm run build && npx tsx bench/batch.bench.ts [--sizes 20000,200000] [--runs 1] [--million]
@@ -18,8 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { measure } from 'mitata';
-import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
+import { build } from 'esbuild';
 import { jsonFloor } from './floor.ts';
 import { runMeasured } from './measure.ts';
 import { lines, writeLines } from './generate.ts';
@@ -102,13 +102,22 @@ async function main(): Promise<void> {
     }
   }
 
-  // The core alone, through tsx (its keepNames wrappers cost a little), pre-parsed households.
-  const sample = [...lines(5000, 2026, '2026-03', 0)].map((l) => JSON.parse(l) as unknown);
-  const cache = new RuleSetCache(loadRulebook(join(ROOT, 'rules')));
-  const rulesFor = (p: Parameters<RuleSetCache['get']>[0], m: string | null, d: string | null = null) => cache.get(p, m, d);
-  let i = 0;
-  const core = async (fn: (raw: unknown) => unknown) => 1e9 / (await measure(() => fn(sample[i++ % sample.length]))).p50;
-  rows.push(['core alone (tsx), 1 thread: figures / summary / full decision', `${fmt(await core((raw) => evaluateHouseholdFigures(raw, rulesFor)))} / ${fmt(await core((raw) => evaluateHouseholdSummary(raw, rulesFor)))} / ${fmt(await core((raw) => evaluateHousehold(raw, rulesFor)))} hh/s`]);
+  // Where the time goes, stage by stage: bench/stages.ts bundled and run with plain node on the
+  // first 20 000 lines of the first size (the compiled code the batch runs, one thread, lines in memory).
+  const stagesScript = join(dir, 'stages.mjs');
+  await build({
+    stdin: { contents: `import { readFileSync } from 'node:fs'; import { main } from ${JSON.stringify(join(ROOT, 'bench', 'stages.ts'))}; process.stdout.write(main(process.argv.slice(2), (p) => readFileSync(p, 'utf8')));`, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: stagesScript,
+    logLevel: 'warning',
+  });
+  const stages = JSON.parse((await run(process.execPath, [stagesScript, join(dir, `households-${sizes[0]}.ndjson`), join(ROOT, 'rules'), '20000'])).stdout) as { name: string; micros: number }[];
+  for (const s of stages) rows.push([`in-process, 1 thread, µs per household: ${s.name}`, s.micros.toFixed(1)]);
+  const floorMicros = stages[0]!.micros;
+  const allMicros = stages[stages.length - 1]!.micros;
+  rows.push(['in-process share of the floor (floor ÷ processLine): the ceiling with free reading, writing and threads', (floorMicros / allMicros).toFixed(2)]);
 
   if (values.million) {
     const million = join(dir, 'million.ndjson');
