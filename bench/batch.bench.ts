@@ -46,8 +46,9 @@ function generate(path: string, n: number): Promise<void> {
 
 const run = (command: string, args: readonly string[]) => runMeasured(command, args, ROOT);
 
-const batch = (input: string, output: string, workers: number, detail = 'compact') =>
-  run(process.execPath, [CLI, 'batch', '--in', input, '--out', output, '--workers', String(workers), '--detail', detail]);
+/** The batch with --workers N, or with no --workers at all (null: the default a user gets). */
+const batch = (input: string, output: string, workers: number | null, detail = 'compact') =>
+  run(process.execPath, [CLI, 'batch', '--in', input, '--out', output, ...(workers === null ? [] : ['--workers', String(workers)]), '--detail', detail]);
 
 async function main(): Promise<void> {
   if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     };
     const floor1 = await floors(1);
     const floor2 = await floors(2);
-    const rate = async (workers: number) => {
+    const rate = async (workers: number | null) => {
       const xs: number[] = [];
       let peak = 0;
       for (let r = 0; r < runs; r++) {
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
     rows.push([`${n} households (${bytesPerLine} bytes/line): JSON floor, 1 thread / 2 threads`, `${fmt(floor1)} / ${fmt(floor2)} lines/s`]);
     rows.push([`${n}: batch compact, 1 thread (--workers 0), incl. start-up`, `${fmt(one.rate)} hh/s = ${(one.rate / floor1).toFixed(2)} of the 1-thread floor (${(count / one.rate).toFixed(2)} s)`]);
     rows.push([`${n}: batch compact, 2 workers, incl. start-up`, `${fmt(two.rate)} hh/s = ${(two.rate / floor2).toFixed(2)} of the 2-thread floor (${(count / two.rate).toFixed(2)} s), peak RSS ${fmt(two.peak / 1024)} MiB`]);
+    const auto = await rate(null);
+    rows.push([`${n}: batch compact, no --workers (every core, a small input on one worker), incl. start-up`, `${fmt(auto.rate)} hh/s = ${(auto.rate / floor2).toFixed(2)} of the 2-thread floor (${(count / auto.rate).toFixed(2)} s)`]);
     if (count <= 20_000) {
       const out = join(dir, 'full.ndjson');
       const { seconds } = await batch(input, out, 2, 'full');

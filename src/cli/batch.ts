@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { checkpointPath } from '../batch/checkpoint.ts';
 import type { Detail } from '../batch/line.ts';
 import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
-import { BatchError, runBatch } from '../batch/run.ts';
+import { BatchError, EXTRA_WORKER_MIN_BYTES, runBatch } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
@@ -44,6 +44,7 @@ export function checkRunOptions(values: { in?: string; out?: string; detail: str
   detail: Detail;
   workers: number;
   chunkLines: number | undefined;
+  extraWorkerMinBytes: number;
 } {
   if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
   const detail = values.detail;
@@ -52,12 +53,13 @@ export function checkRunOptions(values: { in?: string; out?: string; detail: str
 }
 
 /** Checks --workers (default: every core) and --chunk-lines of any command on the batch (batch, monthly, compare). */
-export function checkWorkerOptions(values: { workers?: string | undefined; 'chunk-lines'?: string | undefined }): { workers: number; chunkLines: number | undefined } {
+export function checkWorkerOptions(values: { workers?: string | undefined; 'chunk-lines'?: string | undefined }): { workers: number; chunkLines: number | undefined; extraWorkerMinBytes: number } {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
   const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
   if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
-  return { workers, chunkLines };
+  // Without --workers, a small input stays on one worker (run.ts, EXTRA_WORKER_MIN_BYTES); --workers N starts N.
+  return { workers, chunkLines, extraWorkerMinBytes: values.workers === undefined ? EXTRA_WORKER_MIN_BYTES : 0 };
 }
 
 export async function batchCommand(args: string[], io: CliIo = processIo()): Promise<number> {
@@ -72,7 +74,7 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     },
   });
   void positionals;
-  const { input, output, detail, workers, chunkLines } = checkRunOptions(values);
+  const { input, output, detail, workers, chunkLines, extraWorkerMinBytes } = checkRunOptions(values);
   if (values.period !== undefined && parsePeriod(values.period) === null) throw new UsageError(`--period: expected a month YYYY-MM, got "${values.period}"`);
 
   if (values.store !== undefined && !values.record) throw new UsageError('--store is used with --record');
@@ -108,6 +110,7 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
       period: values.period ?? null,
       detail,
       workers,
+      extraWorkerMinBytes,
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
       progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,

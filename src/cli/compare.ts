@@ -72,7 +72,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
   });
   if (!values.out) throw new UsageError('expected --out FILE');
   if ((values.in === undefined) === (values.store === undefined)) throw new UsageError('expected --in FILE (households) or --store PATH (recorded decisions), not both');
-  const { workers, chunkLines } = checkWorkerOptions(values);
+  const { workers, chunkLines, extraWorkerMinBytes } = checkWorkerOptions(values);
   const dir = rulesDir(values.rules, io.env);
   try {
     if (values.store !== undefined) {
@@ -90,6 +90,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       period: null,
       detail: 'compact',
       workers,
+      extraWorkerMinBytes,
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
       progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,

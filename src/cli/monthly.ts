@@ -52,7 +52,7 @@ export async function monthlyCommand(args: string[], io: CliIo = processIo()): P
       queue: { type: 'string' },
     },
   });
-  const { input, output, detail, workers, chunkLines } = checkRunOptions(values);
+  const { input, output, detail, workers, chunkLines, extraWorkerMinBytes } = checkRunOptions(values);
   const mode = values.mode;
   if (mode !== 'recommend' && mode !== 'automatic') throw new UsageError(`--mode: expected recommend or automatic, got "${mode}"`);
   const today = values.today === undefined ? null : parseIsoDay(values.today);
@@ -82,6 +82,7 @@ export async function monthlyCommand(args: string[], io: CliIo = processIo()): P
       period: null,
       detail,
       workers,
+      extraWorkerMinBytes,
       resume: values.resume,
       ...(chunkLines !== undefined ? { chunkLines } : {}),
       progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,

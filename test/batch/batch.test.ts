@@ -8,7 +8,8 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactDecision } from '../../src/batch/line.ts';
 import { evaluateHousehold, evaluateHouseholdSummary } from '../../src/index.ts';
-import { rulesFor } from '../support/engine.ts';
+import { EXTRA_WORKER_MIN_BYTES, runBatch } from '../../src/batch/run.ts';
+import { ROOT, rulesFor } from '../support/engine.ts';
 import { cli, tempDir, writeInput } from './support.ts';
 
 const dir = tempDir();
@@ -175,5 +176,35 @@ describe('what stops the batch', () => {
     expect((await cli(['batch', '--in', input])).status).toBe(2);
     expect((await cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--detail', 'everything'])).status).toBe(2);
     expect((await cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--period', '2026-3'])).status).toBe(2);
+  });
+});
+
+describe('how many workers a run starts', () => {
+  const options = (workers: number, extraWorkerMinBytes?: number) => ({
+    input,
+    output: join(dir, `workers-${workers}-${extraWorkerMinBytes ?? 'all'}.ndjson`),
+    rulesDir: `${ROOT}rules`,
+    period: null,
+    detail: 'compact' as const,
+    workers,
+    resume: false,
+    chunkLines: 100,
+    progress: null,
+    ...(extraWorkerMinBytes === undefined ? {} : { extraWorkerMinBytes }),
+  });
+
+  it('--workers N starts N; without --workers a small input stays on one worker, with the same output', async () => {
+    const all = await runBatch(options(2));
+    const small = await runBatch(options(2, EXTRA_WORKER_MIN_BYTES));
+    const none = await runBatch(options(0));
+    expect([all.workersStarted, small.workersStarted, none.workersStarted]).toEqual([2, 1, 0]);
+    const eager = readFileSync(options(2).output, 'utf8');
+    expect(readFileSync(options(2, EXTRA_WORKER_MIN_BYTES).output, 'utf8')).toBe(eager);
+    expect(readFileSync(options(0).output, 'utf8')).toBe(eager);
+  });
+
+  it('starts the next worker while at least extraWorkerMinBytes of input are left', async () => {
+    const size = readFileSync(input).length;
+    expect((await runBatch(options(3, Math.floor(size / 2)))).workersStarted).toBeGreaterThan(1);
   });
 });
