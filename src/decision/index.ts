@@ -66,11 +66,6 @@ function traceConditions(ctx: Context, set: ConditionSet, results: readonly Rule
   }
 }
 
-/*
- * said and handleEvent are module-level rather than closures in decide: tsx (esbuild keepNames) wraps
- * every named closure in a defineProperty call each time it is created, ~0.24 µs apiece.
- */
-
 /** A text and its message key: the Swedish rendering (or '' without texts) and what any language needs. */
 function said(ctx: Context, key: MessageKey, args: MessageArgs = {}): { text: string; message: { key: MessageKey; args: MessageArgs } } {
   return { text: ctx.say(key, args), message: { key, args } };

@@ -108,6 +108,21 @@ function jobbstimulansStatus(ctx: Context): JobbstimulansStatus {
   };
 }
 
+/** The inputs an income line's trace step shows: the declared line, or the agency payment it came from. */
+function itemInputs(income: Income, from: CountedPayment | null): Record<string, string | number | null> {
+  if (from === null) {
+    return {
+      index: income.index,
+      memberId: income.memberId,
+      type: income.type,
+      amount: income.amount === null ? null : formatKronor(income.amount),
+      yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
+    };
+  }
+  const r = from.payment;
+  return { registeredIncome: r.index, memberId: r.memberId, agency: r.agency, benefit: r.benefit, type: income.type, net: formatKronor(r.net), paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, ref: r.ref, month: from.placement.month };
+}
+
 /** Records one income line and its trace step, so the line and the step always say the same. */
 function pushIncome(
   trace: Trace,
@@ -126,31 +141,21 @@ function pushIncome(
   args['memberId'] = income.memberId;
   args['ref'] = ref;
   let agency: AgencyItemSource | null = null;
-  let inputs: Record<string, string | number | null> = {
-    index: income.index,
-    memberId: income.memberId,
-    type: income.type,
-    amount: income.amount === null ? null : formatKronor(income.amount),
-    yearToDate: income.yearToDate === null ? null : formatKronor(income.yearToDate),
-  };
-  let rule = `income-types#${income.type}`;
   if (from !== null) {
     // An agency payment: the text says where it came from, the step cites the rule row and the dates.
     const r = from.payment;
     agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.row.id, changeThreshold: from.row.changeThreshold };
     Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
     key = 'agency.item';
-    rule = `agency-income-map#${from.row.id}`;
-    inputs = { registeredIncome: r.index, memberId: r.memberId, agency: r.agency, benefit: r.benefit, type: income.type, net: formatKronor(r.net), paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, ref: r.ref, month: from.placement.month };
   }
   // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
   const message = { key, args };
   const reason = trace.enabled ? trace.explain({
     step: 'income.item',
-    rule,
+    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.row.id}`,
     legalRef: ref,
     params,
-    inputs,
+    inputs: itemInputs(income, from),
     result: counted === null ? null : formatKronor(counted),
     key,
     args,
@@ -158,7 +163,7 @@ function pushIncome(
   items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason, source: from === null ? 'application' : `agency:${from.payment.agency}`, agency });
 }
 
-/** What one calculation's income lines share (module-level state object instead of closures; see pushIncome). */
+/** What one calculation's income lines share: the steps below read and update it. */
 interface IncomeEnv {
   readonly ctx: Context;
   readonly assessments: ReadonlyMap<string, MemberAssessment>;

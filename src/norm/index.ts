@@ -103,10 +103,7 @@ function commonForSize(ctx: Context, n: number): { amount: Ore; params: Param[] 
   return { amount: ore(amountOf(seven) + (n - 7) * step), params: [seven, six] };
 }
 
-/**
- * Notes an estimated parameter and returns it. Module-level rather than a closure in computeNorm:
- * tsx (esbuild keepNames) wraps every named closure in a defineProperty call each time it is created.
- */
+/** Notes an estimated parameter (the decision says the norm rests on an estimate) and returns it. */
 function used<T extends Param>(estimates: Set<string>, p: T): T {
   if (p.status === 'estimate') estimates.add(p.id);
   return p;
