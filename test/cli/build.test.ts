@@ -33,6 +33,17 @@ describe('compiled build', () => {
     expect(readFileSync(join(dir, 'compiled.ndjson')).equals(readFileSync(join(dir, 'source.ndjson')))).toBe(true);
   });
 
+  it('batch from the sources through tsx, with the sources\' own worker threads: the same bytes as the compiled build', () => {
+    const input = join(dir, 'tsx-in.ndjson');
+    writeInput(input, 120, 6, '2026-03', 0.02);
+    const env = { ...process.env };
+    delete env['BISTAND_WORKERS_FROM_DIST'];
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'batch', '--in', input, '--out', join(dir, 'tsx.ndjson'), '--workers', '2', '--chunk-lines', '30'], { cwd: ROOT, encoding: 'utf8', env });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(compiled(['batch', '--in', input, '--out', join(dir, 'tsx-compiled.ndjson'), '--workers', '2', '--chunk-lines', '30']).status).toBe(0);
+    expect(readFileSync(join(dir, 'tsx.ndjson')).equals(readFileSync(join(dir, 'tsx-compiled.ndjson')))).toBe(true);
+  });
+
   it('a bad household: exit 2 and the same field errors as from the sources (the bundle keeps only zod\'s English messages)', async () => {
     const r = compiled(['calculate', 'no-such-file.json']);
     expect([r.status, r.stdout]).toEqual([2, '']);
