@@ -319,15 +319,27 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   const applicant = norm.assessments.get(household.members.find((m) => m.role === 'applicant')!.id)!;
   const partner = household.members.find((m) => m.role === 'partner');
   const periodStart = firstDayOf(household.period);
+  let childCount = 0;
+  let childOver20Count = 0;
+  for (const x of norm.assessments.values()) {
+    if (x.isChild) childCount++;
+    if (x.ownCaseReason === 'CHILD_OVER_20') childOver20Count++;
+  }
+  let otherAdultCount = 0;
+  let bornDuringPeriodCount = 0;
+  for (const m of household.members) {
+    if (m.role === 'other-adult') otherAdultCount++;
+    if (m.birthDate > periodStart) bornDuringPeriodCount++;
+  }
   const flagFacts: Facts = {
     outcome,
     assetsAvailableOre: assets.available,
-    childCount: [...norm.assessments.values()].filter((x) => x.isChild).length,
+    childCount,
     rentRefusedOre: costs.rentRefused,
     rentArrearsOre: household.circumstances.rentArrears ?? 0,
     assessmentCostCount: costs.assessmentCount,
     nonLiquidAssetCount: assets.nonLiquidCount,
-    otherAdultCount: household.members.filter((m) => m.role === 'other-adult').length,
+    otherAdultCount,
     applicantAge: applicant.age,
     consecutiveMonthsOnAssistance: household.circumstances.consecutiveMonthsOnAssistance,
     longTermMonths: rules.childImpact.longTermMonths.value,
@@ -337,8 +349,8 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
     childAllowanceExpectedOre: allowance.expected,
     childAllowanceReportedOre: income.childAllowanceReported,
     partnerAge: partner === undefined ? null : norm.assessments.get(partner.id)!.age,
-    childOver20Count: [...norm.assessments.values()].filter((a) => a.ownCaseReason === 'CHILD_OVER_20').length,
-    bornDuringPeriodCount: household.members.filter((m) => m.birthDate > periodStart).length,
+    childOver20Count,
+    bornDuringPeriodCount,
   };
   const flagResults = runConditions(rules.conditions.flags, flagFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.flags, flagResults);
