@@ -41,6 +41,11 @@ export interface ChunkResult {
   readonly lineCount: number;
   /** The output lines, UTF-8 encoded (transferred, not copied, from a worker). */
   readonly out: Uint8Array;
+  /**
+   * True when `out` is the only view of its ArrayBuffer (chunkProcessor's output), so the buffer can be
+   * handed back as a later chunk's spare once written; a processor's own output is never reused.
+   */
+  readonly outReusable?: boolean;
   readonly counts: SummaryCounts;
   readonly internalErrors: number;
   readonly decisions: readonly CollectedDecision[];
@@ -51,6 +56,11 @@ export interface ChunkInput {
   readonly seq: number;
   readonly firstLine: number;
   readonly bytes: Uint8Array;
+  /**
+   * The buffer of an earlier chunk's output, handed back once written (run.ts): the output is copied
+   * into it when it fits, instead of into a new ArrayBuffer.
+   */
+  readonly spare?: ArrayBuffer | undefined;
 }
 
 /** A line of a chunk: its text, or where its bytes stop being UTF-8. */
@@ -112,7 +122,7 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
       }
       out.line(text);
     }
-    return { seq: chunk.seq, firstLine: chunk.firstLine, lineCount: lines.length, out: out.take(), counts, internalErrors, decisions };
+    return { seq: chunk.seq, firstLine: chunk.firstLine, lineCount: lines.length, out: out.take(chunk.spare), outReusable: true, counts, internalErrors, decisions };
   };
 }
 
@@ -145,9 +155,13 @@ class OutputBytes {
     buffer[this.#at++] = 0x0a;
   }
 
-  /** The bytes written, in a buffer of their own. */
-  take(): Uint8Array {
-    const bytes = Uint8Array.prototype.slice.call(OutputBytes.#buffer, 0, this.#at);
+  /**
+   * The bytes written, in a buffer of their own: `spare` when they fit in it, else a new one with an
+   * eighth more room, so that it can take a later chunk's output when it is handed back.
+   */
+  take(spare?: ArrayBuffer): Uint8Array {
+    const bytes = new Uint8Array(spare !== undefined && spare.byteLength >= this.#at ? spare : new ArrayBuffer(this.#at + (this.#at >> 3)), 0, this.#at);
+    bytes.set(OutputBytes.#buffer.subarray(0, this.#at));
     // A buffer grown by a chunk of huge lines is not kept.
     if (OutputBytes.#buffer.length > 16 * INITIAL_OUTPUT_BYTES) OutputBytes.#buffer = Buffer.allocUnsafe(INITIAL_OUTPUT_BYTES);
     return bytes;

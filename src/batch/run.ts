@@ -17,7 +17,8 @@ import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
-import type { ChunkResult, CollectedDecision, WorkerConfig } from './chunk.ts';
+import type { ChunkInput, ChunkResult, CollectedDecision, WorkerConfig } from './chunk.ts';
+import type { WorkerReply } from './worker.ts';
 import { CheckpointError, readCheckpoint, removeCheckpoint, sameRun, writeCheckpoint, type Checkpoint, type RunIdentity } from './checkpoint.ts';
 import type { Detail } from './line.ts';
 import { loadChunkProcessor, type ProcessorRef } from './processor.ts';
@@ -84,9 +85,35 @@ const WORKER_ENTRY = moduleUrl('batch/worker-entry.mjs', 'batch-worker.js');
 interface Chunk {
   readonly seq: number;
   readonly firstLine: number;
-  /** A copy of the chunk's bytes in its own buffer, so it can be transferred to a worker. */
+  /** A copy of the chunk's bytes in a buffer of its own (no other chunk's), so it can be transferred to a worker. */
   readonly bytes: Uint8Array;
   readonly endOffset: number;
+}
+
+/**
+ * ArrayBuffers handed back once used, to be used again: the buffers chunks' bytes are copied into, and
+ * the buffers chunks' output comes in (passed back to be written into: ChunkInput.spare). A new buffer
+ * of a few hundred KB for every chunk, both ways, freed only by a full collection, made the main
+ * thread run one every ~250 ms with --workers 2, and each fresh buffer is page faults on both sides.
+ */
+class BufferPool {
+  readonly #free: ArrayBuffer[] = [];
+  readonly #max: number;
+  constructor(max: number) {
+    this.#max = max;
+  }
+  /** A buffer of at least `size` bytes: a free one if the last freed is big enough, else a new one with an eighth more room. */
+  take(size: number): ArrayBuffer {
+    const last = this.#free.pop();
+    return last !== undefined && last.byteLength >= size ? last : new ArrayBuffer(size + (size >> 3));
+  }
+  /** The last freed buffer, if any. */
+  takeAny(): ArrayBuffer | undefined {
+    return this.#free.pop();
+  }
+  give(buffer: ArrayBuffer): void {
+    if (this.#free.length < this.#max && buffer.byteLength > 0) this.#free.push(buffer);
+  }
 }
 
 /**
@@ -109,6 +136,8 @@ class LineChunker {
   #nextLine: number;
   #seq = 0;
   readonly #chunkLines: number;
+  /** Buffers of chunks already processed, to copy the next chunks' bytes into. */
+  readonly spent = new BufferPool(16);
 
   constructor(fd: number, offset: number, firstLine: number, chunkLines: number) {
     this.#fd = fd;
@@ -164,8 +193,9 @@ class LineChunker {
     } else {
       return null;
     }
-    // A copy in its own buffer: the chunk is transferred to a worker, and #buffer is read into again.
-    const bytes = new Uint8Array(this.#buffer.subarray(first, bodyEnd));
+    // A copy in a buffer of its own: the chunk is transferred to a worker, and #buffer is read into again.
+    const bytes = new Uint8Array(this.spent.take(bodyEnd - first), 0, bodyEnd - first);
+    bytes.set(this.#buffer.subarray(first, bodyEnd));
     const endOffset = this.#offset - (this.#end - this.#start);
     const chunk: Chunk = { seq: this.#seq++, firstLine: this.#nextLine, bytes, endOffset };
     this.#nextLine += lines;
@@ -270,11 +300,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
   // A first checkpoint before any work: a run killed at once resumes as the same run.
   saveCheckpoint();
+  // Output buffers written, handed back to be written into again (ChunkInput.spare).
+  const spareOutput = new BufferPool(16);
   const flush = (result: ChunkResult, endOffset: number) => {
     if (options.onDecisions) options.onDecisions(result.decisions, { runId, lastLine: result.firstLine + result.lineCount - 1 });
     const bytes = result.out;
     let written = 0;
     while (written < bytes.length) written += writeSync(outFd, bytes, written, bytes.length - written, outputBytes + written);
+    if (result.outReusable) spareOutput.give(bytes.buffer as ArrayBuffer);
     outputBytes += bytes.length;
     inputOffset = endOffset;
     linesDone += result.lineCount;
@@ -296,12 +329,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (workerCount === 0) {
       const processChunk = await loadChunkProcessor(config);
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
-        flush(processChunk(chunk), chunk.endOffset);
+        const result = processChunk({ ...chunk, spare: spareOutput.takeAny() });
+        flush(result, chunk.endOffset);
+        // Unless a processor gave a view of its input as output, the input's buffer is free again.
+        if (result.out.buffer !== chunk.bytes.buffer) chunker.spent.give(chunk.bytes.buffer as ArrayBuffer);
         maybeCheckpoint();
         await new Promise((r) => setImmediate(r)); // let signals in
       }
     } else {
-      await runWithWorkers(workerCount, config, chunker, flush, maybeCheckpoint, stop);
+      await runWithWorkers(workerCount, config, chunker, flush, spareOutput, maybeCheckpoint, stop);
     }
     saveCheckpoint();
   } finally {
@@ -328,6 +364,7 @@ async function runWithWorkers(
   config: WorkerConfig,
   chunker: LineChunker,
   flush: (result: ChunkResult, endOffset: number) => void,
+  spareOutput: BufferPool,
   maybeCheckpoint: () => void,
   stop: { stopped: boolean },
 ): Promise<void> {
@@ -349,7 +386,8 @@ async function runWithWorkers(
   const workers: { worker: Worker; busy: number }[] = [];
   const startWorker = () => {
     const w = { worker: new Worker(WORKER_ENTRY, { workerData: config }), busy: 0 };
-    w.worker.on('message', (result: ChunkResult) => {
+    w.worker.on('message', ({ result, input }: WorkerReply) => {
+      if (input) chunker.spent.give(input);
       w.busy--;
       inFlight--;
       waiting.set(result.seq, { result, endOffset: endOffsets.get(result.seq)! });
@@ -381,7 +419,9 @@ async function runWithWorkers(
         target.busy++;
         inFlight++;
         endOffsets.set(chunk.seq, chunk.endOffset);
-        target.worker.postMessage({ seq: chunk.seq, firstLine: chunk.firstLine, bytes: chunk.bytes }, [chunk.bytes.buffer as ArrayBuffer]);
+        const spare = spareOutput.takeAny();
+        const message: ChunkInput = { seq: chunk.seq, firstLine: chunk.firstLine, bytes: chunk.bytes, spare };
+        target.worker.postMessage(message, spare ? [chunk.bytes.buffer as ArrayBuffer, spare] : [chunk.bytes.buffer as ArrayBuffer]);
       }
       for (let ready = waiting.get(nextToWrite); ready; ready = waiting.get(nextToWrite)) {
         waiting.delete(nextToWrite);

@@ -38,6 +38,19 @@ describe('chunk output bytes', () => {
     expect(second.length).toBe(2000 * 1001);
     // Each chunk's bytes have a buffer of their own (transferred to the main thread by a worker).
     expect(first.byteOffset).toBe(0);
-    expect(first.buffer.byteLength).toBe(first.length);
+    expect(first.buffer).not.toBe(second.buffer);
+  });
+
+  it('go into the spare buffer handed back when they fit, else into a new one', () => {
+    const process = chunkProcessor((_text, n) => `line ${n} åäö`, false);
+    const expected = Buffer.from(Array.from({ length: 50 }, (_, i) => `line ${i + 1} åäö\n`).join(''));
+    const roomy = new ArrayBuffer(expected.length + 10);
+    const inSpare = process({ ...chunkOf(50), spare: roomy }).out;
+    expect(inSpare.buffer).toBe(roomy);
+    expect(Buffer.from(inSpare).equals(expected)).toBe(true);
+    const tight = new ArrayBuffer(expected.length - 1);
+    const fresh = process({ ...chunkOf(50), spare: tight }).out;
+    expect(fresh.buffer).not.toBe(tight);
+    expect(Buffer.from(fresh).equals(expected)).toBe(true);
   });
 });
