@@ -132,27 +132,33 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
  * strings (an output line is built from dozens of pieces) across young-generation collections, which
  * copied and promoted it, and then flattened it all at once: measured at ~7 µs a household of the
  * ~10 µs the chunk loop added to processLine. Encoding a line at once lets its pieces die young.
- * The buffer is reused from chunk to chunk (one per thread); take() copies the chunk's bytes out, so
- * they can be transferred to the main thread.
+ * The buffer is reused from chunk to chunk (one per thread; a chunk processor run inside another's
+ * line gets one of its own); take() copies the chunk's bytes out, so they can be transferred to the
+ * main thread, and gives the buffer back.
  */
 const INITIAL_OUTPUT_BYTES = 1 << 20;
 
 class OutputBytes {
-  static #buffer = Buffer.allocUnsafe(INITIAL_OUTPUT_BYTES);
+  static #free: Buffer | null = null;
+  #buffer: Buffer;
   #at = 0;
+
+  constructor() {
+    this.#buffer = OutputBytes.#free ?? Buffer.allocUnsafe(INITIAL_OUTPUT_BYTES);
+    OutputBytes.#free = null;
+  }
 
   /** Appends the text and a newline. */
   line(text: string): void {
     // At most 3 bytes per UTF-16 code unit, plus the newline.
     const need = this.#at + text.length * 3 + 1;
-    let buffer = OutputBytes.#buffer;
-    if (need > buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, buffer.length * 2));
-      buffer.copy(grown, 0, 0, this.#at);
-      OutputBytes.#buffer = buffer = grown;
+    if (need > this.#buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.#buffer.length * 2));
+      this.#buffer.copy(grown, 0, 0, this.#at);
+      this.#buffer = grown;
     }
-    this.#at += buffer.write(text, this.#at);
-    buffer[this.#at++] = 0x0a;
+    this.#at += this.#buffer.write(text, this.#at);
+    this.#buffer[this.#at++] = 0x0a;
   }
 
   /**
@@ -161,9 +167,9 @@ class OutputBytes {
    */
   take(spare?: ArrayBuffer): Uint8Array {
     const bytes = new Uint8Array(spare !== undefined && spare.byteLength >= this.#at ? spare : new ArrayBuffer(this.#at + (this.#at >> 3)), 0, this.#at);
-    bytes.set(OutputBytes.#buffer.subarray(0, this.#at));
+    bytes.set(this.#buffer.subarray(0, this.#at));
     // A buffer grown by a chunk of huge lines is not kept.
-    if (OutputBytes.#buffer.length > 16 * INITIAL_OUTPUT_BYTES) OutputBytes.#buffer = Buffer.allocUnsafe(INITIAL_OUTPUT_BYTES);
+    if (this.#buffer.length <= 16 * INITIAL_OUTPUT_BYTES) OutputBytes.#free = this.#buffer;
     return bytes;
   }
 }

@@ -41,6 +41,13 @@ describe('chunk output bytes', () => {
     expect(first.buffer).not.toBe(second.buffer);
   });
 
+  it('are right when a line processor runs a chunk processor of its own (the reused buffer is not shared)', () => {
+    const inner = chunkProcessor((_text, n) => `inner ${n}`, false);
+    const outer = chunkProcessor((_text, n) => `outer ${n}: ${Buffer.from(inner(chunkOf(n)).out).toString('utf8').trim().replace(/\n/g, '|')}`, false);
+    const expected = Array.from({ length: 5 }, (_, i) => `outer ${i + 1}: ${Array.from({ length: i + 1 }, (_, j) => `inner ${j + 1}`).join('|')}\n`).join('');
+    expect(Buffer.from(outer(chunkOf(5)).out).toString('utf8')).toBe(expected);
+  });
+
   it('go into the spare buffer handed back when they fit, else into a new one', () => {
     const process = chunkProcessor((_text, n) => `line ${n} åäö`, false);
     const expected = Buffer.from(Array.from({ length: 50 }, (_, i) => `line ${i + 1} åäö\n`).join(''));
