@@ -153,32 +153,34 @@ function utf8(text: string): void {
  * JSON.stringify's text instead.
  */
 function quoted(text: string): void {
-  const start = at;
   room(text.length * 3 + 2);
-  buffer[at++] = 0x22;
+  // The loop works on locals: module-level `buffer` and `at` live in the module's context, and
+  // reading and writing them for every byte cost ~0.1 µs a household here (0.3 µs for the key bytes).
+  const b = buffer;
+  let p = at;
+  b[p++] = 0x22;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (c < 0x20 || c === 0x22 || c === 0x5c) {
-        at = start;
         utf8(JSON.stringify(text));
         return;
       }
-      buffer[at++] = c;
+      b[p++] = c;
     } else if (c < 0x800) {
-      buffer[at++] = 0xc0 | (c >> 6);
-      buffer[at++] = 0x80 | (c & 0x3f);
+      b[p++] = 0xc0 | (c >> 6);
+      b[p++] = 0x80 | (c & 0x3f);
     } else if (c >= 0xd800 && c <= 0xdfff) {
-      at = start;
       utf8(JSON.stringify(text));
       return;
     } else {
-      buffer[at++] = 0xe0 | (c >> 12);
-      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
-      buffer[at++] = 0x80 | (c & 0x3f);
+      b[p++] = 0xe0 | (c >> 12);
+      b[p++] = 0x80 | ((c >> 6) & 0x3f);
+      b[p++] = 0x80 | (c & 0x3f);
     }
   }
-  buffer[at++] = 0x22;
+  b[p++] = 0x22;
+  at = p;
 }
 
 const encoder = new TextEncoder();
@@ -192,7 +194,11 @@ function key(name: string): void {
     if (keyBytes.size < 10_000) keyBytes.set(name, encoded);
   }
   room(encoded.length);
-  for (let i = 0; i < encoded.length; i++) buffer[at++] = encoded[i]!;
+  // Locals, as in quoted().
+  const b = buffer;
+  let p = at;
+  for (let i = 0; i < encoded.length; i++) b[p++] = encoded[i]!;
+  at = p;
 }
 
 /** write() above, as UTF-8 bytes; false where write() gives undefined (nothing written). */
@@ -201,9 +207,13 @@ function writeBytes(value: unknown): boolean {
     case 'string':
       quoted(value);
       return true;
+    // As JSON.stringify writes them (a finite number as Number#toString, the rest as null), without
+    // calling it for each of a household's flags and counts.
     case 'number':
+      ascii(Number.isFinite(value) ? String(value) : 'null');
+      return true;
     case 'boolean':
-      ascii(JSON.stringify(value));
+      ascii(value ? 'true' : 'false');
       return true;
     case 'object':
       break;

@@ -9,7 +9,8 @@
  * flush what is done, checkpoint and exit 130.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { moduleUrl } from '../paths.ts';
@@ -17,8 +18,9 @@ import { loadRulebook, type Rulebook } from '../rulebook/load.ts';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
-import type { ChunkResult, CollectedDecision, WorkerConfig } from './chunk.ts';
-import { CheckpointError, readCheckpoint, removeCheckpoint, sameRun, writeCheckpoint, type Checkpoint, type RunIdentity } from './checkpoint.ts';
+import type { ChunkInput, ChunkResult, CollectedDecision, WorkerConfig } from './chunk.ts';
+import type { WorkerReply } from './worker.ts';
+import { CheckpointError, readCheckpoint, removeCheckpoint, sameRun, writeCheckpoint, writeCheckpointAsync, type Checkpoint, type RunIdentity } from './checkpoint.ts';
 import type { Detail } from './line.ts';
 import { loadChunkProcessor, type ProcessorRef } from './processor.ts';
 import { Progress } from './progress.ts';
@@ -82,6 +84,8 @@ export class BatchError extends Error {
 
 const BLOCK = 1 << 20;
 
+const fsyncAsync = promisify(fsync);
+
 /**
  * A second (third, …) worker starts only while at least this much input is still to be read. A worker
  * spends its first few thousand households warming up the JIT (three to four times slower than later),
@@ -101,20 +105,60 @@ const WORKER_ENTRY = moduleUrl('batch/worker-entry.mjs', 'batch-worker.js');
 interface Chunk {
   readonly seq: number;
   readonly firstLine: number;
-  /** A copy of the chunk's bytes in its own buffer, so it can be transferred to a worker. */
+  /** A copy of the chunk's bytes in a buffer of its own (no other chunk's), so it can be transferred to a worker. */
   readonly bytes: Uint8Array;
   readonly endOffset: number;
 }
 
-/** Reads whole lines from the input, from a byte offset, in chunks. */
+/**
+ * ArrayBuffers handed back once used, to be used again: the buffers chunks' bytes are copied into, and
+ * the buffers chunks' output comes in (passed back to be written into: ChunkInput.spare). A new buffer
+ * of a few hundred KB for every chunk, both ways, freed only by a full collection, made the main
+ * thread run one every few hundred ms with --workers 2 (9 in a 5 s run of 200 000 households, none
+ * now), and each fresh buffer is page faults on both sides.
+ */
+class BufferPool {
+  readonly #free: ArrayBuffer[] = [];
+  readonly #max: number;
+  constructor(max: number) {
+    this.#max = max;
+  }
+  /** A buffer of at least `size` bytes: a free one if the last freed is big enough, else a new one with an eighth more room. */
+  take(size: number): ArrayBuffer {
+    const last = this.#free.pop();
+    return last !== undefined && last.byteLength >= size ? last : new ArrayBuffer(size + (size >> 3));
+  }
+  /** The last freed buffer, if any. */
+  takeAny(): ArrayBuffer | undefined {
+    return this.#free.pop();
+  }
+  give(buffer: ArrayBuffer): void {
+    if (this.#free.length < this.#max && buffer.byteLength > 0) this.#free.push(buffer);
+  }
+}
+
+/**
+ * Reads whole lines from the input, from a byte offset, in chunks. The input is read into one buffer,
+ * reused for the whole run: the bytes not yet cut into a chunk are moved to its start before the next
+ * read, and it grows only for a chunk longer than it. Reading each block into a new buffer and joining
+ * it to the rest (Buffer.concat) allocated ~3 MB of ArrayBuffers per 1 MB of input, and that external
+ * memory made the main thread run a full mark-compact every ~100 ms with --workers 2 (36 in a run of
+ * 200 000 households, where the workers need it to do little else).
+ */
 class LineChunker {
   readonly #fd: number;
+  /** The file offset of the byte after the last one read. */
   #offset: number;
-  #pending: Buffer = Buffer.alloc(0);
+  #buffer = Buffer.allocUnsafe(2 * BLOCK);
+  /** The bytes read and not yet handed out: #buffer[#start, #end). */
+  #start = 0;
+  #end = 0;
   #eof = false;
   #nextLine: number;
   #seq = 0;
   readonly #chunkLines: number;
+  /** Buffers of chunks already processed, to copy the next chunks' bytes into. */
+  readonly spent = new BufferPool(16);
 
   constructor(fd: number, offset: number, firstLine: number, chunkLines: number) {
     this.#fd = fd;
@@ -125,13 +169,12 @@ class LineChunker {
 
   /** The next chunk, or null at the end of the input. */
   next(): Chunk | null {
-    const start = this.#offset - this.#pending.length;
     let lines = 0;
     let cut = -1;
-    let from = 0;
+    let from = this.#start;
     for (;;) {
-      const nl = this.#pending.indexOf(0x0a, from);
-      if (nl >= 0) {
+      const nl = this.#buffer.indexOf(0x0a, from);
+      if (nl >= 0 && nl < this.#end) {
         lines++;
         cut = nl;
         from = nl + 1;
@@ -139,29 +182,43 @@ class LineChunker {
         continue;
       }
       if (this.#eof) break;
-      const block = Buffer.allocUnsafe(BLOCK);
-      const read = readSync(this.#fd, block, 0, BLOCK, this.#offset);
-      if (read === 0) {
-        this.#eof = true;
-        continue;
+      from = this.#end;
+      // Room for the next read: the pending bytes to the front, and a bigger buffer when they fill it.
+      if (this.#start > 0) {
+        this.#buffer.copyWithin(0, this.#start, this.#end);
+        from -= this.#start;
+        if (cut >= 0) cut -= this.#start;
+        this.#end -= this.#start;
+        this.#start = 0;
       }
+      if (this.#end === this.#buffer.length) {
+        const grown = Buffer.allocUnsafe(2 * this.#buffer.length);
+        this.#buffer.copy(grown, 0, 0, this.#end);
+        this.#buffer = grown;
+      }
+      const read = readSync(this.#fd, this.#buffer, this.#end, this.#buffer.length - this.#end, this.#offset);
+      if (read === 0) this.#eof = true;
       this.#offset += read;
-      this.#pending = this.#pending.length ? Buffer.concat([this.#pending, block.subarray(0, read)]) : block.subarray(0, read);
+      this.#end += read;
     }
-    let body: Buffer;
+    const first = this.#start;
+    let bodyEnd: number;
     if (cut >= 0) {
-      body = this.#pending.subarray(0, cut);
-      this.#pending = this.#pending.subarray(cut + 1);
-    } else if (this.#pending.length > 0) {
+      bodyEnd = cut;
+      this.#start = cut + 1;
+    } else if (this.#end > first) {
       // The last line has no newline.
-      body = this.#pending;
+      bodyEnd = this.#end;
       lines = 1;
-      this.#pending = Buffer.alloc(0);
+      this.#start = this.#end;
     } else {
       return null;
     }
-    const endOffset = start + body.length + (cut >= 0 ? 1 : 0);
-    const chunk: Chunk = { seq: this.#seq++, firstLine: this.#nextLine, bytes: new Uint8Array(body), endOffset };
+    // A copy in a buffer of its own: the chunk is transferred to a worker, and #buffer is read into again.
+    const bytes = new Uint8Array(this.spent.take(bodyEnd - first), 0, bodyEnd - first);
+    bytes.set(this.#buffer.subarray(first, bodyEnd));
+    const endOffset = this.#offset - (this.#end - this.#start);
+    const chunk: Chunk = { seq: this.#seq++, firstLine: this.#nextLine, bytes, endOffset };
     this.#nextLine += lines;
     return chunk;
   }
@@ -264,11 +321,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
   // A first checkpoint before any work: a run killed at once resumes as the same run.
   saveCheckpoint();
+  // Output buffers written, handed back to be written into again (ChunkInput.spare).
+  const spareOutput = new BufferPool(16);
   const flush = (result: ChunkResult, endOffset: number) => {
     if (options.onDecisions) options.onDecisions(result.decisions, { runId, lastLine: result.firstLine + result.lineCount - 1 });
     const bytes = result.out;
     let written = 0;
     while (written < bytes.length) written += writeSync(outFd, bytes, written, bytes.length - written, outputBytes + written);
+    if (result.outReusable) spareOutput.give(bytes.buffer as ArrayBuffer);
     outputBytes += bytes.length;
     inputOffset = endOffset;
     linesDone += result.lineCount;
@@ -277,11 +337,38 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     progress?.update(counts.lines, inputOffset);
   };
 
+  /*
+   * The checkpoint every second is written in the background: the output is fsynced and then the
+   * checkpoint written on libuv's thread pool while the run goes on (the fsync of a second's output,
+   * up to ~20 MB, blocked the main thread ~10 ms each time: ~1 % of a --workers 0 run). It records the
+   * state when it was started, which the fsync covers: every byte written before it. One at a time;
+   * the last checkpoint (below) waits for it and is written synchronously.
+   */
+  let background: Promise<void> | null = null;
+  let backgroundError: unknown = null;
+  const saveCheckpointInBackground = () => {
+    const cp: Checkpoint = { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts: structuredClone(counts), internalErrors };
+    background = fsyncAsync(outFd)
+      .then(() => writeCheckpointAsync(output, cp))
+      .catch((error: unknown) => {
+        backgroundError = error;
+      })
+      .finally(() => {
+        background = null;
+      });
+  };
+  /** Waits for a background checkpoint; its failure fails the run, as a synchronous one would. */
+  const settleCheckpoint = async () => {
+    await background;
+    if (backgroundError !== null) throw backgroundError;
+  };
+
   let lastCheckpoint = Date.now();
   const every = options.checkpointEveryMs ?? 1000;
   const maybeCheckpoint = () => {
-    if (Date.now() - lastCheckpoint >= every) {
-      saveCheckpoint();
+    if (backgroundError !== null) throw backgroundError;
+    if (background === null && Date.now() - lastCheckpoint >= every) {
+      saveCheckpointInBackground();
       lastCheckpoint = Date.now();
     }
   };
@@ -291,17 +378,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (workerCount === 0) {
       const processChunk = await loadChunkProcessor(config);
       for (let chunk = chunker.next(); chunk && !stop.stopped; chunk = chunker.next()) {
-        flush(processChunk(chunk), chunk.endOffset);
+        const result = processChunk({ ...chunk, spare: spareOutput.takeAny() });
+        flush(result, chunk.endOffset);
+        // Unless a processor gave a view of its input as output, the input's buffer is free again.
+        if (result.out.buffer !== chunk.bytes.buffer) chunker.spent.give(chunk.bytes.buffer as ArrayBuffer);
         maybeCheckpoint();
         await new Promise((r) => setImmediate(r)); // let signals in
       }
     } else {
-      workersStarted = await runWithWorkers(workerCount, config, chunker, flush, maybeCheckpoint, stop, inputSize, options.extraWorkerMinBytes ?? 0);
+      workersStarted = await runWithWorkers(workerCount, config, chunker, flush, spareOutput, maybeCheckpoint, stop, inputSize, options.extraWorkerMinBytes ?? 0);
     }
+    await settleCheckpoint();
     saveCheckpoint();
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // Not closed under a background checkpoint's fsync.
+    await background;
     closeSync(inFd);
     closeSync(outFd);
   }
@@ -324,6 +417,7 @@ async function runWithWorkers(
   config: WorkerConfig,
   chunker: LineChunker,
   flush: (result: ChunkResult, endOffset: number) => void,
+  spareOutput: BufferPool,
   maybeCheckpoint: () => void,
   stop: { stopped: boolean },
   inputSize: number,
@@ -347,7 +441,8 @@ async function runWithWorkers(
   const workers: { worker: Worker; busy: number }[] = [];
   const startWorker = () => {
     const w = { worker: new Worker(WORKER_ENTRY, { workerData: config }), busy: 0 };
-    w.worker.on('message', (result: ChunkResult) => {
+    w.worker.on('message', ({ result, input }: WorkerReply) => {
+      if (input) chunker.spent.give(input);
       w.busy--;
       inFlight--;
       waiting.set(result.seq, { result, endOffset: endOffsets.get(result.seq)! });
@@ -381,7 +476,9 @@ async function runWithWorkers(
         target.busy++;
         inFlight++;
         endOffsets.set(chunk.seq, chunk.endOffset);
-        target.worker.postMessage({ seq: chunk.seq, firstLine: chunk.firstLine, bytes: chunk.bytes }, [chunk.bytes.buffer as ArrayBuffer]);
+        const spare = spareOutput.takeAny();
+        const message: ChunkInput = { seq: chunk.seq, firstLine: chunk.firstLine, bytes: chunk.bytes, spare };
+        target.worker.postMessage(message, spare ? [chunk.bytes.buffer as ArrayBuffer, spare] : [chunk.bytes.buffer as ArrayBuffer]);
       }
       for (let ready = waiting.get(nextToWrite); ready; ready = waiting.get(nextToWrite)) {
         waiting.delete(nextToWrite);

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { householdSchema, matchesHouseholdShape, nestsDeeperThan } from '../../src/household/parse.ts';
+import { householdSchema, knownShallow, matchesHouseholdShape, nestsDeeperThan, parseHousehold, unknownKeyWarnings } from '../../src/household/parse.ts';
 import { lines } from '../../bench/generate.ts';
 
 type Kind = 'text' | 'id' | 'flag' | 'int' | 'months';
@@ -128,6 +128,62 @@ describe('nestsDeeperThan', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('is not needed for a household of the shape without unknown fields: knownShallow then means at most 4 levels', () => {
+    // Generated valid households, with unknown fields (deep JSON among them) put in any object,
+    // activityRequirement and sickness objects included.
+    const bases = [...lines(200, 5, '2026-03', 0)];
+    const place = fc.constantFrom('top', 'member', 'income', 'cost', 'circumstances', 'activity', 'sickness');
+    const injection = fc.tuple(place, fc.constantFrom('x', 'status', 'since', 'daysInHouseHold'), fc.jsonValue({ maxDepth: 6 }));
+    const household = fc.tuple(fc.nat(bases.length - 1), fc.array(injection, { maxLength: 2 }), fc.boolean()).map(([i, injections, nested]) => {
+      const raw = JSON.parse(bases[i]!) as Record<string, any>;
+      const member = raw['members'][0];
+      if (nested) {
+        member.activityRequirement = { status: 'required' };
+        member.sickness = { since: null };
+      }
+      for (const [where, key, value] of injections) {
+        const target = { top: raw, member, income: raw['incomes'][0], cost: raw['costs'][0], circumstances: raw['circumstances'], activity: member.activityRequirement, sickness: member.sickness }[where];
+        if (target && typeof target === 'object') target[key] = value;
+      }
+      return raw;
+    });
+    let shallow = 0;
+    let notShallow = 0;
+    fc.assert(
+      fc.property(household, (raw) => {
+        if (!matchesHouseholdShape(raw)) return;
+        if (knownShallow(raw, unknownKeyWarnings(raw))) {
+          shallow++;
+          expect(nestsDeeperThan(raw, 4)).toBe(false);
+        } else if (nestsDeeperThan(raw, 4)) notShallow++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(shallow).toBeGreaterThan(200);
+    expect(notShallow).toBeGreaterThan(200);
+  });
+
+  it('a household nested too deep is refused wherever the deep value sits', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    const base = () => JSON.parse([...lines(1, 3, '2026-03', 0)][0]!) as Record<string, any>;
+    const places: ((raw: Record<string, any>) => void)[] = [
+      (raw) => (raw['x'] = deep),
+      (raw) => (raw['members'][0].x = deep),
+      (raw) => (raw['members'][0].activityRequirement = { status: 'required', x: deep }),
+      (raw) => (raw['members'][0].sickness = { since: null, x: deep }),
+      (raw) => (raw['circumstances'].x = deep),
+      (raw) => (raw['members'][0].gender = deep),
+      (raw) => (raw['costs'] = [deep]),
+    ];
+    for (const put of places) {
+      const raw = base();
+      put(raw);
+      const result = parseHousehold(raw);
+      expect(result.ok === false && result.issues[0]!.code).toBe('TOO_DEEP');
+    }
   });
 
   it('does not overflow the stack on 100 000 levels', () => {
