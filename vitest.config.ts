@@ -17,6 +17,10 @@ export default defineConfig({
     // Vitest's default on 2 cores is one file at a time; many files wait on a browser, a child
     // process or the disk, so one more worker than cores keeps both cores busy.
     pool: 'forks',
+    // Test files in one worker share the imported modules instead of importing and transforming the
+    // engine again for each of the 75 files (import time 36 s → 10 s, npm test 85 s → 70 s). Files keep
+    // their state in temp folders and stores of their own; none changes process-wide settings.
+    isolate: false,
     maxWorkers: availableParallelism() + 1,
   },
 });
