@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { checkpointPath } from '../batch/checkpoint.ts';
 import type { Detail } from '../batch/line.ts';
 import { inputKey, recordSink, type RecordTally } from '../batch/record.ts';
-import { BatchError, EXTRA_WORKER_MIN_BYTES, runBatch } from '../batch/run.ts';
+import { BatchError, EXTRA_WORKER_MIN_BYTES, runBatch, type BatchOptions } from '../batch/run.ts';
 import { summaryJson } from '../batch/summary.ts';
 import { formatOreExactSv } from '../money/index.ts';
 import { parsePeriod } from '../period/index.ts';
@@ -37,29 +37,37 @@ export const WORKER_RUN_OPTIONS = {
 /** The options of a run of decisions on the batch (batch, monthly): those and --detail. */
 export const RUN_OPTIONS = { ...WORKER_RUN_OPTIONS, detail: { type: 'string', default: 'compact' } } as const;
 
-/** Checks the run options: --in and --out given, --detail, --workers and --chunk-lines in range. */
-export function checkRunOptions(values: { in?: string; out?: string; detail: string; workers?: string; 'chunk-lines'?: string }): {
-  input: string;
-  output: string;
-  detail: Detail;
-  workers: number;
-  chunkLines: number | undefined;
-  extraWorkerMinBytes: number;
-} {
+/** How a command on the batch runs, from its command line and terminal: the part of runBatch's options batch, monthly and compare share. */
+export type RunControls = Pick<BatchOptions, 'workers' | 'extraWorkerMinBytes' | 'chunkLines' | 'resume' | 'progress'>;
+
+/** Checks the run options: --in and --out given, --detail, and the run controls (checkRunControls). */
+export function checkRunOptions(
+  values: { in?: string; out?: string; detail: string; workers?: string; 'chunk-lines'?: string; resume: boolean },
+  io: CliIo,
+): { input: string; output: string; detail: Detail; controls: RunControls } {
   if (!values.in || !values.out) throw new UsageError('expected --in FILE and --out FILE');
   const detail = values.detail;
   if (detail !== 'compact' && detail !== 'summary' && detail !== 'full') throw new UsageError(`--detail: expected compact, summary or full, got "${detail}"`);
-  return { input: values.in, output: values.out, detail, ...checkWorkerOptions(values) };
+  return { input: values.in, output: values.out, detail, controls: checkRunControls(values, io) };
 }
 
-/** Checks --workers (default: every core) and --chunk-lines of any command on the batch (batch, monthly, compare). */
-export function checkWorkerOptions(values: { workers?: string | undefined; 'chunk-lines'?: string | undefined }): { workers: number; chunkLines: number | undefined; extraWorkerMinBytes: number } {
+/**
+ * Checks --workers (default: every core) and --chunk-lines of any command on the batch (batch,
+ * monthly, compare), and gives them with --resume and the progress bar (on a terminal) as runBatch takes them.
+ */
+export function checkRunControls(values: { workers?: string | undefined; 'chunk-lines'?: string | undefined; resume: boolean }, io: CliIo): RunControls {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers: expected a whole number 0–64, got "${values.workers}"`);
   const chunkLines = values['chunk-lines'] === undefined ? undefined : Number(values['chunk-lines']);
   if (chunkLines !== undefined && (!Number.isInteger(chunkLines) || chunkLines < 1)) throw new UsageError('--chunk-lines: expected a positive whole number');
-  // Without --workers, a small input stays on one worker (run.ts, EXTRA_WORKER_MIN_BYTES); --workers N starts N.
-  return { workers, chunkLines, extraWorkerMinBytes: values.workers === undefined ? EXTRA_WORKER_MIN_BYTES : 0 };
+  return {
+    workers,
+    // Without --workers, a small input stays on one worker (run.ts, EXTRA_WORKER_MIN_BYTES); --workers N starts N.
+    extraWorkerMinBytes: values.workers === undefined ? EXTRA_WORKER_MIN_BYTES : 0,
+    ...(chunkLines !== undefined ? { chunkLines } : {}),
+    resume: values.resume,
+    progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
+  };
 }
 
 export async function batchCommand(args: string[], io: CliIo = processIo()): Promise<number> {
@@ -74,7 +82,7 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
     },
   });
   void positionals;
-  const { input, output, detail, workers, chunkLines, extraWorkerMinBytes } = checkRunOptions(values);
+  const { input, output, detail, controls } = checkRunOptions(values, io);
   if (values.period !== undefined && parsePeriod(values.period) === null) throw new UsageError(`--period: expected a month YYYY-MM, got "${values.period}"`);
 
   if (values.store !== undefined && !values.record) throw new UsageError('--store is used with --record');
@@ -109,18 +117,14 @@ export async function batchCommand(args: string[], io: CliIo = processIo()): Pro
       ...(sink ? { onDecisions: sink } : {}),
       period: values.period ?? null,
       detail,
-      workers,
-      extraWorkerMinBytes,
-      resume: values.resume,
-      ...(chunkLines !== undefined ? { chunkLines } : {}),
-      progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
+      ...controls,
     });
     const summary = summaryJson(result.counts, {
       input: values.in,
       output: values.out,
       period: values.period ?? null,
       detail,
-      workers,
+      workers: controls.workers,
       internalErrors: result.internalErrors,
       interrupted: result.interrupted,
       resumedFromLine: result.resumedFromLine,

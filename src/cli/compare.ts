@@ -21,7 +21,7 @@ import type { CompareOptions } from '../compare/processor.ts';
 import { formatKronorSv, parseKronor } from '../money/index.ts';
 import { loadRulebook, RulebookError } from '../rulebook/load.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
-import { batchExitCode, batchFailure, checkWorkerOptions, WORKER_RUN_OPTIONS } from './batch.ts';
+import { batchExitCode, batchFailure, checkRunControls, WORKER_RUN_OPTIONS } from './batch.ts';
 import { withStore } from './store.ts';
 
 /** One line on stderr. */
@@ -72,7 +72,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
   });
   if (!values.out) throw new UsageError('expected --out FILE');
   if ((values.in === undefined) === (values.store === undefined)) throw new UsageError('expected --in FILE (households) or --store PATH (recorded decisions), not both');
-  const { workers, chunkLines, extraWorkerMinBytes } = checkWorkerOptions(values);
+  const controls = checkRunControls(values, io);
   const dir = rulesDir(values.rules, io.env);
   try {
     if (values.store !== undefined) {
@@ -89,11 +89,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       rulesDir: base.rulesDir,
       period: null,
       detail: 'compact',
-      workers,
-      extraWorkerMinBytes,
-      resume: values.resume,
-      ...(chunkLines !== undefined ? { chunkLines } : {}),
-      progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
+      ...controls,
       // A checkpoint of a comparison with other sides is refused: the sides are its identity.
       processor: { module: processorModule('compare'), options: () => sides, identity: { command: 'compare', ...sides } },
     });
@@ -105,7 +101,7 @@ export async function compareCommand(args: string[], io: CliIo = processIo()): P
       output: values.out,
       base: sideOf(base),
       reform: sideOf(reform),
-      workers,
+      workers: controls.workers,
       internalErrors: result.internalErrors,
       interrupted: result.interrupted,
       resumedFromLine: result.resumedFromLine,

@@ -52,7 +52,7 @@ export async function monthlyCommand(args: string[], io: CliIo = processIo()): P
       queue: { type: 'string' },
     },
   });
-  const { input, output, detail, workers, chunkLines, extraWorkerMinBytes } = checkRunOptions(values);
+  const { input, output, detail, controls } = checkRunOptions(values, io);
   const mode = values.mode;
   if (mode !== 'recommend' && mode !== 'automatic') throw new UsageError(`--mode: expected recommend or automatic, got "${mode}"`);
   const today = values.today === undefined ? null : parseIsoDay(values.today);
@@ -81,11 +81,7 @@ export async function monthlyCommand(args: string[], io: CliIo = processIo()): P
       onDecisions: recordSink(opened, book, recorded),
       period: null,
       detail,
-      workers,
-      extraWorkerMinBytes,
-      resume: values.resume,
-      ...(chunkLines !== undefined ? { chunkLines } : {}),
-      progress: io.stderr.isTTY === true ? (io.stderr as NodeJS.WriteStream) : null,
+      ...controls,
       processor: {
         module: processorModule('monthly'),
         options: (runId): MonthlyWorkerOptions => ({ storePath: opened.path, headSeq: opened.monthlyRunHead(runId), mode, today }),
@@ -99,7 +95,7 @@ export async function monthlyCommand(args: string[], io: CliIo = processIo()): P
       input: values.in!,
       output: values.out!,
       detail,
-      workers,
+      workers: controls.workers,
       store: opened.path,
       recorded: recorded.recorded,
       alreadyRecorded: recorded.skipped,
