@@ -12,8 +12,9 @@ export interface Period {
 
 export type IsoDate = string; // YYYY-MM-DD
 
-const PERIOD_PATTERN = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
-const DATE_PATTERN = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** The forms parsePeriod and isIsoDate read (their definitions; the functions read them digit by digit, and a test checks they agree). */
+export const PERIOD_TEXT = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
+export const DATE_TEXT = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
 /** The number written by the digits text[from, to), or -1 when one of them is not a digit 0–9. */
 function digits(text: string, from: number, to: number): number {
@@ -26,7 +27,7 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
-/** A month as YYYY-MM (PERIOD_PATTERN), read digit by digit: periods are parsed for every household. */
+/** A month as YYYY-MM (PERIOD_TEXT), read digit by digit: periods are parsed for every household. */
 export function parsePeriod(text: string): Period | null {
   if (text.length !== 7 || text.charCodeAt(4) !== 45) return null;
   const year = digits(text, 0, 4);
@@ -44,7 +45,7 @@ export function formatPeriod(period: Period): string {
  * time zones. Years before 100 are refused, as date-fns' isExists (used before) refused them.
  */
 export function isIsoDate(text: string): boolean {
-  // DATE_PATTERN read digit by digit (test/period checks the two agree): every member has a birth date.
+  // DATE_TEXT read digit by digit (test/period checks the two agree): every member has a birth date.
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
@@ -52,9 +53,6 @@ export function isIsoDate(text: string): boolean {
   return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth({ year, month });
 }
 
-/** The forms parsePeriod and isIsoDate read, as patterns (their definitions; the functions are the fast form). */
-export const PERIOD_TEXT = PERIOD_PATTERN;
-export const DATE_TEXT = DATE_PATTERN;
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
