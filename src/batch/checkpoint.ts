@@ -5,7 +5,7 @@
  * goes on. Because the engine is deterministic, the lines written again are the same bytes, and the
  * final output equals an uninterrupted run.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import type { SummaryCounts } from './summary.ts';
 
@@ -70,22 +70,11 @@ export function readCheckpoint(output: string): Checkpoint | null {
 /** The checkpoint as written: JSON, with the exact payable total as a decimal string. */
 const checkpointJson = (cp: Checkpoint): string => JSON.stringify(cp, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 
-/** Atomic replace: write a temporary file, fsync it, rename it over the old checkpoint. */
-export function writeCheckpoint(output: string, cp: Checkpoint): void {
-  const path = checkpointPath(output);
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, checkpointJson(cp));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
-/** writeCheckpoint on libuv's thread pool, so the calling thread goes on working while the disk syncs. */
-export async function writeCheckpointAsync(output: string, cp: Checkpoint): Promise<void> {
+/**
+ * Atomic replace: write a temporary file, fsync it, rename it over the old checkpoint. On libuv's
+ * thread pool, so the calling thread can go on working while the disk syncs.
+ */
+export async function writeCheckpoint(output: string, cp: Checkpoint): Promise<void> {
   const path = checkpointPath(output);
   const tmp = `${path}.tmp`;
   const file = await open(tmp, 'w');

@@ -9,7 +9,7 @@
  * flush what is done, checkpoint and exit 130.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -20,7 +20,7 @@ import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import type { ChunkInput, ChunkResult, CollectedDecision, WorkerConfig } from './chunk.ts';
 import type { WorkerReply } from './worker.ts';
-import { CheckpointError, readCheckpoint, removeCheckpoint, sameRun, writeCheckpoint, writeCheckpointAsync, type Checkpoint, type RunIdentity } from './checkpoint.ts';
+import { CheckpointError, readCheckpoint, removeCheckpoint, sameRun, writeCheckpoint, type Checkpoint, type RunIdentity } from './checkpoint.ts';
 import type { Detail } from './line.ts';
 import { loadChunkProcessor, type ProcessorRef } from './processor.ts';
 import { Progress } from './progress.ts';
@@ -315,12 +315,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const saveCheckpoint = () => {
-    fsyncSync(outFd);
-    writeCheckpoint(output, { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts, internalErrors });
+  /** The run's state as written so far, for the checkpoint. */
+  const snapshot = (): Checkpoint => ({ version: 1, run, runId, inputOffset, linesDone, outputBytes, counts: structuredClone(counts), internalErrors });
+  /**
+   * fsyncs the output, then writes the checkpoint of the state taken before the fsync: every byte it
+   * counts was written before the fsync started, so the checkpoint never claims more than is on disk.
+   */
+  const saveCheckpoint = async (): Promise<void> => {
+    const cp = snapshot();
+    await fsyncAsync(outFd);
+    await writeCheckpoint(output, cp);
   };
   // A first checkpoint before any work: a run killed at once resumes as the same run.
-  saveCheckpoint();
+  await saveCheckpoint();
   // Output buffers written, handed back to be written into again (ChunkInput.spare).
   const spareOutput = new BufferPool(16);
   const flush = (result: ChunkResult, endOffset: number) => {
@@ -338,18 +345,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
 
   /*
-   * The checkpoint every second is written in the background: the output is fsynced and then the
-   * checkpoint written on libuv's thread pool while the run goes on (the fsync of a second's output,
-   * up to ~20 MB, blocked the main thread ~10 ms each time: ~1 % of a --workers 0 run). It records the
-   * state when it was started, which the fsync covers: every byte written before it. One at a time;
-   * the last checkpoint (below) waits for it and is written synchronously.
+   * The checkpoint every second is written in the background, on libuv's thread pool, while the run
+   * goes on (the fsync of a second's output, up to ~20 MB, blocked the main thread ~10 ms each time:
+   * ~1 % of a --workers 0 run). One at a time; the last checkpoint (below) waits for it.
    */
   let background: Promise<void> | null = null;
   let backgroundError: unknown = null;
   const saveCheckpointInBackground = () => {
-    const cp: Checkpoint = { version: 1, run, runId, inputOffset, linesDone, outputBytes, counts: structuredClone(counts), internalErrors };
-    background = fsyncAsync(outFd)
-      .then(() => writeCheckpointAsync(output, cp))
+    background = saveCheckpoint()
       .catch((error: unknown) => {
         backgroundError = error;
       })
@@ -389,7 +392,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       workersStarted = await runWithWorkers(workerCount, config, chunker, flush, spareOutput, maybeCheckpoint, stop, inputSize, options.extraWorkerMinBytes ?? 0);
     }
     await settleCheckpoint();
-    saveCheckpoint();
+    await saveCheckpoint();
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

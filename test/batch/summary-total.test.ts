@@ -38,7 +38,7 @@ describe('batch summary totals (issue 13)', () => {
     expect(() => addPayable(counts, '12.5')).toThrow(RangeError);
   });
 
-  it('keeps an exact total beyond 2^53 öre through a checkpoint and across chunks', () => {
+  it('keeps an exact total beyond 2^53 öre through a checkpoint and across chunks', async () => {
     const a = emptyCounts();
     a.payableOre = 9_007_199_254_740_993n;
     const b = emptyCounts();
@@ -56,7 +56,7 @@ describe('batch summary totals (issue 13)', () => {
       counts: b,
       internalErrors: 0,
     };
-    writeCheckpoint(out, cp);
+    await writeCheckpoint(out, cp);
     expect(readCheckpoint(out)!.counts.payableOre).toBe(18_014_398_509_481_986n);
   });
 });
