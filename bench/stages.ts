@@ -12,6 +12,7 @@
  * by other processes on a shared machine). A stage is the difference of two measures (see below), so
  * on a busy machine a small stage can come out a little off, even below zero.
  */
+import { hash as sha256Hex } from 'node:crypto';
 import { compactLine } from '../src/batch/compact-line.ts';
 import { processLine } from '../src/batch/line.ts';
 import { emptyCounts } from '../src/batch/summary.ts';
@@ -59,7 +60,17 @@ export function measureStages(lines: readonly string[], rulesDir: string, rounds
     return r.ok ? compactLine(n, r.decision as DecisionFigures) : '';
   });
   const all = time((line, n) => processLine(line, n, options, counts));
+  // What every line needs whatever the engine's code, at the speed of V8's own JSON code: reading the
+  // line (JSON.parse, as above), the input hash (V8's JSON.stringify of the parsed value, keys left
+  // unsorted, then sha256 of it) and writing the output line (V8's JSON.stringify of an object with
+  // the output's content; the lines are made in advance and parsed afresh). Not a strict lower bound:
+  // a hand-written writer can beat JSON.stringify by not making a string (contentHash does, slightly).
+  const hashed = time((line) => sha256Hex('sha256', JSON.stringify(JSON.parse(line)), 'hex'));
+  const outLines = lines.map((line, i) => processLine(line, i + 1, options, emptyCounts()));
+  const outParse = time((_line, n) => JSON.parse(outLines[n - 1]!));
+  const outWrite = time((_line, n) => JSON.stringify(JSON.parse(outLines[n - 1]!)));
   if (sink > 0) throw new Error('a stage returned nothing');
+  const required = parse + (hashed - parse) + (outWrite - outParse);
   return [
     { name: 'JSON floor: JSON.parse + JSON.stringify of the line', micros: floor },
     { name: 'JSON.parse of the line', micros: parse },
@@ -69,6 +80,9 @@ export function measureStages(lines: readonly string[], rulesDir: string, rounds
     { name: 'the output line (compactLine)', micros: output - evaluate },
     { name: 'counting it in the summary (processLine less the above)', micros: all - output },
     { name: 'all of it (processLine --detail compact)', micros: all },
+    { name: 'V8 reference for the input hash: sha256 of JSON.stringify of the parsed line (keys unsorted)', micros: hashed - parse },
+    { name: 'V8 reference for the output line: JSON.stringify of an object with its content', micros: outWrite - outParse },
+    { name: 'what every line needs at V8 speed (JSON.parse + the two references above), validation, decision and counting free', micros: required },
   ];
 }
 
