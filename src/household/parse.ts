@@ -131,9 +131,9 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   circumstances: new Set(Object.keys(circumstancesSchema.shape)),
   registeredIncomes: new Set(Object.keys(registeredIncomeSchema.shape)),
   agencyAnswers: new Set(Object.keys(agencyAnswerSchema.shape)),
+  activityRequirement: new Set(Object.keys(activitySchema.shape)),
+  sickness: new Set(Object.keys(sicknessSchema.shape)),
 };
-const ACTIVITY_KEYS: ReadonlySet<string> = new Set(Object.keys(activitySchema.shape));
-const SICKNESS_KEYS: ReadonlySet<string> = new Set(Object.keys(sicknessSchema.shape));
 
 /*
  * A fast path for the common case, a well-formed household: plain type checks that accept only what
@@ -258,29 +258,16 @@ export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
   );
 }
 
-/** Whether an object has a key not in `known`. */
-function hasUnknownKey(obj: object, known: ReadonlySet<string>): boolean {
-  for (const key of Object.keys(obj)) if (!known.has(key)) return true;
-  return false;
-}
-
 /**
  * Whether a household that matches the contract's shape (matchesHouseholdShape) nests at most 4
  * levels, known without walking it: given that shape, every field the contract knows holds a
  * primitive except the lists, their items, circumstances, activityRequirement and sickness, so only a
- * field it does not know can nest deeper. `warnings` are its unknown-field warnings
- * (unknownKeyWarnings), which cover every object but activityRequirement and sickness, checked here.
+ * field it does not know can nest deeper, and every object that can hold one is checked by
+ * unknownKeyWarnings. `warnings` are those warnings.
  * test/batch/fast-parse.test.ts checks that true means nestsDeeperThan(raw, 4) is false.
  */
-export function knownShallow(raw: Record<string, unknown>, warnings: readonly InputIssue[]): boolean {
-  if (warnings.length > 0) return false;
-  for (const m of raw['members'] as Record<string, unknown>[]) {
-    const activity = m['activityRequirement'];
-    if (activity !== undefined && activity !== null && hasUnknownKey(activity, ACTIVITY_KEYS)) return false;
-    const sickness = m['sickness'];
-    if (sickness !== undefined && sickness !== null && hasUnknownKey(sickness, SICKNESS_KEYS)) return false;
-  }
-  return true;
+export function knownShallow(warnings: readonly InputIssue[]): boolean {
+  return warnings.length === 0;
 }
 
 /** Deeper nesting than any household needs (it needs 3); the canonical input hash recurses. */
@@ -334,26 +321,39 @@ function describe(value: unknown): string {
   return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
 }
 
-/** Unknown keys of one object, in sorted order (only the rare unknown ones are sorted). `index` −1: no list index. */
-function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<string>, list: string, index: number): void {
+/**
+ * Unknown keys of one object, in sorted order (only the rare unknown ones are sorted). The object is
+ * at `list[index].field`: `index` −1 for no list index, `field` '' for the item itself. The path is
+ * only written out for an unknown key (this runs for every object of every household).
+ */
+function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<string>, list: string, index: number, field = ''): void {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return;
   let unknown: string[] | null = null;
   for (const key of Object.keys(obj)) if (!known.has(key)) (unknown ??= []).push(key);
   if (unknown === null) return;
   unknown.sort();
-  const path = index < 0 ? list : `${list}[${index}]`;
+  const path = `${index < 0 ? list : `${list}[${index}]`}${field === '' ? '' : `.${field}`}`;
   for (const key of unknown) {
     const name = /^[A-Za-z_$][A-Za-z0-9_$-]{0,59}$/.test(key) ? key : `[${quote(key)}]`;
     warnings.push({ path: path === '' ? name : name.startsWith('[') ? `${path}${name}` : `${path}.${name}`, code: 'UNKNOWN_FIELD', message: 'not a field this engine knows; it was not used' });
   }
 }
 
+/** UNKNOWN_FIELD warnings for every object of the household: the top, the list items, circumstances, and a member's activityRequirement and sickness. */
 export function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
   const warnings: InputIssue[] = [];
   checkKeys(warnings, raw, KNOWN_KEYS['']!, '', -1);
   for (const list of ['members', 'incomes', 'costs', 'assets', 'registeredIncomes', 'agencyAnswers'] as const) {
     const items = raw[list];
-    if (Array.isArray(items)) for (let i = 0; i < items.length; i++) checkKeys(warnings, items[i], KNOWN_KEYS[list]!, list, i);
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      checkKeys(warnings, item, KNOWN_KEYS[list]!, list, i);
+      if (list === 'members' && isRecord(item)) {
+        checkKeys(warnings, item['activityRequirement'], KNOWN_KEYS['activityRequirement']!, list, i, 'activityRequirement');
+        checkKeys(warnings, item['sickness'], KNOWN_KEYS['sickness']!, list, i, 'sickness');
+      }
+    }
   }
   checkKeys(warnings, raw['circumstances'], KNOWN_KEYS['circumstances']!, 'circumstances', -1);
   return warnings;
@@ -523,7 +523,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   const warnings = unknownKeyWarnings(raw as Record<string, unknown>);
   // Refused before anything recurses over it (the input hash, zod): a body of a few hundred KB can
   // nest 100 000 levels and would overflow the stack.
-  if (!(shapeMatches && knownShallow(raw as Record<string, unknown>, warnings)) && nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+  if (!(shapeMatches && knownShallow(warnings)) && nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
     return { ok: false, issues: [{ path: '(household)', code: 'TOO_DEEP', message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep; a household needs 3` }] };
   }
   const parsed = shapeMatches ? { success: true as const, data: raw as z.infer<typeof householdSchema> } : householdSchema.safeParse(raw);

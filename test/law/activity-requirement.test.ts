@@ -39,6 +39,11 @@ describe('when the duty applies', () => {
   it('unknown months on assistance: the status is asked for', () => {
     expect(calc(parent(null, '2026-10', null)).needsInformation.map((n) => n.code)).toContain('ACTIVITY_STATUS_UNKNOWN');
   });
+  it('a misspelt field in activityRequirement is a warning naming it, and the field counts as not given', () => {
+    const d = calc(parent({ status: 'declined', acceptableReson: 'caring for a sick child' }));
+    expect(d.warnings).toContainEqual(expect.objectContaining({ path: 'members[0].activityRequirement.acceptableReson', code: 'UNKNOWN_FIELD' }));
+    expect(d.flags.find((f) => f.code === 'ACTIVITY_DECLINED')?.severity).toBe('block');
+  });
   it('exempt, participating and required change nothing in the amounts', () => {
     const base = calc(parent({ status: 'required' }));
     for (const status of [{ status: 'exempt', exemption: 'sickness-benefit' }, { status: 'participating' }]) {

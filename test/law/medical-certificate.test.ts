@@ -25,6 +25,11 @@ describe('läkarintyg', () => {
     expect(d.outcome).toBe('approve');
     expect(d.trace.find((s) => s.step === 'medical.certificate')).toMatchObject({ result: 'given' });
   });
+  it('a misspelt field in sickness is a warning naming it, and the certificate counts as not given', () => {
+    const d = calc(ill('2026-07', { since: '2026-06-01', medicalCertficate: true }));
+    expect(d.warnings).toContainEqual(expect.objectContaining({ path: 'members[0].sickness.medicalCertficate', code: 'UNKNOWN_FIELD' }));
+    expect(d.needsInformation.map((n) => n.code)).toContain('MEDICAL_CERTIFICATE_MISSING');
+  });
   it('the 7-day threshold is a parameter with status unverified: 7 days ill is below it, 8 is not', () => {
     const seven = calc(ill('2026-07', { since: '2026-07-25' }));
     expect(seven.outcome).toBe('approve');
