@@ -9,12 +9,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { LANGS, loadCatalogs, Translator } from '../../src/web/resident/catalog.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
-import { axeViolations, launchBrowser, seriousOnes } from '../support/browser.ts';
+import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
 import { book, calc, ROOT } from '../support/engine.ts';
 import { tempDir } from '../store/support.ts';
 import { FAMILY, FAMILY_FORM } from './support.ts';
@@ -23,25 +23,19 @@ const RESULTS = `${ROOT}test-results`;
 const catalogs = loadCatalogs();
 
 let server: RunningServer;
-let browser: Browser;
+const chromium = new TestBrowser();
 let context: BrowserContext;
-let missingBrowser: Error | null = null;
 let store: { dir: string; cleanup: () => void };
 const requested: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  try {
-    browser = await launchBrowser();
-  } catch (error) {
-    missingBrowser = error as Error;
-    return;
-  }
+  if (!(await chromium.launch())) return;
   store = tempDir('resident-browser-');
   // The lookup is switched on and trusts headers, so "never reaches it" is tested against a live route.
   server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', clock: () => new Date('2026-03-10T09:00:00Z'), staff: { storePath: join(store.dir, 'none.sqlite'), auth: DEFAULT_AUTH } });
   // axe-core is evaluated through the DevTools protocol (test/support/browser.ts), so the page's own CSP stays on.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await chromium.need().newContext({ viewport: { width: 1280, height: 900 } });
   context.on('request', (r) => requested.push(r.url()));
   context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
   mkdirSync(RESULTS, { recursive: true });
@@ -51,14 +45,14 @@ afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
 
 afterAll(async () => {
   // Every URL any resident page asked for, over the whole file.
-  if (!missingBrowser) expect(requested.filter((u) => /kontaktcenter/i.test(u))).toEqual([]);
-  await browser?.close();
+  if (chromium.running) expect(requested.filter((u) => /kontaktcenter/i.test(u))).toEqual([]);
+  await chromium.close();
   await server?.close();
   store?.cleanup();
 });
 
 function needBrowser(): void {
-  if (missingBrowser) throw missingBrowser;
+  chromium.need();
 }
 
 async function open(lang: string, path = '/invanare/'): Promise<Page> {
@@ -167,7 +161,7 @@ describe('resident self-check in chromium', () => {
   it('the Kontaktcenter page, for staff behind the login proxy, has no serious or critical axe violation', async () => {
     needBrowser();
     // A context of its own: its requests are the staff's, not the resident's checked in afterAll.
-    const staff = await browser.newContext({ extraHTTPHeaders: { 'X-Remote-User': 'maria.kc', 'X-Remote-Groups': 'kontaktcenter' } });
+    const staff = await chromium.need().newContext({ extraHTTPHeaders: { 'X-Remote-User': 'maria.kc', 'X-Remote-Groups': 'kontaktcenter' } });
     try {
       const page = await staff.newPage();
       await page.goto(`${server.url}/kontaktcenter/`);

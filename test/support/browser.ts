@@ -30,6 +30,44 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: ARGS });
 }
 
+/**
+ * Chromium for one test file. Call launch() in beforeAll. When no browser can be started the error is
+ * kept, not thrown: thrown in beforeAll, vitest would report the file's tests as skipped. Every test
+ * that calls need() then fails with the error instead, since a browser test that silently skips proves
+ * nothing.
+ */
+export class TestBrowser {
+  #browser: Browser | null = null;
+  #missing: Error | null = null;
+
+  /** Launches Chromium; false, with the error kept for need(), when none can be started. */
+  async launch(): Promise<boolean> {
+    try {
+      this.#browser = await launchBrowser();
+      return true;
+    } catch (error) {
+      this.#missing = error as Error;
+      return false;
+    }
+  }
+
+  /** The browser; throws why there is none, so the calling test fails. */
+  need(): Browser {
+    if (this.#missing) throw this.#missing;
+    if (!this.#browser) throw new Error('TestBrowser.need() before launch(): call launch() in beforeAll');
+    return this.#browser;
+  }
+
+  /** Whether launch() started a browser. */
+  get running(): boolean {
+    return this.#browser !== null;
+  }
+
+  async close(): Promise<void> {
+    await this.#browser?.close();
+  }
+}
+
 /** One axe-core finding: the rule, its impact and the elements it names. */
 export interface AxeViolation {
   readonly id: string;

@@ -5,20 +5,19 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthlyLines } from '../../bench/generate.ts';
 import { createApp } from '../../src/web/app.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { cli, tempDir } from '../batch/support.ts';
-import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { axeViolations, TestBrowser } from '../support/browser.ts';
 import { book } from '../support/engine.ts';
 
 const dir = tempDir();
 const store = join(dir, 'records.sqlite');
 let server: RunningServer | null = null;
-let browser: Browser | null = null;
-let missingBrowser: Error | null = null;
+const chromium = new TestBrowser();
 
 beforeAll(async () => {
   const pairs = [...monthlyLines(40, 5, '2026-03')];
@@ -32,15 +31,11 @@ beforeAll(async () => {
     if (r.status !== 0) throw new Error(r.stderr);
   }
   server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath: store });
-  try {
-    browser = await launchBrowser();
-  } catch (error) {
-    missingBrowser = error as Error;
-  }
+  await chromium.launch();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -78,8 +73,7 @@ describe('GET /api/queue', () => {
 describe('the queue page in a browser', () => {
   let page: Page;
   it('lists the cases by dueOn and opens a proposal with last month side by side; no axe violations', async () => {
-    if (missingBrowser) throw missingBrowser;
-    page = await browser!.newPage({ locale: 'sv-SE' });
+    page = await chromium.need().newPage({ locale: 'sv-SE' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server!.url}/queue`);

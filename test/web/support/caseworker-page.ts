@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from '../../../src/web/server.ts';
-import { AXE_WCAG_TAGS, axeViolations, launchBrowser, seriousOnes } from '../../support/browser.ts';
+import { AXE_WCAG_TAGS, axeViolations, seriousOnes, TestBrowser } from '../../support/browser.ts';
 import { book, ROOT } from '../../support/engine.ts';
 
 export const E2 = 'e2-single-parent-rent-above-ceiling-2023';
@@ -27,7 +27,7 @@ export let browser: Browser;
 export let page: Page;
 const pageErrors: string[] = [];
 
-let missingBrowser: Error | null = null;
+const chromium = new TestBrowser();
 
 export let storePath: string;
 
@@ -46,7 +46,7 @@ export async function fresh(viewport: { width: number; height: number }): Promis
 
 /** Fails the calling test when there is no browser to run it in. */
 export function needBrowser(): void {
-  if (missingBrowser) throw missingBrowser;
+  chromium.need();
 }
 
 
@@ -148,13 +148,9 @@ export const parentAndChild = (period: string, months: number) => ({
 /** Starts the server and the browser before the file's tests, checks every test left no page error, and stops both after. */
 export function useCaseworkerPage(): void {
   beforeAll(async () => {
-    try {
-      browser = await launchBrowser();
-    } catch (error) {
-      // Not thrown here: then vitest would report the tests as skipped. Each test fails with this instead.
-      missingBrowser = error as Error;
-      return;
-    }
+    // Without a browser every test fails through needBrowser() (test/support/browser.ts says why not here).
+    if (!(await chromium.launch())) return;
+    browser = chromium.need();
     storePath = join(mkdtempSync(join(tmpdir(), 'page-store-')), 'records.sqlite');
     server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath });
     page = await fresh({ width: 1440, height: 1000 });
@@ -165,7 +161,7 @@ export function useCaseworkerPage(): void {
     expect(pageErrors.splice(0)).toEqual([]);
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await server?.close();
   });
   afterAll(() => {
