@@ -15,8 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { measure } from 'mitata';
 import { evaluateHousehold, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
 import { lines } from './generate.ts';
+import { buildCli } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLI = buildCli(ROOT);
 const { values } = parseArgs({ options: { count: { type: 'string', default: '20000' }, workers: { type: 'string', default: String(availableParallelism()) } } });
 const count = Number(values.count);
 const dir = mkdtempSync(join(tmpdir(), 'agency-bench-'));
@@ -46,7 +48,7 @@ async function run(label: string, registered: boolean): Promise<Row> {
   const summaryNs = (await measure(() => evaluateHouseholdSummary(sample[i++ % sample.length], rulesFor))).p50;
   const fullNs = (await measure(() => evaluateHousehold(sample[i++ % sample.length], rulesFor))).p50;
   const started = process.hrtime.bigint();
-  const batch = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'batch', '--in', file, '--out', join(dir, 'out.ndjson'), '--workers', String(values.workers)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const batch = spawnSync(process.execPath, [CLI, 'batch', '--in', file, '--out', join(dir, 'out.ndjson'), '--workers', String(values.workers)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (batch.status !== 0) throw new Error(`batch exited with ${batch.status}`);
   const batchNs = Number(process.hrtime.bigint() - started) / count;
   return { label, bytes: Math.round(Buffer.byteLength(text) / count), payments, floorNs, summaryNs, fullNs, batchNs };

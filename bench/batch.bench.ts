@@ -13,19 +13,17 @@
  *
  *   npm run build && npx tsx bench/batch.bench.ts [--sizes 20000,200000] [--runs 1] [--million]
  */
-import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { jsonFloor } from './floor.ts';
-import { runMeasured } from './measure.ts';
+import { buildCli, runMeasured } from './measure.ts';
 import { lines, writeLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli.js');
 const E2 = join(ROOT, 'fixtures', 'e2-single-parent-rent-above-ceiling-2023.json');
 const { values } = parseArgs({
   options: {
@@ -50,8 +48,9 @@ const run = (command: string, args: readonly string[]) => runMeasured(command, a
 const batch = (input: string, output: string, workers: number | null, detail = 'compact') =>
   run(process.execPath, [CLI, 'batch', '--in', input, '--out', output, ...(workers === null ? [] : ['--workers', String(workers)]), '--detail', detail]);
 
+const CLI = buildCli(ROOT);
+
 async function main(): Promise<void> {
-  if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   const rows: [string, string][] = [
     ['machine', `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(1)}`],
   ];

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { lines, writeLines } from './generate.ts';
-import { runMeasured } from './measure.ts';
+import { buildCli, runMeasured } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -26,8 +26,9 @@ const workers = Number(values.workers);
 const dir = mkdtempSync(join(tmpdir(), 'compare-bench-'));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
 
-/** Runs the CLI from the sources; wall seconds, peak RSS of the process (all threads) and what it printed. */
-const run = (args: string[]) => runMeasured(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], ROOT, 100);
+/** Runs the compiled CLI; wall seconds, peak RSS of the process (all threads) and what it printed. */
+const CLI = buildCli(ROOT);
+const run = (args: string[]) => runMeasured(process.execPath, [CLI, ...args], ROOT, 100);
 
 async function main(): Promise<void> {
   const input = join(dir, 'households.ndjson');

@@ -1,6 +1,16 @@
-/** Shared by the benchmarks: running a command as a child process, timed, with its peak memory. */
-import { spawn } from 'node:child_process';
+/** Shared by the benchmarks: the compiled CLI, and running a command as a child process, timed, with its peak memory. */
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The compiled CLI (dist/cli.js: what `npx bistand` runs, workers included), built from the current
+ * sources first, so a benchmark measures neither a stale build nor the tsx loader.
+ */
+export function buildCli(root: string): string {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  return join(root, 'dist', 'cli.js');
+}
 
 export interface Measured {
   readonly seconds: number;

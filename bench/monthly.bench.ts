@@ -16,9 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { jsonFloor } from './floor.ts';
+import { buildCli } from './measure.ts';
 import { monthlyLines, writeLines } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLI = buildCli(ROOT);
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' },
@@ -34,10 +36,10 @@ const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g
 const mib = (bytes: number) => `${fmt(bytes / (1 << 20))} MiB`;
 
 
-/** The CLI under /usr/bin/time: wall seconds and peak RSS. */
+/** The compiled CLI under /usr/bin/time: wall seconds and peak RSS. */
 function timed(args: string[]): { seconds: number; rssKiB: number; stdout: string } {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`${args[0]} failed (${r.status}): ${r.stderr}`);
   const rssKiB = Number(r.stderr.trim().split('\n').pop());
