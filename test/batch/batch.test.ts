@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactDecision } from '../../src/batch/line.ts';
 import { evaluateHousehold, evaluateHouseholdSummary } from '../../src/index.ts';
-import { EXTRA_WORKER_MIN_BYTES, runBatch } from '../../src/batch/run.ts';
+import { CHUNK_LINES, EXTRA_WORKER_MIN_BYTES, RECORD_CHUNK_LINES, runBatch } from '../../src/batch/run.ts';
 import { ROOT, rulesFor } from '../support/engine.ts';
 import { cli, tempDir, writeInput } from './support.ts';
 
@@ -176,6 +176,18 @@ describe('what stops the batch', () => {
     expect((await cli(['batch', '--in', input])).status).toBe(2);
     expect((await cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--detail', 'everything'])).status).toBe(2);
     expect((await cli(['batch', '--in', input, '--out', join(dir, 'u.ndjson'), '--period', '2026-3'])).status).toBe(2);
+  });
+});
+
+describe('chunk size without --chunk-lines', () => {
+  it('is RECORD_CHUNK_LINES when every decision goes to a record sink, the same output as CHUNK_LINES', async () => {
+    const base = { input, rulesDir: `${ROOT}rules`, period: null, detail: 'compact' as const, workers: 1, resume: false, progress: null };
+    const lastLines: number[] = [];
+    await runBatch({ ...base, output: join(dir, 'chunks-record.ndjson'), onDecisions: (_decisions, chunk) => void lastLines.push(chunk.lastLine) });
+    await runBatch({ ...base, output: join(dir, 'chunks-plain.ndjson') });
+    expect(RECORD_CHUNK_LINES).toBeLessThan(CHUNK_LINES);
+    expect(lastLines.slice(0, 3)).toEqual([1, 2, 3].map((k) => k * RECORD_CHUNK_LINES));
+    expect(readFileSync(join(dir, 'chunks-record.ndjson'), 'utf8')).toBe(readFileSync(join(dir, 'chunks-plain.ndjson'), 'utf8'));
   });
 });
 
