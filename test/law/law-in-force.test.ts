@@ -102,6 +102,11 @@ describe('SoL (2025:400): the paragraphs of the map', () => {
     expect(refsOn('2025-06-30')['statementOfReasons']).toMatchObject({ ref: '32 § förvaltningslagen (2017:900)', status: 'verified' });
     expect(refsOn('2018-06-30')['statementOfReasons']).toMatchObject({ ref: '20 § förvaltningslagen (1986:223)', status: 'unverified' });
   });
+  it('1 kap. 2 § SoL (2001:453) is read in SFS 2012:776 for the versions from 2016-07; the wording before 2013 was not read', () => {
+    expect(refsOn('2024-06-01')['childBestInterest']).toEqual({ ref: '1 kap. 2 § SoL (2001:453)', status: 'verified-single-source', source: 'sfs-2012-776' });
+    expect(refsOn('2017-01-01')['childBestInterest']).toMatchObject({ status: 'verified-single-source', source: 'sfs-2012-776' });
+    expect(refsOn('2015-06-01')['childBestInterest']).toMatchObject({ ref: '1 kap. 2 § SoL (2001:453)', status: 'unverified' });
+  });
   it('no placeholder is left and the repealed ordinance (2001:937) is not cited from July 2025', () => {
     for (const v of book.legal.data.versions) {
       for (const r of Object.values(v.refs)) {
