@@ -102,6 +102,10 @@ describe('SoL (2025:400): the paragraphs of the map', () => {
     expect(refsOn('2025-06-30')['statementOfReasons']).toMatchObject({ ref: '32 § förvaltningslagen (2017:900)', status: 'verified' });
     expect(refsOn('2018-06-30')['statementOfReasons']).toMatchObject({ ref: '20 § förvaltningslagen (1986:223)', status: 'unverified' });
   });
+  it('before SFS 2016:654 the law did not say godtagbara skäl: the citation says they came from rättspraxis', () => {
+    expect(refsOn('2015-06-01')['medicalCertificate']).toEqual({ ref: '4 kap. 1 § SoL (2001:453) (godtagbara skäl enligt rättspraxis; i lagtexten först från 2016-07-01)', status: 'unverified', source: 'prop-2015-16-136' });
+    expect(refsOn('2016-07-01')['medicalCertificate']).toMatchObject({ ref: '4 kap. 1 § andra stycket SoL (2001:453) (godtagbara skäl)', status: 'verified', source: 'sfs-2016-654' });
+  });
   it('1 kap. 2 § SoL (2001:453) is read in SFS 2012:776 for the versions from 2016-07; the wording before 2013 was not read', () => {
     expect(refsOn('2024-06-01')['childBestInterest']).toEqual({ ref: '1 kap. 2 § SoL (2001:453)', status: 'verified-single-source', source: 'sfs-2012-776' });
     expect(refsOn('2017-01-01')['childBestInterest']).toMatchObject({ status: 'verified-single-source', source: 'sfs-2012-776' });
