@@ -235,6 +235,20 @@ function checkSources(file: string, sources: Record<string, unknown>, keys: Iter
   }
 }
 
+/**
+ * A second source is what makes a reference `verified` (rules/README.md, "Legal references"): one named
+ * under `corroboratedBy` must be another source than the one the words were read in, and a reference
+ * that names one cannot claim less (single source, unverified, pending) at the same time.
+ */
+function checkCorroboration(file: string, from: string, refs: Record<string, { status: string; source: string; corroboratedBy?: string[] | undefined }>, problems: string[]): void {
+  for (const [topic, r] of Object.entries(refs)) {
+    if (r.corroboratedBy === undefined) continue;
+    if (r.status !== 'verified') problems.push(`${file}: version from ${from}, ${topic}: corroboratedBy names a second source, so the status must be verified (is ${r.status})`);
+    if (r.corroboratedBy.includes(r.source)) problems.push(`${file}: version from ${from}, ${topic}: corroboratedBy repeats the source "${r.source}"; name an independent one`);
+    if (new Set(r.corroboratedBy).size !== r.corroboratedBy.length) problems.push(`${file}: version from ${from}, ${topic}: corroboratedBy names a source twice`);
+  }
+}
+
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
@@ -323,7 +337,8 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   checkSources(book.legal.file, book.legal.data.sources, (book.legal.data.transitional ?? []).map((t) => t.source), problems);
   for (const v of book.agencyIncomeMap.data.values) for (const r of v.rows) topics.add(r.legalTopic);
   for (const version of book.legal.data.versions) {
-    checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).map((r) => r.source), problems);
+    checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).flatMap((r) => [r.source, ...(r.corroboratedBy ?? [])]), problems);
+    checkCorroboration(book.legal.file, version.effectiveFrom, version.refs, problems);
     const needed = new Set(topics);
     for (const c of book.conditions) {
       if (!overlaps(c.data, version)) continue;

@@ -128,7 +128,13 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const legalSources = book.legal.data.sources as Sources;
   const refs: Record<string, LegalRef> = {};
   for (const [topic, r] of Object.entries(legalVersion.refs)) {
-    refs[topic] = { topic, ref: r.ref, status: r.status, source: sourceRef(legalSources, r.source) };
+    refs[topic] = {
+      topic,
+      ref: r.ref,
+      status: r.status,
+      source: sourceRef(legalSources, r.source),
+      ...(r.corroboratedBy ? { corroboratedBy: r.corroboratedBy.map((k) => sourceRef(legalSources, k)) } : {}),
+    };
   }
   const legal: LegalFrame = {
     law: legalVersion.law,

@@ -203,7 +203,17 @@ export const legalReferencesFileSchema = z.object({
         ...window,
         law: z.string(),
         lawTitle: z.string(),
-        refs: z.record(z.string(), z.object({ ref: z.string().min(1), status: legalStatus, source: z.string() })),
+        refs: z.record(
+          z.string(),
+          z.object({
+            ref: z.string().min(1),
+            status: legalStatus,
+            /** Where the provision's words were read (the law text). */
+            source: z.string(),
+            /** Independent sources that cite the provision with the same number (another statute, the government, an agency): what makes it `verified`. */
+            corroboratedBy: z.array(z.string()).min(1).optional(),
+          }),
+        ),
       }),
     )
     .min(1),

@@ -145,7 +145,10 @@ export interface LegalRef {
   readonly topic: string;
   readonly ref: string;
   readonly status: LegalStatus;
+  /** Where the provision's words were read. */
   readonly source: SourceRef;
+  /** Independent sources citing the provision with the same number (present only when the file names them). */
+  readonly corroboratedBy?: readonly SourceRef[];
 }
 
 export interface LegalFrame {

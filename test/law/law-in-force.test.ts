@@ -76,15 +76,40 @@ describe('SoL (2025:400): the paragraphs of the map', () => {
     ['jobbstimulans', '12 kap. 8 § SoL (2025:400)', 'verified-single-source'],
     ['childrenEarnings', '12 kap. 9 § SoL (2025:400)', 'verified-single-source'],
     ['childBestInterest', '3 kap. 1 § SoL (2025:400)', 'verified-single-source'],
-    ['documentation', '14 kap. 3 § SoL (2025:400)', 'verified-single-source'],
+    ['documentation', '14 kap. 3 § SoL (2025:400)', 'verified'],
     ['agencyData', '15 kap. 10–12 §§ SoL (2025:400)', 'verified'],
     ['appealRoute', '35 kap. 1 § 1 SoL (2025:400) och 43 § förvaltningslagen (2017:900)', 'verified-single-source'],
     ['appealDeadline', '44–45 §§ förvaltningslagen (2017:900)', 'verified'],
-    ['statementOfReasons', '32 § förvaltningslagen (2017:900)', 'verified-single-source'],
-    ['automatedDecision', '28 § förvaltningslagen (2017:900)', 'verified-single-source'],
+    ['statementOfReasons', '32 § förvaltningslagen (2017:900)', 'verified'],
+    ['automatedDecision', '28 § förvaltningslagen (2017:900)', 'verified'],
+    ['personalReview', '37–39 §§ förvaltningslagen (2017:900)', 'verified'],
     ['normAmounts', '12 kap. 2 § socialtjänstförordningen (2025:468)', 'verified'],
   ])('%s: %s (%s)', (topic, ref, status) => {
     expect(refs[topic]).toMatchObject({ ref, status });
+  });
+  it('a verified reference read in one source names the independent source that cites the same number', () => {
+    expect(refs['documentation']!.corroboratedBy).toEqual(['sfs-2022-913']);
+    expect(refs['statementOfReasons']!.corroboratedBy).toEqual(['sfs-cross-references-fl-2017-900']);
+    expect(refs['personalReview']!.corroboratedBy).toEqual(['sfs-cross-references-fl-2017-900']);
+    expect(refs['automatedDecision']!.corroboratedBy).toEqual(['digg-fl-28']);
+    // the resolved rule set carries the second source with its title and address, next to the first
+    const resolved = cache.get(parsePeriod('2026-03')!, null).rules.legal.refs['automatedDecision']!;
+    expect(resolved.source.key).toBe('se-lex-fl-2017-900');
+    expect(resolved.corroboratedBy!.map((s) => [s.key, s.url])).toEqual([['digg-fl-28', 'https://www.digg.se/kunskap-och-stod/skapa-automationsvanliga-regelverk/nar-ar-det-mojligt-med-automation']]);
+    expect(cache.get(parsePeriod('2026-03')!, null).rules.legal.refs['labourMarket']).not.toHaveProperty('corroboratedBy');
+    // still one source only: the paragraph was read in the se-lex text, no other source cites the number
+    expect(refs['labourMarket']!.corroboratedBy).toBeUndefined();
+    expect(refsOn('2025-06-30')['statementOfReasons']).toMatchObject({ ref: '32 § förvaltningslagen (2017:900)', status: 'verified' });
+    expect(refsOn('2018-06-30')['statementOfReasons']).toMatchObject({ ref: '20 § förvaltningslagen (1986:223)', status: 'unverified' });
+  });
+  it('before SFS 2016:654 the law did not say godtagbara skäl: the citation says they came from rättspraxis', () => {
+    expect(refsOn('2015-06-01')['medicalCertificate']).toEqual({ ref: '4 kap. 1 § SoL (2001:453) (godtagbara skäl enligt rättspraxis; i lagtexten först från 2016-07-01)', status: 'unverified', source: 'prop-2015-16-136' });
+    expect(refsOn('2016-07-01')['medicalCertificate']).toMatchObject({ ref: '4 kap. 1 § andra stycket SoL (2001:453) (godtagbara skäl)', status: 'verified', source: 'sfs-2016-654' });
+  });
+  it('1 kap. 2 § SoL (2001:453) is read in SFS 2012:776 for the versions from 2016-07; the wording before 2013 was not read', () => {
+    expect(refsOn('2024-06-01')['childBestInterest']).toEqual({ ref: '1 kap. 2 § SoL (2001:453)', status: 'verified-single-source', source: 'sfs-2012-776' });
+    expect(refsOn('2017-01-01')['childBestInterest']).toMatchObject({ status: 'verified-single-source', source: 'sfs-2012-776' });
+    expect(refsOn('2015-06-01')['childBestInterest']).toMatchObject({ ref: '1 kap. 2 § SoL (2001:453)', status: 'unverified' });
   });
   it('no placeholder is left and the repealed ordinance (2001:937) is not cited from July 2025', () => {
     for (const v of book.legal.data.versions) {

@@ -67,6 +67,15 @@ describe('broken rule files', () => {
     const dir = brokenCopy('legal-references.json', (j) => delete j.versions[3].refs.jobbstimulans);
     expect(problems(dir).join('\n')).toMatch(/no reference for topic "jobbstimulans"/);
   });
+  it('a second source on a reference that still claims one source, or the same source twice', () => {
+    const refs = (j: any) => j.versions.find((v: any) => v.effectiveFrom === '2025-07-01').refs;
+    const single = brokenCopy('legal-references.json', (j) => (refs(j).labourMarket.corroboratedBy = ['sfs-2022-913']));
+    expect(problems(single).join('\n')).toMatch(/labourMarket: corroboratedBy names a second source, so the status must be verified \(is verified-single-source\)/);
+    const same = brokenCopy('legal-references.json', (j) => (refs(j).documentation.corroboratedBy = ['se-lex-sol-2025-400']));
+    expect(problems(same).join('\n')).toMatch(/documentation: corroboratedBy repeats the source "se-lex-sol-2025-400"/);
+    const unknown = brokenCopy('legal-references.json', (j) => (refs(j).documentation.corroboratedBy = ['nowhere']));
+    expect(problems(unknown).join('\n')).toMatch(/source "nowhere" is used but not listed under sources/);
+  });
   it('a condition that reads an undeclared fact', () => {
     const dir = brokenCopy('conditions/flags.json', (j) => (j.rules[0].conditions.all[0].fact = 'childCuont'));
     expect(problems(dir).join('\n')).toMatch(/reads fact "childCuont"/);
