@@ -111,6 +111,12 @@ describe('SoL (2025:400): the paragraphs of the map', () => {
     expect(refsOn('2017-01-01')['childBestInterest']).toMatchObject({ status: 'verified-single-source', source: 'sfs-2012-776' });
     expect(refsOn('2015-06-01')['childBestInterest']).toMatchObject({ ref: '1 kap. 2 § SoL (2001:453)', status: 'unverified' });
   });
+  it('a reference naming several paragraphs is only as verified as its least-read one (2018-07 – 2025-06)', () => {
+    // The source read for appealRoute is förvaltningslagen (2017:900); 16 kap. 3 § SoL (2001:453) was not read.
+    expect(refsOn('2024-06-01')['appealRoute']).toEqual({ ref: '16 kap. 3 § SoL (2001:453) och 43 § förvaltningslagen (2017:900)', status: 'unverified', source: 'se-lex-fl-2017-900' });
+    // SFS 2013:421 holds 4 kap. 1 a, 1 b and 4 §§; 4 kap. 5 § was not read.
+    expect(refsOn('2024-06-01')['activityRequirement']).toEqual({ ref: '4 kap. 4–5 §§ SoL (2001:453)', status: 'unverified', source: 'sfs-2013-421' });
+  });
   it('no placeholder is left and the repealed ordinance (2001:937) is not cited from July 2025', () => {
     for (const v of book.legal.data.versions) {
       for (const r of Object.values(v.refs)) {
