@@ -100,7 +100,7 @@ export const EXTRA_WORKER_MIN_BYTES = 24 << 20;
  * Lines per chunk when --chunk-lines is not given. 400 for decisions written as lines (smaller and
  * larger chunks measured no faster). 100 when every decision is kept whole for a record sink
  * (`batch --record`, `monthly`): a chunk then carries each decision with its trace, about 30 KB of
- * JSON, and three chunks per worker in flight held some 700 MB more than needed. On 2 cores,
+ * JSON, and three chunks per worker in flight held some 350–400 MB more than needed. On 2 cores,
  * 10 000 generated households (2026-11-29): `batch --record` 7.9–8.1 s and 790–820 MB peak with 400,
  * 6.9–7.1 s and 460–470 MB with 100; `monthly` 11.0–11.5 s and 990–1 020 MB with 400, 9.6–10.0 s and
  * 590 MB with 100 (50 gave 9.2–9.9 s and 500 MB: no clearer gain, and twice the transactions).
