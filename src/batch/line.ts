@@ -79,22 +79,24 @@ export function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'un
 }
 
 /**
- * Counts a line and parses it: its JSON value, or the error record of an empty line or one that is
- * not JSON (counted as an error). A trailing \r is ignored.
+ * A line of NDJSON as one household's JSON value, or what stops it: an empty line, or one that is not
+ * JSON (household/decode.ts: depth-bounded, one message per problem). A trailing \r is ignored. The
+ * one reading of a line for batch, monthly and compare.
  */
+export function readLine(text: string): { raw: unknown } | { issue: InputIssue } {
+  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
+  if (body.trim() === '') return { issue: { path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' } };
+  const parsed = parseJsonText(body);
+  return parsed.ok ? { raw: parsed.value } : { issue: { path: '(line)', code: parsed.code, message: parsed.message } };
+}
+
+/** Counts a line and reads it (readLine): its JSON value, or the error record of a line that has none (counted as an error). */
 export function parseLine(text: string, n: number, counts: SummaryCounts): { raw: unknown } | { error: string } {
   counts.lines++;
-  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') {
-    counts.errors++;
-    return { error: errorLine(n, null, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]) };
-  }
-  const parsed = parseJsonText(body);
-  if (!parsed.ok) {
-    counts.errors++;
-    return { error: errorLine(n, null, [{ path: '(line)', code: parsed.code, message: parsed.message }]) };
-  }
-  return { raw: parsed.value };
+  const read = readLine(text);
+  if ('raw' in read) return read;
+  counts.errors++;
+  return { error: errorLine(n, null, [read.issue]) };
 }
 
 /**

@@ -8,7 +8,7 @@
  * A side that cannot be evaluated has {"errors":[…]} instead of its figures; a line that is not a
  * household at all is {"line":n,"caseId":…,"overlays":{…},"errors":[…]}.
  */
-import { parseJsonText } from '../household/decode.ts';
+import { readLine } from '../batch/line.ts';
 import { canonicalJson } from '../canonical.ts';
 import type { Household, InputIssue } from '../household/types.ts';
 import { formatKronor, ore, parseKronor } from '../money/index.ts';
@@ -97,18 +97,12 @@ function inputError(n: number, sides: Sides, errors: readonly InputIssue[]): str
 /** Compares one line (without its newline; a trailing \r is ignored); `n` is its 1-based line number. */
 export function compareLine(text: string, n: number, sides: Sides, tally: CompareTally): { out: string; error: boolean } {
   tally.lines++;
-  const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') {
+  const read = readLine(text);
+  if ('issue' in read) {
     tally.errors.input++;
-    return { out: inputError(n, sides, [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }]), error: true };
+    return { out: inputError(n, sides, [read.issue]), error: true };
   }
-  // The same JSON reading as batch and calculate (household/decode.ts: depth-bounded, one message per problem).
-  const parsed = parseJsonText(body);
-  if (!parsed.ok) {
-    tally.errors.input++;
-    return { out: inputError(n, sides, [{ path: '(line)', code: parsed.code, message: parsed.message }]), error: true };
-  }
-  return compareHousehold(parsed.value, head, n, sides, tally);
+  return compareHousehold(read.raw, head, n, sides, tally);
 }
 
 /** A line that is not valid UTF-8: its error record, counted as an input error. */
