@@ -258,18 +258,6 @@ export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
   );
 }
 
-/**
- * Whether a household that matches the contract's shape (matchesHouseholdShape) nests at most 4
- * levels, known without walking it: given that shape, every field the contract knows holds a
- * primitive except the lists, their items, circumstances, activityRequirement and sickness, so only a
- * field it does not know can nest deeper, and every object that can hold one is checked by
- * unknownKeyWarnings. `warnings` are those warnings.
- * test/batch/fast-parse.test.ts checks that true means nestsDeeperThan(raw, 4) is false.
- */
-export function knownShallow(warnings: readonly InputIssue[]): boolean {
-  return warnings.length === 0;
-}
-
 /** Deeper nesting than any household needs (it needs 3); the canonical input hash recurses. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -516,14 +504,18 @@ export function parseHousehold(raw: unknown): ParseResult {
     return { ok: false, issues: [{ path: '(household)', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with period, members, incomes, costs' }] };
   }
   // The shape check and the unknown-field warnings look at fixed places only, so they are safe on any
-  // nesting; a household of the contract's shape with no unknown field is known to be shallow
-  // (knownShallow), which spares walking it for the depth check below (a quarter of parseHousehold's
-  // time in a profile; parseHousehold 4.2 -> 3.8 µs a household without it).
+  // nesting. A household of the contract's shape with no unknown field nests at most 4 levels, known
+  // without walking it: given that shape, every field the contract knows holds a primitive except the
+  // lists, their items, circumstances, activityRequirement and sickness, so only a field it does not
+  // know can nest deeper, and unknownKeyWarnings looks at every object that can hold one
+  // (test/batch/fast-parse.test.ts checks it). That spares walking it for the depth check below (a
+  // quarter of parseHousehold's time in a profile; parseHousehold 4.2 -> 3.8 µs a household without it).
   const shapeMatches = matchesHouseholdShape(raw as Record<string, unknown>);
   const warnings = unknownKeyWarnings(raw as Record<string, unknown>);
+  const knownShallow = shapeMatches && warnings.length === 0;
   // Refused before anything recurses over it (the input hash, zod): a body of a few hundred KB can
   // nest 100 000 levels and would overflow the stack.
-  if (!(shapeMatches && knownShallow(warnings)) && nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+  if (!knownShallow && nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
     return { ok: false, issues: [{ path: '(household)', code: 'TOO_DEEP', message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep; a household needs 3` }] };
   }
   const parsed = shapeMatches ? { success: true as const, data: raw as z.infer<typeof householdSchema> } : householdSchema.safeParse(raw);
