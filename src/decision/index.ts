@@ -40,6 +40,7 @@ import { firstDayOf, formatPeriod } from '../period/index.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
 import type { Decision, DecisionFigures, DecisionSummary, Flag, Reason } from './types.ts';
 import type { Outcome } from './outcome.ts';
+import { assessUnclassifiedPayments } from './unassessed.ts';
 
 export interface DecisionMeta {
   readonly ruleSetVersion: string;
@@ -484,6 +485,8 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const activity = assessActivityRequirement(ctx, { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
   const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
+  // A registered payment nobody has classified yet: both alternatives on its flags and its registered line.
+  const registered = assessUnclassifiedPayments(ctx, amounts, { payable: proposal.payable, refusedByCondition: proposal.denial !== null }, flags);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
   const payableIfAllGranted = proposal.incomplete || proposal.blockingFlags.length > 0 ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
@@ -500,7 +503,7 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
 
   const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
   if (detail === 'figures') return figures;
-  const summary = buildSummary(ctx, figures, amounts, proposal);
+  const summary = buildSummary(ctx, figures, { ...amounts, income: { ...amounts.income, registered } }, proposal);
   if (detail === 'summary') return summary;
   const steps = ctx.trace.render();
   const decisionText = writeDecisionText(ctx, summary);

@@ -4,7 +4,7 @@
  */
 import type { ChildImpact } from '../childImpact/index.ts';
 import type { NeedsInformation } from '../context.ts';
-import type { InputIssue } from '../household/types.ts';
+import type { InputIssue, PaymentAssessment } from '../household/types.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
 import type { Outcome } from './outcome.ts';
@@ -42,6 +42,13 @@ export interface Flag {
   readonly benefit?: string;
   /** Named kronor strings, e.g. { "declared": "1500", "registered": "1600" }. */
   readonly amounts?: Readonly<Record<string, string>>;
+  /** The registered payment the flag is about (its position in the input's registeredIncomes). */
+  readonly paymentIndex?: number;
+  /**
+   * No letter may be produced while this flag stands: a person must first do what it asks (classify a
+   * registered payment). A letter view and POST /api/decisions refuse on it.
+   */
+  readonly blocksLetter?: boolean;
 }
 
 export interface Decision {
@@ -171,11 +178,32 @@ export interface RegisteredPaymentOut {
   readonly classification: string | null;
   readonly incomeType: string | null;
   readonly changeThreshold: ChangeThreshold | null;
+  /** The benefit family the payment's benefit is (Försäkringskassan's formansfamilj), or null. */
+  readonly family: string | null;
+  /** How the row was found: its own benefit, or for a family its förmån (subBenefit) or amount type. */
+  readonly matchedOn: 'benefit' | 'subBenefit' | 'amountType' | null;
+  /** A caseworker's classification from the input, when a person has made one. */
+  readonly assessment: PaymentAssessment | null;
+  /** For a payment nobody has classified yet: the income type a person would most likely count it as. */
+  readonly likelyIncomeType: string | null;
+  /**
+   * For a payment nobody has classified yet (use unhandled or to-person): what would be paid with it not
+   * counted (the proposal) and counted as `likelyIncomeType`; null when no proposal can be computed.
+   */
+  readonly alternatives: PaymentAlternatives | null;
   /** Indexes of the declared incomes (input incomes[]) this payment replaces. */
   readonly replacesDeclared: readonly number[];
   readonly legalRef: string;
   readonly reason: string;
   readonly message: Said;
+}
+
+/** The payable with a not yet classified payment not counted (the proposal) and counted as its likely type. */
+export interface PaymentAlternatives {
+  readonly notCounted: string | null;
+  /** null when the map names no likely income type. */
+  readonly counted: string | null;
+  readonly incomeType: string | null;
 }
 
 /** The decision without the rendered trace and decision text (batch output). */

@@ -4,8 +4,9 @@
  * socialnämnd within three weeks of being notified; the nämnd forwards it to förvaltningsrätten).
  */
 import { legal, type Context } from '../context.ts';
-import type { DecisionSummary } from '../decision/types.ts';
+import type { DecisionSummary, RegisteredPaymentOut } from '../decision/types.ts';
 import { dateSv, krSv, monthSv } from './format.ts';
+import { renderMessage, type MessageArgs } from './messages.ts';
 
 const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'a-kassan', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
@@ -21,11 +22,30 @@ function incomeSources(lines: string[], d: DecisionSummary): void {
       : `${i.benefit}${i.subBenefit && i.subBenefit.toLowerCase() !== i.benefit?.toLowerCase() ? ` (${i.subBenefit})` : ''} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
     lines.push(`- ${from}: ${krSv(i.amount ?? '0')}${i.counted !== i.amount ? `, varav ${krSv(i.counted!)} räknas` : ''}`);
   }
-  const notCounted = d.income.registered.filter((r) => r.use === 'excluded' || r.use === 'to-person' || r.use === 'unhandled');
+  const notCounted = d.income.registered.filter((r) => r.use === 'excluded' && r.assessment === null);
   for (const r of notCounted) {
-    const why = r.use === 'excluded' ? `: ${String(r.message.args['reasonSv'] ?? '')}` : '; handläggaren bedömer den';
-    lines.push(`- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget${why}.`);
+    lines.push(`- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget: ${String(r.message.args['reasonSv'] ?? '')}.`);
   }
+  for (const r of d.income.registered.filter((x) => x.use === 'excluded' && x.assessment !== null)) {
+    lines.push(`- ${renderMessage('sv', 'unassessed.excludedByPerson', unassessedArgs(r))}`);
+  }
+}
+
+/** A registered payment that waits for a person's classification (not counted, the letter blocked). */
+export const waitsForPerson = (r: RegisteredPaymentOut): boolean => r.use === 'unhandled' || r.use === 'to-person';
+
+/** The message arguments of a payment's line "ej bedömd": where it came from and both alternatives. */
+export function unassessedArgs(r: RegisteredPaymentOut): MessageArgs {
+  return { ...r.message.args, notCounted: r.alternatives?.notCounted ?? '', counted: r.alternatives?.counted ?? '', reason: r.assessment?.reason ?? '' };
+}
+
+/** The payments nobody has classified yet, each on its own line "ej bedömd", and why the proposal cannot be sent. */
+function unassessedLines(lines: string[], d: DecisionSummary): void {
+  const waiting = d.income.registered.filter(waitsForPerson);
+  if (waiting.length === 0) return;
+  for (const r of waiting) lines.push(`  ${renderMessage('sv', 'unassessed.line', unassessedArgs(r))}`);
+  lines.push('');
+  lines.push(renderMessage('sv', 'unassessed.blocked', { count: waiting.length }));
 }
 
 /** The cited references whose status is unverified or pending (rules/legal-references.json), in citing order. */
@@ -71,6 +91,7 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   row('Inkomster som räknas', d.income.counted, '−');
   if (d.assets.used !== '0' && d.assets.used !== null) row('Egna medel som ska användas', d.assets.used, '−');
   row('Att betala', d.payable);
+  unassessedLines(lines, d);
   incomeSources(lines, d);
   lines.push('');
   lines.push('Skäl för beslutet');

@@ -35,6 +35,15 @@ function innerText(lang: 'sv' | 'en', a: MessageArgs): string {
   return fn ? fn(a) : '';
 }
 
+/** A label inside a sentence: "Sjukpenning/sjukersättning" → "sjukpenning/sjukersättning". */
+const lowSv = (label: string | number | undefined) => {
+  const t = String(label ?? '');
+  return t.charAt(0).toLowerCase() + t.slice(1);
+};
+/** The alternative of a payment nobody has classified yet: what would be paid if it counted as its likely type. */
+const altSv = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted'])} i stället för ${K(a['notCounted']!)}.` : '');
+const altEn = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Counted as ${a['likelyType'] ?? a['likely']}, the payable would be ${E(a['counted'])} instead of ${E(a['notCounted']!)}.` : '');
+
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 
 export const sv = {
@@ -188,17 +197,27 @@ export const sv = {
   'agency.month.fallback': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har ingen utbetalning i ${monthSv(String(a['m1']))}, så denna utbetalning prövas för ${monthSv(String(a['period']))}.`,
   'agency.month.superseded': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har en utbetalning i ${monthSv(String(a['m1']))} som används, så denna räknas inte denna månad.`,
   'agency.month.outside': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}, utanför ${monthSv(String(a['m2']))}–${monthSv(String(a['m1']))}, och räknas inte för ${monthSv(String(a['period']))}.`,
-  'agency.classify.count': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} räknas som ${a['label']} (regel ${a['rule']}).`,
-  'agency.classify.exclude': (a) => `${paymentSv(a)}, räknas inte: ${a['reasonSv']} (regel ${a['rule']}).`,
-  'agency.classify.review': (a) => `${paymentSv(a)}, räknas inte i förslaget: ${a['reasonSv']}. Handläggaren bedömer (regel ${a['rule']}).`,
-  'agency.classify.unknown': (a) => `${paymentSv(a)}, finns inte i reglerna för myndighetsuppgifter. Den räknas inte i förslaget; handläggaren ska bedöma den.`,
+  'agency.classify.count': (a) => (a['matched'] ? `${a['benefit']} från ${agSv(a['agency'])}: förmånen ${a['matched']} räknas som ${lowSv(a['label'])}.` : `${benefitOf(a)} från ${agSv(a['agency'])} räknas som ${lowSv(a['label'])}.`),
+  'agency.classify.exclude': (a) => `${paymentSv(a)}, räknas inte: ${a['reasonSv']}.`,
+  'agency.classify.review': (a) => `${paymentSv(a)}, räknas inte i förslaget: ${a['reasonSv']}. Handläggaren bedömer den innan beslut.`,
+  'agency.classify.unknown': (a) => `${paymentSv(a)}: förmånen finns inte i reglerna för myndighetsuppgifter. Den räknas inte i förslaget; handläggaren ska bedöma den innan beslut.`,
+  'agency.classify.family': (a) => `${paymentSv(a)}: ${agSv(a['agency'])} anger förmånsfamiljen ${a['family']} men ingen förmån som reglerna känner igen. Den räknas inte i förslaget; handläggaren ska bedöma vilken förmån det är${a['likely'] ? ` (troligen ${lowSv(a['likely'])})` : ''}.`,
+  'agency.classify.personCount': (a) => `${paymentSv(a)}: handläggaren har bedömt att den räknas som ${lowSv(a['label'])}${a['reason'] ? ` (${a['reason']})` : ''}.`,
+  'agency.classify.personExclude': (a) => `${paymentSv(a)}: handläggaren har bedömt att den inte räknas som inkomst: ${a['reason']}.`,
   'agency.reconcile.same': (a) => `${a['label']} för ${a['memberId']}: ansökan${a['declared'] ? ` (${K(a['declared'])})` : ''} och ${agSv(a['agency'])} (${K(a['registered']!)}) gäller samma inkomst; den räknas en gång, med det registrerade beloppet.`,
   'agency.reconcile.differs': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)} men ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas, en gång.`,
   'income.replacedByRegistered': (a) => `${a['label']} för ${a['memberId']} enligt ansökan${a['amount'] ? `, ${K(a['amount'])}` : ''}: räknas inte här, eftersom samma inkomst är registrerad hos ${agSv(a['agency'])} och räknas därifrån.`,
   'needs.agencyAnswer': (a) => `${agSv(a['agency'])} har inte svarat om ${a['memberId']}. Uppgifterna behövs innan förslaget kan räknas fram: en utebliven uppgift är inte noll kronor.`,
   'flag.AGENCY_ANSWER_MISSING': (a) => (a['status'] === 'failed' ? `${agSv(a['agency'])} svarade inte om ${a['memberId']}: inkomster därifrån är okända och räknas inte som noll. Fråga igen eller begär uppgiften.` : `${agSv(a['agency'])}s svar om ${a['memberId']} kunde inte kontrolleras: bedöm om inkomster saknas i underlaget.`),
-  'flag.UNHANDLED_INCOME': (a) => `Ej hanterad inkomst: ${paymentSv(a)}, finns inte i reglerna och räknas inte. Handläggaren ska bedöma den.`,
-  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentSv(a)}: ${a['reasonSv']}.`,
+  'flag.UNHANDLED_INCOME': (a) => `Ej bedömd inkomst: ${paymentSv(a)}, finns inte i reglerna och räknas inte i förslaget.${altSv(a)} Handläggaren ska bedöma den; beslut kan inte skickas innan dess.`,
+  'flag.UNHANDLED_INCOME_FAMILY': (a) => `Ej bedömd inkomst: ${paymentSv(a)}. ${agSv(a['agency'])} anger bara förmånsfamiljen ${a['family']}, ingen förmån som reglerna känner igen, så den räknas inte i förslaget.${altSv(a)} Handläggaren ska bedöma vilken förmån det är; beslut kan inte skickas innan dess.`,
+  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentSv(a)}: ${a['reasonSv']}.${altSv(a)} Beslut kan inte skickas förrän handläggaren har bedömt den.`,
+  'unassessed.line': (a) => `Ej bedömd: ${benefitOf(a)} från ${agSv(a['agency'])}, ${whenSv(a)}, ${K(a['net']!)}. Ingår inte i beloppet ovan.${a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted']!)}.` : ''}`,
+  'unassessed.blocked': (a) => `Förslaget kan inte skickas som beslut förrän handläggaren har bedömt ${Number(a['count']) === 1 ? 'utbetalningen' : 'utbetalningarna'} som inte är ${Number(a['count']) === 1 ? 'bedömd' : 'bedömda'}.`,
+  'unassessed.label': (a) => `Ej bedömd: ${a['benefit']}`,
+  'unassessed.note': (a) => `räknas inte${a['counted'] !== '' ? `; som ${lowSv(a['likely'])}: att betala ${K(a['counted']!)}` : ''}`,
+  'unassessed.excludedByPerson': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} (${K(a['net']!)}) räknas inte: ${a['reason']}.`,
+  'agency.alternative': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} till ${a['memberId']}, ${K(a['net']!)}, är inte bedömd och räknas inte: att betala ${K(a['notCounted']!)}. Räknas den som ${lowSv(a['likely'])}: att betala ${K(a['counted']!)}.`,
   'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentSv(a)}, räknas fast den hör till ${monthSv(String(a['month']))}: ingen utbetalning av förmånen fanns i ${monthSv(String(a['m1']))}. Kontrollera att den inte räknades förra månaden.`,
   'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)}, ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas; kontrollera skillnaden.`,
 
@@ -377,17 +396,27 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'agency.month.fallback': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has no payment in ${monthEn(String(a['m1']))}, so this payment is assessed for ${monthEn(String(a['period']))}.`,
   'agency.month.superseded': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has a payment in ${monthEn(String(a['m1']))} that is used, so this one does not count this month.`,
   'agency.month.outside': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}, outside ${monthEn(String(a['m2']))}–${monthEn(String(a['m1']))}, and does not count for ${monthEn(String(a['period']))}.`,
-  'agency.classify.count': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} counts as ${a['incomeType']} (rule ${a['rule']}).`,
-  'agency.classify.exclude': (a) => `${paymentEn(a)}, is not counted: ${a['reasonEn']} (rule ${a['rule']}).`,
-  'agency.classify.review': (a) => `${paymentEn(a)}, is not counted in the proposal: ${a['reasonEn']}. A caseworker assesses it (rule ${a['rule']}).`,
-  'agency.classify.unknown': (a) => `${paymentEn(a)}, is not in the agency income rules. It is not counted in the proposal; a caseworker must assess it.`,
+  'agency.classify.count': (a) => (a['matched'] ? `${a['benefit']} from ${agEn(a['agency'])}: the benefit ${a['matched']} counts as ${a['incomeType']}.` : `${benefitOf(a)} from ${agEn(a['agency'])} counts as ${a['incomeType']}.`),
+  'agency.classify.exclude': (a) => `${paymentEn(a)}, is not counted: ${a['reasonEn']}.`,
+  'agency.classify.review': (a) => `${paymentEn(a)}, is not counted in the proposal: ${a['reasonEn']}. A caseworker assesses it before a decision.`,
+  'agency.classify.unknown': (a) => `${paymentEn(a)}: the benefit is not in the agency income rules. It is not counted in the proposal; a caseworker must assess it before a decision.`,
+  'agency.classify.family': (a) => `${paymentEn(a)}: ${agEn(a['agency'])} gives the benefit family ${a['family']} but no benefit the rules recognise. It is not counted in the proposal; a caseworker must assess which benefit it is${a['likely'] ? ` (probably ${a['likely']})` : ''}.`,
+  'agency.classify.personCount': (a) => `${paymentEn(a)}: the caseworker assessed that it counts as ${a['incomeType']}${a['reason'] ? ` (${a['reason']})` : ''}.`,
+  'agency.classify.personExclude': (a) => `${paymentEn(a)}: the caseworker assessed that it is not income: ${a['reason']}.`,
   'agency.reconcile.same': (a) => `${a['type']} of ${a['memberId']}: the application${a['declared'] ? ` (${E(a['declared'])})` : ''} and ${agEn(a['agency'])} (${E(a['registered']!)}) concern the same income; it is counted once, with the registered amount.`,
   'agency.reconcile.differs': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)} but ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted, once.`,
   'income.replacedByRegistered': (a) => `${a['label']} of ${a['memberId']} as declared${a['amount'] ? `, ${E(a['amount'])}` : ''}: not counted here, because ${agEn(a['agency'])} reports the same income and it is counted from there.`,
   'needs.agencyAnswer': (a) => `${agEn(a['agency'])} did not answer about ${a['memberId']}. The information is needed before a proposal can be computed: a missing answer is not zero.`,
   'flag.AGENCY_ANSWER_MISSING': (a) => (a['status'] === 'failed' ? `${agEn(a['agency'])} did not answer about ${a['memberId']}: incomes from there are unknown and not read as zero. Ask again or request the information.` : `The answer of ${agEn(a['agency'])} about ${a['memberId']} could not be verified: assess whether incomes are missing.`),
-  'flag.UNHANDLED_INCOME': (a) => `Unhandled income: ${paymentEn(a)}, is not in the rules and is not counted. A caseworker must assess it.`,
-  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentEn(a)}: ${a['reasonEn']}.`,
+  'flag.UNHANDLED_INCOME': (a) => `Income not assessed: ${paymentEn(a)}, is not in the rules and is not counted in the proposal.${altEn(a)} A caseworker must assess it; no decision can be sent before that.`,
+  'flag.UNHANDLED_INCOME_FAMILY': (a) => `Income not assessed: ${paymentEn(a)}. ${agEn(a['agency'])} gives only the benefit family ${a['family']}, no benefit the rules recognise, so it is not counted in the proposal.${altEn(a)} A caseworker must assess which benefit it is; no decision can be sent before that.`,
+  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentEn(a)}: ${a['reasonEn']}.${altEn(a)} No decision can be sent before a caseworker has assessed it.`,
+  'unassessed.line': (a) => `Not assessed: ${benefitOf(a)} from ${agEn(a['agency'])}, ${whenEn(a)}, ${E(a['net']!)}. Not included in the amount above.${a['counted'] !== '' ? ` Counted as ${a['likelyType'] || a['likely']}, the payable would be ${E(a['counted']!)}.` : ''}`,
+  'unassessed.blocked': () => 'The proposal cannot be sent as a decision until the caseworker has assessed the payments not yet assessed.',
+  'unassessed.label': (a) => `Not assessed: ${a['benefit']}`,
+  'unassessed.note': (a) => `not counted${a['counted'] !== '' ? `; as ${a['likelyType'] || a['likely']}: payable ${E(a['counted']!)}` : ''}`,
+  'unassessed.excludedByPerson': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} (${E(a['net']!)}) is not counted: ${a['reason']}.`,
+  'agency.alternative': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} to ${a['memberId']}, ${E(a['net']!)}, is not assessed and not counted: payable ${E(a['notCounted']!)}. Counted as ${a['likelyType']}: payable ${E(a['counted']!)}.`,
   'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentEn(a)}, is counted although it belongs to ${monthEn(String(a['month']))}: the benefit had no payment in ${monthEn(String(a['m1']))}. Check that it was not counted last month.`,
   'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)}, ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted; check the difference.`,
 
