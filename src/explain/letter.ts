@@ -13,7 +13,8 @@ const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pe
 /** Where each counted income came from: the application, or an agency's payment and its date. */
 function incomeSources(lines: string[], d: DecisionSummary): void {
   const shown = d.income.items.filter((i) => i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
-  if (shown.length === 0 || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
+  const excluded = d.income.registered.filter((r) => r.use === 'excluded');
+  if ((shown.length === 0 && excluded.length === 0) || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
   lines.push('');
   lines.push('Inkomsterna kommer från');
   for (const i of shown) {
@@ -22,12 +23,12 @@ function incomeSources(lines: string[], d: DecisionSummary): void {
       : `${i.benefit}${i.subBenefit && i.subBenefit.toLowerCase() !== i.benefit?.toLowerCase() ? ` (${i.subBenefit})` : ''} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
     lines.push(`- ${from}: ${krSv(i.amount ?? '0')}${i.counted !== i.amount ? `, varav ${krSv(i.counted!)} räknas` : ''}`);
   }
-  const notCounted = d.income.registered.filter((r) => r.use === 'excluded' && r.assessment === null);
-  for (const r of notCounted) {
-    lines.push(`- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget: ${String(r.message.args['reasonSv'] ?? '')}.`);
-  }
-  for (const r of d.income.registered.filter((x) => x.use === 'excluded' && x.assessment !== null)) {
-    lines.push(`- ${renderMessage('sv', 'unassessed.excludedByPerson', unassessedArgs(r))}`);
+  for (const r of excluded) {
+    lines.push(
+      r.assessment === null
+        ? `- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget: ${String(r.message.args['reasonSv'] ?? '')}.`
+        : `- ${renderMessage('sv', 'unassessed.excludedByPerson', unassessedArgs(r))}`,
+    );
   }
 }
 
