@@ -44,6 +44,51 @@ const lowSv = (label: string | number | undefined) => {
 const altSv = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted'])} i stället för ${K(a['notCounted']!)}.` : '');
 const altEn = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Counted as ${a['likelyType'] ?? a['likely']}, the payable would be ${E(a['counted'])} instead of ${E(a['notCounted']!)}.` : '');
 
+/** Why a monthly proposal goes to a person, in Swedish (the routing reasons are codes in the data). */
+const ROUTE_REASON_SV: Record<string, string> = {
+  NO_PREVIOUS_DECISION: 'inget beslut förra månaden',
+  MEMBER_ADDED: 'ny person i hushållet',
+  MEMBER_GONE: 'en person har lämnat hushållet',
+  CHILD_AGE_BAND_CHANGED: 'barn i ny åldersgrupp',
+  COST_CHANGED: 'ändrad kostnad',
+  DECLARED_INCOME_MISSING: 'redovisad inkomst saknas',
+  DECLARED_INCOME_CHANGED: 'ändrad redovisad inkomst',
+  MISSING_REGISTERED_INCOME: 'registrerad inkomst saknas',
+  NEW_INCOME: 'ny inkomst',
+  INCOME_DROPPED: 'inkomst räknas inte längre',
+  INCOME_CHANGE: 'inkomständring över gränsen',
+  SSBTEK_DAY_CHECK: 'kontrollera antal dagar',
+  STUDY_SUPPORT_NOT_RESUMED: 'studiehjälp saknas i september',
+  OUTCOME_DENY: 'förslaget är avslag',
+  OUTCOME_PARTIAL: 'förslaget är delvis bifall',
+  NEEDS_INFORMATION: 'uppgifter saknas',
+  REQUIRES_ASSESSMENT: 'kräver bedömning',
+  NO_AUTOMATED_DECISION_DELEGATION: 'ingen delegation för automatiserat beslut',
+  UNHANDLED_INCOME: 'ej bedömd inkomst',
+  REGISTERED_INCOME_TO_ASSESS: 'registrerad inkomst att bedöma',
+  AGENCY_ANSWER_MISSING: 'myndighetssvar saknas',
+  DECLARED_DIFFERS_FROM_REGISTERED: 'redovisad och registrerad inkomst skiljer sig',
+  INCOME_FROM_EARLIER_MONTH: 'inkomst från en tidigare månad',
+  CHILD_AFFECTED_BY_REFUSAL: 'avslag som påverkar barn',
+  RENT_ABOVE_CEILING: 'hyra över skälig nivå',
+  RENT_ARREARS: 'hyresskuld',
+  COST_NEEDS_ASSESSMENT: 'kostnad att bedöma',
+  ASSETS_ABOVE_BUFFER: 'egna medel över bufferten',
+  NON_LIQUID_ASSETS: 'tillgångar att bedöma',
+  OTHER_ADULT_IN_HOUSEHOLD: 'annan vuxen i hushållet',
+  APPLICANT_UNDER_18: 'sökande under 18 år',
+  PARTNER_UNDER_18: 'partner under 18 år',
+  CHILD_OVER_20: 'barn över 20 år',
+  BORN_DURING_PERIOD: 'barn fött under månaden',
+  LONG_TERM_ASSISTANCE: 'långvarigt bistånd',
+  CHILD_ALLOWANCE_MISMATCH: 'barnbidraget stämmer inte',
+  NORM_ESTIMATE_USED: 'uppskattad norm',
+  PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL: 'partner står inte till arbetsmarknadens förfogande',
+  ACTIVITY_DECLINED: 'avböjd aktivitet',
+  ACTIVITY_DECLINED_WITH_REASON: 'avböjd aktivitet med skäl',
+};
+const routeReasonSv = (code: string): string => ROUTE_REASON_SV[code] ?? 'en uppgift att bedöma';
+
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 
 export const sv = {
@@ -227,19 +272,35 @@ export const sv = {
 
   // --- monthly återansökan (src/monthly): comparison with last month, routing, handling time ---
   'monthly.previousFound': (a) => `Föregående beslut för ärendet: ${a['decisionId']} (${monthSv(String(a['period']))}).`,
-  'monthly.previous': (a) => `Inget registrerat beslut för ärendet ${a['subject']} för ${monthSv(String(a['period']))}: ansökan kan inte jämföras med föregående månad (NO_PREVIOUS_DECISION).`,
+  'monthly.previous': (a) => `Inget registrerat beslut för ärendet ${a['subject']} för ${monthSv(String(a['period']))}: ansökan kan inte jämföras med föregående månad.`,
   'monthly.member': (a) =>
-    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${roleSv(a['current'])}) (MEMBER_ADDED).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${roleSv(a['previous'])}) finns inte längre i hushållet (MEMBER_GONE).` : `${a['subject']} (${roleSv(a['current'])}) finns i hushållet båda månaderna.`,
-  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${String(a['previous'] || '–').replace('-', '–')} år förra månaden, ${String(a['current'] || '–').replace('-', '–')} år nu (CHILD_AGE_BAND_CHANGED).` : `${a['subject']}: samma åldersgrupp som förra månaden (${String(a['current']).replace('-', '–')} år).`),
-  'monthly.cost': (a) => (a['code'] ? `Kostnad ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${a['current'] === '' ? 'finns inte' : K(a['current']!)} nu (COST_CHANGED).` : `Kostnad ${a['subject']}: oförändrad ${K(a['current']!)}.`),
+    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${roleSv(a['current'])}).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${roleSv(a['previous'])}) finns inte längre i hushållet.` : `${a['subject']} (${roleSv(a['current'])}) finns i hushållet båda månaderna.`,
+  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${String(a['previous'] || '–').replace('-', '–')} år förra månaden, ${String(a['current'] || '–').replace('-', '–')} år nu.` : `${a['subject']}: samma åldersgrupp som förra månaden (${String(a['current']).replace('-', '–')} år).`),
+  'monthly.cost': (a) => (a['code'] ? `${a['label']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${a['current'] === '' ? 'finns inte' : K(a['current']!)} nu – kostnaden har ändrats.` : `${a['label']}: oförändrad ${K(a['current']!)}.`),
   'monthly.declaredIncome': (a) =>
-    a['code'] === 'DECLARED_INCOME_MISSING' ? `Inkomst ${a['subject']} redovisades förra månaden (${K(a['previous']!)}) men saknas nu (DECLARED_INCOME_MISSING).` : a['code'] ? `Inkomst ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu (DECLARED_INCOME_CHANGED).` : `Inkomst ${a['subject']}: oförändrad ${K(a['current']!)}.`,
+    a['code'] === 'DECLARED_INCOME_MISSING' ? `${a['member']}: ${a['label']} redovisades förra månaden (${K(a['previous']!)}) men saknas nu i ansökan.` : a['code'] ? `${a['member']}: ${a['label']} ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu – den redovisade inkomsten har ändrats.` : `${a['member']}: ${a['label']} oförändrad ${K(a['current']!)}.`,
   'monthly.registeredIncome': (a) =>
-    a['code'] === 'MISSING_REGISTERED_INCOME' ? `${a['subject']} räknades förra månaden (${K(a['previous']!)}) men saknas nu i registeruppgifterna (MISSING_REGISTERED_INCOME).` : `${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; tröskel ${a['threshold']}${a['code'] ? ' – ändringen ska bedömas (INCOME_CHANGE)' : ''}.`,
+    a['code'] ? `${a['member']}: ${a['label']} räknades förra månaden (${K(a['previous']!)}) men finns inte i myndigheternas uppgifter nu.` : `${a['member']}: ${a['label']} räknades förra månaden och finns i myndigheternas uppgifter även nu.`,
+  'monthly.incomeType': (a) =>
+    a['code'] === 'NEW_INCOME'
+      ? `${a['member']}: ${lowSv(a['label'])} räknas denna månad (${K(a['current']!)}) men fanns inte i förra månadens beslut – en ny inkomst.`
+      : a['current'] === ''
+        ? `${a['member']}: ${lowSv(a['label'])} räknades förra månaden (${K(a['previous']!)}) men räknas inte denna månad${a['code'] ? ', fast myndigheten fortfarande har utbetalningar av förmånen – kontrollera varför' : ''}.`
+        : `${a['member']}: ${lowSv(a['label'])} ${K(a['previous']!)} förra månaden, ${K(a['current']!)} nu${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; gräns ${a['threshold']}${a['code'] ? ' – ändringen ska bedömas' : ''}.`,
+  'monthly.dayCheck': (a) =>
+    a['previous'] === ''
+      ? `${a['member']}: ${a['label']}: antal dagar eller perioden saknas i myndighetens uppgifter, så dagarna kan inte kontrolleras mot arbetsdagarna.`
+      : `${a['member']}: ${a['label']} för ${dateSv(String(a['from']))}–${dateSv(String(a['to']))}: ${a['current']} dagar betalda, ${a['previous']} arbetsdagar i perioden${a['code'] ? ' – färre dagar än arbetsdagar: kontrollera frånvaro, sanktion eller en utbetalning som saknas' : ''}.`,
+  'monthly.studySupport': (a) =>
+    a['code']
+      ? `${a['member']}: studiehjälp betalades ut i juni (${a['previous']}) men ingen utbetalning finns för september – kontrollera om ungdomen fortfarande studerar och ska ha studiehjälp.`
+      : a['previous'] === ''
+        ? `${a['member']}: ingen studiehjälp utbetald i juni i uppgifterna; inget att kontrollera.`
+        : `${a['member']}: studiehjälp i juni och i september.`,
   'monthly.route.ready': (a) => `Inget att bedöma, inget saknas och inget har ändrats utöver trösklarna: förslaget är ${a['mode'] === 'automatic' ? 'klart för automatiserat beslut' : 'klart att besluta (rekommendation; en handläggare beslutar)'}.`,
-  'monthly.route.caseworker': (a) => `Till handläggare: ${a['reasons']}.`,
+  'monthly.route.caseworker': (a) => `Till handläggare: ${String(a['reasons']).split(/,\s*/).map(routeReasonSv).join('; ')}.`,
   'monthly.dueOn': (a) => `Ansökan kom in ${a['receivedOn']}; ${a['days']} arbetsdagar räknat med ankomstdagen ger senast ${a['dueOn']}${a['skipped'] !== '' ? ` (ej arbetsdagar: ${a['skipped']})` : ''}.`,
-  'monthly.dueOnUnknown': () => 'Ankomstdag (receivedOn) saknas: sista handläggningsdag kan inte beräknas.',
+  'monthly.dueOnUnknown': () => 'Ankomstdagen saknas: sista handläggningsdag kan inte beräknas.',
   'monthly.automated': (a) => `Beslutet fattas automatiskt (${a['ref']}) enligt nämndens delegationsbeslut: ${a['delegation']}.`,
 } satisfies Catalogue;
 
@@ -434,7 +495,23 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'monthly.declaredIncome': (a) =>
     a['code'] === 'DECLARED_INCOME_MISSING' ? `Income ${a['subject']} was declared last month (${E(a['previous']!)}) but is missing now (DECLARED_INCOME_MISSING).` : a['code'] ? `Income ${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${E(a['current']!)} now (DECLARED_INCOME_CHANGED).` : `Income ${a['subject']}: unchanged ${E(a['current']!)}.`,
   'monthly.registeredIncome': (a) =>
-    a['code'] === 'MISSING_REGISTERED_INCOME' ? `${a['subject']} was counted last month (${E(a['previous']!)}) but is missing from the registered data now (MISSING_REGISTERED_INCOME).` : `${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${E(a['current']!)} now${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; threshold ${a['threshold']}${a['code'] ? ' – the change must be assessed (INCOME_CHANGE)' : ''}.`,
+    a['code'] ? `${a['member']}: ${a['label']} was counted last month (${E(a['previous']!)}) but is missing from the agencies' data now (MISSING_REGISTERED_INCOME).` : `${a['member']}: ${a['label']} was counted last month and is in the agencies' data now too.`,
+  'monthly.incomeType': (a) =>
+    a['code'] === 'NEW_INCOME'
+      ? `${a['member']}: ${a['label']} counts this month (${E(a['current']!)}) but was not in last month's decision (NEW_INCOME).`
+      : a['current'] === ''
+        ? `${a['member']}: ${a['label']} was counted last month (${E(a['previous']!)}) and is not counted this month${a['code'] ? ' although the agency still reports the benefit (INCOME_DROPPED)' : ''}.`
+        : `${a['member']}: ${a['label']} ${E(a['previous']!)} last month, ${E(a['current']!)} now${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; threshold ${a['threshold']}${a['code'] ? ' – the change must be assessed (INCOME_CHANGE)' : ''}.`,
+  'monthly.dayCheck': (a) =>
+    a['previous'] === ''
+      ? `${a['member']}: ${a['label']}: the days or the period are missing in the agency's data, so the days cannot be checked (SSBTEK_DAY_CHECK).`
+      : `${a['member']}: ${a['label']} for ${a['from']}–${a['to']}: ${a['current']} days paid, ${a['previous']} working days in the period${a['code'] ? ' – fewer days than working days (SSBTEK_DAY_CHECK)' : ''}.`,
+  'monthly.studySupport': (a) =>
+    a['code']
+      ? `${a['member']}: study support was paid in June (${a['previous']}) but no payment exists for September – check that the youth still studies (STUDY_SUPPORT_NOT_RESUMED).`
+      : a['previous'] === ''
+        ? `${a['member']}: no study support paid in June in the data; nothing to check.`
+        : `${a['member']}: study support in June and in September.`,
   'monthly.route.ready': (a) => `Nothing to assess, nothing missing, nothing changed beyond the thresholds: the proposal is ${a['mode'] === 'automatic' ? 'ready for an automated decision' : 'ready to decide (a recommendation; a caseworker decides)'}.`,
   'monthly.route.caseworker': (a) => `To a caseworker: ${a['reasons']}.`,
   'monthly.dueOn': (a) => `The application arrived on ${a['receivedOn']}; ${a['days']} working days counting the day of arrival give ${a['dueOn']}${a['skipped'] !== '' ? ` (not working days: ${a['skipped']})` : ''}.`,
