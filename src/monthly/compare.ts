@@ -189,7 +189,8 @@ export function compareRegisteredBenefits(previous: DecisionLike, current: Decis
     const amount = sumBy(items, () => k, (i) => i.amount).get(k);
     const first = items[0]!;
     const missing = !now.has(k);
-    out.push({ step: 'monthly.registeredIncome', code: missing ? 'MISSING_REGISTERED_INCOME' : null, subject: k, label: `${labelOf(items, first.type)} (${first.benefit ?? first.type})`, previous: show(amount) ?? 'saknas', current: missing ? null : 'registrerad', threshold: thresholdText(threshold) });
+    const subject = `${first.memberId}/${first.agency ?? first.source!.slice('agency:'.length)}/${first.benefit ?? first.type}${first.subBenefit ? `/${first.subBenefit}` : ''}`;
+    out.push({ step: 'monthly.registeredIncome', code: missing ? 'MISSING_REGISTERED_INCOME' : null, subject, label: `${labelOf(items, first.type)} (${first.benefit ?? first.type})`, previous: show(amount) ?? 'saknas', current: missing ? null : 'registrerad', threshold: thresholdText(threshold) });
   }
   return out;
 }

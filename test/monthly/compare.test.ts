@@ -76,7 +76,7 @@ describe('the monthly comparison, one golden case per change code', () => {
     const prev = decision({ income: { items: [...decision().income.items, agency('sjukpenning', '4000', { kind: 'percent', percent: 12 })] } });
     const all = compareMonths(snap(prev), snap(decision()), ctx).filter((c) => c.step === 'monthly.registeredIncome' || c.step === 'monthly.incomeType');
     expect(all).toEqual([
-      { step: 'monthly.registeredIncome', code: 'MISSING_REGISTERED_INCOME', subject: 'a1/fk/sjukpenning/', label: 'other (sjukpenning)', threshold: '12 %', previous: '4000', current: null },
+      { step: 'monthly.registeredIncome', code: 'MISSING_REGISTERED_INCOME', subject: 'a1/fk/sjukpenning', label: 'other (sjukpenning)', threshold: '12 %', previous: '4000', current: null },
       { step: 'monthly.incomeType', code: null, subject: 'a1/other', label: 'other', threshold: '12 %', previous: '4000', current: null, changePercent: null },
     ]);
   });
