@@ -224,11 +224,14 @@ export function classify(ctx: Context, r: RegisteredIncome, p: Placement, monthA
   let likelyIncomeType: string | null = null;
   const classification = row?.id ?? family?.id ?? (r.assessment !== null ? 'unknown' : null);
   const changeThreshold = row?.changeThreshold ?? family?.changeThreshold ?? (r.assessment !== null ? EXACT : null);
+  // The same argument names on every path (one trace shape per message key).
   args['family'] = family?.benefit ?? '';
   args['matched'] = matchedOn === 'subBenefit' ? (r.subBenefit ?? '') : matchedOn === 'amountType' ? (r.amountType ?? '') : '';
+  args['reasonSv'] = row?.reasonSv ?? '';
+  args['reasonEn'] = row?.reasonEn ?? '';
+  args['reason'] = r.assessment?.reason ?? '';
+  args['likely'] = '';
   if (row !== null) {
-    args['reasonSv'] = row.reasonSv ?? '';
-    args['reasonEn'] = row.reasonEn ?? '';
     legalRef = legal(ctx, row.legalTopic).ref;
   } else if (family !== null) {
     legalRef = legal(ctx, family.legalTopic).ref;
@@ -236,7 +239,6 @@ export function classify(ctx: Context, r: RegisteredIncome, p: Placement, monthA
   if (r.assessment !== null) {
     // A person has classified the payment: their choice stands, the row (if any) is shown beside it.
     const a = r.assessment;
-    args['reason'] = a.reason ?? '';
     if (a.action === 'count') {
       use = 'counted';
       incomeType = a.incomeType;
