@@ -8,6 +8,8 @@
  * are optional here so that decisions without them compare too.
  */
 
+import type { RegisteredPaymentOut } from '../decision/types.ts';
+
 /** How much an agency benefit may change month to month before a person must look (per rule row). */
 export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };
 
@@ -28,24 +30,9 @@ export interface IncomeItemLike {
 }
 
 /** A registered payment as the decision lists it (income.registered[]): what the payment checks read. */
-export interface RegisteredLike {
-  readonly memberId: string;
-  readonly agency: string;
-  readonly benefit: string;
-  readonly subBenefit: string | null;
+export type RegisteredLike = Pick<RegisteredPaymentOut, 'memberId' | 'agency' | 'benefit' | 'subBenefit' | 'net' | 'paidOn' | 'periodFrom' | 'periodTo' | 'days' | 'preliminary' | 'ref' | 'month' | 'use' | 'classification'> & {
   readonly amountType?: string | null;
-  readonly net: string;
-  readonly paidOn: string | null;
-  readonly periodFrom: string | null;
-  readonly periodTo: string | null;
-  readonly days: string | null;
-  readonly preliminary: boolean;
-  readonly ref: string | null;
-  /** YYYY-MM: the month the payment belongs to. */
-  readonly month: string;
-  readonly use: string;
-  readonly classification: string | null;
-}
+};
 
 export interface FlagLike {
   readonly code: string;

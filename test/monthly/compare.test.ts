@@ -33,7 +33,7 @@ function agency(benefit: string, amount: string, threshold: IncomeItemLike['chan
 }
 
 /** A payment as this month's decision lists it (income.registered[]). */
-function registered(benefit: string, use: string): RegisteredLike {
+function registered(benefit: string, use: RegisteredLike['use']): RegisteredLike {
   return { memberId: 'a1', agency: 'fk', benefit, subBenefit: null, net: '4000', paidOn: '2026-01-25', periodFrom: null, periodTo: null, days: null, preliminary: false, ref: null, month: '2026-01', use, classification: null };
 }
 
