@@ -24,10 +24,13 @@ export async function chromiumPath(): Promise<string> {
   return bundled.executablePath();
 }
 
-/** Launches headless Chromium; throws (so the test fails) when none can be started. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches headless Chromium; throws (so the test fails) when none can be started. `env` adds to the
+ * browser's environment (e.g. FONTCONFIG_FILE, to render with no system font at all).
+ */
+export async function launchBrowser(env: Readonly<Record<string, string>> = {}): Promise<Browser> {
   const executablePath = await chromiumPath();
-  return chromium.launch({ executablePath, headless: true, args: ARGS });
+  return chromium.launch({ executablePath, headless: true, args: ARGS, ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } as Record<string, string> } : {}) });
 }
 
 /**
@@ -41,9 +44,9 @@ export class TestBrowser {
   #missing: Error | null = null;
 
   /** Launches Chromium; false, with the error kept for need(), when none can be started. */
-  async launch(): Promise<boolean> {
+  async launch(env: Readonly<Record<string, string>> = {}): Promise<boolean> {
     try {
-      this.#browser = await launchBrowser();
+      this.#browser = await launchBrowser(env);
       return true;
     } catch (error) {
       this.#missing = error as Error;
