@@ -11,6 +11,7 @@ import { RuleSetCache } from '../../src/index.ts';
 import { createApp } from '../../src/web/app.ts';
 import { LANGS, loadCatalogs, Translator } from '../../src/web/resident/catalog.ts';
 import { book, cache, calc, RULES_DIR } from '../support/engine.ts';
+import { cli } from '../store/support.ts';
 import { EXEMPELBY_CONTACT, FAMILY_SELF_CHECK, rulesCopy } from './support.ts';
 
 const DECEMBER_2026 = () => new Date('2026-12-10T09:00:00Z');
@@ -296,6 +297,19 @@ describe('the municipality\'s contact details (rules/municipal/<kommunkod>.json,
       b.cleanup();
       none.cleanup();
     }
+  });
+
+  it('serve --municipality needs a kommunkod with a file in rules/ (exit 2, naming the file)', async () => {
+    const missing = await cli(['serve', '--municipality', '9999', '--port', '0']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no rules/municipal/9999.json');
+    const bad = await cli(['serve', '--municipality', 'Sundsvall', '--port', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--municipality: expected a kommunkod of four digits');
+  });
+
+  it('the default file must have a contact section (null values, never left out)', () => {
+    expect(() => rulesCopy((dir) => editJson(join(dir, 'municipal', 'default.json'), (d) => delete d.contact))).toThrow(/municipal\/default\.json: contact is required in the default policy/);
   });
 
   it('a contact value without a listed source, or an e-service that is not https, is refused when rules/ is loaded', () => {
