@@ -2,7 +2,8 @@
  * What every step of one calculation can see: the household, the resolved rules, the period facts,
  * the trace being written, and the lists of open questions. Built once per calculation.
  */
-import { renderMessage, type MessageArgs, type MessageKey } from './explain/messages.ts';
+import { renderMessage } from './explain/messages.ts';
+import type { MessageArgs, MessageKey } from './trace/messages.ts';
 import type { Household, InputIssue } from './household/types.ts';
 import { daysInMonth, firstDayOf, lastDayOf, type IsoDate } from './period/index.ts';
 import type { LegalRef, RuleSet } from './rulebook/types.ts';

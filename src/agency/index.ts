@@ -14,7 +14,7 @@
  */
 import { legal, needInformation, type Context } from '../context.ts';
 import type { Flag, RegisteredPaymentOut, RegisteredUse, Said } from '../decision/types.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { Income, RegisteredIncome } from '../household/types.ts';
 import { formatKronor, sum, type Ore } from '../money/index.ts';
 import { addMonths, formatPeriod } from '../period/index.ts';

@@ -5,7 +5,7 @@
  * (car, property) are never valued by the engine: they go to a person's assessment.
  */
 import { legal, needInformation, type Context } from '../context.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { floorAtZero, formatKronor, parseKronor, subtract, sum, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { traceParam } from '../trace/index.ts';

@@ -11,7 +11,8 @@
  * proposal has no amount and is left alone; so is a denial.
  */
 import type { DecisionSummary, Reason } from '../decision/types.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { formatKronor, ore, parseKronor, subtract, type Ore } from '../money/index.ts';
 import type { RecordedStep, TraceParam } from '../trace/index.ts';
 import type { Overlay, OverlayWindow } from './overlay.ts';

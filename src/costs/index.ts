@@ -13,7 +13,7 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { add, formatKronor, min, ore, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { CostCategory } from '../rulebook/types.ts';
 import type { TraceParam } from '../trace/index.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 
 export type CostCode =

@@ -30,7 +30,7 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { assessActivityRequirement } from '../activity/index.ts';
 import { computeAssets, type AssetsResult } from '../assets/index.ts';
 import { computeCosts, type CostsResult } from '../costs/index.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { writeDecisionText } from '../explain/letter.ts';
 import { computeIncome, type IncomeResult } from '../income/index.ts';
 import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';

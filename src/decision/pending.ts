@@ -8,7 +8,8 @@
 import { contentHash } from '../canonical.ts';
 import type { Context, NeedsInformation } from '../context.ts';
 import { monthSv } from '../explain/format.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { Household, InputIssue } from '../household/types.ts';
 import { formatPeriod } from '../period/index.ts';
 import type { PendingRuleSet } from '../rulebook/resolve.ts';

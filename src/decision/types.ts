@@ -8,7 +8,7 @@ import type { InputIssue } from '../household/types.ts';
 import type { TraceStep } from '../trace/index.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
 import type { Outcome } from './outcome.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 
 /** A text's message key and arguments, so any language can render it (explain/messages.ts). */
 export interface Said {

@@ -15,7 +15,7 @@ import { assessAgencyIncome, type CountedPayment } from '../agency/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
 import type { Flag, RegisteredPaymentOut } from '../decision/types.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { add, formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { addMonths, formatPeriod, monthsBetween } from '../period/index.ts';

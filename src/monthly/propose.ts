@@ -5,7 +5,8 @@
  * rules are inputs, so replay can recompute a recorded proposal byte for byte.
  */
 import type { Decision } from '../decision/types.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { addMonths, formatPeriod, parsePeriod } from '../period/index.ts';
 import type { RuleSet } from '../rulebook/types.ts';
 import type { TraceParam, TraceStep } from '../trace/index.ts';

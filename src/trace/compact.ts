@@ -29,7 +29,8 @@
  * back exactly the trace `calculate --json` prints (test/batch/compact-trace.test.ts checks this byte
  * for byte).
  */
-import { renderMessage, sv, type Language, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import { renderMessage, type Language } from '../explain/messages.ts';
+import { isMessageKey, type MessageArgs, type MessageKey } from './messages.ts';
 import type { RuleSet } from '../rulebook/types.ts';
 import { traceParam, type RecordedStep, type TraceParam, type TraceStep, type TraceValue } from './index.ts';
 import { findShape, ruleFromTemplate, SHAPE_CATALOGUE, shapeKey, type Shape } from './shapes.ts';
@@ -273,7 +274,7 @@ export function expandTrace(compact: CompactTrace, rules: RuleSet, lang: Languag
     }
     const [step, key, inputNames, argNames] = shape;
     if (inputValues.length !== inputNames.length || argValues.length !== argNames.length) throw new CompactTraceError(`${where}: its inputs or arguments do not fit its shape ${shapeId}`);
-    if (!Object.hasOwn(sv, key)) throw new CompactTraceError(`${where}: no text for message key ${key}`);
+    if (!isMessageKey(key)) throw new CompactTraceError(`${where}: no text for message key ${key}`);
     const inputs: Record<string, TraceValue> = {};
     inputNames.forEach((name, i) => (inputs[name] = inputValues[i]!));
     const rule = ruleOrNull ?? (template === undefined ? undefined : ruleFromTemplate(template, inputs));

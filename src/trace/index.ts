@@ -7,7 +7,8 @@
  * message in English. Amounts in inputs and results are contract kronor strings.
  */
 import type { Param, Status } from '../rulebook/types.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from './messages.ts';
 
 export interface TraceParam {
   readonly id: string;

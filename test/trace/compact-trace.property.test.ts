@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMessage, type MessageArgs, type MessageKey } from '../../src/explain/messages.ts';
+import { renderMessage } from '../../src/explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../../src/trace/messages.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import { compactTrace, expandTrace } from '../../src/trace/compact.ts';
 import { traceParam, type TraceParam, type TraceStep, type TraceValue } from '../../src/trace/index.ts';
