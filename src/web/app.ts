@@ -20,6 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold } from '../index.ts';
 import { invalidUtf8Message, parseJsonText } from '../household/decode.ts';
 import { quote } from '../household/echo.ts';
@@ -237,8 +238,9 @@ export function createApp(options: WebOptions): Hono {
     const raw = parsedBody.value;
     const result = evaluateHousehold(raw, rulesFor);
     if (!result.ok) return errorResponse(c, 400, result.issues);
-    // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included.
-    return jsonText(c, `${maskPersonnummerIn(JSON.stringify(result.decision, null, 2))}\n`);
+    // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included: the
+    // decision with its texts, rendered here from the core's data.
+    return jsonText(c, `${maskPersonnummerIn(JSON.stringify(contractDecision(result.decision, result), null, 2))}\n`);
   });
 
   app.all('/api/calculate', (c) =>
