@@ -9,58 +9,29 @@
  * trace step's `text` last.
  */
 import type { AssetItemOut, CostItemOut, DecisionBasis, DecisionData, IncomeItemOut } from '../decision/types.ts';
-import type {
-  ChildImpact as ChildImpactData,
-  ChildNote as ChildNoteData,
-  ChildPrompt as ChildPromptData,
-  Flag,
-  NeedsInformation,
-  Reason,
-  RegisteredPaymentOut,
-} from '../output/types.ts';
+import type { ChildImpact as ChildImpactData, Reason, RegisteredPaymentOut } from '../output/types.ts';
 import type { Message } from '../trace/messages.ts';
 import { writeDecisionText, writePendingDecisionText } from './letter.ts';
 import { renderMessage } from './messages.ts';
-import { renderTrace, type TraceStep } from './trace.ts';
+import { renderTrace } from './trace.ts';
+import type { AssetItem, ChildImpact, CostItem, Decision, DecisionSummary, IncomeItem, RegisteredPayment, RenderedReason } from './types.ts';
 
-export type RenderedReason = Reason & { readonly text: string };
-export type RenderedFlag = Flag & { readonly text: string };
-export type RenderedNeed = NeedsInformation & { readonly text: string };
-export type CostItem = CostItemOut & { readonly reason: string };
-export type IncomeItem = IncomeItemOut & { readonly reason: string };
-export type AssetItem = AssetItemOut & { readonly reason: string };
-export type RegisteredPayment = RegisteredPaymentOut & { readonly reason: string };
-export type ChildNote = Omit<ChildNoteData, 'notes'> & { readonly notes: readonly string[] };
-/** A prompt with what the data says as one text (its parts joined), or null when it says nothing. */
-export type ChildPrompt = Omit<ChildPromptData, 'data'> & { readonly data: string | null };
-export interface ChildAlternative {
-  readonly code: string;
-  readonly text: string;
-  readonly amount: string | null;
-}
-export type ChildImpact = Omit<ChildImpactData, 'notes' | 'perChild' | 'alternatives' | 'prompts'> & {
-  readonly notes: readonly string[];
-  readonly perChild: readonly ChildNote[];
-  readonly alternatives: readonly ChildAlternative[];
-  readonly prompts: readonly ChildPrompt[];
-};
-
-/** The decision without the rendered trace and decision text (batch --detail summary). */
-export type DecisionSummary = Omit<DecisionData, 'norm' | 'costs' | 'income' | 'assets' | 'reasons' | 'flags' | 'needsInformation' | 'childImpact' | 'trace'> & {
-  readonly norm: Omit<DecisionData['norm'], 'table'> & { readonly table: string };
-  readonly costs: Omit<DecisionData['costs'], 'items'> & { readonly items: readonly CostItem[] };
-  readonly income: Omit<DecisionData['income'], 'items' | 'registered'> & { readonly items: readonly IncomeItem[]; readonly registered: readonly RegisteredPayment[] };
-  readonly assets: Omit<DecisionData['assets'], 'items'> & { readonly items: readonly AssetItem[] };
-  readonly reasons: readonly RenderedReason[];
-  readonly flags: readonly RenderedFlag[];
-  readonly needsInformation: readonly RenderedNeed[];
-  readonly childImpact: ChildImpact | null;
-};
-
-/** The decision proposal as `calculate --json` prints it. */
-export type Decision = DecisionSummary & { readonly decisionText: string; readonly trace: readonly TraceStep[] };
-
-export type { TraceStep };
+export type {
+  AssetItem,
+  ChildAlternative,
+  ChildImpact,
+  ChildNote,
+  ChildPrompt,
+  CostItem,
+  Decision,
+  DecisionSummary,
+  IncomeItem,
+  RegisteredPayment,
+  RenderedFlag,
+  RenderedNeed,
+  RenderedReason,
+  TraceStep,
+} from './types.ts';
 
 const sv = (m: Message): string => renderMessage('sv', m.key, m.args);
 

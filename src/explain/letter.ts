@@ -6,7 +6,7 @@
  */
 import type { PendingRuleSet } from '../rulebook/resolve.ts';
 import type { LegalRef, RuleSet } from '../rulebook/types.ts';
-import type { DecisionSummary } from './contract.ts';
+import type { DecisionSummary } from './types.ts';
 import { dateSv, krSv, monthSv } from './format.ts';
 
 /** The legal reference for a topic in the rules' law in force (context.ts legal, for a view). */

@@ -4,7 +4,7 @@
  * A view over the Decision data; it computes nothing.
  */
 import type { Message } from '../trace/messages.ts';
-import type { Decision } from './contract.ts';
+import type { Decision } from './types.ts';
 import { krEn, krSv, monthEn, monthSv } from './format.ts';
 import { renderMessage, type Language } from './messages.ts';
 
