@@ -44,6 +44,11 @@ import { addQueueRoutes } from './queue.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export const PUBLIC_DIR = projectPath('src/web/public/');
+/**
+ * The views' modules the page imports too (plain JavaScript), served under /explain/: the page's
+ * format.js imports '../../explain/months.js', which is this file both in the sources and from /assets/.
+ */
+const SHARED_VIEW_MODULES: Readonly<Record<string, string>> = { 'months.js': projectPath('src/explain/months.js') };
 export const DEFAULT_FIXTURES_DIR = projectPath('fixtures/');
 
 export interface WebOptions {
@@ -346,6 +351,11 @@ export function createApp(options: WebOptions): Hono {
   };
   app.get('/', (c) => sendAsset(c, 'index.html'));
   app.get('/queue', (c) => sendAsset(c, 'queue.html'));
+  const shared = new Map(Object.entries(SHARED_VIEW_MODULES).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
+  app.get('/explain/:file', (c) => {
+    const body = shared.get(c.req.param('file'));
+    return body === undefined ? c.text('Not found', 404) : c.body(body, 200, { 'Content-Type': CONTENT_TYPES['.js']!, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
+  });
   app.get('/assets/:file', (c) => {
     const file = c.req.param('file');
     return file === 'index.html' ? c.redirect('/', 301) : sendAsset(c, file);
