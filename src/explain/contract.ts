@@ -9,7 +9,7 @@
  * trace step's `text` last.
  */
 import type { AssetItemOut, CostItemOut, DecisionBasis, DecisionData, IncomeItemOut } from '../decision/types.ts';
-import type { ChildImpact as ChildImpactData, Reason, RegisteredPaymentOut } from '../output/types.ts';
+import type { ChildImpact as ChildImpactData, Flag, Reason, RegisteredPaymentOut } from '../output/types.ts';
 import type { Message } from '../trace/messages.ts';
 import { writeDecisionText, writePendingDecisionText } from './letter.ts';
 import { renderMessage } from './messages.ts';
@@ -35,22 +35,32 @@ export type {
 
 const sv = (m: Message): string => renderMessage('sv', m.key, m.args);
 
-/** A copy of x with its Swedish `text` just before its `message`, the other keys in the order the core gave them. */
+/**
+ * A copy of x with its Swedish `text` just before its `message`, the other keys in the order the core
+ * gave them. The common shapes are written as literals (a batch renders these for every household).
+ */
 function textBeforeMessage<T extends { readonly message: Message }>(x: T): T & { readonly text: string } {
+  const text = sv(x.message);
+  const f = x as unknown as Flag;
+  if (f.memberId === undefined && f.code !== undefined && f.severity !== undefined && Object.keys(x).length === 4) {
+    return { code: f.code, severity: f.severity, legalRef: f.legalRef, text, message: f.message } as unknown as T & { readonly text: string };
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(x)) {
-    if (key === 'message') out['text'] = sv(x.message);
-    out[key] = x[key as keyof T];
+  for (const key in x) {
+    if (key === 'message') out['text'] = text;
+    out[key] = x[key];
   }
   return out as T & { readonly text: string };
 }
 
 /** A reason with its Swedish `text` just after its `legalRef`. */
 function reasonWithText(r: Reason): RenderedReason {
+  const text = sv(r.message);
+  if (r.amount === undefined) return { code: r.code, legalRef: r.legalRef, text, message: r.message };
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(r)) {
+  for (const key in r) {
     out[key] = r[key as keyof Reason];
-    if (key === 'legalRef') out['text'] = sv(r.message);
+    if (key === 'legalRef') out['text'] = text;
   }
   return out as unknown as RenderedReason;
 }
@@ -60,8 +70,10 @@ function costItem(i: CostItemOut): CostItem {
 }
 
 function incomeItem(i: IncomeItemOut): IncomeItem {
+  const reason = sv(i.message);
+  if (i.agency === undefined) return { memberId: i.memberId, type: i.type, amount: i.amount, counted: i.counted, code: i.code, reason, legalRef: i.legalRef, message: i.message, source: i.source };
   const { memberId, type, amount, counted, code, legalRef, message, source, ...agency } = i;
-  return { memberId, type, amount, counted, code, reason: sv(message), legalRef, message, source, ...agency };
+  return { memberId, type, amount, counted, code, reason, legalRef, message, source, ...agency };
 }
 
 function assetItem(i: AssetItemOut): AssetItem {
@@ -69,8 +81,33 @@ function assetItem(i: AssetItemOut): AssetItem {
 }
 
 function registeredPayment(r: RegisteredPaymentOut): RegisteredPayment {
-  const { legalRef, message, ...head } = r;
-  return { ...head, legalRef, reason: sv(message), message };
+  return {
+    index: r.index,
+    memberId: r.memberId,
+    agency: r.agency,
+    benefit: r.benefit,
+    subBenefit: r.subBenefit,
+    amountType: r.amountType,
+    net: r.net,
+    gross: r.gross,
+    tax: r.tax,
+    paidOn: r.paidOn,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    days: r.days,
+    preliminary: r.preliminary,
+    ref: r.ref,
+    month: r.month,
+    slot: r.slot,
+    use: r.use,
+    classification: r.classification,
+    incomeType: r.incomeType,
+    changeThreshold: r.changeThreshold,
+    replacesDeclared: r.replacesDeclared,
+    legalRef: r.legalRef,
+    reason: sv(r.message),
+    message: r.message,
+  };
 }
 
 /** How a prompt's parts are joined: sentences with a space, lists of people or costs with a semicolon. */
