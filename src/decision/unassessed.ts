@@ -5,17 +5,17 @@
  * it decides knowing what each choice means, the proposal computes both alternatives: the payable with
  * the payment not counted (the proposal itself) and with it counted as the income type the map names as
  * most likely, through the same income rules (a child's own means, a member who is their own case).
- * The flags about the payment say both amounts; no letter can be produced until a person has
- * classified it (Flag.blocksLetter).
+ * The flags about the payment carry both amounts (their arguments, for the views' texts); no letter
+ * can be produced until a person has classified it (Flag.blocksLetter).
  */
 import { createContext, legal, type Context } from '../context.ts';
 import type { CostsResult } from '../costs/index.ts';
 import type { AssetsResult } from '../assets/index.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { MessageArgs } from '../trace/messages.ts';
 import { computeIncome } from '../income/index.ts';
 import { add, formatKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { NormResult } from '../norm/index.ts';
-import type { Flag, RegisteredPaymentOut } from './types.ts';
+import type { Flag, RegisteredPaymentOut } from '../output/types.ts';
 
 /** What the alternatives need of the proposal: its payable, and whether a condition refused aid whatever the income. */
 export interface ProposalFacts {
@@ -77,11 +77,10 @@ export function assessUnclassifiedPayments(
       const f = flags[i]!;
       if (f.paymentIndex !== r.index || !f.blocksLetter) continue;
       const args: MessageArgs = { ...f.message.args, notCounted: alternatives.notCounted ?? '', counted: alternatives.counted ?? '', likely: label, likelyType: likely ?? '' };
-      const key = f.message.key as MessageKey;
       const named: Record<string, string> = { ...(f.amounts ?? {}) };
       if (alternatives.notCounted !== null) named['payableNotCounted'] = alternatives.notCounted;
       if (alternatives.counted !== null) named['payableCounted'] = alternatives.counted;
-      flags[i] = { ...f, text: ctx.say(key, args), message: { key, args }, amounts: named };
+      flags[i] = { ...f, message: { key: f.message.key, args }, amounts: named };
     }
     return { ...r, alternatives };
   });

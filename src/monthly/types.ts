@@ -8,7 +8,7 @@
  * are optional here so that decisions without them compare too.
  */
 
-import type { RegisteredPaymentOut } from '../decision/types.ts';
+import type { RegisteredPaymentOut } from '../output/types.ts';
 
 /** How much an agency benefit may change month to month before a person must look (per rule row). */
 export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };

@@ -9,7 +9,7 @@
  * Each goes to a caseworker; the Swedish texts name no code.
  */
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/decision/types.ts';
+import type { Decision } from '../../src/explain/contract.ts';
 import { workingDaysBetween } from '../../src/monthly/checks.ts';
 import { proposeMonthly, type PreviousDecision } from '../../src/monthly/propose.ts';
 import { parsePeriod } from '../../src/period/index.ts';
