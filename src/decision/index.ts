@@ -39,6 +39,7 @@ import type { Flag, Outcome, Reason } from '../output/types.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
 import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { DecisionData, DecisionFigures } from './types.ts';
+import { assessUnclassifiedPayments } from './unassessed.ts';
 
 export interface DecisionMeta {
   readonly ruleSetVersion: string;
@@ -471,6 +472,8 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figur
   const activity = assessActivityRequirement(ctx, { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
   const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
+  // A registered payment nobody has classified yet: both alternatives on its flags and its registered line.
+  const registered = assessUnclassifiedPayments(ctx, amounts, { payable: proposal.payable, refusedByCondition: proposal.denial !== null }, flags);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
   const payableIfAllGranted = proposal.incomplete || proposal.blockingFlags.length > 0 ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
@@ -486,5 +489,5 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figur
     (childImpact?.requiresAssessment ?? false);
 
   const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
-  return detail === 'figures' ? figures : buildData(ctx, figures, amounts, proposal);
+  return detail === 'figures' ? figures : buildData(ctx, figures, { ...amounts, income: { ...amounts.income, registered } }, proposal);
 }
