@@ -25,7 +25,7 @@ const LAYERS = {
   concepts: '^src/(norm|costs|income|agency|assets|childImpact|activity|medical|conditions)/',
   decision: '^src/decision/|^src/index\\.ts$',
   views: '^src/explain/',
-  runs: '^src/(batch|monthly|compare|store)/',
+  runs: '^src/(batch|monthly|compare|store|casework)/',
   faces: '^src/(web|cli)/|^src/cli\\.ts$',
 };
 

@@ -46,6 +46,8 @@ const memberSchema = z.object({
   sickness: sicknessSchema.nullable().optional(),
   name: text('a text').optional(),
   minorApplicantReason: text('a text').nullable().optional(),
+  /** Skyddade personuppgifter: the member's name, personnummer and address are masked (src/casework/protectedIdentity.ts); the calculation does not read it. */
+  protectedIdentity: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 const incomeSchema = z.object({
@@ -181,7 +183,8 @@ function memberMatches(m: unknown): boolean {
     (m['activityRequirement'] === undefined || m['activityRequirement'] === null || activityMatches(m['activityRequirement'])) &&
     (m['sickness'] === undefined || m['sickness'] === null || sicknessMatches(m['sickness'])) &&
     optText(m['name']) &&
-    nullText(m['minorApplicantReason'])
+    nullText(m['minorApplicantReason']) &&
+    optFlag(m['protectedIdentity'])
   );
 }
 

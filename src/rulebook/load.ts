@@ -334,6 +334,8 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
     'rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights',
     'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers',
     'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
+    // A registered decision changed afterwards (src/casework): rättelse and ändring of a decision.
+    'correction', 'decisionChange',
   ]);
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);

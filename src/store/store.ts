@@ -173,6 +173,12 @@ function expectedSchema(): ReadonlyMap<string, string> {
   return expectedSchemaCache;
 }
 
+/**
+ * A record that is the engine's proposal (a calculation), not a person's registered decision (issue 22:
+ * src/store/casework.ts records those in the same chain, with `recordKind` in the decision JSON).
+ */
+export const IS_PROPOSAL = "json_extract(decision_json, '$.recordKind') IS NULL";
+
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
 
 /** A batch run's position, recorded in the same transaction as its decisions (batch --record). */
@@ -290,6 +296,48 @@ export class DecisionStore {
   }
 
   /**
+   * Records one item in ONE immediate transaction that first runs `check` on this connection (it may
+   * throw to refuse, e.g. a case already decided) and then `then` with the new record (e.g. index rows
+   * of the additive tables), so that no other writer can slip in between the check and the append.
+   */
+  recordGuarded<T>(item: RecordInput, check: (db: Database.Database) => void, then: (db: Database.Database, ref: RecordRef) => T): { ref: RecordRef; result: T } {
+    const ruleSets = new Map<string, string>();
+    const prepared = this.#prepare(item, ruleSets);
+    const run = this.#db.transaction(() => {
+      check(this.#db);
+      const ref = this.#append([prepared], ruleSets, null)[0]!;
+      return { ref, result: then(this.#db, ref) };
+    });
+    try {
+      const out = retryWhileBusy(this.#db, () => run.immediate(), this.#busyTimeoutMs);
+      for (const version of ruleSets.keys()) this.#storedRuleSets.add(version);
+      return out;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreError(lockedMessage(this.path, this.#busyTimeoutMs));
+      throw error;
+    }
+  }
+
+  /**
+   * Runs fn with this store's own connection: for the additive tables beside the chain
+   * (src/store/casework.ts), which must share the connection to write in the same transactions.
+   */
+  withConnection<T>(fn: (db: Database.Database) => T): T {
+    return fn(this.#db);
+  }
+
+  /** Runs fn in an immediate write transaction on this connection (waiting for another writer as recordMany does). */
+  writeTransaction<T>(fn: (db: Database.Database) => T): T {
+    const run = this.#db.transaction(() => fn(this.#db));
+    try {
+      return retryWhileBusy(this.#db, () => run.immediate(), this.#busyTimeoutMs);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreError(lockedMessage(this.path, this.#busyTimeoutMs));
+      throw error;
+    }
+  }
+
+  /**
    * Records decisions in order, in ONE transaction: for batch runs, call it once per chunk (a few
    * hundred to a few thousand decisions). Either all of the chunk is recorded or none of it.
    */
@@ -403,7 +451,7 @@ export class DecisionStore {
    */
   latestFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): StoredRecord | undefined {
     const row = this.#db
-      .prepare<[string, string, number], RecordRow>(`${SELECT_RECORD} WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`)
+      .prepare<[string, string, number], RecordRow>(`${SELECT_RECORD} WHERE case_id = ? AND period = ? AND seq <= ? AND ${IS_PROPOSAL} ORDER BY seq DESC LIMIT 1`)
       .get(caseId, period, upToSeq);
     return row ? fromRow(row) : undefined;
   }
@@ -419,7 +467,7 @@ export class DecisionStore {
     this.#latestParts ??= this.#db.prepare<[string, string, number], { decisionId: string; period: string; members: string; parts: string }>(
         `SELECT decision_id AS decisionId, period, json_extract(input_json, '$.members') AS members,
                 json_extract(decision_json, '$.outcome', '$.norm.members', '$.costs.items', '$.income.items', '$.flags', '$.needsInformation', '$.requiresAssessment', '$.payable') AS parts
-         FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
+         FROM records WHERE case_id = ? AND period = ? AND seq <= ? AND ${IS_PROPOSAL} ORDER BY seq DESC LIMIT 1`,
     );
     return this.#latestParts.get(caseId, period, upToSeq);
   }
