@@ -278,6 +278,40 @@ export class CaseWork {
     });
   }
 
+  /** The newest registered decision of a case in a month before `period` (the payees the case had), or null. */
+  latestRegisteredBefore(caseId: string, period: string): RegisteredDecision | null {
+    const id = this.store.withConnection((db) => {
+      if (!this.#has(db, 'registered_decisions')) return undefined;
+      return db
+        .prepare<[string, string], string>(
+          `SELECT r.decision_id FROM registered_decisions r WHERE r.case_id = ? AND r.period < ? AND NOT EXISTS (SELECT 1 FROM registered_decisions s WHERE s.supersedes = r.decision_id) ORDER BY r.period DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(caseId, period);
+    });
+    return id === undefined ? null : (this.registered(id)?.decision ?? null);
+  }
+
+  /** The newest proposal of a case and month (a newer one than the one opened means the facts were recalculated). */
+  newestProposal(caseId: string, period: string): string | null {
+    return this.store.latestFor(caseId, period)?.decisionId ?? null;
+  }
+
+  /** Which of these cases have a member with skyddade personuppgifter in any of their proposals. */
+  protectedCases(caseIds: readonly string[]): Set<string> {
+    if (caseIds.length === 0) return new Set();
+    return this.store.withConnection((db) => {
+      const found = new Set<string>();
+      const unique = [...new Set(caseIds)];
+      for (let i = 0; i < unique.length; i += 500) {
+        const part = unique.slice(i, i + 500);
+        // Canonical JSON has no whitespace: the flag is written exactly so in a stored household.
+        for (const id of db.prepare<string[], string>(`SELECT DISTINCT case_id FROM records WHERE case_id IN (${part.map(() => '?').join(', ')}) AND input_json LIKE '%"protectedIdentity":true%'`).pluck().all(...part)) found.add(id);
+      }
+      return found;
+    });
+  }
+
   /** A registered decision's record, with its input and decision parsed. */
   registered(decisionId: string): { record: StoredRecord; input: RegistrationInput; decision: RegisteredDecision } | null {
     const record = this.store.get(decisionId);

@@ -46,8 +46,9 @@ CREATE TABLE IF NOT EXISTS batch_finished (
 `;
 
 /**
- * The caseworker's decision beside the engine's proposal (issue 11, src/store/caseworkerDecision.ts):
- * created by the first registration, additive, append-only rows with a hash of their own.
+ * The caseworker's decision beside the engine's proposal (issue 11), as stores before issue 22 have it:
+ * append-only rows with a hash of their own. Nothing writes it any more (a registered decision is a
+ * record of the chain, CASEWORK_SQL); audit verify still checks its rows (verifyCasework.ts).
  */
 export const CASEWORKER_DECISIONS_SQL = `
 CREATE TABLE IF NOT EXISTS caseworker_decisions (

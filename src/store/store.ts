@@ -484,24 +484,6 @@ export class DecisionStore {
     return head;
   }
 
-  /**
-   * The newest record of each case of a month, for the queue view: its id and, extracted by SQLite
-   * (not the whole 30 KB decision), the decision's caseId, period, outcome, payable and routing (JSON,
-   * null for a record that is not a monthly proposal).
-   */
-  *latestOfPeriod(period: string): IterableIterator<{ decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }> {
-    const sql = `SELECT decision_id AS decisionId, case_id AS caseId, period,
-                        json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
-                        json_extract(decision_json, '$.routing') AS routing
-                 FROM records WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL GROUP BY case_id) ORDER BY seq`;
-    yield* this.#db.prepare<[string], { decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }>(sql).iterate(period);
-  }
-
-  /** The newest month with records, or null for an empty store. */
-  newestPeriod(): string | null {
-    return this.#db.prepare<[], string | null>('SELECT MAX(period) FROM records').pluck().get() ?? null;
-  }
-
   /** The chain head as the store's trigger kept it. */
   head(): { seq: number; recordHash: string } {
     const row = this.#db.prepare<[], { seq: number; record_hash: string }>('SELECT seq, record_hash FROM chain_head WHERE id = 1').get();

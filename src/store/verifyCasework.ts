@@ -15,7 +15,7 @@
  *   was changed; each exported file hashes to what its events say, with their count and control total.
  */
 import type Database from 'better-sqlite3';
-import { sha256 } from '../canonical.ts';
+import { canonicalJson, sha256 } from '../canonical.ts';
 import { orderIdOf } from '../casework/register.ts';
 import type { RegisteredDecision, RegistrationInput } from '../casework/types.ts';
 import { add, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
@@ -165,6 +165,26 @@ export function verifyCasework(store: DecisionStore, registrations: readonly Sto
 
     if (has(db, 'case_log')) {
       for (const p of verifySide(db, 'case_log', logColumns)) problems.push({ kind: 'log', seq: null, decisionId: null, message: p.message });
+    }
+
+    // Stores from before issue 22 may hold caseworker decisions beside the chain (caseworker_decisions,
+    // one sha256 over each row's content): still checked, never written any more.
+    if (has(db, 'caseworker_decisions')) {
+      for (const r of db.prepare<[], Record<string, string>>('SELECT * FROM caseworker_decisions ORDER BY id').iterate()) {
+        const content = {
+          decidedBy: r['decided_by'],
+          decidedOn: r['decided_on'],
+          delegation: r['delegation'],
+          outcome: r['outcome'],
+          letterKind: r['letter_kind'],
+          letterText: r['letter_text'],
+          childAnswers: JSON.parse(r['child_answers']!) as unknown,
+          decisionId: r['decision_id'],
+          recordHash: r['record_hash'],
+          recordedAt: r['recorded_at'],
+        };
+        if (sha256(canonicalJson(content)) !== r['content_hash']) bad('registered', null, `caseworker_decisions: the row for ${r['decision_id']} no longer hashes to its content_hash: it was edited`);
+      }
     }
   });
   return problems;
