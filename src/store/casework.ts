@@ -509,7 +509,9 @@ export class CaseWork {
       const orders = db.prepare<[string], OrderDbRow>(`${ORDER_SELECT} WHERE o.pay_on <= ? ORDER BY o.pay_on, o.order_id`).all(payOnUpTo).map(orderFromRow).filter((o) => o.status === 'pending');
       if (orders.length === 0) return null;
       const seq = (db.prepare<[], number>("SELECT COUNT(DISTINCT export_id) FROM payment_events WHERE kind = 'export'").pluck().get() ?? 0) + 1;
-      const exportId = `U-${at.slice(0, 10).replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
+      // U-2026-03-05-0001: the date keeps its dashes, for U-20260305-0001 has the shape of a personnummer
+      // and every answer masks those (maskPersonnummerIn).
+      const exportId = `U-${at.slice(0, 10)}-${String(seq).padStart(4, '0')}`;
       const file = build(orders, exportId, at);
       const digest = sha256(file.content);
       db.prepare('INSERT INTO payment_files (export_id, file_name, sha256, content) VALUES (?, ?, ?, ?)').run(exportId, file.fileName, digest, file.content);

@@ -49,7 +49,8 @@ export interface CaseworkOptions {
 
 const DECISION_ID = /^D-[0-9]{8}-[0-9a-f]{16}$/;
 const ORDER_ID = /^D-[0-9]{8}-[0-9a-f]{16}-[0-9]{1,4}$/;
-const EXPORT_ID = /^U-[0-9]{8}-[0-9]{4}$/;
+/** An export's id: the day and its number that day, U-2026-03-05-0001 (never personnummer-shaped, so never masked). */
+const EXPORT_ID = /^U-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4}$/;
 const MAX_BODY = 256 * 1024;
 
 type Problem = { path: string; code: string; message: string };
@@ -359,7 +360,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     const may = allowed(c, 'payment.read');
     if (may instanceof Response) return may;
     const id = c.req.param('exportId');
-    if (!EXPORT_ID.test(id)) return fail(c, 400, [{ path: 'exportId', code: 'INVALID_EXPORT_ID', message: 'expected an export id U-20260305-0001' }]);
+    if (!EXPORT_ID.test(id)) return fail(c, 400, [{ path: 'exportId', code: 'INVALID_EXPORT_ID', message: 'expected an export id U-2026-03-05-0001' }]);
     const cw = open();
     if (!cw) return noStore(c);
     const file = cw.exportFile(id);
