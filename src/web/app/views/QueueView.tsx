@@ -106,7 +106,7 @@ export function QueueView() {
                 {data.items.map((i) => (
                   <tr key={i.decisionId} class={i.pastDue ? 'is-late' : ''}>
                     <th scope="row">
-                      <Link href={caseHref(i.decisionId)} aria-label={`Öppna ärende ${i.caseId}`}>
+                      <Link href={caseHref(i.decisionId)}>
                         Öppna {i.caseId}
                       </Link>
                       {i.registered ? <span class="w-tag">Beslutat {i.registered.outcomeText.toLowerCase()}</span> : null}
