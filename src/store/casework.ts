@@ -238,6 +238,11 @@ export class CaseWork {
     return new CaseWork(store, options.clock ?? (() => new Date()));
   }
 
+  /** Case work over a store already open (read only: `show` and `replay` read registrations with it). */
+  static over(store: DecisionStore): CaseWork {
+    return new CaseWork(store, () => new Date());
+  }
+
   close(): void {
     this.store.close();
   }

@@ -5,16 +5,17 @@
  * the points to mark; registration refused while a point is open, a different decision without a
  * reason refused, a second registration refused with a message; the journal note; the chain verifies.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCasework } from '../../src/store/verifyCasework.ts';
 import { CaseWork } from '../../src/store/casework.ts';
 import { verifyStore } from '../../src/store/verify.ts';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { createApp } from '../../src/web/app.ts';
-import { tempDir } from '../batch/support.ts';
-import { book } from '../support/engine.ts';
-import { AUDITOR, CASEWORKER, DECIDER, morning, type Morning } from './support/workday.ts';
+import { cli, tempDir } from '../batch/support.ts';
+import { book, ROOT } from '../support/engine.ts';
+import { AUDITOR, CASEWORKER, DECIDER, KONTAKT, morning, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
 let m: Morning;
@@ -227,6 +228,32 @@ describe('the case view and a decision registered once', () => {
     expect(d).toMatchObject({ outcome: 'dismiss', differs: true, orders: [] });
   });
 
+  it('a rättelse is linked to the decision it changes; show and replay name the link both ways, replay is identical', async () => {
+    const item = (await all()).items.find((i) => i.outcome === 'approve' || i.outcome === 'partial')!;
+    const c = await caseOf(item.decisionId, DECIDER);
+    const first = (await (await post(`/api/cases/${c.decisionId}/decision`, registration(c))).json()) as { decisionId: string };
+    const noKind = await post(`/api/decisions/${first.decisionId}/changes`, registration(c));
+    expect(noKind.status).toBe(400);
+    expect(((await noKind.json()) as Errors).errors.map((e) => e.path)).toContain('change');
+    const fixed = await post(`/api/decisions/${first.decisionId}/changes`, registration(c, { acknowledgements: [], journalNote: 'Rättat datum.', change: { kind: 'rattelse', reason: 'Skrivfel i anteckningen.' } }));
+    expect(fixed.status, await fixed.clone().text()).toBe(201);
+    const second = (await fixed.json()) as { decisionId: string; decision: { change: { kind: string; of: string; legalRef: string | null } } };
+    expect(second.decision.change).toMatchObject({ kind: 'rattelse', of: first.decisionId });
+    expect(second.decision.change.legalRef).toMatch(/förvaltningslagen/);
+    // The old decision cannot be changed again: only the newest.
+    expect((await post(`/api/decisions/${first.decisionId}/changes`, registration(c, { change: { kind: 'andring', reason: 'x' } }))).status).toBe(409);
+
+    const shown = await cli(['show', first.decisionId, '--store', m.store]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain(`Ändrat genom: ${second.decisionId}`);
+    const shownSecond = await cli(['show', second.decisionId, '--store', m.store]);
+    expect(shownSecond.stdout).toContain(`Ändrar beslut: ${first.decisionId}`);
+    expect(shownSecond.stdout).toContain('Rättelse av beslut');
+    const replayed = await cli(['replay', second.decisionId, '--store', m.store, '--json']);
+    expect(replayed.status, replayed.stderr).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toMatchObject({ identical: true, integrityProblem: null, changes: first.decisionId, changedBy: null });
+  });
+
   it('the chain and every side chain verify after the day', () => {
     const cw = CaseWork.open(m.store);
     try {
@@ -284,5 +311,20 @@ describe('who may do what, and the log', () => {
       expect(JSON.stringify(seer)).toContain('Hemlig Person');
     }
     expect(found).toBe(true);
+  });
+
+  it('Kontaktcenter gives out nothing about a case with skyddade personuppgifter; the resident page never reads the store', async () => {
+    const items = (await all('&status=all')).items;
+    const cases = await Promise.all(items.map(async (i) => ({ i, c: await caseOf(i.decisionId) })));
+    const guarded = cases.find(({ c }) => c.household.members.some((x) => x.protectedIdentity))!.i;
+    const open = cases.find(({ c }) => !c.household.members.some((x) => x.protectedIdentity))!.i;
+    const ask = (caseId: string) => app().request('/kontaktcenter/api/arende', { method: 'POST', headers: { ...KONTAKT, 'Content-Type': 'application/json' }, body: JSON.stringify({ caseId, purpose: 'Den sökande ringde och frågade om utbetalningen.' }) });
+    const hidden = (await (await ask(guarded.caseId)).json()) as Record<string, unknown>;
+    expect(hidden).toEqual({ caseId: guarded.caseId, protectedIdentity: true, caseworker: null, latestDecision: null, paymentDate: null });
+    const shown = (await (await ask(open.caseId)).json()) as Record<string, unknown>;
+    expect(shown['protectedIdentity']).toBe(false);
+    // Self-service (the resident page and its self-check) has no route to the store.
+    const residentRoutes = readFileSync(join(ROOT, 'src/web/resident/routes.ts'), 'utf8');
+    expect(residentRoutes.match(/from '[^']*'/g)!.filter((i) => /store|casework/.test(i))).toEqual([]);
   });
 });

@@ -78,13 +78,14 @@ class Keys {
   async focus(selector: string): Promise<void> {
     await this.page.locator(selector).waitFor();
     for (let i = 0; i < 80; i++) {
-      const where = await this.page.evaluate((sel) => {
-        const target = document.querySelector(sel)!;
+      // Where the element is from the focus, in document order (the page's DOM, as a string: no DOM types here).
+      const where = (await this.page.evaluate(`(() => {
+        const target = document.querySelector(${JSON.stringify(selector)});
         const active = document.activeElement;
         if (active === target) return 'here';
         if (!active || active === document.body) return 'after';
         return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
-      }, selector);
+      })()`)) as 'here' | 'after' | 'before';
       if (where === 'here') return;
       await this.press(where === 'after' ? 'Tab' : 'Shift+Tab');
     }
@@ -93,7 +94,7 @@ class Keys {
 }
 
 async function reflows(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  return (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) as boolean;
 }
 
 describe('the workday by keyboard', () => {
@@ -121,12 +122,12 @@ describe('the workday by keyboard', () => {
         await keys.focus(`#${id}`);
         await keys.type('Bedömd.');
         await keys.press('Tab');
-        expect(await page.evaluate(() => document.activeElement?.id)).toBe(id.replace('comment-', 'mark-'));
+        expect(await page.evaluate('document.activeElement?.id')).toBe(id.replace('comment-', 'mark-'));
         await keys.press(' ');
       }
       // A payee without an account on file (a new case; the decision line says "konto saknas"): the
       // details are opened and the account typed in.
-      const accounts = await page.locator('input[id$="-number"]').evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).value === '').map((e) => e.id));
+      const accounts = await page.locator('input[id$="-number"]').evaluateAll((els) => els.filter((e) => (e as unknown as { value: string }).value === '').map((e) => e.id));
       if (accounts.length > 0) {
         expect(await page.locator('.w-decision-line').textContent()).toContain('konto saknas');
         await keys.focus('.w-details > summary');
@@ -147,7 +148,7 @@ describe('the workday by keyboard', () => {
         // To the next case of the queue.
         await keys.focus('#next-case');
         await keys.press('Enter');
-        await page.waitForFunction((id) => !document.querySelector('#case-title')?.textContent?.includes(id), caseId);
+        await page.waitForFunction(`!document.querySelector('#case-title')?.textContent?.includes(${JSON.stringify(caseId)})`);
       }
     }
     expect(new Set(perCase.map((c) => c.caseId)).size).toBe(CASES);
@@ -186,7 +187,7 @@ describe('the workday by keyboard', () => {
     await page.locator('main h1').waitFor();
     expect(await reflows(page)).toBe(true);
     await page.setViewportSize({ width: 390, height: 844 });
-    const open = (await page.evaluate(async () => ((await (await fetch('/api/queue')).json()) as { items: { decisionId: string }[] }).items[0]?.decisionId)) ?? null;
+    const open = ((await page.evaluate(`fetch('/api/queue').then((r) => r.json()).then((q) => q.items[0]?.decisionId ?? null)`)) as string | null) ?? null;
     if (open) {
       await page.goto(`${server.url}/arende/${open}`);
       await page.locator('#summary-payable').waitFor();
