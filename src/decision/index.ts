@@ -18,8 +18,9 @@
  * | raiseFlags: what a person must look at | per flag (rules/conditions/flags.json) | per flag |
  * | assessChildImpact: barnkonsekvens | 1 kap. 2 § | 3 kap. 1 § |
  *
- * The outcome, in the order the assessment goes: a condition that refuses aid (the children's needs are still
- * assessed and noted); else a missing fact the amount depends on → "needs-information", no amount; else
+ * The outcome, in the order the assessment goes: a blocking missing fact → "needs-information", no amount
+ * (the need itself is kept when the norm and the accepted costs are known); else a condition that refuses
+ * aid (the children's needs are still assessed and noted); else
  * income covers the need → avslag; else the household's money above the municipal buffer covers the
  * shortfall → avslag (money that covers only part of it is flagged for a person, and the payment stays
  * need − income, as CONTRACT.md defines it); else bifall, or delvis bifall when a claimed cost was cut.
@@ -123,6 +124,7 @@ interface Amounts {
 /** What the outcome step decided. */
 interface Proposal {
   readonly incomplete: boolean;
+  readonly needKnown: boolean;
   readonly need: Ore;
   readonly deficit: Ore;
   readonly outcome: Outcome;
@@ -181,14 +183,16 @@ function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): { denial: R
  * Step 3 — the need (riksnorm + accepted costs) and what the household's income leaves uncovered
  * (12 kap. 1 § första stycket SoL (2025:400) / 4 kap. 1 § första stycket SoL (2001:453)).
  */
-function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { incomplete: boolean; need: Ore; deficit: Ore } {
+function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): Step3 {
   const { norm, costs, income, assets } = a;
   const { trace } = ctx;
   // A blocking needs-information raised by a condition rule (e.g. MINOR_APPLICANT_REASON_MISSING) stops the proposal too.
   const incomplete = norm.incomplete || costs.incomplete || income.incomplete || assets.incomplete || conditionBlocked;
+  // The need is known whenever its parts are (issue 27): a missing fact elsewhere leaves no amount to pay, not no need.
+  const needKnown = !norm.incomplete && !costs.incomplete;
   const need = add(norm.total, costs.accepted);
   const deficit = subtract(need, income.counted);
-  if (!incomplete) {
+  if (needKnown) {
     if (trace.enabled) trace.add({
       step: 'decision.need',
       rule: 'decision/need',
@@ -198,6 +202,8 @@ function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { 
       key: 'decision.need',
       args: { norm: formatKronor(norm.total), costs: formatKronor(costs.accepted), need: formatKronor(need) },
     });
+  }
+  if (!incomplete) {
     if (trace.enabled) trace.add({
       step: 'decision.deficit',
       rule: 'decision/deficit',
@@ -208,40 +214,50 @@ function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { 
       args: { need: formatKronor(need), income: formatKronor(income.counted), deficit: formatKronor(deficit) },
     });
   }
-  return { incomplete, need, deficit };
+  return { incomplete, needKnown, need, deficit };
+}
+
+/** Step 3's result: the need (known when norm and costs are) and the deficit (known when nothing is missing). */
+interface Step3 {
+  readonly incomplete: boolean;
+  readonly needKnown: boolean;
+  readonly need: Ore;
+  readonly deficit: Ore;
 }
 
 /** What would be paid if no aktivitetskrav sanction applied (null when no aid would be paid anyway). */
-function payableBeforeSanction(a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; deficit: Ore }): Ore | null {
+function payableBeforeSanction(a: Amounts, denial: RuleResult | null, step3: Step3): Ore | null {
   if (denial !== null || step3.incomplete || step3.deficit <= 0 || a.assets.available >= step3.deficit) return null;
   return step3.deficit;
 }
 
 /**
  * Step 4 — the outcome, in the order the assessment goes: a blocking flag (an agency that did not answer:
- * no proposal at all); a condition that refuses aid (12 kap. 3 §); a missing fact, a missing läkarintyg or
- * an aktivitetskrav sanction for a person to set (no amount); income that covers the need (12 kap. 1 §);
- * own money above the buffer that covers the shortfall (12 kap. 1 §); else bifall, or delvis bifall when a
- * claimed cost was cut.
+ * no proposal at all); a blocking missing fact, a missing läkarintyg or an aktivitetskrav sanction for a
+ * person to set (no amount, and no refusal either: docs/decision.md); a condition that refuses aid
+ * (12 kap. 3 §); income that covers the need (12 kap. 1 §); own money above the buffer that covers the
+ * shortfall (12 kap. 1 §); else bifall, or delvis bifall when a claimed cost was cut.
  */
-function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean, flags: readonly Flag[]): Proposal {
+function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: Step3, blocked: boolean, flags: readonly Flag[]): Proposal {
   const { costs, income, assets } = a;
-  const { incomplete, need, deficit } = step3;
+  const { incomplete, needKnown, need, deficit } = step3;
   const reasons: Reason[] = [];
   const blockingFlags = flags.filter((f) => f.severity === 'block').map((f) => f.code);
   const proposal = (outcome: Outcome, payable: Ore | null, assetsUsed: Ore, deniedFor: string | null): Proposal => ({
-    incomplete, need, deficit, denial, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
+    incomplete, needKnown, need, deficit, denial, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
   });
   // A flag with severity block (an agency that did not answer, 15 kap. 10–12 §§) means no proposal at all,
   // not even a refusal on other grounds: what the agency would have said is unknown, never zero.
   if (blockingFlags.length > 0) return proposal('needs-information', null, ZERO, null);
+  // A blocking missing fact, or a choice the law leaves to a person (a missing läkarintyg, an
+  // aktivitetskrav sanction): no amount, and no refusal before the fact is known (issue 27: a
+  // 17-year-old without minorApplicantReason who was not available for work got "deny").
+  if (incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   if (denial !== null) {
     const deniedFor = denial.event.params.code;
     reasons.push(reasonOf(ctx, deniedFor, legal(ctx, 'labourMarket').ref, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL'));
     return proposal('deny', ZERO, ZERO, deniedFor);
   }
-  // A missing fact, or a choice the law leaves to a person (a missing läkarintyg, an aktivitetskrav sanction): no amount.
-  if (incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
     reasons.push(reasonOf(ctx, 'INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }));
@@ -379,7 +395,7 @@ function buildFigures(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
     },
     income: { total: income.incomplete ? null : formatKronor(income.total), counted: income.incomplete ? null : formatKronor(income.counted) },
     assets: { available: formatKronor(assets.available) },
-    need: p.incomplete ? null : formatKronor(p.need),
+    need: p.needKnown ? formatKronor(p.need) : null,
     payable: p.payable === null ? null : formatKronor(p.payable),
     reasons: p.reasons,
     flags,
