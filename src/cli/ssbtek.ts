@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { importSsbtekAnswer, mergeIntoHousehold } from '../agency/ssbtek.ts';
 import { quote } from '../household/echo.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, processIo, readJsonFile, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, problemLines, processIo, readJsonFile, UsageError, type CliIo } from './common.ts';
 
 export function ssbtekCommand(args: string[], io: CliIo = processIo()): number {
   const [sub, ...rest] = args;
@@ -19,7 +19,7 @@ export function ssbtekCommand(args: string[], io: CliIo = processIo()): number {
   if (member === undefined || member === '') throw new UsageError('--member ID is required (the household member the answer is about)');
   const answer = readJsonFile(positionals[0]!, io.cwd);
   if (!answer.ok) {
-    io.stderr.write(`${answer.message}\n`);
+    io.stderr.write(problemLines([answer.problem], positionals[0]!, 'sv'));
     return EXIT_BAD_INPUT;
   }
   const imported = importSsbtekAnswer(answer.value, member);
@@ -30,7 +30,7 @@ export function ssbtekCommand(args: string[], io: CliIo = processIo()): number {
   }
   const household = readJsonFile(values.into, io.cwd);
   if (!household.ok) {
-    io.stderr.write(`${household.message}\n`);
+    io.stderr.write(problemLines([household.problem], values.into, 'sv'));
     return EXIT_BAD_INPUT;
   }
   const h = household.value;

@@ -10,6 +10,7 @@
  */
 import { evaluateHousehold } from '../index.ts';
 import type { InputIssue } from '../household/types.ts';
+import { renderProblems } from '../explain/problems.ts';
 import type { RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { CaseworkerDecisions, type ChildAnswer, type StoredCaseworkerDecision } from '../store/caseworkerDecision.ts';
@@ -51,7 +52,7 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
 
   let ruleSet: VersionedRuleSet | undefined;
   const result = evaluateHousehold(o['household'], (period, municipality) => (ruleSet = cache.get(period, municipality)));
-  if (!result.ok) issues.push(...result.issues.map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
+  if (!result.ok) issues.push(...renderProblems(result.issues).map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
   if (issues.length > 0 || !result.ok) return { ok: false, status: 400, issues };
 
   const { decision } = result;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { evaluateHousehold, loadRulebook, RuleSetCache, type Decision } from '../../src/index.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES_DIR = `${ROOT}rules`;
@@ -16,7 +17,7 @@ export function fixture(name: string): Record<string, unknown> {
 /** Calculates and fails the test with the issues when the input is refused. */
 export function calc(raw: unknown): Decision {
   const result = evaluateHousehold(raw, rulesFor);
-  if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n')}`);
   return result.decision;
 }
 

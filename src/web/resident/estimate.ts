@@ -14,6 +14,7 @@
  */
 import { evaluateHousehold, type RuleSetProvider } from '../../index.ts';
 import type { InputIssue } from '../../household/types.ts';
+import { renderProblems } from '../../explain/problems.ts';
 import { formatKronor, parseKronor } from '../../money/index.ts';
 import { addMonths, firstDayOf, parsePeriod, type Period } from '../../period/index.ts';
 
@@ -206,7 +207,7 @@ export function householdFor(input: SelfCheckInput): Record<string, unknown> {
 export function estimateSelfCheck(input: SelfCheckInput, rulesFor: RuleSetProvider): SelfCheckResult {
   const household = householdFor(input);
   const result = evaluateHousehold(household, rulesFor);
-  if (!result.ok) return { ok: false, issues: result.issues };
+  if (!result.ok) return { ok: false, issues: renderProblems(result.issues) };
   const d = result.decision;
   if (d.norm.total === null || d.costs.accepted === null || d.income.counted === null || d.need === null || d.payable === null) {
     // Cannot happen for a household built above (every amount is given); refuse rather than guess.
