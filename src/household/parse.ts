@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
-import { addMonths, ageOn, daysInMonth, firstDayOf, lastDayOf, monthsBetween, type Period } from '../period/index.ts';
+import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, monthsBetween, parsePeriod, type Period } from '../period/index.ts';
 import {
   MAX_AMOUNT_ORE,
   MAX_ID_LENGTH,
@@ -169,7 +169,7 @@ const isRecord = (v: unknown): v is Obj => v !== null && typeof v === 'object' &
 function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<string>, list: string, index: number, field = ''): void {
   if (!isRecord(obj)) return;
   let unknown: string[] | null = null;
-  for (const key in obj) if (!known.has(key)) (unknown ??= []).push(key);
+  for (const key of Object.keys(obj)) if (!known.has(key)) (unknown ??= []).push(key);
   if (unknown === null) return;
   unknown.sort();
   const path = `${index < 0 ? list : `${list}[${index}]`}${field === '' ? '' : `.${field}`}`;
@@ -269,8 +269,11 @@ function bounded(r: Reader, path: string, value: string | null | undefined, max:
   return value;
 }
 
-/** A list field: its items (each an object, or undefined when it is not one, reported), null when absent. */
-function list(r: Reader, o: Obj, key: string, holds: FieldKind, item: FieldKind, mode: 'required' | 'optional', max: number): (Obj | undefined)[] | null | undefined {
+/**
+ * A list field: its items, null when absent, undefined when it is not a list (reported). An item that is
+ * not an object is reported here; the callers skip it (isRecord).
+ */
+function list(r: Reader, o: Obj, key: string, holds: FieldKind, item: FieldKind, mode: 'required' | 'optional', max: number): readonly unknown[] | null | undefined {
   const v = o[key];
   if (v === undefined || (v === null && mode === 'required')) {
     if (mode === 'required') r.shape(key, 'REQUIRED', { holds });
@@ -281,16 +284,11 @@ function list(r: Reader, o: Obj, key: string, holds: FieldKind, item: FieldKind,
     return undefined;
   }
   if (v.length > max) r.add(key, key === 'members' ? 'TOO_MANY_MEMBERS' : 'TOO_MANY_ITEMS', { max, count: v.length });
-  const items: (Obj | undefined)[] = new Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    if (isRecord(x)) items[i] = x;
-    else {
-      r.shape(`${key}[${i}]`, 'INVALID_FIELD', typeof x === 'string' ? { holds: item, given: 'text', value: echo(x) } : { holds: item, given: givenOf(x) });
-      items[i] = undefined;
-    }
+    if (!isRecord(x)) r.shape(`${key}[${i}]`, 'INVALID_FIELD', typeof x === 'string' ? { holds: item, given: 'text', value: echo(x) } : { holds: item, given: givenOf(x) });
   }
-  return items;
+  return v;
 }
 
 /** An object field (circumstances, activityRequirement, sickness): the object, null when not given, undefined when not an object (reported). */
@@ -309,6 +307,8 @@ const DATE_FORM = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
 /** A month YYYY-MM: the period, or undefined (reported: the wrong form, or a month 00 or 13). */
 function month(r: Reader, path: string, value: string): Period | undefined {
+  const fast = parsePeriod(value);
+  if (fast !== null) return fast;
   const m = MONTH_FORM.exec(value);
   if (m === null) {
     r.add(path, 'INVALID_PERIOD', { value: echo(value) });
@@ -339,6 +339,7 @@ export function dateProblem(path: string, value: string): InputProblem | null {
 
 /** A date that exists in the calendar, or undefined (reported: dateProblem). */
 function date(r: Reader, path: string, value: string): string | undefined {
+  if (isIsoDate(value)) return value; // digit by digit, without a match array: every member has a birth date
   const wrong = dateProblem(path, value);
   if (wrong === null) return value;
   r.problems.push(wrong);
@@ -357,10 +358,10 @@ function plausibleWindow(period: Period): { from: string; to: string } {
 }
 
 /** A date of the case far from the period (a typo such as 9999-12-31): FAR_FROM_PERIOD. */
-function nearPeriod(r: Reader, path: string, value: string | null | undefined, period: Period | undefined, periodText: string): void {
-  if (typeof value !== 'string' || period === undefined) return;
-  const { from, to } = plausibleWindow(period);
-  if (value < from || value > to) r.add(path, 'FAR_FROM_PERIOD', { value, period: periodText, years: MAX_YEARS_FROM_PERIOD });
+function nearPeriod(r: Reader, path: string, value: string | null | undefined, p: PeriodRead): void {
+  if (typeof value !== 'string' || p.period === undefined) return;
+  const { from, to } = p.window();
+  if (value < from || value > to) r.add(path, 'FAR_FROM_PERIOD', { value, period: p.text, years: MAX_YEARS_FROM_PERIOD });
 }
 
 /** An amount field: null when not given; undefined when not a kronor amount, negative or above the bound (reported). */
@@ -438,10 +439,25 @@ interface MemberRead {
   readonly sickness: Member['sickness'] | undefined;
 }
 
-/** The period and its text, when it was readable; every later check that needs it is skipped otherwise. */
-interface PeriodRead {
-  readonly period: Period | undefined;
-  readonly text: string;
+/**
+ * The period and its text, when it was readable (every later check that needs it is skipped
+ * otherwise), with its first and last day and the window of plausible dates, each worked out once.
+ */
+class PeriodRead {
+  readonly start: string | undefined;
+  readonly end: string | undefined;
+  private plausible: { readonly from: string; readonly to: string } | undefined;
+  constructor(
+    readonly period: Period | undefined,
+    readonly text: string,
+  ) {
+    this.start = period && firstDayOf(period);
+    this.end = period && lastDayOf(period);
+  }
+  /** MAX_YEARS_FROM_PERIOD on either side of the period. */
+  window(): { readonly from: string; readonly to: string } {
+    return (this.plausible ??= plausibleWindow(this.period!));
+  }
 }
 
 function readActivity(r: Reader, m: Obj, base: string, role: string | undefined): Member['activityRequirement'] | undefined {
@@ -469,7 +485,7 @@ function readSickness(r: Reader, m: Obj, base: string, role: string | undefined,
   const certificate = flag(r, s, 'medicalCertificate', path, 'flagOrNull', 'nullable');
   if (role !== undefined && role !== 'applicant' && role !== 'partner') r.add(path, 'NOT_AN_ADULT_IN_CASE', NO_ARGS);
   if (typeof since === 'string') {
-    if (p.period !== undefined && since > lastDayOf(p.period)) r.add(`${path}.since`, 'AFTER_PERIOD', { value: since, period: p.text });
+    if (p.end !== undefined && since > p.end) r.add(`${path}.since`, 'AFTER_PERIOD', { value: since, period: p.text });
     else if (birthDate !== undefined && since < birthDate) r.add(`${path}.since`, 'BEFORE_BIRTH', { value: since, birthDate });
   }
   if (since === undefined || certificate === undefined) return undefined;
@@ -494,15 +510,15 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
   const birthText = str(r, m, 'birthDate', base, 'birthDate', 'required') as string | undefined;
   let birthDate = birthText === undefined ? undefined : date(r, `${base}.birthDate`, birthText);
   if (birthDate !== undefined) {
-    if (p.period !== undefined && birthDate > lastDayOf(p.period)) {
+    if (p.end !== undefined && birthDate > p.end) {
       r.add(`${base}.birthDate`, 'BORN_AFTER_PERIOD', { value: birthDate, period: p.text });
       birthDate = undefined;
     } else if (birthDate < '1890-01-01') {
       r.add(`${base}.birthDate`, 'INVALID_DATE.beforeEarliest', { value: birthDate, earliest: '1890-01-01' });
       birthDate = undefined;
-    } else if (p.period !== undefined && (role === 'applicant' || role === 'partner') && ageOn(birthDate, firstDayOf(p.period)) < MIN_AGE_APPLICANT_OR_PARTNER) {
+    } else if (p.start !== undefined && (role === 'applicant' || role === 'partner') && ageOn(birthDate, p.start) < MIN_AGE_APPLICANT_OR_PARTNER) {
       // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
-      r.add(`${base}.birthDate`, 'IMPLAUSIBLE_AGE', { role, age: Math.max(0, ageOn(birthDate, firstDayOf(p.period))), period: p.text, min: MIN_AGE_APPLICANT_OR_PARTNER });
+      r.add(`${base}.birthDate`, 'IMPLAUSIBLE_AGE', { role, age: Math.max(0, ageOn(birthDate, p.start)), period: p.text, min: MIN_AGE_APPLICANT_OR_PARTNER });
     }
   }
   const lunch = flag(r, m, 'lunchOutsideHome', base, 'flag', 'optional');
@@ -607,9 +623,9 @@ function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, n
   const paidOn = optionalDate(r, o, 'paidOn', base);
   const periodFrom = optionalDate(r, o, 'periodFrom', base);
   const periodTo = optionalDate(r, o, 'periodTo', base);
-  nearPeriod(r, `${base}.paidOn`, paidOn, p.period, p.text);
-  nearPeriod(r, `${base}.periodFrom`, periodFrom, p.period, p.text);
-  nearPeriod(r, `${base}.periodTo`, periodTo, p.period, p.text);
+  nearPeriod(r, `${base}.paidOn`, paidOn, p);
+  nearPeriod(r, `${base}.periodFrom`, periodFrom, p);
+  nearPeriod(r, `${base}.periodTo`, periodTo, p);
   if (o['paidOn'] == null && o['periodFrom'] == null) r.add(`${base}.paidOn`, 'REQUIRED.paidOn', NO_ARGS);
   if (typeof periodFrom === 'string' && typeof periodTo === 'string' && periodTo < periodFrom) r.add(`${base}.periodTo`, 'INVALID_PERIOD.toBeforeFrom', { value: periodTo, from: periodFrom });
   let days = str(r, o, 'days', base, 'agencyDays', 'nullable');
@@ -641,10 +657,10 @@ function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, n
 }
 
 /** Agency answers: one per member and agency; a "nothing" or "failed" answer cannot sit beside payments from that agency. */
-function readAnswers(r: Reader, items: readonly (Obj | undefined)[], ids: ReadonlyMap<string, number> | null, registered: readonly (RegisteredIncome | undefined)[]): (AgencyAnswer | undefined)[] {
+function readAnswers(r: Reader, items: readonly unknown[], ids: ReadonlyMap<string, number> | null, registered: readonly (RegisteredIncome | undefined)[]): (AgencyAnswer | undefined)[] {
   const seen = new Map<string, number>();
   return items.map((o, i) => {
-    if (o === undefined) return undefined;
+    if (!isRecord(o)) return undefined;
     const base = `agencyAnswers[${i}]`;
     const memberId = str(r, o, 'memberId', base, 'memberRef', 'required');
     memberRef(r, ids, `${base}.memberId`, memberId);
@@ -677,7 +693,7 @@ function readCircumstances(r: Reader, raw: Obj, p: PeriodRead, applicant: Member
       // Issue 27: more months in a row than the applicant has lived is impossible (1 201 011 234 was accepted).
       const lived = Math.max(0, monthsBetween(p.period, { year: Number(applicant.birthDate.slice(0, 4)), month: Number(applicant.birthDate.slice(5, 7)) }));
       if (months > lived) {
-        r.add(`${base}.consecutiveMonthsOnAssistance`, 'TOO_MANY_MONTHS', { value: months, age: Math.max(0, ageOn(applicant.birthDate, firstDayOf(p.period))), months: lived });
+        r.add(`${base}.consecutiveMonthsOnAssistance`, 'TOO_MANY_MONTHS', { value: months, age: Math.max(0, ageOn(applicant.birthDate, p.start!)), months: lived });
         months = undefined;
       }
     }
@@ -713,7 +729,7 @@ function readDecidedOn(r: Reader, raw: Obj, p: PeriodRead): string | null | unde
     r.add('decidedOn', 'DECIDED_TOO_EARLY', { value: decidedOn, period: p.text, earliest });
     return undefined;
   }
-  if (decidedOn > plausibleWindow(p.period).to) {
+  if (decidedOn > p.window().to) {
     r.add('decidedOn', 'FAR_FROM_PERIOD', { value: decidedOn, period: p.text, years: MAX_YEARS_FROM_PERIOD });
     return undefined;
   }
@@ -753,7 +769,7 @@ export function parseHousehold(raw: unknown): ParseResult {
 
   const caseId = bounded(r, 'caseId', str(r, raw, 'caseId', '', 'caseId', 'nullable'), MAX_ID_LENGTH);
   const periodText = str(r, raw, 'period', '', 'period', 'required');
-  const p: PeriodRead = { period: typeof periodText === 'string' ? month(r, 'period', periodText) : undefined, text: typeof periodText === 'string' ? periodText : '' };
+  const p = new PeriodRead(typeof periodText === 'string' ? month(r, 'period', periodText) : undefined, typeof periodText === 'string' ? periodText : '');
   const decidedOn = readDecidedOn(r, raw, p);
   let municipality = str(r, raw, 'municipality', '', 'kommunkod', 'nullable');
   if (typeof municipality === 'string' && !/^[0-9]{4}$/.test(municipality)) {
@@ -764,42 +780,51 @@ export function parseHousehold(raw: unknown): ParseResult {
   // Members
   const memberItems = list(r, raw, 'members', 'members', 'member', 'required', MAX_MEMBERS);
   const ids = new Map<string, number>();
-  const members: (MemberRead | undefined)[] = (memberItems ?? []).map((m, i) => (m === undefined ? undefined : readMember(r, m, i, p, ids)));
+  const members: (MemberRead | undefined)[] = (memberItems ?? []).map((m, i) => (isRecord(m) ? readMember(r, m, i, p, ids) : undefined));
   const readable = memberItems !== undefined && members.every((m) => m !== undefined && m.id !== undefined);
   // An unknown memberId is only reported when every member's id could be read (else it may be that member's).
   const refs = readable ? ids : null;
+  let applicants = 0;
+  let partners = 0;
+  let rolesRead = true;
+  let applicant: MemberRead | undefined;
+  for (const m of members) {
+    if (m === undefined || m.role === undefined) rolesRead = false;
+    else if (m.role === 'applicant') {
+      applicants++;
+      applicant = m;
+    } else if (m.role === 'partner') partners++;
+  }
+  if (applicants !== 1) applicant = undefined;
   // The roles are counted only when every member and role could be read (else "no applicant" may only echo that).
-  if (memberItems !== undefined && members.every((m) => m !== undefined && m.role !== undefined)) {
-    const applicants = members.filter((m) => m?.role === 'applicant').length;
-    const partners = members.filter((m) => m?.role === 'partner').length;
+  if (memberItems !== undefined && rolesRead) {
     if (members.length === 0) r.add('members', 'NO_MEMBERS', NO_ARGS);
     else if (applicants === 0) r.add('members', 'NO_APPLICANT', NO_ARGS);
     else if (applicants > 1) r.add('members', 'SEVERAL_APPLICANTS', { count: applicants });
     if (partners > 1) r.add('members', 'SEVERAL_PARTNERS', { count: partners });
   }
-  const applicantRead = members.filter((m) => m?.role === 'applicant');
-  const applicant = applicantRead.length === 1 ? applicantRead[0] : undefined;
 
   const types: RuleChecks['types'][number][] = [];
   const incomeItems = list(r, raw, 'incomes', 'incomes', 'income', 'optional', MAX_LIST_ITEMS);
-  const incomes = (incomeItems ?? []).map((o, i) => (o === undefined ? undefined : readIncome(r, o, i, refs, types)));
+  const incomes = (incomeItems ?? []).map((o, i) => (isRecord(o) ? readIncome(r, o, i, refs, types) : undefined));
   listTotal(r, incomes.map((x) => x?.amount), 'incomes');
   listTotal(r, incomes.map((x) => x?.yearToDate), 'incomes');
   const costItems = list(r, raw, 'costs', 'costs', 'cost', 'optional', MAX_LIST_ITEMS);
-  const costs = (costItems ?? []).map((o, i) => (o === undefined ? undefined : readCost(r, o, i, refs, types)));
+  const costs = (costItems ?? []).map((o, i) => (isRecord(o) ? readCost(r, o, i, refs, types) : undefined));
   listTotal(r, costs.map((x) => x?.amount), 'costs');
   const assetItems = list(r, raw, 'assets', 'assets', 'asset', 'optional', MAX_LIST_ITEMS);
-  const assets = (assetItems ?? []).map((o, i) => (o === undefined ? undefined : readAsset(r, o, i, refs, types)));
+  const assets = (assetItems ?? []).map((o, i) => (isRecord(o) ? readAsset(r, o, i, refs, types) : undefined));
   listTotal(r, assets.map((x) => x?.amount), 'assets');
 
   const circumstances = readCircumstances(r, raw, p, applicant);
 
   const registeredItems = list(r, raw, 'registeredIncomes', 'registeredIncomes', 'registeredIncome', 'optional', MAX_LIST_ITEMS);
-  const registered = (registeredItems ?? []).map((o, i) => (o === undefined ? undefined : readRegistered(r, o, i, refs, p)));
+  const registered = (registeredItems ?? []).map((o, i) => (isRecord(o) ? readRegistered(r, o, i, refs, p) : undefined));
   const answerItems = list(r, raw, 'agencyAnswers', 'agencyAnswers', 'agencyAnswer', 'optional', MAX_LIST_ITEMS);
   const answers = readAnswers(r, answerItems ?? [], refs, registered);
 
-  const exemptions = members.flatMap((m) => (m?.activityRequirement?.exemption ? [{ index: m.index, value: m.activityRequirement.exemption }] : []));
+  const exemptions: { index: number; value: string }[] = [];
+  for (const m of members) if (m?.activityRequirement?.exemption) exemptions.push({ index: m.index, value: m.activityRequirement.exemption });
   const rules: RuleChecks | null =
     p.period !== undefined && decidedOn !== undefined && municipality !== undefined
       ? { period: p.period, municipality, decidedOn, types, exemptions, hasRegisteredIncomes: Array.isArray(raw['registeredIncomes']) && raw['registeredIncomes'].length > 0 }
