@@ -173,3 +173,28 @@ describe('defect 7: impossible values are input errors, never silent', () => {
     expect(lines(r.stderr).map((l) => l.slice(0, l.indexOf(':')))).toEqual(['decidedOn', 'registeredIncomes[0].paidOn']);
   });
 });
+
+describe('messages a caseworker can act on', () => {
+  const wrong = { ...base, period: '2012-05', caseId: 1, members: ['a1', { ...base.members[1], birthDate: '2026-02-30' }], costs: [{ type: 'rent', amount: 1e308 }] };
+
+  it('in Swedish by default and in English with --lang en, each with its field path, no library or developer wording', async () => {
+    const file = withFile(wrong);
+    const sv = await calculate(file);
+    const en = await calculate(file, '--lang', 'en');
+    expect([sv.status, en.status]).toEqual([2, 2]);
+    expect(lines(sv.stderr)).toEqual([
+      'caseId: ska vara ärendenumret som text, till exempel "2026-000123", men här står ett tal utan citattecken',
+      'members[0]: ska vara en medlem: ett objekt { … } med id, role och birthDate, men här står texten "a1"',
+      'members[1].birthDate: 2026-02-30 är inget datum som finns: februari 2026 har dagarna 1–28',
+      'costs[0].amount: ska vara ett belopp i kronor som text, till exempel "7900" eller "7900.50", men här står ett tal utan citattecken',
+      'period: det finns inga regler för maj 2012: riksnormen (rules/riksnorm/) saknas för den månaden (finns för 2013–2026). Välj en månad som reglerna täcker, eller räkna med en regelkatalog som har den (--rules KATALOG); ett nytt år läggs till i rules/ när dess värden är publicerade.',
+    ]);
+    expect(lines(en.stderr)[0]).toBe('caseId: must be the case number as text, for example "2026-000123", but is a number without quotes');
+    for (const l of [...lines(sv.stderr), ...lines(en.stderr)]) expect(l).not.toMatch(/Invalid input|received|got number|1e\+308|a list$/);
+  });
+
+  it('the right reason: a date that does not exist is not "the wrong form"', async () => {
+    const r = await calculate(withFile({ ...base, members: [base.members[0], { ...base.members[1], birthDate: '2026-02-30' }, ...base.members.slice(2)] }), '--lang', 'en');
+    expect(lines(r.stderr)).toEqual(['members[1].birthDate: 2026-02-30 is not a date that exists: February 2026 has days 1–28']);
+  });
+});
