@@ -17,10 +17,10 @@
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
+import { contractDecision } from '../explain/contract.ts';
 import { renderDecision } from '../explain/render.ts';
 import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
@@ -41,15 +41,17 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     return EXIT_BAD_INPUT;
   }
   const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
-  let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
+  const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
   if (!result.ok) {
     // One problem, one line (issues 13, 27): a message can never break its line, whatever it echoes.
     io.stderr.write(problemLines(result.issues, file, options.lang));
     return EXIT_BAD_INPUT;
   }
+  // The core gives data; the decision with its texts is rendered here, at the edge.
+  const decision = contractDecision(result.decision, result);
+  const { ruleSet } = result;
   let decisionId: string | undefined;
-  if (options.record === true && ruleSet === undefined) {
+  if (options.record === true && ruleSet === null) {
     // The month's rules are pending (rules/pending/): the proposal names what is missing, but there is no rule set to store.
     io.stderr.write(`period: the rules for ${result.decision.period} are not published yet; a proposal without rules is not recorded\n`);
     return EXIT_BAD_INPUT;
@@ -58,7 +60,7 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     try {
       const store = DecisionStore.open(storePath(options.store, io.env, io.cwd), { create: true });
       try {
-        decisionId = store.record({ input: read.value, decision: result.decision, ruleSet: ruleSet! }).decisionId;
+        decisionId = store.record({ input: read.value, decision, ruleSet: ruleSet! }).decisionId;
       } finally {
         store.close();
       }
@@ -69,8 +71,8 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     }
   }
   let text: string;
-  if (options.json) text = JSON.stringify(decisionId === undefined ? result.decision : { decisionId, ...result.decision }, null, 2);
-  else text = renderDecision(result.decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
+  if (options.json) text = JSON.stringify(decisionId === undefined ? decision : { decisionId, ...decision }, null, 2);
+  else text = renderDecision(decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
   io.stdout.write(`${text}\n`);
   return EXIT_OK;
 }

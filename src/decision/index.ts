@@ -31,16 +31,16 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { assessActivityRequirement } from '../activity/index.ts';
 import { computeAssets, type AssetsResult } from '../assets/index.ts';
 import { computeCosts, type CostsResult } from '../costs/index.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { writeDecisionText } from '../explain/letter.ts';
 import { computeIncome, type IncomeResult } from '../income/index.ts';
 import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
+import type { Flag, Outcome, Reason } from '../output/types.ts';
 import type { ConditionSet } from '../rulebook/types.ts';
-import type { Decision, DecisionFigures, DecisionSummary, Flag, Reason } from './types.ts';
-import type { Outcome } from './outcome.ts';
+import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
+import type { DecisionData, DecisionFigures } from './types.ts';
+import { assessUnclassifiedPayments } from './unassessed.ts';
 
 export interface DecisionMeta {
   readonly ruleSetVersion: string;
@@ -67,17 +67,9 @@ function traceConditions(ctx: Context, set: ConditionSet, results: readonly Rule
   }
 }
 
-/** A text and its message key: the Swedish rendering (or '' without texts) and what any language needs. */
-function said(ctx: Context, key: MessageKey, args: MessageArgs = {}): { text: string; message: { key: MessageKey; args: MessageArgs } } {
-  return { text: ctx.say(key, args), message: { key, args } };
-}
-
-/**
- * A reason with its text and message (see said). Built as one literal rather than spreading said()
- * into it: a spread costs a shape change per object, and reasons and flags are made for every household.
- */
-function reasonOf(ctx: Context, code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
-  return { code, legalRef, text: ctx.say(key, args), message: { key, args } };
+/** A reason with its message (the views render its text). */
+function reasonOf(code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
+  return { code, legalRef, message: { key, args } };
 }
 
 /** A fired condition rule: a missing fact or a flag for a person (a denial is handled by decide). */
@@ -89,9 +81,8 @@ function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
     const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
     needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey });
   } else if (r.event.type === 'flag') {
-    const key = `flag.${code}` as MessageKey;
-    const args = {};
-    flags.push({ code, severity, legalRef: ref, text: ctx.say(key, args), message: { key, args } });
+    const message: Message = { key: `flag.${code}` as MessageKey, args: {} };
+    flags.push({ code, severity, legalRef: ref, message });
   }
 }
 
@@ -255,16 +246,16 @@ function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, ste
   if (incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   if (denial !== null) {
     const deniedFor = denial.event.params.code;
-    reasons.push(reasonOf(ctx, deniedFor, legal(ctx, 'labourMarket').ref, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL'));
+    reasons.push(reasonOf(deniedFor, legal(ctx, 'labourMarket').ref, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL'));
     return proposal('deny', ZERO, ZERO, deniedFor);
   }
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
-    reasons.push(reasonOf(ctx, 'INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }));
+    reasons.push(reasonOf('INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }));
     return proposal('deny', ZERO, ZERO, 'INCOME_COVERS_NEED');
   }
   if (assets.available >= deficit) {
-    reasons.push(reasonOf(ctx, 'ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }));
+    reasons.push(reasonOf('ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }));
     return proposal('deny', ZERO, deficit, 'ASSETS_COVER_NEED');
   }
   // Own money above the buffer that does not cover the shortfall is not deducted automatically:
@@ -281,13 +272,12 @@ function reasonsForRefusedCosts(ctx: Context, costs: CostsResult, p: Proposal): 
   for (const item of costs.items) {
     if (item.claimed === null || item.accepted === null || item.accepted >= item.claimed) continue;
     const refused = formatKronor(subtract(item.claimed, item.accepted));
-    p.reasons.push({ code: item.code, legalRef: item.legalRef, text: item.reason, amount: refused, message: item.message });
+    p.reasons.push({ code: item.code, legalRef: item.legalRef, amount: refused, message: item.message });
   }
   if (p.outcome === 'approve' || p.outcome === 'partial') {
     const payable = formatKronor(p.payable!);
     const args = { payable, period: formatPeriod(ctx.household.period) };
-    const key = 'reason.RIGHT_TO_ASSISTANCE';
-    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, text: ctx.say(key, args), message: { key, args }, amount: payable });
+    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, message: { key: 'reason.RIGHT_TO_ASSISTANCE', args }, amount: payable });
   }
 }
 
@@ -373,7 +363,8 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r);
   const allowanceFlag = flags.find((f) => f.code === 'CHILD_ALLOWANCE_MISMATCH');
   if (allowanceFlag && allowance.expected !== null) {
-    flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, ...said(ctx, 'flag.CHILD_ALLOWANCE_MISMATCH', { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) }) };
+    const args = { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) };
+    flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, message: { key: 'flag.CHILD_ALLOWANCE_MISMATCH', args } };
   }
 }
 
@@ -408,8 +399,8 @@ function buildFigures(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
   };
 }
 
-/** The decision as data: the contract's fields in their order (the figures with every item list), amounts as kronor strings. */
-function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal): DecisionSummary {
+/** The decision as data: the contract's fields in their order (the figures with every item list and the trace), amounts as kronor strings. */
+function buildData(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal): DecisionData {
   const { rules } = ctx;
   const { norm, costs, income, assets } = a;
   return {
@@ -436,7 +427,6 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
         claimed: i.claimed === null ? null : formatKronor(i.claimed),
         accepted: i.accepted === null ? null : formatKronor(i.accepted),
         code: i.code,
-        reason: i.reason,
         legalRef: i.legalRef,
         requiresAssessment: i.requiresAssessment,
         message: i.message,
@@ -451,7 +441,6 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
         amount: i.amount === null ? null : formatKronor(i.amount),
         counted: i.counted === null ? null : formatKronor(i.counted),
         code: i.code,
-        reason: i.reason,
         legalRef: i.legalRef,
         message: i.message,
         source: i.source,
@@ -464,7 +453,7 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
       buffer: formatKronor(assets.buffer),
       available: f.assets.available,
       used: formatKronor(p.assetsUsed),
-      items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, reason: i.reason, message: i.message })),
+      items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, message: i.message })),
     },
     need: f.need,
     payable: f.payable,
@@ -474,6 +463,7 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
     requiresAssessment: f.requiresAssessment,
     childImpact: f.childImpact,
     warnings: ctx.warnings,
+    trace: ctx.trace.recorded(),
     ruleSetVersion: f.ruleSetVersion,
     inputHash: f.inputHash,
     engineVersion: f.engineVersion,
@@ -482,15 +472,13 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
 
 /**
  * Computes the proposal: steps 1–6 above in the order of the law, then the barnkonsekvens (3 kap. 1 §
- * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'full' (the default) the decision carries
- * the rendered trace and the decision text; 'summary' leaves both out for bulk runs (a replay of the
- * same input and rule set gives the full trace back, byte for byte); 'figures' keeps only the totals,
- * codes and flags that batch --detail compact writes (no item lists).
+ * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'data' the decision carries every item
+ * list and the trace as recorded; 'figures' keeps only the totals, codes and flags that batch --detail
+ * compact writes (no item lists). Data only: the views render the texts (src/explain/contract.ts).
  */
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'data'): DecisionData;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'figures'): DecisionFigures;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary' | 'figures'): Decision | DecisionSummary | DecisionFigures {
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figures'): DecisionData | DecisionFigures {
   const amounts = computeAmounts(ctx);
   // Agency data flags first: a failed answer (severity block) is why no amount can be proposed.
   const flags: Flag[] = [...amounts.income.agencyFlags];
@@ -500,6 +488,8 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
   const activity = assessActivityRequirement(ctx, { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
   const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
+  // A registered payment nobody has classified yet: both alternatives on its flags and its registered line.
+  const registered = assessUnclassifiedPayments(ctx, amounts, { payable: proposal.payable, refusedByCondition: proposal.denial !== null }, flags);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
   const payableIfAllGranted = proposal.incomplete || proposal.blockingFlags.length > 0 ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
@@ -515,12 +505,5 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     (childImpact?.requiresAssessment ?? false);
 
   const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
-  if (detail === 'figures') return figures;
-  const summary = buildSummary(ctx, figures, amounts, proposal);
-  if (detail === 'summary') return summary;
-  const steps = ctx.trace.render();
-  const decisionText = writeDecisionText(ctx, summary);
-  // Fixed key order: the contract's fields first, then the rest.
-  const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
-  return { ...head, decisionText, warnings, trace: steps, ruleSetVersion, inputHash, engineVersion };
+  return detail === 'figures' ? figures : buildData(ctx, figures, { ...amounts, income: { ...amounts.income, registered } }, proposal);
 }

@@ -2,17 +2,30 @@
  * The decision text a person would send (Swedish): the decision, how it was computed, the reasons
  * with the law in force, the child section, and how to appeal (förvaltningsbesvär: in writing to the
  * socialnämnd within three weeks of being notified; the nämnd forwards it to förvaltningsrätten).
+ * A view over the decision's data with its texts (contract.ts) and the rules it was made with.
  */
-import { legal, type Context } from '../context.ts';
-import type { DecisionSummary } from '../decision/types.ts';
+import type { PendingRuleSet } from '../rulebook/resolve.ts';
+import type { LegalRef, RuleSet } from '../rulebook/types.ts';
+import type { RegisteredPaymentOut } from '../output/types.ts';
+import type { DecisionSummary } from './types.ts';
 import { dateSv, krSv, monthSv } from './format.ts';
+import type { MessageArgs } from '../trace/messages.ts';
+import { renderMessage } from './messages.ts';
+
+/** The legal reference for a topic in the rules' law in force (context.ts legal, for a view). */
+function legal(rules: RuleSet, topic: string): LegalRef {
+  const ref = rules.legal.refs[topic];
+  if (!ref) throw new Error(`[engine] no legal reference for topic ${topic}`); // checked when rules/ is loaded
+  return ref;
+}
 
 const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'a-kassan', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
 /** Where each counted income came from: the application, or an agency's payment and its date. */
 function incomeSources(lines: string[], d: DecisionSummary): void {
   const shown = d.income.items.filter((i) => i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
-  if (shown.length === 0 || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
+  const excluded = d.income.registered.filter((r) => r.use === 'excluded');
+  if ((shown.length === 0 && excluded.length === 0) || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
   lines.push('');
   lines.push('Inkomsterna kommer från');
   for (const i of shown) {
@@ -21,20 +34,39 @@ function incomeSources(lines: string[], d: DecisionSummary): void {
       : `${i.benefit}${i.subBenefit && i.subBenefit.toLowerCase() !== i.benefit?.toLowerCase() ? ` (${i.subBenefit})` : ''} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
     lines.push(`- ${from}: ${krSv(i.amount ?? '0')}${i.counted !== i.amount ? `, varav ${krSv(i.counted!)} räknas` : ''}`);
   }
-  const notCounted = d.income.registered.filter((r) => r.use === 'excluded' || r.use === 'to-person' || r.use === 'unhandled');
-  for (const r of notCounted) {
-    const why = r.use === 'excluded' ? `: ${String(r.message.args['reasonSv'] ?? '')}` : '; handläggaren bedömer den';
-    lines.push(`- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget${why}.`);
+  for (const r of excluded) {
+    lines.push(
+      r.assessment === null
+        ? `- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget: ${String(r.message.args['reasonSv'] ?? '')}.`
+        : `- ${renderMessage('sv', 'unassessed.excludedByPerson', unassessedArgs(r))}`,
+    );
   }
 }
 
+/** A registered payment that waits for a person's classification (not counted, the letter blocked). */
+export const waitsForPerson = (r: RegisteredPaymentOut): boolean => r.use === 'unhandled' || r.use === 'to-person';
+
+/** The message arguments of a payment's line "ej bedömd": where it came from and both alternatives. */
+export function unassessedArgs(r: RegisteredPaymentOut): MessageArgs {
+  return { ...r.message.args, notCounted: r.alternatives?.notCounted ?? '', counted: r.alternatives?.counted ?? '', reason: r.assessment?.reason ?? '' };
+}
+
+/** The payments nobody has classified yet, each on its own line "ej bedömd", and why the proposal cannot be sent. */
+function unassessedLines(lines: string[], d: DecisionSummary): void {
+  const waiting = d.income.registered.filter(waitsForPerson);
+  if (waiting.length === 0) return;
+  for (const r of waiting) lines.push(`  ${renderMessage('sv', 'unassessed.line', unassessedArgs(r))}`);
+  lines.push('');
+  lines.push(renderMessage('sv', 'unassessed.blocked', { count: waiting.length }));
+}
+
 /** The cited references whose status is unverified or pending (rules/legal-references.json), in citing order. */
-function unconfirmedRefs(ctx: Context, cited: readonly string[]): string[] {
-  const weak = new Set(Object.values(ctx.rules.legal.refs).filter((r) => r.status === 'unverified' || r.status === 'pending').map((r) => r.ref));
+function unconfirmedRefs(rules: RuleSet, cited: readonly string[]): string[] {
+  const weak = new Set(Object.values(rules.legal.refs).filter((r) => r.status === 'unverified' || r.status === 'pending').map((r) => r.ref));
   return [...new Set(cited.filter((ref) => weak.has(ref)))];
 }
 
-export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
+export function writeDecisionText(rules: RuleSet, d: DecisionSummary): string {
   const lines: string[] = [];
   const month = monthSv(d.period);
   const row = (label: string, amount: string | null, sign = '') => {
@@ -71,15 +103,16 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   row('Inkomster som räknas', d.income.counted, '−');
   if (d.assets.used !== '0' && d.assets.used !== null) row('Egna medel som ska användas', d.assets.used, '−');
   row('Att betala', d.payable);
+  unassessedLines(lines, d);
   incomeSources(lines, d);
   lines.push('');
   lines.push('Skäl för beslutet');
   for (const r of d.reasons) lines.push(`- ${r.text} (${r.legalRef})`);
   if (d.reasons.length === 0) lines.push('- Se beräkningen ovan.');
-  const refs = [...new Set([legal(ctx, 'rightToAssistance').ref, legal(ctx, 'riksnorm').ref, ...d.reasons.map((r) => r.legalRef)])];
+  const refs = [...new Set([legal(rules, 'rightToAssistance').ref, legal(rules, 'riksnorm').ref, ...d.reasons.map((r) => r.legalRef)])];
   lines.push('');
-  lines.push(`Lagrum: ${refs.join('; ')}; ${ctx.rules.riksnorm.legalBasis}.`);
-  const unconfirmed = unconfirmedRefs(ctx, [...refs, ...d.needsInformation.map((n) => n.legalRef ?? '')]);
+  lines.push(`Lagrum: ${refs.join('; ')}; ${rules.riksnorm.legalBasis}.`);
+  const unconfirmed = unconfirmedRefs(rules, [...refs, ...d.needsInformation.map((n) => n.legalRef ?? '')]);
   if (unconfirmed.length > 0) lines.push(`Lagrum som inte är bekräftade i lagtexten (kontrolleras före beslut): ${unconfirmed.join('; ')}.`);
 
   if (d.childImpact) {
@@ -96,13 +129,31 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
       'Om du inte är nöjd med beslutet kan du överklaga det till förvaltningsrätten. Skriv till socialnämnden och tala om vilket beslut du överklagar, ' +
         'varför du anser att det är fel och hur du vill att det ska ändras. Överklagandet ska ha kommit in till socialnämnden inom tre veckor från den dag ' +
         'du fick del av beslutet. Nämnden prövar först om beslutet ska ändras; annars skickar nämnden överklagandet vidare till förvaltningsrätten. ' +
-        `(${legal(ctx, 'appealRoute').ref}; ${legal(ctx, 'appealDeadline').ref})`,
+        `(${legal(rules, 'appealRoute').ref}; ${legal(rules, 'appealDeadline').ref})`,
     );
   }
   lines.push('');
   lines.push(
-    `Förslaget är beräknat automatiskt enligt ${ctx.rules.legal.lawTitle} och ${ctx.rules.riksnorm.title.toLowerCase()} ` +
-      `(regelversion ${d.ruleSetVersion.slice(0, 19)}…). Beslutet fattas av handläggare. Skälen ska motiveras enligt ${legal(ctx, 'statementOfReasons').ref}.`,
+    `Förslaget är beräknat automatiskt enligt ${rules.legal.lawTitle} och ${rules.riksnorm.title.toLowerCase()} ` +
+      `(regelversion ${d.ruleSetVersion.slice(0, 19)}…). Beslutet fattas av handläggare. Skälen ska motiveras enligt ${legal(rules, 'statementOfReasons').ref}.`,
   );
   return lines.join('\n');
+}
+
+/**
+ * The decision text for a month whose rules are enacted but not published (decision/pending.ts): no
+ * calculation and no assessment, only what is missing.
+ */
+export function writePendingDecisionText(pending: PendingRuleSet, d: DecisionSummary): string {
+  const month = monthSv(d.period);
+  return [
+    'FÖRSLAG TILL BESLUT – EKONOMISKT BISTÅND (FÖRSÖRJNINGSSTÖD)',
+    `Ärende: ${d.caseId ?? '(inget ärendenummer)'}   Månad: ${month}${d.municipality ? `   Kommun: ${d.municipality}` : ''}`,
+    '',
+    'Beslut',
+    `Ansökan om försörjningsstöd för ${month} kan inte beräknas ännu. Reglerna för månaden är beslutade men inte publicerade, och motorn gissar inte. Följande saknas:`,
+    ...d.needsInformation.map((n) => `- ${n.text} (${n.legalRef ?? ''})`),
+    '',
+    `Ingen beräkning och ingen bedömning har gjorts. Förslaget tas fram när reglerna har lästs in (${pending.legal.lawTitle}).`,
+  ].join('\n');
 }

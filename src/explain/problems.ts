@@ -76,6 +76,8 @@ const HOLDS_SV: Readonly<Record<FieldKind, string>> = {
   benefit: 'förmånen med myndighetens ord, till exempel "Bostadsbidrag"',
   agencyText: 'text med myndighetens ord',
   agencyDays: 'antal dagar som text, till exempel "22" eller "0.5"',
+  assessment: 'handläggarens bedömning av utbetalningen: ett objekt { … } med action, incomeType och reason',
+  assessmentAction: 'count (räknas som inkomst) eller exclude (räknas inte)',
   agencyAnswers: 'en lista [ … ] med myndigheternas svar',
   agencyAnswer: 'ett svar: ett objekt { … } med memberId, agency och status',
   answerStatus: 'answered, nothing, unverifiable eller failed',
@@ -125,6 +127,8 @@ const HOLDS_EN: Readonly<Record<FieldKind, string>> = {
   benefit: 'the benefit in the agency\'s words, for example "Bostadsbidrag"',
   agencyText: "text in the agency's words",
   agencyDays: 'the days as text, for example "22" or "0.5"',
+  assessment: "the caseworker's assessment of the payment: an object { … } with action, incomeType and reason",
+  assessmentAction: 'count (counted as income) or exclude (not counted)',
   agencyAnswers: "a list [ … ] of the agencies' answers",
   agencyAnswer: 'an answer: an object { … } with memberId, agency and status',
   answerStatus: 'answered, nothing, unverifiable or failed',
@@ -209,6 +213,7 @@ export const PROBLEMS_SV: Texts = {
   INVALID_GENDER: (a) => `ska vara ${choicesSv(a.allowed)}, men här står ${quoteSv(a.value)}`,
   INVALID_STATUS: (a) => `ska vara ${choicesSv(a.allowed)}, men här står ${quoteSv(a.value)}`,
   UNKNOWN_AGENCY: (a) => `ska vara myndighetens kod, ${choicesSv(a.allowed)}, men här står ${quoteSv(a.value)}`,
+  INVALID_ACTION: (a) => `ska vara ${HOLDS_SV.assessmentAction}, men här står ${quoteSv(a.value)}`,
   INVALID_DAYS: (a) => `ska vara ${HOLDS_SV.agencyDays}, men här står ${quoteSv(a.value)}`,
   'INVALID_DAYS.negative': (a) => `får inte vara negativt (här står ${a.value}): ange hur många dagar av månaden barnet bor här`,
   'INVALID_DAYS.moreThanMonth': (a) => `${monthSv(a.period)} har ${a.days} dagar: ange högst ${a.days}`,
@@ -249,6 +254,9 @@ export const PROBLEMS_SV: Texts = {
   TOO_MANY_MONTHS: (a) => `fler månader i följd (${numSv(a.value)}) än den sökande har levt (${a.age} år): ange antalet hela månader i följd med försörjningsstöd före den här`,
 
   'REQUIRED.paidOn': () => 'saknas: ange utbetalningsdagen, eller periodFrom när myndigheten inte har bokat någon dag ännu',
+  'REQUIRED.assessmentIncomeType': () => 'saknas: när utbetalningen räknas (action "count"), ange vilken inkomsttyp den räknas som',
+  'REQUIRED.assessmentReason': () => 'saknas: när utbetalningen inte räknas (action "exclude"), ange varför den inte är inkomst',
+  NOT_ALLOWED: () => 'anges bara när utbetalningen räknas (action "count"): en utbetalning som inte räknas har ingen inkomsttyp',
   DUPLICATE_ANSWER: (a) => `agencyAnswers[${a.other}] ger redan svaret från ${a.agency} för ${quoteSv(a.memberId)}: ett svar per medlem och myndighet`,
   ANSWER_CONTRADICTS_PAYMENTS: (a) => `svaret är ${quoteText(a.status)}, men registeredIncomes[${a.payment}] är en utbetalning från ${a.agency} till ${quoteSv(a.memberId)}: kontrollera svaret`,
 
@@ -296,6 +304,7 @@ export const PROBLEMS_EN: Texts = {
   INVALID_GENDER: (a) => `must be ${choicesEn(a.allowed)}, but is ${quoteEn(a.value)}`,
   INVALID_STATUS: (a) => `must be ${choicesEn(a.allowed)}, but is ${quoteEn(a.value)}`,
   UNKNOWN_AGENCY: (a) => `must be the agency's code, ${choicesEn(a.allowed)}, but is ${quoteEn(a.value)}`,
+  INVALID_ACTION: (a) => `must be ${HOLDS_EN.assessmentAction}, but is ${quoteEn(a.value)}`,
   INVALID_DAYS: (a) => `must be ${HOLDS_EN.agencyDays}, but is ${quoteEn(a.value)}`,
   'INVALID_DAYS.negative': (a) => `must not be negative (this is ${a.value}): give how many days of the month the child lives here`,
   'INVALID_DAYS.moreThanMonth': (a) => `${monthEn(a.period)} has ${a.days} days: give at most ${a.days}`,
@@ -336,6 +345,9 @@ export const PROBLEMS_EN: Texts = {
   TOO_MANY_MONTHS: (a) => `more months in a row (${numEn(a.value)}) than the applicant has lived (${a.age} years): give the whole months in a row with försörjningsstöd before this one`,
 
   'REQUIRED.paidOn': () => 'missing: give the payment date, or periodFrom when the agency has not booked a date yet',
+  'REQUIRED.assessmentIncomeType': () => 'missing: when the payment is counted (action "count"), give the income type it is counted as',
+  'REQUIRED.assessmentReason': () => 'missing: when the payment is not counted (action "exclude"), give why it is not income',
+  NOT_ALLOWED: () => 'is only given when the payment is counted (action "count"): a payment that is not counted has no income type',
   DUPLICATE_ANSWER: (a) => `agencyAnswers[${a.other}] already gives ${a.agency}'s answer for ${quoteEn(a.memberId)}: one answer per member and agency`,
   ANSWER_CONTRADICTS_PAYMENTS: (a) => `the answer is ${quoteText(a.status)}, but registeredIncomes[${a.payment}] is a payment from ${a.agency} to ${quoteEn(a.memberId)}: check the answer`,
 

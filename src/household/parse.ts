@@ -48,6 +48,7 @@ import {
   type Income,
   type InputIssue,
   type Member,
+  type PaymentAssessment,
   type RegisteredIncome,
 } from './types.ts';
 
@@ -102,7 +103,10 @@ const registeredIncomeSchema = z.object({
   days: text.nullable().optional(),
   preliminary: z.boolean().optional(),
   ref: text.nullable().optional(),
+  /** A caseworker's classification of a payment the rules leave to a person (or do not know). */
+  assessment: z.object({ action: z.string(), incomeType: text.nullable().optional(), reason: text.nullable().optional() }).nullable().optional(),
 });
+const assessmentSchema = registeredIncomeSchema.shape.assessment.unwrap().unwrap();
 const agencyAnswerSchema = z.object({ memberId: text, agency: z.string(), status: z.string() });
 
 export const householdSchema = z.object({
@@ -128,6 +132,7 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   assets: new Set(Object.keys(assetSchema.shape)),
   circumstances: new Set(Object.keys(circumstancesSchema.shape)),
   registeredIncomes: new Set(Object.keys(registeredIncomeSchema.shape)),
+  assessment: new Set(Object.keys(assessmentSchema.shape)),
   agencyAnswers: new Set(Object.keys(agencyAnswerSchema.shape)),
   activityRequirement: new Set(Object.keys(activitySchema.shape)),
   sickness: new Set(Object.keys(sicknessSchema.shape)),
@@ -193,6 +198,7 @@ export function unknownKeyWarnings(raw: Obj): InputIssue[] {
     for (let i = 0; i < items.length; i++) {
       const item: unknown = items[i];
       checkKeys(warnings, item, KNOWN_KEYS[list]!, list, i);
+      if (list === 'registeredIncomes' && isRecord(item)) checkKeys(warnings, item['assessment'], KNOWN_KEYS['assessment']!, list, i, 'assessment');
       if (list === 'members' && isRecord(item)) {
         checkKeys(warnings, item['activityRequirement'], KNOWN_KEYS['activityRequirement']!, list, i, 'activityRequirement');
         checkKeys(warnings, item['sickness'], KNOWN_KEYS['sickness']!, list, i, 'sickness');
@@ -392,7 +398,7 @@ function listTotal(r: Reader, amounts: readonly (Ore | null | undefined)[], path
 }
 
 /** A value that must be one of a fixed list (role, gender, agency, status). */
-function oneOf<T extends string>(r: Reader, path: string, value: string | null | undefined, allowed: readonly T[], key: 'INVALID_ROLE' | 'INVALID_GENDER' | 'INVALID_STATUS' | 'UNKNOWN_AGENCY'): T | null | undefined {
+function oneOf<T extends string>(r: Reader, path: string, value: string | null | undefined, allowed: readonly T[], key: 'INVALID_ROLE' | 'INVALID_GENDER' | 'INVALID_STATUS' | 'UNKNOWN_AGENCY' | 'INVALID_ACTION'): T | null | undefined {
   if (typeof value !== 'string') return value;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   r.add(path, key, { value: echo(value), allowed });
@@ -410,8 +416,8 @@ export interface RuleChecks {
   readonly period: Period;
   readonly municipality: string | null;
   readonly decidedOn: string | null;
-  /** Income, cost and asset types, with where they are. */
-  readonly types: readonly { readonly list: TypedList; readonly index: number; readonly value: string }[];
+  /** Income, cost and asset types (a caseworker's income type for an agency payment too), with where they are. */
+  readonly types: readonly { readonly list: TypedList; readonly path: string; readonly value: string }[];
   /** Activity exemption codes, with the member they belong to. */
   readonly exemptions: readonly { readonly index: number; readonly value: string }[];
   readonly hasRegisteredIncomes: boolean;
@@ -571,7 +577,7 @@ function readIncome(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, numbe
   const memberId = str(r, o, 'memberId', base, 'memberRef', 'required');
   memberRef(r, ids, `${base}.memberId`, memberId);
   const type = str(r, o, 'type', base, 'incomeType', 'required');
-  if (typeof type === 'string') types.push({ list: 'incomes', index: i, value: type });
+  if (typeof type === 'string') types.push({ list: 'incomes', path: `${base}.type`, value: type });
   const value = amount(r, o, 'amount', base, 'nullable');
   const yearToDate = amount(r, o, 'yearToDate', base, 'nullable');
   const description = str(r, o, 'description', base, 'description', 'nullable');
@@ -582,7 +588,7 @@ function readIncome(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, numbe
 function readCost(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, types: RuleChecks['types'][number][]): Cost | undefined {
   const base = `costs[${i}]`;
   const type = str(r, o, 'type', base, 'costType', 'required');
-  if (typeof type === 'string') types.push({ list: 'costs', index: i, value: type });
+  if (typeof type === 'string') types.push({ list: 'costs', path: `${base}.type`, value: type });
   const value = amount(r, o, 'amount', base, 'nullable');
   const memberId = str(r, o, 'memberId', base, 'memberRef', 'nullable');
   memberRef(r, ids, `${base}.memberId`, memberId);
@@ -596,7 +602,7 @@ function readAsset(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number
   const memberId = str(r, o, 'memberId', base, 'memberRef', 'nullable');
   memberRef(r, ids, `${base}.memberId`, memberId);
   const type = str(r, o, 'type', base, 'assetType', 'required');
-  if (typeof type === 'string') types.push({ list: 'assets', index: i, value: type });
+  if (typeof type === 'string') types.push({ list: 'assets', path: `${base}.type`, value: type });
   const value = amount(r, o, 'amount', base, 'nullable');
   const description = str(r, o, 'description', base, 'description', 'nullable');
   if (typeof type !== 'string' || value === undefined || memberId === undefined || description === undefined) return undefined;
@@ -604,7 +610,7 @@ function readAsset(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number
 }
 
 /** Registered payments (SSBTEK): agency known, net a kronor amount, dates real and near the period, texts bounded, the member exists. */
-function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, p: PeriodRead): RegisteredIncome | undefined {
+function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, p: PeriodRead, types: RuleChecks['types'][number][]): RegisteredIncome | undefined {
   const base = `registeredIncomes[${i}]`;
   const memberId = str(r, o, 'memberId', base, 'memberRef', 'required');
   memberRef(r, ids, `${base}.memberId`, memberId);
@@ -635,6 +641,7 @@ function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, n
   }
   const preliminary = flag(r, o, 'preliminary', base, 'flag', 'optional');
   const ref = bounded(r, `${base}.ref`, str(r, o, 'ref', base, 'agencyText', 'nullable'), MAX_TEXT_LENGTH);
+  const assessment = readAssessment(r, o, base, types);
   if (
     typeof memberId !== 'string' ||
     typeof agency !== 'string' ||
@@ -649,12 +656,37 @@ function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, n
     periodTo === undefined ||
     days === undefined ||
     preliminary === undefined ||
-    ref === undefined
+    ref === undefined ||
+    assessment === undefined
   ) {
     return undefined;
   }
-  return { index: i, memberId, agency, benefit, subBenefit, amountType, net, gross, tax, paidOn, periodFrom, periodTo, days, preliminary: preliminary ?? false, ref };
+  return { index: i, memberId, agency, benefit, subBenefit, amountType, net, gross, tax, paidOn, periodFrom, periodTo, days, preliminary: preliminary ?? false, ref, assessment };
 }
+
+/**
+ * A caseworker's classification of a registered payment the rules leave to a person (or do not know):
+ * counted as an income type, or not counted with the reason. The income type is checked against the
+ * period's rules with the other types (src/index.ts).
+ */
+function readAssessment(r: Reader, o: Obj, base: string, types: RuleChecks['types'][number][]): PaymentAssessment | null | undefined {
+  const a = object(r, o, 'assessment', base, 'assessment', 'nullable');
+  if (a === null || a === undefined) return a;
+  const path = `${base}.assessment`;
+  const action = oneOf(r, `${path}.action`, str(r, a, 'action', path, 'assessmentAction', 'required'), ASSESSMENT_ACTIONS, 'INVALID_ACTION');
+  const incomeType = str(r, a, 'incomeType', path, 'incomeType', 'nullable');
+  const reasonText = bounded(r, `${path}.reason`, str(r, a, 'reason', path, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  const reason = typeof reasonText === 'string' ? reasonText.trim() || null : reasonText;
+  if (typeof incomeType === 'string') types.push({ list: 'incomes', path: `${path}.incomeType`, value: incomeType });
+  if (action === 'count' && incomeType === null) r.add(`${path}.incomeType`, 'REQUIRED.assessmentIncomeType', NO_ARGS);
+  if (action === 'exclude' && typeof incomeType === 'string') r.add(`${path}.incomeType`, 'NOT_ALLOWED', NO_ARGS);
+  if (action === 'exclude' && reason === null) r.add(`${path}.reason`, 'REQUIRED.assessmentReason', NO_ARGS);
+  if (typeof action !== 'string' || incomeType === undefined || reason === undefined) return undefined;
+  return { action, incomeType, reason };
+}
+
+/** What a caseworker can do with a registered payment the rules leave to a person. */
+export const ASSESSMENT_ACTIONS = ['count', 'exclude'] as const;
 
 /** Agency answers: one per member and agency; a "nothing" or "failed" answer cannot sit beside payments from that agency. */
 function readAnswers(r: Reader, items: readonly unknown[], ids: ReadonlyMap<string, number> | null, registered: readonly (RegisteredIncome | undefined)[]): (AgencyAnswer | undefined)[] {
@@ -819,7 +851,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   const circumstances = readCircumstances(r, raw, p, applicant);
 
   const registeredItems = list(r, raw, 'registeredIncomes', 'registeredIncomes', 'registeredIncome', 'optional', MAX_LIST_ITEMS);
-  const registered = (registeredItems ?? []).map((o, i) => (isRecord(o) ? readRegistered(r, o, i, refs, p) : undefined));
+  const registered = (registeredItems ?? []).map((o, i) => (isRecord(o) ? readRegistered(r, o, i, refs, p, types) : undefined));
   const answerItems = list(r, raw, 'agencyAnswers', 'agencyAnswers', 'agencyAnswer', 'optional', MAX_LIST_ITEMS);
   const answers = readAnswers(r, answerItems ?? [], refs, registered);
 

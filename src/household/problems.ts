@@ -72,6 +72,8 @@ export type FieldKind =
   | 'benefit'
   | 'agencyText'
   | 'agencyDays'
+  | 'assessment'
+  | 'assessmentAction'
   | 'agencyAnswers'
   | 'agencyAnswer'
   | 'answerStatus';
@@ -148,6 +150,7 @@ export interface ProblemArgTypes {
   INVALID_GENDER: { value: Echo; allowed: readonly string[] };
   INVALID_STATUS: { value: Echo; allowed: readonly string[] };
   UNKNOWN_AGENCY: { value: Echo; allowed: readonly string[] };
+  INVALID_ACTION: { value: Echo; allowed: readonly string[] };
   INVALID_DAYS: { value: Echo };
   'INVALID_DAYS.negative': { value: number };
   'INVALID_DAYS.moreThanMonth': { value: number; period: string; days: number };
@@ -189,6 +192,9 @@ export interface ProblemArgTypes {
 
   // Agency data.
   'REQUIRED.paidOn': Record<string, never>;
+  'REQUIRED.assessmentIncomeType': Record<string, never>;
+  'REQUIRED.assessmentReason': Record<string, never>;
+  NOT_ALLOWED: Record<string, never>;
   DUPLICATE_ANSWER: { other: number; agency: string; memberId: Echo };
   ANSWER_CONTRADICTS_PAYMENTS: { status: string; payment: number; agency: string; memberId: Echo };
 

@@ -13,9 +13,9 @@
  */
 import { assessAgencyIncome, type CountedPayment } from '../agency/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
-import type { Flag, RegisteredPaymentOut } from '../decision/types.ts';
+import type { Flag, RegisteredPaymentOut } from '../output/types.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
 import { add, formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { addMonths, formatPeriod, monthsBetween } from '../period/index.ts';
@@ -53,8 +53,7 @@ export interface IncomeItem {
   readonly counted: Ore | null;
   readonly code: IncomeCode;
   readonly legalRef: string;
-  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
-  readonly reason: string;
+  readonly message: Message;
   /** "application" or "agency:<agency>". */
   readonly source: string;
   readonly agency: AgencyItemSource | null;
@@ -144,23 +143,23 @@ function pushIncome(
   if (from !== null) {
     // An agency payment: the text says where it came from, the step cites the rule row and the dates.
     const r = from.payment;
-    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.row.id, changeThreshold: from.row.changeThreshold };
+    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.classification, changeThreshold: from.changeThreshold };
     Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
     key = 'agency.item';
   }
-  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+  // The step only when the trace is kept; the message (key and arguments) always.
   const message = { key, args };
-  const reason = trace.enabled ? trace.explain({
+  if (trace.enabled) trace.add({
     step: 'income.item',
-    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.row.id}`,
+    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.classification}`,
     legalRef: ref,
     params,
     inputs: itemInputs(income, from),
     result: counted === null ? null : formatKronor(counted),
     key,
     args,
-  }).reason : '';
-  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason, source: from === null ? 'application' : `agency:${from.payment.agency}`, agency });
+  });
+  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, source: from === null ? 'application' : `agency:${from.payment.agency}`, agency });
 }
 
 /** What one calculation's income lines share: the steps below read and update it. */

@@ -11,10 +11,9 @@ import { emptyCounts } from '../../src/batch/summary.ts';
 import { invalidUtf8Offset } from '../../src/household/decode.ts';
 import { quote } from '../../src/household/echo.ts';
 import { problemMessage } from '../../src/explain/problems.ts';
-import { evaluateHousehold } from '../../src/index.ts';
 import { createApp } from '../../src/web/app.ts';
 import { tempDir } from '../batch/support.ts';
-import { book, fixture, ROOT, rulesFor } from '../support/engine.ts';
+import { book, evaluateRendered, fixture, ROOT, rulesFor } from '../support/engine.ts';
 import { runInProcess } from '../support/cli.ts';
 import { applicant, household } from '../support/households.ts';
 
@@ -27,7 +26,7 @@ const E2 = 'e2-single-parent-rent-above-ceiling-2023.json';
 /** The command line in-process (the code the process runs, test/support/cli.ts): spawning tsx costs seconds a call. */
 const cli = (args: string[]) => runInProcess(args);
 const issuesOf = (raw: unknown) => {
-  const r = evaluateHousehold(raw, rulesFor);
+  const r = evaluateRendered(raw, rulesFor);
   return r.ok ? [] : r.issues;
 };
 const post = (body: string | Uint8Array) => app.request('/api/calculate', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
@@ -81,7 +80,7 @@ describe('echoed values (issue 13, F3)', () => {
   });
 
   it('an unknown field with a newline in its name stays on one line in the warnings', () => {
-    const r = evaluateHousehold({ ...fixture(E1), 'evil\nkey': 1 }, rulesFor);
+    const r = evaluateRendered({ ...fixture(E1), 'evil\nkey': 1 }, rulesFor);
     expect(r.ok && r.decision.warnings.map((w) => w.path)).toEqual(['["evil\\nkey"]']);
   });
 });
