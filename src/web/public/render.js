@@ -64,6 +64,12 @@ export function pendingText(p) {
 
 /** The blocking aktivitetskrav flags (declined without an acceptable reason): a person chooses between the alternatives. */
 export const activityBlocks = (d) => d.flags.filter((f) => f.code === 'ACTIVITY_DECLINED' && f.severity === 'block' && f.amounts);
+/** The blocking labour-market flags (an adult not at the labour market's disposal, no reason given): a person chooses. */
+export const labourMarketBlocks = (d) => d.flags.filter((f) => f.code === 'NOT_AT_LABOUR_MARKET_DISPOSAL' && f.severity === 'block' && f.amounts);
+/** The labour-market flags with a stated reason: the amount is proposed, a person judges the reason. */
+const reasonsToAssess = (d) => d.flags.filter((f) => f.code === 'LABOUR_MARKET_REASON_TO_ASSESS');
+/** The needs-information codes that are a person's choice, not a missing fact. */
+const PERSON_DECIDES = ['ACTIVITY_DECISION_BY_PERSON', 'LABOUR_MARKET_DECISION_BY_PERSON'];
 
 function pendingNotice(p) {
   return h(
@@ -91,6 +97,40 @@ function activityChoice(f) {
       h('li', {}, 'Sätta ned: ett belopp du bestämmer mellan ', h('strong', {}, krSv(a.withoutAdultPart)), ' och ', h('strong', {}, krSv(a.full))),
       item('Skälet godtas efter prövning', a.full, 'full', '(ange då skälet på personens kort)'),
     ),
+  );
+}
+
+/**
+ * The alternatives when an adult does not stand at the labour market's disposal and gave no reason
+ * (the labour-market condition): the engine refuses nothing; the children's part is in every alternative.
+ */
+function labourMarketChoice(f) {
+  const a = f.amounts;
+  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
+  const item = (label, amount, field, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `labourMarket.${field}` } }, krSv(amount)), note ? ` ${note}` : '');
+  return h(
+    'div',
+    { class: 'outcome__notice', dataset: { labourMarket: f.memberId ?? '' } },
+    h('p', {}, h('strong', {}, `${who} står inte till arbetsmarknadens förfogande och har inte angett något skäl. `), 'Villkoret gäller den som kan arbeta och bara försörjningsstödet. Beräkningen avslår inget: du prövar, väljer och motiverar.'),
+    h(
+      'ul',
+      { class: 'plain' },
+      item('Avslå den vuxnes del, barnens del behålls', a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
+      h('li', {}, 'Sätta ned: ett belopp du bestämmer mellan ', h('strong', {}, krSv(a.withoutAdultPart)), ' och ', h('strong', {}, krSv(a.full))),
+      item('Står till förfogande eller har godtagbara skäl', a.full, 'full', '(ange då det på personens kort)'),
+    ),
+  );
+}
+
+/** A stated reason for not standing at the labour market's disposal: proposed, never accepted by the engine. */
+function reasonToAssess(f) {
+  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
+  const reason = f.message?.args?.reason ? `”${f.message.args.reason}”` : 'sjukdom utan läkarintyg';
+  return h(
+    'div',
+    { class: 'outcome__notice', dataset: { labourReason: f.memberId ?? '' } },
+    h('p', {}, h('strong', {}, `${who} anger skälet ${reason}. `), 'Förslaget räknar med skälet tills du har bedömt om det är godtagbart.'),
+    f.amounts ? h('p', {}, 'Godtas det inte: ', h('strong', { class: 'amount', dataset: { amount: 'labourReason.withoutAdultPart' } }, krSv(f.amounts.withoutAdultPart)), ` utan den vuxnes del (barnens del ${krSv(f.amounts.childrenPart)} ingår alltid).`) : null,
   );
 }
 
@@ -132,6 +172,9 @@ function memberOf(decision, id) {
   return step ? sv(step.text) : view.who(id);
 }
 
+/** The Act's words for the costs a person assesses one by one: "levnadskostnader i övrigt" in SoL (2025:400), "livsföring i övrigt" before. */
+export const otherLivingCosts = (d) => (String(d.law ?? '').includes('2001:453') ? 'livsföring i övrigt' : 'levnadskostnader i övrigt');
+
 /** A cost for livsföring i övrigt (its type's category in the period's rules): a person assesses it one by one. */
 const isLivsforing = (c) => view.labels.costCategory?.[c.type] === 'livsforing';
 
@@ -152,7 +195,9 @@ export function outcomeWord(d, preliminary = view.preliminary) {
 /** The outcome as it reads: no rules, a person's choice (aktivitetskrav), or "Förslag: …". */
 function outcomeText(d) {
   if (pendingRules(d)) return 'Inget förslag: reglerna är inte publicerade';
-  if (d.outcome === 'needs-information' && activityBlocks(d).length && d.needsInformation.every((n) => !n.blocking || n.code === 'ACTIVITY_DECISION_BY_PERSON')) {
+  const onlyPersonDecides = d.needsInformation.every((n) => !n.blocking || PERSON_DECIDES.includes(n.code));
+  if (d.outcome === 'needs-information' && labourMarketBlocks(d).length && onlyPersonDecides) return 'Förslag: Handläggaren beslutar (arbetsmarknadens förfogande)';
+  if (d.outcome === 'needs-information' && activityBlocks(d).length && onlyPersonDecides) {
     return 'Förslag: Handläggaren beslutar (aktivitetskrav)';
   }
   return outcomeWord(d);
@@ -160,7 +205,7 @@ function outcomeText(d) {
 
 function outcomeCard(d) {
   const pending = pendingRules(d);
-  const blocking = d.needsInformation.filter((n) => n.blocking && n.code !== 'RULES_PENDING' && n.code !== 'ACTIVITY_DECISION_BY_PERSON');
+  const blocking = d.needsInformation.filter((n) => n.blocking && n.code !== 'RULES_PENDING' && !PERSON_DECIDES.includes(n.code));
   const blockingFields = [...new Set(blocking.map((n) => describePath(n.field)))];
   const meta = [monthSv(d.period), d.municipality ? `kommun ${d.municipality}` : null, d.caseId ? `ärende ${d.caseId}` : null, d.law].filter(Boolean).join(' · ');
   return h(
@@ -173,6 +218,8 @@ function outcomeCard(d) {
       h('p', { class: 'outcome__meta' }, meta),
       view.preliminary && !pending ? h('p', { class: 'outcome__needs', id: 'preliminary-note' }, 'Inga inkomster är angivna. Ange hushållets inkomster, eller bekräfta under Inkomster att det inte finns några.') : null,
       pending ? pendingNotice(pending) : null,
+      labourMarketBlocks(d).map(labourMarketChoice),
+      reasonsToAssess(d).map(reasonToAssess),
       activityBlocks(d).map(activityChoice),
       blockingFields.length ? h('p', { class: 'outcome__needs' }, `Saknas för att räkna fram förslaget: ${blockingFields.join(', ')}.`) : null,
       d.requiresAssessment && !pending ? badge('Kräver bedömning av handläggare', 'assess') : null,
@@ -199,7 +246,7 @@ function calculation(d) {
   const pending = pendingCosts(d);
   const note =
     pending !== '0' && d.payable !== null
-      ? h('p', { class: 'table-note pending-note', dataset: { amount: 'costs.pending' } }, `Varav ${krSv(pending)} är kostnader för livsföring i övrigt som väntar på handläggarens bedömning. De ingår i beloppet att betala först när de har bedömts som skäliga.`)
+      ? h('p', { class: 'table-note pending-note', dataset: { amount: 'costs.pending' } }, `Varav ${krSv(pending)} är kostnader för ${otherLivingCosts(d)} som väntar på handläggarens bedömning. De ingår i beloppet att betala först när de har bedömts som skäliga.`)
       : null;
   return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)), note);
 }
