@@ -81,46 +81,43 @@ function pendingNotice(p) {
   );
 }
 
-/** The alternatives of a declined aktivitetskrav, with their amounts: the law gives no amount, a person chooses. */
-function activityChoice(f) {
+/**
+ * A person's choice between the alternatives a blocking flag carries (flag.amounts): the adult's part
+ * refused with the children's kept, a reduction between, the full amount. `field` prefixes the amounts'
+ * data-amount names, `lead` says why (bold, then the rest), `labels` name the refusal and the full amount.
+ */
+function personChoice(f, field, lead, rest, labels) {
   const a = f.amounts;
-  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
-  const item = (label, amount, field, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `activity.${field}` } }, krSv(amount)), note ? ` ${note}` : '');
+  const item = (label, amount, name, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `${field}.${name}` } }, krSv(amount)), note ? ` ${note}` : '');
   return h(
     'div',
-    { class: 'outcome__notice', dataset: { activity: f.memberId ?? '' } },
-    h('p', {}, h('strong', {}, `${who} har avböjt anvisad aktivitet utan godtagbart skäl. `), 'Nämnden ska vägra eller sätta ned fortsatt försörjningsstöd, men lagen anger inget belopp: du väljer och motiverar.'),
+    { class: 'outcome__notice', dataset: { [field]: f.memberId ?? '' } },
+    h('p', {}, h('strong', {}, lead), rest),
     h(
       'ul',
       { class: 'plain' },
-      item('Vägra den vuxnes del, barnens del behålls', a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
+      item(labels.refuse, a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
       h('li', {}, 'Sätta ned: ett belopp du bestämmer mellan ', h('strong', {}, krSv(a.withoutAdultPart)), ' och ', h('strong', {}, krSv(a.full))),
-      item('Skälet godtas efter prövning', a.full, 'full', '(ange då skälet på personens kort)'),
+      item(labels.full, a.full, 'full', labels.fullNote),
     ),
   );
 }
 
-/**
- * The alternatives when an adult does not stand at the labour market's disposal and gave no reason
- * (the labour-market condition): the engine refuses nothing; the children's part is in every alternative.
- */
-function labourMarketChoice(f) {
-  const a = f.amounts;
-  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
-  const item = (label, amount, field, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `labourMarket.${field}` } }, krSv(amount)), note ? ` ${note}` : '');
-  return h(
-    'div',
-    { class: 'outcome__notice', dataset: { labourMarket: f.memberId ?? '' } },
-    h('p', {}, h('strong', {}, `${who} står inte till arbetsmarknadens förfogande och har inte angett något skäl. `), 'Villkoret gäller den som kan arbeta och bara försörjningsstödet. Beräkningen avslår inget: du prövar, väljer och motiverar.'),
-    h(
-      'ul',
-      { class: 'plain' },
-      item('Avslå den vuxnes del, barnens del behålls', a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
-      h('li', {}, 'Sätta ned: ett belopp du bestämmer mellan ', h('strong', {}, krSv(a.withoutAdultPart)), ' och ', h('strong', {}, krSv(a.full))),
-      item('Står till förfogande eller har godtagbara skäl', a.full, 'full', '(ange då det på personens kort)'),
-    ),
-  );
-}
+/** The alternatives of a declined aktivitetskrav, with their amounts: the law gives no amount, a person chooses. */
+const activityChoice = (f) =>
+  personChoice(f, 'activity', `${f.memberId ? view.who(f.memberId) : 'den vuxne'} har avböjt anvisad aktivitet utan godtagbart skäl. `, 'Nämnden ska vägra eller sätta ned fortsatt försörjningsstöd, men lagen anger inget belopp: du väljer och motiverar.', {
+    refuse: 'Vägra den vuxnes del, barnens del behålls',
+    full: 'Skälet godtas efter prövning',
+    fullNote: '(ange då skälet på personens kort)',
+  });
+
+/** An adult not at the labour market's disposal without a reason: the engine refuses nothing; the children's part is in every alternative. */
+const labourMarketChoice = (f) =>
+  personChoice(f, 'labourMarket', `${f.memberId ? view.who(f.memberId) : 'den vuxne'} står inte till arbetsmarknadens förfogande och har inte angett något skäl. `, 'Villkoret gäller den som kan arbeta och bara försörjningsstödet. Beräkningen avslår inget: du prövar, väljer och motiverar.', {
+    refuse: 'Avslå den vuxnes del, barnens del behålls',
+    full: 'Står till förfogande eller har godtagbara skäl',
+    fullNote: '(ange då det på personens kort)',
+  });
 
 /** A stated reason for not standing at the labour market's disposal: proposed, never accepted by the engine. */
 function reasonToAssess(f) {
@@ -172,7 +169,7 @@ function memberOf(decision, id) {
   return step ? sv(step.text) : view.who(id);
 }
 
-/** The Act's words for the costs a person assesses one by one: "levnadskostnader i övrigt" in SoL (2025:400), "livsföring i övrigt" before. */
+/** The Act's words for the costs a person assesses one by one: "levnadskostnader i övrigt" in the 2025 Act, "livsföring i övrigt" in the 2001 one. */
 export const otherLivingCosts = (d) => (String(d.law ?? '').includes('2001:453') ? 'livsföring i övrigt' : 'levnadskostnader i övrigt');
 
 /** A cost for livsföring i övrigt (its type's category in the period's rules): a person assesses it one by one. */
