@@ -94,13 +94,14 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   serve: {
     run: async (args, io) => (await import('./cli/serve.ts')).serveCommand(args, io),
-    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH]
+    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
       addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). A decision the
       caseworker registers in the page is recorded in the store (as calculate --record); /queue lists
       the monthly proposals in the store awaiting a person.
-      Also the public resident page /invanare/ (docs/invanare.md) and Kontaktcenter's case lookup
+      Also the public resident page /invanare/ (docs/invanare.md; --municipality: whose contact
+      details from rules/municipal/KOD.json it shows) and Kontaktcenter's case lookup
       /kontaktcenter/ [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]
       [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,
   },

@@ -1,5 +1,5 @@
 /**
- * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--store PATH] [--trust-proxy-auth …]` (issues 5, 9, 11, 12, 13): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--trust-proxy-auth …]` (issues 5, 9, 11, 12, 13, 29): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
@@ -46,6 +46,8 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
       port: { type: 'string' },
       host: { type: 'string' },
       rules: { type: 'string' },
+      // The municipality the resident page is published for: its contact details (issue 29).
+      municipality: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       // Kontaktcenter's case lookup (issue 12, docs/invanare.md): trusted login headers from a reverse proxy.
       store: { type: 'string' },
@@ -60,13 +62,18 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
   const host = values.host ?? DEFAULT_HOST;
   if (host === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
   const rulebook = loadRulebook(rulesDir(values.rules, io.env));
+  const municipality = values.municipality;
+  if (municipality !== undefined && !/^[0-9]{4}$/.test(municipality)) throw new UsageError(`--municipality: expected a kommunkod of four digits, got "${municipality}"`);
+  if (municipality !== undefined && !rulebook.municipal.has(municipality)) {
+    throw new UsageError(`--municipality ${municipality}: no rules/municipal/${municipality}.json; add the municipality's file (its contact section gives the resident page's phone, address and e-service)`);
+  }
   const staff = staffOptions(values);
 
   let server: RunningServer;
   try {
     // The decision store: the caseworker's recorded decisions (POST /api/decisions, as calculate --record),
     // the monthly queue (/queue) and Kontaktcenter's lookup all use it.
-    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff });
+    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff, ...(municipality !== undefined ? { municipality } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {

@@ -306,7 +306,11 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
       checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...optional], problems);
     }
   }
+  for (const m of book.municipal.values()) {
+    if (m.data.contact) checkSources(m.file, m.data.sources, Object.values(m.data.contact).flatMap((c) => (c ? [c.source] : [])), problems);
+  }
   const defaultPolicy = book.municipal.get('default');
+  if (defaultPolicy && !defaultPolicy.data.contact) problems.push(`${defaultPolicy.file}: contact is required in the default policy (null values: the page says to contact the municipality)`);
   if (defaultPolicy) {
     for (const v of defaultPolicy.data.values) {
       for (const key of ['agencyIncomeMonth', 'rentAdjustmentMonths', 'sharedHousingCost', 'childEarningsAboveLimit'] as const) {

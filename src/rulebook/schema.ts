@@ -132,12 +132,46 @@ export const assetTypesFileSchema = typeTableFile(
   z.object({ labelSv: z.string(), labelEn: z.string(), liquid: z.boolean() }),
 );
 
+const contactText = z.object({ value: z.string().min(1).max(200).nullable(), status, source: z.string() });
+const httpsUrl = z.string().max(300).regex(/^https:\/\/[^\s"<>]+$/, 'expected an https:// address');
+const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time HH:MM');
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * How residents reach the municipality's social services (the resident page and its printout, issue
+ * 29). Not a calculation rule: undated (the page shows how to get in touch today, whatever month it
+ * is about) and never part of a rule set, so editing it changes no rule set version. Every value
+ * carries its source and status like the rules; null = not known, and the page then says "contact
+ * the social services in your municipality" instead of inventing a detail.
+ */
+export const municipalContactSchema = z.object({
+  /** "Socialtjänsten i Exempelstads kommun". */
+  name: contactText,
+  phone: contactText,
+  /** Visiting address, one line. */
+  address: contactText,
+  /** When the phone and reception are open; days and times, formatted per language by the page. */
+  openingHours: z.object({
+    value: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)).min(1), opens: clockTime, closes: clockTime })).min(1).nullable(),
+    status,
+    source: z.string(),
+  }),
+  /** The municipality's e-service for applying. */
+  eService: z.object({ value: httpsUrl.nullable(), status, source: z.string() }),
+  /** Emergency help outside opening hours (socialjouren) for nödbistånd: a phone number. */
+  emergencyPhone: contactText,
+  /** Where the municipality publishes the resident page (printed on the summary); null = the address it was served from. */
+  pageAddress: z.object({ value: httpsUrl.nullable(), status, source: z.string() }).optional(),
+});
+
 export const municipalFileSchema = z.object({
   id: z.string().regex(/^municipal\/(default|[0-9]{4})$/),
   concept: z.literal('municipal-policy'),
   title: z.string(),
   note: z.string().optional(),
   sources: sourcesSchema,
+  /** Optional in a municipality's own file (absent: the default file's, which names no municipality). */
+  contact: municipalContactSchema.optional(),
   values: z
     .array(
       z.object({

@@ -56,6 +56,8 @@ export interface WebOptions {
   readonly storePath?: string;
   /** The resident page's default month comes from this clock (issue 12); tests pin it. */
   readonly clock?: () => Date;
+  /** The kommunkod the resident page is published for: its contact details (rules/municipal/<kod>.json, issue 29) and municipal policy; absent = the default file's. */
+  readonly municipality?: string;
   /** The resident page's message catalogues; default src/web/resident/messages/ (tests pass broken ones). */
   readonly residentCatalogs?: Catalogs;
   /** Kontaktcenter's case-status lookup (issue 12): the decision store and how staff are recognised. Absent = every lookup 403. */
@@ -332,7 +334,13 @@ export function createApp(options: WebOptions): Hono {
   });
 
   // Issue 12: the public resident page (no login, nothing stored) and Kontaktcenter's staff-only lookup.
-  addResidentRoutes(app, { rulesFor, ...(options.clock ? { clock: options.clock } : {}), ...(options.residentCatalogs ? { catalogs: options.residentCatalogs } : {}) });
+  addResidentRoutes(app, {
+    rulebook: options.rulebook,
+    rulesFor,
+    municipality: options.municipality ?? null,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.residentCatalogs ? { catalogs: options.residentCatalogs } : {}),
+  });
   addKontaktcenterRoutes(app, options.staff ?? null);
   // The monthly queue view (docs/monthly.md): its API and its own page, /queue.
   addQueueRoutes(app, options.storePath ?? null, errorResponse);

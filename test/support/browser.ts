@@ -24,10 +24,13 @@ export async function chromiumPath(): Promise<string> {
   return bundled.executablePath();
 }
 
-/** Launches headless Chromium; throws (so the test fails) when none can be started. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches headless Chromium; throws (so the test fails) when none can be started. `env` adds to the
+ * browser's environment (e.g. FONTCONFIG_FILE, to render with no system font at all).
+ */
+export async function launchBrowser(env: Readonly<Record<string, string>> = {}): Promise<Browser> {
   const executablePath = await chromiumPath();
-  return chromium.launch({ executablePath, headless: true, args: ARGS });
+  return chromium.launch({ executablePath, headless: true, args: ARGS, ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } as Record<string, string> } : {}) });
 }
 
 /**
@@ -41,9 +44,9 @@ export class TestBrowser {
   #missing: Error | null = null;
 
   /** Launches Chromium; false, with the error kept for need(), when none can be started. */
-  async launch(): Promise<boolean> {
+  async launch(env: Readonly<Record<string, string>> = {}): Promise<boolean> {
     try {
-      this.#browser = await launchBrowser();
+      this.#browser = await launchBrowser(env);
       return true;
     } catch (error) {
       this.#missing = error as Error;
@@ -83,13 +86,15 @@ let axeSource: string | null = null;
 /**
  * Runs axe-core on the page as it is now and returns its violations. The script is evaluated through
  * the DevTools protocol, so a page's Content-Security-Policy (script-src 'self', or no script at all)
- * does not block it. `tags` limits the rules (default: axe's own default set).
+ * does not block it. `tags` limits the rules (default: axe's own default set); `include` the elements.
  */
-export async function axeViolations(page: Page, tags?: readonly string[]): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, tags?: readonly string[], include?: readonly string[]): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
   const options = tags ? `{ runOnly: { type: 'tag', values: ${JSON.stringify(tags)} }, resultTypes: ['violations'] }` : `{ resultTypes: ['violations'] }`;
-  const result = (await page.evaluate(`axe.run(document, ${options})`)) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  // `include`: only these parts of the page (CSS selectors), e.g. the part a form submission changed.
+  const context = include ? `{ include: ${JSON.stringify(include.map((selector) => [selector]))} }` : 'document';
+  const result = (await page.evaluate(`axe.run(${context}, ${options})`)) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 

@@ -74,26 +74,37 @@ export function checkCatalogs(catalogs: Catalogs): string[] {
 
 export type Args = Readonly<Record<string, string | number>>;
 
+/** Amounts in every language as residents see them on their letters: "5 220 kr" (issue 29). */
+const MONEY = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const MONEY_ORE = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+
+/** A month or date without a trailing abbreviation such as Ukrainian "р.", so a sentence can end after it. */
+function withoutTrailingLiteral(format: Intl.DateTimeFormat, date: Date): string {
+  const parts = format.formatToParts(date);
+  while (parts.length > 0 && parts[parts.length - 1]!.type === 'literal') parts.pop();
+  return parts.map((p) => p.value).join('');
+}
+
 /** Texts and formats for one language. A key missing from the catalogue is a programming error: it throws. */
 export class Translator {
   readonly lang: Lang;
   readonly meta: CatalogMeta;
   readonly #messages: Readonly<Record<string, string>>;
-  readonly #money: Intl.NumberFormat;
-  readonly #moneyOre: Intl.NumberFormat;
   readonly #number: Intl.NumberFormat;
   readonly #month: Intl.DateTimeFormat;
+  readonly #date: Intl.DateTimeFormat;
+  readonly #weekday: Intl.DateTimeFormat;
 
   constructor(lang: Lang, catalog: Catalog) {
     this.lang = lang;
     this.meta = catalog.meta;
     this.#messages = catalog.messages;
-    const locale = catalog.meta.intlLocale;
-    this.#money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    this.#moneyOre = new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 2, minimumFractionDigits: 2 });
-    this.#number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     // Gregorian months always: the norm is per Swedish calendar month (Persian defaults to its own calendar).
-    this.#month = new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const locale = new Intl.Locale(catalog.meta.intlLocale, { calendar: 'gregory' }).toString();
+    this.#number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    this.#month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    this.#date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    this.#weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   }
 
   has(key: string): boolean {
@@ -106,13 +117,16 @@ export class Translator {
     return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
   }
 
-  /** A kronor string ("12340", "7900.50") as this language writes an amount in kronor. */
+  /**
+   * A kronor string ("12340", "7900.50") as "12 340 kr" / "7 900,50 kr" in every language: the form
+   * residents see on their decisions and payments, and one a caseworker can read back on the phone.
+   */
   money(kronor: string): string {
     const ore = parseKronor(kronor.replace(/^-/, ''));
     if (ore === null) return kronor;
     const sign = kronor.startsWith('-') ? -1 : 1;
     // Öre → kronor as a number only for display: at most 12 digits, exact in a double.
-    return (ore % 100 === 0 ? this.#money : this.#moneyOre).format((sign * ore) / 100);
+    return (ore % 100 === 0 ? MONEY : MONEY_ORE).format((sign * ore) / 100);
   }
 
   number(value: number): string {
@@ -122,7 +136,19 @@ export class Translator {
   /** "2026-03" → "mars 2026", "March 2026", "مارس 2026", … */
   month(period: string): string {
     const [y, m] = period.split('-').map(Number);
-    return this.#month.format(new Date(Date.UTC(y!, m! - 1, 1)));
+    return withoutTrailingLiteral(this.#month, new Date(Date.UTC(y!, m! - 1, 1)));
+  }
+
+  /** "2027-01-01" → "1 januari 2027", "1 January 2027", … */
+  date(iso: string): string {
+    const [y, m, d] = iso.split('-').map(Number);
+    return withoutTrailingLiteral(this.#date, new Date(Date.UTC(y!, m! - 1, d!)));
+  }
+
+  /** 0 = Monday … 6 = Sunday, in the language ("måndag", "Monday", "الاثنين", …). */
+  weekday(index: number): string {
+    // 2024-01-01 was a Monday.
+    return this.#weekday.format(new Date(Date.UTC(2024, 0, 1 + index)));
   }
 }
 

@@ -7,7 +7,11 @@
  * - no savings or other assets (the household is asked about them when it applies);
  * - a first application: no jobbstimulans (it needs six months on assistance);
  * - the rent is taken as given: a municipality's reasonable rent level is assessed by a caseworker;
- * - costs a caseworker must assess (tandvård, glasögon, …) are not asked for.
+ * - costs a caseworker must assess (tandvård, glasögon, …) are not asked for;
+ * - the incomes asked for are the adults' and the household's benefits: children's own earnings
+ *   (not counted up to the prisbasbelopp limit) are left out, and the page says so;
+ * - a youth 18–20 counts when in grundskola or gymnasieskola, else is their own case (the engine's
+ *   rule, with the same figures as `calculate` for that household).
  *
  * Nothing here reads a clock or stores anything; the input is validated field by field and bad input
  * is a list of issues naming the field, never an exception.
@@ -43,8 +47,13 @@ export const MAX_ADULTS = 2;
 export const MAX_CHILDREN = 8;
 export const ADULT_MIN_AGE = 18;
 export const ADULT_MAX_AGE = 120;
-/** Children in the self-check are under 18; youths 18–20 at home depend on their schooling (a caseworker asks). */
-export const CHILD_MAX_AGE = 17;
+/**
+ * Children and youths at home up to 20: a youth 18–20 counts in the household when in grundskola or
+ * gymnasieskola, otherwise is their own case (the engine's household-members step; SOSFS 2013:1).
+ */
+export const CHILD_MAX_AGE = 20;
+/** From this age a child's schooling decides whether they count in the household. */
+export const YOUTH_MIN_AGE = 18;
 /** The "utan lunch" norm column applies to children 0–6 who eat lunch at förskola (src/norm). */
 export const LUNCH_MAX_AGE = 6;
 
@@ -52,6 +61,8 @@ export interface SelfCheckChild {
   readonly age: number;
   /** Eats lunch at förskola on weekdays (only read for ages 0–6). */
   readonly lunchAtPreschool: boolean;
+  /** For a youth 18–20: in grundskola or gymnasieskola (required at those ages; null below 18). */
+  readonly inSchool: boolean | null;
 }
 
 export interface SelfCheckInput {
@@ -167,7 +178,14 @@ export function parseSelfCheck(raw: unknown): { ok: true; input: SelfCheckInput 
       const age = checkAge(child['age'], `children[${i}].age`, 0, CHILD_MAX_AGE, issues);
       const lunch = child['lunchAtPreschool'] ?? false;
       if (typeof lunch !== 'boolean') issues.push(issue(`children[${i}].lunchAtPreschool`, 'INVALID_TYPE', 'expected true or false'));
-      if (age !== null) children.push({ age, lunchAtPreschool: lunch === true });
+      const school = child['inSchool'];
+      let inSchool: boolean | null = null;
+      if (age !== null && age >= YOUTH_MIN_AGE) {
+        // Unknown is not "no": whether a youth counts depends on it, so it must be given.
+        if (typeof school !== 'boolean') issues.push(issue(`children[${i}].inSchool`, 'SCHOOL_STATUS_REQUIRED', `expected true or false: is the youth (${YOUTH_MIN_AGE}–${CHILD_MAX_AGE}) in grundskola or gymnasieskola?`));
+        else inSchool = school;
+      } else if (school !== undefined && typeof school !== 'boolean') issues.push(issue(`children[${i}].inSchool`, 'INVALID_TYPE', 'expected true or false'));
+      if (age !== null) children.push({ age, lunchAtPreschool: lunch === true, inSchool });
     });
   }
   const costs = checkAmounts(o['costs'], SELF_CHECK_COSTS, 'costs', issues);
@@ -181,7 +199,7 @@ export function parseSelfCheck(raw: unknown): { ok: true; input: SelfCheckInput 
  * the household is one economic unit and each of these incomes counts krona for krona for a first
  * application.
  */
-export function householdFor(input: SelfCheckInput): Record<string, unknown> {
+export function householdFor(input: SelfCheckInput, municipality: string | null = null): Record<string, unknown> {
   const period = parsePeriod(input.period)!;
   const members: Record<string, unknown>[] = input.adults.map((age, i) =>
     i === 0
@@ -191,10 +209,12 @@ export function householdFor(input: SelfCheckInput): Record<string, unknown> {
   input.children.forEach((c, i) => {
     const child: Record<string, unknown> = { id: `c${i + 1}`, role: 'child', birthDate: birthDateForAge(period, c.age) };
     if (c.lunchAtPreschool && c.age <= LUNCH_MAX_AGE) child['lunchOutsideHome'] = true;
+    if (c.age >= YOUTH_MIN_AGE) child['inSchool'] = c.inSchool === true;
     members.push(child);
   });
   return {
     period: input.period,
+    ...(municipality !== null ? { municipality } : {}),
     members,
     incomes: SELF_CHECK_INCOMES.filter((t) => input.incomes[t] !== undefined).map((type) => ({ memberId: 'a1', type, amount: input.incomes[type] })),
     costs: SELF_CHECK_COSTS.filter((t) => input.costs[t] !== undefined).map((type) => ({ type, amount: input.costs[type] })),
@@ -203,13 +223,17 @@ export function householdFor(input: SelfCheckInput): Record<string, unknown> {
 }
 
 /** Runs the engine on the self-check household and keeps only the figures a resident is shown. */
-export function estimateSelfCheck(input: SelfCheckInput, rulesFor: RuleSetProvider): SelfCheckResult {
-  const household = householdFor(input);
+export function estimateSelfCheck(input: SelfCheckInput, rulesFor: RuleSetProvider, municipality: string | null = null): SelfCheckResult {
+  const household = householdFor(input, municipality);
   const result = evaluateHousehold(household, rulesFor);
   if (!result.ok) return { ok: false, issues: result.issues };
   const d = result.decision;
   if (d.norm.total === null || d.costs.accepted === null || d.income.counted === null || d.need === null || d.payable === null) {
-    // Cannot happen for a household built above (every amount is given); refuse rather than guess.
+    // The month's rules are enacted but not published (rules/pending/): say so, once, on the period.
+    if (d.needsInformation.some((n) => n.code === 'RULES_PENDING')) {
+      return { ok: false, issues: [issue('period', 'RULES_PENDING', `the amounts for ${d.period} are not published yet; the self-check works again when rules/ holds them`)] };
+    }
+    // Cannot happen otherwise for a household built above (every amount is given); refuse rather than guess.
     return { ok: false, issues: d.needsInformation.map((n) => issue(n.field, 'NEEDS_INFORMATION', n.code)) };
   }
   return {

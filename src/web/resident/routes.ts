@@ -1,11 +1,12 @@
 /**
- * The resident routes (issue 12), added to the preview app by createApp:
+ * The resident routes (issues 12 and 29), added to the preview app by createApp:
  *
  *   GET  /invanare/?lang=sv|en|ar|fa|so|ti|fi|uk&month=YYYY-MM   information and the self-check form
  *   POST /invanare/?lang=…&month=…                               the form (urlencoded) → the same page with the estimate
- *   GET  /invanare/utskrift?lang=…&month=…                       the printable one-page summary
+ *   GET  /invanare/utskrift?lang=…&month=…                       the printable summary (at most two A4 pages)
  *   POST /api/invanare/provberakning                             self-check JSON → the figures only (estimate.ts)
- *   GET  /invanare/assets/:file                                  style.css, print.css (src/web/public-invanare/)
+ *   GET  /invanare/assets/:file                                  style.css, print.css (src/web/public-invanare/), fonts.css
+ *   GET  /invanare/assets/fonts/:file                            the shipped woff2 fonts (fonts.ts)
  *
  * No login, no cookie, no script, nothing stored and nothing logged: the answers are computed and
  * forgotten (Cache-Control: no-store on every answer that holds a person's figures). These routes
@@ -18,23 +19,30 @@ import type { Context, Hono } from 'hono';
 import type { RuleSetProvider } from '../../index.ts';
 import type { InputIssue } from '../../household/types.ts';
 import { parsePeriod } from '../../period/index.ts';
-import { RuleLookupError } from '../../rulebook/resolve.ts';
+import type { Rulebook } from '../../rulebook/load.ts';
 import { readBodyText } from '../body.ts';
 import { checkCatalogs, isLang, loadCatalogs, REFERENCE_LANG, translators, type Catalogs, type Lang } from './catalog.ts';
-import { estimateSelfCheck, MAX_CHILDREN, parseSelfCheck, SELF_CHECK_COSTS, SELF_CHECK_INCOMES, type SelfCheckEstimate } from './estimate.ts';
-import { residentInfo, type ResidentInfo } from './info.ts';
-import { renderPrintSummary, renderResidentPage, type FormValues, type PageState } from './page.ts';
+import { municipalContact } from './contact.ts';
+import { estimateSelfCheck, parseSelfCheck, type SelfCheckEstimate } from './estimate.ts';
+import { loadShippedFonts } from './fonts.ts';
+import { formToSelfCheck, formValues } from './form.ts';
+import { loadGlossaries } from './glossary.ts';
+import { residentInfo } from './info.ts';
+import { renderPrintSummary, renderResidentPage, type PageState } from './page.ts';
 
 export const RESIDENT_ASSETS_DIR = projectPath('src/web/public-invanare/');
 
 /** A self-check is a few hundred bytes; anything larger is refused before it is read. */
 const MAX_FORM_BYTES = 16 * 1024;
 
-/** No script at all; forms post only to this server. */
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** No script at all; styles and fonts only from this server; forms post only to it. */
+const CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export interface ResidentOptions {
+  readonly rulebook: Rulebook;
   readonly rulesFor: RuleSetProvider;
+  /** The kommunkod whose rules/municipal/<kod>.json gives the contact details (and municipal policy); null = the default file. */
+  readonly municipality?: string | null;
   /** Today's month (Europe/Stockholm) when the page is asked for none; the web layer's only clock read. */
   readonly clock?: () => Date;
   readonly catalogs?: Catalogs;
@@ -47,78 +55,19 @@ export function swedishMonth(now: Date): string {
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 
-/** Arabic-Indic and Persian digits as typed on a phone → ASCII; spaces and a decimal comma removed. */
-export function normaliseNumber(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\s\u00a0\u202f\u066c]/g, '')
-    .replace(/[,\u066b]/g, '.')
-    .replace(/(kr|sek)$/i, '');
-}
-
-/** The typed form as the self-check JSON, and which form field each JSON path came from. */
-export function formToSelfCheck(form: FormValues, period: string): { raw: Record<string, unknown>; fieldOf: (path: string) => string } {
-  const age = (text: string): unknown => (/^[0-9]{1,3}$/.test(text) ? Number(text) : text);
-  const adults: unknown[] = [];
-  const adult1 = normaliseNumber(form['adult1'] ?? '');
-  const adult2 = normaliseNumber(form['adult2'] ?? '');
-  if (adult1 !== '') adults.push(age(adult1));
-  if (adult2 !== '') adults.push(age(adult2));
-  const adultFields = [adult1 !== '' ? 'adult1' : 'adult2', 'adult2'];
-  const children: unknown[] = [];
-  const childFields: string[] = [];
-  for (let k = 1; k <= MAX_CHILDREN; k++) {
-    const text = normaliseNumber(form[`child${k}`] ?? '');
-    if (text === '') continue;
-    children.push({ age: age(text), lunchAtPreschool: form[`lunch${k}`] === '1' });
-    childFields.push(`child${k}`);
-  }
-  const amounts = (prefix: string, types: readonly string[]) => {
-    const out: Record<string, string> = {};
-    for (const type of types) {
-      const text = normaliseNumber(form[`${prefix}.${type}`] ?? '');
-      if (text !== '') out[type] = text;
-    }
-    return out;
-  };
-  const raw = { period, adults, children, costs: amounts('cost', SELF_CHECK_COSTS), incomes: amounts('income', SELF_CHECK_INCOMES) };
-  const fieldOf = (path: string): string => {
-    let m = /^adults\[(\d+)\]$/.exec(path);
-    if (m) return adultFields[Number(m[1])] ?? 'adult1';
-    if (path === 'adults') return 'adult1';
-    m = /^children\[(\d+)\]/.exec(path);
-    if (m) return childFields[Number(m[1])] ?? 'child1';
-    m = /^(costs|incomes)\.(.+)$/.exec(path);
-    if (m) return `${m[1] === 'costs' ? 'cost' : 'income'}.${m[2]}`;
-    return path;
-  };
-  return { raw, fieldOf };
-}
-
-function formValues(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(text)) if (value.length <= 100 && Object.keys(out).length < 64) out[key] = value;
-  return out;
-}
-
 export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
   const catalogs = options.catalogs ?? loadCatalogs();
   const problems = checkCatalogs(catalogs);
   if (problems.length > 0) throw new Error(`resident message catalogues are incomplete:\n${problems.join('\n')}`);
   const all = translators(catalogs);
+  const glossaries = loadGlossaries();
   const clock = options.clock ?? (() => new Date());
+  const municipality = options.municipality ?? null;
+  const contact = municipalContact(options.rulebook, municipality);
   const assetsDir = options.assetsDir ?? RESIDENT_ASSETS_DIR;
-  const assets = new Map(readdirSync(assetsDir).filter((n) => n.endsWith('.css')).map((n) => [n, readFileSync(join(assetsDir, n), 'utf8')]));
-
-  const infoFor = (period: string): ResidentInfo | null => {
-    try {
-      return residentInfo(options.rulesFor(parsePeriod(period)!, null, null).rules);
-    } catch (error) {
-      if (error instanceof RuleLookupError) return null;
-      throw error;
-    }
-  };
+  const fonts = loadShippedFonts();
+  const styles = new Map(readdirSync(assetsDir).filter((n) => n.endsWith('.css')).map((n) => [n, readFileSync(join(assetsDir, n), 'utf8')]));
+  styles.set('fonts.css', fonts.css);
 
   /** lang and month from the query; an unknown language falls back to Swedish, a malformed month is a 400. */
   const request = (c: Context): { lang: Lang; period: string } | Response => {
@@ -132,14 +81,24 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
   const html = (c: Context, lang: Lang, body: string, status: 200 | 400 = 200) =>
     c.body(body, status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Content-Language': lang });
 
-  const state = (lang: Lang, period: string, extra: Partial<PageState> = {}): PageState => ({
+  /** The page's address to print: the municipality's published one, else the one it was asked for. */
+  const pageUrl = (c: Context, lang: Lang): string => {
+    const base = contact.pageAddress ?? `${new URL(c.req.url).origin}/invanare/`;
+    return `${base}${base.includes('?') ? '&' : '?'}lang=${lang}`;
+  };
+
+  const state = (c: Context, lang: Lang, period: string, extra: Partial<PageState> = {}): PageState => ({
     t: all[lang],
     all,
     period,
-    info: infoFor(period),
+    info: residentInfo(options.rulebook, options.rulesFor, municipality, parsePeriod(period)!),
+    contact,
+    pageUrl: pageUrl(c, lang),
+    glossary: { sv: glossaries[REFERENCE_LANG], own: glossaries[lang] },
     form: {},
     estimate: null,
     errors: new Map(),
+    ownCaseYouths: [],
     ...extra,
   });
 
@@ -147,7 +106,7 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
 
   app.get('/invanare/', (c) => {
     const r = request(c);
-    return r instanceof Response ? r : html(c, r.lang, renderResidentPage(state(r.lang, r.period)));
+    return r instanceof Response ? r : html(c, r.lang, renderResidentPage(state(c, r.lang, r.period)));
   });
 
   app.post('/invanare/', async (c) => {
@@ -156,28 +115,39 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
     const body = await readBodyText(c.req.raw, MAX_FORM_BYTES);
     if (!body.ok) return c.text('The form is too large or not UTF-8.', body.reason === 'too-large' ? 413 : 400);
     const form = formValues(body.text);
-    const base = state(r.lang, r.period, { form });
-    if (base.info === null) return html(c, r.lang, renderResidentPage(base));
-    const { raw, fieldOf } = formToSelfCheck(form, r.period);
+    const base = state(c, r.lang, r.period, { form });
+    // Without the month's amounts there is nothing to estimate: the page says when it works again.
+    if (base.info === null || !base.info.amountsPublished) return html(c, r.lang, renderResidentPage(base));
+    const { raw, formIssues, fieldOf } = formToSelfCheck(form, r.period);
     const parsed = parseSelfCheck(raw);
     let estimate: SelfCheckEstimate | null = null;
-    let issues: readonly InputIssue[] = [];
-    if (parsed.ok) {
-      const result = estimateSelfCheck(parsed.input, options.rulesFor);
-      if (result.ok) estimate = result.estimate;
-      else issues = result.issues;
-    } else issues = parsed.issues;
-    const errors = new Map(issues.map((i) => [fieldOf(i.path), i]));
-    return html(c, r.lang, renderResidentPage({ ...base, estimate, errors }), errors.size > 0 ? 400 : 200);
+    let issues: readonly InputIssue[] = formIssues;
+    let ownCaseYouths: PageState['ownCaseYouths'] = [];
+    if (parsed.ok && formIssues.length === 0) {
+      const result = estimateSelfCheck(parsed.input, options.rulesFor, municipality);
+      if (result.ok) {
+        estimate = result.estimate;
+        ownCaseYouths = parsed.input.children.flatMap((child, i) => (child.inSchool === false ? [{ n: i + 1, age: child.age }] : []));
+      } else issues = result.issues;
+    } else if (!parsed.ok) issues = [...formIssues, ...parsed.issues];
+    const errors = new Map<string, InputIssue>();
+    for (const i of issues) if (!errors.has(fieldOf(i.path))) errors.set(fieldOf(i.path), i);
+    return html(c, r.lang, renderResidentPage({ ...base, estimate, errors, ownCaseYouths }), errors.size > 0 ? 400 : 200);
   });
 
   app.get('/invanare/utskrift', (c) => {
     const r = request(c);
-    return r instanceof Response ? r : html(c, r.lang, renderPrintSummary(state(r.lang, r.period)));
+    return r instanceof Response ? r : html(c, r.lang, renderPrintSummary(state(c, r.lang, r.period)));
+  });
+
+  app.get('/invanare/assets/fonts/:file', (c) => {
+    const font = fonts.files.get(c.req.param('file'));
+    // Fonts never change within a version of the package: cached for a day.
+    return font === undefined ? c.text('Not found', 404) : c.body(new Uint8Array(font), 200, { 'Content-Type': 'font/woff2', 'Cache-Control': 'public, max-age=86400' });
   });
 
   app.get('/invanare/assets/:file', (c) => {
-    const css = assets.get(c.req.param('file'));
+    const css = styles.get(c.req.param('file'));
     return css === undefined ? c.text('Not found', 404) : c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
 
@@ -195,7 +165,7 @@ export function addResidentRoutes(app: Hono, options: ResidentOptions): void {
     }
     const parsed = parseSelfCheck(raw);
     if (!parsed.ok) return fail(400, parsed.issues);
-    const result = estimateSelfCheck(parsed.input, options.rulesFor);
+    const result = estimateSelfCheck(parsed.input, options.rulesFor, municipality);
     if (!result.ok) return fail(400, result.issues);
     return c.json({ estimate: result.estimate, notADecision: true });
   });
