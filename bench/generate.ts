@@ -185,7 +185,7 @@ export function brokenLine(rng: Rng, valid: Record<string, unknown>): string {
       h.members = h.members.filter((m: { role: string }) => m.role !== 'applicant');
       break;
     default:
-      h.period = '2016-05';
+      h.period = '2012-05';
   }
   return JSON.stringify(h);
 }

@@ -1,9 +1,10 @@
 /**
  * `rules import-norm <year> <file>`: the yearly riksnorm (every November the government amends
- * socialtjänstförordningen (2025:468) 12 kap. 2 §). Reads the table as the SFS text prints it
- * (src/rulebook/sfsTable.ts), writes rules/riksnorm/<year>.json with its source and status, validates
- * the whole rules folder with the new file in it before writing, and prints the difference against the
- * previous year, band by band. Nothing is written when anything is wrong (exit 2) or with --dry-run.
+ * socialtjänstförordningen (2025:468) 12 kap. 2 §; for the years up to 2024, (2001:937) 2 kap. 1 §).
+ * Reads the table as the SFS text prints it (src/rulebook/sfsTable.ts), writes rules/riksnorm/<year>.json
+ * with its source and status, validates the whole rules folder with the new file in it before writing,
+ * and prints the difference against the previous year, band by band. Nothing is written when anything
+ * is wrong (exit 2) or with --dry-run.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,22 +17,34 @@ import { EXIT_BAD_INPUT, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } 
 
 const STATUSES = ['verified', 'derived'] as const;
 
+/**
+ * The paragraph an amending SFS for the year changes: socialtjänstförordningen (2001:937) 2 kap. 1 § for
+ * the years up to 2024 (the ordinance in force from 1 January), (2025:468) 12 kap. 2 § from 2026 (2025
+ * had both: January–June under the old ordinance, July–December under the new).
+ */
+export function ordinanceFor(year: number): { ordinance: string; paragraph: string; largeHouseholds: string } {
+  return year <= 2024
+    ? { ordinance: 'socialtjänstförordningen (2001:937)', paragraph: '2 kap. 1 §', largeHouseholds: '2 kap. 1 §' }
+    : { ordinance: 'socialtjänstförordningen (2025:468)', paragraph: '12 kap. 2 §', largeHouseholds: '12 kap. 3 §' };
+}
+
 /** The rule file for the table: every value with the SFS as its source. */
 export function riksnormFileFor(table: SfsTable, sfs: string, status: string, sourceTitle: string, url: string | undefined): RiksnormFile {
   const source = `sfs-${sfs.replace(':', '-')}`;
   const v = (amount: string) => ({ amount, status: status as 'verified', source });
+  const o = ordinanceFor(table.year);
   return {
     id: `riksnorm/${table.year}`,
     concept: 'riksnorm',
     title: `Riksnormen för försörjningsstöd ${table.year} (SFS ${sfs})`,
     effectiveFrom: `${table.year}-01-01`,
     effectiveTo: `${table.year}-12-31`,
-    legalBasis: `socialtjänstförordningen (2025:468) 12 kap. 2–3 §§, 2 § i lydelse enligt SFS ${sfs}`,
+    legalBasis: table.year <= 2024 ? `${o.ordinance} ${o.paragraph}, i lydelse enligt SFS ${sfs}` : `${o.ordinance} 12 kap. 2–3 §§, 2 § i lydelse enligt SFS ${sfs}`,
     sources: { [source]: { title: sourceTitle, ...(url !== undefined ? { url } : {}) } },
     children: table.children.map((c) => ({ band: c.band, minAge: c.minAge, maxAge: c.maxAge, withLunch: v(c.withLunch), withoutLunch: c.withoutLunch === null ? null : v(c.withoutLunch) })),
     adults: { single: v(table.single), cohabiting: v(table.cohabiting) },
     common: table.common.map((amount, i) => ({ persons: i + 1, ...v(amount) })),
-    commonAboveSeven: 'Each member beyond 7 adds the difference between the 7- and 6-person amounts (12 kap. 3 §; computed, not stored).',
+    commonAboveSeven: `Each member beyond 7 adds the difference between the 7- and 6-person amounts (${o.largeHouseholds}; computed, not stored).`,
   };
 }
 
@@ -81,7 +94,8 @@ export function runImportNorm(yearText: string | undefined, file: string | undef
   const target = `riksnorm/${year}.json`;
   if (existsSync(join(dir, target)) && !o.force) return fail([`${target} exists; use --force to replace it (the old table stays in git history)`]);
   const hash = createHash('sha256').update(text).digest('hex');
-  const title = `SFS ${sfs}, förordning om ändring i socialtjänstförordningen (2025:468), 12 kap. 2 §: riksnormen för ${year}; imported with rules import-norm from ${basename(file)} (sha256 ${hash.slice(0, 16)}…)`;
+  const ord = ordinanceFor(year);
+  const title = `SFS ${sfs}, förordning om ändring i ${ord.ordinance}, ${ord.paragraph}: riksnormen för ${year}; imported with rules import-norm from ${basename(file)} (sha256 ${hash.slice(0, 16)}…)`;
   const next = riksnormFileFor(table, sfs, o.status, title, o.url);
 
   // The whole folder must load with the new file in it (bands 0–20, no overlapping windows, sources).

@@ -5,8 +5,12 @@
  * the second amount "utan lunch fem dagar per vecka"), personliga kostnader vuxna ("Ensamstående 3 940",
  * "Sambo 7 100") and gemensamma hushållskostnader ("1 1 280" … "7 2 830"). The same tables written with
  * the age bands as columns (rows "Summa personliga kostnader" and "Utan lunch fem dagar per vecka", as in
- * a Markdown copy) are read too. Amounts are whole kronor with a space or no-break space between
- * thousands. Pure: text in, table or problems out (the command writes the file: src/cli/importNorm.ts).
+ * a Markdown copy) are read too, and so is the print of 2 kap. 1 § socialtjänstförordningen (2001:937)
+ * as a PDF copy gives it (SFS 2020:1013): "ej lunch 5 dagar/vecka" and "med lunch" blocks, the age
+ * bands ("under 1 år", "1–2 år" …) then the amounts in the same order, "Ensamstående" / "Sambor" then
+ * their amounts, "1 pers." … "7 pers." then theirs. Amounts are whole kronor with a space or no-break
+ * space between thousands. Pure: text in, table or problems out (the command writes the file:
+ * src/cli/importNorm.ts).
  */
 
 export interface SfsBand {
@@ -31,6 +35,8 @@ export interface SfsTable {
 export type SfsParse = { readonly ok: true; readonly table: SfsTable } | { readonly ok: false; readonly problems: readonly string[] };
 
 const AMOUNT = /(?<![0-9])[0-9]{1,3}(?: [0-9]{3})*(?![0-9])/g;
+/** A line of amounts and nothing else ("2 170 2 440"), as a PDF copy prints a table's cells. */
+const AMOUNTS_ONLY = /^[0-9]{1,3}(?: [0-9]{3})*(?: [0-9]{1,3}(?: [0-9]{3})*)*$/;
 const BAND = /(?<![0-9])([0-9]{1,2})(?:-([0-9]{1,2}))? ?år/g;
 
 /** Links, Markdown pipes and emphasis out; dashes to "-"; every space (tab, no-break) to one space. */
@@ -49,10 +55,21 @@ type Section = 'children' | 'adults' | 'common' | null;
 
 function sectionOf(line: string, current: Section): Section {
   const l = line.toLowerCase();
-  if (l.includes('personliga kostnader per hemmavarande barn')) return 'children';
-  if (l.includes('personliga kostnader vuxna')) return 'adults';
+  if (/personliga kostnader (i kronor )?per hemmavarande barn/.test(l)) return 'children';
+  if (/personliga kostnader (i kronor )?(- )?vuxna/.test(l)) return 'adults';
   if (l.startsWith('gemensamma hushållskostnader')) return 'common';
   return current;
+}
+
+type Band = { band: string; minAge: number; maxAge: number };
+
+/** One "ej lunch" / "med lunch" block of the 2 kap. 1 § print: its age bands, then its amounts, in order. */
+interface Block {
+  column: 'withLunch' | 'withoutLunch';
+  bands: Band[];
+  amounts: string[];
+  /** "under" ended the previous line: the next "1 år" is the band under 1 year (0 år). */
+  under: boolean;
 }
 
 interface Acc {
@@ -65,21 +82,55 @@ interface Acc {
   adultColumns: ('single' | 'cohabiting')[];
   common: (string | null)[];
   commonColumns: number[];
+  blocks: Block[];
+  adultOrder: ('single' | 'cohabiting')[];
+  adultAmounts: string[];
+  commonOrder: number[];
+  commonAmounts: string[];
+}
+
+const bandOf = (m: RegExpMatchArray): Band => ({ band: m[2] ? `${m[1]}-${m[2]}` : m[1]!, minAge: Number(m[1]), maxAge: Number(m[2] ?? m[1]) });
+
+/** A line inside an "ej lunch" / "med lunch" block: age bands ("under 1 år" is 0 år) or amounts. */
+function blockLine(block: Block, line: string): void {
+  if (/(^| )under$/i.test(line)) {
+    block.under = true;
+    return;
+  }
+  const bands = [...line.matchAll(BAND)];
+  if (bands.length > 0) {
+    for (const b of bands) {
+      const under = block.under || /under $/i.test(line.slice(0, b.index));
+      block.bands.push(under && b[1] === '1' && !b[2] ? { band: '0', minAge: 0, maxAge: 0 } : bandOf(b));
+      block.under = false;
+    }
+    return;
+  }
+  if (AMOUNTS_ONLY.test(line)) block.amounts.push(...amountsIn(line));
 }
 
 /** One line of the children's table, in either layout. */
 function childrenLine(acc: Acc, line: string): void {
-  const bands = [...line.matchAll(BAND)];
   const l = line.toLowerCase();
+  const block = /^(ej|med) lunch\b/.exec(l);
+  if (block) {
+    acc.blocks.push({ column: block[1] === 'ej' ? 'withoutLunch' : 'withLunch', bands: [], amounts: [], under: false });
+    return;
+  }
+  if (acc.blocks.length > 0) {
+    blockLine(acc.blocks.at(-1)!, line);
+    return;
+  }
+  const bands = [...line.matchAll(BAND)];
   if (bands.length > 1) {
-    acc.columnBands = bands.map((b) => ({ band: b[2] ? `${b[1]}-${b[2]}` : b[1]!, minAge: Number(b[1]), maxAge: Number(b[2] ?? b[1]) }));
+    acc.columnBands = bands.map(bandOf);
     return;
   }
   if (bands.length === 1 && line.startsWith(bands[0]![0])) {
     const b = bands[0]!;
     const amounts = amountsIn(line.slice(b[0].length));
     if (amounts.length === 0) return;
-    acc.bands.push({ band: b[2] ? `${b[1]}-${b[2]}` : b[1]!, minAge: Number(b[1]), maxAge: Number(b[2] ?? b[1]), withLunch: amounts[0]!, withoutLunch: amounts[1] ?? null });
+    acc.bands.push({ ...bandOf(b), withLunch: amounts[0]!, withoutLunch: amounts[1] ?? null });
     return;
   }
   // Columns layout: "Summa personliga kostnader | 2 720 | …" and "Utan lunch fem dagar per vecka | 2 540 | … | – |".
@@ -120,6 +171,18 @@ function columnValues(rest: string, columns: number): (string | null)[] | null {
 function adultsLine(acc: Acc, line: string): void {
   const l = line.toLowerCase();
   const amounts = amountsIn(line);
+  // The 2 kap. 1 § print: "Ensamstående" and "Sambor" on lines of their own, then their amounts.
+  if (amounts.length === 0 && /^(ensamstående|sambor?|samboende)$/.test(l)) {
+    acc.adultOrder.push(l.startsWith('ensam') ? 'single' : 'cohabiting');
+    return;
+  }
+  if (acc.adultOrder.length > 0 && AMOUNTS_ONLY.test(line)) {
+    acc.adultAmounts.push(...amounts);
+    acc.adultOrder.forEach((who, i) => {
+      if (acc.adultAmounts[i] !== undefined) acc[who] = acc.adultAmounts[i]!;
+    });
+    return;
+  }
   if (l.includes('ensamstående') && l.includes('sambo') && amounts.length === 0) {
     acc.adultColumns = l.indexOf('ensamstående') < l.indexOf('sambo') ? ['single', 'cohabiting'] : ['cohabiting', 'single'];
     return;
@@ -134,6 +197,21 @@ function adultsLine(acc: Acc, line: string): void {
 
 function commonLine(acc: Acc, line: string): void {
   const text = line.replace(/\([^)]*\)/g, ' ').replace(/ +/g, ' ').trim();
+  // The 2 kap. 1 § print: "1 pers." … "7 pers." on lines of their own, then the amounts in that order
+  // (read in order: "1 020" is the amount for 1 person, not "1 person, 020").
+  const header = /^([1-7]) pers\.?$/.exec(text);
+  if (header) {
+    acc.commonOrder.push(Number(header[1]));
+    return;
+  }
+  if (acc.commonOrder.length > 0) {
+    if (!AMOUNTS_ONLY.test(text)) return;
+    acc.commonAmounts.push(...amountsIn(text));
+    acc.commonOrder.forEach((persons, i) => {
+      if (acc.commonAmounts[i] !== undefined) acc.common[persons - 1] = acc.commonAmounts[i]!;
+    });
+    return;
+  }
   // Columns layout: a header "1 2 3 4 5 6 7" (persons), then a row "kr 1 270 1 400 …".
   if (/(?:^|[^0-9 ]) ?1 2 3 4 5 6 7(?![0-9])/.test(text) || /^1 2 3 4 5 6 7(?![0-9])/.test(text)) {
     acc.commonColumns = [1, 2, 3, 4, 5, 6, 7];
@@ -150,7 +228,22 @@ function commonLine(acc: Acc, line: string): void {
 
 /** Parses the SFS text of one year's riksnorm. Every problem is named; nothing is guessed or filled in. */
 export function parseSfsRiksnorm(text: string): SfsParse {
-  const acc: Acc = { year: null, sfs: null, bands: [], columnBands: [], single: null, cohabiting: null, adultColumns: [], common: Array(7).fill(null), commonColumns: [] };
+  const acc: Acc = {
+    year: null,
+    sfs: null,
+    bands: [],
+    columnBands: [],
+    single: null,
+    cohabiting: null,
+    adultColumns: [],
+    common: Array(7).fill(null),
+    commonColumns: [],
+    blocks: [],
+    adultOrder: [],
+    adultAmounts: [],
+    commonOrder: [],
+    commonAmounts: [],
+  };
   let section: Section = null;
   for (const raw of text.split(/\r?\n/)) {
     const line = clean(raw);
@@ -166,6 +259,22 @@ export function parseSfsRiksnorm(text: string): SfsParse {
     else if (section === 'common') commonLine(acc, line);
   }
   const problems: string[] = [];
+  // The "ej lunch" / "med lunch" blocks: each band takes the amount in the same place.
+  for (const block of acc.blocks) {
+    if (block.bands.length !== block.amounts.length) {
+      problems.push(`children: the "${block.column === 'withLunch' ? 'med lunch' : 'ej lunch'}" block has ${block.bands.length} age bands and ${block.amounts.length} amounts`);
+      continue;
+    }
+    block.bands.forEach((b, i) => {
+      let row = acc.bands.find((x) => x.band === b.band);
+      if (!row) {
+        row = { ...b, withLunch: null, withoutLunch: null };
+        acc.bands.push(row);
+      }
+      row[block.column] = block.amounts[i]!;
+    });
+  }
+  acc.bands.sort((a, b) => a.minAge - b.minAge);
   if (acc.year === null) problems.push('no "Riksnormen för ett hushåll under <år>" sentence: which year the table is for is not stated');
   if (acc.bands.length === 0) problems.push('no table "Personliga kostnader per hemmavarande barn och skolungdom" with age bands and amounts');
   for (const b of acc.bands) if (b.withLunch === null) problems.push(`children: age band ${b.band} år has no "Summa personliga kostnader" amount`);

@@ -67,9 +67,9 @@ describe('batch --resume with a damaged checkpoint', () => {
 describe('batch --period without rules (issue 13)', () => {
   it('is refused up front with exit 2 and no output', async () => {
     const out = join(dir, 'p.ndjson');
-    const r = (await cli(['batch', '--in', input, '--out', out, '--period', '2022-03', '--workers', '0']));
+    const r = (await cli(['batch', '--in', input, '--out', out, '--period', '2012-03', '--workers', '0']));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^batch: --period 2022-03: no riksnorm table .*nothing was calculated\n$/);
+    expect(r.stderr).toMatch(/^batch: --period 2012-03: no riksnorm table .*nothing was calculated\n$/);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 });

@@ -69,7 +69,7 @@ describe('bad input: exit 2, nothing on stdout, one line per problem naming the 
     ['negative amounts', { ...valid, costs: [{ type: 'rent', amount: '-5' }] }, ['costs[0].amount: must not be negative (got "-5")']],
     ['floats instead of decimal strings', { ...valid, costs: [{ type: 'rent', amount: 7900.5 }] }, ['costs[0].amount: expected a decimal string in kronor like "7900" or "7900.50", got number 7900.5']],
     ['no applicant', { ...valid, members: [{ id: 'c1', role: 'child', birthDate: '2021-06-01' }], incomes: [] }, ['members: exactly one member must have role "applicant" (none has)']],
-    ['unknown period', { ...valid, period: '2016-05', members: [valid.members[0]] }, ['period: no riksnorm table in rules/ for 2016-05; tables exist for 2013–2015, 2017, 2019, 2021, 2023, 2024, 2025-01–2025-06, 2025-07–2025-12, 2026']],
+    ['unknown period', { ...valid, period: '2012-05', members: [valid.members[0]] }, ['period: no riksnorm table in rules/ for 2012-05; tables exist for 2013–2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025-01–2025-06, 2025-07–2025-12, 2026']],
     ['malformed period', { ...valid, period: '2026-13' }, ['period: expected a month YYYY-MM, got "2026-13"']],
     ['unknown types', { ...valid, incomes: [{ memberId: 'a1', type: 'salery', amount: '1' }] }, ['incomes[0].type: unknown income type "salery"']],
     ['born after the period', { ...valid, members: [valid.members[0], { id: 'c1', role: 'child', birthDate: '2026-04-02' }] }, ['members[1].birthDate: 2026-04-02 is after the period 2026-03']],

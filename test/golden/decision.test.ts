@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calc, fixture } from '../support/engine.ts';
-import { applicant, child, cost, household, income } from '../support/households.ts';
+import { applicant, child, cost, household, income, partner } from '../support/households.ts';
 
 describe('bifall, delvis bifall, avslag', () => {
   it('E1: single adult, aktivitetsstöd 6 000 → bifall 4 290', () => {
@@ -106,8 +106,13 @@ describe('reasons and the decision text', () => {
     expect(d.flags.map((f) => f.code)).toContain('CHILD_AFFECTED_BY_REFUSAL');
   });
   it('a decision that uses an estimated norm amount says so; one that uses only verified or derived amounts does not', () => {
-    // 2024: only the single-adult total 5 030 is known; the child bands are estimates (SFS 2023:630 not found).
-    expect(calc(household('2024-03', [applicant(), child('c1', '2016-05-05')])).flags.map((f) => f.code)).toContain('NORM_ESTIMATE_USED');
+    // 2020: the gemensamma for 5 persons is the one estimate left (1 840 or 1 850; SFS 2019:630 not found), the rest is derived.
+    const five = (period: string) => household(period, [applicant(), partner(), child('c1', '2010-05-05'), child('c2', '2012-05-05'), child('c3', '2014-05-05')]);
+    expect(calc(five('2020-03')).flags.map((f) => f.code)).toContain('NORM_ESTIMATE_USED');
+    expect(calc(household('2020-03', [applicant(), child('c1', '2016-05-05')])).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED');
+    // 2024 is derived from 2023 by the announced +8,7 % and checked against SFS 2025:468: no estimate.
+    expect(calc(five('2024-03')).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED');
+    expect(calc(household('2024-03', [applicant(), child('c1', '2016-05-05')])).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED');
     // 2026 (SFS 2025:1046) and July–December 2025 (SFS 2025:468) are the official tables; January–June 2025 is derived.
     expect(calc(fixture('x1-not-at-labour-market-disposal-with-children-2026.json')).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED');
     expect(calc(household('2025-03', [applicant(), child('c1', '2016-05-05')])).flags.map((f) => f.code)).not.toContain('NORM_ESTIMATE_USED');

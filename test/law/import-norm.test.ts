@@ -14,6 +14,7 @@ import { applicant, child, household } from '../support/households.ts';
 
 const SFS_2026 = `${ROOT}test/law/data/sfs-2025-1046-riksnorm-2026.txt`;
 const COLUMNS_2025 = `${ROOT}test/law/data/riksnorm-2025-columns.md`;
+const SFS_2021 = `${ROOT}test/law/data/sfs-2020-1013-riksnorm-2021.txt`;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 afterEach(() => vi.restoreAllMocks());
@@ -57,6 +58,18 @@ describe('reading the SFS text', () => {
     expect([t!.year, t!.sfs]).toEqual([2025, '2025:468']);
     expect([...t!.children.flatMap((c) => [c.withLunch, c.withoutLunch]), t!.single, t!.cohabiting, ...t!.common]).toEqual(amountsOf(fileOf('riksnorm/2025-07')));
   });
+  it('the print of 2 kap. 1 § socialtjänstförordningen (2001:937) (SFS 2020:1013, a PDF copy: bands, then amounts) gives the 2021 table', () => {
+    const p = parseSfsRiksnorm(readFileSync(SFS_2021, 'utf8'));
+    const t = p.ok ? p.table : null;
+    expect([t!.year, t!.sfs]).toEqual([2021, '2020:1013']);
+    expect([...t!.children.flatMap((c) => [c.withLunch, c.withoutLunch]), t!.single, t!.cohabiting, ...t!.common]).toEqual(amountsOf(fileOf('riksnorm/2021')));
+  });
+  it('in that print, "1 020" under "1 pers." is 1 020 kr, and a block whose bands and amounts do not pair up is refused', () => {
+    const p = parseSfsRiksnorm(readFileSync(SFS_2021, 'utf8'));
+    expect(p.ok && p.table.common[0]).toBe('1020');
+    const short = parseSfsRiksnorm(readFileSync(SFS_2021, 'utf8').replace('\n2 170\n', '\n'));
+    expect(short.ok ? [] : short.problems).toEqual(['children: the "ej lunch" block has 4 age bands and 3 amounts']);
+  });
   it('a missing row or year is named, nothing is filled in', () => {
     const text = readFileSync(SFS_2026, 'utf8').replace('Sambo	        7 100', '').replace('Riksnormen för ett hushåll under 2026', 'Riksnormen');
     const p = parseSfsRiksnorm(text);
@@ -82,6 +95,16 @@ describe('rules import-norm', () => {
     const raw = household('2026-03', [applicant(), child('c1', '2015-05-05')]);
     const imported = evaluateHousehold(raw, (p, m, d) => cache.get(p, m, d));
     expect(imported.ok && [imported.decision.norm.total, imported.decision.payable]).toEqual([calc(raw).norm.total, calc(raw).payable]);
+  });
+  it('a year before 2025 is written as 2 kap. 1 § socialtjänstförordningen (2001:937), with the same amounts as the shipped 2021 table', () => {
+    const dir = rulesCopy(['riksnorm/2021.json']);
+    const r = run('2021', SFS_2021, dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Difference against riksnorm/2020.json');
+    const written = JSON.parse(readFileSync(join(dir, 'riksnorm/2021.json'), 'utf8'));
+    expect(written.legalBasis).toBe('socialtjänstförordningen (2001:937) 2 kap. 1 §, i lydelse enligt SFS 2020:1013');
+    expect(written.sources['sfs-2020-1013'].title).toMatch(/^SFS 2020:1013, förordning om ändring i socialtjänstförordningen \(2001:937\), 2 kap\. 1 §: riksnormen för 2021/);
+    expect(amountsOf(written)).toEqual(amountsOf(fileOf('riksnorm/2021')));
   });
   it('refuses a wrong year, an existing file without --force, and a text without an SFS number; --dry-run writes nothing', () => {
     const dir = rulesCopy();

@@ -2,10 +2,11 @@
  * The published riksnorm totals (regeringen.se, Socialstyrelsen, the SFS tables) reproduce from rules/, and every value in
  * rules/ says how sure it is and where it comes from.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseKronor } from '../../src/money/index.ts';
 import { resolveRuleSet, RuleLookupError } from '../../src/rulebook/resolve.ts';
-import { book } from '../support/engine.ts';
+import { book, RULES_DIR } from '../support/engine.ts';
 
 const at = (period: string) => resolveRuleSet(book, { year: Number(period.slice(0, 4)), month: Number(period.slice(5)) }, null);
 const kr = (p: { value: string }) => parseKronor(p.value)! / 100;
@@ -20,6 +21,7 @@ describe('published riksnorm totals', () => {
     const r = at('2024-06').riksnorm;
     expect(kr(r.single) + kr(r.common[0]!)).toBe(5030);
   });
+
   it('2023: two adults + two children 13 490 (Tidningen Syre 2023-04-30)', () => {
     const r = at('2023-04').riksnorm;
     const band = (name: string) => r.children.find((c) => c.band === name)!;
@@ -40,9 +42,18 @@ describe('published riksnorm totals', () => {
 });
 
 describe('periods without a table are errors, never a fallback', () => {
-  it.each(['2016-05', '2018-01', '2020-12', '2022-06', '2028-01', '2012-12'])('%s', (period) => {
+  it.each(['2028-01', '2012-12'])('%s', (period) => {
     expect(() => at(period)).toThrow(RuleLookupError);
     expect(() => at(period)).toThrow(/no riksnorm table in rules\/ for/);
+  });
+  it('every month from 2013-01 to 2026-12 has exactly one table, and the tables meet without a gap', () => {
+    for (let year = 2013; year <= 2026; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const first = `${year}-${String(month).padStart(2, '0')}-01`;
+        const tables = book.riksnorm.filter((r) => r.data.effectiveFrom <= first && (r.data.effectiveTo === null || first <= r.data.effectiveTo));
+        expect(tables.map((t) => t.file), first).toHaveLength(1);
+      }
+    }
   });
   it('the tables switch on the first day of the year', () => {
     expect(at('2023-12').riksnorm.id).toBe('riksnorm/2023');
@@ -81,20 +92,50 @@ describe('every value carries a status and a source', () => {
       }
     }
   });
-  it('the years with Socialstyrelsen’s or SFS tables are all verified; 2025 from July and 2026 are the official SFS tables; January–June 2025 is derived', () => {
-    const all = (id: string) => {
-      const f = book.riksnorm.find((r) => r.data.id === id)!.data;
-      return [...f.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]), f.adults.single, f.adults.cohabiting, ...f.common].map((p) => p.status);
-    };
-    for (const id of ['riksnorm/2013-2015', 'riksnorm/2017', 'riksnorm/2019', 'riksnorm/2021']) {
-      const f = book.riksnorm.find((r) => r.data.id === id)!;
-      expect(f.data.children.every((c) => c.withLunch.status === 'verified' && c.withoutLunch?.status !== 'estimate')).toBe(true);
+  const statuses = (id: string) => {
+    const f = book.riksnorm.find((r) => r.data.id === id)!.data;
+    return [...f.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]), f.adults.single, f.adults.cohabiting, ...f.common].map((p) => p.status);
+  };
+  const count = (id: string) => Object.fromEntries(['verified', 'derived', 'estimate'].map((s) => [s, statuses(id).filter((x) => x === s).length]));
+  it('how sure each table is: the published tables verified, the years rebuilt from a stated method derived, one estimate left (rules/CHANGELOG.md)', () => {
+    // Socialstyrelsen's published tables and the SFS texts read (2020:1013, 2025:468, 2025:1046).
+    for (const id of ['riksnorm/2013-2015', 'riksnorm/2017', 'riksnorm/2019', 'riksnorm/2021', 'riksnorm/2025-07', 'riksnorm/2026']) {
+      expect(count(id), id).toEqual({ verified: 21, derived: 0, estimate: 0 });
     }
-    expect(new Set(all('riksnorm/2025-07'))).toEqual(new Set(['verified']));
-    expect(new Set(all('riksnorm/2026'))).toEqual(new Set(['verified']));
-    // SFS 2024:1016 was not read: its amounts are presumed equal to the 2025:468 table, so "derived", not "verified".
-    expect(new Set(all('riksnorm/2025-01'))).toEqual(new Set(['derived']));
-    expect(all('riksnorm/2024').filter((s) => s === 'estimate').length).toBeGreaterThan(0);
+    // Rebuilt from a neighbouring verified table by the method the government or Socialstyrelsen states, and checked
+    // against the table on the other side; January–June 2025 presumes SFS 2024:1016 equal to SFS 2025:468.
+    for (const id of ['riksnorm/2016', 'riksnorm/2018', 'riksnorm/2024', 'riksnorm/2025-01']) {
+      expect(count(id), id).toEqual({ verified: 0, derived: 21, estimate: 0 });
+    }
+    // Municipal copies for the sums, the "utan lunch" column derived (and 2023's gemensamma 2 personer from its items).
+    expect(count('riksnorm/2022')).toEqual({ verified: 17, derived: 4, estimate: 0 });
+    expect(count('riksnorm/2023')).toEqual({ verified: 16, derived: 5, estimate: 0 });
+    // 2020: gemensamma 5 personer is 1 840 by the stated +1,9 % and 1 850 by the check against 2021.
+    expect(count('riksnorm/2020')).toEqual({ verified: 0, derived: 20, estimate: 1 });
+    expect(book.riksnorm.find((r) => r.data.id === 'riksnorm/2020')!.data.common[4]).toMatchObject({ amount: '1840', status: 'estimate' });
+  });
+  it('each table names the SFS that set its amounts; where the text was not found, the file says what was searched', () => {
+    const amending: Record<string, string[]> = {
+      '2013-2015': ['2012:624', '2013:799', '2014:1551'],
+      '2016': ['2015:580'],
+      '2017': ['2016:906'],
+      '2018': ['2017:1184'],
+      '2019': ['2018:1787'],
+      '2020': ['2019:630'],
+      '2021': ['2020:1013'],
+      '2022': ['2021:896'],
+      '2023': ['2022:1436'],
+      '2024': ['2023:630'],
+      '2025-01': ['2024:1016'],
+      '2025-07': ['2025:468'],
+      '2026': ['2025:1046'],
+    };
+    expect(book.riksnorm.map((r) => r.file).sort()).toEqual(Object.keys(amending).map((k) => `riksnorm/${k}.json`).sort());
+    for (const [name, numbers] of Object.entries(amending)) {
+      const text = readFileSync(`${RULES_DIR}/riksnorm/${name}.json`, 'utf8');
+      for (const n of numbers) expect(text, `${name}: SFS ${n}`).toContain(n);
+      if (!['2021', '2025-07', '2026'].includes(name)) expect(text, name).toMatch(/not found/);
+    }
   });
   it('the official tables: SFS 2025:468 (2025) and SFS 2025:1046 (2026), value by value', () => {
     const row = (period: string) => {
@@ -106,12 +147,33 @@ describe('every value carries a status and a source', () => {
     expect(row('2025-09')).toEqual(y2025);
     expect(row('2026-03')).toEqual([2740, 3060, 2720, 3060, 3820, 4390, 4960, 5000, 2560, 2800, 2500, 2720, 3940, 7100, 1280, 1410, 1790, 2030, 2330, 2640, 2830]);
   });
-  it('prisbasbelopp by year', () => {
-    const year = (y: number) => kr(at(`${y}-05`).prisbasbelopp);
-    expect(year(2023)).toBe(52500);
-    expect(year(2024)).toBe(57300);
-    expect(year(2025)).toBe(58800);
-    expect(year(2026)).toBe(59200);
-    expect(at('2025-05').prisbasbelopp.status).toBe('derived');
+  it('prisbasbelopp 2013–2027, each read in its förordning (2015 and 2027: the förordning was not found, the amount is read in two other sources)', () => {
+    const expected: [number, number, string | null][] = [
+      [2013, 44500, '2012:558'],
+      [2014, 44400, '2013:715'],
+      [2015, 44500, null],
+      [2016, 44300, '2015:536'],
+      [2017, 44800, '2016:863'],
+      [2018, 45500, '2017:865'],
+      [2019, 46500, '2018:1549'],
+      [2020, 47300, '2019:572'],
+      [2021, 47600, '2020:764'],
+      [2022, 48300, '2021:866'],
+      [2023, 52500, '2022:1398'],
+      [2024, 57300, '2023:532'],
+      [2025, 58800, '2024:663'],
+      [2026, 59200, '2025:872'],
+      [2027, 59600, null],
+    ];
+    const values = book.prisbasbelopp.data.values;
+    expect(values.map((v) => Number(v.effectiveFrom.slice(0, 4)))).toEqual(expected.map(([y]) => y));
+    for (const [year, amount, sfs] of expected) {
+      const v = values.find((x) => x.effectiveFrom === `${year}-01-01`)!;
+      expect([v.amount, v.status, v.effectiveTo], String(year)).toEqual([String(amount), 'verified', `${year}-12-31`]);
+      const title = book.prisbasbelopp.data.sources[v.source]!.title;
+      if (sfs !== null) expect(title, String(year)).toContain(`Förordning (${sfs}) om prisbasbelopp och förhöjt prisbasbelopp för år ${year}`);
+      expect(title.replace(/ /g, ''), String(year)).toContain(String(amount));
+    }
+    expect(kr(at('2025-05').prisbasbelopp)).toBe(58800);
   });
 });
