@@ -7,6 +7,9 @@ import { legal, type Context } from '../context.ts';
 import type { DecisionSummary } from '../decision/types.ts';
 import { dateSv, krSv, monthSv } from './format.ts';
 
+/** Blocking needs-information codes that are a person's choice the law leaves open, not a missing fact. */
+const PERSON_DECIDES: readonly string[] = ['LABOUR_MARKET_DECISION_BY_PERSON', 'ACTIVITY_DECISION_BY_PERSON'];
+
 const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'a-kassan', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
 /** Where each counted income came from: the application, or an agency's payment and its date. */
@@ -58,10 +61,25 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
     case 'deny':
       lines.push(`Socialnämnden avslår ansökan om försörjningsstöd för ${month}.`);
       break;
-    case 'needs-information':
-      lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
-      for (const n of d.needsInformation.filter((x) => x.blocking)) lines.push(`- ${n.text}`);
+    case 'needs-information': {
+      // A choice the law leaves to a person (12 kap. 3 §, aktivitetskrav) is not information the applicant lacks.
+      const blocking = d.needsInformation.filter((x) => x.blocking);
+      const missing = blocking.filter((x) => !PERSON_DECIDES.includes(x.code));
+      const person = blocking.filter((x) => PERSON_DECIDES.includes(x.code));
+      if (missing.length > 0) {
+        lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
+        for (const n of missing) lines.push(`- ${n.text}`);
+      }
+      if (person.length > 0) {
+        lines.push(
+          missing.length > 0
+            ? 'Dessutom prövar en handläggare följande; lagen anger inget belopp, och beräkningen föreslår inget avslag:'
+            : `Ansökan om försörjningsstöd för ${month} prövas av en handläggare: lagen anger inget belopp, och beräkningen föreslår inget avslag.`,
+        );
+        for (const n of person) lines.push(`- ${n.text}`);
+      }
       break;
+    }
   }
   lines.push('');
   lines.push('Så har behovet beräknats');

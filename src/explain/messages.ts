@@ -72,7 +72,7 @@ export const sv = {
   'costs.rentWithinCeiling': (a) => `${housingSv(a)} godtas; den ryms inom den skäliga nivån ${K(a['ceiling']!)}${a['basis'] ? `, ${basisSv(a)}` : ''}.`,
   'costs.rentAboveCeiling': (a) => a['notifiedOn'] === undefined
     ? `${a['label']} ${K(a['amount']!)} är högre än vad som är skäligt för hushållet (${K(a['ceiling']!)}). ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`
-    : `${housingSv(a)} är högre än vad som är skäligt för hushållet. Den skäliga nivån är ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har haft ${a['months']} månaders rådrum, till ${dateSv(String(a['endsOn']))}, att hitta ett billigare boende. ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`,
+    : `${housingSv(a)} är högre än vad som är skäligt för hushållet. Den skäliga nivån är ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har haft ${a['months']} månaders rådrum enligt kommunens riktlinje, till ${dateSv(String(a['endsOn']))}, att hitta ett billigare boende. ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`,
   'costs.rentAboveCeilingNotNotified': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet har ännu inte fått besked om att kostnaden är för hög, så hela kostnaden godtas. Den överskjutande delen kan avslås först när hushållet har fått besked och haft ${a['months']} månaders rådrum att hitta ett billigare boende.`,
   'costs.rentAboveCeilingRadrum': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har rådrum till ${dateSv(String(a['endsOn']))} (${a['months']} månader) att hitta ett billigare boende; under rådrummet godtas hela kostnaden. Från och med ${monthSv(String(a['cutFrom']))} godtas högst ${K(a['ceiling']!)}.`,
   'costs.sharedHousing': (a) => `${sharedSv(a)}${K(a['sharedShare']!)} godtas och ${K(a['sharedOthersShare']!)} avslås i detta ärende.`,
@@ -136,8 +136,8 @@ export const sv = {
   'reason.INCOME_COVERS_NEED': (a) => `Hushållet kan själv tillgodose sina behov: de inkomster som räknas (${K(a['income']!)}) täcker behovet (${K(a['need']!)}).${nonZero(a['childIncome']) ? ` I inkomsterna ingår barnens egna inkomster med ${K(a['childIncome']!)}, för varje barn bara upp till barnets egen andel av hushållets kostnader.` : ''}${nonZero(a['childEarningsAboveLimit']) ? ` Av dem är ${K(a['childEarningsAboveLimit']!)} arbetsinkomst över ett prisbasbelopp per år, som nämnden får räkna men inte måste; kommunens riktlinje är att räkna den.` : ''}`,
   'reason.ASSETS_COVER_NEED': (a) => a['buffer'] === undefined
     ? `Hushållet har egna medel (${K(a['available']!)} över bufferten) som täcker underskottet ${K(a['deficit']!)}. Medlen ska användas före bistånd.`
-    : `Hushållet kan själv tillgodose sina behov med egna medel: ${K(a['available']!)} över bufferten ${K(a['buffer']!)} täcker underskottet ${K(a['deficit']!)}.`,
-  'reason.OWN_MEANS_USED': (a) => `Hushållet har egna medel som ska användas först: ${K(a['used']!)} över bufferten ${K(a['buffer']!)} räknas av från underskottet ${K(a['deficit']!)}, på samma sätt som en inkomst.`,
+    : `Hushållet kan själv tillgodose sina behov med egna medel: ${K(a['available']!)} över kommunens buffert på ${K(a['buffer']!)} täcker underskottet ${K(a['deficit']!)}.`,
+  'reason.OWN_MEANS_USED': (a) => `Hushållet har egna medel som ska användas först: ${K(a['used']!)} över kommunens buffert på ${K(a['buffer']!)} räknas av från underskottet ${K(a['deficit']!)}, på samma sätt som en inkomst.`,
 
 
   'flag.CHILD_AFFECTED_BY_REFUSAL': () => 'Barn berörs av ett avslag eller delavslag: barnets bästa ska prövas och dokumenteras innan beslut.',
@@ -303,7 +303,7 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'costs.rentWithinCeiling': (a) => `${housingEn(a)} accepted; within the reasonable level ${E(a['ceiling']!)}${a['basis'] ? `, ${basisEn(a)}` : ''}.`,
   'costs.rentAboveCeiling': (a) => a['notifiedOn'] === undefined
     ? `${a['label']} ${E(a['amount']!)} is above the reasonable level for the household (${E(a['ceiling']!)}). ${E(a['accepted']!)} accepted and ${E(a['refused']!)} refused.`
-    : `${housingEn(a)} is above what is reasonable for the household. The reasonable level is ${E(a['ceiling']!)}, ${basisEn(a)}. The household was told on ${dateEn(String(a['notifiedOn']))} and has had ${a['months']} months (until ${dateEn(String(a['endsOn']))}) to find cheaper housing. ${E(a['accepted']!)} accepted and ${E(a['refused']!)} refused.`,
+    : `${housingEn(a)} is above what is reasonable for the household. The reasonable level is ${E(a['ceiling']!)}, ${basisEn(a)}. The household was told on ${dateEn(String(a['notifiedOn']))} and has had ${a['months']} months under the municipality's guideline (until ${dateEn(String(a['endsOn']))}) to find cheaper housing. ${E(a['accepted']!)} accepted and ${E(a['refused']!)} refused.`,
   'costs.rentAboveCeilingNotNotified': (a) => `${housingEn(a)} is ${E(a['above']!)} above the reasonable level ${E(a['ceiling']!)}, ${basisEn(a)}. The household has not yet been told that the cost is too high, so the whole cost is accepted. The excess can be refused only after the household has been told and had ${a['months']} months to find cheaper housing.`,
   'costs.rentAboveCeilingRadrum': (a) => `${housingEn(a)} is ${E(a['above']!)} above the reasonable level ${E(a['ceiling']!)}, ${basisEn(a)}. The household was told on ${dateEn(String(a['notifiedOn']))} and has until ${dateEn(String(a['endsOn']))} (${a['months']} months) to find cheaper housing; until then the whole cost is accepted. From ${monthEn(String(a['cutFrom']))} at most ${E(a['ceiling']!)} is accepted.`,
   'costs.sharedHousing': (a) => `${sharedEn(a)}${E(a['sharedShare']!)} accepted and ${E(a['sharedOthersShare']!)} refused in this case.`,
@@ -367,8 +367,8 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'reason.INCOME_COVERS_NEED': (a) => `The household can meet its needs itself: its counted income (${E(a['income']!)}) covers the need (${E(a['need']!)}).${nonZero(a['childIncome']) ? ` The income includes the children's own income of ${E(a['childIncome']!)}, for each child only up to the child's own share of the household's costs.` : ''}${nonZero(a['childEarningsAboveLimit']) ? ` Of that, ${E(a['childEarningsAboveLimit']!)} is earnings above one prisbasbelopp a year, which the nämnd may count but need not; the municipality's guideline is to count them.` : ''}`,
   'reason.ASSETS_COVER_NEED': (a) => a['buffer'] === undefined
     ? `The household has own money (${E(a['available']!)} above the buffer) that covers the shortfall ${E(a['deficit']!)}. It is to be used before assistance.`
-    : `The household can meet its needs itself with its own money: ${E(a['available']!)} above the buffer ${E(a['buffer']!)} covers the shortfall ${E(a['deficit']!)}.`,
-  'reason.OWN_MEANS_USED': (a) => `The household has own money to be used first: ${E(a['used']!)} above the buffer ${E(a['buffer']!)} is deducted from the shortfall ${E(a['deficit']!)}, like income.`,
+    : `The household can meet its needs itself with its own money: ${E(a['available']!)} above the municipality's buffer of ${E(a['buffer']!)} covers the shortfall ${E(a['deficit']!)}.`,
+  'reason.OWN_MEANS_USED': (a) => `The household has own money to be used first: ${E(a['used']!)} above the municipality's buffer of ${E(a['buffer']!)} is deducted from the shortfall ${E(a['deficit']!)}, like income.`,
 
 
   'flag.CHILD_AFFECTED_BY_REFUSAL': () => 'Children are affected by a refusal: the best interests of the child must be assessed and documented before deciding.',
