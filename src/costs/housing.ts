@@ -31,8 +31,10 @@ export interface SharedHousing {
 }
 
 export function sharedHousingFor(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): SharedHousing | null {
+  let ownCaseInHome = false;
+  for (const a of assessments.values()) if (a.kind === 'own-case') ownCaseInHome = true;
+  if (!ownCaseInHome) return null;
   const members = [...assessments.values()];
-  if (!members.some((a) => a.kind === 'own-case')) return null;
   const policy = ctx.rules.municipal.sharedHousingCost.value;
   // Per person: everyone who lives here, a part-month child by days. Per adult: children follow their parents.
   const weights = members.map((a) => (policy === 'per-person' ? a.days : a.kind === 'child' ? 0 : 1));

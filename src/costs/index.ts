@@ -83,11 +83,12 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
   let othersShare = ZERO;
   let ceilingBasisMissing = false;
 
+  // The parameters a rent's trace step shows (only built when the trace is kept).
   const ceilingParams: readonly TraceParam[] =
-    ceiling === null
+    ceiling === null || !trace.enabled
       ? []
       : [{ id: 'circumstances.rentCeiling', value: formatKronor(ceiling), status: 'verified' as const, source: 'input: circumstances.rentCeiling' }, traceParam(rules.municipal.rentAdjustmentMonths)];
-  const sharedParams: readonly TraceParam[] = shared === null ? [] : [traceParam(rules.municipal.sharedHousingCost)];
+  const sharedParams: readonly TraceParam[] = shared === null || !trace.enabled ? [] : [traceParam(rules.municipal.sharedHousingCost)];
   for (const cost of household.costs) {
     const def = rules.costTypes[cost.type]!;
     const ref = legal(ctx, def.legalTopic).ref;

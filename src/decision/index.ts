@@ -135,10 +135,10 @@ interface Proposal {
 function computeAmounts(ctx: Context): Amounts {
   const norm = computeNorm(ctx);
   const costs = computeCosts(ctx, norm.assessments);
-  // A child's income covers only the child's own share (shares/index.ts): known before income is counted.
-  const parts = memberParts(ctx, norm, costs);
-  const childShares = new Map([...norm.assessments.values()].filter((a) => a.kind === 'child').map((a) => [a.member.id, parts.get(a.member.id) ?? ZERO]));
-  const income = computeIncome(ctx, norm.assessments, childShares);
+  // A child's income covers only the child's own share (shares/index.ts), computed when a child has an income.
+  let parts: ReadonlyMap<string, Ore> | undefined;
+  const childShare = (memberId: string): Ore => (parts ??= memberParts(ctx, norm, costs)).get(memberId) ?? ZERO;
+  const income = computeIncome(ctx, norm.assessments, childShare);
   const assets = computeAssets(ctx, norm.assessments);
   return { norm, costs, income, assets };
 }
@@ -349,7 +349,8 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   };
   const flagResults = runConditions(rules.conditions.flags, flagFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.flags, flagResults);
-  for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r, flagArgs(ctx, a));
+  let args: Record<string, MessageArgs> | undefined;
+  for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r, (args ??= flagArgs(ctx, a)));
   const allowanceFlag = flags.find((f) => f.code === 'CHILD_ALLOWANCE_MISMATCH');
   if (allowanceFlag && allowance.expected !== null) {
     flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, ...said(ctx, 'flag.CHILD_ALLOWANCE_MISMATCH', { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) }) };

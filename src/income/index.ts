@@ -182,8 +182,8 @@ interface IncomeEnv {
   readonly jsRef: string;
   readonly childLimit: Ore | null;
   readonly childEarningsRef: string;
-  /** Each child's own share (shares/index.ts) and what is left of it after the child's incomes counted so far. */
-  readonly childShares: ReadonlyMap<string, Ore>;
+  /** Each child's own share (shares/index.ts), and what is left of it after the child's incomes counted so far. */
+  readonly childShare: (memberId: string) => Ore;
   readonly childShareLeft: Map<string, Ore>;
   readonly replaced: ReadonlyMap<number, readonly string[]>;
   incomplete: boolean;
@@ -201,7 +201,7 @@ function countChildIncome(env: IncomeEnv, income: Income, from: CountedPayment |
   const ce = rules.childrenEarnings;
   const def = rules.incomeTypes[income.type]!;
   const id = who.member.id;
-  const share = env.childShares.get(id) ?? who.personal;
+  const share = env.childShare(id);
   const shareLeft = env.childShareLeft.get(id) ?? share;
   const args: Record<string, string | number> = { amount: formatKronor(amount), share: formatKronor(share) };
   const params: TraceParam[] = [];
@@ -299,7 +299,7 @@ function countIncome(env: IncomeEnv, income: Income, from: CountedPayment | null
   pushIncome(trace, items, income, label, amount, 'COUNTED', ownRef, 'income.counted', { amount: formatKronor(amount) }, [], from);
 }
 
-export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>, childShares: ReadonlyMap<string, Ore>): IncomeResult {
+export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>, childShare: (memberId: string) => Ore): IncomeResult {
   const { household, rules, trace } = ctx;
   let incomplete = false;
   const items: IncomeItem[] = [];
@@ -335,7 +335,7 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
   const childLimit: Ore | null = ce ? multiplyRatioHalfUp(pbb, ce.limitShareOfPrisbasbelopp.value.numerator, ce.limitShareOfPrisbasbelopp.value.denominator) : null;
   const childEarningsRef = legal(ctx, 'childrenEarnings').ref;
   const env: IncomeEnv = {
-    ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, childShares, childShareLeft: new Map(), replaced: agency.replaced,
+    ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, childShare, childShareLeft: new Map(), replaced: agency.replaced,
     incomplete: false, childIncomeCounted: ZERO, childEarningsCountedAboveLimit: ZERO,
   };
   for (const income of household.incomes) countIncome(env, income, null);

@@ -25,8 +25,17 @@ function byMember(members: readonly MemberAssessment[], shares: readonly Ore[]):
   return new Map(members.map((a, i) => [a.member.id, shares[i] ?? ZERO]));
 }
 
+/** The parts of one calculation, computed once (a calculation's costs object is never changed after it is made). */
+const computed = new WeakMap<CostsResult, ReadonlyMap<string, Ore>>();
+
 /** Each own member's part of the household's need (see above), by member id. */
-export function memberParts(ctx: Context, norm: NormResult, costs: CostsResult): Map<string, Ore> {
+export function memberParts(ctx: Context, norm: NormResult, costs: CostsResult): ReadonlyMap<string, Ore> {
+  let parts = computed.get(costs);
+  if (parts === undefined) computed.set(costs, (parts = computeParts(ctx, norm, costs)));
+  return parts;
+}
+
+function computeParts(ctx: Context, norm: NormResult, costs: CostsResult): Map<string, Ore> {
   const members = [...norm.assessments.values()].filter((a) => a.kind !== 'own-case');
   const weights = members.map((a) => a.days);
   const commonShares = byMember(members, allocate(norm.common, weights));
