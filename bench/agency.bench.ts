@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { measure } from 'mitata';
-import { evaluateHousehold, evaluateHouseholdSummary, loadRulebook, RuleSetCache } from '../src/index.ts';
+import { contractDecision, contractSummary } from '../src/explain/contract.ts';
+import { evaluateHousehold, loadRulebook, RuleSetCache } from '../src/index.ts';
 import { lines } from './generate.ts';
 import { buildCli } from './measure.ts';
 
@@ -45,8 +46,15 @@ async function run(label: string, registered: boolean): Promise<Row> {
   const payments = sample.reduce((n, h) => n + (h.registeredIncomes?.length ?? 0), 0) / sample.length;
   let i = 0;
   const floorNs = (await measure(() => JSON.stringify(JSON.parse(all[i++ % all.length]!)))).p50;
-  const summaryNs = (await measure(() => evaluateHouseholdSummary(sample[i++ % sample.length], rulesFor))).p50;
-  const fullNs = (await measure(() => evaluateHousehold(sample[i++ % sample.length], rulesFor))).p50;
+  // The decision rendered as batch --detail summary writes it, and whole as calculate --json prints it.
+  const summaryNs = (await measure(() => {
+    const r = evaluateHousehold(sample[i++ % sample.length], rulesFor);
+    return r.ok ? contractSummary(r.decision) : r;
+  })).p50;
+  const fullNs = (await measure(() => {
+    const r = evaluateHousehold(sample[i++ % sample.length], rulesFor);
+    return r.ok ? contractDecision(r.decision, r) : r;
+  })).p50;
   const started = process.hrtime.bigint();
   const batch = spawnSync(process.execPath, [CLI, 'batch', '--in', file, '--out', join(dir, 'out.ndjson'), '--workers', String(values.workers)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (batch.status !== 0) throw new Error(`batch exited with ${batch.status}`);

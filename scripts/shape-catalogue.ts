@@ -17,7 +17,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lines } from '../bench/generate.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache } from '../src/index.ts';
-import type { TraceStep } from '../src/trace/index.ts';
+import type { StepData } from '../src/trace/index.ts';
 import { findShape, shapeKey, SHAPE_CATALOGUE, type Shape, type ShapeEntry } from '../src/trace/shapes.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -34,10 +34,10 @@ export interface ObservedShape {
 }
 
 /** Every trace the engine gives on fixtures/*.json and `perPeriod` generated households (with and without agency data) of each OBSERVED_PERIODS month. */
-export function observedTraces(perPeriod = 60): { where: string; trace: readonly TraceStep[] }[] {
+export function observedTraces(perPeriod = 60): { where: string; trace: readonly StepData[] }[] {
   const cache = new RuleSetCache(loadRulebook(`${ROOT}rules`));
   const rulesFor = (p: Parameters<RuleSetCache['get']>[0], m: string | null, d: string | null = null) => cache.get(p, m, d);
-  const out: { where: string; trace: readonly TraceStep[] }[] = [];
+  const out: { where: string; trace: readonly StepData[] }[] = [];
   const add = (where: string, raw: unknown): void => {
     const r = evaluateHousehold(raw, rulesFor);
     if (r.ok) out.push({ where, trace: r.decision.trace });
@@ -53,7 +53,7 @@ export function observedTraces(perPeriod = 60): { where: string; trace: readonly
 }
 
 /** The distinct shapes of the given traces, in order of first appearance. */
-export function observedShapes(traces: readonly { where: string; trace: readonly TraceStep[] }[]): ObservedShape[] {
+export function observedShapes(traces: readonly { where: string; trace: readonly StepData[] }[]): ObservedShape[] {
   const byKey = new Map<string, ObservedShape>();
   for (const { where, trace } of traces) {
     for (const s of trace) {

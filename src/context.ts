@@ -2,21 +2,14 @@
  * What every step of one calculation can see: the household, the resolved rules, the period facts,
  * the trace being written, and the lists of open questions. Built once per calculation.
  */
-import { renderMessage, type MessageArgs, type MessageKey } from './explain/messages.ts';
 import type { Household, InputIssue } from './household/types.ts';
+import type { NeedsInformation } from './output/types.ts';
 import { daysInMonth, firstDayOf, lastDayOf, type IsoDate } from './period/index.ts';
 import type { LegalRef, RuleSet } from './rulebook/types.ts';
 import { Trace } from './trace/index.ts';
+import type { MessageArgs, MessageKey } from './trace/messages.ts';
 
-export interface NeedsInformation {
-  readonly code: string;
-  readonly field: string;
-  /** A blocking gap stops the engine from proposing an amount. */
-  readonly blocking: boolean;
-  readonly legalRef?: string;
-  readonly text: string;
-  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
-}
+export type { NeedsInformation };
 
 export interface Context {
   readonly household: Household;
@@ -29,11 +22,9 @@ export interface Context {
   readonly warnings: InputIssue[];
   /**
    * False for bulk runs that keep only figures and codes (batch --detail compact): no trace steps
-   * are recorded and no texts are rendered (say() returns ''). The amounts and codes are the same.
+   * are recorded and the child section's notes and prompts are left out. The amounts and codes are the same.
    */
   readonly explain: boolean;
-  /** The Swedish text for a message, or '' when texts are not wanted. */
-  say(key: MessageKey, args?: MessageArgs): string;
 }
 
 export function createContext(household: Household, rules: RuleSet, warnings: readonly InputIssue[], explain = true): Context {
@@ -47,11 +38,10 @@ export function createContext(household: Household, rules: RuleSet, warnings: re
     needsInformation: [],
     warnings: [...warnings],
     explain,
-    say: explain ? (key, args = {}) => renderMessage('sv', key, args) : () => '',
   };
 }
 
-/** Records a missing fact; the text is the Swedish rendering of the message. */
+/** Records a missing fact with its message (the views render its text). */
 export function needInformation(
   ctx: Context,
   entry: { code: string; field: string; blocking: boolean; legalRef?: string; key: MessageKey; args?: MessageArgs },
@@ -62,7 +52,6 @@ export function needInformation(
     field: entry.field,
     blocking: entry.blocking,
     ...(entry.legalRef !== undefined ? { legalRef: entry.legalRef } : {}),
-    text: ctx.say(entry.key, args),
     message: { key: entry.key, args },
   });
 }

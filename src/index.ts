@@ -6,13 +6,17 @@
  *   const result = evaluateHousehold(json, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
  *   if (result.ok) console.log(result.decision.payable);
  *
+ * The core computes data: figures, codes, references, and every sentence as a message (key and
+ * arguments), with the trace as recorded. The texts are views (src/explain/index.ts): for the decision
+ * `calculate --json` prints, `contractDecision(result.decision, result)`.
+ *
  * The core is pure: the same input and the same rule set always give byte-identical output. It reads
  * no clock, no randomness and no locale; the only I/O is loading rules/ (rulebook/load.ts).
  */
 import { contentHash } from './canonical.ts';
 import { createContext, type Context } from './context.ts';
 import { decide, type DecisionMeta } from './decision/index.ts';
-import type { Decision, DecisionFigures, DecisionSummary } from './decision/types.ts';
+import type { DecisionBasis, DecisionData, DecisionFigures } from './decision/types.ts';
 import { quote } from './household/echo.ts';
 import { parseHousehold } from './household/parse.ts';
 import type { Household, InputIssue } from './household/types.ts';
@@ -20,7 +24,6 @@ import { firstDayOf, type Period } from './period/index.ts';
 import { RuleLookupError, RulesPendingError, type PendingRuleSet } from './rulebook/resolve.ts';
 import { pendingRuleSetVersion, pendingRulesDecision } from './decision/pending.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
-import type { RecordedStep } from './trace/index.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 /**
@@ -29,12 +32,9 @@ import { ENGINE_VERSION } from './version.ts';
  */
 export type RuleSetProvider = (period: Period, municipality: string | null, decidedOn: string | null) => VersionedRuleSet;
 
+/** The decision as data with the rules it was made with (which its texts need), or the input's problems. */
 export type Evaluation =
-  | { readonly ok: true; readonly decision: Decision; readonly household: Household }
-  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
-
-export type SummaryEvaluation =
-  | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household }
+  | ({ readonly ok: true; readonly decision: DecisionData; readonly household: Household } & DecisionBasis)
   | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
 export type FiguresEvaluation =
@@ -83,7 +83,7 @@ function caseIdOf(raw: unknown): string | null {
 }
 
 type Prepared =
-  | { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household }
+  | { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household; readonly ruleSet: VersionedRuleSet }
   | { readonly ok: 'pending'; readonly pending: PendingRuleSet; readonly meta: DecisionMeta; readonly household: Household; readonly warnings: readonly InputIssue[] }
   | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
 
@@ -111,57 +111,35 @@ function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepa
   return {
     ok: true,
     household,
+    ruleSet,
     ctx: createContext(household, ruleSet.rules, parsed.warnings, explain),
     meta: { ruleSetVersion: ruleSet.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION },
   };
 }
 
-/** Validates the household, picks the rules for its period and computes the decision proposal, with its trace and decision text. */
+/**
+ * Validates the household, picks the rules for its period and computes the decision proposal as data,
+ * with its trace as recorded and the rule set used (src/explain/contract.ts renders its texts).
+ */
 export function evaluateHousehold(raw: unknown, rulesFor: RuleSetProvider): Evaluation {
   const p = prepare(raw, rulesFor);
-  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'full') as Decision, household: p.household };
-  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'full'), household: p.household } : p;
-}
-
-/** The same proposal without the rendered trace and decision text: for bulk runs. */
-export function evaluateHouseholdSummary(raw: unknown, rulesFor: RuleSetProvider): SummaryEvaluation {
-  const p = prepare(raw, rulesFor);
-  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), household: p.household };
-  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household } : p;
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings), household: p.household, ruleSet: null, pending: p.pending };
+  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'data'), household: p.household, ruleSet: p.ruleSet, pending: null } : p;
 }
 
 /**
  * The figures and codes only, for bulk runs that keep no texts (batch --detail compact): the same
- * outcome, amounts, reason and flag codes as evaluateHouseholdSummary, but every text is empty, the
- * child prompts are left out and no trace is recorded; the item lists and warnings are left out too
- * (DecisionFigures). Never show this decision to a person.
+ * outcome, amounts, reasons and flags as evaluateHousehold, but the child notes and prompts are left
+ * out and no trace is recorded; the item lists and warnings are left out too (DecisionFigures).
  */
 export function evaluateHouseholdFigures(raw: unknown, rulesFor: RuleSetProvider): FiguresEvaluation {
   const p = prepare(raw, rulesFor, false);
-  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, false, 'summary'), household: p.household };
+  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings), household: p.household };
   return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'figures'), household: p.household } : p;
 }
 
-/**
- * The summary decision and its trace steps as recorded (message keys and arguments, no rendered
- * text), with the rule set used and the household: what batch --detail full writes in compact form
- * (without rendering texts that the compact form leaves out), and what compare walks to find the
- * first step where two rule sets diverge.
- */
-export function evaluateHouseholdSteps(raw: unknown, rulesFor: RuleSetProvider): StepsEvaluation {
-  let ruleSet: VersionedRuleSet | undefined;
-  const p = prepare(raw, (period, municipality, decidedOn) => (ruleSet = rulesFor(period, municipality, decidedOn)));
-  // A month whose rules are pending has no rule set and no steps: the decision names the missing rules.
-  if (p.ok === 'pending') return { ok: true, decision: pendingRulesDecision(p.household, p.pending, p.meta, p.warnings, true, 'summary'), household: p.household, steps: [], ruleSet: null };
-  return p.ok ? { ok: true, decision: decide(p.ctx, p.meta, 'summary'), household: p.household, steps: p.ctx.trace.recorded(), ruleSet: ruleSet! } : p;
-}
-
-export type StepsEvaluation =
-  | { readonly ok: true; readonly decision: DecisionSummary; readonly household: Household; readonly steps: readonly RecordedStep[]; readonly ruleSet: VersionedRuleSet | null }
-  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
-
 export { loadRulebook, RulebookError } from './rulebook/load.ts';
 export { RuleSetCache, resolveRuleSet, RuleLookupError, RulesPendingError, versionRuleSet } from './rulebook/resolve.ts';
-export type { Decision, DecisionFigures, DecisionSummary } from './decision/types.ts';
+export type { DecisionBasis, DecisionData, DecisionFigures } from './decision/types.ts';
 export type { InputIssue } from './household/types.ts';
-export { renderDecision } from './explain/render.ts';
+export type { Message, MessageArgs, MessageKey } from './trace/messages.ts';

@@ -11,9 +11,8 @@
  * decides) and computes the alternatives — the adult's whole part refused with the children's part
  * kept, and the full amount if the reason is found acceptable — with the barnkonsekvens.
  */
-import type { Alternative } from '../childImpact/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
-import type { Flag } from '../decision/types.ts';
+import type { Alternative, Flag } from '../output/types.ts';
 import type { Member } from '../household/types.ts';
 import type { Ore } from '../money/index.ts';
 import type { ActivityRequirementRule } from '../rulebook/types.ts';
@@ -49,13 +48,13 @@ function traceStatus(ctx: Context, rule: ActivityRequirementRule, m: Member, sta
 /** The alternatives a person chooses between when the adult declined without a reason. */
 function alternativesFor(ctx: Context, m: Member, input: ActivityInput, payable: Ore): { alternatives: Alternative[]; amounts: Record<string, string> } {
   const amounts = { ...adultPartAmounts(ctx, input, [m.id], payable) };
-  const say = ctx.say;
+  const args = { memberId: m.id, ...amounts };
   return {
     amounts,
     alternatives: [
-      { code: 'ACTIVITY_REFUSE_ADULT_PART', text: say('alt.activityRefuseAdultPart', { memberId: m.id, ...amounts }), amount: amounts.withoutAdultPart },
-      { code: 'ACTIVITY_REDUCE', text: say('alt.activityReduce', { memberId: m.id, ...amounts }), amount: null },
-      { code: 'ACTIVITY_REASON_ACCEPTED', text: say('alt.activityReasonAccepted', { memberId: m.id, ...amounts }), amount: amounts.full },
+      { code: 'ACTIVITY_REFUSE_ADULT_PART', message: { key: 'alt.activityRefuseAdultPart', args }, amount: amounts.withoutAdultPart },
+      { code: 'ACTIVITY_REDUCE', message: { key: 'alt.activityReduce', args }, amount: null },
+      { code: 'ACTIVITY_REASON_ACCEPTED', message: { key: 'alt.activityReasonAccepted', args }, amount: amounts.full },
     ],
   };
 }
@@ -101,20 +100,20 @@ export function assessActivityRequirement(ctx: Context, input: ActivityInput, fl
     }
     if (a.acceptableReason !== null) {
       traceStatus(ctx, rule, m, 'declinedWithReason', { reason: a.acceptableReason });
-      flags.push({ code: 'ACTIVITY_DECLINED_WITH_REASON', severity: 'assessment', legalRef: ref, memberId: m.id, text: ctx.say('flag.ACTIVITY_DECLINED_WITH_REASON', { memberId: m.id, reason: a.acceptableReason }), message: { key: 'flag.ACTIVITY_DECLINED_WITH_REASON', args: { memberId: m.id, reason: a.acceptableReason } } });
+      flags.push({ code: 'ACTIVITY_DECLINED_WITH_REASON', severity: 'assessment', legalRef: ref, memberId: m.id, message: { key: 'flag.ACTIVITY_DECLINED_WITH_REASON', args: { memberId: m.id, reason: a.acceptableReason } } });
       continue;
     }
     traceStatus(ctx, rule, m, 'declined', {});
     if (input.payable === null || input.payable <= 0) {
       // No aid would be paid anyway: nothing to refuse or reduce, but a person notes it.
-      flags.push({ code: 'ACTIVITY_DECLINED', severity: 'assessment', legalRef: ref, memberId: m.id, text: ctx.say('flag.ACTIVITY_DECLINED', { memberId: m.id }), message: { key: 'flag.ACTIVITY_DECLINED', args: { memberId: m.id } } });
+      flags.push({ code: 'ACTIVITY_DECLINED', severity: 'assessment', legalRef: ref, memberId: m.id, message: { key: 'flag.ACTIVITY_DECLINED', args: { memberId: m.id } } });
       continue;
     }
     const alt = alternativesFor(ctx, m, input, input.payable);
     blocked = true;
     alternatives.push(...alt.alternatives);
     const args = { memberId: m.id, ...alt.amounts };
-    flags.push({ code: 'ACTIVITY_DECLINED', severity: 'block', legalRef: ref, memberId: m.id, amounts: alt.amounts, text: ctx.say('flag.ACTIVITY_DECLINED_BLOCK', args), message: { key: 'flag.ACTIVITY_DECLINED_BLOCK', args } });
+    flags.push({ code: 'ACTIVITY_DECLINED', severity: 'block', legalRef: ref, memberId: m.id, amounts: alt.amounts, message: { key: 'flag.ACTIVITY_DECLINED_BLOCK', args } });
     needInformation(ctx, { code: 'ACTIVITY_DECISION_BY_PERSON', field: `members[${m.index}].activityRequirement`, blocking: true, legalRef: ref, key: 'needs.activityDecision', args });
   }
   return { blocked, alternatives };

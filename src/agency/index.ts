@@ -15,8 +15,8 @@
  * The counted payments then go through the same income rules as declared income (income/index.ts).
  */
 import { legal, needInformation, type Context } from '../context.ts';
-import type { Flag, RegisteredPaymentOut, RegisteredUse, Said } from '../decision/types.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { Flag, RegisteredPaymentOut, RegisteredUse } from '../output/types.ts';
+import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { Income, RegisteredIncome } from '../household/types.ts';
 import { formatKronor, sum, type Ore } from '../money/index.ts';
 import { addMonths, formatPeriod } from '../period/index.ts';
@@ -74,11 +74,7 @@ export function canonicalOrder(a: RegisteredIncome, b: RegisteredIncome): number
 
 function flag(ctx: Context, code: string, severity: Flag['severity'], args: MessageArgs, extra: Pick<Flag, 'memberId' | 'agency' | 'benefit' | 'amounts'>): Flag {
   const key = `flag.${code}` as MessageKey;
-  return { code, severity, legalRef: legal(ctx, 'agencyData').ref, text: ctx.say(key, args), message: { key, args }, ...extra };
-}
-
-function said(ctx: Context, key: MessageKey, args: MessageArgs): Said & { text: string } {
-  return { key, args, text: ctx.say(key, args) };
+  return { code, severity, legalRef: legal(ctx, 'agencyData').ref, message: { key, args }, ...extra };
 }
 
 /**
@@ -165,7 +161,7 @@ interface Classified {
   readonly row: AgencyIncomeRow | null;
   use: RegisteredUse;
   readonly legalRef: string;
-  readonly message: Said & { text: string };
+  readonly message: Message;
 }
 
 /** Step 2 for one payment: the trace step saying which month it belongs to and whether it counts now. */
@@ -228,7 +224,7 @@ export function classify(ctx: Context, r: RegisteredIncome, p: Placement, monthA
       args,
     });
   }
-  return { payment: r, placement: p, row, use, legalRef, message: said(ctx, key, args) };
+  return { payment: r, placement: p, row, use, legalRef, message: { key, args } };
 }
 
 /**
@@ -297,8 +293,7 @@ function outcomeOf(c: Classified, replacesDeclared: number[]): RegisteredPayment
     changeThreshold: row?.changeThreshold ?? null,
     replacesDeclared,
     legalRef: c.legalRef,
-    reason: c.message.text,
-    message: { key: c.message.key, args: c.message.args },
+    message: c.message,
   };
 }
 
@@ -329,7 +324,7 @@ export function assessAgencyIncome(ctx: Context): AgencyAssessment {
       }
     } else {
       const key: MessageKey = p.slot === 'M-2' ? 'agency.month.superseded' : 'agency.month.outside';
-      all.push({ payment: r, placement: p, row: null, use: 'other-month', legalRef: legal(ctx, 'agencyData').ref, message: said(ctx, key, args) });
+      all.push({ payment: r, placement: p, row: null, use: 'other-month', legalRef: legal(ctx, 'agencyData').ref, message: { key, args } });
     }
   }
   const countedClassified = all.filter((c) => c.use === 'counted');

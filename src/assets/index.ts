@@ -5,7 +5,7 @@
  * (car, property) are never valued by the engine: they go to a person's assessment.
  */
 import { legal, needInformation, type Context } from '../context.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { Message, MessageKey } from '../trace/messages.ts';
 import { floorAtZero, formatKronor, parseKronor, subtract, sum, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { traceParam } from '../trace/index.ts';
@@ -19,8 +19,7 @@ export interface AssetItem {
   readonly amount: Ore | null;
   readonly liquid: boolean;
   readonly code: AssetCode;
-  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
-  readonly reason: string;
+  readonly message: Message;
 }
 
 export interface AssetsResult {
@@ -44,8 +43,8 @@ export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, Mem
     const pushAsset = (code: AssetCode, key: MessageKey, args: Record<string, string | number>): void => {
       args['label'] = def.labelSv;
       args['ref'] = ref;
-      // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
-      const reason = trace.enabled ? trace.explain({
+      // The step only when the trace is kept; the message (key and arguments) always.
+      if (trace.enabled) trace.add({
         step: 'assets.item',
         rule: `asset-types#${asset.type}`,
         legalRef: ref,
@@ -53,8 +52,8 @@ export function computeAssets(ctx: Context, assessments: ReadonlyMap<string, Mem
         result: code,
         key,
         args,
-      }).reason : '';
-      items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message: { key, args }, reason });
+      });
+      items.push({ index: asset.index, memberId: asset.memberId, type: asset.type, amount: asset.amount, liquid: def.liquid, code, message: { key, args } });
     };
     const owner = asset.memberId !== null ? assessments.get(asset.memberId) : undefined;
     if (owner !== undefined && owner.kind === 'own-case') {

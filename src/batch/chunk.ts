@@ -1,6 +1,6 @@
 /** A chunk of input lines → its output text, summary counts and (when recording) the full decisions. */
 import type { RuleSetProvider } from '../index.ts';
-import type { Decision } from '../decision/types.ts';
+import type { Decision } from '../explain/contract.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';

@@ -4,20 +4,21 @@
  *
  * Output shapes (docs/batch.md):
  * - a decision: `{"line":n, …the decision…}` — with --detail compact the decision's figures and codes,
- *   with summary the whole decision without the rendered trace and decision text, with full the
- *   figures and codes and every trace step in compact form (src/trace/compact.ts; the texts are
- *   rendered on demand by `bistand explain`);
+ *   with summary the whole decision with its Swedish texts (src/explain/contract.ts) but without the
+ *   trace and decision text, with full the figures and codes and every trace step in compact form
+ *   (src/trace/compact.ts; the texts are rendered on demand by `bistand explain`). Only summary lines
+ *   and recorded decisions render texts;
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
-import { evaluateHousehold, evaluateHouseholdFigures, evaluateHouseholdSteps, evaluateHouseholdSummary, type RuleSetProvider } from '../index.ts';
-import type { Decision, DecisionFigures, DecisionSummary } from '../decision/types.ts';
+import { evaluateHousehold, evaluateHouseholdFigures, type RuleSetProvider } from '../index.ts';
+import type { DecisionFigures } from '../decision/types.ts';
+import { contractDecision, contractSummary, type Decision, type DecisionSummary } from '../explain/contract.ts';
 import { parseJsonText } from '../household/decode.ts';
 import type { InputIssue } from '../household/types.ts';
+import type { ChildImpact } from '../output/types.ts';
 import { addPayable, type SummaryCounts } from './summary.ts';
-import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { compactTrace } from '../trace/compact.ts';
 import { compactLine } from './compact-line.ts';
-import type { RecordedStep } from '../trace/index.ts';
 
 export type Detail = 'compact' | 'summary' | 'full';
 
@@ -39,8 +40,14 @@ export function unreadableLine(n: number, counts: SummaryCounts, issue: InputIss
   return errorLine(n, null, [issue]);
 }
 
+/**
+ * What the compact form and the summary counts read of a decision, data (DecisionFigures) or rendered
+ * (Decision) alike: its figures, codes and the child section's counts.
+ */
+export type FiguresOf = Omit<DecisionFigures, 'childImpact'> & { readonly childImpact: Pick<ChildImpact, 'children' | 'requiresAssessment' | 'effectOfRefusal'> | null };
+
 /** The decision's figures and codes, with the same field names as the full decision. */
-export function compactDecision(d: DecisionFigures): Record<string, unknown> {
+export function compactDecision(d: FiguresOf): Record<string, unknown> {
   return {
     caseId: d.caseId,
     period: d.period,
@@ -116,39 +123,36 @@ export function processLine(
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
-  // A record sink needs the full decision; --detail full the recorded trace steps; otherwise the
-  // cheaper summary or figures are enough.
-  const recording = onDecision !== undefined;
-  let ruleSet: VersionedRuleSet | null | undefined;
-  let steps: readonly RecordedStep[] | undefined;
-  let result;
-  if (recording) result = evaluateHousehold(raw, (period, municipality, decidedOn) => (ruleSet = options.rulesFor(period, municipality, decidedOn)));
-  else if (options.detail === 'full') {
-    result = evaluateHouseholdSteps(raw, options.rulesFor);
-    if (result.ok) ({ steps, ruleSet } = result);
-  } else result = options.detail === 'compact' ? evaluateHouseholdFigures(raw, options.rulesFor) : evaluateHouseholdSummary(raw, options.rulesFor);
-  if (!result.ok) {
-    counts.errors++;
-    return errorLine(n, result.caseId, result.issues);
+  // A record sink needs the whole decision with its texts (rendered here, at the edge); --detail
+  // compact without one only the figures (no trace recorded, no item lists).
+  if (options.detail === 'compact' && onDecision === undefined) {
+    const figures = evaluateHouseholdFigures(raw, options.rulesFor);
+    if (!figures.ok) return errorOf(n, counts, figures);
+    // First, so a payable that cannot be summed fails the line before anything else is counted.
+    addPayable(counts, figures.decision.payable);
+    countDecision(counts, raw, figures.decision);
+    return compactLine(n, figures.decision);
   }
+  const result = evaluateHousehold(raw, options.rulesFor);
+  if (!result.ok) return errorOf(n, counts, result);
   const d = result.decision;
-  // First, so a payable that cannot be summed fails the line before anything else is counted.
   addPayable(counts, d.payable);
-  if (recording) onDecision(raw, d as Decision);
+  if (onDecision !== undefined) onDecision(raw, contractDecision(d, result));
   countDecision(counts, raw, d);
   if (options.detail === 'compact') return compactLine(n, d);
   const json = JSON.stringify(
-    options.detail === 'full'
-        ? { ...compactDecision(d), trace: ruleSet ? compactTrace(steps ?? (d as Decision).trace, ruleSet.rules) : [] }
-        : recording
-          ? withoutText(d as Decision)
-          : d,
+    options.detail === 'full' ? { ...compactDecision(d), trace: result.ruleSet ? compactTrace(d.trace, result.ruleSet.rules) : [] } : contractSummary(d),
   );
   return `{"line":${n},${json.slice(1)}`;
 }
 
+function errorOf(n: number, counts: SummaryCounts, result: { readonly issues: readonly InputIssue[]; readonly caseId: string | null }): string {
+  counts.errors++;
+  return errorLine(n, result.caseId, result.issues);
+}
+
 /** A valid household's contribution to the summary (batch and monthly). */
-export function countDecision(counts: SummaryCounts, raw: unknown, d: DecisionFigures): void {
+export function countDecision(counts: SummaryCounts, raw: unknown, d: FiguresOf): void {
   counts.households++;
   counts.byOutcome[d.outcome]++;
   if (d.requiresAssessment) counts.requiresAssessment++;

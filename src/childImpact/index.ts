@@ -4,56 +4,16 @@
  * gets the child section of rules/barnkonsekvens.json filled with what the data says. On a partial or
  * deny proposal each child also gets the effect in kronor and the prompts the caseworker must answer,
  * and the section requires a person's assessment. The engine fills facts; it never writes the child's
- * view or the weighing, which only a person can.
+ * view or the weighing, which only a person can. Notes, prompts' data and alternatives are messages
+ * (keys and arguments); the views render them (src/explain/contract.ts).
  */
 import { legal, type Context } from '../context.ts';
 import type { CostsResult } from '../costs/index.ts';
 import type { IncomeResult } from '../income/index.ts';
 import { allocate, floorAtZero, formatKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment, NormResult } from '../norm/index.ts';
-import type { Outcome } from '../decision/outcome.ts';
-
-export interface ChildNote {
-  readonly memberId: string;
-  readonly age: number;
-  readonly band: string | null;
-  readonly residence: 'full-time' | 'part-time' | 'not-this-month';
-  readonly daysInHousehold: number;
-  readonly norm: string;
-  /** This child's share of what the refusal takes from the household, in kronor; null when nothing is refused. */
-  readonly effect: string | null;
-  readonly notes: readonly string[];
-}
-
-export interface ChildPrompt {
-  readonly id: string;
-  readonly number: number;
-  readonly question: string;
-  /** What the data says, in Swedish; null when the data says nothing. */
-  readonly data: string | null;
-  /** The caseworker must write an answer before deciding. */
-  readonly requiresAnswer: boolean;
-  readonly answer: null;
-  readonly source: string;
-}
-
-export interface Alternative {
-  readonly code: string;
-  readonly text: string;
-  readonly amount: string | null;
-}
-
-export interface ChildImpact {
-  readonly children: readonly string[];
-  readonly notes: readonly string[];
-  readonly requiresAssessment: boolean;
-  readonly legalRefs: readonly string[];
-  readonly perChild: readonly ChildNote[];
-  readonly effectOfRefusal: string;
-  readonly alternatives: readonly Alternative[];
-  readonly longTerm: boolean | null;
-  readonly prompts: readonly ChildPrompt[];
-}
+import type { Alternative, ChildImpact, ChildNote, ChildPrompt, Outcome } from '../output/types.ts';
+import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
 
 export interface ChildImpactInput {
   readonly norm: NormResult;
@@ -87,29 +47,38 @@ interface PromptFacts {
   readonly longTermMonths: number;
 }
 
-/** The claimed costs in one child area (leisure, health, school, contact) as a line of text, or null. */
-function costList(f: PromptFacts, area: string): string | null {
+/** A message (key and arguments). */
+const say = (key: MessageKey, args: MessageArgs = {}): Message => ({ key, args });
+
+/** The claimed costs in one child area (leisure, health, school, contact), one message each, or null. */
+function costList(f: PromptFacts, area: string): Message[] | null {
   const { rules } = f.ctx;
   const list = f.costs.items.filter((i) => rules.costTypes[i.type]?.childArea === area);
   if (list.length === 0) return null;
-  return list.map((i) => `${rules.costTypes[i.type]!.labelSv}${i.memberId ? ` (${i.memberId})` : ''}: sökt ${i.claimed === null ? 'belopp saknas' : formatKronor(i.claimed)} kr, godtaget ${i.accepted === null ? '–' : formatKronor(i.accepted)} kr`).join('; ');
+  return list.map((i) =>
+    say('child.promptCost', {
+      label: rules.costTypes[i.type]!.labelSv,
+      memberId: i.memberId ?? '',
+      claimed: i.claimed === null ? '' : formatKronor(i.claimed),
+      accepted: i.accepted === null ? '' : formatKronor(i.accepted),
+    }),
+  );
 }
 
-/** What the data says for one prompt, in Swedish; null when the data says nothing. */
-function promptData(id: string, f: PromptFacts): string | null {
+/** What the data says for one prompt, one message a part; null when the data says nothing. */
+function promptData(id: string, f: PromptFacts): Message[] | null {
   const { ctx, costs, perChild, alternatives, refusal, months, longTerm, longTermMonths } = f;
   const { household, daysInMonth: dim } = ctx;
-  const sv = ctx.say;
   switch (id) {
     case 'affected-children':
-      return perChild.map((c) => sv('child.promptAffected', { memberId: c.memberId, age: c.age, residence: c.residence, days: c.daysInHousehold, daysInMonth: dim })).join('; ');
+      return perChild.map((c) => say('child.promptAffected', { memberId: c.memberId, age: c.age, residence: c.residence, days: c.daysInHousehold, daysInMonth: dim }));
     case 'housing': {
-      const parts: string[] = [];
-      if (costs.rentRefused > 0) parts.push(sv('child.promptRentRefused', { refused: formatKronor(costs.rentRefused), ceiling: costs.rentCeiling === null ? '' : formatKronor(costs.rentCeiling) }));
-      else if (costs.rentAboveCeiling > 0) parts.push(sv('child.promptRentAccepted', { above: formatKronor(costs.rentAboveCeiling), cutFrom: costs.radrum?.firstCutMonth ?? '' }));
-      if (costs.sharedHousing !== null) parts.push(sv('child.promptSharedHome', { others: costs.sharedHousing.others, share: formatKronor(costs.sharedHousing.othersShare) }));
-      if (household.circumstances.rentArrears !== null && household.circumstances.rentArrears > 0) parts.push(sv('child.promptRentArrears', { arrears: formatKronor(household.circumstances.rentArrears) }));
-      return parts.length ? parts.join(' ') : sv('child.promptHousingOk');
+      const parts: Message[] = [];
+      if (costs.rentRefused > 0) parts.push(say('child.promptRentRefused', { refused: formatKronor(costs.rentRefused), ceiling: costs.rentCeiling === null ? '' : formatKronor(costs.rentCeiling) }));
+      else if (costs.rentAboveCeiling > 0) parts.push(say('child.promptRentAccepted', { above: formatKronor(costs.rentAboveCeiling), cutFrom: costs.radrum?.firstCutMonth ?? '' }));
+      if (costs.sharedHousing !== null) parts.push(say('child.promptSharedHome', { others: costs.sharedHousing.others, share: formatKronor(costs.sharedHousing.othersShare) }));
+      if (household.circumstances.rentArrears !== null && household.circumstances.rentArrears > 0) parts.push(say('child.promptRentArrears', { arrears: formatKronor(household.circumstances.rentArrears) }));
+      return parts.length ? parts : [say('child.promptHousingOk')];
     }
     case 'leisure':
       return costList(f, 'leisure');
@@ -120,18 +89,15 @@ function promptData(id: string, f: PromptFacts): string | null {
     case 'contact': {
       const partTime = perChild.filter((c) => c.residence !== 'full-time');
       const travel = costList(f, 'contact');
-      const parts = [
-        ...(partTime.length ? [partTime.map((c) => sv('child.promptPartTime', { memberId: c.memberId, days: c.daysInHousehold, daysInMonth: dim })).join('; ')] : []),
-        ...(travel ? [travel] : []),
-      ];
-      return parts.length ? parts.join('; ') : null;
+      const parts = [...partTime.map((c) => say('child.promptPartTime', { memberId: c.memberId, days: c.daysInHousehold, daysInMonth: dim })), ...(travel ?? [])];
+      return parts.length ? parts : null;
     }
     case 'consequences':
-      return refusal ? perChild.map((c) => sv('child.promptConsequence', { memberId: c.memberId, share: c.effect ?? '0' })).join('; ') : null;
+      return refusal ? perChild.map((c) => say('child.promptConsequence', { memberId: c.memberId, share: c.effect ?? '0' })) : null;
     case 'alternatives':
-      return alternatives.length ? alternatives.map((a) => a.text).join(' ') : null;
+      return alternatives.length ? alternatives.map((a) => a.message) : null;
     case 'long-term':
-      return months === null ? sv('child.promptMonthsUnknown') : sv('child.promptMonths', { months, longTerm: longTerm ? 'yes' : 'no', threshold: longTermMonths });
+      return [months === null ? say('child.promptMonthsUnknown') : say('child.promptMonths', { months, longTerm: longTerm ? 'yes' : 'no', threshold: longTermMonths })];
     default:
       return null;
   }
@@ -139,7 +105,6 @@ function promptData(id: string, f: PromptFacts): string | null {
 
 export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildImpact | null {
   const { household, rules, daysInMonth: dim } = ctx;
-  const sv = ctx.say;
   const { norm, costs, outcome } = input;
   const children = [...norm.assessments.values()].filter((a) => a.isChild);
   if (children.length === 0) return null;
@@ -155,9 +120,9 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
   const perChild: ChildNote[] = children.map((a) => {
     const residence = a.days >= dim ? 'full-time' : a.days === 0 ? 'not-this-month' : 'part-time';
     const share = effectShares.get(a.member.id) ?? ZERO;
-    const notes: string[] = [sv('child.summary', { memberId: a.member.id, age: a.age, residence, days: a.days, daysInMonth: dim, norm: formatKronor(a.personal) })];
-    if (refusal && effect > 0) notes.push(sv('child.effect', { memberId: a.member.id, share: formatKronor(share), effect: formatKronor(effect) }));
-    if (refusal && effect === 0 && outcome === 'deny' && input.deniedFor === 'INCOME_COVERS_NEED') notes.push(sv('child.needsCoveredByIncome', { memberId: a.member.id }));
+    const notes: Message[] = [say('child.summary', { memberId: a.member.id, age: a.age, residence, days: a.days, daysInMonth: dim, norm: formatKronor(a.personal) })];
+    if (refusal && effect > 0) notes.push(say('child.effect', { memberId: a.member.id, share: formatKronor(share), effect: formatKronor(effect) }));
+    if (refusal && effect === 0 && outcome === 'deny' && input.deniedFor === 'INCOME_COVERS_NEED') notes.push(say('child.needsCoveredByIncome', { memberId: a.member.id }));
     return {
       memberId: a.member.id,
       age: a.age,
@@ -174,15 +139,15 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
   const alternatives: Alternative[] = [];
   if (refusal) {
     if (costs.rentRefused > 0) {
-      alternatives.push({ code: 'LONGER_RADRUM', text: sv('alt.longerRadrum', { refused: formatKronor(costs.rentRefused) }), amount: formatKronor(costs.rentRefused) });
-      alternatives.push({ code: 'HOUSING_SUPPORT', text: sv('alt.housingSupport'), amount: null });
+      alternatives.push({ code: 'LONGER_RADRUM', message: say('alt.longerRadrum', { refused: formatKronor(costs.rentRefused) }), amount: formatKronor(costs.rentRefused) });
+      alternatives.push({ code: 'HOUSING_SUPPORT', message: say('alt.housingSupport'), amount: null });
     }
-    if (input.deniedFor === 'ASSETS_COVER_NEED') alternatives.push({ code: 'PLAN_FOR_ASSETS', text: sv('alt.planAssets'), amount: null });
-    if (input.deniedFor === 'INCOME_COVERS_NEED') alternatives.push({ code: 'BUDGET_ADVICE', text: sv('alt.budgetAdvice'), amount: null });
-    alternatives.push({ code: 'CHILD_RELATED_ITEMS', text: sv('alt.childItems', { term: ctx.rules.legal.otherLivingCosts }), amount: null });
+    if (input.deniedFor === 'ASSETS_COVER_NEED') alternatives.push({ code: 'PLAN_FOR_ASSETS', message: say('alt.planAssets'), amount: null });
+    if (input.deniedFor === 'INCOME_COVERS_NEED') alternatives.push({ code: 'BUDGET_ADVICE', message: say('alt.budgetAdvice'), amount: null });
+    alternatives.push({ code: 'CHILD_RELATED_ITEMS', message: say('alt.childItems', { term: rules.legal.otherLivingCosts }), amount: null });
   }
 
-  // Alternatives from other parts of the law (aktivitetskrav: the adult's part refused, the children's kept).
+  // Alternatives from other parts of the law (12 kap. 3 §, aktivitetskrav: the adult's part refused, the children's kept).
   alternatives.push(...(input.extraAlternatives ?? []));
 
   // Data for the prompts.
@@ -201,16 +166,16 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
     source: p.source.title,
   }));
 
-  const notes: string[] = !ctx.explain ? [] : [
+  const notes: Message[] = !ctx.explain ? [] : [
     ...perChild.flatMap((c) => c.notes),
     ...(refusal
-      ? [sv('child.refusalNote', { effect: formatKronor(effect) })]
+      ? [say('child.refusalNote', { effect: formatKronor(effect) })]
       : (input.extraAlternatives ?? []).length > 0
-        ? [sv('child.sanctionPendingNote')]
+        ? [say('child.sanctionPendingNote')]
         : outcome === 'needs-information'
-          ? [sv('child.nothingDecidedNote')]
-          : [sv('child.noRefusalNote')]),
-    ...alternatives.map((a) => a.text),
+          ? [say('child.nothingDecidedNote')]
+          : [say('child.noRefusalNote')]),
+    ...alternatives.map((a) => a.message),
   ];
   const bestInterest = legal(ctx, 'childBestInterest').ref;
   const rights = legal(ctx, 'childRights').ref;
@@ -236,4 +201,4 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
   };
 }
 
-export type { MemberAssessment };
+export type { Alternative, ChildImpact, ChildNote, ChildPrompt, MemberAssessment };

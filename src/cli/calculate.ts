@@ -12,11 +12,11 @@
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
+import { contractDecision } from '../explain/contract.ts';
 import { renderDecision } from '../explain/render.ts';
 import { oneLine } from '../household/echo.ts';
 import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
@@ -37,15 +37,17 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     return EXIT_BAD_INPUT;
   }
   const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
-  let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
+  const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
   if (!result.ok) {
     // One problem, one line (issue 13): a message can never break its line, whatever it echoes.
     for (const issue of result.issues) io.stderr.write(`${maskPersonnummerIn(oneLine(`${issue.path}: ${issue.message}`, Infinity))}\n`);
     return EXIT_BAD_INPUT;
   }
+  // The core gives data; the decision with its texts is rendered here, at the edge.
+  const decision = contractDecision(result.decision, result);
+  const { ruleSet } = result;
   let decisionId: string | undefined;
-  if (options.record === true && ruleSet === undefined) {
+  if (options.record === true && ruleSet === null) {
     // The month's rules are pending (rules/pending/): the proposal names what is missing, but there is no rule set to store.
     io.stderr.write(`period: the rules for ${result.decision.period} are not published yet; a proposal without rules is not recorded\n`);
     return EXIT_BAD_INPUT;
@@ -54,7 +56,7 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     try {
       const store = DecisionStore.open(storePath(options.store, io.env, io.cwd), { create: true });
       try {
-        decisionId = store.record({ input: read.value, decision: result.decision, ruleSet: ruleSet! }).decisionId;
+        decisionId = store.record({ input: read.value, decision, ruleSet: ruleSet! }).decisionId;
       } finally {
         store.close();
       }
@@ -65,8 +67,8 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     }
   }
   let text: string;
-  if (options.json) text = JSON.stringify(decisionId === undefined ? result.decision : { decisionId, ...result.decision }, null, 2);
-  else text = renderDecision(result.decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
+  if (options.json) text = JSON.stringify(decisionId === undefined ? decision : { decisionId, ...decision }, null, 2);
+  else text = renderDecision(decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
   io.stdout.write(`${maskPersonnummerIn(text)}\n`);
   return EXIT_OK;
 }

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { parsePeriod } from '../period/index.ts';
 import { RuleLookupError, RuleSetCache } from '../rulebook/resolve.ts';
 import { CompactTraceError, expandTrace, type CompactTrace } from '../trace/compact.ts';
+import { renderTrace } from '../explain/trace.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 
@@ -80,7 +81,7 @@ export async function explainCommand(args: string[], io: CliIo = processIo()): P
       io.stderr.write(`${file}:${n}: made with rule set ${String(line.ruleSetVersion)}, but rules/ now gives ${ruleSet.version} for this month; use the rules of that run (--rules DIR)\n`);
       return EXIT_ENGINE;
     }
-    const steps = expandTrace(trace, ruleSet.rules, lang);
+    const steps = renderTrace(expandTrace(trace, ruleSet.rules), lang);
     if (values.json) io.stdout.write(`${JSON.stringify(steps, null, 2)}\n`);
     else io.stdout.write(`${steps.map((s, i) => `${String(i + 1).padStart(3)}. ${s.text}${s.legalRef ? ` (${s.legalRef})` : ''}`).join('\n')}\n`);
     return EXIT_OK;

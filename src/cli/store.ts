@@ -13,7 +13,7 @@
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { renderDecision } from '../explain/render.ts';
-import type { Decision } from '../decision/types.ts';
+import type { Decision } from '../explain/contract.ts';
 import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Difference } from '../store/diff.ts';

@@ -10,20 +10,16 @@
  * `partial` (aid is still granted, in part) or `deny` when the cap is 0. A `needs-information`
  * proposal has no amount and is left alone; so is a denial.
  */
-import type { DecisionSummary, Reason } from '../decision/types.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import type { FiguresOf } from '../batch/line.ts';
+import type { Reason } from '../output/types.ts';
 import { formatKronor, ore, parseKronor, subtract, type Ore } from '../money/index.ts';
 import type { RecordedStep, TraceParam } from '../trace/index.ts';
 import type { Overlay, OverlayWindow } from './overlay.ts';
 
 export interface CappedDecision {
-  readonly decision: DecisionSummary;
+  readonly decision: FiguresOf;
   /** The traced cap step (appended to the decision's recorded steps). */
   readonly step: RecordedStep;
-}
-
-function said(key: MessageKey, args: MessageArgs) {
-  return { text: renderMessage('sv', key, args), message: { key, args } };
 }
 
 export function capFor(cap: NonNullable<OverlayWindow['aidCap']>, householdSize: number): Ore {
@@ -31,7 +27,7 @@ export function capFor(cap: NonNullable<OverlayWindow['aidCap']>, householdSize:
   return ore(parseKronor(cap.amount)! + extra);
 }
 
-export function applyAidCap(decision: DecisionSummary, overlay: Overlay, cap: NonNullable<OverlayWindow['aidCap']>): CappedDecision {
+export function applyAidCap(decision: FiguresOf, overlay: Overlay, cap: NonNullable<OverlayWindow['aidCap']>): CappedDecision {
   const size = decision.norm.householdSize;
   const limit = capFor(cap, size);
   const source = overlay.file.sources[cap.source]!.title;
@@ -52,13 +48,13 @@ export function applyAidCap(decision: DecisionSummary, overlay: Overlay, cap: No
   };
   if (!applies) return { decision, step };
   const cut = formatKronor(subtract(payable, limit));
-  const reason: Reason = { code: 'AID_CAP', legalRef: cap.legalBasis, amount: cut, ...said('reason.AID_CAP', { overlay: overlay.title, cap: formatKronor(limit), cut }) };
+  const reason: Reason = { code: 'AID_CAP', legalRef: cap.legalBasis, amount: cut, message: { key: 'reason.AID_CAP', args: { overlay: overlay.title, cap: formatKronor(limit), cut } } };
   const outcome = limit === 0 ? 'deny' : 'partial';
   // RIGHT_TO_ASSISTANCE (first when aid is granted) states the amount paid: it becomes the capped one.
   const restate = (r: Reason): Reason | null => {
     if (r.code !== 'RIGHT_TO_ASSISTANCE') return r;
     if (outcome === 'deny') return null;
-    return { ...r, amount: formatKronor(limit), ...said('reason.RIGHT_TO_ASSISTANCE', { ...r.message.args, payable: formatKronor(limit) }) };
+    return { ...r, amount: formatKronor(limit), message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: { ...r.message.args, payable: formatKronor(limit) } } };
   };
   const reasons = decision.reasons.map(restate).filter((r): r is Reason => r !== null);
   return { decision: { ...decision, outcome, payable: formatKronor(limit), reasons: [...reasons, reason] }, step };

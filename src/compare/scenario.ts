@@ -9,8 +9,8 @@
  * e.g. `2026-03`, `rules-2027/`, `reform.json`, `2026-03,reform.json`.
  */
 import { statSync } from 'node:fs';
-import { evaluateHouseholdSteps, type RuleSetProvider } from '../index.ts';
-import type { DecisionSummary } from '../decision/types.ts';
+import type { FiguresOf } from '../batch/line.ts';
+import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import type { Household, InputIssue } from '../household/types.ts';
 import { parsePeriod, type Period } from '../period/index.ts';
 import { loadRulebook } from '../rulebook/load.ts';
@@ -74,7 +74,8 @@ export function parseScenarioSpec(text: string, defaultRulesDir: string, option:
 export type SideResult =
   | {
       readonly ok: true;
-      readonly decision: DecisionSummary;
+      /** The figures and codes a comparison reads (a fresh decision's data or a recorded decision). */
+      readonly decision: FiguresOf;
       readonly steps: readonly RecordedStep[];
       readonly household: Household;
       readonly inputChanges: readonly InputChange[];
@@ -141,11 +142,12 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
         }
         input = obj;
       }
-      const result = evaluateHouseholdSteps(input, rulesWith(window));
+      const result = evaluateHousehold(input, rulesWith(window));
       if (!result.ok) return result;
-      if (overlay === null || window === null || !window.aidCap) return { ...result, inputChanges };
-      const capped = applyAidCap(result.decision, overlay, window.aidCap);
-      return { ok: true, decision: capped.decision, steps: [...result.steps, capped.step], household: result.household, inputChanges };
+      const { decision, household } = result;
+      if (overlay === null || window === null || !window.aidCap) return { ok: true, decision, steps: decision.trace, household, inputChanges };
+      const capped = applyAidCap(decision, overlay, window.aidCap);
+      return { ok: true, decision: capped.decision, steps: [...decision.trace, capped.step], household, inputChanges };
     },
   };
 }

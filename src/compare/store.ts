@@ -5,7 +5,7 @@
  * reform side is the stored input evaluated with the reform's rules. Records are read in chain order,
  * streamed, on one thread; one output line per record.
  */
-import type { Decision } from '../decision/types.ts';
+import type { Decision } from '../explain/contract.ts';
 import { parseHousehold } from '../household/parse.ts';
 import type { DecisionStore } from '../store/store.ts';
 import { compareHousehold, type Sides } from './line.ts';

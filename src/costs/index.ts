@@ -15,8 +15,8 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { add, formatKronor, min, ore, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { CostCategory } from '../rulebook/types.ts';
 import { traceParam, type TraceParam } from '../trace/index.ts';
+import type { Message, MessageKey } from '../trace/messages.ts';
 import { householdShareOf, radrumFor, sharedHousingFor, type Radrum, type RentCeilingStage, type SharedHousing } from './housing.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 
 export type CostCode =
@@ -40,8 +40,7 @@ export interface CostItem {
   readonly code: CostCode;
   readonly legalRef: string;
   readonly requiresAssessment: boolean;
-  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
-  readonly reason: string;
+  readonly message: Message;
 }
 
 export interface CostsResult {
@@ -97,8 +96,8 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     const pushCost = (claimed: Ore | null, accepted: Ore | null, code: CostCode, requiresAssessment: boolean, key: MessageKey, args: Record<string, string | number>, params: readonly TraceParam[] = []): void => {
       args['label'] = label;
       args['ref'] = ref;
-      // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
-      const reason = trace.enabled ? trace.explain({
+      // The step only when the trace is kept; the message (key and arguments) always.
+      if (trace.enabled) trace.add({
         step: 'costs.item',
         rule: `cost-types#${cost.type}`,
         legalRef: ref,
@@ -107,8 +106,8 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
         result: accepted === null ? null : formatKronor(accepted),
         key,
         args,
-      }).reason : '';
-      items.push({ index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, claimed, accepted, code, legalRef: ref, requiresAssessment, message: { key, args }, reason });
+      });
+      items.push({ index: cost.index, type: cost.type, memberId: cost.memberId, category: def.category, claimed, accepted, code, legalRef: ref, requiresAssessment, message: { key, args } });
     };
 
     if (cost.amount === null) {

@@ -34,8 +34,6 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { assessActivityRequirement } from '../activity/index.ts';
 import { computeAssets, type AssetsResult } from '../assets/index.ts';
 import { computeCosts, type CostsResult } from '../costs/index.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
-import { writeDecisionText } from '../explain/letter.ts';
 import { computeIncome, type IncomeResult } from '../income/index.ts';
 import { assessLabourMarket } from '../labourMarket/index.ts';
 import { add, floorAtZero, formatKronor, min, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
@@ -43,8 +41,9 @@ import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
 import { memberParts } from '../shares/index.ts';
-import type { Decision, DecisionFigures, DecisionSummary, Flag, Reason } from './types.ts';
-import type { Outcome } from './outcome.ts';
+import type { Flag, Outcome, Reason } from '../output/types.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
+import type { DecisionData, DecisionFigures } from './types.ts';
 
 export interface DecisionMeta {
   readonly ruleSetVersion: string;
@@ -52,17 +51,9 @@ export interface DecisionMeta {
   readonly engineVersion: string;
 }
 
-/** A text and its message key: the Swedish rendering (or '' without texts) and what any language needs. */
-function said(ctx: Context, key: MessageKey, args: MessageArgs = {}): { text: string; message: { key: MessageKey; args: MessageArgs } } {
-  return { text: ctx.say(key, args), message: { key, args } };
-}
-
-/**
- * A reason with its text and message (see said). Built as one literal rather than spreading said()
- * into it: a spread costs a shape change per object, and reasons and flags are made for every household.
- */
-function reasonOf(ctx: Context, code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
-  return { code, legalRef, text: ctx.say(key, args), message: { key, args } };
+/** A reason with its message (the views render its text). */
+function reasonOf(code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
+  return { code, legalRef, message: { key, args } };
 }
 
 /**
@@ -79,8 +70,7 @@ function handleEvent(ctx: Context, flags: Flag[], r: RuleResult, argsFor: Readon
     const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
     needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey, args });
   } else if (r.event.type === 'flag') {
-    const key = `flag.${code}` as MessageKey;
-    flags.push({ code, severity, legalRef: ref, text: ctx.say(key, args), message: { key, args } });
+    flags.push({ code, severity, legalRef: ref, message: { key: `flag.${code}` as MessageKey, args } });
   } else {
     throw new Error(`[engine] condition ${r.name}: ${r.event.type} is only for the per-adult labour-market conditions`);
   }
@@ -228,7 +218,7 @@ function proposeOutcome(ctx: Context, a: Amounts, step3: { incomplete: boolean; 
   if (blockingFlags.length > 0 || incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
-    reasons.push(reasonOf(ctx, 'INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', {
+    reasons.push(reasonOf('INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', {
       need: formatKronor(need),
       income: formatKronor(income.counted),
       childIncome: formatKronor(income.childIncomeCounted),
@@ -238,12 +228,12 @@ function proposeOutcome(ctx: Context, a: Amounts, step3: { incomplete: boolean; 
   }
   const buffer = formatKronor(assets.buffer);
   if (assets.available >= deficit) {
-    reasons.push(reasonOf(ctx, 'ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit), buffer }));
+    reasons.push(reasonOf('ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit), buffer }));
     return proposal('deny', ZERO, deficit, 'ASSETS_COVER_NEED');
   }
   // Own money above the buffer that covers part of the shortfall is used first, krona for krona: no cliff.
   const used = min(assets.available, deficit);
-  if (used > 0) reasons.push(reasonOf(ctx, 'OWN_MEANS_USED', ownRef, 'reason.OWN_MEANS_USED', { used: formatKronor(used), deficit: formatKronor(deficit), buffer }));
+  if (used > 0) reasons.push(reasonOf('OWN_MEANS_USED', ownRef, 'reason.OWN_MEANS_USED', { used: formatKronor(used), deficit: formatKronor(deficit), buffer }));
   return proposal(costs.refused > 0 ? 'partial' : 'approve', subtract(deficit, used), used, null);
 }
 
@@ -256,13 +246,12 @@ function reasonsForRefusedCosts(ctx: Context, costs: CostsResult, p: Proposal): 
   for (const item of costs.items) {
     if (item.claimed === null || item.accepted === null || item.accepted >= item.claimed) continue;
     const refused = formatKronor(subtract(item.claimed, item.accepted));
-    p.reasons.push({ code: item.code, legalRef: item.legalRef, text: item.reason, amount: refused, message: item.message });
+    p.reasons.push({ code: item.code, legalRef: item.legalRef, amount: refused, message: item.message });
   }
   if (p.outcome === 'approve' || p.outcome === 'partial') {
     const payable = formatKronor(p.payable!);
     const args = { payable, period: formatPeriod(ctx.household.period) };
-    const key = 'reason.RIGHT_TO_ASSISTANCE';
-    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, text: ctx.say(key, args), message: { key, args }, amount: payable });
+    p.reasons.unshift({ code: 'RIGHT_TO_ASSISTANCE', legalRef: legal(ctx, 'rightToAssistance').ref, message: { key: 'reason.RIGHT_TO_ASSISTANCE', args }, amount: payable });
   }
 }
 
@@ -353,7 +342,8 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
   for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r, (args ??= flagArgs(ctx, a)));
   const allowanceFlag = flags.find((f) => f.code === 'CHILD_ALLOWANCE_MISMATCH');
   if (allowanceFlag && allowance.expected !== null) {
-    flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, ...said(ctx, 'flag.CHILD_ALLOWANCE_MISMATCH', { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) }) };
+    const args = { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) };
+    flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, message: { key: 'flag.CHILD_ALLOWANCE_MISMATCH', args } };
   }
 }
 
@@ -412,8 +402,8 @@ function buildFigures(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
   };
 }
 
-/** The decision as data: the contract's fields in their order (the figures with every item list), amounts as kronor strings. */
-function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal): DecisionSummary {
+/** The decision as data: the contract's fields in their order (the figures with every item list and the trace), amounts as kronor strings. */
+function buildData(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal): DecisionData {
   const { rules } = ctx;
   const { norm, costs, income, assets } = a;
   return {
@@ -440,7 +430,6 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
         claimed: i.claimed === null ? null : formatKronor(i.claimed),
         accepted: i.accepted === null ? null : formatKronor(i.accepted),
         code: i.code,
-        reason: i.reason,
         legalRef: i.legalRef,
         requiresAssessment: i.requiresAssessment,
         message: i.message,
@@ -455,7 +444,6 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
         amount: i.amount === null ? null : formatKronor(i.amount),
         counted: i.counted === null ? null : formatKronor(i.counted),
         code: i.code,
-        reason: i.reason,
         legalRef: i.legalRef,
         message: i.message,
         source: i.source,
@@ -468,7 +456,7 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
       buffer: formatKronor(assets.buffer),
       available: f.assets.available,
       used: formatKronor(p.assetsUsed),
-      items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, reason: i.reason, message: i.message })),
+      items: assets.items.map((i) => ({ memberId: i.memberId, type: i.type, amount: i.amount === null ? null : formatKronor(i.amount), code: i.code, message: i.message })),
     },
     need: f.need,
     payable: f.payable,
@@ -478,6 +466,7 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
     requiresAssessment: f.requiresAssessment,
     childImpact: f.childImpact,
     warnings: ctx.warnings,
+    trace: ctx.trace.recorded(),
     ruleSetVersion: f.ruleSetVersion,
     inputHash: f.inputHash,
     engineVersion: f.engineVersion,
@@ -486,15 +475,13 @@ function buildSummary(ctx: Context, f: DecisionFigures, a: Amounts, p: Proposal)
 
 /**
  * Computes the proposal: steps 1–6 above in the order of the law, then the barnkonsekvens (3 kap. 1 §
- * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'full' (the default) the decision carries
- * the rendered trace and the decision text; 'summary' leaves both out for bulk runs (a replay of the
- * same input and rule set gives the full trace back, byte for byte); 'figures' keeps only the totals,
- * codes and flags that batch --detail compact writes (no item lists).
+ * SoL (2025:400) / 1 kap. 2 § SoL (2001:453)). With detail 'data' the decision carries every item
+ * list and the trace as recorded; 'figures' keeps only the totals, codes and flags that batch --detail
+ * compact writes (no item lists). Data only: the views render the texts (src/explain/contract.ts).
  */
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full'): Decision;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'summary'): DecisionSummary;
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'data'): DecisionData;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'figures'): DecisionFigures;
-export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summary' | 'figures'): Decision | DecisionSummary | DecisionFigures {
+export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figures'): DecisionData | DecisionFigures {
   const amounts = computeAmounts(ctx);
   // Agency data flags first (a failed answer is flagged for a person, and the proposal is computed on what is known).
   const flags: Flag[] = [...amounts.income.agencyFlags];
@@ -524,12 +511,5 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'full' | 'summa
     (childImpact?.requiresAssessment ?? false);
 
   const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
-  if (detail === 'figures') return figures;
-  const summary = buildSummary(ctx, figures, amounts, proposal);
-  if (detail === 'summary') return summary;
-  const steps = ctx.trace.render();
-  const decisionText = writeDecisionText(ctx, summary);
-  // Fixed key order: the contract's fields first, then the rest.
-  const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
-  return { ...head, decisionText, warnings, trace: steps, ruleSetVersion, inputHash, engineVersion };
+  return detail === 'figures' ? figures : buildData(ctx, figures, amounts, proposal);
 }

@@ -1,5 +1,8 @@
 /** Locale-free formatting for the message catalogues (same output on every machine). */
 import { formatKronorSv, parseKronor, type Ore } from '../money/index.ts';
+import { MONTHS_SV, monthSv } from './months.js';
+
+export { monthSv };
 
 const toOre = (amount: string | number): Ore | null => parseKronor(String(amount).replace(/^-/, ''));
 
@@ -21,14 +24,7 @@ export function krEn(amount: string | number): string {
   return `${neg ? '−' : ''}SEK ${whole}${fraction === 0 ? '' : `.${String(fraction).padStart(2, '0')}`}`;
 }
 
-const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-03" → "mars 2026". */
-export function monthSv(period: string): string {
-  const [y, m] = period.split('-');
-  return `${MONTHS_SV[Number(m) - 1] ?? m} ${y}`;
-}
 
 export function monthEn(period: string): string {
   const [y, m] = period.split('-');

@@ -2,13 +2,22 @@
  * The decision text a person would send (Swedish): the decision, how it was computed, the reasons
  * with the law in force, the child section, and how to appeal (förvaltningsbesvär: in writing to the
  * socialnämnd within three weeks of being notified; the nämnd forwards it to förvaltningsrätten).
+ * A view over the decision's data with its texts (contract.ts) and the rules it was made with.
  */
-import { legal, type Context } from '../context.ts';
-import type { DecisionSummary } from '../decision/types.ts';
+import type { PendingRuleSet } from '../rulebook/resolve.ts';
+import type { LegalRef, RuleSet } from '../rulebook/types.ts';
+import type { DecisionSummary } from './types.ts';
 import { dateSv, krSv, monthSv } from './format.ts';
 
 /** Blocking needs-information codes that are a person's choice the law leaves open, not a missing fact. */
 const PERSON_DECIDES: readonly string[] = ['LABOUR_MARKET_DECISION_BY_PERSON', 'ACTIVITY_DECISION_BY_PERSON'];
+
+/** The legal reference for a topic in the rules' law in force (context.ts legal, for a view). */
+function legal(rules: RuleSet, topic: string): LegalRef {
+  const ref = rules.legal.refs[topic];
+  if (!ref) throw new Error(`[engine] no legal reference for topic ${topic}`); // checked when rules/ is loaded
+  return ref;
+}
 
 const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'a-kassan', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
@@ -32,12 +41,12 @@ function incomeSources(lines: string[], d: DecisionSummary): void {
 }
 
 /** The cited references whose status is unverified or pending (rules/legal-references.json), in citing order. */
-function unconfirmedRefs(ctx: Context, cited: readonly string[]): string[] {
-  const weak = new Set(Object.values(ctx.rules.legal.refs).filter((r) => r.status === 'unverified' || r.status === 'pending').map((r) => r.ref));
+function unconfirmedRefs(rules: RuleSet, cited: readonly string[]): string[] {
+  const weak = new Set(Object.values(rules.legal.refs).filter((r) => r.status === 'unverified' || r.status === 'pending').map((r) => r.ref));
   return [...new Set(cited.filter((ref) => weak.has(ref)))];
 }
 
-export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
+export function writeDecisionText(rules: RuleSet, d: DecisionSummary): string {
   const lines: string[] = [];
   const month = monthSv(d.period);
   const row = (label: string, amount: string | null, sign = '') => {
@@ -94,10 +103,10 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
   lines.push('Skäl för beslutet');
   for (const r of d.reasons) lines.push(`- ${r.text} (${r.legalRef})`);
   if (d.reasons.length === 0) lines.push('- Se beräkningen ovan.');
-  const refs = [...new Set([legal(ctx, 'rightToAssistance').ref, legal(ctx, 'riksnorm').ref, ...d.reasons.map((r) => r.legalRef)])];
+  const refs = [...new Set([legal(rules, 'rightToAssistance').ref, legal(rules, 'riksnorm').ref, ...d.reasons.map((r) => r.legalRef)])];
   lines.push('');
-  lines.push(`Lagrum: ${refs.join('; ')}; ${ctx.rules.riksnorm.legalBasis}.`);
-  const unconfirmed = unconfirmedRefs(ctx, [...refs, ...d.needsInformation.map((n) => n.legalRef ?? '')]);
+  lines.push(`Lagrum: ${refs.join('; ')}; ${rules.riksnorm.legalBasis}.`);
+  const unconfirmed = unconfirmedRefs(rules, [...refs, ...d.needsInformation.map((n) => n.legalRef ?? '')]);
   if (unconfirmed.length > 0) lines.push(`Lagrum som inte är bekräftade i lagtexten (kontrolleras före beslut): ${unconfirmed.join('; ')}.`);
 
   if (d.childImpact) {
@@ -114,13 +123,31 @@ export function writeDecisionText(ctx: Context, d: DecisionSummary): string {
       'Om du inte är nöjd med beslutet kan du överklaga det till förvaltningsrätten. Skriv till socialnämnden och tala om vilket beslut du överklagar, ' +
         'varför du anser att det är fel och hur du vill att det ska ändras. Överklagandet ska ha kommit in till socialnämnden inom tre veckor från den dag ' +
         'du fick del av beslutet. Nämnden prövar först om beslutet ska ändras; annars skickar nämnden överklagandet vidare till förvaltningsrätten. ' +
-        `(${legal(ctx, 'appealRoute').ref}; ${legal(ctx, 'appealDeadline').ref})`,
+        `(${legal(rules, 'appealRoute').ref}; ${legal(rules, 'appealDeadline').ref})`,
     );
   }
   lines.push('');
   lines.push(
-    `Förslaget är beräknat automatiskt enligt ${ctx.rules.legal.lawTitle} och ${ctx.rules.riksnorm.title.toLowerCase()} ` +
-      `(regelversion ${d.ruleSetVersion.slice(0, 19)}…). Beslutet fattas av handläggare. Skälen ska motiveras enligt ${legal(ctx, 'statementOfReasons').ref}.`,
+    `Förslaget är beräknat automatiskt enligt ${rules.legal.lawTitle} och ${rules.riksnorm.title.toLowerCase()} ` +
+      `(regelversion ${d.ruleSetVersion.slice(0, 19)}…). Beslutet fattas av handläggare. Skälen ska motiveras enligt ${legal(rules, 'statementOfReasons').ref}.`,
   );
   return lines.join('\n');
+}
+
+/**
+ * The decision text for a month whose rules are enacted but not published (decision/pending.ts): no
+ * calculation and no assessment, only what is missing.
+ */
+export function writePendingDecisionText(pending: PendingRuleSet, d: DecisionSummary): string {
+  const month = monthSv(d.period);
+  return [
+    'FÖRSLAG TILL BESLUT – EKONOMISKT BISTÅND (FÖRSÖRJNINGSSTÖD)',
+    `Ärende: ${d.caseId ?? '(inget ärendenummer)'}   Månad: ${month}${d.municipality ? `   Kommun: ${d.municipality}` : ''}`,
+    '',
+    'Beslut',
+    `Ansökan om försörjningsstöd för ${month} kan inte beräknas ännu. Reglerna för månaden är beslutade men inte publicerade, och motorn gissar inte. Följande saknas:`,
+    ...d.needsInformation.map((n) => `- ${n.text} (${n.legalRef ?? ''})`),
+    '',
+    `Ingen beräkning och ingen bedömning har gjorts. Förslaget tas fram när reglerna har lästs in (${pending.legal.lawTitle}).`,
+  ].join('\n');
 }

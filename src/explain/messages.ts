@@ -1,12 +1,13 @@
 /**
- * Message catalogues. Trace steps, reasons and flags store a key and arguments; the texts live here,
- * in Swedish (the language of the decision) and English. A test checks that both catalogues have the
- * same keys and that every code in rules/conditions has a text.
+ * Message catalogues. Trace steps, reasons and flags store a key and arguments (src/trace/messages.ts,
+ * data only); the texts live here, in Swedish (the language of the decision) and English. Each
+ * catalogue has a text for exactly the keys of src/trace/messages.ts (the type checks it), and a test
+ * checks that every code in rules/conditions has a text.
  */
+import { isMessageKey, type MessageArgs, type MessageKey } from '../trace/messages.ts';
 import { dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
 
-export type MessageArgs = Readonly<Record<string, string | number>>;
-type Catalogue = Record<string, (a: MessageArgs) => string>;
+type Catalogue = Record<MessageKey, (a: MessageArgs) => string>;
 
 const residenceSv = (r: string | number, days: string | number, dim: string | number) =>
   r === 'full-time' ? 'bor här hela månaden' : r === 'not-this-month' ? 'bor inte här denna månad' : `bor här ${days} av ${dim} dagar`;
@@ -54,7 +55,7 @@ const whoEn = (a: MessageArgs) => String(a['memberId'] ?? 'the applicant');
 const reasonSv = (a: MessageArgs) => (a['reason'] ? `"${a['reason']}"${a['illness'] === 'yes' ? ' och sjukdom utan läkarintyg' : ''}` : 'sjukdom utan läkarintyg');
 const reasonEn = (a: MessageArgs) => (a['reason'] ? `"${a['reason']}"${a['illness'] === 'yes' ? ' and illness without a medical certificate' : ''}` : 'illness without a medical certificate');
 
-export const sv = {
+export const sv: Catalogue = {
   'norm.single': (a) => `${a['memberId']}: personliga kostnader för ensamstående vuxen ${K(a['amount']!)}.`,
   'norm.cohabiting': (a) => `${a['memberId']}: personliga kostnader för sambor är ${K(a['joint']!)} tillsammans; hälften, ${K(a['amount']!)}, redovisas här.`,
   'norm.child': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år): personliga kostnader ${K(a['amount']!)}.`,
@@ -185,6 +186,7 @@ export const sv = {
   'child.promptHousingOk': () => 'Boendekostnaden godtas; uppgift om hyresskuld saknas.',
   'child.promptPartTime': (a) => `${a['memberId']} bor här ${a['days']} av ${a['daysInMonth']} dagar`,
   'child.promptConsequence': (a) => `${a['memberId']}: ${K(a['share']!)}`,
+  'child.promptCost': (a) => `${a['label']}${a['memberId'] ? ` (${a['memberId']})` : ''}: sökt ${a['claimed'] === '' ? 'belopp saknas' : a['claimed']} kr, godtaget ${a['accepted'] === '' ? '–' : a['accepted']} kr`,
   'child.promptMonthsUnknown': () => 'Antal månader med bistånd är inte angivet.',
   'child.promptMonths': (a) => `${a['months']} månader i följd med försörjningsstöd${a['longTerm'] === 'yes' ? ` (långvarigt, ${a['threshold']} månader eller mer)` : ''}.`,
   'child.traceRefusal': (a) => `${a['count']} barn berörs av avslaget (${K(a['effect']!)}); barnkonsekvens ska bedömas av handläggare.`,
@@ -281,11 +283,9 @@ export const sv = {
   'monthly.dueOn': (a) => `Ansökan kom in ${a['receivedOn']}; ${a['days']} arbetsdagar räknat med ankomstdagen ger senast ${a['dueOn']}${a['skipped'] !== '' ? ` (ej arbetsdagar: ${a['skipped']})` : ''}.`,
   'monthly.dueOnUnknown': () => 'Ankomstdag (receivedOn) saknas: sista handläggningsdag kan inte beräknas.',
   'monthly.automated': (a) => `Beslutet fattas automatiskt (${a['ref']}) enligt nämndens delegationsbeslut: ${a['delegation']}.`,
-} satisfies Catalogue;
+};
 
-export type MessageKey = keyof typeof sv;
-
-export const en: Record<MessageKey, (a: MessageArgs) => string> = {
+export const en: Catalogue = {
   'norm.single': (a) => `${a['memberId']}: personal costs for a single adult ${E(a['amount']!)}.`,
   'norm.cohabiting': (a) => `${a['memberId']}: personal costs for cohabiting partners are ${E(a['joint']!)} together; half, ${E(a['amount']!)}, is shown here.`,
   'norm.child': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}): personal costs ${E(a['amount']!)}.`,
@@ -416,6 +416,7 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
   'child.promptHousingOk': () => 'The housing cost is accepted; no information about rent arrears.',
   'child.promptPartTime': (a) => `${a['memberId']} lives here ${a['days']} of ${a['daysInMonth']} days`,
   'child.promptConsequence': (a) => `${a['memberId']}: ${E(a['share']!)}`,
+  'child.promptCost': (a) => `${a['label']}${a['memberId'] ? ` (${a['memberId']})` : ''}: claimed ${a['claimed'] === '' ? 'amount missing' : E(a['claimed']!)}, accepted ${a['accepted'] === '' ? '–' : E(a['accepted']!)}`,
   'child.promptMonthsUnknown': () => 'Months on assistance not given.',
   'child.promptMonths': (a) => `${a['months']} consecutive months on assistance${a['longTerm'] === 'yes' ? ` (long-term, ${a['threshold']} months or more)` : ''}.`,
   'child.traceRefusal': (a) => `${a['count']} child(ren) affected by the refusal (${E(a['effect']!)}); child impact to be assessed by a caseworker.`,
@@ -517,11 +518,11 @@ export const en: Record<MessageKey, (a: MessageArgs) => string> = {
 export type Language = 'sv' | 'en';
 
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(sv, key);
+  return isMessageKey(key);
 }
 
 export function renderMessage(lang: Language, key: MessageKey, args: MessageArgs): string {
-  const catalogue: Record<string, (a: MessageArgs) => string> = lang === 'sv' ? sv : en;
+  const catalogue: Record<string, ((a: MessageArgs) => string) | undefined> = lang === 'sv' ? sv : en;
   const fn = catalogue[key];
   if (!fn) throw new Error(`[messages] no ${lang} text for ${key}`);
   return fn(args);

@@ -3,7 +3,8 @@
  * the outcome, reasons, open questions, the child section, the numbered trace and the decision text.
  * A view over the Decision data; it computes nothing.
  */
-import type { Decision, Said } from '../decision/types.ts';
+import type { Message } from '../trace/messages.ts';
+import type { Decision } from './types.ts';
 import { krEn, krSv, monthEn, monthSv } from './format.ts';
 import { renderMessage, type Language } from './messages.ts';
 
@@ -103,7 +104,7 @@ export function renderDecision(d: Decision, lang: Language = 'sv'): string {
   const t = T[lang];
   const kr = (v: string | null) => (v === null ? t.missing : lang === 'sv' ? krSv(v) : krEn(v));
   const out: string[] = [];
-  const say = (x: { reason: string; message: Said }) => (lang === 'sv' ? x.reason : renderMessage('en', x.message.key, x.message.args));
+  const say = (x: { reason: string; message: Message }) => (lang === 'sv' ? x.reason : renderMessage('en', x.message.key, x.message.args));
   const line = (label: string, value: string, note = '') => out.push(`  ${label.padEnd(38)}${value.padStart(14)}${note ? `   ${note}` : ''}`);
 
   out.push(`${t.title} ${lang === 'sv' ? monthSv(d.period) : monthEn(d.period)}${d.caseId ? ` (${t.case} ${d.caseId}` : ' ('}${d.municipality ? `, ${t.municipality} ${d.municipality}` : ''})`.replace(' ()', ''));

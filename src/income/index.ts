@@ -19,9 +19,9 @@
  */
 import { assessAgencyIncome, type CountedPayment } from '../agency/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
-import type { Flag, RegisteredPaymentOut } from '../decision/types.ts';
+import type { Flag, RegisteredPaymentOut } from '../output/types.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
+import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
 import { add, formatKronor, max, min, multiplyRatioHalfUp, parseKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 import { addMonths, formatPeriod, monthsBetween } from '../period/index.ts';
@@ -59,8 +59,7 @@ export interface IncomeItem {
   readonly counted: Ore | null;
   readonly code: IncomeCode;
   readonly legalRef: string;
-  readonly message: { readonly key: MessageKey; readonly args: MessageArgs };
-  readonly reason: string;
+  readonly message: Message;
   /** "application" or "agency:<agency>". */
   readonly source: string;
   readonly agency: AgencyItemSource | null;
@@ -158,9 +157,9 @@ function pushIncome(
     Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
     key = 'agency.item';
   }
-  // The step and the Swedish text only when the trace is kept; the message (key and arguments) always.
+  // The step only when the trace is kept; the message (key and arguments) always.
   const message = { key, args };
-  const reason = trace.enabled ? trace.explain({
+  if (trace.enabled) trace.add({
     step: 'income.item',
     rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.row.id}`,
     legalRef: ref,
@@ -169,8 +168,8 @@ function pushIncome(
     result: counted === null ? null : formatKronor(counted),
     key,
     args,
-  }).reason : '';
-  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, reason, source: from === null ? 'application' : `agency:${from.payment.agency}`, agency });
+  });
+  items.push({ index: income.index, memberId: income.memberId, type: income.type, amount: income.amount, counted, code, legalRef: ref, message, source: from === null ? 'application' : `agency:${from.payment.agency}`, agency });
 }
 
 /** What one calculation's income lines share: the steps below read and update it. */

@@ -20,12 +20,11 @@
  */
 import { runConditions } from '../conditions/index.ts';
 import { traceConditions } from '../conditions/apply.ts';
-import type { Alternative } from '../childImpact/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
-import type { Flag } from '../decision/types.ts';
-import type { MessageArgs, MessageKey } from '../explain/messages.ts';
 import type { Member } from '../household/types.ts';
+import type { Alternative, Flag } from '../output/types.ts';
 import { adultPartAmounts, type AdultPartAmounts, type SanctionInput } from '../shares/index.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 
 export interface LabourMarketResult {
   /** An adult does not stand at the labour market's disposal without a reason while aid would be paid: a person decides. */
@@ -55,19 +54,18 @@ function statementOf(ctx: Context, m: Member): AdultStatement {
   };
 }
 
-function flagOf(ctx: Context, code: string, severity: Flag['severity'], legalRef: string, memberId: string, key: MessageKey, args: MessageArgs, amounts?: AdultPartAmounts): Flag {
-  return { code, severity, legalRef, memberId, ...(amounts ? { amounts: { ...amounts } } : {}), text: ctx.say(key, args), message: { key, args } };
+function flagOf(code: string, severity: Flag['severity'], legalRef: string, memberId: string, key: MessageKey, args: MessageArgs, amounts?: AdultPartAmounts): Flag {
+  return { code, severity, legalRef, memberId, ...(amounts ? { amounts: { ...amounts } } : {}), message: { key, args } };
 }
 
 /** The alternatives a person chooses between for the adults concerned. */
-function alternativesFor(ctx: Context, names: string, amounts: AdultPartAmounts): Alternative[] {
+function alternativesFor(names: string, amounts: AdultPartAmounts): Alternative[] {
   const args = { memberId: names, ...amounts };
-  const say = ctx.say;
   return [
-    { code: 'LABOUR_MARKET_REFUSE_ADULT_PART', text: say('alt.labourMarketRefuseAdultPart', args), amount: amounts.withoutAdultPart },
-    { code: 'LABOUR_MARKET_REDUCE', text: say('alt.labourMarketReduce', args), amount: null },
-    { code: 'LABOUR_MARKET_REASON_ACCEPTED', text: say('alt.labourMarketReasonAccepted', args), amount: amounts.full },
-    { code: 'PLAN_FOR_LABOUR_MARKET', text: say('alt.planLabourMarket', args), amount: null },
+    { code: 'LABOUR_MARKET_REFUSE_ADULT_PART', message: { key: 'alt.labourMarketRefuseAdultPart', args }, amount: amounts.withoutAdultPart },
+    { code: 'LABOUR_MARKET_REDUCE', message: { key: 'alt.labourMarketReduce', args }, amount: null },
+    { code: 'LABOUR_MARKET_REASON_ACCEPTED', message: { key: 'alt.labourMarketReasonAccepted', args }, amount: amounts.full },
+    { code: 'PLAN_FOR_LABOUR_MARKET', message: { key: 'alt.planLabourMarket', args }, amount: null },
   ];
 }
 
@@ -101,18 +99,18 @@ export function assessLabourMarket(ctx: Context, input: SanctionInput, flags: Fl
         const reason = s.reason ?? '';
         const amounts = input.payable !== null && input.payable > 0 ? adultPartAmounts(ctx, input, [m.id], input.payable) : undefined;
         const args = { memberId: m.id, reason, illness: m.sickness !== null ? 'yes' : 'no', ...(amounts ?? {}) };
-        flags.push(flagOf(ctx, code, severity, ref, m.id, `flag.${code}` as MessageKey, args, amounts));
+        flags.push(flagOf(code, severity, ref, m.id, `flag.${code}` as MessageKey, args, amounts));
       } else if (input.payable === null || input.payable > 0) {
         // person-decides: the proposal waits for a person, with the alternatives (when they can be computed).
         blocked = true;
         undecided.push(m);
         const amounts = input.payable === null ? undefined : adultPartAmounts(ctx, input, [m.id], input.payable);
         const args = { memberId: m.id, ...(amounts ?? {}) };
-        flags.push(flagOf(ctx, code, severity, ref, m.id, amounts ? 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL' : 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_UNKNOWN_AMOUNT', args, amounts));
+        flags.push(flagOf(code, severity, ref, m.id, amounts ? 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL' : 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_UNKNOWN_AMOUNT', args, amounts));
         needInformation(ctx, { code: 'LABOUR_MARKET_DECISION_BY_PERSON', field, blocking: true, legalRef: ref, key: amounts ? 'needs.labourMarketDecision' : 'needs.labourMarketDecisionUnknownAmount', args });
       } else {
         // Nothing would be paid anyway: nothing to refuse, but a person notes it.
-        flags.push(flagOf(ctx, code, 'assessment', ref, m.id, 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_NO_AID', { memberId: m.id }));
+        flags.push(flagOf(code, 'assessment', ref, m.id, 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_NO_AID', { memberId: m.id }));
       }
     }
   }
@@ -120,7 +118,7 @@ export function assessLabourMarket(ctx: Context, input: SanctionInput, flags: Fl
   if (undecided.length === 0 || payable === null) return { blocked, alternatives: [] };
   const amountsOf = (ids: readonly string[]): AdultPartAmounts => adultPartAmounts(ctx, input, ids, payable);
   const first = undecided[0]!;
-  if (undecided.length === 1) return { blocked, alternatives: alternativesFor(ctx, first.id, amountsOf([first.id])) };
+  if (undecided.length === 1) return { blocked, alternatives: alternativesFor(first.id, amountsOf([first.id])) };
   // Both adults: each one's part refused, both parts refused, then the choices for both.
   const ids = undecided.map((m) => m.id);
   const both = amountsOf(ids);
@@ -128,9 +126,9 @@ export function assessLabourMarket(ctx: Context, input: SanctionInput, flags: Fl
   return {
     blocked,
     alternatives: [
-      ...undecided.map((m) => alternativesFor(ctx, m.id, amountsOf([m.id]))[0]!),
-      { code: 'LABOUR_MARKET_REFUSE_ADULTS_PARTS', text: ctx.say('alt.labourMarketRefuseAdultsParts', { memberId: names, ...both }), amount: both.withoutAdultPart },
-      ...alternativesFor(ctx, names, both).slice(1),
+      ...undecided.map((m) => alternativesFor(m.id, amountsOf([m.id]))[0]!),
+      { code: 'LABOUR_MARKET_REFUSE_ADULTS_PARTS', message: { key: 'alt.labourMarketRefuseAdultsParts', args: { memberId: names, ...both } }, amount: both.withoutAdultPart },
+      ...alternativesFor(names, both).slice(1),
     ],
   };
 }

@@ -8,7 +8,7 @@
  */
 import { compactDecision, countDecision, errorLine, parseLine, withoutText, type Detail } from '../batch/line.ts';
 import { addPayable, tally, type SummaryCounts } from '../batch/summary.ts';
-import type { Decision } from '../decision/types.ts';
+import { contractDecision, type Decision } from '../explain/contract.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import { RulesPendingError } from '../rulebook/resolve.ts';
 import type { RuleSet } from '../rulebook/types.ts';
@@ -68,7 +68,8 @@ export function processMonthlyLine(text: string, n: number, options: MonthlyLine
     counts.errors++;
     return errorLine(n, result.caseId, result.issues);
   }
-  const d = result.decision;
+  // The proposal is recorded and written with its texts: rendered here, at the edge.
+  const d = contractDecision(result.decision, result);
   const decidedOn = isObject(raw) && typeof raw['decidedOn'] === 'string' ? raw['decidedOn'] : null;
   // A month whose rules are pending (rules/pending/) has no rule set: its needs-information proposal
   // goes to a caseworker, and nothing can be decided automatically.

@@ -4,11 +4,13 @@
  * municipality's automated decision function. Pure: the previous decision, the arrival day and the
  * rules are inputs, so replay can recompute a recorded proposal byte for byte.
  */
-import type { Decision } from '../decision/types.ts';
-import { renderMessage, type MessageArgs, type MessageKey } from '../explain/messages.ts';
+import type { Decision } from '../explain/contract.ts';
+import { renderMessage } from '../explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { addMonths, formatPeriod, parsePeriod } from '../period/index.ts';
 import type { RuleSet } from '../rulebook/types.ts';
-import type { TraceParam, TraceStep } from '../trace/index.ts';
+import type { TraceParam } from '../trace/index.ts';
+import type { TraceStep } from '../explain/trace.ts';
 import { compareMonths } from './compare.ts';
 import { route } from './route.ts';
 import type { Comparison, DecisionLike, MemberLike } from './types.ts';

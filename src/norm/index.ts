@@ -28,7 +28,7 @@
  *   separately and not included in this household's norm.
  */
 import { legal, needInformation, type Context } from '../context.ts';
-import type { MessageArgs } from '../explain/messages.ts';
+import type { MessageArgs } from '../trace/messages.ts';
 import type { Member } from '../household/types.ts';
 import { allocate, formatKronor, multiplyRatioHalfUp, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { ageOn } from '../period/index.ts';

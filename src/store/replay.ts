@@ -5,6 +5,7 @@
  * comparison is informational.
  */
 import type { InputIssue } from '../household/types.ts';
+import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import { membersOf, previousFromRecord } from '../monthly/previous.ts';
 import { proposeMonthly, type Routing } from '../monthly/propose.ts';
@@ -67,10 +68,12 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
   // A monthly proposal (monthly) is recomputed whole: the decision, the comparison with the previous
   // record it names, the routing and, for an automated decision, its text.
   const routing = (recorded as { routing?: Routing }).routing;
-  let recomputed: unknown = result.decision;
+  // The record holds the decision with its texts: the recomputation is rendered the same way.
+  const decision = contractDecision(result.decision, result);
+  let recomputed: unknown = decision;
   if (routing !== undefined) {
     const previous = routing.previousDecisionId === null ? undefined : store.get(routing.previousDecisionId);
-    const d = result.decision;
+    const d = decision;
     recomputed = proposeMonthly({
       decision: d,
       members: membersOf(JSON.parse(record.inputJson)),

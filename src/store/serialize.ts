@@ -6,7 +6,7 @@
  * better-sqlite3: it runs in every batch worker.
  */
 import { canonicalJson } from '../canonical.ts';
-import type { Decision } from '../decision/types.ts';
+import type { Decision } from '../explain/contract.ts';
 
 export interface SerializedRecord {
   readonly caseId: string | null;

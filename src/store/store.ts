@@ -15,7 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, contentHash, sha256 } from '../canonical.ts';
-import type { Decision } from '../decision/types.ts';
+import type { Decision } from '../explain/contract.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
 import { serializeRecord, type SerializedRecord } from './serialize.ts';

@@ -22,16 +22,17 @@
  *   text, [i] = input number i (from 0), ["#"] = the step's rule after its first "#", ["sv"] / ["en"] =
  *   the Swedish / English text the rule set gives the step's rule (the label of a cost, income or
  *   asset type, the title of the norm table, the reason of an agency income row);
- * - the Swedish text of a step is not stored: it is the step's message rendered on demand.
+ * - the Swedish text of a step is not stored: it is the step's message rendered on demand
+ *   (src/explain/trace.ts).
  *
  * A compact trace without "catalogue" is the earlier form, where every shape was in the line and
- * `shape` indexed "shapes"; it is still read. expandTrace(compactTrace(trace, rules), rules) gives
- * back exactly the trace `calculate --json` prints (test/batch/compact-trace.test.ts checks this byte
+ * `shape` indexed "shapes"; it is still read. renderTrace(expandTrace(compactTrace(trace, rules), rules))
+ * gives back exactly the trace `calculate --json` prints (test/batch/compact-trace.test.ts checks this byte
  * for byte).
  */
-import { renderMessage, sv, type Language, type MessageArgs, type MessageKey } from '../explain/messages.ts';
 import type { RuleSet } from '../rulebook/types.ts';
-import { traceParam, type RecordedStep, type TraceParam, type TraceStep, type TraceValue } from './index.ts';
+import { traceParam, type RecordedStep, type StepData, type TraceParam, type TraceValue } from './index.ts';
+import { isMessageKey, type MessageArgs, type MessageKey } from './messages.ts';
 import { findShape, ruleFromTemplate, SHAPE_CATALOGUE, shapeKey, type Shape } from './shapes.ts';
 
 export type CompactShape = Shape;
@@ -154,7 +155,7 @@ const INPUT_REFS: readonly (readonly [number])[] = Array.from({ length: 100 }, (
  * One message argument: a reference to where the same value already is, when that is shorter than
  * the value (null and true 4 characters, [i] 3–4, false and ["#"] 5, ["sv"] and ["en"] 6), else the value.
  */
-function compactArg(value: string | number, name: string, s: TraceStep | RecordedStep, inputNames: readonly string[], texts: RuleSetIndex['texts']): CompactArg {
+function compactArg(value: string | number, name: string, s: StepData | RecordedStep, inputNames: readonly string[], texts: RuleSetIndex['texts']): CompactArg {
   if (typeof value !== 'string' && typeof value !== 'number') return { value };
   const literal = literalLength(value);
   if (literal <= 3) return value;
@@ -172,7 +173,7 @@ function compactArg(value: string | number, name: string, s: TraceStep | Recorde
 }
 
 /** The trace of one decision in compact form, against the rule set the decision was made with. */
-export function compactTrace(trace: readonly (TraceStep | RecordedStep)[], rules: RuleSet): CompactTrace {
+export function compactTrace(trace: readonly (StepData | RecordedStep)[], rules: RuleSet): CompactTrace {
   const { params, topicOf, texts } = indexOf(rules);
   const legal: string[] = [];
   const legalIndex = new Map<string, number>();
@@ -246,8 +247,8 @@ function checkOutline(c: unknown): asserts c is CompactTrace {
   });
 }
 
-/** The full trace back from its compact form, with each step's text in `lang` (Swedish, as in calculate --json, by default). */
-export function expandTrace(compact: CompactTrace, rules: RuleSet, lang: Language = 'sv'): TraceStep[] {
+/** The full trace back from its compact form, as data (src/explain/trace.ts renders each step's text). */
+export function expandTrace(compact: CompactTrace, rules: RuleSet): StepData[] {
   checkOutline(compact);
   const { params, texts } = indexOf(rules);
   const legal = compact.legal.map((topicOrText) => (Object.hasOwn(rules.legal.refs, topicOrText) ? rules.legal.refs[topicOrText]!.ref : topicOrText));
@@ -273,7 +274,7 @@ export function expandTrace(compact: CompactTrace, rules: RuleSet, lang: Languag
     }
     const [step, key, inputNames, argNames] = shape;
     if (inputValues.length !== inputNames.length || argValues.length !== argNames.length) throw new CompactTraceError(`${where}: its inputs or arguments do not fit its shape ${shapeId}`);
-    if (!Object.hasOwn(sv, key)) throw new CompactTraceError(`${where}: no text for message key ${key}`);
+    if (!isMessageKey(key)) throw new CompactTraceError(`${where}: no text for message key ${key}`);
     const inputs: Record<string, TraceValue> = {};
     inputNames.forEach((name, i) => (inputs[name] = inputValues[i]!));
     const rule = ruleOrNull ?? (template === undefined ? undefined : ruleFromTemplate(template, inputs));
@@ -295,7 +296,6 @@ export function expandTrace(compact: CompactTrace, rules: RuleSet, lang: Languag
       inputs,
       result,
       message,
-      text: renderMessage(lang, message.key, message.args),
     };
   });
 }

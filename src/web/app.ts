@@ -20,6 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold } from '../index.ts';
 import { invalidUtf8Message, parseJsonText } from '../household/decode.ts';
 import { quote } from '../household/echo.ts';
@@ -43,6 +44,11 @@ import { addQueueRoutes } from './queue.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export const PUBLIC_DIR = projectPath('src/web/public/');
+/**
+ * The views' modules the page imports too (plain JavaScript), served under /explain/: the page's
+ * format.js imports '../../explain/months.js', which is this file both in the sources and from /assets/.
+ */
+const SHARED_VIEW_MODULES: Readonly<Record<string, string>> = { 'months.js': projectPath('src/explain/months.js') };
 export const DEFAULT_FIXTURES_DIR = projectPath('fixtures/');
 
 export interface WebOptions {
@@ -239,8 +245,9 @@ export function createApp(options: WebOptions): Hono {
     const raw = parsedBody.value;
     const result = evaluateHousehold(raw, rulesFor);
     if (!result.ok) return errorResponse(c, 400, result.issues);
-    // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included.
-    return jsonText(c, `${maskPersonnummerIn(JSON.stringify(result.decision, null, 2))}\n`);
+    // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included: the
+    // decision with its texts, rendered here from the core's data.
+    return jsonText(c, `${maskPersonnummerIn(JSON.stringify(contractDecision(result.decision, result), null, 2))}\n`);
   });
 
   app.all('/api/calculate', (c) =>
@@ -352,6 +359,11 @@ export function createApp(options: WebOptions): Hono {
   };
   app.get('/', (c) => sendAsset(c, 'index.html'));
   app.get('/queue', (c) => sendAsset(c, 'queue.html'));
+  const shared = new Map(Object.entries(SHARED_VIEW_MODULES).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
+  app.get('/explain/:file', (c) => {
+    const body = shared.get(c.req.param('file'));
+    return body === undefined ? c.text('Not found', 404) : c.body(body, 200, { 'Content-Type': CONTENT_TYPES['.js']!, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
+  });
   app.get('/assets/:file', (c) => {
     const file = c.req.param('file');
     return file === 'index.html' ? c.redirect('/', 301) : sendAsset(c, file);

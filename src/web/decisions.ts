@@ -8,6 +8,7 @@
  * refusal whose barnkonsekvens questions are unanswered cannot be decided: both are refused with 400.
  * Nothing from the request is logged.
  */
+import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold } from '../index.ts';
 import type { InputIssue } from '../household/types.ts';
 import type { RuleSetCache } from '../rulebook/resolve.ts';
@@ -52,10 +53,11 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   let ruleSet: VersionedRuleSet | undefined;
   // decidedOn picks the law cited (and, for January–June 2025, the riksnorm table): passed on to the cache.
   const result = evaluateHousehold(o['household'], (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
+  // The record holds the decision with its texts, rendered here (src/explain/contract.ts).
   if (!result.ok) issues.push(...result.issues.map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
   if (issues.length > 0 || !result.ok) return { ok: false, status: 400, issues };
 
-  const { decision } = result;
+  const decision = contractDecision(result.decision, result);
   if (decision.outcome === 'needs-information') {
     return { ok: false, status: 400, issues: [{ path: 'household', code: 'NOT_A_DECISION', message: 'the proposal needs information: send a request to complete the application, not a decision' }] };
   }

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateHousehold, loadRulebook, RuleSetCache } from '../../src/index.ts';
-import { calc, RULES_DIR } from '../support/engine.ts';
+import { loadRulebook, RuleSetCache } from '../../src/index.ts';
+import { calc, RULES_DIR, evaluateRendered } from '../support/engine.ts';
 import { income } from '../support/households.ts';
 import { answer, paid, withAgency } from './support.ts';
 
@@ -64,8 +64,8 @@ describe('which month: M−1 by payment date', () => {
     writeFileSync(join(dir, 'municipal/2281.json'), JSON.stringify(muni));
     const local = new RuleSetCache(loadRulebook(dir));
     const h = withAgency([paid('fk', 'Bostadsbidrag', '1500', '2026-02-27', { periodFrom: '2026-03-01', periodTo: '2026-03-31' })]);
-    const policy = evaluateHousehold({ ...h, municipality: '2281' }, (p, m) => local.get(p, m));
-    const byDate = evaluateHousehold(h, (p, m) => local.get(p, m));
+    const policy = evaluateRendered({ ...h, municipality: '2281' }, (p, m) => local.get(p, m));
+    const byDate = evaluateRendered(h, (p, m) => local.get(p, m));
     if (!policy.ok || !byDate.ok) throw new Error('refused');
     expect(policy.decision.income.registered[0]).toMatchObject({ month: '2026-03', use: 'other-month' });
     expect(byDate.decision.income.registered[0]).toMatchObject({ month: '2026-02', use: 'counted' });
@@ -128,7 +128,7 @@ describe('agency answers: an agency that did not answer is not zero', () => {
 
 describe('input validation: bad agency data is refused with the field path (exit 2 / HTTP 400)', () => {
   const issues = (h: unknown) => {
-    const r = evaluateHousehold(h, (p, m) => new RuleSetCache(loadRulebook(RULES_DIR)).get(p, m));
+    const r = evaluateRendered(h, (p, m) => new RuleSetCache(loadRulebook(RULES_DIR)).get(p, m));
     return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`);
   };
   it.each([

@@ -6,13 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateHousehold, type Decision } from '../../src/index.ts';
+import type { Decision } from '../../src/explain/contract.ts';
 import { addMonths, formatPeriod, parsePeriod } from '../../src/period/index.ts';
 import { household, type HouseholdShape } from '../support/arbitraries.ts';
-import { rulesFor } from '../support/engine.ts';
+import { rulesFor, evaluateRendered } from '../support/engine.ts';
 
 const run = (raw: unknown): Decision => {
-  const r = evaluateHousehold(raw, rulesFor);
+  const r = evaluateRendered(raw, rulesFor);
   if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   return r.decision;
 };

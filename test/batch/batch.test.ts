@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactDecision } from '../../src/batch/line.ts';
-import { evaluateHousehold, evaluateHouseholdSummary } from '../../src/index.ts';
 import { CHUNK_LINES, EXTRA_WORKER_MIN_BYTES, RECORD_CHUNK_LINES, runBatch } from '../../src/batch/run.ts';
-import { ROOT, rulesFor } from '../support/engine.ts';
+import { ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { cli, tempDir, writeInput } from './support.ts';
 
 const dir = tempDir();
@@ -65,7 +64,7 @@ describe('batch', () => {
       } catch {
         continue;
       }
-      const single = evaluateHouseholdSummary(raw, rulesFor);
+      const single = evaluateRendered(raw, rulesFor);
       const out = JSON.parse(compact[i]!);
       if (!single.ok) {
         expect(out.errors).toEqual(single.issues);
@@ -89,7 +88,7 @@ describe('batch', () => {
       } catch {
         return;
       }
-      const single = evaluateHousehold(raw, rulesFor);
+      const single = evaluateRendered(raw, rulesFor);
       if (!single.ok) return;
       // full: the figures and codes, and every trace step in compact form (test/batch/compact-trace.test.ts)
       const { trace, ...figures } = JSON.parse(full[i]!);

@@ -53,8 +53,8 @@ describe('compact output line', () => {
           ...base,
           caseId,
           municipality,
-          reasons: [{ ...base.reasons[0]!, code }, { code, legalRef: code, text: '', message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} } }],
-          flags: [{ code, severity: 'warning', legalRef: '', text: '', message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} }, memberId: code, benefit: code, amounts: { [code]: code } }],
+          reasons: [{ ...base.reasons[0]!, code }, { code, legalRef: code, message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} } }],
+          flags: [{ code, severity: 'warning', legalRef: '', message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} }, memberId: code, benefit: code, amounts: { [code]: code } }],
         };
         expect(compactLine(3, d)).toBe(definition(3, d));
       }),

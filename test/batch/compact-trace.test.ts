@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lines } from '../../bench/generate.ts';
 import { compactDecision } from '../../src/batch/line.ts';
-import { evaluateHousehold, type Decision } from '../../src/index.ts';
+import type { Decision } from '../../src/explain/contract.ts';
 import type { VersionedRuleSet } from '../../src/rulebook/types.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import type { RuleSet } from '../../src/rulebook/types.ts';
 import { compactTrace, expandTrace, type CompactTrace } from '../../src/trace/compact.ts';
-import type { TraceStep } from '../../src/trace/index.ts';
+import { renderTrace, type TraceStep } from '../../src/explain/trace.ts';
 import { SHAPE_CATALOGUE } from '../../src/trace/shapes.ts';
 import { runInProcess } from '../support/cli.ts';
-import { fixture, ROOT, rulesFor } from '../support/engine.ts';
+import { fixture, ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { tempDir } from './support.ts';
 
 const dir = tempDir();
@@ -25,7 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function evaluate(raw: unknown): { decision: Decision; ruleSet: VersionedRuleSet } | null {
   let ruleSet: VersionedRuleSet | undefined;
-  const r = evaluateHousehold(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
+  const r = evaluateRendered(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
   return r.ok ? { decision: r.decision, ruleSet: ruleSet! } : null;
 }
 
@@ -71,7 +71,7 @@ describe('compact trace', () => {
     expect(e).not.toBeNull();
     const compact = compactTrace(e!.decision.trace, e!.ruleSet.rules);
     expect(compact.steps.length).toBe(e!.decision.trace.length);
-    expect(JSON.stringify(expandTrace(JSON.parse(JSON.stringify(compact)), e!.ruleSet.rules))).toBe(JSON.stringify(e!.decision.trace));
+    expect(JSON.stringify(renderTrace(expandTrace(JSON.parse(JSON.stringify(compact)), e!.ruleSet.rules)))).toBe(JSON.stringify(e!.decision.trace));
   });
 
   it.each(fixtures)('%s: every shape is a catalogue id (none spelled out in the line)', (name) => {
@@ -94,7 +94,7 @@ describe('compact trace', () => {
           households++;
           const compact = JSON.stringify(compactTrace(e.decision.trace, e.ruleSet.rules));
           const trace = JSON.stringify(e.decision.trace);
-          expect(JSON.stringify(expandTrace(JSON.parse(compact), e.ruleSet.rules))).toBe(trace);
+          expect(JSON.stringify(renderTrace(expandTrace(JSON.parse(compact), e.ruleSet.rules)))).toBe(trace);
           full += trace.length;
           small += compact.length;
         }
@@ -119,14 +119,14 @@ describe('compact trace', () => {
     ]);
     expect(compact.steps.slice(0, 3).map(([shape]) => shape < 0)).toEqual([true, true, true]);
     expect(compact.steps.slice(3).every(([shape]) => shape >= 0)).toBe(true);
-    expect(JSON.stringify(expandTrace(JSON.parse(JSON.stringify(compact)), e.ruleSet.rules))).toBe(JSON.stringify(changed));
+    expect(JSON.stringify(renderTrace(expandTrace(JSON.parse(JSON.stringify(compact)), e.ruleSet.rules)))).toBe(JSON.stringify(changed));
   });
 
   it('reads a line in the earlier form (every shape in the line, no catalogue)', () => {
     const e = evaluate(fixture('e2-single-parent-rent-above-ceiling-2023.json'))!;
     const earlier = earlierForm(e.decision.trace, e.ruleSet.rules);
     expect(earlier).not.toHaveProperty('catalogue');
-    expect(JSON.stringify(expandTrace(JSON.parse(JSON.stringify(earlier)), e.ruleSet.rules))).toBe(JSON.stringify(e.decision.trace));
+    expect(JSON.stringify(renderTrace(expandTrace(JSON.parse(JSON.stringify(earlier)), e.ruleSet.rules)))).toBe(JSON.stringify(e.decision.trace));
   });
 
   it('writes what the line or the rule set already holds as references, and only those that are exact', () => {
@@ -142,7 +142,7 @@ describe('compact trace', () => {
     const relabelled = e.decision.trace.map((s) => (s.step === 'costs.item' ? { ...s, message: { ...s.message, args: { ...s.message.args, label: 'Hyra (egen text)' } } } : s));
     const again = compactTrace(relabelled, e.ruleSet.rules);
     expect(JSON.stringify(again.steps)).toContain('"Hyra (egen text)"');
-    expect(JSON.stringify(expandTrace(JSON.parse(JSON.stringify(again)), e.ruleSet.rules).map((s) => s.message))).toBe(JSON.stringify(relabelled.map((s) => s.message)));
+    expect(JSON.stringify(renderTrace(expandTrace(JSON.parse(JSON.stringify(again)), e.ruleSet.rules)).map((s) => s.message))).toBe(JSON.stringify(relabelled.map((s) => s.message)));
   });
 
   it('batch --detail full: the figures and codes, and a trace that explain renders as calculate --json does', async () => {
@@ -158,7 +158,7 @@ describe('compact trace', () => {
       const { line: n, trace, ...figures } = line;
       expect(n).toBe(i + 1);
       expect(figures).toEqual(JSON.parse(JSON.stringify(compactDecision(single.decision))));
-      expect(JSON.stringify(expandTrace(trace as never, single.ruleSet.rules))).toBe(JSON.stringify(single.decision.trace));
+      expect(JSON.stringify(renderTrace(expandTrace(trace as never, single.ruleSet.rules)))).toBe(JSON.stringify(single.decision.trace));
       const explained = await runInProcess(['explain', out, '--line', String(i + 1), '--json']);
       expect(explained.status).toBe(0);
       const calculated = await runInProcess(['calculate', `fixtures/${name}`, '--json']);

@@ -11,6 +11,7 @@ import { buildScenario, parseScenarioSpec, type SideResult } from '../../src/com
 import { formatKronor, kronor, parseKronor } from '../../src/money/index.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import { fixture, ROOT, RULES_DIR, rulesFor } from '../support/engine.ts';
+import type { DecisionData } from '../../src/decision/types.ts';
 
 const OVERLAYS = `${ROOT}fixtures/overlays`;
 
@@ -146,7 +147,7 @@ describe('the other overlay changes', () => {
     const household = { ...e3, period: '2026-03' };
     const b = ok(base.evaluate(household));
     const r = ok(reform.evaluate(household));
-    const salary = b.decision.income.items.find((i) => i.type === 'salary')!;
+    const salary = (b.decision as DecisionData).income.items.find((i) => i.type === 'salary')!;
     expect(salary.counted).not.toBe(salary.amount); // jobbstimulans applies in the base
     const salaryOre = parseKronor(salary.amount!)!;
     expect(parseKronor(b.decision.income.counted!)! - parseKronor(r.decision.income.counted!)!).toBe(Math.round((salaryOre * 30) / 100) - Math.round((salaryOre * 25) / 100));

@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateHousehold, loadRulebook, RuleSetCache } from '../../src/index.ts';
-import { fixture, RULES_DIR } from '../support/engine.ts';
+import { loadRulebook, RuleSetCache } from '../../src/index.ts';
+import { fixture, RULES_DIR, evaluateRendered } from '../support/engine.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe('rules/conditions is the source of truth', () => {
     const cache = new RuleSetCache(loadRulebook(dir));
     const x1 = fixture('x1-not-at-labour-market-disposal-with-children-2026.json'); // 11 months
     const flags = (c: RuleSetCache) => {
-      const r = evaluateHousehold(x1, (p, m) => c.get(p, m));
+      const r = evaluateRendered(x1, (p, m) => c.get(p, m));
       return r.ok ? r.decision.flags.map((f) => f.code) : [];
     };
     expect(flags(new RuleSetCache(loadRulebook(RULES_DIR)))).toContain('LONG_TERM_ASSISTANCE');
@@ -34,7 +34,7 @@ describe('rules/conditions is the source of truth', () => {
     expect(a).not.toBe(b);
   });
   it('the trace names each condition that was checked, with the facts it read', () => {
-    const r = evaluateHousehold(fixture('x1-not-at-labour-market-disposal-with-children-2026.json'), (p, m) => new RuleSetCache(loadRulebook(RULES_DIR)).get(p, m));
+    const r = evaluateRendered(fixture('x1-not-at-labour-market-disposal-with-children-2026.json'), (p, m) => new RuleSetCache(loadRulebook(RULES_DIR)).get(p, m));
     if (!r.ok) throw new Error('refused');
     // The labour-market condition is checked per adult (issue 20): the member first, then the facts read.
     const step = r.decision.trace.find((s) => s.rule === 'conditions/labour-market#NOT_AT_LABOUR_MARKET_DISPOSAL')!;

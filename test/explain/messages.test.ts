@@ -4,12 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { en, hasMessage, renderMessage, sv } from '../../src/explain/messages.ts';
+import { MESSAGE_KEYS } from '../../src/trace/messages.ts';
 import { renderDecision } from '../../src/explain/render.ts';
 import { book, calc, fixture } from '../support/engine.ts';
 
 describe('message catalogues', () => {
-  it('Swedish and English have exactly the same keys', () => {
+  it('Swedish and English have exactly the same keys, those of the key list (src/trace/messages.ts)', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
+    expect(Object.keys(sv).sort()).toEqual([...MESSAGE_KEYS].sort());
   });
   it('every event a condition file can raise has a text in both languages', () => {
     for (const file of book.conditions) {

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/index.ts';
+import type { Decision } from '../../src/explain/contract.ts';
 import { runInProcess } from '../support/cli.ts';
 import { fixture, RULES_DIR } from '../support/engine.ts';
 

@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateHousehold, loadRulebook, RuleSetCache } from '../../src/index.ts';
-import { calc, fixture, RULES_DIR } from '../support/engine.ts';
+import { loadRulebook, RuleSetCache } from '../../src/index.ts';
+import { calc, fixture, RULES_DIR, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, household } from '../support/households.ts';
 
 const memberAmount = (d: ReturnType<typeof calc>, id: string) => d.norm.members.find((m) => m.memberId === id)?.amount;
@@ -120,7 +120,7 @@ describe('växelvis boende (SOSFS 2013:1): personal costs by days', () => {
     municipal.values[0].partMonthChildHouseholdSize.value = 'pro-rated';
     writeFileSync(join(dir, 'municipal', '9999.json'), JSON.stringify(municipal));
     const cache = new RuleSetCache(loadRulebook(dir));
-    const result = evaluateHousehold({ ...fixture('e6-child-alternating-residence-2023.json'), municipality: '9999' }, (p, m, d) => cache.get(p, m, d));
+    const result = evaluateRendered({ ...fixture('e6-child-alternating-residence-2023.json'), municipality: '9999' }, (p, m, d) => cache.get(p, m, d));
     expect(result.ok && [result.decision.norm.common, result.decision.norm.total]).toEqual(['1190', '6370']);
   });
 });

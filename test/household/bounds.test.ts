@@ -9,17 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateHousehold } from '../../src/index.ts';
 import { MAX_AMOUNT_ORE, MAX_LIST_TOTAL_ORE, MAX_MEMBERS } from '../../src/household/limits.ts';
 import { formatKronor, ore, parseKronor } from '../../src/money/index.ts';
-import { ROOT, rulesFor } from '../support/engine.ts';
+import { ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, cost, household, income } from '../support/households.ts';
 
 const MAX = formatKronor(ore(MAX_AMOUNT_ORE));
 const FORMAT_MAX = '999999999999.99';
 
 function issuesOf(raw: unknown) {
-  const r = evaluateHousehold(raw, rulesFor);
+  const r = evaluateRendered(raw, rulesFor);
   return r.ok ? [] : r.issues;
 }
 
@@ -33,7 +32,7 @@ describe('amount bounds (issue 13)', () => {
     for (const list of ['costs', 'incomes', 'assets'] as const) {
       const item = list === 'costs' ? cost('electricity', FORMAT_MAX) : list === 'incomes' ? income('a1', 'salary', FORMAT_MAX) : { memberId: 'a1', type: 'bank', amount: FORMAT_MAX };
       const raw = household('2026-03', [applicant()], { [list]: Array.from({ length: 100 }, () => item) });
-      expect(() => evaluateHousehold(raw, rulesFor)).not.toThrow();
+      expect(() => evaluateRendered(raw, rulesFor)).not.toThrow();
       const issues = issuesOf(raw);
       expect(issues).toHaveLength(100);
       expect(issues.every((i) => i.code === 'AMOUNT_TOO_LARGE')).toBe(true);
@@ -107,7 +106,7 @@ describe('no accepted household can overflow (property)', () => {
             assets: assets.map((a) => ({ memberId: 'a1', type: 'bank', amount: a })),
             circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 12, ...(ceiling === undefined ? {} : { rentCeiling: ceiling, rentArrears: ceiling }) },
           });
-          const r = evaluateHousehold(raw, rulesFor);
+          const r = evaluateRendered(raw, rulesFor);
           if (!r.ok) {
             for (const i of r.issues) expect(['AMOUNT_TOO_LARGE', 'TOTAL_TOO_LARGE']).toContain(i.code);
             return;

@@ -11,10 +11,9 @@ import { processLine } from '../../src/batch/line.ts';
 import { emptyCounts } from '../../src/batch/summary.ts';
 import { invalidUtf8Offset } from '../../src/household/decode.ts';
 import { quote } from '../../src/household/echo.ts';
-import { evaluateHousehold } from '../../src/index.ts';
 import { createApp } from '../../src/web/app.ts';
 import { tempDir } from '../batch/support.ts';
-import { book, fixture, ROOT, rulesFor } from '../support/engine.ts';
+import { book, fixture, ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, household } from '../support/households.ts';
 
 const dir = tempDir();
@@ -28,7 +27,7 @@ function cli(args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const issuesOf = (raw: unknown) => {
-  const r = evaluateHousehold(raw, rulesFor);
+  const r = evaluateRendered(raw, rulesFor);
   return r.ok ? [] : r.issues;
 };
 const post = (body: string | Uint8Array) => app.request('/api/calculate', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
@@ -80,7 +79,7 @@ describe('echoed values (issue 13, F3)', () => {
   });
 
   it('an unknown field with a newline in its name stays on one line in the warnings', () => {
-    const r = evaluateHousehold({ ...fixture(E1), 'evil\nkey': 1 }, rulesFor);
+    const r = evaluateRendered({ ...fixture(E1), 'evil\nkey': 1 }, rulesFor);
     expect(r.ok && r.decision.warnings.map((w) => w.path)).toEqual(['["evil\\nkey"]']);
   });
 });

@@ -7,15 +7,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateHousehold, loadRulebook, RuleSetCache } from '../../src/index.ts';
-import { calc, RULES_DIR, rulesFor } from '../support/engine.ts';
+import { loadRulebook, RuleSetCache } from '../../src/index.ts';
+import { calc, RULES_DIR, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, household, partner } from '../support/households.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const issuesOf = (raw: unknown) => {
-  const r = evaluateHousehold(raw, rulesFor);
+  const r = evaluateRendered(raw, rulesFor);
   return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}: ${i.message}`);
 };
 const flagsOf = (raw: unknown) => calc(raw).flags.map((f) => f.code);
@@ -67,7 +67,7 @@ describe('sanity rules on roles and ages (issue 13)', () => {
     const cache = new RuleSetCache(loadRulebook(dir));
     const raw = household('2026-03', [applicant(), partner('2006-06-01')]);
     expect(flagsOf(raw)).not.toContain('PARTNER_UNDER_18');
-    const r = evaluateHousehold(raw, (p, m) => cache.get(p, m));
+    const r = evaluateRendered(raw, (p, m) => cache.get(p, m));
     expect(r.ok && r.decision.flags.map((f) => f.code)).toContain('PARTNER_UNDER_18');
   });
 });

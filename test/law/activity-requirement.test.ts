@@ -7,8 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { household as anyHousehold } from '../support/arbitraries.ts';
-import { evaluateHousehold } from '../../src/index.ts';
-import { book, calc, rulesFor } from '../support/engine.ts';
+import { book, calc, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, cost, household, income, partner } from '../support/households.ts';
 
 const months = (n: number | null) => ({ availableForWork: true, consecutiveMonthsOnAssistance: n });
@@ -112,12 +111,12 @@ describe('declined with a reason, and the input', () => {
     [{ status: 'required', exemption: 'under-18' }, 'members[0].activityRequirement.exemption NOT_EXEMPT'],
     [{ status: 'participating', acceptableReason: 'x' }, 'members[0].activityRequirement.acceptableReason NOT_DECLINED'],
   ])('%j is refused: %s', (status, expected) => {
-    const r = evaluateHousehold(parent(status), rulesFor);
+    const r = evaluateRendered(parent(status), rulesFor);
     expect(r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`)).toEqual([expected]);
   });
   it('a child cannot carry it', () => {
     const raw = household('2026-10', [applicant(), child('c1', '2015-05-05', { activityRequirement: { status: 'required' } })]);
-    const r = evaluateHousehold(raw, rulesFor);
+    const r = evaluateRendered(raw, rulesFor);
     expect(r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`)).toEqual(['members[1].activityRequirement NOT_AN_ADULT_IN_CASE']);
   });
 });

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runImportNorm } from '../../src/cli/importNorm.ts';
-import { evaluateHousehold, loadRulebook, RuleSetCache } from '../../src/index.ts';
+import { loadRulebook, RuleSetCache } from '../../src/index.ts';
 import { parseSfsRiksnorm } from '../../src/rulebook/sfsTable.ts';
-import { book, calc, ROOT, RULES_DIR } from '../support/engine.ts';
+import { book, calc, ROOT, RULES_DIR, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, household } from '../support/households.ts';
 
 const SFS_2026 = `${ROOT}test/law/data/sfs-2025-1046-riksnorm-2026.txt`;
@@ -93,7 +93,7 @@ describe('rules import-norm', () => {
     expect(new Set(statuses)).toEqual(new Set(['verified']));
     const cache = new RuleSetCache(loadRulebook(dir));
     const raw = household('2026-03', [applicant(), child('c1', '2015-05-05')]);
-    const imported = evaluateHousehold(raw, (p, m, d) => cache.get(p, m, d));
+    const imported = evaluateRendered(raw, (p, m, d) => cache.get(p, m, d));
     expect(imported.ok && [imported.decision.norm.total, imported.decision.payable]).toEqual([calc(raw).norm.total, calc(raw).payable]);
   });
   it('a year before 2025 is written as 2 kap. 1 § socialtjänstförordningen (2001:937), with the same amounts as the shipped 2021 table', () => {

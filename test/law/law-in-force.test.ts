@@ -4,8 +4,7 @@
  * 2025-07-01, SoL (2025:400) from then, with the paragraphs of the map (rules/legal-references.json).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateHousehold } from '../../src/index.ts';
-import { book, cache, calc, rulesFor } from '../support/engine.ts';
+import { book, cache, calc, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, household } from '../support/households.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 
@@ -52,7 +51,7 @@ describe('the cited law follows the decision date, the norm follows the month', 
 
 describe('decidedOn is validated', () => {
   const issues = (raw: unknown) => {
-    const r = evaluateHousehold(raw, rulesFor);
+    const r = evaluateRendered(raw, rulesFor);
     return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`);
   };
   it('an impossible date names the field', () => {
@@ -65,7 +64,7 @@ describe('decidedOn is validated', () => {
     expect(issues(single('2025-03', { decidedOn: '2029-05-01' }))).toEqual([]);
   });
   it('a rule set provider that drops decidedOn is an engine error, never a silently wrong law', () => {
-    expect(() => evaluateHousehold(single('2025-06', { decidedOn: '2025-07-03' }), (p, m) => cache.get(p, m))).toThrow(/decidedOn/);
+    expect(() => evaluateRendered(single('2025-06', { decidedOn: '2025-07-03' }), (p, m) => cache.get(p, m))).toThrow(/decidedOn/);
   });
   it('the cache keeps one rule set per law in force, not per date', () => {
     const p = parsePeriod('2025-06')!;

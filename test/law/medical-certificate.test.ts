@@ -4,8 +4,7 @@
  * needs-information naming it. The 7-day threshold (SOU 2025:15) is unconfirmed: a parameter, unverified.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateHousehold } from '../../src/index.ts';
-import { calc, rulesFor } from '../support/engine.ts';
+import { calc, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, household } from '../support/households.ts';
 
 const ill = (period: string, sickness: Record<string, unknown>) =>
@@ -48,7 +47,7 @@ describe('läkarintyg', () => {
     expect(d.trace.some((s) => s.step === 'medical.certificate')).toBe(false);
   });
   it('since must be a real date, not after the month', () => {
-    const r = evaluateHousehold(ill('2026-07', { since: '2026-08-02' }), rulesFor);
+    const r = evaluateRendered(ill('2026-07', { since: '2026-08-02' }), rulesFor);
     expect(r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}`)).toEqual(['members[0].sickness.since AFTER_PERIOD']);
   });
 });

@@ -7,11 +7,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { evaluateHousehold, evaluateHouseholdFigures, loadRulebook, RuleSetCache, resolveRuleSet, RulesPendingError } from '../../src/index.ts';
+import { evaluateHouseholdFigures, loadRulebook, RuleSetCache, resolveRuleSet, RulesPendingError } from '../../src/index.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import { batchCommand } from '../../src/cli/batch.ts';
 import { createApp } from '../../src/web/app.ts';
-import { book, calc, RULES_DIR, rulesFor } from '../support/engine.ts';
+import { book, calc, RULES_DIR, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, cost, household } from '../support/households.ts';
 
 const family = (period: string, extra = {}) => ({ ...household(period, [applicant(), child('c1', '2015-05-05')], { costs: [cost('rent', '7000')] }), ...extra });
@@ -47,11 +47,11 @@ describe('a month from 2027-01 answers needs-information, never an amount', () =
     const b = calc(family('2027-06'));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     const f = evaluateHouseholdFigures(family('2027-06'), rulesFor);
-    expect(f.ok && [f.decision.outcome, f.decision.needsInformation.length, f.decision.needsInformation[0]!.text]).toEqual(['needs-information', 4, '']);
+    expect(f.ok && [f.decision.outcome, f.decision.needsInformation.length, f.decision.needsInformation[0]!.message.key]).toEqual(['needs-information', 4, 'needs.rulesPending']);
   });
   it('December 2026 is still calculated; 2028 has no rules at all (an error, as any month without a table)', () => {
     expect(calc(family('2026-12')).outcome).not.toBe('needs-information');
-    const r = evaluateHousehold(family('2028-01'), rulesFor);
+    const r = evaluateRendered(family('2028-01'), rulesFor);
     expect(r.ok ? null : r.issues[0]!.message).toMatch(/no riksnorm table in rules\/ for 2028-01/);
   });
   it('the resolver says why (RulesPendingError, a RuleLookupError for callers that only know that)', () => {
@@ -121,7 +121,7 @@ describe('loading the rules lifts the block, one rule at a time', () => {
   };
   it('with a 2027 table loaded, the formulas still block', () => {
     const cache = copy(table2027);
-    const d = evaluateHousehold(family('2027-01'), (p, m, o) => cache.get(p, m, o));
+    const d = evaluateRendered(family('2027-01'), (p, m, o) => cache.get(p, m, o));
     expect(d.ok && d.decision.needsInformation.map((n) => n.message.args['rule'])).toHaveLength(3);
   });
   it('with the table loaded and every formula confirmed, the month is calculated', () => {
@@ -129,7 +129,7 @@ describe('loading the rules lifts the block, one rule at a time', () => {
       table2027(dir);
       confirm(dir, ['norm-reference-value', 'norm-ceiling', 'large-household-limit']);
     });
-    const d = evaluateHousehold(family('2027-01'), (p, m, o) => cache.get(p, m, o));
+    const d = evaluateRendered(family('2027-01'), (p, m, o) => cache.get(p, m, o));
     expect(d.ok && d.decision.outcome).toBe('approve');
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Decision, Flag } from '../../src/decision/types.ts';
+import type { Decision, RenderedFlag as Flag } from '../../src/explain/contract.ts';
 import { proposeMonthly, type PreviousDecision } from '../../src/monthly/propose.ts';
 import { route } from '../../src/monthly/route.ts';
 import type { RuleSet } from '../../src/rulebook/types.ts';

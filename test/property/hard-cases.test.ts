@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/index.ts';
+import type { Decision } from '../../src/explain/contract.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import { addOre, household, monthsBefore, payableBeforePerson, toOre, type HouseholdShape } from '../support/arbitraries.ts';
 import { calc as run, rulesFor } from '../support/engine.ts';

@@ -1,7 +1,8 @@
 /** Test helpers: the engine with the project's rules/, loaded once per test file. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluateHousehold, loadRulebook, RuleSetCache, type Decision } from '../../src/index.ts';
+import { contractDecision, type Decision } from '../../src/explain/contract.ts';
+import { evaluateHousehold, loadRulebook, RuleSetCache, type RuleSetProvider } from '../../src/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES_DIR = `${ROOT}rules`;
@@ -13,9 +14,18 @@ export function fixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(`${ROOT}fixtures/${name}`, 'utf8')) as Record<string, unknown>;
 }
 
-/** Calculates and fails the test with the issues when the input is refused. */
+/**
+ * evaluateHousehold with the decision rendered at the edge (src/explain/contract.ts): the decision as
+ * `calculate --json` prints it, texts included.
+ */
+export function evaluateRendered(raw: unknown, provider: RuleSetProvider = rulesFor) {
+  const result = evaluateHousehold(raw, provider);
+  return result.ok ? { ...result, decision: contractDecision(result.decision, result) } : result;
+}
+
+/** Calculates (the decision as `calculate --json` prints it) and fails the test with the issues when the input is refused. */
 export function calc(raw: unknown): Decision {
-  const result = evaluateHousehold(raw, rulesFor);
+  const result = evaluateRendered(raw);
   if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
   return result.decision;
 }

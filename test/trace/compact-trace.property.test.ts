@@ -6,10 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMessage, type MessageArgs, type MessageKey } from '../../src/explain/messages.ts';
+import { renderMessage } from '../../src/explain/messages.ts';
+import type { MessageArgs, MessageKey } from '../../src/trace/messages.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import { compactTrace, expandTrace } from '../../src/trace/compact.ts';
-import { traceParam, type TraceParam, type TraceStep, type TraceValue } from '../../src/trace/index.ts';
+import { renderTrace, type TraceStep } from '../../src/explain/trace.ts';
+import { traceParam, type TraceParam, type TraceValue } from '../../src/trace/index.ts';
 import { ruleFromTemplate, SHAPE_CATALOGUE } from '../../src/trace/shapes.ts';
 import { rulesFor } from '../support/engine.ts';
 
@@ -99,7 +101,7 @@ describe('compact trace (property)', () => {
           else for (const p of params) used.add(typeof p === 'string' ? 'parameter id' : Array.isArray(p) ? 'input parameter' : 'parameter object');
           for (const a of args) used.add(Array.isArray(a) ? `[${typeof a[0] === 'number' ? 'i' : a[0]}]` : String(a === null || typeof a === 'boolean' ? a : typeof a));
         }
-        expect(JSON.stringify(expandTrace(JSON.parse(JSON.stringify(compact)), rules))).toBe(JSON.stringify(steps));
+        expect(JSON.stringify(renderTrace(expandTrace(JSON.parse(JSON.stringify(compact)), rules)))).toBe(JSON.stringify(steps));
       }),
       { numRuns: 500 },
     );

@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateHousehold } from '../../src/index.ts';
 import { maskPersonnummerIn } from '../../src/household/personnummer.ts';
 import { createApp } from '../../src/web/app.ts';
-import { book, ROOT, rulesFor } from '../support/engine.ts';
+import { book, ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
 
 const app = createApp({ rulebook: book });
 const post = (body: unknown) => app.request('/api/calculate', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
@@ -19,7 +18,7 @@ describe('POST /api/calculate with registered incomes', () => {
     const response = await post(household);
     expect(response.status).toBe(200);
     const text = await response.text();
-    const expected = evaluateHousehold(household, rulesFor);
+    const expected = evaluateRendered(household, rulesFor);
     if (!expected.ok) throw new Error('fixture refused');
     expect(text).toBe(`${maskPersonnummerIn(JSON.stringify(expected.decision, null, 2))}\n`);
     const d = JSON.parse(text);

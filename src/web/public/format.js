@@ -62,10 +62,5 @@ export function amountToInput(amount) {
   return String(amount).replace('.', ',');
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
-/** "2023-03" → "mars 2023" (src/explain/format.ts monthSv). */
-export function monthSv(period) {
-  const [y, m] = String(period).split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
-}
+/** "2023-03" → "mars 2023": the views' own month names (src/explain/months.js, served as /explain/months.js). */
+export { monthSv } from '../../explain/months.js';

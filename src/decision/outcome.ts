@@ -1,2 +1,0 @@
-/** The proposal's outcome (CONTRACT.md), plus the case where facts are missing. */
-export type Outcome = 'approve' | 'partial' | 'deny' | 'needs-information';

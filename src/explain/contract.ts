@@ -1,0 +1,172 @@
+/**
+ * The decision as `calculate --json`, the API, batch --detail summary and the decision store give it
+ * (CONTRACT.md, docs/household.md): the core's data (src/decision/types.ts) with every message
+ * rendered in Swedish next to it, the trace with its texts and the decision text. A view: it computes
+ * nothing, and the same data always renders to the same bytes.
+ *
+ * Each text sits where the contract has always had it: a flag's or a missing fact's `text` just
+ * before its `message`, a reason's just after its `legalRef`, an item's `reason` after its code, a
+ * trace step's `text` last.
+ */
+import type { AssetItemOut, CostItemOut, DecisionBasis, DecisionData, IncomeItemOut } from '../decision/types.ts';
+import type { ChildImpact as ChildImpactData, Flag, Reason, RegisteredPaymentOut } from '../output/types.ts';
+import type { Message } from '../trace/messages.ts';
+import { writeDecisionText, writePendingDecisionText } from './letter.ts';
+import { renderMessage } from './messages.ts';
+import { renderTrace } from './trace.ts';
+import type { AssetItem, ChildImpact, CostItem, Decision, DecisionSummary, IncomeItem, RegisteredPayment, RenderedReason } from './types.ts';
+
+export type {
+  AssetItem,
+  ChildAlternative,
+  ChildImpact,
+  ChildNote,
+  ChildPrompt,
+  CostItem,
+  Decision,
+  DecisionSummary,
+  IncomeItem,
+  RegisteredPayment,
+  RenderedFlag,
+  RenderedNeed,
+  RenderedReason,
+  TraceStep,
+} from './types.ts';
+
+const sv = (m: Message): string => renderMessage('sv', m.key, m.args);
+
+/**
+ * A copy of x with its Swedish `text` just before its `message`, the other keys in the order the core
+ * gave them. The common shapes are written as literals (a batch renders these for every household).
+ */
+function textBeforeMessage<T extends { readonly message: Message }>(x: T): T & { readonly text: string } {
+  const text = sv(x.message);
+  const f = x as unknown as Flag;
+  if (f.memberId === undefined && f.code !== undefined && f.severity !== undefined && Object.keys(x).length === 4) {
+    return { code: f.code, severity: f.severity, legalRef: f.legalRef, text, message: f.message } as unknown as T & { readonly text: string };
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in x) {
+    if (key === 'message') out['text'] = text;
+    out[key] = x[key];
+  }
+  return out as T & { readonly text: string };
+}
+
+/** A reason with its Swedish `text` just after its `legalRef`. */
+function reasonWithText(r: Reason): RenderedReason {
+  const text = sv(r.message);
+  if (r.amount === undefined) return { code: r.code, legalRef: r.legalRef, text, message: r.message };
+  const out: Record<string, unknown> = {};
+  for (const key in r) {
+    out[key] = r[key as keyof Reason];
+    if (key === 'legalRef') out['text'] = text;
+  }
+  return out as unknown as RenderedReason;
+}
+
+function costItem(i: CostItemOut): CostItem {
+  return { type: i.type, memberId: i.memberId, claimed: i.claimed, accepted: i.accepted, code: i.code, reason: sv(i.message), legalRef: i.legalRef, requiresAssessment: i.requiresAssessment, message: i.message };
+}
+
+function incomeItem(i: IncomeItemOut): IncomeItem {
+  const reason = sv(i.message);
+  if (i.agency === undefined) return { memberId: i.memberId, type: i.type, amount: i.amount, counted: i.counted, code: i.code, reason, legalRef: i.legalRef, message: i.message, source: i.source };
+  const { memberId, type, amount, counted, code, legalRef, message, source, ...agency } = i;
+  return { memberId, type, amount, counted, code, reason, legalRef, message, source, ...agency };
+}
+
+function assetItem(i: AssetItemOut): AssetItem {
+  return { memberId: i.memberId, type: i.type, amount: i.amount, code: i.code, reason: sv(i.message), message: i.message };
+}
+
+function registeredPayment(r: RegisteredPaymentOut): RegisteredPayment {
+  return {
+    index: r.index,
+    memberId: r.memberId,
+    agency: r.agency,
+    benefit: r.benefit,
+    subBenefit: r.subBenefit,
+    amountType: r.amountType,
+    net: r.net,
+    gross: r.gross,
+    tax: r.tax,
+    paidOn: r.paidOn,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    days: r.days,
+    preliminary: r.preliminary,
+    ref: r.ref,
+    month: r.month,
+    slot: r.slot,
+    use: r.use,
+    classification: r.classification,
+    incomeType: r.incomeType,
+    changeThreshold: r.changeThreshold,
+    replacesDeclared: r.replacesDeclared,
+    legalRef: r.legalRef,
+    reason: sv(r.message),
+    message: r.message,
+  };
+}
+
+/** How a prompt's parts are joined: sentences with a space, lists of people or costs with a semicolon. */
+const PROMPT_JOIN: Readonly<Record<string, string>> = { housing: ' ', alternatives: ' ' };
+
+function childImpact(c: ChildImpactData): ChildImpact {
+  return {
+    children: c.children,
+    notes: c.notes.map(sv),
+    requiresAssessment: c.requiresAssessment,
+    legalRefs: c.legalRefs,
+    perChild: c.perChild.map((p) => ({ ...p, notes: p.notes.map(sv) })),
+    effectOfRefusal: c.effectOfRefusal,
+    alternatives: c.alternatives.map((a) => ({ code: a.code, text: sv(a.message), amount: a.amount })),
+    longTerm: c.longTerm,
+    prompts: c.prompts.map((p) => ({ ...p, data: p.data === null ? null : p.data.map(sv).join(PROMPT_JOIN[p.id] ?? '; ') })),
+  };
+}
+
+/** The norm table's title, or what stands in its place when the month's rules are pending. */
+function normOf(d: DecisionData): DecisionSummary['norm'] {
+  const { norm } = d;
+  return norm.table !== null ? (norm as DecisionSummary['norm']) : { ...norm, table: `ingen riksnorm (reglerna för ${d.period} är inte publicerade)` };
+}
+
+/** The decision with its Swedish texts, without the trace and the decision text (batch --detail summary). */
+export function contractSummary(d: DecisionData): DecisionSummary {
+  return {
+    caseId: d.caseId,
+    period: d.period,
+    municipality: d.municipality,
+    outcome: d.outcome,
+    law: d.law,
+    norm: normOf(d),
+    costs: { claimed: d.costs.claimed, accepted: d.costs.accepted, refused: d.costs.refused, items: d.costs.items.map(costItem) },
+    income: { total: d.income.total, counted: d.income.counted, items: d.income.items.map(incomeItem), registered: d.income.registered.map(registeredPayment) },
+    assets: { total: d.assets.total, buffer: d.assets.buffer, available: d.assets.available, used: d.assets.used, items: d.assets.items.map(assetItem) },
+    need: d.need,
+    payable: d.payable,
+    reasons: d.reasons.map(reasonWithText),
+    flags: d.flags.map(textBeforeMessage),
+    needsInformation: d.needsInformation.map(textBeforeMessage),
+    requiresAssessment: d.requiresAssessment,
+    childImpact: d.childImpact === null ? null : childImpact(d.childImpact),
+    warnings: d.warnings,
+    ruleSetVersion: d.ruleSetVersion,
+    inputHash: d.inputHash,
+    engineVersion: d.engineVersion,
+  };
+}
+
+/**
+ * The decision as `calculate --json` prints it: the summary, the decision text (src/explain/letter.ts,
+ * which cites the law of the rules it was made with) and the trace with its texts.
+ */
+export function contractDecision(d: DecisionData, basis: DecisionBasis): Decision {
+  const summary = contractSummary(d);
+  const decisionText = basis.pending !== null ? writePendingDecisionText(basis.pending, summary) : writeDecisionText(basis.ruleSet.rules, summary);
+  // Fixed key order: the contract's fields first, then the rest.
+  const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
+  return { ...head, decisionText, warnings, trace: renderTrace(d.trace), ruleSetVersion, inputHash, engineVersion };
+}
