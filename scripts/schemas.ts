@@ -81,6 +81,7 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'registeredIncomes.days': { description: 'Days paid, as the agency reports them (may be a half day, "0.5"); shown, not summed.' },
   'registeredIncomes.preliminary': { description: 'true for an announced (not yet paid) payment.' },
   'registeredIncomes.ref': { description: "The agency's reference for the payment, echoed in the trace and the decision." },
+  'registeredIncomes.assessment': { description: "The caseworker's classification of a payment the rules leave to a person or do not know: { action: count | exclude, incomeType (an income type of the period, required with count), reason (required with exclude) }. Until a payment that waits for a person has one, no letter can be produced. See docs/agency-income.md." },
   agencyAnswers: { description: 'How each agency answered for each member: a failed answer is never read as zero and never withholds aid: the proposal is computed on what is known and flagged for a person (never ready, never automatic).' },
   'agencyAnswers.memberId': { description: 'The member asked about (members[].id).' },
   'agencyAnswers.agency': { description: 'The agency that answered (as registeredIncomes[].agency).' },

@@ -40,10 +40,11 @@ import { add, floorAtZero, formatKronor, min, ore, parseKronor, subtract, sum, Z
 import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
-import { memberParts } from '../shares/index.ts';
+import { shareOf } from '../shares/index.ts';
 import type { Flag, Outcome, Reason } from '../output/types.ts';
 import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { DecisionData, DecisionFigures } from './types.ts';
+import { assessUnclassifiedPayments } from './unassessed.ts';
 
 export interface DecisionMeta {
   readonly ruleSetVersion: string;
@@ -126,9 +127,7 @@ function computeAmounts(ctx: Context): Amounts {
   const norm = computeNorm(ctx);
   const costs = computeCosts(ctx, norm.assessments);
   // A child's income covers only the child's own share (shares/index.ts), computed when a child has an income.
-  let parts: ReadonlyMap<string, Ore> | undefined;
-  const childShare = (memberId: string): Ore => (parts ??= memberParts(ctx, norm, costs)).get(memberId) ?? ZERO;
-  const income = computeIncome(ctx, norm.assessments, childShare);
+  const income = computeIncome(ctx, norm.assessments, shareOf(ctx, norm, costs));
   const assets = computeAssets(ctx, norm.assessments);
   return { norm, costs, income, assets };
 }
@@ -495,6 +494,8 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figur
   const blocked = certificateMissing || activity.blocked || labourMarket.blocked || amounts.costs.ceilingBasisMissing;
   const proposal = proposeOutcome(ctx, amounts, step3, blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
+  // A registered payment nobody has classified yet: both alternatives on its flags and its registered line.
+  const registered = assessUnclassifiedPayments(ctx, amounts, { payable: proposal.payable }, flags);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
   const payableIfAllGranted = proposal.incomplete || proposal.outcome === 'needs-information' ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
@@ -511,5 +512,5 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figur
     (childImpact?.requiresAssessment ?? false);
 
   const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
-  return detail === 'figures' ? figures : buildData(ctx, figures, amounts, proposal);
+  return detail === 'figures' ? figures : buildData(ctx, figures, { ...amounts, income: { ...amounts.income, registered } }, proposal);
 }

@@ -170,6 +170,8 @@ export const decisionSchema = z
         agency: z.string().optional(),
         benefit: z.string().optional(),
         amounts: z.record(z.string(), kronor).optional(),
+        paymentIndex: z.number().int().nonnegative().optional().describe('The registered payment the flag is about (registeredIncomes[] position)'),
+        blocksLetter: z.boolean().optional().describe('No letter may be produced while this flag stands (a registered payment a person must classify)'),
       }),
     ),
     needsInformation: z.array(

@@ -36,6 +36,60 @@ function innerText(lang: 'sv' | 'en', a: MessageArgs): string {
   return fn ? fn(a) : '';
 }
 
+/** A label inside a sentence: "Sjukpenning/sjukersättning" → "sjukpenning/sjukersättning". */
+const lowSv = (label: string | number | undefined) => {
+  const t = String(label ?? '');
+  return t.charAt(0).toLowerCase() + t.slice(1);
+};
+/** The alternative of a payment nobody has classified yet: what would be paid if it counted as its likely type. */
+const altSv = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted'])} i stället för ${K(a['notCounted']!)}.` : '');
+const altEn = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Counted as ${a['likelyType'] ?? a['likely']}, the payable would be ${E(a['counted'])} instead of ${E(a['notCounted']!)}.` : '');
+
+/** Why a monthly proposal goes to a person, in Swedish (the routing reasons are codes in the data). */
+const ROUTE_REASON_SV: Record<string, string> = {
+  NO_PREVIOUS_DECISION: 'inget beslut förra månaden',
+  MEMBER_ADDED: 'ny person i hushållet',
+  MEMBER_GONE: 'en person har lämnat hushållet',
+  CHILD_AGE_BAND_CHANGED: 'barn i ny åldersgrupp',
+  COST_CHANGED: 'ändrad kostnad',
+  DECLARED_INCOME_MISSING: 'redovisad inkomst saknas',
+  DECLARED_INCOME_CHANGED: 'ändrad redovisad inkomst',
+  MISSING_REGISTERED_INCOME: 'registrerad inkomst saknas',
+  NEW_INCOME: 'ny inkomst',
+  INCOME_DROPPED: 'inkomst räknas inte längre',
+  INCOME_CHANGE: 'inkomständring över gränsen',
+  SSBTEK_DAY_CHECK: 'kontrollera antal dagar',
+  STUDY_SUPPORT_NOT_RESUMED: 'studiehjälp saknas i september',
+  OUTCOME_DENY: 'förslaget är avslag',
+  OUTCOME_PARTIAL: 'förslaget är delvis bifall',
+  NEEDS_INFORMATION: 'uppgifter saknas',
+  REQUIRES_ASSESSMENT: 'kräver bedömning',
+  NO_AUTOMATED_DECISION_DELEGATION: 'ingen delegation för automatiserat beslut',
+  UNHANDLED_INCOME: 'ej bedömd inkomst',
+  REGISTERED_INCOME_TO_ASSESS: 'registrerad inkomst att bedöma',
+  AGENCY_ANSWER_MISSING: 'myndighetssvar saknas',
+  DECLARED_DIFFERS_FROM_REGISTERED: 'redovisad och registrerad inkomst skiljer sig',
+  INCOME_FROM_EARLIER_MONTH: 'inkomst från en tidigare månad',
+  CHILD_AFFECTED_BY_REFUSAL: 'avslag som påverkar barn',
+  RENT_ABOVE_CEILING: 'hyra över skälig nivå',
+  RENT_ARREARS: 'hyresskuld',
+  COST_NEEDS_ASSESSMENT: 'kostnad att bedöma',
+  ASSETS_ABOVE_BUFFER: 'egna medel över bufferten',
+  NON_LIQUID_ASSETS: 'tillgångar att bedöma',
+  OTHER_ADULT_IN_HOUSEHOLD: 'annan vuxen i hushållet',
+  APPLICANT_UNDER_18: 'sökande under 18 år',
+  PARTNER_UNDER_18: 'partner under 18 år',
+  CHILD_OVER_20: 'barn över 20 år',
+  BORN_DURING_PERIOD: 'barn fött under månaden',
+  LONG_TERM_ASSISTANCE: 'långvarigt bistånd',
+  CHILD_ALLOWANCE_MISMATCH: 'barnbidraget stämmer inte',
+  NORM_ESTIMATE_USED: 'uppskattad norm',
+  PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL: 'partner står inte till arbetsmarknadens förfogande',
+  ACTIVITY_DECLINED: 'avböjd aktivitet',
+  ACTIVITY_DECLINED_WITH_REASON: 'avböjd aktivitet med skäl',
+};
+const routeReasonSv = (code: string): string => ROUTE_REASON_SV[code] ?? 'en uppgift att bedöma';
+
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 
 /** A shared home (costs/housing.ts): the home's cost, this household's share and the others'. */
@@ -249,17 +303,27 @@ export const sv: Catalogue = {
   'agency.month.fallback': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har ingen utbetalning i ${monthSv(String(a['m1']))}, så denna utbetalning prövas för ${monthSv(String(a['period']))}.`,
   'agency.month.superseded': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}; samma förmån har en utbetalning i ${monthSv(String(a['m1']))} som används, så denna räknas inte denna månad.`,
   'agency.month.outside': (a) => `${paymentSv(a)}: hör till ${monthSv(String(a['month']))}, utanför ${monthSv(String(a['m2']))}–${monthSv(String(a['m1']))}, och räknas inte för ${monthSv(String(a['period']))}.`,
-  'agency.classify.count': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} räknas som ${a['label']} (regel ${a['rule']}).`,
-  'agency.classify.exclude': (a) => `${paymentSv(a)}, räknas inte: ${a['reasonSv']} (regel ${a['rule']}).`,
-  'agency.classify.review': (a) => `${paymentSv(a)}, räknas inte i förslaget: ${a['reasonSv']}. Handläggaren bedömer (regel ${a['rule']}).`,
-  'agency.classify.unknown': (a) => `${paymentSv(a)}, finns inte i reglerna för myndighetsuppgifter. Den räknas inte i förslaget; handläggaren ska bedöma den.`,
+  'agency.classify.count': (a) => (a['matched'] ? `${a['benefit']} från ${agSv(a['agency'])}: förmånen ${a['matched']} räknas som ${lowSv(a['label'])}.` : `${benefitOf(a)} från ${agSv(a['agency'])} räknas som ${lowSv(a['label'])}.`),
+  'agency.classify.exclude': (a) => `${paymentSv(a)}, räknas inte: ${a['reasonSv']}.`,
+  'agency.classify.review': (a) => `${paymentSv(a)}, räknas inte i förslaget: ${a['reasonSv']}. Handläggaren bedömer den innan beslut.`,
+  'agency.classify.unknown': (a) => `${paymentSv(a)}: förmånen finns inte i reglerna för myndighetsuppgifter. Den räknas inte i förslaget; handläggaren ska bedöma den innan beslut.`,
+  'agency.classify.family': (a) => `${paymentSv(a)}: ${agSv(a['agency'])} anger förmånsfamiljen ${a['family']} men ingen förmån som reglerna känner igen. Den räknas inte i förslaget; handläggaren ska bedöma vilken förmån det är${a['likely'] ? ` (troligen ${lowSv(a['likely'])})` : ''}.`,
+  'agency.classify.personCount': (a) => `${paymentSv(a)}: handläggaren har bedömt att den räknas som ${lowSv(a['label'])}${a['reason'] ? ` (${a['reason']})` : ''}.`,
+  'agency.classify.personExclude': (a) => `${paymentSv(a)}: handläggaren har bedömt att den inte räknas som inkomst: ${a['reason']}.`,
   'agency.reconcile.same': (a) => `${a['label']} för ${a['memberId']}: ansökan${a['declared'] ? ` (${K(a['declared'])})` : ''} och ${agSv(a['agency'])} (${K(a['registered']!)}) gäller samma inkomst; den räknas en gång, med det registrerade beloppet.`,
   'agency.reconcile.differs': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)} men ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas, en gång.`,
   'income.replacedByRegistered': (a) => `${a['label']} för ${a['memberId']} enligt ansökan${a['amount'] ? `, ${K(a['amount'])}` : ''}: räknas inte här, eftersom samma inkomst är registrerad hos ${agSv(a['agency'])} och räknas därifrån.`,
   'needs.agencyAnswer': (a) => `${agSv(a['agency'])} har inte svarat om ${a['memberId']}. Förslaget är beräknat på de uppgifter som finns; uppgiften behövs för att kontrollera det före beslut (en utebliven uppgift är inte noll kronor).`,
   'flag.AGENCY_ANSWER_MISSING': (a) => (a['status'] === 'failed' ? `${agSv(a['agency'])} svarade inte om ${a['memberId']}: inkomster därifrån är okända, inte noll. Förslaget är beräknat på de uppgifter som finns och ska kontrolleras av en handläggare före beslut: fråga igen eller begär uppgiften.` : `${agSv(a['agency'])}s svar om ${a['memberId']} kunde inte kontrolleras: förslaget är beräknat på de uppgifter som finns; bedöm före beslut om inkomster saknas i underlaget.`),
-  'flag.UNHANDLED_INCOME': (a) => `Ej hanterad inkomst: ${paymentSv(a)}, finns inte i reglerna och räknas inte. Handläggaren ska bedöma den.`,
-  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentSv(a)}: ${a['reasonSv']}.`,
+  'flag.UNHANDLED_INCOME': (a) => `Ej bedömd inkomst: ${paymentSv(a)}, finns inte i reglerna och räknas inte i förslaget.${altSv(a)} Handläggaren ska bedöma den; beslut kan inte skickas innan dess.`,
+  'flag.UNHANDLED_INCOME_FAMILY': (a) => `Ej bedömd inkomst: ${paymentSv(a)}. ${agSv(a['agency'])} anger bara förmånsfamiljen ${a['family']}, ingen förmån som reglerna känner igen, så den räknas inte i förslaget.${altSv(a)} Handläggaren ska bedöma vilken förmån det är; beslut kan inte skickas innan dess.`,
+  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentSv(a)}: ${a['reasonSv']}.${altSv(a)} Beslut kan inte skickas förrän handläggaren har bedömt den.`,
+  'unassessed.line': (a) => `Ej bedömd: ${benefitOf(a)} från ${agSv(a['agency'])}, ${whenSv(a)}, ${K(a['net']!)}. Ingår inte i beloppet ovan.${a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted']!)}.` : ''}`,
+  'unassessed.blocked': (a) => `Förslaget kan inte skickas som beslut förrän handläggaren har bedömt ${Number(a['count']) === 1 ? 'utbetalningen' : 'utbetalningarna'} som inte är ${Number(a['count']) === 1 ? 'bedömd' : 'bedömda'}.`,
+  'unassessed.label': (a) => `Ej bedömd: ${a['benefit']}`,
+  'unassessed.note': (a) => `räknas inte${a['counted'] !== '' ? `; som ${lowSv(a['likely'])}: att betala ${K(a['counted']!)}` : ''}`,
+  'unassessed.excludedByPerson': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} (${K(a['net']!)}) räknas inte: ${a['reason']}.`,
+  'agency.alternative': (a) => `${benefitOf(a)} från ${agSv(a['agency'])} till ${a['memberId']}, ${K(a['net']!)}, är inte bedömd och räknas inte: att betala ${K(a['notCounted']!)}. Räknas den som ${lowSv(a['likely'])}: att betala ${K(a['counted']!)}.`,
   'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentSv(a)}, räknas fast den hör till ${monthSv(String(a['month']))}: ingen utbetalning av förmånen fanns i ${monthSv(String(a['m1']))}. Kontrollera att den inte räknades förra månaden.`,
   'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['label']} för ${a['memberId']}: ansökan anger ${K(a['declared']!)}, ${agSv(a['agency'])} har registrerat ${K(a['registered']!)}. Det registrerade beloppet räknas; kontrollera skillnaden.`,
 
@@ -269,19 +333,35 @@ export const sv: Catalogue = {
 
   // --- monthly återansökan (src/monthly): comparison with last month, routing, handling time ---
   'monthly.previousFound': (a) => `Föregående beslut för ärendet: ${a['decisionId']} (${monthSv(String(a['period']))}).`,
-  'monthly.previous': (a) => `Inget registrerat beslut för ärendet ${a['subject']} för ${monthSv(String(a['period']))}: ansökan kan inte jämföras med föregående månad (NO_PREVIOUS_DECISION).`,
+  'monthly.previous': (a) => `Inget registrerat beslut för ärendet ${a['subject']} för ${monthSv(String(a['period']))}: ansökan kan inte jämföras med föregående månad.`,
   'monthly.member': (a) =>
-    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${roleSv(a['current'])}) (MEMBER_ADDED).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${roleSv(a['previous'])}) finns inte längre i hushållet (MEMBER_GONE).` : `${a['subject']} (${roleSv(a['current'])}) finns i hushållet båda månaderna.`,
-  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${String(a['previous'] || '–').replace('-', '–')} år förra månaden, ${String(a['current'] || '–').replace('-', '–')} år nu (CHILD_AGE_BAND_CHANGED).` : `${a['subject']}: samma åldersgrupp som förra månaden (${String(a['current']).replace('-', '–')} år).`),
-  'monthly.cost': (a) => (a['code'] ? `Kostnad ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${a['current'] === '' ? 'finns inte' : K(a['current']!)} nu (COST_CHANGED).` : `Kostnad ${a['subject']}: oförändrad ${K(a['current']!)}.`),
+    a['code'] === 'MEMBER_ADDED' ? `${a['subject']} har tillkommit i hushållet (${roleSv(a['current'])}).` : a['code'] === 'MEMBER_GONE' ? `${a['subject']} (${roleSv(a['previous'])}) finns inte längre i hushållet.` : `${a['subject']} (${roleSv(a['current'])}) finns i hushållet båda månaderna.`,
+  'monthly.ageBand': (a) => (a['code'] ? `${a['subject']} har bytt åldersgrupp i riksnormen: ${String(a['previous'] || '–').replace('-', '–')} år förra månaden, ${String(a['current'] || '–').replace('-', '–')} år nu.` : `${a['subject']}: samma åldersgrupp som förra månaden (${String(a['current']).replace('-', '–')} år).`),
+  'monthly.cost': (a) => (a['code'] ? `${a['label']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${a['current'] === '' ? 'finns inte' : K(a['current']!)} nu – kostnaden har ändrats.` : `${a['label']}: oförändrad ${K(a['current']!)}.`),
   'monthly.declaredIncome': (a) =>
-    a['code'] === 'DECLARED_INCOME_MISSING' ? `Inkomst ${a['subject']} redovisades förra månaden (${K(a['previous']!)}) men saknas nu (DECLARED_INCOME_MISSING).` : a['code'] ? `Inkomst ${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu (DECLARED_INCOME_CHANGED).` : `Inkomst ${a['subject']}: oförändrad ${K(a['current']!)}.`,
+    a['code'] === 'DECLARED_INCOME_MISSING' ? `${a['member']}: ${a['label']} redovisades förra månaden (${K(a['previous']!)}) men saknas nu i ansökan.` : a['code'] ? `${a['member']}: ${a['label']} ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu – den redovisade inkomsten har ändrats.` : `${a['member']}: ${a['label']} oförändrad ${K(a['current']!)}.`,
   'monthly.registeredIncome': (a) =>
-    a['code'] === 'MISSING_REGISTERED_INCOME' ? `${a['subject']} räknades förra månaden (${K(a['previous']!)}) men saknas nu i registeruppgifterna (MISSING_REGISTERED_INCOME).` : `${a['subject']}: ${a['previous'] === '' ? 'fanns inte' : K(a['previous']!)} förra månaden, ${K(a['current']!)} nu${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; tröskel ${a['threshold']}${a['code'] ? ' – ändringen ska bedömas (INCOME_CHANGE)' : ''}.`,
+    a['code'] ? `${a['member']}: ${a['label']} räknades förra månaden (${K(a['previous']!)}) men finns inte i myndigheternas uppgifter nu.` : `${a['member']}: ${a['label']} räknades förra månaden och finns i myndigheternas uppgifter även nu.`,
+  'monthly.incomeType': (a) =>
+    a['code'] === 'NEW_INCOME'
+      ? `${a['member']}: ${lowSv(a['label'])} räknas denna månad (${K(a['current']!)}) men fanns inte i förra månadens beslut – en ny inkomst.`
+      : a['current'] === ''
+        ? `${a['member']}: ${lowSv(a['label'])} räknades förra månaden (${K(a['previous']!)}) men räknas inte denna månad${a['code'] ? ', fast myndigheten fortfarande har utbetalningar av förmånen – kontrollera varför' : ''}.`
+        : `${a['member']}: ${lowSv(a['label'])} ${K(a['previous']!)} förra månaden, ${K(a['current']!)} nu${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; gräns ${a['threshold']}${a['code'] ? ' – ändringen ska bedömas' : ''}.`,
+  'monthly.dayCheck': (a) =>
+    a['previous'] === ''
+      ? `${a['member']}: ${a['label']}: antal dagar eller perioden saknas i myndighetens uppgifter, så dagarna kan inte kontrolleras mot arbetsdagarna.`
+      : `${a['member']}: ${a['label']} för ${dateSv(String(a['from']))}–${dateSv(String(a['to']))}: ${a['current']} dagar betalda, ${a['previous']} arbetsdagar i perioden${a['code'] ? ' – färre dagar än arbetsdagar: kontrollera frånvaro, sanktion eller en utbetalning som saknas' : ''}.`,
+  'monthly.studySupport': (a) =>
+    a['code']
+      ? `${a['member']}: studiehjälp betalades ut i juni (${a['previous']}) men ingen utbetalning finns för september – kontrollera om ungdomen fortfarande studerar och ska ha studiehjälp.`
+      : a['previous'] === ''
+        ? `${a['member']}: ingen studiehjälp utbetald i juni i uppgifterna; inget att kontrollera.`
+        : `${a['member']}: studiehjälp i juni och i september.`,
   'monthly.route.ready': (a) => `Inget att bedöma, inget saknas och inget har ändrats utöver trösklarna: förslaget är ${a['mode'] === 'automatic' ? 'klart för automatiserat beslut' : 'klart att besluta (rekommendation; en handläggare beslutar)'}.`,
-  'monthly.route.caseworker': (a) => `Till handläggare: ${a['reasons']}.`,
+  'monthly.route.caseworker': (a) => `Till handläggare: ${String(a['reasons']).split(/,\s*/).map(routeReasonSv).join('; ')}.`,
   'monthly.dueOn': (a) => `Ansökan kom in ${a['receivedOn']}; ${a['days']} arbetsdagar räknat med ankomstdagen ger senast ${a['dueOn']}${a['skipped'] !== '' ? ` (ej arbetsdagar: ${a['skipped']})` : ''}.`,
-  'monthly.dueOnUnknown': () => 'Ankomstdag (receivedOn) saknas: sista handläggningsdag kan inte beräknas.',
+  'monthly.dueOnUnknown': () => 'Ankomstdagen saknas: sista handläggningsdag kan inte beräknas.',
   'monthly.automated': (a) => `Beslutet fattas automatiskt (${a['ref']}) enligt nämndens delegationsbeslut: ${a['delegation']}.`,
 };
 
@@ -479,17 +559,27 @@ export const en: Catalogue = {
   'agency.month.fallback': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has no payment in ${monthEn(String(a['m1']))}, so this payment is assessed for ${monthEn(String(a['period']))}.`,
   'agency.month.superseded': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}; the same benefit has a payment in ${monthEn(String(a['m1']))} that is used, so this one does not count this month.`,
   'agency.month.outside': (a) => `${paymentEn(a)}: belongs to ${monthEn(String(a['month']))}, outside ${monthEn(String(a['m2']))}–${monthEn(String(a['m1']))}, and does not count for ${monthEn(String(a['period']))}.`,
-  'agency.classify.count': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} counts as ${a['incomeType']} (rule ${a['rule']}).`,
-  'agency.classify.exclude': (a) => `${paymentEn(a)}, is not counted: ${a['reasonEn']} (rule ${a['rule']}).`,
-  'agency.classify.review': (a) => `${paymentEn(a)}, is not counted in the proposal: ${a['reasonEn']}. A caseworker assesses it (rule ${a['rule']}).`,
-  'agency.classify.unknown': (a) => `${paymentEn(a)}, is not in the agency income rules. It is not counted in the proposal; a caseworker must assess it.`,
+  'agency.classify.count': (a) => (a['matched'] ? `${a['benefit']} from ${agEn(a['agency'])}: the benefit ${a['matched']} counts as ${a['incomeType']}.` : `${benefitOf(a)} from ${agEn(a['agency'])} counts as ${a['incomeType']}.`),
+  'agency.classify.exclude': (a) => `${paymentEn(a)}, is not counted: ${a['reasonEn']}.`,
+  'agency.classify.review': (a) => `${paymentEn(a)}, is not counted in the proposal: ${a['reasonEn']}. A caseworker assesses it before a decision.`,
+  'agency.classify.unknown': (a) => `${paymentEn(a)}: the benefit is not in the agency income rules. It is not counted in the proposal; a caseworker must assess it before a decision.`,
+  'agency.classify.family': (a) => `${paymentEn(a)}: ${agEn(a['agency'])} gives the benefit family ${a['family']} but no benefit the rules recognise. It is not counted in the proposal; a caseworker must assess which benefit it is${a['likely'] ? ` (probably ${a['likely']})` : ''}.`,
+  'agency.classify.personCount': (a) => `${paymentEn(a)}: the caseworker assessed that it counts as ${a['incomeType']}${a['reason'] ? ` (${a['reason']})` : ''}.`,
+  'agency.classify.personExclude': (a) => `${paymentEn(a)}: the caseworker assessed that it is not income: ${a['reason']}.`,
   'agency.reconcile.same': (a) => `${a['type']} of ${a['memberId']}: the application${a['declared'] ? ` (${E(a['declared'])})` : ''} and ${agEn(a['agency'])} (${E(a['registered']!)}) concern the same income; it is counted once, with the registered amount.`,
   'agency.reconcile.differs': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)} but ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted, once.`,
   'income.replacedByRegistered': (a) => `${a['label']} of ${a['memberId']} as declared${a['amount'] ? `, ${E(a['amount'])}` : ''}: not counted here, because ${agEn(a['agency'])} reports the same income and it is counted from there.`,
   'needs.agencyAnswer': (a) => `${agEn(a['agency'])} did not answer about ${a['memberId']}. The proposal is computed on what is known; the information is needed to check it before deciding (a missing answer is not zero).`,
   'flag.AGENCY_ANSWER_MISSING': (a) => (a['status'] === 'failed' ? `${agEn(a['agency'])} did not answer about ${a['memberId']}: incomes from there are unknown, not zero. The proposal is computed on what is known and must be checked by a caseworker before deciding: ask again or request the information.` : `The answer of ${agEn(a['agency'])} about ${a['memberId']} could not be verified: the proposal is computed on what is known; assess before deciding whether incomes are missing.`),
-  'flag.UNHANDLED_INCOME': (a) => `Unhandled income: ${paymentEn(a)}, is not in the rules and is not counted. A caseworker must assess it.`,
-  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentEn(a)}: ${a['reasonEn']}.`,
+  'flag.UNHANDLED_INCOME': (a) => `Income not assessed: ${paymentEn(a)}, is not in the rules and is not counted in the proposal.${altEn(a)} A caseworker must assess it; no decision can be sent before that.`,
+  'flag.UNHANDLED_INCOME_FAMILY': (a) => `Income not assessed: ${paymentEn(a)}. ${agEn(a['agency'])} gives only the benefit family ${a['family']}, no benefit the rules recognise, so it is not counted in the proposal.${altEn(a)} A caseworker must assess which benefit it is; no decision can be sent before that.`,
+  'flag.REGISTERED_INCOME_TO_ASSESS': (a) => `${paymentEn(a)}: ${a['reasonEn']}.${altEn(a)} No decision can be sent before a caseworker has assessed it.`,
+  'unassessed.line': (a) => `Not assessed: ${benefitOf(a)} from ${agEn(a['agency'])}, ${whenEn(a)}, ${E(a['net']!)}. Not included in the amount above.${a['counted'] !== '' ? ` Counted as ${a['likelyType'] || a['likely']}, the payable would be ${E(a['counted']!)}.` : ''}`,
+  'unassessed.blocked': () => 'The proposal cannot be sent as a decision until the caseworker has assessed the payments not yet assessed.',
+  'unassessed.label': (a) => `Not assessed: ${a['benefit']}`,
+  'unassessed.note': (a) => `not counted${a['counted'] !== '' ? `; as ${a['likelyType'] || a['likely']}: payable ${E(a['counted']!)}` : ''}`,
+  'unassessed.excludedByPerson': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} (${E(a['net']!)}) is not counted: ${a['reason']}.`,
+  'agency.alternative': (a) => `${benefitOf(a)} from ${agEn(a['agency'])} to ${a['memberId']}, ${E(a['net']!)}, is not assessed and not counted: payable ${E(a['notCounted']!)}. Counted as ${a['likelyType']}: payable ${E(a['counted']!)}.`,
   'flag.INCOME_FROM_EARLIER_MONTH': (a) => `${paymentEn(a)}, is counted although it belongs to ${monthEn(String(a['month']))}: the benefit had no payment in ${monthEn(String(a['m1']))}. Check that it was not counted last month.`,
   'flag.DECLARED_DIFFERS_FROM_REGISTERED': (a) => `${a['type']} of ${a['memberId']}: the application says ${E(a['declared']!)}, ${agEn(a['agency'])} registered ${E(a['registered']!)}. The registered amount is counted; check the difference.`,
 
@@ -507,7 +597,23 @@ export const en: Catalogue = {
   'monthly.declaredIncome': (a) =>
     a['code'] === 'DECLARED_INCOME_MISSING' ? `Income ${a['subject']} was declared last month (${E(a['previous']!)}) but is missing now (DECLARED_INCOME_MISSING).` : a['code'] ? `Income ${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${E(a['current']!)} now (DECLARED_INCOME_CHANGED).` : `Income ${a['subject']}: unchanged ${E(a['current']!)}.`,
   'monthly.registeredIncome': (a) =>
-    a['code'] === 'MISSING_REGISTERED_INCOME' ? `${a['subject']} was counted last month (${E(a['previous']!)}) but is missing from the registered data now (MISSING_REGISTERED_INCOME).` : `${a['subject']}: ${a['previous'] === '' ? 'none' : E(a['previous']!)} last month, ${E(a['current']!)} now${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; threshold ${a['threshold']}${a['code'] ? ' – the change must be assessed (INCOME_CHANGE)' : ''}.`,
+    a['code'] ? `${a['member']}: ${a['label']} was counted last month (${E(a['previous']!)}) but is missing from the agencies' data now (MISSING_REGISTERED_INCOME).` : `${a['member']}: ${a['label']} was counted last month and is in the agencies' data now too.`,
+  'monthly.incomeType': (a) =>
+    a['code'] === 'NEW_INCOME'
+      ? `${a['member']}: ${a['label']} counts this month (${E(a['current']!)}) but was not in last month's decision (NEW_INCOME).`
+      : a['current'] === ''
+        ? `${a['member']}: ${a['label']} was counted last month (${E(a['previous']!)}) and is not counted this month${a['code'] ? ' although the agency still reports the benefit (INCOME_DROPPED)' : ''}.`
+        : `${a['member']}: ${a['label']} ${E(a['previous']!)} last month, ${E(a['current']!)} now${a['change'] !== '' ? ` (${Number(a['change']) > 0 ? '+' : ''}${a['change']} %)` : ''}; threshold ${a['threshold']}${a['code'] ? ' – the change must be assessed (INCOME_CHANGE)' : ''}.`,
+  'monthly.dayCheck': (a) =>
+    a['previous'] === ''
+      ? `${a['member']}: ${a['label']}: the days or the period are missing in the agency's data, so the days cannot be checked (SSBTEK_DAY_CHECK).`
+      : `${a['member']}: ${a['label']} for ${a['from']}–${a['to']}: ${a['current']} days paid, ${a['previous']} working days in the period${a['code'] ? ' – fewer days than working days (SSBTEK_DAY_CHECK)' : ''}.`,
+  'monthly.studySupport': (a) =>
+    a['code']
+      ? `${a['member']}: study support was paid in June (${a['previous']}) but no payment exists for September – check that the youth still studies (STUDY_SUPPORT_NOT_RESUMED).`
+      : a['previous'] === ''
+        ? `${a['member']}: no study support paid in June in the data; nothing to check.`
+        : `${a['member']}: study support in June and in September.`,
   'monthly.route.ready': (a) => `Nothing to assess, nothing missing, nothing changed beyond the thresholds: the proposal is ${a['mode'] === 'automatic' ? 'ready for an automated decision' : 'ready to decide (a recommendation; a caseworker decides)'}.`,
   'monthly.route.caseworker': (a) => `To a caseworker: ${a['reasons']}.`,
   'monthly.dueOn': (a) => `The application arrived on ${a['receivedOn']}; ${a['days']} working days counting the day of arrival give ${a['dueOn']}${a['skipped'] !== '' ? ` (not working days: ${a['skipped']})` : ''}.`,

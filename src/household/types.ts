@@ -149,6 +149,15 @@ export interface RegisteredIncome {
   readonly days: string | null;
   readonly preliminary: boolean;
   readonly ref: string | null;
+  /** A caseworker's classification of the payment, when a person has made one. */
+  readonly assessment: PaymentAssessment | null;
+}
+
+/** How a person classified a registered payment: counted as an income type, or not counted and why. */
+export interface PaymentAssessment {
+  readonly action: 'count' | 'exclude';
+  readonly incomeType: string | null;
+  readonly reason: string | null;
 }
 
 export interface AgencyAnswer {

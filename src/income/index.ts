@@ -153,7 +153,7 @@ function pushIncome(
   if (from !== null) {
     // An agency payment: the text says where it came from, the step cites the rule row and the dates.
     const r = from.payment;
-    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.row.id, changeThreshold: from.row.changeThreshold };
+    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.classification, changeThreshold: from.changeThreshold };
     Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
     key = 'agency.item';
   }
@@ -161,7 +161,7 @@ function pushIncome(
   const message = { key, args };
   if (trace.enabled) trace.add({
     step: 'income.item',
-    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.row.id}`,
+    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.classification}`,
     legalRef: ref,
     params,
     inputs: itemInputs(income, from),

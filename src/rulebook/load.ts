@@ -344,7 +344,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);
   for (const v of book.childrenEarnings.data.values) topics.add(v.legalTopic);
   checkSources(book.legal.file, book.legal.data.sources, (book.legal.data.transitional ?? []).map((t) => t.source), problems);
-  for (const v of book.agencyIncomeMap.data.values) for (const r of v.rows) topics.add(r.legalTopic);
+  for (const v of book.agencyIncomeMap.data.values) for (const r of [...v.rows, ...(v.families ?? [])]) topics.add(r.legalTopic);
   for (const version of book.legal.data.versions) {
     checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).flatMap((r) => [r.source, ...(r.corroboratedBy ?? [])]), problems);
     checkCorroboration(book.legal.file, version.effectiveFrom, version.refs, problems);
@@ -397,22 +397,42 @@ function agencyKey(text: string | undefined): string {
   return text === undefined ? '' : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Row ids unique, no two rows with the same key, income types known, sources listed. */
+/**
+ * Row and family ids unique, no two rows with the same key, income types known, sources listed; a
+ * family's name is never a row's plain benefit (the family's own fallback is the person's assessment).
+ */
 function checkAgencyIncomeMap(book: Rulebook, problems: string[]): void {
   const file = book.agencyIncomeMap.file;
   const incomeTypes = new Set(book.incomeTypes.data.values.flatMap((v) => Object.keys(v.types)));
+  const knownType = (where: string, field: string, type: string | null | undefined) => {
+    if (type !== undefined && type !== null && !incomeTypes.has(type)) problems.push(`${file}: ${where}: ${field} "${type}" is not in income-types.json`);
+  };
   for (const v of book.agencyIncomeMap.data.values) {
-    checkSources(file, book.agencyIncomeMap.data.sources, v.rows.map((r) => r.source), problems);
+    const families = v.families ?? [];
+    checkSources(file, book.agencyIncomeMap.data.sources, [...v.rows.map((r) => r.source), ...families.map((f) => f.source)], problems);
     const ids = new Set<string>();
     const keys = new Map<string, string>();
+    const familyKeys = new Set<string>();
+    for (const f of families) {
+      if (ids.has(f.id)) problems.push(`${file}: values from ${v.effectiveFrom}: id "${f.id}" is used twice`);
+      ids.add(f.id);
+      const key = `${f.agency}|${agencyKey(f.benefit)}`;
+      if (familyKeys.has(key)) problems.push(`${file}: values from ${v.effectiveFrom}: family "${f.benefit}" of ${f.agency} is listed twice`);
+      familyKeys.add(key);
+      knownType(`family "${f.id}"`, 'likelyIncomeType', f.likelyIncomeType);
+    }
     for (const r of v.rows) {
-      if (ids.has(r.id)) problems.push(`${file}: values from ${v.effectiveFrom}: row id "${r.id}" is used twice`);
+      if (ids.has(r.id)) problems.push(`${file}: values from ${v.effectiveFrom}: id "${r.id}" is used twice`);
       ids.add(r.id);
-      const key = [r.agency, agencyKey(r.benefit), agencyKey(r.subBenefit), agencyKey(r.amountType)].join('|');
+      const key = [r.agency, agencyKey(r.benefit), agencyKey(r.subBenefit), agencyKey(r.amountType), (r.netAmounts ?? []).join(',')].join('|');
       const other = keys.get(key);
-      if (other !== undefined) problems.push(`${file}: values from ${v.effectiveFrom}: rows "${other}" and "${r.id}" have the same agency, benefit, subBenefit and amountType`);
+      if (other !== undefined) problems.push(`${file}: values from ${v.effectiveFrom}: rows "${other}" and "${r.id}" have the same agency, benefit, subBenefit and amountType (and amounts)`);
       else keys.set(key, r.id);
-      if (r.incomeType !== undefined && !incomeTypes.has(r.incomeType)) problems.push(`${file}: row "${r.id}": incomeType "${r.incomeType}" is not in income-types.json`);
+      if (familyKeys.has(`${r.agency}|${agencyKey(r.benefit)}`) && r.subBenefit === undefined && r.amountType === undefined && r.netAmounts === undefined) {
+        problems.push(`${file}: row "${r.id}": "${r.benefit}" is a benefit family; a row for it must name a subBenefit, amountType or amounts`);
+      }
+      knownType(`row "${r.id}"`, 'incomeType', r.incomeType);
+      knownType(`row "${r.id}"`, 'likelyIncomeType', r.likelyIncomeType);
     }
   }
 }

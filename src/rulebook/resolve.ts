@@ -295,6 +295,17 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const agencyIncomeMap: AgencyIncomeMap | null = am
     ? {
         id: `agency-income-map/${am.effectiveFrom}`,
+        families: (am.families ?? []).map((f) => ({
+          id: f.id,
+          agency: f.agency,
+          benefit: f.benefit,
+          members: f.members,
+          likelyIncomeType: f.likelyIncomeType,
+          legalTopic: f.legalTopic,
+          changeThreshold: f.changeThreshold,
+          status: f.status,
+          source: sourceRef(ams, f.source),
+        })),
         rows: am.rows.map((r) => ({
           id: r.id,
           agency: r.agency,
@@ -306,6 +317,9 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
           reasonSv: r.reasonSv ?? null,
           reasonEn: r.reasonEn ?? null,
           legalTopic: r.legalTopic,
+          netAmounts: r.netAmounts ?? null,
+          likelyIncomeType: r.likelyIncomeType ?? null,
+          dayCheck: r.dayCheck ?? false,
           changeThreshold: r.changeThreshold,
           status: r.status,
           source: sourceRef(ams, r.source),

@@ -215,15 +215,46 @@ const agencyIncomeRow = z
     reasonSv: z.string().min(1).optional(),
     reasonEn: z.string().min(1).optional(),
     legalTopic: z.string(),
+    /** The row matches only a payment of exactly one of these net amounts (CSN's fixed levels of extra tillägg). */
+    netAmounts: z.array(kronorString).min(1).optional(),
+    /** review rows: the income type a person would most likely count it as (the proposal computes that alternative). */
+    likelyIncomeType: z.string().optional(),
+    /** The monthly run compares the days paid with the working days of the period the payment covers. */
+    dayCheck: z.boolean().optional(),
     changeThreshold,
     status,
     source: z.string(),
     note: z.string().optional(),
   })
   .refine((r) => (r.action === 'count') === (r.incomeType !== undefined), 'a count row names its incomeType, and only a count row does')
-  .refine((r) => r.action === 'count' || (r.reasonSv !== undefined && r.reasonEn !== undefined), 'an exclude or review row gives its reason (reasonSv and reasonEn)');
+  .refine((r) => r.action === 'count' || (r.reasonSv !== undefined && r.reasonEn !== undefined), 'an exclude or review row gives its reason (reasonSv and reasonEn)')
+  .refine((r) => r.action === 'review' || r.likelyIncomeType === undefined, 'only a review row names a likelyIncomeType');
 
-export const agencyIncomeMapFileSchema = datedFile('agency-income-map', { note: z.string().optional(), rows: z.array(agencyIncomeRow).min(1) });
+/**
+ * A benefit family as Försäkringskassan reports it (formansfamilj, e.g. "Pension/SA/Livräntor/Vårdbidrag"):
+ * a payment under it is classified by its förmån (subBenefit), or failing that its amount type, through the
+ * rows of that agency; with neither recognisable it goes to a person, naming the family.
+ */
+const agencyBenefitFamily = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a family id like "fk-dagersattning"'),
+  agency: z.enum(['fk', 'pm', 'akassa', 'csn', 'af', 'skv', 'migrationsverket']),
+  benefit: z.string().min(1),
+  /** The benefits the family groups, as the source names them (documentation; matching uses every row of the agency). */
+  members: z.array(z.string().min(1)).min(1),
+  /** The income type a payment of the family most likely is, or null: the proposal computes that alternative. */
+  likelyIncomeType: z.string().nullable(),
+  legalTopic: z.string(),
+  changeThreshold,
+  status,
+  source: z.string(),
+  note: z.string().optional(),
+});
+
+export const agencyIncomeMapFileSchema = datedFile('agency-income-map', {
+  note: z.string().optional(),
+  families: z.array(agencyBenefitFamily).optional(),
+  rows: z.array(agencyIncomeRow).min(1),
+});
 
 export const legalReferencesFileSchema = z.object({
   id: z.literal('legal-references'),

@@ -136,6 +136,28 @@ export interface AgencyIncomeRow {
   readonly reasonSv: string | null;
   readonly reasonEn: string | null;
   readonly legalTopic: string;
+  /** The row matches only these net amounts (kronor strings), or any amount when null. */
+  readonly netAmounts: readonly string[] | null;
+  /** review rows: the income type a person would most likely count the payment as, or null. */
+  readonly likelyIncomeType: string | null;
+  /** The monthly run checks the days paid against the working days of the covered period. */
+  readonly dayCheck: boolean;
+  readonly changeThreshold: ChangeThreshold;
+  readonly status: Status;
+  readonly source: SourceRef;
+}
+
+/**
+ * A benefit family as an agency reports it (Försäkringskassan's formansfamilj): a payment under it is
+ * classified by its förmån through the agency's rows; without a recognisable förmån a person decides.
+ */
+export interface AgencyBenefitFamily {
+  readonly id: string;
+  readonly agency: string;
+  readonly benefit: string;
+  readonly members: readonly string[];
+  readonly likelyIncomeType: string | null;
+  readonly legalTopic: string;
   readonly changeThreshold: ChangeThreshold;
   readonly status: Status;
   readonly source: SourceRef;
@@ -143,6 +165,7 @@ export interface AgencyIncomeRow {
 
 export interface AgencyIncomeMap {
   readonly id: string;
+  readonly families: readonly AgencyBenefitFamily[];
   readonly rows: readonly AgencyIncomeRow[];
 }
 

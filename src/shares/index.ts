@@ -60,6 +60,11 @@ function computeParts(ctx: Context, norm: NormResult, costs: CostsResult): Map<s
   );
 }
 
+/** Each member's own share as a lookup, computed on first use (what a child's income is capped at). */
+export function shareOf(ctx: Context, norm: NormResult, costs: CostsResult): (memberId: string) => Ore {
+  return (memberId) => memberParts(ctx, norm, costs).get(memberId) ?? ZERO;
+}
+
 /** The children's part of the need, and the income that is theirs (child allowance, maintenance support, their own income as counted). */
 export function childrenPart(ctx: Context, norm: NormResult, costs: CostsResult, income: IncomeResult): { need: Ore; income: Ore } {
   const parts = memberParts(ctx, norm, costs);

@@ -4,8 +4,9 @@
  * records it in the decision store's hash chain, and stores beside it who decided, when, under which
  * delegation, the letter text as edited and the barnkonsekvens answers (src/store/caseworkerDecision.ts).
  *
- * A needs-information proposal is not a decision (the page prints a begäran om komplettering), and a
- * refusal whose barnkonsekvens questions are unanswered cannot be decided: both are refused with 400.
+ * A needs-information proposal is not a decision (the page prints a begäran om komplettering), a
+ * proposal with a registered payment nobody has classified yet pays as if it did not exist, and a
+ * refusal whose barnkonsekvens questions are unanswered cannot be decided: all are refused with 400.
  * Nothing from the request is logged.
  */
 import { contractDecision } from '../explain/contract.ts';
@@ -60,6 +61,15 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   const decision = contractDecision(result.decision, result);
   if (decision.outcome === 'needs-information') {
     return { ok: false, status: 400, issues: [{ path: 'household', code: 'NOT_A_DECISION', message: 'the proposal needs information: send a request to complete the application, not a decision' }] };
+  }
+  // A registered payment nobody has classified yet: the proposal pays as if it did not exist, so no decision.
+  const unassessed = decision.flags.filter((f) => f.blocksLetter === true);
+  if (unassessed.length > 0) {
+    return {
+      ok: false,
+      status: 400,
+      issues: unassessed.map((f) => ({ path: f.paymentIndex === undefined ? 'household.registeredIncomes' : `household.registeredIncomes[${f.paymentIndex}].assessment`, code: 'PAYMENT_NOT_ASSESSED', message: 'a registered payment is not assessed: classify it (count it as an income type, or say why it is not income) before a decision is recorded' })),
+    };
   }
   const prompts = decision.childImpact?.prompts ?? [];
   const missing = prompts.filter((p) => p.requiresAnswer && !given.has(p.id));

@@ -75,6 +75,18 @@ describe('POST /api/decisions', () => {
     expect(((await request.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('NOT_A_DECISION');
   });
 
+  it('a registered payment nobody has classified: refused until a person has classified it; then recorded (issue 23)', async () => {
+    const { post } = setup();
+    const payment = { memberId: 'a1', agency: 'fk', benefit: 'Pension/SA/Livräntor/Vårdbidrag', net: '9000', paidOn: '2026-02-25' };
+    const household = { caseId: 'U1', period: '2026-03', members: [{ id: 'a1', role: 'applicant', birthDate: '1980-01-01' }], incomes: [], costs: [{ type: 'rent', amount: '6000' }], circumstances: { availableForWork: true }, registeredIncomes: [payment] };
+    const refused = await post({ household, ...signed });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { path: string; code: string }[] }).errors).toEqual([expect.objectContaining({ path: 'household.registeredIncomes[0].assessment', code: 'PAYMENT_NOT_ASSESSED' })]);
+    const classified = { ...household, registeredIncomes: [{ ...payment, assessment: { action: 'count', incomeType: 'sickness-benefit' } }] };
+    const recorded = await post({ household: classified, ...signed });
+    expect(recorded.status).toBe(201);
+  });
+
   it('names every missing or bad field, and the household’s own problems under household.', async () => {
     const { post } = setup();
     const response = await post({ household: { period: '2026-02', members: [{ id: 'a1', role: 'applicant', birthDate: '2026-02-30' }] }, decidedOn: '5/2 2026', letterText: '' });

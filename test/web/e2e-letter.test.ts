@@ -249,6 +249,34 @@ describe('issue 11: registered agency payments (SSBTEK)', () => {
   });
 });
 
+describe('issue 23: a registered payment nobody has classified is "Ej bedömd" on the page, and no letter can be printed', () => {
+  it('the calculation and the worksheet show it on its own line with the alternative; the letter panel refuses, naming the payment', async () => {
+    needBrowser();
+    const p = await openPage();
+    await loadExample(p, E2);
+    // The form has no fields for agency payments: the request is replaced by the bundled household with the family shapes.
+    const households = readFileSync(`${ROOT}fixtures/ssbtek/household-families-2026-03.json`, 'utf8');
+    const { decision } = await apiDecision(JSON.parse(households));
+    const waiting = decision.income.registered.find((r: { use: string }) => r.use === 'unhandled');
+    await p.route('**/api/calculate', (route) => route.continue({ postData: households }));
+    await p.getByLabel('Ärendenummer').fill('E2-families');
+    await p.locator('#r-registered').waitFor(WAIT);
+    const calculation = await text(p.locator('#r-calculation'));
+    expect(calculation).toContain(`Ej bedömd: Pension/SA/Livräntor/Vårdbidrag, Försäkringskassan${krSv(waiting.net)}`);
+    expect(calculation).toContain(`Räknas den som trolig förmån blir att betala ${krSv(waiting.alternatives.counted)}`);
+    expect(await text(amount('payable', p))).toBe(krSv(decision.payable));
+    expect(await text(p.locator('#r-registered'))).toContain('Ej bedömd – handläggaren bedömer');
+    expect(await p.locator('#print').isDisabled()).toBe(true);
+    expect(await p.locator('#record-decision').isHidden()).toBe(true);
+    expect(await text(p.locator('#letter-blocked'))).toContain('En utbetalning från en myndighet är inte bedömd (Pension/SA/Livräntor/Vårdbidrag, 1 650 kr)');
+    await p.emulateMedia({ media: 'print' });
+    expect(await text(p.locator('#print-letter'))).toMatch(/^Brevet kan inte skrivas ut ännu/);
+    expect(await text(p.locator('#worksheet-print'))).toContain('Ej bedömd: Pension/SA/Livräntor/Vårdbidrag');
+    await p.unroute('**/api/calculate');
+    await p.context().close();
+  });
+});
+
 // ---- issue 15 on the page: the decision date, aktivitetskrav, läkarintyg and 2027 ----
 
 /** A page with a household already in the tab's sessionStorage (as after a reload), calculated. */

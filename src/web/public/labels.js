@@ -54,6 +54,8 @@ export const AMOUNT_NAME = {
   adultPart: 'Den vuxnes del',
   childrenPart: 'Barnens del',
   withoutAdultPart: 'Utan den vuxnes del',
+  payableNotCounted: 'Att betala om den inte räknas',
+  payableCounted: 'Att betala om den räknas som trolig förmån',
 };
 
 export const SEVERITY = {

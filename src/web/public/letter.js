@@ -9,7 +9,7 @@
  * begäran om komplettering.
  */
 import { krSv, monthSv } from './format.js';
-import { readable } from './render.js';
+import { readable, unassessedPayments } from './render.js';
 
 /**
  * What blocks a proposal that the applicant cannot mend by sending something: rules not published
@@ -27,6 +27,12 @@ export const fromApplicant = (d) => d.needsInformation.filter((n) => !NOT_FROM_A
  * decision; kind "none" when nothing can be sent (`why` says why), e.g. the rules are not published.
  */
 export function letterKind(d, recorded) {
+  // A registered payment nobody has classified yet: the letter would pay as if it did not exist.
+  const unassessed = unassessedPayments(d);
+  if (unassessed.length > 0) {
+    const what = unassessed.map((r) => `${r.benefit}${r.subBenefit && r.subBenefit.toLowerCase() !== r.benefit.toLowerCase() ? ` (${r.subBenefit})` : ''}, ${krSv(r.net)}`).join('; ');
+    return { kind: 'none', title: null, why: `En utbetalning från en myndighet är inte bedömd (${what}). Ange i ärendets uppgifter om utbetalningen räknas och som vilken inkomst, eller varför den inte räknas; förslaget räknas då om. Inget brev kan skrivas ut innan dess.` };
+  }
   if (d.outcome === 'needs-information') {
     if (!fromApplicant(d).some((n) => n.blocking)) {
       const why = d.needsInformation.some((n) => n.code === 'RULES_PENDING')

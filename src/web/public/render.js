@@ -62,6 +62,15 @@ export function pendingText(p) {
   return `Reglerna för ${p.year} är inte publicerade: ${p.rules.join('; ')}.`;
 }
 
+/**
+ * The registered payments that wait for a person's classification: those a flag with blocksLetter is
+ * about (no row knows them, or their row leaves them to a person). No letter until they are classified.
+ */
+export function unassessedPayments(d) {
+  const blocked = new Set((d.flags ?? []).filter((f) => f.blocksLetter && f.paymentIndex !== undefined).map((f) => f.paymentIndex));
+  return (d.income.registered ?? []).filter((r) => blocked.has(r.index));
+}
+
 /** The blocking aktivitetskrav flags (declined without an acceptable reason): a person chooses between the alternatives. */
 export const activityBlocks = (d) => d.flags.filter((f) => f.code === 'ACTIVITY_DECLINED' && f.severity === 'block' && f.amounts);
 /** The blocking labour-market flags (an adult not at the labour market's disposal, no reason given): a person chooses. */
@@ -240,12 +249,39 @@ function calculation(d) {
   ];
   if (d.assets.used !== '0' && d.assets.used !== null) rows.push(row('Egna medel att använda först', `-${d.assets.used}`, 'assets.used'));
   rows.push(row('Att betala', d.payable, 'payable-summary', { class: 'total' }));
+  // A registered payment nobody has classified yet: its own line "Ej bedömd", outside the sum, with what each choice pays.
+  const waiting = unassessedPayments(d);
+  for (const r of waiting) {
+    rows.push(
+      h(
+        'tr',
+        { class: 'unassessed', dataset: { payment: String(r.index) } },
+        h('th', { scope: 'row' }, `Ej bedömd: ${r.benefit}${r.subBenefit && r.subBenefit.toLowerCase() !== r.benefit.toLowerCase() ? ` (${r.subBenefit})` : ''}, ${AGENCY[r.agency] ?? r.agency}`),
+        td(kr(r.net, `registered.${r.index}.net`), true),
+      ),
+    );
+  }
+  const alternatives = waiting.length
+    ? h(
+        'ul',
+        { class: 'table-note unassessed-note' },
+        waiting.map((r) =>
+          h(
+            'li',
+            {},
+            `${r.benefit} ingår inte i beloppet att betala. `,
+            r.alternatives?.counted != null ? ['Räknas den som trolig förmån blir att betala ', kr(r.alternatives.counted, `registered.${r.index}.payableCounted`), '. '] : '',
+            'Inget brev kan skrivas ut förrän du har bedömt den.',
+          ),
+        ),
+      )
+    : null;
   const pending = pendingCosts(d);
   const note =
     pending !== '0' && d.payable !== null
       ? h('p', { class: 'table-note pending-note', dataset: { amount: 'costs.pending' } }, `Varav ${krSv(pending)} är kostnader för ${otherLivingCosts(d)} som väntar på handläggarens bedömning. De ingår i beloppet att betala först när de har bedömts som skäliga.`)
       : null;
-  return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)), note);
+  return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)), alternatives, note);
 }
 
 function norm(d) {
@@ -499,8 +535,8 @@ const USE = {
   'replaces-declared': 'Räknas i stället för den redovisade inkomsten',
   'other-month': 'Hör till en annan månad',
   excluded: 'Räknas inte (enligt regel)',
-  'to-person': 'Handläggaren bedömer',
-  unhandled: 'Ej hanterad – handläggaren bedömer',
+  'to-person': 'Ej bedömd – handläggaren bedömer',
+  unhandled: 'Ej bedömd – handläggaren bedömer',
 };
 const AGENCY = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'Arbetslöshetskassa', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
