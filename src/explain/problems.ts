@@ -26,6 +26,9 @@ const numSv = (n: number): string => (Number.isSafeInteger(n) ? String(n).replac
 const numEn = (n: number): string => (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n));
 const quoteSv = (e: Echo): string => `${quoteText(e.text)}${e.length === undefined ? '' : `… (avkortat, ${numSv(e.length)} tecken)`}`;
 const quoteEn = (e: Echo): string => `${quoteText(e.text)}${e.length === undefined ? '' : `… (cut, ${numEn(e.length)} characters)`}`;
+/** A value from the input that is a text (quoted) or true/false. */
+const shownSv = (v: Echo | boolean): string => (typeof v === 'boolean' ? String(v) : quoteSv(v));
+const shownEn = (v: Echo | boolean): string => (typeof v === 'boolean' ? String(v) : quoteEn(v));
 /** A list of choices: "a, b eller c" / "a, b or c". */
 const choicesSv = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items[items.length - 1]}`);
 const choicesEn = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
@@ -149,6 +152,7 @@ const PART_SV: Readonly<Record<RulesPart, string>> = {
   municipal: 'kommunens regler (rules/municipal/)',
   barnkonsekvens: 'mallen för barnkonsekvensanalysen (rules/barnkonsekvens.json)',
   eligibility: 'villkoren för rätten till bistånd (rules/conditions/)',
+  'labour-market': 'villkoren om arbetsmarknaden (rules/conditions/)',
   flags: 'flaggorna (rules/conditions/)',
   agencyIncomeMonth: 'regeln om vilken månad en utbetalning räknas i (rules/municipal/)',
   agencyIncomeMap: 'tabellen över myndigheternas utbetalningar (rules/agency-income-map.json)',
@@ -164,6 +168,7 @@ const PART_EN: Readonly<Record<RulesPart, string>> = {
   municipal: "the municipality's rules (rules/municipal/)",
   barnkonsekvens: 'the barnkonsekvens templates (rules/barnkonsekvens.json)',
   eligibility: 'the conditions for the right to aid (rules/conditions/)',
+  'labour-market': 'the labour-market conditions (rules/conditions/)',
   flags: 'the flag conditions (rules/conditions/)',
   agencyIncomeMonth: 'the rules for which month a payment counts in (rules/municipal/)',
   agencyIncomeMap: "the tables of the agencies' payments (rules/agency-income-map.json)",
@@ -249,6 +254,8 @@ export const PROBLEMS_SV: Texts = {
   'AFTER_PERIOD.jobbstimulans': (a) =>
     `jobbstimulansen kan inte börja efter månaden som söks (${monthSv(a.period)}), men här står ${a.value}: ange den första månaden i den pågående perioden med jobbstimulans, eller lämna fältet tomt`,
   BEFORE_BIRTH: (a) => `${a.value} ligger före personens födelsedatum ${a.birthDate}: kontrollera datumet`,
+  CONFLICTS_WITH_CIRCUMSTANCES: (a) =>
+    `här står ${shownSv(a.here)}, men circumstances.${a.field} säger ${shownSv(a.there)}: ange den sökandes uppgift på ett ställe`,
   DECIDED_TOO_EARLY: (a) => `beslutsdatumet ${a.value} ligger mer än en månad före månaden som söks (${monthSv(a.period)}): tidigast ${a.earliest}`,
   FAR_FROM_PERIOD: (a) => `${a.value} ligger mer än ${a.years} år från månaden som söks (${monthSv(a.period)}): kontrollera årtalet`,
   TOO_MANY_MONTHS: (a) => `fler månader i följd (${numSv(a.value)}) än den sökande har levt (${a.age} år): ange antalet hela månader i följd med försörjningsstöd före den här`,
@@ -340,6 +347,7 @@ export const PROBLEMS_EN: Texts = {
   'AFTER_PERIOD.jobbstimulans': (a) =>
     `jobbstimulans cannot start after the month applied for (${monthEn(a.period)}), but this is ${a.value}: give the first month of the current jobbstimulans window, or leave the field out`,
   BEFORE_BIRTH: (a) => `${a.value} is before the person's date of birth ${a.birthDate}: check the date`,
+  CONFLICTS_WITH_CIRCUMSTANCES: (a) => `this is ${shownEn(a.here)}, but circumstances.${a.field} is ${shownEn(a.there)}: give the applicant's statement once`,
   DECIDED_TOO_EARLY: (a) => `the decision date ${a.value} is more than a month before the month applied for (${monthEn(a.period)}): the earliest is ${a.earliest}`,
   FAR_FROM_PERIOD: (a) => `${a.value} is more than ${a.years} years from the month applied for (${monthEn(a.period)}): check the year`,
   TOO_MANY_MONTHS: (a) => `more months in a row (${numEn(a.value)}) than the applicant has lived (${a.age} years): give the whole months in a row with försörjningsstöd before this one`,

@@ -85,6 +85,8 @@ const circumstancesSchema = z.object({
   acceptableReason: text.nullable().optional(),
   consecutiveMonthsOnAssistance: z.number().int().nonnegative().nullable().optional(),
   rentCeiling: optionalMoney,
+  rentCeilingNotifiedOn: z.string().nullable().optional(),
+  rentCeilingBasis: text.nullable().optional(),
   rentArrears: optionalMoney,
   jobbstimulansStart: text.nullable().optional(),
 });
@@ -731,6 +733,10 @@ function readCircumstances(r: Reader, raw: Obj, p: PeriodRead, applicant: Member
     }
   }
   const rentCeiling = amount(r, c, 'rentCeiling', base, 'nullable');
+  // The day the household was told its rent is above the reasonable level (starts the rådrum).
+  const rentCeilingNotifiedOn = optionalDate(r, c, 'rentCeilingNotifiedOn', base);
+  nearPeriod(r, `${base}.rentCeilingNotifiedOn`, rentCeilingNotifiedOn, p);
+  const rentCeilingBasis = bounded(r, `${base}.rentCeilingBasis`, str(r, c, 'rentCeilingBasis', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
   const rentArrears = amount(r, c, 'rentArrears', base, 'nullable');
   const startText = str(r, c, 'jobbstimulansStart', base, 'month', 'nullable');
   let jobbstimulansStart = typeof startText === 'string' ? month(r, `${base}.jobbstimulansStart`, startText) : startText;
@@ -744,7 +750,22 @@ function readCircumstances(r: Reader, raw: Obj, p: PeriodRead, applicant: Member
       jobbstimulansStart = undefined;
     }
   }
-  return { availableForWork, acceptableReason, consecutiveMonthsOnAssistance: months, rentCeiling, rentArrears, jobbstimulansStart };
+  if (applicant !== undefined) applicantStatement(r, applicant, { availableForWork, acceptableReason });
+  return { availableForWork, acceptableReason, consecutiveMonthsOnAssistance: months, rentCeiling, rentCeilingNotifiedOn, rentCeilingBasis, rentArrears, jobbstimulansStart };
+}
+
+/**
+ * The applicant's labour-market statement may be given in circumstances (CONTRACT.md) or, like a
+ * partner's, on the member: both at once must agree.
+ */
+function applicantStatement(r: Reader, m: MemberRead, c: { availableForWork: boolean | null | undefined; acceptableReason: string | null | undefined }): void {
+  for (const key of ['availableForWork', 'acceptableReason'] as const) {
+    const here = m[key];
+    const there = c[key];
+    if (here === null || here === undefined || there === null || there === undefined || here === there) continue;
+    const shown = (v: string | boolean) => (typeof v === 'string' ? echo(v) : v);
+    r.add(`members[${m.index}].${key}`, 'CONFLICTS_WITH_CIRCUMSTANCES', { field: key, here: shown(here), there: shown(there) });
+  }
 }
 
 /**
@@ -888,6 +909,8 @@ export function parseHousehold(raw: unknown): ParseResult {
     c.acceptableReason === undefined ||
     c.consecutiveMonthsOnAssistance === undefined ||
     c.rentCeiling === undefined ||
+    c.rentCeilingNotifiedOn === undefined ||
+    c.rentCeilingBasis === undefined ||
     c.rentArrears === undefined ||
     c.jobbstimulansStart === undefined
   ) {
@@ -923,6 +946,8 @@ export function parseHousehold(raw: unknown): ParseResult {
       acceptableReason: c.acceptableReason,
       consecutiveMonthsOnAssistance: c.consecutiveMonthsOnAssistance,
       rentCeiling: c.rentCeiling,
+      rentCeilingNotifiedOn: c.rentCeilingNotifiedOn,
+      rentCeilingBasis: c.rentCeilingBasis,
       rentArrears: c.rentArrears,
       jobbstimulansStart: c.jobbstimulansStart,
     },

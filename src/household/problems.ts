@@ -101,6 +101,7 @@ export type RulesPart =
   | 'municipal'
   | 'barnkonsekvens'
   | 'eligibility'
+  | 'labour-market'
   | 'flags'
   | 'agencyIncomeMonth'
   | 'agencyIncomeMap'
@@ -186,6 +187,7 @@ export interface ProblemArgTypes {
   AFTER_PERIOD: { value: string; period: string };
   'AFTER_PERIOD.jobbstimulans': { value: string; period: string };
   BEFORE_BIRTH: { value: string; birthDate: string };
+  CONFLICTS_WITH_CIRCUMSTANCES: { field: 'availableForWork' | 'acceptableReason'; here: Echo | boolean; there: Echo | boolean };
   DECIDED_TOO_EARLY: { value: string; period: string; earliest: string };
   FAR_FROM_PERIOD: { value: string; period: string; years: number };
   TOO_MANY_MONTHS: { value: number; age: number; months: number };
