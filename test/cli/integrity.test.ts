@@ -140,12 +140,12 @@ describe('defect 5: every problem at once', () => {
 });
 
 describe('defect 6: a blocking missing fact gives needs-information, and need is kept when its parts are known', () => {
-  it('a 17-year-old applicant without minorApplicantReason who is not available for work', async () => {
+  it('a 17-year-old applicant without minorApplicantReason who is not available for work (the labour-market rule goes to a person too)', async () => {
     const raw = { caseId: 'X', period: '2026-03', members: [{ id: 'a1', role: 'applicant', birthDate: '2008-06-01' }], costs: [{ type: 'rent', amount: '5000' }], circumstances: { availableForWork: false, consecutiveMonthsOnAssistance: 0 } };
     const r = await calculate(withFile(raw));
     expect(r.status).toBe(0);
     const d = JSON.parse(r.stdout) as { outcome: string; need: string | null; payable: string | null; norm: { total: string }; costs: { accepted: string }; needsInformation: { code: string; blocking: boolean }[] };
-    expect(d.needsInformation.filter((n) => n.blocking).map((n) => n.code)).toEqual(['MINOR_APPLICANT_REASON_MISSING']);
+    expect(d.needsInformation.filter((n) => n.blocking).map((n) => n.code)).toEqual(['MINOR_APPLICANT_REASON_MISSING', 'LABOUR_MARKET_DECISION_BY_PERSON']);
     expect(d.outcome).toBe('needs-information');
     expect(d.payable).toBeNull();
     expect(d.need).not.toBeNull();
