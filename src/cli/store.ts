@@ -7,14 +7,15 @@
  *   show DECISION_ID [--store PATH] [--lang sv|en] [--json]       the decision as a caseworker or auditor reads it
  *
  * An unknown decision id or a missing store is exit 2 (the user named the wrong thing); a broken
- * chain, a differing replay or an unusable store is exit 1. Everything printed from a record goes
- * through maskPersonnummerIn: the store keeps the full personnummer, the screen never shows it.
+ * chain, a differing replay or an unusable store is exit 1. The store keeps the full personnummer
+ * (members[].personnummer of the stored input); nothing printed here holds it: a decision has no field
+ * for it, and what is printed is never rewritten after it is made (issue 27).
  */
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { renderDecision } from '../explain/render.ts';
 import type { Decision } from '../explain/contract.ts';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
+import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Difference } from '../store/diff.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
@@ -26,7 +27,7 @@ import { replayRegistration, type RegistrationReplay } from '../casework/workday
 import { journalNoteSv } from '../explain/casework.ts';
 import { CaseWork } from '../store/casework.ts';
 
-/** A command's two ways to print a line: out (stdout) and err (stderr, personnummer masked). */
+/** A command's two ways to print a line: out (stdout) and err (stderr, one line: control characters escaped). */
 interface Printer {
   readonly io: CliIo;
   out(text: string): void;
@@ -34,7 +35,7 @@ interface Printer {
 }
 
 function printer(io: CliIo): Printer {
-  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${maskPersonnummerIn(text)}\n`) };
+  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${escapeControls(text)}\n`) };
 }
 
 /** Opens the store for reading, runs the command and turns store errors into exit codes. */
@@ -170,11 +171,11 @@ export function replayCommand(args: string[], io: CliIo = processIo()): number {
       const cw = CaseWork.over(store);
       const again = replayRegistration(cw, record);
       const links = registrationLinks(cw, record.decisionId);
-      out(maskPersonnummerIn(values.json ? JSON.stringify({ ...again, ...links }, null, 2) : registrationReplayText(again, links).join('\n')));
+      out(values.json ? JSON.stringify({ ...again, ...links }, null, 2) : registrationReplayText(again, links).join('\n'));
       return again.identical && again.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;
     }
     const result = replayRecord(store, record, cache ? (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn) : undefined);
-    out(maskPersonnummerIn(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n')));
+    out(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n'));
     if (current) return EXIT_OK; // informational: what today's rules would give
     return result.identical && result.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;
   });
@@ -221,7 +222,7 @@ function showRegistration({ out }: Printer, cw: CaseWork, record: StoredRecord, 
   const { decision } = cw.registered(record.decisionId)!;
   const links = registrationLinks(cw, record.decisionId);
   if (json) {
-    out(maskPersonnummerIn(JSON.stringify({ record: { decisionId: record.decisionId, seq: record.seq, recordedAt: record.recordedAt, recordHash: record.recordHash, prevHash: record.prevHash, integrityProblem: problem }, links, decision }, null, 2)));
+    out(JSON.stringify({ record: { decisionId: record.decisionId, seq: record.seq, recordedAt: record.recordedAt, recordHash: record.recordHash, prevHash: record.prevHash, integrityProblem: problem }, links, decision }, null, 2));
     return EXIT_OK;
   }
   const t = LABELS[lang];
@@ -233,7 +234,7 @@ function showRegistration({ out }: Printer, cw: CaseWork, record: StoredRecord, 
   if (links.changes) out(lang === 'sv' ? `  Ändrar beslut: ${links.changes}` : `  Changes decision: ${links.changes}`);
   if (links.changedBy) out(lang === 'sv' ? `  Ändrat genom: ${links.changedBy}` : `  Changed by: ${links.changedBy}`);
   out('');
-  out(maskPersonnummerIn(journalNoteSv(decision, record.decisionId)));
+  out(journalNoteSv(decision, record.decisionId));
   return EXIT_OK;
 }
 
@@ -266,7 +267,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
       integrityProblem: problem ? problem.message : null,
     };
     if (values.json) {
-      out(maskPersonnummerIn(JSON.stringify({ record: meta, decision }, null, 2)));
+      out(JSON.stringify({ record: meta, decision }, null, 2));
       return EXIT_OK;
     }
     const t = LABELS[lang];
@@ -280,7 +281,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
     const routing = (decision as { routing?: Routing }).routing;
     if (routing) out(`  ${routingLine(routing, lang)}`);
     out('');
-    out(maskPersonnummerIn(renderDecision(decision, lang)));
+    out(renderDecision(decision, lang));
     return EXIT_OK;
   });
 }

@@ -515,7 +515,7 @@ export class CaseWork {
       if (orders.length === 0) return null;
       const seq = (db.prepare<[], number>("SELECT COUNT(DISTINCT export_id) FROM payment_events WHERE kind = 'export'").pluck().get() ?? 0) + 1;
       // U-2026-03-05-0001: the date keeps its dashes, for U-20260305-0001 has the shape of a personnummer
-      // and every answer masks those (maskPersonnummerIn).
+      // (YYYYMMDD-NNNN) and a log or mail filter that hides personnummer would hide the export's id.
       const exportId = `U-${at.slice(0, 10)}-${String(seq).padStart(4, '0')}`;
       const file = build(orders, exportId, at);
       const digest = sha256(file.content);

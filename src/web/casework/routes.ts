@@ -21,7 +21,7 @@
 import type { Context, Hono } from 'hono';
 import { contractDecision } from '../../explain/contract.ts';
 import { OUTCOME_SV, reasonSv, ROUTING_SV, SORT_SV, STATUS_SV } from '../../explain/casework.ts';
-import { maskPersonnummerIn } from '../../household/personnummer.ts';
+import { renderProblems } from '../../explain/problems.ts';
 import { evaluateHousehold } from '../../index.ts';
 import { isIsoDate } from '../../period/index.ts';
 import type { RuleSetCache } from '../../rulebook/resolve.ts';
@@ -61,8 +61,12 @@ export function stockholmDay(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/**
+ * A JSON answer, never rewritten as text after it is made (issue 27): what a person may not see is
+ * masked in the data first (skyddade personuppgifter, `shown` below).
+ */
 function json(c: Context, status: 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 503, value: unknown): Response {
-  return c.body(`${maskPersonnummerIn(JSON.stringify(value, null, 2))}\n`, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  return c.body(`${JSON.stringify(value, null, 2)}\n`, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 
 const fail = (c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 503, problems: readonly Problem[]) => json(c, status, { errors: problems });
@@ -256,7 +260,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     const household = body.value['household'];
     let ruleSet: VersionedRuleSet | undefined;
     const result = evaluateHousehold(household, (period, municipality, decidedOn) => (ruleSet = options.cache.get(period, municipality, decidedOn)));
-    if (!result.ok) return fail(c, 400, result.issues.map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
+    if (!result.ok) return fail(c, 400, renderProblems(result.issues).map((i) => ({ path: `household.${i.path}`.replace('household.(', '(household'), code: i.code, message: i.message })));
     const decision = contractDecision(result.decision, result);
     if (decision.caseId === null) return fail(c, 400, [{ path: 'household.caseId', code: 'REQUIRED', message: 'Ange ärendenumret: ett beslut registreras på ett ärende.' }]);
     const cw = open(true)!;
