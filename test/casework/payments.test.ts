@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { controlTotal, pain001, type Payer } from '../../src/casework/pain001.ts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { controlTotal, pain001, readPayer, type Payer } from '../../src/casework/pain001.ts';
 import { deriveRegistered, readRegistration, type ProposalRef } from '../../src/casework/register.ts';
 import { formatKronor, parseKronor, type Ore } from '../../src/money/index.ts';
 import { CaseWork } from '../../src/store/casework.ts';
@@ -97,6 +98,28 @@ describe('property: the orders equal the decision to the öre', () => {
   });
 });
 
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const registrationSchema = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas/registration.schema.json'), 'utf8')) as object);
+
+describe('the published schemas', () => {
+  it('the payer in docs/payments.md is valid against schemas/payer.schema.json and read by serve; a wrong one is refused by both', () => {
+    const payerSchema = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas/payer.schema.json'), 'utf8')) as object);
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'docs/payments.md'), 'utf8'))![1]!) as unknown;
+    expect(payerSchema(example), JSON.stringify(payerSchema.errors)).toBe(true);
+    expect(readPayer(example).ok).toBe(true);
+    const wrong = { ...(example as object), organisationNumber: '12345' };
+    expect(payerSchema(wrong)).toBe(false);
+    expect(readPayer(wrong).ok).toBe(false);
+  });
+
+  it('a body the schema refuses is refused by the API reader too', () => {
+    for (const bad of [{ decidedOn: '2026-03-10', outcome: 'maybe', payable: '100' }, { decidedOn: '2026-03-10', outcome: 'approve', payable: 100 }, { outcome: 'approve', payable: '100' }]) {
+      expect(registrationSchema(bad)).toBe(false);
+      expect(readRegistration(bad, { proposal: proposal(10000 as Ore), ...PERSON, changes: null }).ok).toBe(false);
+    }
+  });
+});
+
 const PAYER: Payer = { name: 'Sundsvalls kommun, Individ- och arbetsmarknadsnämnden', organisationNumber: '2120002411', account: { scheme: 'bankgiro', number: withCheckDigit('100200') }, bic: null };
 const dir = tempDir();
 let m: Morning;
@@ -132,7 +155,10 @@ describe('payment orders and the payment file', () => {
       const c = await get<C>(`/api/cases/${item.decisionId}`);
       // A new applicant has no account on file yet: the person fills it in.
       const payments = c.suggestion.payments.map((p) => (p.account.number === '' ? { ...p, account: { scheme: 'bank', number: '8327-9, 987654321-0' } } : p));
-      const r = await post(`/api/cases/${c.decisionId}/decision`, { decidedOn: c.suggestion.decidedOn, outcome: c.suggestion.outcome, payable: c.proposal.payable, acknowledgements: c.items.map((i) => ({ item: i.id, comment: 'Bedömd.' })), payments });
+      const body = { decidedOn: c.suggestion.decidedOn, outcome: c.suggestion.outcome, payable: c.proposal.payable, acknowledgements: c.items.map((i) => ({ item: i.id, comment: 'Bedömd.' })), payments };
+      // What the API accepts, the published schema accepts (schemas/registration.schema.json).
+      expect(registrationSchema(body), JSON.stringify(registrationSchema.errors)).toBe(true);
+      const r = await post(`/api/cases/${c.decisionId}/decision`, body);
       expect(r.status, await r.clone().text()).toBe(201);
       toPay.push(parseKronor(((await r.json()) as { decision: { toPay: string } }).decision.toPay)!);
       registered += 1;
