@@ -20,6 +20,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, sha256 } from '../canonical.ts';
 import type { RegisteredDecision, RegistrationInput, OrderStatus } from '../casework/types.ts';
 import { orderIdOf } from '../casework/register.ts';
+import type { FileOrder } from '../casework/pain001.ts';
 import { parseKronor } from '../money/index.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { CASEWORK_SQL } from './schema.ts';
@@ -74,19 +75,13 @@ export interface RegisteredRow {
   readonly recordedAt: string;
 }
 
-export interface OrderRow {
-  readonly orderId: string;
+/** A payment order as stored: what the payment file needs (FileOrder) and where it comes from and stands. */
+export interface OrderRow extends FileOrder {
   readonly decisionId: string;
   readonly line: number;
   readonly caseId: string;
   readonly period: string;
   readonly recipient: string;
-  readonly name: string;
-  readonly scheme: string;
-  readonly account: string;
-  readonly amount: string;
-  readonly payOn: string;
-  readonly reference: string;
   readonly status: OrderStatus;
   /** The stop's reason and who stopped it, or the export's id, when there is one. */
   readonly stopped: { readonly reason: string; readonly by: string; readonly at: string } | null;

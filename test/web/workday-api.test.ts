@@ -8,14 +8,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyCasework } from '../../src/store/verifyCasework.ts';
-import { CaseWork } from '../../src/store/casework.ts';
-import { verifyStore } from '../../src/store/verify.ts';
+import Database from 'better-sqlite3';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { createApp } from '../../src/web/app.ts';
 import { cli, tempDir } from '../batch/support.ts';
 import { book, ROOT } from '../support/engine.ts';
-import { AUDITOR, CASEWORKER, DECIDER, KONTAKT, morning, type Morning } from './support/workday.ts';
+import { AUDITOR, CASEWORKER, DECIDER, KONTAKT, morning, storeProblems, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
 let m: Morning;
@@ -255,12 +253,24 @@ describe('the case view and a decision registered once', () => {
   });
 
   it('the chain and every side chain verify after the day', () => {
-    const cw = CaseWork.open(m.store);
-    try {
-      expect(verifyStore(cw.store).ok).toBe(true);
-      expect(verifyCasework(cw.store, [...cw.store.records()].filter((r) => CaseWork.isRegistration(r)))).toEqual([]);
-    } finally {
-      cw.close();
+    expect(storeProblems(m.store)).toEqual([]);
+  });
+
+  it('audit verify finds an edited log row, an edited payment order and a registration whose decision was rewritten', () => {
+    for (const [table, edit] of [
+      ['case_log', "UPDATE case_log SET purpose = 'något annat' WHERE seq = 1"],
+      ['payment_orders', 'UPDATE payment_orders SET amount_ore = amount_ore + 1 WHERE rowid = 1'],
+      ['records', `UPDATE records SET decision_json = replace(decision_json, '"differs":false', '"differs":true') WHERE decision_json LIKE '%registered-decision%' AND rowid = (SELECT MIN(rowid) FROM records WHERE decision_json LIKE '%registered-decision%')`],
+    ] as const) {
+      const copy = join(dir, `tampered-${table}.sqlite`);
+      const source = new Database(m.store, { readonly: true });
+      source.exec(`VACUUM INTO '${copy}'`);
+      source.close();
+      const db = new Database(copy);
+      for (const t of db.prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").pluck().all(table)) db.exec(`DROP TRIGGER "${t}"`);
+      expect(db.prepare(edit).run().changes, table).toBe(1);
+      db.close();
+      expect(storeProblems(copy).length, table).toBeGreaterThan(0);
     }
   });
 });

@@ -217,39 +217,26 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     return json(c, 201, { decisionId: result.decisionId, recordedAt: result.recordedAt, decision: result.decision, orders: cw.orders({ decisionIds: [result.decisionId] }).map(orderView) });
   };
 
-  api.post('/api/cases/:decisionId/decision', async (c) => {
-    const may = allowed(c, 'decision.register');
-    if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
-    if (!DECISION_ID.test(id)) return fail(c, 400, [{ path: 'decisionId', code: 'INVALID_DECISION_ID', message: 'expected a decision id D-00000000-0123456789abcdef' }]);
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const cw = open();
-    if (!cw) return noStore(c);
-    const staff = c.get('staff');
-    try {
-      return registered(c, cw, registerDecision(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purposeOf(c, may.role, body.value)));
-    } catch (error) {
-      return storeFailure(c, error);
-    }
-  });
-
-  api.post('/api/decisions/:decisionId/changes', async (c) => {
-    const may = allowed(c, 'decision.change');
-    if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
-    if (!DECISION_ID.test(id)) return fail(c, 400, [{ path: 'decisionId', code: 'INVALID_DECISION_ID', message: 'expected a decision id D-00000000-0123456789abcdef' }]);
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const cw = open();
-    if (!cw) return noStore(c);
-    const staff = c.get('staff');
-    try {
-      return registered(c, cw, changeDecision(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purposeOf(c, may.role, body.value)));
-    } catch (error) {
-      return storeFailure(c, error);
-    }
-  });
+  /** Registering a decision and changing one: the same checks, then the workday's function (casework/workday.ts). */
+  const decide = (path: string, action: 'decision.register' | 'decision.change', run: typeof registerDecision) =>
+    api.post(path, async (c) => {
+      const may = allowed(c, action);
+      if (may instanceof Response) return may;
+      const id = c.req.param('decisionId') ?? '';
+      if (!DECISION_ID.test(id)) return fail(c, 400, [{ path: 'decisionId', code: 'INVALID_DECISION_ID', message: 'expected a decision id D-00000000-0123456789abcdef' }]);
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      const cw = open();
+      if (!cw) return noStore(c);
+      const staff = c.get('staff');
+      try {
+        return registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purposeOf(c, may.role, body.value)));
+      } catch (error) {
+        return storeFailure(c, error);
+      }
+    });
+  decide('/api/cases/:decisionId/decision', 'decision.register', registerDecision);
+  decide('/api/decisions/:decisionId/changes', 'decision.change', changeDecision);
 
   api.post('/api/proposals', async (c) => {
     const may = allowed(c, 'proposal.record');

@@ -11,6 +11,8 @@ import { itemsOf } from '../../../src/casework/items.ts';
 import { registerDecision } from '../../../src/casework/workday.ts';
 import type { Decision } from '../../../src/explain/contract.ts';
 import { CaseWork } from '../../../src/store/casework.ts';
+import { DecisionStore } from '../../../src/store/store.ts';
+import { verifyStore } from '../../../src/store/verify.ts';
 import { DEFAULT_AUTH } from '../../../src/web/kontaktcenter/routes.ts';
 import { cli } from '../../batch/support.ts';
 
@@ -108,4 +110,14 @@ export async function morning(dir: string, count: number, seed: number, protect:
   const mar = await cli(['monthly', '--in', join(dir, 'mar.ndjson'), '--out', join(dir, 'mar.out'), '--store', store, '--workers', '1']);
   if (mar.status !== 0) throw new Error(mar.stderr);
   return { store, registered, landlord };
+}
+
+/** What `audit verify` finds wrong in the store: the chain, every registration and every side chain (none when intact). */
+export function storeProblems(path: string): string[] {
+  const store = DecisionStore.open(path, { readonly: true });
+  try {
+    return verifyStore(store).problems.map((p) => `${p.kind}: ${p.message}`);
+  } finally {
+    store.close();
+  }
 }
