@@ -1,0 +1,81 @@
+/**
+ * Issue 26: a store written before records kept data (record form 1: each record holds the decision
+ * with its Swedish texts, made by test/store/data/make-text-store.sh with the engine at 7c4234a) still
+ * verifies, replays `identical` and shows byte for byte what that engine printed, and records of the
+ * new form appended to it verify, replay and show beside the old ones.
+ */
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderedDecision } from '../../src/store/read.ts';
+import { replayRecord } from '../../src/store/replay.ts';
+import { recordFormatOf } from '../../src/store/serialize.ts';
+import { DecisionStore } from '../../src/store/store.ts';
+import { verifyStore } from '../../src/store/verify.ts';
+import { ROOT } from '../support/engine.ts';
+import { cli, household, recordInput, tempDir } from './support.ts';
+
+interface Printed {
+  readonly status: number;
+  readonly stdout: string;
+}
+interface Expected {
+  readonly store: string;
+  readonly verify: Printed;
+  readonly records: readonly { decisionId: string; show: Printed; showEn: Printed; showJson: Printed; replay: Printed }[];
+}
+
+const DATA = join(ROOT, 'test', 'store', 'data');
+const expected = JSON.parse(gunzipSync(readFileSync(join(DATA, 'text-records.expected.json.gz'))).toString('utf8')) as Expected;
+const tmp = tempDir('old-store-');
+afterAll(tmp.cleanup);
+let n = 0;
+/** A copy of the old store (the file in the repository is never opened for writing). */
+function copy(): string {
+  const path = join(tmp.dir, `text-records-${++n}.sqlite`);
+  copyFileSync(join(DATA, 'text-records.sqlite'), path);
+  return path;
+}
+
+describe('a store written before records kept data', () => {
+  const path = copy();
+
+  it('holds records of the earlier form only (the decision with its texts)', () => {
+    const store = DecisionStore.open(path, { readonly: true });
+    const forms = [...store.records()].map((r) => recordFormatOf(JSON.parse(r.decisionJson)));
+    store.close();
+    expect(forms).toEqual(expected.records.map(() => 1));
+    expect(forms.length).toBe(9);
+  });
+
+  it('audit verify: intact, printed exactly as the engine that wrote it printed it', async () => {
+    const r = await cli(['audit', 'verify', '--store', path]);
+    expect({ status: r.status, stdout: r.stdout.replace(path, expected.store) }).toEqual(expected.verify);
+  });
+
+  it.each(expected.records.map((e) => [e.decisionId, e] as const))('%s: show (sv, en, --json) and replay print exactly what they printed before', async (id, e) => {
+    const run = async (args: string[]) => {
+      const r = await cli(args);
+      return { status: r.status, stdout: r.stdout };
+    };
+    expect(await run(['show', id, '--store', path])).toEqual(e.show);
+    expect(await run(['show', id, '--store', path, '--lang', 'en'])).toEqual(e.showEn);
+    expect(await run(['show', id, '--store', path, '--json'])).toEqual(e.showJson);
+    expect(await run(['replay', id, '--store', path])).toEqual(e.replay);
+    expect(e.replay.stdout).toContain('identical: the recomputed decision equals the recorded one in every field');
+  });
+
+  it('records of the new form appended to it: the chain goes on, both forms verify, replay and render', () => {
+    const mixed = copy();
+    const store = DecisionStore.open(mixed, { create: true });
+    const refs = store.recordMany([1, 2].map((i) => recordInput(household(i))));
+    const all = [...store.records()];
+    expect(all.map((r) => recordFormatOf(JSON.parse(r.decisionJson)))).toEqual([...expected.records.map(() => 1), 2, 2]);
+    expect(all[9]!.prevHash).toBe(all[8]!.recordHash);
+    expect(verifyStore(store)).toMatchObject({ ok: true, records: 11 });
+    for (const r of all) expect(replayRecord(store, r)).toMatchObject({ identical: true, differences: [] });
+    expect(renderedDecision(store, store.get(refs[0]!.decisionId)!).decisionText).toContain('FÖRSLAG TILL BESLUT');
+    store.close();
+  });
+});
