@@ -3,8 +3,10 @@
  * under 15 kap. 10–12 §§ SoL (2025:400) / 11 kap. 11–11 b §§ SoL (2001:453) (legal key `agencyData`).
  *
  * Each legal step is its own function, in the order the caseworker would take them:
- * 1. checkAnswers — an agency that did not answer is not zero: `failed` blocks the proposal
- *    (needs-information, AGENCY_ANSWER_MISSING severity block), `unverifiable` is flagged for a person;
+ * 1. checkAnswers — an agency that did not answer is not zero, and not a reason to withhold aid:
+ *    `failed` and `unverifiable` raise AGENCY_ANSWER_MISSING for a person to verify before deciding
+ *    (severity assessment: never ready, never decided automatically); the proposal is computed on what
+ *    is known (declared and registered data);
  * 2. placePayments (month.ts) — which month each payment belongs to (M−1, fallback M−2);
  * 3. classify — the agency income map row: counted as an income type, excluded with its reason, left
  *    to a person, or unknown (UNHANDLED_INCOME, never a silent count and never a silent zero);
@@ -47,11 +49,9 @@ export interface AgencyAssessment {
   /** Declared incomes (by index) replaced by registered payments, with the agencies that reported them. */
   readonly replaced: ReadonlyMap<number, readonly string[]>;
   readonly flags: readonly Flag[];
-  /** An agency answer failed: no proposal can be made. */
-  readonly blocked: boolean;
 }
 
-const EMPTY: AgencyAssessment = { counted: [], registered: [], replaced: new Map(), flags: [], blocked: false };
+const EMPTY: AgencyAssessment = { counted: [], registered: [], replaced: new Map(), flags: [] };
 
 /** Canonical order: permuting registeredIncomes in the input never changes the decision. */
 function compareText(a: string | null, b: string | null): number {
@@ -83,9 +83,11 @@ function flag(ctx: Context, code: string, severity: Flag['severity'], args: Mess
   return { code, severity, legalRef: legal(ctx, 'agencyData').ref, message: { key, args }, ...extra };
 }
 
-/** Step 1: an agency that did not answer is never read as "no income". */
-export function checkAnswers(ctx: Context, flags: Flag[]): boolean {
-  let blocked = false;
+/**
+ * Step 1: an agency that did not answer is never read as "no income", and one technical failure never
+ * withholds all aid: the proposal is computed on what is known and a person verifies before deciding.
+ */
+export function checkAnswers(ctx: Context, flags: Flag[]): void {
   const ref = legal(ctx, 'agencyData').ref;
   for (const a of ctx.household.agencyAnswers) {
     if (ctx.trace.enabled) {
@@ -94,27 +96,24 @@ export function checkAnswers(ctx: Context, flags: Flag[]): boolean {
         rule: 'agency/answer-status',
         legalRef: ref,
         inputs: { index: a.index, memberId: a.memberId, agency: a.agency, status: a.status },
-        result: a.status === 'failed' ? 'block' : a.status === 'unverifiable' ? 'assessment' : 'ok',
+        result: a.status === 'failed' || a.status === 'unverifiable' ? 'assessment' : 'ok',
         key: `agency.answer.${a.status}`,
         args: { memberId: a.memberId, agency: a.agency },
       });
     }
     if (a.status !== 'failed' && a.status !== 'unverifiable') continue;
-    const severity = a.status === 'failed' ? 'block' : 'assessment';
-    flags.push(flag(ctx, 'AGENCY_ANSWER_MISSING', severity, { memberId: a.memberId, agency: a.agency, status: a.status }, { memberId: a.memberId, agency: a.agency }));
+    flags.push(flag(ctx, 'AGENCY_ANSWER_MISSING', 'assessment', { memberId: a.memberId, agency: a.agency, status: a.status }, { memberId: a.memberId, agency: a.agency }));
     if (a.status === 'failed') {
-      blocked = true;
       needInformation(ctx, {
         code: 'AGENCY_ANSWER_MISSING',
         field: `agencyAnswers[${a.index}].status`,
-        blocking: true,
+        blocking: false,
         legalRef: ref,
         key: 'needs.agencyAnswer',
         args: { memberId: a.memberId, agency: a.agency },
       });
     }
   }
-  return blocked;
 }
 
 function paymentArgs(r: RegisteredIncome, p: Placement, period: string): Record<string, string | number> {
@@ -366,9 +365,9 @@ export function assessAgencyIncome(ctx: Context): AgencyAssessment {
   const { household } = ctx;
   if (household.registeredIncomes.length === 0 && household.agencyAnswers.length === 0) return EMPTY;
   const flags: Flag[] = [];
-  const blocked = checkAnswers(ctx, flags);
+  checkAnswers(ctx, flags);
   const payments = [...household.registeredIncomes].sort(canonicalOrder);
-  if (payments.length === 0) return { ...EMPTY, flags, blocked };
+  if (payments.length === 0) return { ...EMPTY, flags };
 
   // Old stored rule sets (before agency data) have neither the map nor the month policy.
   const policyParam = ctx.rules.municipal.agencyIncomeMonth;
@@ -405,5 +404,5 @@ export function assessAgencyIncome(ctx: Context): AgencyAssessment {
     }));
   const registered: RegisteredPaymentOut[] = [];
   for (const c of all) registered.push(outcomeOf(c, c.use === 'replaces-declared' ? declaredIndexes(household.incomes, c, replaced) : []));
-  return { counted, registered, replaced, flags, blocked };
+  return { counted, registered, replaced, flags };
 }

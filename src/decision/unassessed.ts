@@ -13,14 +13,14 @@ import type { CostsResult } from '../costs/index.ts';
 import type { AssetsResult } from '../assets/index.ts';
 import type { MessageArgs } from '../trace/messages.ts';
 import { computeIncome } from '../income/index.ts';
-import { add, formatKronor, subtract, ZERO, type Ore } from '../money/index.ts';
+import { add, floorAtZero, formatKronor, subtract, type Ore } from '../money/index.ts';
 import type { NormResult } from '../norm/index.ts';
 import type { Flag, RegisteredPaymentOut } from '../output/types.ts';
+import { shareOf } from '../shares/index.ts';
 
-/** What the alternatives need of the proposal: its payable, and whether a condition refused aid whatever the income. */
+/** What the alternatives need of the proposal: its payable (null while a fact is missing or a person decides; no condition refuses aid by itself). */
 export interface ProposalFacts {
   readonly payable: Ore | null;
-  readonly refusedByCondition: boolean;
 }
 
 const waiting = (r: RegisteredPaymentOut) => r.use === 'unhandled' || r.use === 'to-person';
@@ -36,10 +36,10 @@ function payableIfCounted(ctx: Context, amounts: { norm: NormResult; costs: Cost
   };
   // The norm, the costs and the household's own money do not depend on the payment: only the income is recomputed.
   const other = createContext(household, ctx.rules, [], false);
-  const income = computeIncome(other, amounts.norm.assessments);
+  const income = computeIncome(other, amounts.norm.assessments, shareOf(other, amounts.norm, amounts.costs));
   const deficit = subtract(add(amounts.norm.total, amounts.costs.accepted), income.counted);
-  if (deficit <= 0 || amounts.assets.available >= deficit) return ZERO;
-  return deficit;
+  // Own money above the buffer is used first, like income (no cliff).
+  return floorAtZero(subtract(deficit, amounts.assets.available));
 }
 
 /**
@@ -59,7 +59,7 @@ export function assessUnclassifiedPayments(
     const likely = r.likelyIncomeType;
     const notCounted = proposal.payable;
     let counted: Ore | null = null;
-    if (likely !== null && notCounted !== null) counted = proposal.refusedByCondition ? ZERO : payableIfCounted(ctx, amounts, r.index, likely);
+    if (likely !== null && notCounted !== null) counted = payableIfCounted(ctx, amounts, r.index, likely);
     const alternatives = { notCounted: notCounted === null ? null : formatKronor(notCounted), counted: counted === null ? null : formatKronor(counted), incomeType: likely };
     const label = likely === null ? '' : (ctx.rules.incomeTypes[likely]?.labelSv ?? likely);
     if (counted !== null && ctx.trace.enabled) {

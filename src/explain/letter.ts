@@ -12,6 +12,9 @@ import { dateSv, krSv, monthSv } from './format.ts';
 import type { MessageArgs } from '../trace/messages.ts';
 import { renderMessage } from './messages.ts';
 
+/** Blocking needs-information codes that are a person's choice the law leaves open, not a missing fact. */
+const PERSON_DECIDES: readonly string[] = ['LABOUR_MARKET_DECISION_BY_PERSON', 'ACTIVITY_DECISION_BY_PERSON'];
+
 /** The legal reference for a topic in the rules' law in force (context.ts legal, for a view). */
 function legal(rules: RuleSet, topic: string): LegalRef {
   const ref = rules.legal.refs[topic];
@@ -90,10 +93,25 @@ export function writeDecisionText(rules: RuleSet, d: DecisionSummary): string {
     case 'deny':
       lines.push(`Socialnämnden avslår ansökan om försörjningsstöd för ${month}.`);
       break;
-    case 'needs-information':
-      lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
-      for (const n of d.needsInformation.filter((x) => x.blocking)) lines.push(`- ${n.text}`);
+    case 'needs-information': {
+      // A choice the law leaves to a person (12 kap. 3 §, aktivitetskrav) is not information the applicant lacks.
+      const blocking = d.needsInformation.filter((x) => x.blocking);
+      const missing = blocking.filter((x) => !PERSON_DECIDES.includes(x.code));
+      const person = blocking.filter((x) => PERSON_DECIDES.includes(x.code));
+      if (missing.length > 0) {
+        lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
+        for (const n of missing) lines.push(`- ${n.text}`);
+      }
+      if (person.length > 0) {
+        lines.push(
+          missing.length > 0
+            ? 'Dessutom prövar en handläggare följande; lagen anger inget belopp, och beräkningen föreslår inget avslag:'
+            : `Ansökan om försörjningsstöd för ${month} prövas av en handläggare: lagen anger inget belopp, och beräkningen föreslår inget avslag.`,
+        );
+        for (const n of person) lines.push(`- ${n.text}`);
+      }
       break;
+    }
   }
   lines.push('');
   lines.push('Så har behovet beräknats');

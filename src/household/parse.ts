@@ -80,6 +80,8 @@ const circumstancesSchema = z.object({
     .nullable()
     .optional(),
   rentCeiling: optionalMoney,
+  rentCeilingNotifiedOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  rentCeilingBasis: text('a text').nullable().optional(),
   rentArrears: optionalMoney,
   jobbstimulansStart: text('a month YYYY-MM').nullable().optional(),
 });
@@ -245,6 +247,8 @@ function circumstancesMatch(c: unknown): boolean {
     nullInt(months) &&
     (months === undefined || months === null || (months as number) >= 0) &&
     nullText(c['rentCeiling']) &&
+    nullText(c['rentCeilingNotifiedOn']) &&
+    nullText(c['rentCeilingBasis']) &&
     nullText(c['rentArrears']) &&
     nullText(c['jobbstimulansStart'])
   );
@@ -419,6 +423,22 @@ function checkSickness(issues: InputIssue[], m: MemberInput, base: string, perio
   if (since === null) return;
   if (!isIsoDate(since)) addIssue(issues, `${path}.since`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(since)}`);
   else if (period && since > lastDayOf(period)) addIssue(issues, `${path}.since`, 'AFTER_PERIOD', `${since} is after the period ${firstDayOf(period).slice(0, 7)}`);
+}
+
+/**
+ * The applicant's labour-market statement may be given in circumstances (CONTRACT.md) or, like a
+ * partner's, on the member: both at once must agree.
+ */
+function checkApplicantStatement(issues: InputIssue[], members: readonly MemberInput[], c: { availableForWork?: boolean | null | undefined; acceptableReason?: string | null | undefined }): void {
+  const i = members.findIndex((m) => m.role === 'applicant');
+  const m = members[i];
+  if (m === undefined) return;
+  for (const key of ['availableForWork', 'acceptableReason'] as const) {
+    const own = m[key] ?? null;
+    const given = c[key] ?? null;
+    const show = (v: string | boolean): string => (typeof v === 'string' ? quote(v) : String(v));
+    if (own !== null && given !== null && own !== given) addIssue(issues, `members[${i}].${key}`, 'CONFLICTS_WITH_CIRCUMSTANCES', `${show(own)} here but ${show(given)} in circumstances.${key}: give the applicant's statement once`);
+  }
 }
 
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
@@ -658,11 +678,16 @@ export function parseHousehold(raw: unknown): ParseResult {
     jobbstimulansStart = parsePeriod(c.jobbstimulansStart);
     if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(c.jobbstimulansStart)}`);
   }
+  const rentCeilingNotifiedOn = c.rentCeilingNotifiedOn ?? null;
+  if (rentCeilingNotifiedOn !== null && !isIsoDate(rentCeilingNotifiedOn)) addIssue(issues, 'circumstances.rentCeilingNotifiedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(rentCeilingNotifiedOn)}`);
+  checkApplicantStatement(issues, input.members, c);
   const circumstances = {
     availableForWork: c.availableForWork ?? null,
     acceptableReason: c.acceptableReason ?? null,
     consecutiveMonthsOnAssistance: c.consecutiveMonthsOnAssistance ?? null,
     rentCeiling: moneyField(issues, c.rentCeiling, 'circumstances', -1, 'rentCeiling'),
+    rentCeilingNotifiedOn,
+    rentCeilingBasis: c.rentCeilingBasis ?? null,
     rentArrears: moneyField(issues, c.rentArrears, 'circumstances', -1, 'rentArrears'),
     jobbstimulansStart,
   };

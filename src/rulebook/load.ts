@@ -259,7 +259,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   for (const m of book.municipal.values()) checkWindows(m.file, m.data.values, problems);
   const byPhase = new Map<string, Loaded<ConditionsFile>[]>();
   for (const c of book.conditions) byPhase.set(c.data.phase, [...(byPhase.get(c.data.phase) ?? []), c]);
-  for (const phase of ['eligibility', 'flags']) {
+  for (const phase of ['eligibility', 'labour-market', 'flags']) {
     const files = byPhase.get(phase) ?? [];
     if (files.length === 0) problems.push(`conditions/: no file for phase ${phase}`);
     checkWindows(`conditions/ (${phase})`, files.map((f) => f.data), problems);
@@ -282,6 +282,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
       expectedMin = band.maxAge + 1;
     }
     if (expectedMin !== 21) problems.push(`${r.file}: children: age bands must end at 20`);
+    if (r.data.coversFrom !== undefined && r.data.coversFrom >= r.data.effectiveFrom) problems.push(`${r.file}: coversFrom ${r.data.coversFrom} must be before effectiveFrom ${r.data.effectiveFrom}`);
     r.data.common.forEach((c, i) => {
       if (c.persons !== i + 1) problems.push(`${r.file}: common.${i}.persons must be ${i + 1}`);
     });
@@ -301,7 +302,8 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
   for (const m of book.municipal.values()) {
     for (const v of m.data.values) {
-      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...(v.agencyIncomeMonth ? [v.agencyIncomeMonth.source] : [])], problems);
+      const optional = [v.agencyIncomeMonth, v.rentAdjustmentMonths, v.sharedHousingCost, v.childEarningsAboveLimit].flatMap((x) => (x ? [x.source] : []));
+      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...optional], problems);
     }
   }
   for (const m of book.municipal.values()) {
@@ -311,7 +313,9 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   if (defaultPolicy && !defaultPolicy.data.contact) problems.push(`${defaultPolicy.file}: contact is required in the default policy (null values: the page says to contact the municipality)`);
   if (defaultPolicy) {
     for (const v of defaultPolicy.data.values) {
-      if (!v.agencyIncomeMonth) problems.push(`${defaultPolicy.file}: values from ${v.effectiveFrom}: agencyIncomeMonth is required in the default policy`);
+      for (const key of ['agencyIncomeMonth', 'rentAdjustmentMonths', 'sharedHousingCost', 'childEarningsAboveLimit'] as const) {
+        if (!v[key]) problems.push(`${defaultPolicy.file}: values from ${v.effectiveFrom}: ${key} is required in the default policy`);
+      }
     }
   }
   checkAgencyIncomeMap(book, problems);
@@ -334,6 +338,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
     'rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights',
     'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers',
     'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
+    'childOwnMeans', 'housingAdjustmentTime', 'childrenEarnings',
   ]);
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);

@@ -52,7 +52,8 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   });
 
   let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(o['household'], (period, municipality) => (ruleSet = cache.get(period, municipality)));
+  // decidedOn picks the law cited (and, for January–June 2025, the riksnorm table): passed on to the cache.
+  const result = evaluateHousehold(o['household'], (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
   // The decision with its texts (src/explain/contract.ts) for the checks below; the record keeps it as data.
   if (!result.ok) issues.push(...result.issues.map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
   if (issues.length > 0 || !result.ok) return { ok: false, status: 400, issues };

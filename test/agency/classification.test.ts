@@ -119,10 +119,11 @@ describe('row groups (golden cases)', () => {
     expect(d.income.counted).toBe('25080');
     expect(d.income.registered.find((r) => r.agency === 'akassa')).toMatchObject({ net: '6200', gross: '8100', tax: '1900', days: '20' });
   });
-  it('a child’s underhållsstöd paid to the child counts only up to the child’s norm (the income rules apply to agency payments too)', () => {
+  // Issue 20: one rule for every income of a child, capped at the child's own share (was: the child's norm).
+  it('a child’s underhållsstöd paid to the child counts only up to the child’s own share (the income rules apply to agency payments too)', () => {
     const d = calc(withAgency([{ ...paid('fk', 'Underhållsstöd', '9000', '2026-02-26'), memberId: 'c1' }]));
     const item = d.income.items.find((i) => i.memberId === 'c1')!;
-    expect(item.code).toBe('CHILD_MEANS_ABOVE_NORM');
+    expect(item.code).toBe('CHILD_INCOME_CAPPED');
     expect(kr(item.counted)).toBeLessThan(9000);
     expect(item.reason).toMatch(/^Underhållsstöd från Försäkringskassan, utbetalt 26 februari 2026: /);
   });

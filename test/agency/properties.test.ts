@@ -57,16 +57,20 @@ function positionFree(value: unknown): unknown {
 }
 
 describe('agency data properties', () => {
-  it('a failed agency answer never yields approve, partial or deny', () => {
+  // Issue 20: a failed answer does not withhold aid (was: never approve, partial or deny). The proposal is
+  // the one computed on what is known, and it always asks a person to verify before deciding.
+  it('a failed agency answer gives the proposal computed on what is known, always for a person to verify', () => {
     fc.assert(
       fc.property(withAgency, fc.constantFrom('fk', 'pm', 'akassa', 'csn', 'af', 'skv', 'migrationsverket'), (h, agency) => {
         // A failed answer cannot sit beside payments from the same agency for that member (input error): pick a member without.
         const member = h.members.map((m) => String(m['id'])).find((id) => !h.registeredIncomes.some((p) => p['memberId'] === id && p['agency'] === agency));
         fc.pre(member !== undefined);
+        const known = run(h);
         const d = run({ ...h, agencyAnswers: [{ memberId: member, agency, status: 'failed' }] });
-        expect(d.outcome).toBe('needs-information');
-        expect(d.payable).toBeNull();
-        expect(d.flags.some((f) => f.code === 'AGENCY_ANSWER_MISSING' && f.severity === 'block')).toBe(true);
+        expect([d.outcome, d.payable, d.need]).toEqual([known.outcome, known.payable, known.need]);
+        expect(d.requiresAssessment).toBe(true);
+        expect(d.flags.some((f) => f.code === 'AGENCY_ANSWER_MISSING' && f.severity === 'assessment' && f.memberId === member && f.agency === agency)).toBe(true);
+        if (d.childImpact !== null && d.outcome === 'needs-information') expect(d.childImpact.notes.join(' ')).not.toContain('inget avslag som påverkar barnen');
       }),
       RUNS,
     );

@@ -16,7 +16,8 @@ import { verifyStore } from '../../src/store/verify.ts';
 import { createApp, PUBLIC_DIR } from '../../src/web/app.ts';
 import { book, calc, fixture } from '../support/engine.ts';
 
-const X1 = 'x1-not-at-labour-market-disposal-with-children-2026';
+// A refusal with children (issue 20: X1, not at the labour market's disposal, is a person's choice now, not a refusal).
+const X1 = 'h11-rent-above-ceiling-after-radrum-with-children-2026';
 const X3 = 'x3-missing-income-amount-needs-information-2026';
 
 function setup() {
@@ -52,7 +53,7 @@ describe('POST /api/decisions', () => {
 
     const decisions = new CaseworkerDecisions(storePath);
     const [row] = decisions.forDecision(body.decisionId);
-    expect(row).toMatchObject({ ...signed, outcome: 'deny', letterKind: 'decision', recordHash: record.recordHash, contentHash: body.contentHash });
+    expect(row).toMatchObject({ ...signed, outcome: 'partial', letterKind: 'decision', recordHash: record.recordHash, contentHash: body.contentHash });
     // The question texts come from the engine's proposal; an empty answer is not stored.
     expect(row!.childAnswers.map((a) => a.promptId)).toEqual(['consequences', 'alternatives', 'weighing']);
     expect(row!.childAnswers[0]!.question).toBe(calc(household).childImpact!.prompts.find((p) => p.id === 'consequences')!.question);

@@ -14,9 +14,10 @@ import { readable, unassessedPayments } from './render.js';
 /**
  * What blocks a proposal that the applicant cannot mend by sending something: rules not published
  * (2027), or a choice the law leaves to a person (aktivitetskrav declined without an acceptable
- * reason). A begäran om komplettering never asks the applicant for these.
+ * reason; an adult not at the labour market's disposal without a reason). A begäran om
+ * komplettering never asks the applicant for these.
  */
-const NOT_FROM_APPLICANT = new Set(['RULES_PENDING', 'ACTIVITY_DECISION_BY_PERSON']);
+const NOT_FROM_APPLICANT = new Set(['RULES_PENDING', 'ACTIVITY_DECISION_BY_PERSON', 'LABOUR_MARKET_DECISION_BY_PERSON']);
 
 /** The missing information the applicant can give (what a begäran om komplettering asks for). */
 export const fromApplicant = (d) => d.needsInformation.filter((n) => !NOT_FROM_APPLICANT.has(n.code));
@@ -36,7 +37,9 @@ export function letterKind(d, recorded) {
     if (!fromApplicant(d).some((n) => n.blocking)) {
       const why = d.needsInformation.some((n) => n.code === 'RULES_PENDING')
         ? `Reglerna för ${d.period.slice(0, 4)} är inte publicerade: inget förslag, inget beslut och ingen begäran om komplettering kan skrivas ut.`
-        : 'Den sökande har avböjt anvisad aktivitet utan godtagbart skäl: lagen anger inget belopp, så du väljer ett av alternativen i förslaget. Förslaget kan inte skrivas ut som beslut. Godtas skälet, anges det på personens kort och förslaget räknas om.';
+        : d.needsInformation.some((n) => n.code === 'LABOUR_MARKET_DECISION_BY_PERSON')
+          ? 'En vuxen står inte till arbetsmarknadens förfogande och har inte angett något skäl: beräkningen avslår inget, du prövar och väljer ett av alternativen i förslaget. Förslaget kan inte skrivas ut som beslut. Anges ett skäl, eller står personen till förfogande, anges det på personens kort och förslaget räknas om.'
+          : 'Den sökande har avböjt anvisad aktivitet utan godtagbart skäl: lagen anger inget belopp, så du väljer ett av alternativen i förslaget. Förslaget kan inte skrivas ut som beslut. Godtas skälet, anges det på personens kort och förslaget räknas om.';
       return { kind: 'none', title: null, why };
     }
     return { kind: 'request', title: 'Begäran om komplettering – ansökan om ekonomiskt bistånd' };
