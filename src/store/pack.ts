@@ -71,7 +71,8 @@ export function textTable(rules: RuleSet): { readonly list: readonly string[]; r
   return table;
 }
 
-const shapeKey = (keys: readonly string[]): string => keys.join('\u0000');
+/** A key list as a map key: its length first, so that [] and [""] differ. */
+const shapeKey = (keys: readonly string[]): string => `${keys.length}\u0000${keys.join('\u0000')}`;
 let catalogueIndex: Map<string, number> | undefined;
 
 function catalogueId(keys: readonly string[]): number | undefined {

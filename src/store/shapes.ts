@@ -72,4 +72,21 @@ export const RECORD_SHAPES: readonly (readonly string[])[] = [
   ['memberId', 'label', 'type', 'agency', 'declared', 'registered'], // 55
   ['declared', 'registered'], // 56
   ['memberId', 'qualifying'], // 57
+  ['term'], // 58: first seen in fixtures/contract-example.json
+  ['others', 'share'], // 59: first seen in fixtures/contract-example.json
+  ['policy', 'othersShare', 'others'], // 60: first seen in fixtures/contract-example.json
+  ['memberId', 'role'], // 61: first seen in fixtures/contract-example.json
+  ['used', 'deficit', 'buffer'], // 62: first seen in fixtures/contract-example.json
+  ['stage', 'above', 'ceiling', 'months', 'notifiedOn', 'endsOn', 'cutFrom'], // 63: first seen in fixtures/e2-single-parent-rent-above-ceiling-2023.json
+  ['need', 'income', 'childIncome', 'childEarningsAboveLimit'], // 64: first seen in fixtures/e4-couple-income-covers-need-avslag-2023.json
+  ['code', 'severity', 'legalRef', 'memberId', 'amounts', 'message'], // 65: first seen in fixtures/e5-school-youth-summer-job-2023.json
+  ['full', 'adultPart', 'withoutAdultPart', 'childrenPart'], // 66: first seen in fixtures/e5-school-youth-summer-job-2023.json
+  ['memberId', 'reason', 'illness', 'full', 'adultPart', 'withoutAdultPart', 'childrenPart'], // 67: first seen in fixtures/e5-school-youth-summer-job-2023.json
+  ['memberId', 'full', 'adultPart', 'withoutAdultPart', 'childrenPart'], // 68: first seen in fixtures/h1-labour-market-no-reason-children-1-and-15-2026.json
+  ['above', 'cutFrom'], // 69: first seen in fixtures/h4-rent-above-ceiling-first-months-2026.json
+  ['counted'], // 70: first seen in fixtures/h5-school-youth-earnings-above-limit-2026.json
+  ['memberId', 'days', 'threshold'], // 71: first seen in fixtures/h9-sick-without-certificate-decided-5-august-2026.json
+  ['available', 'deficit', 'buffer'], // 72: first seen in fixtures/x2-savings-cover-need-2025.json
+  ['code', 'severity', 'legalRef', 'memberId', 'message'], // 73: first seen in generated 2014-02 --registered #14
+  ['memberId', 'reason', 'illness'], // 74: first seen in generated 2017-06 --registered #53
 ];
