@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RECORD_SHAPES } from '../src/store/shapes.ts';
-import { recordJson } from '../src/store/serialize.ts';
+import { packRecord } from '../src/store/serialize.ts';
 import { observedDecisions } from './shape-catalogue.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -26,7 +26,7 @@ export const LOCK_PATH = `${ROOT}test/store/record-shapes.lock.json`;
 export function missingRecordShapes(observed: ReturnType<typeof observedDecisions> = observedDecisions()): { keys: readonly string[]; where: string }[] {
   const seen = new Map<string, { keys: readonly string[]; where: string }>();
   for (const { where, decision, rules } of observed) {
-    const own = (JSON.parse(recordJson(decision, rules)) as { shapes?: string[][] }).shapes ?? [];
+    const own = (packRecord(decision, rules).packed['shapes'] as string[][] | undefined) ?? [];
     for (const keys of own) {
       const k = JSON.stringify(keys);
       if (!seen.has(k)) seen.set(k, { keys, where });

@@ -7,12 +7,21 @@
  * A record keeps data, not text (record form 2): `decision_json` is the canonical JSON of
  *
  *   { "recordFormat": 2,                 the form
- *     "catalogue": 57,                   the record shape catalogue's size when written (shapes.ts)
- *     "shapes": [[key, …], …],           only when the decision has object shapes the catalogue lacks
- *     "outcome": "approve", "payable": "15718", "law": …, "need": …, …   the decision's figures and codes
- *     "norm": …, "costs": …, "flags": …, "childImpact": …, …               its parts, packed (pack.ts)
- *     "trace": { "catalogue": …, "legal": […], "steps": […] },            the compact trace (trace/compact.ts)
- *     "routing": { … } }                 a monthly proposal's routing, as it is
+ *     "catalogue": 75,                   the record shape catalogue's size when written (shapes.ts)
+ *     "outcome": "approve", "payable": "15718", "need": "…", "municipality": …   the decision's
+ *                                        figures and codes (its fields that are not objects), as they are
+ *     "routing": { … },                  a monthly proposal's routing, as it is
+ *     "data": "…" }                      the rest, deflated (raw DEFLATE, RFC 1951) and in base64:
+ *                                        the canonical JSON of
+ *       { "shapes": [[key, …], …],       only when the decision has object shapes the catalogue lacks
+ *         "norm": …, "costs": …, "flags": …, "childImpact": …, …   its parts, packed (pack.ts)
+ *         "trace": { "catalogue": …, "legal": […], "steps": […] } }   the compact trace (trace/compact.ts)
+ *
+ * The figures, codes and routing stay readable with SQLite's json_extract (the queue and the case
+ * desk read them so); the packed parts and the compact trace are positional arrays that only this
+ * engine reads, so they are deflated: a record of the generated population is about a third smaller
+ * (bench/RESULTS.md, issue 26: at most 5 KB a decision). The record's hash covers decision_json as
+ * stored.
  *
  * The decision's caseId, period, ruleSetVersion, inputHash and engineVersion are not repeated in it:
  * they are the record's own columns, which its hash covers. Every text of the decision (the trace
@@ -20,6 +29,7 @@
  * stored rule set (src/store/read.ts). A record written before this form (record form 1, no
  * `recordFormat`) holds the decision with its texts, as `calculate --json` printed it; both are read.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { canonicalJson } from '../canonical.ts';
 import type { DecisionData } from '../decision/types.ts';
 import type { Routing } from '../monthly/propose.ts';
@@ -47,7 +57,7 @@ export const RECORD_FORMAT = 2;
 /** The record's own columns, which are not repeated in its decision_json. */
 const HEADER_FIELDS = ['caseId', 'period', 'ruleSetVersion', 'inputHash', 'engineVersion'] as const;
 /** Keys of decision_json that are not fields of the decision. */
-const ENVELOPE_FIELDS = new Set(['recordFormat', 'catalogue', 'shapes', 'trace', 'routing', ...HEADER_FIELDS]);
+const ENVELOPE_FIELDS = new Set(['recordFormat', 'catalogue', 'shapes', 'trace', 'routing', 'data', ...HEADER_FIELDS]);
 
 export interface SerializedRecord {
   readonly caseId: string | null;
@@ -64,30 +74,34 @@ export interface SerializedRecord {
   readonly decisionJson: string;
 }
 
-/** The decision as decision_json keeps it, with the rule set it was computed with (which the compact trace and the packed texts refer to). */
-export function recordJson(decision: RecordedDecision, rules: RuleSet): string {
+/** What recordJson writes, before the packed parts are deflated: the fields kept as they are, and the packed parts with the compact trace (and the record's own shapes). */
+export function packRecord(decision: RecordedDecision, rules: RuleSet): { plain: Record<string, unknown>; packed: Record<string, unknown> } {
   const { trace, routing } = decision;
   const packer = new Packer(rules, trace);
-  const fields: Record<string, unknown> = {};
+  const plain: Record<string, unknown> = {};
+  const packed: Record<string, unknown> = {};
   // In the order unpacking reads them: the keys of canonical JSON, sorted.
   for (const key of Object.keys(decision).sort()) {
     if (ENVELOPE_FIELDS.has(key)) {
-      if (key === 'recordFormat' || key === 'catalogue' || key === 'shapes') throw new Error(`[engine] the decision has a field "${key}", which the record form keeps for itself`);
+      if (key === 'recordFormat' || key === 'catalogue' || key === 'shapes' || key === 'data') throw new Error(`[engine] the decision has a field "${key}", which the record form keeps for itself`);
       continue;
     }
     const value = (decision as unknown as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    fields[key] = value !== null && typeof value === 'object' ? packer.pack(value) : value;
+    if (value !== null && typeof value === 'object') packed[key] = packer.pack(value);
+    else plain[key] = value;
   }
-  const shapes = packer.shapes;
-  return canonicalJson({
-    recordFormat: RECORD_FORMAT,
-    catalogue: RECORD_SHAPES.length,
-    ...(shapes.length > 0 ? { shapes } : {}),
-    ...fields,
-    trace: compactTrace(trace, rules),
-    ...(routing !== undefined ? { routing } : {}),
-  });
+  packed['trace'] = compactTrace(trace, rules);
+  if (packer.shapes.length > 0) packed['shapes'] = packer.shapes;
+  if (routing !== undefined) plain['routing'] = routing;
+  return { plain, packed };
+}
+
+/** The decision as decision_json keeps it, with the rule set it was computed with (which the compact trace and the packed texts refer to). */
+export function recordJson(decision: RecordedDecision, rules: RuleSet): string {
+  const { plain, packed } = packRecord(decision, rules);
+  const data = deflateRawSync(canonicalJson(packed)).toString('base64');
+  return canonicalJson({ recordFormat: RECORD_FORMAT, catalogue: RECORD_SHAPES.length, ...plain, data });
 }
 
 export function serializeRecord(input: unknown, decision: RecordedDecision, rules: RuleSet): SerializedRecord {
@@ -126,6 +140,9 @@ export function decisionOfRecord(
   rules: RuleSet,
 ): DecisionOfRecord {
   try {
+    if (typeof parsed['data'] !== 'string') throw new RecordFormError('the record has no "data"');
+    // The deflated parts beside the plain fields: one object, read in the order of its sorted keys.
+    parsed = { ...parsed, ...(JSON.parse(inflateRawSync(Buffer.from(parsed['data'], 'base64')).toString('utf8')) as Record<string, unknown>) };
     const trace = expandTrace(parsed['trace'] as CompactTrace, rules);
     const unpacker = new Unpacker(rules, (parsed['shapes'] as string[][] | undefined) ?? [], (i) => {
       const s = trace[i];

@@ -20,6 +20,9 @@ import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
 import { serializeRecord, type RecordedDecision, type SerializedRecord } from './serialize.ts';
 import { ADDITIVE_SQL, BATCH_RUNS_SQL, CASE_PERIOD_INDEX_SQL, MONTHLY_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
 
+/** The page size of a new store's file (SQLite's default is 4096). */
+const PAGE_SIZE = 16384;
+
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
@@ -272,6 +275,10 @@ export class DecisionStore {
       throw new StoreError(`cannot open the decision store ${path}: ${(error as Error).message}`);
     }
     const setup = () => {
+      // A new store gets pages of 16 KiB: a record of form 2 (about 5 KB) then fits in one page with
+      // others, where pages of 4 KiB put each record's tail on an overflow page of its own, mostly
+      // empty (bench/RESULTS.md, issue 26). Only an empty file takes a page size.
+      if (create && db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
       // WAL lets readers work while one process writes; FULL makes a recorded decision (whose id
       // was printed) survive a power cut, not only a crash of the process.
       if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
