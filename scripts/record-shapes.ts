@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RECORD_SHAPES } from '../src/store/shapes.ts';
 import { packRecord } from '../src/store/serialize.ts';
-import { observedDecisions } from './shape-catalogue.ts';
+import { lockedEntriesChanged, observedDecisions } from './shape-catalogue.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const LOCK_PATH = `${ROOT}test/store/record-shapes.lock.json`;
@@ -50,13 +50,7 @@ export function lockText(entries: readonly (readonly string[])[]): string {
 
 /** Entries of the lock that are gone or different in the catalogue (never allowed), and the catalogue's entries beyond the lock. */
 export function compareWithLock(lock: readonly (readonly string[])[], catalogue: readonly (readonly string[])[]): { changed: string[]; added: (readonly string[])[] } {
-  const changed: string[] = [];
-  lock.forEach((e, i) => {
-    const now = catalogue[i];
-    if (now === undefined) changed.push(`entry ${i} ${JSON.stringify(e)} was removed`);
-    else if (JSON.stringify(now) !== JSON.stringify(e)) changed.push(`entry ${i} was changed: it was ${JSON.stringify(e)}, it is ${JSON.stringify(now)}`);
-  });
-  return { changed, added: catalogue.slice(lock.length) };
+  return { changed: lockedEntriesChanged(lock, catalogue), added: catalogue.slice(lock.length) };
 }
 
 function main(): number {

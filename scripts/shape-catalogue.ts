@@ -182,12 +182,19 @@ export function compareWithLock(lock: readonly ShapeEntry[], catalogue: readonly
   catalogue.forEach((e, i) => {
     if (e[0] !== i) changed.push(`entry ${i} of the catalogue has id ${e[0]}: ids are 0, 1, 2, … in order`);
   });
+  changed.push(...lockedEntriesChanged(lock, catalogue));
+  return { changed, added: catalogue.slice(lock.length) };
+}
+
+/** The entries of an append-only catalogue's lock that are gone or different in the catalogue (this one's, and the record shape catalogue's: scripts/record-shapes.ts). */
+export function lockedEntriesChanged(lock: readonly unknown[], catalogue: readonly unknown[]): string[] {
+  const changed: string[] = [];
   lock.forEach((e, i) => {
     const now = catalogue[i];
     if (now === undefined) changed.push(`entry ${i} ${JSON.stringify(e)} was removed`);
     else if (JSON.stringify(now) !== JSON.stringify(e)) changed.push(`entry ${i} was changed: it was ${JSON.stringify(e)}, it is ${JSON.stringify(now)}`);
   });
-  return { changed, added: catalogue.slice(lock.length) };
+  return changed;
 }
 
 function lockNew(): number {
