@@ -14,11 +14,12 @@
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { renderDecision } from '../explain/render.ts';
-import type { Decision } from '../explain/contract.ts';
 import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Difference } from '../store/diff.ts';
+import { renderedDecision } from '../store/read.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
+import { RecordFormError } from '../store/serialize.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
 import { recordContentProblem, verifyStore } from '../store/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
@@ -54,7 +55,7 @@ export function withStore({ io, err }: Printer, option: string | undefined, run:
   try {
     return run(store);
   } catch (error) {
-    if (error instanceof StoreError) {
+    if (error instanceof StoreError || error instanceof RecordFormError) {
       err(`store: ${error.message}`);
       return EXIT_ENGINE;
     }
@@ -200,7 +201,8 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
   return withStore(print, values.store, (store) => {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
-    const decision = JSON.parse(record.decisionJson) as Decision;
+    // As stored (a record written before records kept data), or rendered from the record's data (store/read.ts).
+    const decision = renderedDecision(store, record);
     const problem = recordContentProblem(record);
     const meta = {
       decisionId: record.decisionId,
@@ -225,7 +227,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
     out(`  ${t.input}: ${record.inputHash}`);
     out(`  ${t.chain}: ${record.recordHash} (${t.previous} ${record.prevHash})`);
     if (problem) out(`  ${t.warning}: ${problem.message}`);
-    const routing = (decision as { routing?: Routing }).routing;
+    const routing = decision.routing;
     if (routing) out(`  ${routingLine(routing, lang)}`);
     out('');
     out(renderDecision(decision, lang));

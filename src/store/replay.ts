@@ -8,11 +8,12 @@ import type { InputIssue } from '../household/types.ts';
 import { renderProblems } from '../explain/problems.ts';
 import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
-import { membersOf, previousFromRecord } from '../monthly/previous.ts';
-import { proposeMonthly, type Routing } from '../monthly/propose.ts';
+import { membersOf } from '../monthly/previous.ts';
+import { proposeMonthlyData, renderProposal, type Routing } from '../monthly/propose.ts';
 import { parsePeriod } from '../period/index.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { diffJson, type Difference } from './diff.ts';
+import { previousFromRecord, renderedDecision } from './read.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
 import { recordContentProblem } from './verify.ts';
 
@@ -55,8 +56,11 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
       return stored;
     };
   }
-  const result = evaluateHousehold(JSON.parse(record.inputJson), provider);
-  const recorded: unknown = JSON.parse(record.decisionJson);
+  const input: unknown = JSON.parse(record.inputJson);
+  const result = evaluateHousehold(input, provider);
+  // The decision as recorded, with its texts: as stored (a record written before records kept data)
+  // or rendered from the record's data and its stored rule set (read.ts).
+  const recorded: unknown = renderedDecision(store, record);
   const base = {
     decisionId: record.decisionId,
     rules: currentRules ? ('current' as const) : ('stored' as const),
@@ -69,20 +73,20 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
   // A monthly proposal (monthly) is recomputed whole: the decision, the comparison with the previous
   // record it names, the routing and, for an automated decision, its text.
   const routing = (recorded as { routing?: Routing }).routing;
-  // The record holds the decision with its texts: the recomputation is rendered the same way.
-  const decision = contractDecision(result.decision, result);
-  let recomputed: unknown = decision;
-  if (routing !== undefined) {
+  let recomputed: unknown;
+  if (routing === undefined) recomputed = contractDecision(result.decision, result);
+  else {
     const previous = routing.previousDecisionId === null ? undefined : store.get(routing.previousDecisionId);
-    const d = decision;
-    recomputed = proposeMonthly({
+    const d = result.decision;
+    const proposal = proposeMonthlyData({
       decision: d,
-      members: membersOf(JSON.parse(record.inputJson)),
-      previous: previous ? previousFromRecord(previous) : null,
+      members: membersOf(input),
+      previous: previous ? previousFromRecord(store, previous) : null,
       receivedOn: routing.receivedOn,
       mode: routing.mode,
-      rules: provider(parsePeriod(d.period)!, d.municipality, decidedOnOf(JSON.parse(record.inputJson))).rules,
+      rules: provider(parsePeriod(d.period)!, d.municipality, decidedOnOf(input)).rules,
     });
+    recomputed = renderProposal(proposal, result);
   }
   // Compare as JSON data: the recorded decision went through JSON, so the recomputation does too.
   const differences = diffJson(recorded, JSON.parse(JSON.stringify(recomputed)));
