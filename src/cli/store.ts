@@ -121,6 +121,12 @@ function replayText(r: ReplayResult): string[] {
   const rules = r.rules === 'stored' ? `the stored rule set ${r.recordedRuleSetVersion}` : `today's rules (${r.ruleSetVersion ?? 'none for this period'})`;
   lines.push(`replay ${r.decisionId} with ${rules} and engine ${r.engineVersion} (recorded with engine ${r.recordedEngineVersion})`);
   if (r.integrityProblem) lines.push(`warning: the record fails its own hash check (${r.integrityProblem}); run audit verify`);
+  if (r.notReplayable) {
+    const { missing, error } = r.notReplayable;
+    lines.push(`NOT REPLAYABLE with engine ${r.engineVersion}: ${missing.length > 0 ? `the stored rule set lacks what this engine's calculation reads: ${missing.join(', ')}` : `the calculation stopped on the stored rule set: ${error}`}.`);
+    lines.push('The recorded decision stands as stored: show prints it and audit verify checks it. It is not recomputed with today\'s rules in their place (replay --with-current-rules shows what today\'s rules give).');
+    return lines;
+  }
   if (r.refused) {
     lines.push(r.rules === 'stored' ? 'NOT IDENTICAL: the engine now refuses the stored input:' : "today's rules refuse the stored input:");
     for (const i of r.refused) lines.push(`  ${i.path}: ${i.message}`);

@@ -1,15 +1,19 @@
 /**
  * Issue 26: a store written before records kept data (record form 1: each record holds the decision
  * with its Swedish texts, made by test/store/data/make-text-store.sh with the engine at 7c4234a) still
- * verifies, replays `identical` and shows byte for byte what that engine printed, and records of the
- * new form appended to it verify, replay and show beside the old ones.
+ * verifies and shows byte for byte what that engine printed; its replay says plainly that this engine
+ * cannot recompute with rule sets stored before issue 20 (naming what they lack); records of the new
+ * form appended to it verify, replay and show beside the old ones.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderedDecision } from '../../src/store/read.ts';
-import { replayRecord } from '../../src/store/replay.ts';
+import { missingRuleSetPaths, replayRecord, type ReplayResult } from '../../src/store/replay.ts';
+import { loadRulebook } from '../../src/rulebook/load.ts';
+import { resolveRuleSet } from '../../src/rulebook/resolve.ts';
+import { parsePeriod } from '../../src/period/index.ts';
 import { recordFormatOf } from '../../src/store/serialize.ts';
 import { DecisionStore } from '../../src/store/store.ts';
 import { verifyStore } from '../../src/store/verify.ts';
@@ -72,14 +76,26 @@ describe('a store written before records kept data', () => {
     expect(e.replay.stdout).toContain('identical: the recomputed decision equals the recorded one in every field');
   });
 
-  // KNOWN DEFECT, not of this change: since main's merge of issue 20 (hardcases, e4151af) the engine
-  // needs municipal values (rentAdjustmentMonths, …) that a rule set stored before it lacks, and
-  // replay of every record written before it stops with a TypeError (exit 1, a stack trace, nothing
-  // on stdout). Before that merge this branch replayed all nine records `identical` (commit 79ed49e).
-  // it.fails: this turns red the day replay works again; then make it an ordinary it().
-  it.fails.each(expected.records.map((e) => [e.decisionId, e] as const))('%s: replay prints exactly what it printed before (fails since main e4151af: old rule sets lack the new municipal values)', async (id, e) => {
+  // Since issue 20 (main e4151af) the engine reads municipal values and a labour-market condition set
+  // that a rule set stored before it lacks. Before that, all nine replayed `identical` (commit 79ed49e).
+  // Replay now says so, naming what is missing, instead of stopping with a TypeError and a stack trace;
+  // it never fills the gap from today's rules/, which are not the rules of that month.
+  it.each(expected.records.map((e) => [e.decisionId, e] as const))('%s: replay says it cannot recompute with the stored rule set, naming what it lacks, without a stack trace', async (id) => {
     const r = await cli(['replay', id, '--store', path]);
-    expect({ status: r.status, stdout: r.stdout }).toEqual(e.replay);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain(`replay ${id} with the stored rule set`);
+    expect(r.stdout).toContain('NOT REPLAYABLE with engine');
+    expect(r.stdout).toContain('municipal.rentAdjustmentMonths, municipal.sharedHousingCost, municipal.childEarningsAboveLimit, conditions.labourMarket');
+    expect(r.stdout).toContain('The recorded decision stands as stored');
+    const json = JSON.parse((await cli(['replay', id, '--store', path, '--json'])).stdout) as ReplayResult;
+    expect(json.notReplayable?.missing).toEqual(['municipal.rentAdjustmentMonths', 'municipal.sharedHousingCost', 'municipal.childEarningsAboveLimit', 'conditions.labourMarket']);
+    expect(json.identical).toBe(false);
+  });
+
+  it('a rule set resolved today holds every path replay checks for (RULE_SET_PATHS)', () => {
+    const book = loadRulebook(join(ROOT, 'rules'));
+    for (const period of ['2013-01', '2025-06', '2026-03']) expect(missingRuleSetPaths(resolveRuleSet(book, parsePeriod(period)!, null))).toEqual([]);
   });
 
   it('records of the new form appended to it: the chain goes on, both forms verify, replay and render', () => {
