@@ -8,6 +8,7 @@ import type { Decision } from '../explain/contract.ts';
 import type { StoredRecord } from '../store/store.ts';
 import { AlreadyRegisteredError, CaseWork, ConflictError } from '../store/casework.ts';
 import { diffJson, type Difference } from '../store/diff.ts';
+import { renderedDecision } from '../store/read.ts';
 import { recordContentProblem } from '../store/verify.ts';
 import { deriveRegistered, readRegistration, type Problem, type ProposalRef, type RegisteredRefs } from './register.ts';
 import type { RegisteredDecision, RegistrationInput } from './types.ts';
@@ -40,7 +41,8 @@ export function proposalOf(cw: CaseWork, decisionId: string): { ok: true; record
   const record = cw.store.get(decisionId);
   if (!record) return { ok: false, status: 404, problem: { path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${decisionId} i beslutsregistret.` } };
   if (CaseWork.isRegistration(record)) return { ok: false, status: 404, problem: { path: 'decisionId', code: 'NOT_A_PROPOSAL', message: `${decisionId} är ett registrerat beslut, inget förslag.` } };
-  const decision = JSON.parse(record.decisionJson) as Decision;
+  // As stored (form 1) or rendered from the record's data (form 2, src/store/read.ts).
+  const decision = renderedDecision(cw.store, record) as Decision;
   return { ok: true, record, proposal: { decisionId: record.decisionId, recordHash: record.recordHash, decision } };
 }
 

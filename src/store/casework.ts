@@ -24,6 +24,7 @@ import type { FileOrder } from '../casework/pain001.ts';
 import { parseKronor } from '../money/index.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { CASEWORK_SQL } from './schema.ts';
+import { recordData } from './read.ts';
 import { appendSide } from './sideChain.ts';
 import { DecisionStore, IS_PROPOSAL, StoreError, type RecordRef, type StoredRecord } from './store.ts';
 
@@ -423,17 +424,23 @@ export class CaseWork {
     return this.store.withConnection((db) => db.prepare<[], string>(`SELECT DISTINCT period FROM records WHERE case_id IS NOT NULL ORDER BY period DESC`).pluck().all());
   }
 
+  /** The flags and missing facts of a record that keeps data (form 2), as JSON like json_extract gives them of a form-1 record. */
+  #packedParts(decisionId: string): { needs: string; flags: string } {
+    const d = recordData(this.store, this.store.get(decisionId)!);
+    return { needs: JSON.stringify(d.needsInformation), flags: JSON.stringify(d.flags) };
+  }
+
   /** The newest proposal of each case of a month, with its registered decision if any. */
   proposalsOf(period: string): ProposalRow[] {
     return this.store.withConnection((db) => {
       const registered = this.#has(db, 'registered_decisions');
       const rows = db
-        .prepare<[string], { decisionId: string; caseId: string; period: string; recordedAt: string; outcome: string; payable: string | null; municipality: string | null; routing: string | null; needs: string | null; flags: string | null; members: string | null }>(
+        .prepare<[string], { decisionId: string; caseId: string; period: string; recordedAt: string; outcome: string; payable: string | null; municipality: string | null; routing: string | null; needs: string | null; flags: string | null; members: string | null; packed: number }>(
           `SELECT decision_id AS decisionId, case_id AS caseId, period, recorded_at AS recordedAt,
                   json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
                   json_extract(decision_json, '$.municipality') AS municipality, json_extract(decision_json, '$.routing') AS routing,
                   json_extract(decision_json, '$.needsInformation') AS needs, json_extract(decision_json, '$.flags') AS flags,
-                  json_extract(input_json, '$.members') AS members
+                  json_extract(input_json, '$.members') AS members, json_extract(decision_json, '$.recordFormat') IS NOT NULL AS packed
            FROM records
            WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL AND ${registered ? 'decision_id NOT IN (SELECT decision_id FROM registered_decisions)' : IS_PROPOSAL} GROUP BY case_id)
            ORDER BY seq`,
@@ -447,11 +454,13 @@ export class CaseWork {
           lines.set(r.case_id, list);
         }
       }
-      return rows.map((r) => {
+      return rows.map(({ packed, ...r }) => {
         const line = lines.get(r.caseId) ?? [];
         // The newest of the line: the one no other supersedes.
         const newest = line.find((d) => !line.some((e) => e.supersedes === d.decisionId)) ?? null;
-        return { ...r, registered: newest };
+        // A record that keeps data (form 2, issue 26) packs its flags and missing facts: read back as data (their messages).
+        const parts = packed ? this.#packedParts(r.decisionId) : null;
+        return { ...r, ...(parts ?? {}), registered: newest };
       });
     });
   }

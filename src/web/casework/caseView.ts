@@ -13,6 +13,7 @@ import type { Decision } from '../../explain/contract.ts';
 import { formatKronor, parseKronor, subtract, sum, ZERO } from '../../money/index.ts';
 import type { Routing } from '../../monthly/propose.ts';
 import type { CaseWork, OrderRow } from '../../store/casework.ts';
+import { renderedDecision } from '../../store/read.ts';
 import type { StoredRecord } from '../../store/store.ts';
 
 export interface CaseViewOptions {
@@ -44,12 +45,13 @@ const applicantName = (household: Record<string, unknown>): string => {
 
 /** The case view of a proposal record (the caller has checked that it is one). */
 export function caseView(cw: CaseWork, record: StoredRecord, options: CaseViewOptions) {
-  const proposal = JSON.parse(record.decisionJson) as Decision & { routing?: Routing };
+  // As stored (form 1) or rendered from the record's data (form 2, src/store/read.ts).
+  const proposal = renderedDecision(cw.store, record) as Decision & { routing?: Routing };
   const household = JSON.parse(record.inputJson) as Record<string, unknown>;
   const caseId = proposal.caseId;
   const routing = proposal.routing ?? null;
   const previousRecord = routing?.previousDecisionId ? cw.store.get(routing.previousDecisionId) : undefined;
-  const previous = previousRecord ? (JSON.parse(previousRecord.decisionJson) as Decision) : null;
+  const previous = previousRecord ? (renderedDecision(cw.store, previousRecord) as Decision) : null;
   const previousLine = previousRecord && caseId !== null ? cw.lineage(caseId, previousRecord.period) : [];
   const line = caseId === null ? [] : cw.lineage(caseId, proposal.period);
   const registered = line.map((r) => {

@@ -252,7 +252,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     if (decision.caseId === null) return fail(c, 400, [{ path: 'household.caseId', code: 'REQUIRED', message: 'Ange ärendenumret: ett beslut registreras på ett ärende.' }]);
     const cw = open(true)!;
     try {
-      const ref = cw.store.record({ input: household, decision, ruleSet: ruleSet! });
+      const ref = cw.store.record({ input: household, decision: result.decision, ruleSet: ruleSet! });
       const staff = c.get('staff');
       cw.log([{ who: staff.user, role: may.role, action: 'proposal.record', caseId: decision.caseId, decisionId: ref.decisionId, purpose: purposeOf(c, may.role, body.value) }]);
       return json(c, 201, { decisionId: ref.decisionId, recordedAt: ref.recordedAt, caseId: decision.caseId, period: decision.period });

@@ -11,6 +11,7 @@ import { itemsOf } from '../../../src/casework/items.ts';
 import { registerDecision } from '../../../src/casework/workday.ts';
 import type { Decision } from '../../../src/explain/contract.ts';
 import { CaseWork } from '../../../src/store/casework.ts';
+import { renderedDecision } from '../../../src/store/read.ts';
 import { DecisionStore } from '../../../src/store/store.ts';
 import { verifyStore } from '../../../src/store/verify.ts';
 import { DEFAULT_AUTH } from '../../../src/web/kontaktcenter/routes.ts';
@@ -79,7 +80,7 @@ export async function morning(dir: string, count: number, seed: number, protect:
   try {
     let n = 0;
     for (const record of [...cw.store.records()]) {
-      const d = JSON.parse(record.decisionJson) as Decision;
+      const d = renderedDecision(cw.store, record) as Decision;
       if (d.outcome === 'needs-information' || d.caseId === null) continue;
       n += 1;
       const pays = d.outcome === 'approve' || d.outcome === 'partial';
