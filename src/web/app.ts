@@ -61,7 +61,7 @@ export interface WebOptions {
   /** Folder of the page's static files; default src/web/public/. */
   readonly publicDir?: string;
   readonly maxBodyBytes?: number;
-  /** The decision store POST /api/decisions records in (created on the first decision); without it that route answers 503. */
+  /** The decision store of the workday (casework/routes.ts; POST /api/proposals creates it); without it those routes answer 404 NO_STORE. */
   readonly storePath?: string;
   /** The resident page's default month comes from this clock (issue 12); tests pin it. */
   readonly clock?: () => Date;

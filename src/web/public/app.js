@@ -2,8 +2,8 @@
  * The caseworker preview page: reads the form, asks POST /api/calculate (debounced, the latest
  * request wins) and shows the proposal or the problems next to their fields. Loads the bundled
  * examples (only on "Ladda exempel"), keeps the work in sessionStorage, offers undo, writes the
- * letter to the applicant apart from the internal worksheet, and records the caseworker's decision
- * (POST /api/decisions).
+ * letter to the applicant apart from the internal worksheet, and sends the proposal on to the case
+ * view ("Till beslut": POST /api/proposals), where the decision is registered.
  *
  * #result carries data-state: "empty" (nothing entered yet), "pending" (a calculation is due or
  * on its way), "ok", "invalid" (the API named problems; the last proposal stays, marked stale) or
