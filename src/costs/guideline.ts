@@ -58,7 +58,7 @@ export function guidelineCitation(g: Guideline): string {
 }
 
 export function guidelineParam(id: string, value: string, part: GuidelineSourced): TraceParam {
-  return { id, value, status: part.status, source: part.source.key };
+  return { id, value, status: part.status, source: part.source.title };
 }
 
 export interface GuidelineRent {
@@ -121,7 +121,9 @@ export function guidelineRentCeiling(ctx: Context, assessments: ReadonlyMap<stri
   if (found === null) return null;
   const excludes = r.excludes.map((e) => EXCLUDES_SV[e] ?? e);
   const basis = `${guidelineCitation(g)}: ${r.title}, ${found.row}${excludes.length > 0 ? `; hyran räknas utan ${listSv(excludes)}` : ''}`;
-  const params = ctx.trace.enabled ? [guidelineParam(`${g.id}#rent-ceiling`, formatKronor(found.amount), r), guidelineParam(`${g.id}#decision`, g.decision.date ?? '', g.decision)] : [];
+  const d = g.decision;
+  const decided = `${d.body}${d.date === null ? '' : `, ${d.date}`}${d.reference === null ? '' : ` ${d.reference}`}: ${d.title}`;
+  const params = ctx.trace.enabled ? [guidelineParam(`${g.id}#rent-ceiling`, formatKronor(found.amount), r), guidelineParam(`${g.id}#decision`, decided, d)] : [];
   return { ceiling: found.amount, basis, params };
 }
 
