@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { decisionSchema } from '../src/decision/schema.ts';
 import { MAX_AMOUNT_TEXT, MAX_ID_LENGTH, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS } from '../src/household/limits.ts';
 import { householdSchema } from '../src/household/parse.ts';
+import { municipalFileSchema } from '../src/rulebook/schema.ts';
 import { GENDERS, ROLES } from '../src/household/types.ts';
 
 export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
@@ -134,8 +135,18 @@ export function generateSchemas(): { files: Record<string, string>; undocumented
     title: 'Decision proposal (bistånd-engine output)',
     ...Object.fromEntries(Object.entries(decision).filter(([k]) => k !== '$schema')),
   };
+  // The municipality's file (rules/municipal/<kommunkod>.json) with its guideline (issue 24, docs/guidelines.md).
+  const municipal = z.toJSONSchema(municipalFileSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const municipalFile = {
+    $schema: municipal['$schema'],
+    $id: 'https://bistand-engine.example/schemas/municipal.schema.json',
+    title: "A municipality's policy and guideline (rules/municipal/<kommunkod>.json)",
+    description:
+      "Dated values (effectiveFrom/effectiveTo), each with its status and the key of its source in sources. The guideline holds the nämnd's decision, the rent ceiling (a household table, Försäkringskassan's average or rooms), fixed ceilings per cost type, items of livsföring i övrigt with their conditions, and supplements; a part with status pending is shown but never used. Further checks (sources named, cost types known, windows without gaps) are made by `rules check`; see docs/guidelines.md.",
+    ...Object.fromEntries(Object.entries(municipal).filter(([k]) => k !== '$schema')),
+  };
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
-  return { files: { 'household.schema.json': text(householdFile), 'decision.schema.json': text(decisionFile) }, undocumented };
+  return { files: { 'household.schema.json': text(householdFile), 'decision.schema.json': text(decisionFile), 'municipal.schema.json': text(municipalFile) }, undocumented };
 }
 
 function main(check: boolean): number {
