@@ -9,12 +9,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { household } from '../support/arbitraries.ts';
+import type { RuleSetProvider } from '../../src/index.ts';
 import { book, evaluateRendered, rulesFor } from '../support/engine.ts';
 import { allPending, testGuideline, withGuideline } from './support.ts';
 
 const RUNS = { numRuns: 300 };
 /** The decision as `calculate --json` prints it (the rule set itself is not part of it: only its version). */
-const out = (raw: unknown, provider = rulesFor) => {
+const out = (raw: unknown, provider: RuleSetProvider = rulesFor) => {
   const r = evaluateRendered(raw, provider);
   return JSON.stringify(r.ok ? r.decision : r.issues);
 };

@@ -31,7 +31,7 @@ describe('the municipal file and its guideline have a JSON Schema', () => {
 });
 
 describe('rules check on a guideline', () => {
-  function check(edit: (g: Record<string, any>) => void): string[] {
+  function check(edit: (g: Record<string, any>) => void): readonly string[] {
     const dir = mkdtempSync(join(tmpdir(), 'guideline-rules-'));
     cpSync(RULES_DIR, dir, { recursive: true });
     const path = join(dir, 'municipal/examples/uddevalla-2020.json');
