@@ -203,7 +203,11 @@ function checkGuidelines(m: Loaded<MunicipalFile>, costTypeValues: readonly { re
       if (known.get(type) !== 'livsforing') problems.push(`${m.file}: ${at}.items.${type}: not a livsföring type of rules/cost-types.json`);
       if (item.longTermOnly && !g.longTermMonths) problems.push(`${m.file}: ${at}.items.${type}: longTermOnly needs the guideline's longTermMonths`);
     }
-    for (const sup of g.supplements ?? []) used.push(sup.source);
+    for (const sup of g.supplements ?? []) {
+      used.push(sup.source);
+      // Not silently left out of a decision: until the calculation adds supplements, a file says so.
+      if (sup.status !== 'pending') problems.push(`${m.file}: ${at}.supplements.${sup.id}: the calculation does not add supplements to the norm yet; mark it "pending" (a person adds it) — docs/guidelines.md`);
+    }
     checkSources(m.file, m.data.sources, used, problems);
   }
 }

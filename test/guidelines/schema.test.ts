@@ -68,3 +68,19 @@ describe('rules check on a guideline', () => {
     expect(check((d) => delete d.example).join('\n')).toMatch(/an example file needs "example"/);
   });
 });
+
+describe('supplements on top of the norm', () => {
+  it('are refused unless pending: the calculation does not add them yet, so no decision silently leaves one out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guideline-rules-'));
+    cpSync(RULES_DIR, dir, { recursive: true });
+    const path = join(dir, 'municipal/examples/uddevalla-2020.json');
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    data.sources['sundsvall-per-child'] = { title: 'Sundsvall adds 100 kr per child to the riksnorm' };
+    data.values[0].guideline.supplements = [{ id: 'per-child', per: 'child', amount: '100', labelSv: 'tillägg per barn', status: 'estimate', source: 'sundsvall-per-child' }];
+    writeFileSync(path, JSON.stringify(data));
+    expect(() => loadRulebook(dir)).toThrow(/supplements\.per-child: the calculation does not add supplements/);
+    data.values[0].guideline.supplements[0].status = 'pending';
+    writeFileSync(path, JSON.stringify(data));
+    expect(() => loadRulebook(dir)).not.toThrow();
+  });
+});
