@@ -84,3 +84,16 @@ describe('supplements on top of the norm', () => {
     expect(() => loadRulebook(dir)).not.toThrow();
   });
 });
+
+describe('docs/guidelines.md', () => {
+  it('its example file passes the JSON Schema and rules check', () => {
+    const text = readFileSync(`${ROOT}docs/guidelines.md`, 'utf8');
+    const block = text.split('```json\n').map((b) => b.split('\n```')[0]!).find((b) => b.includes('"id": "municipal/1287"'))!;
+    const example = JSON.parse(block);
+    expect(validate(example) ? [] : validate.errors).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'guideline-docs-'));
+    cpSync(RULES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'municipal/1287.json'), block);
+    expect(() => loadRulebook(dir)).not.toThrow();
+  });
+});
