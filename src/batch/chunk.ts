@@ -3,10 +3,10 @@ import type { RuleSetProvider } from '../index.ts';
 import type { Decision } from '../explain/contract.ts';
 import type { Rulebook } from '../rulebook/load.ts';
 import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
-import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
+import { decodeUtf8, invalidUtf8 } from '../household/decode.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
-import type { InputIssue } from '../household/types.ts';
+import type { InputProblem } from '../household/problems.ts';
 
 export interface WorkerConfig {
   /** rules/ as loaded and checked once by the main thread (plain data, copied to each worker). */
@@ -98,7 +98,7 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
  * Lines are cut by the one decoding rule (chunkLines above); `unreadable` writes the record of a line
  * that is not valid UTF-8 (by default the batch's error record).
  */
-export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, unreadable: (n: number, counts: SummaryCounts, issue: InputIssue) => string = unreadableLine): (chunk: ChunkInput) => ChunkResult {
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, unreadable: (n: number, counts: SummaryCounts, issue: InputProblem) => string = unreadableLine): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
     const lines = chunkLines(chunk);
@@ -114,7 +114,7 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
         text =
           typeof line === 'string'
             ? processOne(line, n, counts, collect)
-            : unreadable(n, counts, { path: '(line)', code: 'INVALID_UTF8', message: invalidUtf8Message(line.offset, ' of this line') });
+            : unreadable(n, counts, invalidUtf8('(line)', line.offset, true));
       } catch (error) {
         internalErrors++;
         counts.errors++;

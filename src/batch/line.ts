@@ -13,8 +13,10 @@
 import { evaluateHousehold, evaluateHouseholdFigures, type RuleSetProvider } from '../index.ts';
 import type { DecisionFigures } from '../decision/types.ts';
 import { contractDecision, contractSummary, type Decision, type DecisionSummary } from '../explain/contract.ts';
+import { renderProblems } from '../explain/problems.ts';
 import { parseJsonText } from '../household/decode.ts';
-import type { InputIssue } from '../household/types.ts';
+import { MAX_HOUSEHOLD_BYTES } from '../household/limits.ts';
+import { NO_ARGS, problem, type InputProblem } from '../household/problems.ts';
 import type { ChildImpact } from '../output/types.ts';
 import { addPayable, type SummaryCounts } from './summary.ts';
 import { compactTrace } from '../trace/compact.ts';
@@ -29,12 +31,13 @@ export interface LineOptions {
   readonly rulesFor: RuleSetProvider;
 }
 
-export function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
-  return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(errors)}}`;
+/** A line's error record: each problem with its path, code and Swedish message (src/explain/problems.ts). */
+export function errorLine(n: number, caseId: string | null, problems: readonly InputProblem[]): string {
+  return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(renderProblems(problems))}}`;
 }
 
 /** A line that cannot be read at all (not UTF-8): its error record, counted like any bad line. */
-export function unreadableLine(n: number, counts: SummaryCounts, issue: InputIssue): string {
+export function unreadableLine(n: number, counts: SummaryCounts, issue: InputProblem): string {
   counts.lines++;
   counts.errors++;
   return errorLine(n, null, [issue]);
@@ -90,11 +93,16 @@ export function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'un
  * JSON (household/decode.ts: depth-bounded, one message per problem). A trailing \r is ignored. The
  * one reading of a line for batch, monthly and compare.
  */
-export function readLine(text: string): { raw: unknown } | { issue: InputIssue } {
+export function readLine(text: string): { raw: unknown } | { issue: InputProblem } {
   const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') return { issue: { path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' } };
-  const parsed = parseJsonText(body);
-  return parsed.ok ? { raw: parsed.value } : { issue: { path: '(line)', code: parsed.code, message: parsed.message } };
+  if (body.trim() === '') return { issue: problem('(line)', 'EMPTY_LINE', NO_ARGS) };
+  // The same bound as a calculate file (limits.ts); a character is at least one byte, so only a long line is measured.
+  if (body.length > MAX_HOUSEHOLD_BYTES / 3) {
+    const size = Buffer.byteLength(body);
+    if (size > MAX_HOUSEHOLD_BYTES) return { issue: problem('(line)', 'TOO_LARGE', { size, max: MAX_HOUSEHOLD_BYTES }) };
+  }
+  const parsed = parseJsonText(body, '(line)');
+  return parsed.ok ? { raw: parsed.value } : { issue: parsed.problem };
 }
 
 /** Counts a line and reads it (readLine): its JSON value, or the error record of a line that has none (counted as an error). */
@@ -146,7 +154,7 @@ export function processLine(
   return `{"line":${n},${json.slice(1)}`;
 }
 
-function errorOf(n: number, counts: SummaryCounts, result: { readonly issues: readonly InputIssue[]; readonly caseId: string | null }): string {
+function errorOf(n: number, counts: SummaryCounts, result: { readonly issues: readonly InputProblem[]; readonly caseId: string | null }): string {
   counts.errors++;
   return errorLine(n, result.caseId, result.issues);
 }

@@ -7,14 +7,15 @@
  *   show DECISION_ID [--store PATH] [--lang sv|en] [--json]       the decision as a caseworker or auditor reads it
  *
  * An unknown decision id or a missing store is exit 2 (the user named the wrong thing); a broken
- * chain, a differing replay or an unusable store is exit 1. Everything printed from a record goes
- * through maskPersonnummerIn: the store keeps the full personnummer, the screen never shows it.
+ * chain, a differing replay or an unusable store is exit 1. The store keeps the full personnummer
+ * (members[].personnummer of the stored input); nothing printed here holds it: a decision has no field
+ * for it, and what is printed is never rewritten after it is made (issue 27).
  */
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { renderDecision } from '../explain/render.ts';
 import type { Decision } from '../explain/contract.ts';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
+import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Difference } from '../store/diff.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
@@ -23,7 +24,7 @@ import { recordContentProblem, verifyStore } from '../store/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 import type { Routing } from '../monthly/propose.ts';
 
-/** A command's two ways to print a line: out (stdout) and err (stderr, personnummer masked). */
+/** A command's two ways to print a line: out (stdout) and err (stderr, one line: control characters escaped). */
 interface Printer {
   readonly io: CliIo;
   out(text: string): void;
@@ -31,7 +32,7 @@ interface Printer {
 }
 
 function printer(io: CliIo): Printer {
-  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${maskPersonnummerIn(text)}\n`) };
+  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${escapeControls(text)}\n`) };
 }
 
 /** Opens the store for reading, runs the command and turns store errors into exit codes. */
@@ -161,7 +162,7 @@ export function replayCommand(args: string[], io: CliIo = processIo()): number {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
     const result = replayRecord(store, record, cache ? (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn) : undefined);
-    out(maskPersonnummerIn(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n')));
+    out(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n'));
     if (current) return EXIT_OK; // informational: what today's rules would give
     return result.identical && result.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;
   });
@@ -213,7 +214,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
       integrityProblem: problem ? problem.message : null,
     };
     if (values.json) {
-      out(maskPersonnummerIn(JSON.stringify({ record: meta, decision }, null, 2)));
+      out(JSON.stringify({ record: meta, decision }, null, 2));
       return EXIT_OK;
     }
     const t = LABELS[lang];
@@ -227,7 +228,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
     const routing = (decision as { routing?: Routing }).routing;
     if (routing) out(`  ${routingLine(routing, lang)}`);
     out('');
-    out(maskPersonnummerIn(renderDecision(decision, lang)));
+    out(renderDecision(decision, lang));
     return EXIT_OK;
   });
 }

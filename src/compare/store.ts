@@ -7,6 +7,7 @@
  */
 import type { Decision } from '../explain/contract.ts';
 import { parseHousehold } from '../household/parse.ts';
+import { renderProblems } from '../explain/problems.ts';
 import type { DecisionStore } from '../store/store.ts';
 import { compareHousehold, type Sides } from './line.ts';
 import { buildScenario, type Scenario, type ScenarioSpec, type SideResult } from './scenario.ts';
@@ -35,7 +36,7 @@ export function compareStore(store: DecisionStore, reform: ScenarioSpec, write: 
       tally.lines++;
       const base: SideResult = parsed.ok
         ? { ok: true, decision, steps: decision.trace.map((t) => ({ ...t, legalRef: t.legalRef })), household: parsed.household, inputChanges: [] }
-        : { ok: false, issues: parsed.issues, caseId: record.caseId };
+        : { ok: false, issues: renderProblems(parsed.issues), caseId: record.caseId };
       buffer += `${compareHousehold(raw, start, record.seq, sides, tally, base).out}\n`;
     } catch (error) {
       internalErrors++;

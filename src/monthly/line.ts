@@ -17,6 +17,8 @@ import { previousPeriodOf, proposeMonthly, type Mode, type MonthlyProposal, type
 import type { Comparison } from './types.ts';
 import { membersOf } from './previous.ts';
 import { isPastDue, parseIsoDay } from './workdays.ts';
+import { dateProblem } from '../household/parse.ts';
+import { echo, givenOf, problem } from '../household/problems.ts';
 
 export interface MonthlyLineOptions {
   readonly detail: Detail;
@@ -58,7 +60,9 @@ export function processMonthlyLine(text: string, n: number, options: MonthlyLine
     if (receivedOn === null) {
       counts.errors++;
       const caseId = typeof raw['caseId'] === 'string' ? raw['caseId'] : null;
-      return errorLine(n, caseId, [{ path: 'receivedOn', code: 'INVALID_DATE', message: 'expected the day the application arrived as a date YYYY-MM-DD' }]);
+      const given = raw['receivedOn'];
+      const wrong = typeof given === 'string' ? dateProblem('receivedOn', given) : null;
+      return errorLine(n, caseId, [wrong ?? (typeof given === 'string' ? problem('receivedOn', 'INVALID_DATE', { value: echo(given) }) : problem('receivedOn', 'INVALID_FIELD', { holds: 'date', given: givenOf(given) }))]);
     }
     // The arrival day belongs to the monthly run (routing.receivedOn), not to the calculation.
     delete raw['receivedOn'];

@@ -5,6 +5,7 @@
  * comparison is informational.
  */
 import type { InputIssue } from '../household/types.ts';
+import { renderProblems } from '../explain/problems.ts';
 import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import { membersOf, previousFromRecord } from '../monthly/previous.ts';
@@ -26,7 +27,7 @@ export interface ReplayResult {
   readonly engineVersion: string;
   /** Set when the record's content no longer matches its hash (run audit verify). */
   readonly integrityProblem: string | null;
-  /** Set when today's engine refuses the stored input. */
+  /** Set when today's engine refuses the stored input (the problems in Swedish, as batch writes them). */
   readonly refused: readonly InputIssue[] | null;
   readonly differences: readonly Difference[];
   /** The recomputation equals the recorded decision, byte for byte in canonical form. */
@@ -64,7 +65,7 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
     engineVersion: ENGINE_VERSION,
     integrityProblem: integrity ? integrity.message : null,
   };
-  if (!result.ok) return { ...base, ruleSetVersion: used, refused: result.issues, differences: [], identical: false };
+  if (!result.ok) return { ...base, ruleSetVersion: used, refused: renderProblems(result.issues), differences: [], identical: false };
   // A monthly proposal (monthly) is recomputed whole: the decision, the comparison with the previous
   // record it names, the routing and, for an automated decision, its text.
   const routing = (recorded as { routing?: Routing }).routing;

@@ -13,7 +13,7 @@ import { testGuideline, withGuideline } from './support.ts';
 
 function calcWith(provider: RuleSetProvider, raw: unknown): Decision {
   const r = evaluateRendered(raw, provider);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.code}`).join('\n'));
   return r.decision;
 }
 const example = (name: string): RuleSetProvider => (period, _m, decidedOn) => cache.get(period, `examples/${name}`, decidedOn);

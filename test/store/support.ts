@@ -10,6 +10,7 @@ import type { VersionedRuleSet } from '../../src/rulebook/types.ts';
 import type { RecordDecision } from '../../src/store/store.ts';
 import { runInProcess, type Run } from '../support/cli.ts';
 import { ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 /** tsx's loader by absolute URL, so the CLI can run with any working directory. */
 export const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -63,7 +64,7 @@ export function household(n: number, extra: Record<string, unknown> = {}): Recor
 export function recordInput(raw: unknown): RecordDecision {
   let ruleSet: VersionedRuleSet | undefined;
   const result = evaluateRendered(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
-  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n'));
   return { input: raw, decision: result.decision as Decision, ruleSet: ruleSet! };
 }
 
