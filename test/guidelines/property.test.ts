@@ -25,19 +25,19 @@ describe('no guideline: exactly today', () => {
     expect(book.municipal.get('default')!.data.values.every((v) => v.guideline === undefined)).toBe(true);
     expect('guideline' in rulesFor({ year: 2026, month: 3 }, null).rules.municipal).toBe(false);
   });
-  it('a guideline whose decision is pending changes no byte of any decision', () => {
-    const g = testGuideline();
-    const provider = withGuideline({ ...g, decision: { ...g.decision, status: 'pending' } });
-    fc.assert(fc.property(household, (h) => {
-      expect(out(h, provider)).toBe(out(h));
-    }), RUNS);
-  });
-  it('a guideline with every part pending changes no byte of any decision', () => {
-    const g = allPending(testGuideline());
-    const provider = withGuideline({ ...g, decision: { ...g.decision, status: 'verified' } });
-    fc.assert(fc.property(household, (h) => {
-      expect(out(h, provider)).toBe(out(h));
-    }), RUNS);
+  const decisionPending = testGuideline();
+  const partsPending = allPending(testGuideline());
+  it.each([
+    ['whose decision is pending', { ...decisionPending, decision: { ...decisionPending.decision, status: 'pending' as const } }],
+    ['with every part pending', { ...partsPending, decision: { ...partsPending.decision, status: 'verified' as const } }],
+  ])('a guideline %s changes no byte of any decision', (_what, guideline) => {
+    const provider = withGuideline(guideline);
+    fc.assert(
+      fc.property(household, (h) => {
+        expect(out(h, provider)).toBe(out(h));
+      }),
+      RUNS,
+    );
   });
 });
 
