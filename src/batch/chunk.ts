@@ -1,8 +1,7 @@
 /** A chunk of input lines → its output text, summary counts and (when recording) the full decisions. */
 import type { RuleSetProvider } from '../index.ts';
-import type { Decision } from '../explain/contract.ts';
 import type { Rulebook } from '../rulebook/load.ts';
-import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
+import { serializeRecord, type OnDecision, type SerializedRecord } from '../store/serialize.ts';
 import { decodeUtf8, invalidUtf8 } from '../household/decode.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
@@ -24,11 +23,12 @@ export interface WorkerConfig {
 }
 
 /** One line → its output line (no newline); calls onDecision with a valid line's full decision. */
-export type LineProcessor = (text: string, n: number, counts: SummaryCounts, onDecision?: (raw: unknown, decision: Decision) => void) => string;
+export type LineProcessor = (text: string, n: number, counts: SummaryCounts, onDecision?: OnDecision) => string;
 
 /**
  * One valid household's full decision, for a record sink: serialised for the decision store here in
- * the worker (canonical input and decision JSON), so the main thread only hashes and inserts.
+ * the worker (canonical input, the decision as data, its compact trace), so the main thread only
+ * hashes and inserts.
  */
 export interface CollectedDecision {
   readonly line: number;
@@ -109,7 +109,7 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
       const n = chunk.firstLine + i;
       let text: string;
       try {
-        const collect = collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
+        const collect: OnDecision | undefined = collectDecisions ? (raw, decision, rules) => decisions.push({ line: n, record: serializeRecord(raw, decision, rules) }) : undefined;
         const line = lines[i]!;
         text =
           typeof line === 'string'

@@ -7,13 +7,14 @@
  *   with summary the whole decision with its Swedish texts (src/explain/contract.ts) but without the
  *   trace and decision text, with full the figures and codes and every trace step in compact form
  *   (src/trace/compact.ts; the texts are rendered on demand by `bistand explain`). Only summary lines
- *   and recorded decisions render texts;
+ *   render texts (a record sink gets the decision as data);
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
 import { evaluateHousehold, evaluateHouseholdFigures, type RuleSetProvider } from '../index.ts';
 import type { DecisionFigures } from '../decision/types.ts';
-import { contractDecision, contractSummary, type Decision, type DecisionSummary } from '../explain/contract.ts';
+import { contractSummary, type Decision, type DecisionSummary } from '../explain/contract.ts';
 import { renderProblems } from '../explain/problems.ts';
+import type { OnDecision } from '../store/serialize.ts';
 import { parseJsonText } from '../household/decode.ts';
 import { MAX_HOUSEHOLD_BYTES } from '../household/limits.ts';
 import { NO_ARGS, problem, type InputProblem } from '../household/problems.ts';
@@ -123,7 +124,7 @@ export function processLine(
   n: number,
   options: LineOptions,
   counts: SummaryCounts,
-  onDecision?: (raw: unknown, decision: Decision) => void,
+  onDecision?: OnDecision,
 ): string {
   const parsed = parseLine(text, n, counts);
   if ('error' in parsed) return parsed.error;
@@ -131,8 +132,8 @@ export function processLine(
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
-  // A record sink needs the whole decision with its texts (rendered here, at the edge); --detail
-  // compact without one only the figures (no trace recorded, no item lists).
+  // A record sink needs the whole decision with its trace (as data: the record keeps no text);
+  // --detail compact without one only the figures (no trace recorded, no item lists).
   if (options.detail === 'compact' && onDecision === undefined) {
     const figures = evaluateHouseholdFigures(raw, options.rulesFor);
     if (!figures.ok) return errorOf(n, counts, figures);
@@ -145,7 +146,8 @@ export function processLine(
   if (!result.ok) return errorOf(n, counts, result);
   const d = result.decision;
   addPayable(counts, d.payable);
-  if (onDecision !== undefined) onDecision(raw, contractDecision(d, result));
+  // A month whose rules are pending has no rule set to record with: nothing is recorded for it.
+  if (onDecision !== undefined && result.ruleSet !== null) onDecision(raw, d, result.ruleSet.rules);
   countDecision(counts, raw, d);
   if (options.detail === 'compact') return compactLine(n, d);
   const json = JSON.stringify(

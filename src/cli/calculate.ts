@@ -60,7 +60,8 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     try {
       const store = DecisionStore.open(storePath(options.store, io.env, io.cwd), { create: true });
       try {
-        decisionId = store.record({ input: read.value, decision, ruleSet: ruleSet! }).decisionId;
+        // The record keeps the decision as data; its texts are rendered again when it is read.
+        decisionId = store.record({ input: read.value, decision: result.decision, ruleSet: ruleSet! }).decisionId;
       } finally {
         store.close();
       }

@@ -11,6 +11,7 @@ import type { Context, Hono } from 'hono';
 import type { InputIssue } from '../household/types.ts';
 import { queueFromStore } from '../monthly/queue.ts';
 import { parsePeriod } from '../period/index.ts';
+import { renderedDecision } from '../store/read.ts';
 import { DecisionStore, StoreNotFoundError } from '../store/store.ts';
 
 const DECISION_ID = /^D-[0-9]{8}-[0-9a-f]{16}$/;
@@ -57,7 +58,8 @@ export function addQueueRoutes(app: Hono, storePath: string | null, fail: Fail):
     return withStore(c, (store) => {
       const record = store.get(id);
       if (!record) return fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `no decision ${id} in the store` }]);
-      const proposal = JSON.parse(record.decisionJson) as { routing?: { previousDecisionId: string | null }; trace: { step: string; rule: string }[] };
+      // The proposal with its texts, rendered from the record's data (or as stored by an older engine).
+      const proposal = renderedDecision(store, record);
       if (proposal.routing === undefined) return fail(c, 404, [{ path: 'decisionId', code: 'NOT_A_MONTHLY_PROPOSAL', message: `${id} was not recorded by a monthly run` }]);
       const previousRecord = proposal.routing.previousDecisionId === null ? undefined : store.get(proposal.routing.previousDecisionId);
       const changes = proposal.trace.filter((s) => s.rule.startsWith('monthly/'));
@@ -65,7 +67,7 @@ export function addQueueRoutes(app: Hono, storePath: string | null, fail: Fail):
         decisionId: record.decisionId,
         recordedAt: record.recordedAt,
         proposal,
-        previous: previousRecord ? { decisionId: previousRecord.decisionId, period: previousRecord.period, decision: JSON.parse(previousRecord.decisionJson) } : null,
+        previous: previousRecord ? { decisionId: previousRecord.decisionId, period: previousRecord.period, decision: renderedDecision(store, previousRecord) } : null,
         changes,
       });
     });
