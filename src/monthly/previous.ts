@@ -5,10 +5,10 @@ import type { LatestPartsRow } from '../store/store.ts';
 import type { PreviousDecision } from './propose.ts';
 import type { DecisionLike, MemberLike } from './types.ts';
 
-/** The members of a household as applied for (id, role). */
+/** The members of a household as applied for (id, role, and protectedIdentity when it is set). */
 export function membersOf(raw: unknown): MemberLike[] {
   const members = (raw as { members?: unknown }).members;
-  return Array.isArray(members) ? (members as MemberLike[]).map((m) => ({ id: m.id, role: m.role })) : [];
+  return Array.isArray(members) ? (members as MemberLike[]).map((m) => (m.protectedIdentity === true ? { id: m.id, role: m.role, protectedIdentity: true } : { id: m.id, role: m.role })) : [];
 }
 
 /**
