@@ -49,7 +49,7 @@ let timer = null;
 let controller = null;
 let sequence = 0;
 
-const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (before, text) => offerUndo({ ...pageState(), form: before }, text) });
+const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (putBack, text) => offerUndo(text, putBack) });
 
 function setState(state) {
   result.dataset.state = state;
@@ -88,23 +88,30 @@ function restoreState(saved) {
   recorded = null; // a decision is registered in the case view now (issue 22), never on this page
 }
 
-let undoState = null;
+let undoing = null; // what "Ångra" does: returns the control to go on in, or nothing (then Månad)
 
-/** Shows what just happened with an "Ångra" button that brings the page back to `before`. */
-function offerUndo(before, text) {
-  undoState = before;
+/**
+ * Shows what just happened with an "Ångra" button that undoes that one thing: a removed person comes
+ * back into the form as it is now, the caseworker's letter text comes back; nothing else is touched.
+ */
+function offerUndo(text, undo) {
+  undoing = undo;
   $('#undo-text').textContent = text;
   $('#undo').hidden = false;
 }
 
+/** Undo for replacing the whole page (an example, a new household): back to the page as it was. */
+const undoReplace = (before) => () => restoreState(before);
+
 $('#undo').addEventListener('click', () => {
-  if (!undoState) return;
-  restoreState(undoState);
-  undoState = null;
+  if (!undoing) return;
+  const undo = undoing;
+  undoing = null;
+  const next = undo();
   $('#undo').hidden = true;
   $('#undo-text').textContent = 'Ändringen är ångrad.';
   schedule();
-  $('#period').focus();
+  (next ?? $('#period')).focus();
 });
 
 window.addEventListener('beforeunload', (event) => {
@@ -480,7 +487,7 @@ $('#load-fixture').addEventListener('click', async () => {
   if (typeof household.decidedOn === 'string') decidedOnField.value = household.decidedOn;
   delete household.decidedOn;
   form.load(household);
-  offerUndo(before, `Exemplet ${fixtureSelect.selectedOptions[0].textContent} är inläst.`);
+  offerUndo(`Exemplet ${fixtureSelect.selectedOptions[0].textContent} är inläst.`, undoReplace(before));
   schedule();
   void calculate();
 });
@@ -512,7 +519,7 @@ $('#new-household').addEventListener('click', () => {
   announce('');
   setState('empty');
   save();
-  offerUndo(before, 'Formuläret är tömt.');
+  offerUndo('Formuläret är tömt.', undoReplace(before));
   $('#period').focus();
 });
 
