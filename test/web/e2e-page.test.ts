@@ -36,4 +36,48 @@ describe('issue 22: typed work', () => {
     expect(await text(p.locator('#undo-text'))).toBe('Ändringen är ångrad.');
     await p.context().close();
   });
+
+  it('"Ersätt texten med ett nytt utkast" is offered only when the proposal changed, asks first, and "Ångra" brings the own text back', async () => {
+    needBrowser();
+    const p = await openPage();
+    await loadExample(p, E3);
+    const box = p.getByLabel('Brevets text – kan redigeras före utskrift');
+    const outdated = p.locator('#letter-outdated');
+    const draft = await box.inputValue();
+    expect(draft.length).toBeGreaterThan(100);
+    const own = `${draft}\n\nEget tillägg: vi har talat i telefon den 3 december.`;
+    await box.fill(own);
+    // The proposal has not changed: nothing says it has.
+    expect(await outdated.isHidden()).toBe(true);
+    // It changes: the own text stays, and the page says the proposal changed.
+    await rowOf(p, 'incomes', 0).getByLabel('Belopp (kr)').fill('23456');
+    await recalculated(p);
+    await outdated.waitFor({ state: 'visible' });
+    expect(await box.inputValue()).toBe(own);
+    // "No" keeps the text as it is.
+    p.once('dialog', (d) => void d.dismiss());
+    await p.getByRole('button', { name: 'Ersätt texten med ett nytt utkast' }).click();
+    expect(await box.inputValue()).toBe(own);
+    // "Yes" replaces it, and "Ångra" brings it back.
+    let asked = '';
+    p.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await p.getByRole('button', { name: 'Ersätt texten med ett nytt utkast' }).click();
+    expect(asked).toMatch(/Din egen text .* ersätts/);
+    const fresh = await box.inputValue();
+    expect(fresh).not.toBe(own);
+    expect(fresh).not.toContain('Eget tillägg');
+    expect(await text(p.locator('#undo-text'))).toBe('Brevets text är ersatt med ett nytt utkast.');
+    await p.getByRole('button', { name: 'Ångra' }).click();
+    await recalculated(p);
+    expect(await box.inputValue()).toBe(own);
+    expect(await p.evaluate('document.activeElement.id')).toBe('letter-text');
+    // A recalculation does not overwrite it either.
+    await rowOf(p, 'incomes', 0).getByLabel('Belopp (kr)').fill('23457');
+    await recalculated(p);
+    expect(await box.inputValue()).toBe(own);
+    await p.context().close();
+  });
 });

@@ -42,6 +42,8 @@ let current = null; // { decision, text, body } of the last good answer
 let stale = false; // the form changed into something invalid since `current`
 let answers = {}; // the caseworker's barnkonsekvens answers by prompt id
 let draftOf; // the inputHash whose draft is in the letter box (undefined: none yet; null: the caseworker edited it)
+let shownDraft = null; // the draft last put in (or computed for) the letter box
+let editedFrom = null; // the draft the caseworker's own text was written from: a new one differs from it
 let recorded = null; // { decisionId, inputHash, ... } once the caseworker registered the decision
 let registerWhenReady = false; // "Registrera beslut" was pressed while the proposal was being computed again
 let sentDecidedOn = null; // the decision date the shown proposal was asked with
@@ -65,7 +67,7 @@ function announce(text) {
 // ---- keeping the work: session storage, undo, leaving the page ----
 
 function pageState() {
-  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, recorded };
+  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, letterFrom: draftOf === null ? editedFrom : null, recorded };
 }
 
 function save() {
@@ -84,6 +86,7 @@ function restoreState(saved) {
   if (typeof saved.letterText === 'string') {
     letterText.value = saved.letterText;
     draftOf = null;
+    editedFrom = typeof saved.letterFrom === 'string' ? saved.letterFrom : null;
   } else draftOf = undefined; // a new draft with the next proposal
   recorded = null; // a decision is registered in the case view now (issue 22), never on this page
 }
@@ -295,7 +298,9 @@ function updateLetter() {
     letterText.value = draft;
     draftOf = d.inputHash;
   }
-  $('#letter-outdated').hidden = draftOf !== null || letterText.value === draft;
+  shownDraft = draft;
+  // Only when the proposal's draft really changed since the caseworker began writing their own text.
+  $('#letter-outdated').hidden = draftOf !== null || editedFrom === null || draft === editedFrom || letterText.value === draft;
   $('#letter-kind').textContent =
     kind.kind === 'none'
       ? 'Inget brev till den sökande för det här förslaget.'
@@ -330,15 +335,27 @@ function updateLetter() {
 }
 
 letterText.addEventListener('input', () => {
+  if (draftOf !== null) editedFrom = shownDraft;
   draftOf = null; // the caseworker's own text from now on: a new proposal does not overwrite it
   recorded = null;
   updateLetter();
   save();
 });
+// The caseworker's own text is replaced only when they say so, and "Ångra" brings it back.
 $('#letter-redraft').addEventListener('click', () => {
+  if (!window.confirm('Din egen text i brevet ersätts med ett nytt utkast från förslaget. Du kan ångra efteråt. Fortsätta?')) return;
+  const own = { text: letterText.value, from: editedFrom };
   draftOf = undefined;
   updateLetter();
   save();
+  offerUndo('Brevets text är ersatt med ett nytt utkast.', () => {
+    letterText.value = own.text;
+    draftOf = null;
+    editedFrom = own.from;
+    updateLetter();
+    save();
+    return letterText;
+  });
   letterText.focus();
 });
 for (const el of letterFields) {
