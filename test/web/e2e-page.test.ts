@@ -6,7 +6,8 @@
  * overflow at 320 px.
  */
 import { describe, expect, it } from 'vitest';
-import { E3, householdSent, loadExample, needBrowser, openPage, recalculated, rowOf, text, useCaseworkerPage } from './support/caseworker-page.ts';
+import type { Route } from 'playwright-core';
+import { E3, householdSent, loadExample, needBrowser, openPage, openWith, recalculated, rowOf, text, useCaseworkerPage, WAIT } from './support/caseworker-page.ts';
 
 useCaseworkerPage();
 
@@ -78,6 +79,47 @@ describe('issue 22: typed work', () => {
     await rowOf(p, 'incomes', 0).getByLabel('Belopp (kr)').fill('23457');
     await recalculated(p);
     expect(await box.inputValue()).toBe(own);
+    await p.context().close();
+  });
+});
+
+describe('issue 22: layout', () => {
+  it('the field being typed in stays where it was when the answer puts hints above it (1366×768)', async () => {
+    needBrowser();
+    const p = await openWith({
+      period: '2026-03',
+      members: [
+        { id: 'a1', role: 'applicant', birthDate: '1988-05-14' },
+        { id: 'c1', role: 'child', birthDate: '2016-10-03' },
+        { id: 'c2', role: 'child', birthDate: '2018-02-11' },
+        { id: 'c3', role: 'child', birthDate: '2021-09-15' },
+      ],
+      incomes: [{ memberId: 'a1', type: 'salary', amount: '12000' }],
+      costs: [{ type: 'rent', amount: '9500' }],
+      circumstances: { availableForWork: true },
+    });
+    // Typing faster than the answers: they are held until the caseworker is in the income field.
+    const held: Route[] = [];
+    await p.route('**/api/calculate', (route) => void held.push(route));
+    for (const i of [1, 2, 3]) {
+      await rowOf(p, 'members', i).getByLabel('Födelsedatum').fill('2016-13-45');
+      await p.keyboard.press('Tab');
+    }
+    const field = rowOf(p, 'incomes', 0).getByLabel('Belopp (kr)');
+    await field.focus();
+    // The field near the bottom of the window, as when typing down the form.
+    await p.evaluate(`window.scrollBy(0, document.activeElement.getBoundingClientRect().bottom - (innerHeight - 30))`);
+    const top = async () => (await p.evaluate('document.activeElement.getBoundingClientRect().top')) as number;
+    const before = await top();
+    expect(before).toBeGreaterThan(600);
+    await p.keyboard.type('5');
+    await p.unroute('**/api/calculate');
+    for (const route of held) await route.continue().catch(() => undefined);
+    await p.locator('#result[data-state="invalid"]').waitFor(WAIT);
+    // The three dates' errors are shown above it, and the field has not moved.
+    expect(await p.locator('[data-list="members"] .field-error:visible').count()).toBe(3);
+    expect(await p.evaluate('document.activeElement.dataset.key')).toBe('amount');
+    expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(1);
     await p.context().close();
   });
 });

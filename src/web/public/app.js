@@ -170,13 +170,29 @@ async function calculate() {
     const response = await fetch('/api/calculate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: controller.signal });
     const text = await response.text();
     if (mine !== sequence) return;
-    if (response.ok) showDecision(JSON.parse(text), text, body);
-    else if (response.status === 400 || response.status === 413) showProblems(JSON.parse(text).errors);
-    else showFailure(`Beräkningstjänsten svarade med fel ${response.status}.`);
+    keepFocusInPlace(() => {
+      if (response.ok) showDecision(JSON.parse(text), text, body);
+      else if (response.status === 400 || response.status === 413) showProblems(JSON.parse(text).errors);
+      else showFailure(`Beräkningstjänsten svarade med fel ${response.status}.`);
+    });
   } catch (error) {
     if (error.name === 'AbortError' || mine !== sequence) return;
     showFailure('Beräkningstjänsten svarar inte. Kontrollera att den är igång.');
   }
+}
+
+/**
+ * Runs `render` (an answer's hints and errors, shown at their fields) without moving the field being
+ * typed in: what is inserted above it scrolls the page by as much, so it stays where the eye is.
+ */
+function keepFocusInPlace(render) {
+  const el = document.activeElement;
+  const inForm = el instanceof HTMLElement && el.closest('#household-form') !== null;
+  const top = inForm ? el.getBoundingClientRect().top : 0;
+  render();
+  if (!inForm || !el.isConnected) return;
+  const moved = el.getBoundingClientRect().top - top;
+  if (moved !== 0) window.scrollBy(0, moved);
 }
 
 function onField(path) {
