@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
-import { E3, householdSent, loadExample, needBrowser, openPage, openWith, recalculated, rowOf, text, useCaseworkerPage, WAIT } from './support/caseworker-page.ts';
+import { amount, axe, E2, E3, householdSent, loadExample, needBrowser, openPage, openWith, recalculated, rowOf, serious, text, useCaseworkerPage, WAIT } from './support/caseworker-page.ts';
 
 useCaseworkerPage();
 
@@ -120,6 +120,39 @@ describe('issue 22: layout', () => {
     expect(await p.locator('[data-list="members"] .field-error:visible').count()).toBe(3);
     expect(await p.evaluate('document.activeElement.dataset.key')).toBe('amount');
     expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(1);
+    await p.context().close();
+  });
+
+  it('at 390×844 the outcome and the amount to pay are in the window from the top of the form, and Tab never hides focus under them', async () => {
+    needBrowser();
+    const p = await openPage({ width: 390, height: 844 });
+    await loadExample(p, E2);
+    await p.evaluate('window.scrollTo(0, 0)');
+    const bar = p.locator('#result-peek');
+    await bar.waitFor({ state: 'visible' });
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(box.y).toBeGreaterThan(700);
+    const payable = await text(amount('payable', p));
+    expect(await text(bar)).toBe(`${await text(p.locator('#result .outcome__label'))} · Att betala ${payable}`);
+    expect(serious(await axe(p))).toEqual([]);
+    // Forward through the whole form: every focused control is above the bar.
+    let hidden = 0;
+    let stops = 0;
+    for (let i = 0; i < 80; i++) {
+      await p.keyboard.press('Tab');
+      if (!(await p.evaluate(`document.activeElement.closest('#household-form') !== null`))) continue;
+      stops += 1;
+      const bottom = (await p.evaluate('document.activeElement.getBoundingClientRect().bottom')) as number;
+      const top = (await bar.isVisible()) ? (await bar.boundingBox())!.y : 844;
+      if (bottom > top + 1) hidden += 1;
+    }
+    expect(stops).toBeGreaterThan(30);
+    expect(hidden).toBe(0);
+    // The link goes to the proposal, and there the bar gives way to the outcome itself.
+    await bar.getByRole('link').click();
+    await bar.waitFor({ state: 'hidden' });
+    expect((await p.locator('#result .outcome__label').boundingBox())!.y).toBeLessThan(844);
     await p.context().close();
   });
 });

@@ -53,7 +53,30 @@ let sequence = 0;
 
 const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (putBack, text) => offerUndo(text, putBack) });
 
+// ---- the amount to pay in the window (one column): a bar at the bottom while the proposal is out of view ----
+
+const peek = $('#result-peek');
+let peekWatch = null;
+
+/** The outcome and the amount to pay as the result shows them, in the bar; hidden near the outcome itself. */
+function updatePeek() {
+  const label = resultBody.querySelector('.outcome__label')?.textContent.trim();
+  const pay = resultBody.querySelector('[data-amount="payable"]')?.textContent.trim();
+  peek.hidden = !current || !label;
+  peek.classList.toggle('is-stale', stale);
+  $('#result-peek-link').textContent = `${stale ? 'Inaktuellt – ' : ''}${label ?? ''}${pay ? ` · Att betala ${pay}` : ''}`;
+  peekWatch?.disconnect();
+  const outcome = resultBody.querySelector('.outcome');
+  if (!outcome || typeof IntersectionObserver !== 'function') return;
+  peekWatch = new IntersectionObserver(([entry]) => {
+    peek.classList.toggle('is-near', entry.isIntersecting);
+    document.documentElement.style.setProperty('--peek-h', `${peek.offsetHeight}px`);
+  });
+  peekWatch.observe(outcome);
+}
+
 function setState(state) {
+  updatePeek();
   result.dataset.state = state;
   busy.hidden = state !== 'pending';
   result.setAttribute('aria-busy', state === 'pending' ? 'true' : 'false');
