@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
-import { amount, axe, E2, E3, householdSent, loadExample, needBrowser, openPage, openWith, recalculated, rowOf, serious, text, useCaseworkerPage, WAIT } from './support/caseworker-page.ts';
+import { amount, axe, E2, E3, householdSent, loadExample, needBrowser, openPage, openWith, recalculated, rowOf, serious, server, text, useCaseworkerPage, WAIT } from './support/caseworker-page.ts';
 
 useCaseworkerPage();
 
@@ -155,4 +155,69 @@ describe('issue 22: layout', () => {
     expect((await p.locator('#result .outcome__label').boundingBox())!.y).toBeLessThan(844);
     await p.context().close();
   });
+});
+
+describe('issue 22: reflow at 320 px', () => {
+  /** The document's width, and what sticks out past the window outside any scroll box (the message when it fails). */
+  const overflow = (p: import('playwright-core').Page) =>
+    p.evaluate(`({ width: document.documentElement.scrollWidth, wide: [...document.querySelectorAll('body *')].filter((el) => { if (el.getBoundingClientRect().right <= innerWidth + 0.5 || !el.getClientRects().length) return false; for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false; return true; }).slice(0, 3).map((el) => el.tagName + '.' + el.className + ' ' + (el.textContent || '').trim().slice(0, 40)) })`) as Promise<{ width: number; wide: string[] }>;
+
+  it('/ with every part of the calculation open (trace included): nothing wider than 320 px', async () => {
+    needBrowser();
+    const p = await openPage({ width: 320, height: 700 });
+    await loadExample(p, E2);
+    await p.evaluate(`for (const d of document.querySelectorAll('#result details')) d.open = true`);
+    expect(await p.locator('#r-trace[open]').count()).toBe(1);
+    const { width, wide } = await overflow(p);
+    expect(width, wide.join(' | ')).toBeLessThanOrEqual(320);
+    expect(serious(await axe(p))).toEqual([]);
+    await p.context().close();
+  });
+
+  it('/ with a name typed as one long word, and the trace open: nothing wider than 320 px', async () => {
+    needBrowser();
+    const p = await openPage({ width: 320, height: 700 });
+    await loadExample(p, 'h3-partner-not-at-labour-market-disposal-2026');
+    await rowOf(p, 'members', 0).getByLabel('Namn').fill('Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz');
+    await recalculated(p);
+    await p.evaluate(`for (const d of document.querySelectorAll('#result details')) d.open = true`);
+    expect(await text(p.locator('#r-trace'))).toContain('Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz');
+    const { width, wide } = await overflow(p);
+    expect(width, wide.join(' | ')).toBeLessThanOrEqual(320);
+    await p.context().close();
+  });
+
+  it('/ with the trace open for a household whose ids and codes are long words: nothing wider than 320 px', async () => {
+    needBrowser();
+    const id = 'sokande-med-ett-mycket-langt-id-utan-mellanslag';
+    const p = await openWith({
+      caseId: 'ARENDE-2026-0000000000000000000000000001',
+      period: '2026-03',
+      members: [{ id, role: 'applicant', birthDate: '1988-05-14' }, { id: `${id}-barn`, role: 'child', birthDate: '2016-10-03' }],
+      incomes: [{ memberId: id, type: 'salary', amount: '2000' }],
+      costs: [{ type: 'rent', amount: '7000' }],
+      circumstances: { availableForWork: true },
+    });
+    await p.setViewportSize({ width: 320, height: 700 });
+    await p.evaluate(`for (const d of document.querySelectorAll('#result details')) d.open = true`);
+    const { width, wide } = await overflow(p);
+    expect(width, wide.join(' | ')).toBeLessThanOrEqual(320);
+    await p.context().close();
+  });
+
+  for (const lang of ['sv', 'ar']) {
+    it(`/invanare (${lang}): the norm table scrolls in its own box, the page is no wider than 320 px`, async () => {
+      needBrowser();
+      const p = await openPage({ width: 320, height: 700 });
+      await p.goto(`${server.url}/invanare/?lang=${lang}&month=2026-03`);
+      // Each norm table in a box of its own, reached by Tab, named by its caption.
+      const boxes = p.locator('#norm .table-scroll[tabindex="0"][role="region"]');
+      expect(await boxes.count()).toBe(2);
+      expect(await boxes.first().getAttribute('aria-labelledby')).toBe('norm-personal');
+      const { width, wide } = await overflow(p);
+      expect(width, wide.join(' | ')).toBeLessThanOrEqual(320);
+      expect(serious(await axe(p))).toEqual([]);
+      await p.context().close();
+    });
+  }
 });
