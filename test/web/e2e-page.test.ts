@@ -81,6 +81,28 @@ describe('issue 22: typed work', () => {
     expect(await box.inputValue()).toBe(own);
     await p.context().close();
   });
+
+  it('Person 1’s "Ta bort" is not the first Tab stop of its card: it comes after the fields, where it is drawn', async () => {
+    needBrowser();
+    const p = await openPage();
+    const card = rowOf(p, 'members', 0);
+    await card.getByLabel('Roll').focus();
+    await p.keyboard.press('Shift+Tab');
+    // Before the card's first field: the fields of "Ärende", never the remove button.
+    expect(await p.evaluate(`document.activeElement.closest('[data-row="members"]') === null`)).toBe(true);
+    const stops: string[] = [];
+    await card.getByLabel('Roll').focus();
+    for (let i = 0; i < 40 && stops.at(-1) !== 'remove'; i++) {
+      await p.keyboard.press('Tab');
+      stops.push((await p.evaluate(`document.activeElement.dataset.remove ? 'remove' : document.activeElement.dataset.key ?? ''`)) as string);
+    }
+    expect(stops.at(-1)).toBe('remove');
+    expect(stops.slice(0, 3)).toEqual(['displayName', 'birthDate', 'personnummer']);
+    const button = (await card.getByRole('button', { name: 'Ta bort person 1' }).boundingBox())!;
+    const last = (await card.getByLabel('Id').boundingBox())!;
+    expect(button.y).toBeGreaterThan(last.y);
+    await p.context().close();
+  });
 });
 
 describe('issue 22: layout', () => {

@@ -321,8 +321,9 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         ]),
       ),
     );
-    // The remove button first in the card: where it is drawn is where the Tab order reaches it.
-    row.querySelector('legend').after(removeButton('Ta bort person'));
+    // The remove button last in the card, where it is drawn: Tab reaches the person's fields first, so
+    // the applicant's "Ta bort" is not the first stop of the form.
+    row.append(removeButton('Ta bort person'));
     lists.members.append(row);
     if (values) {
       for (const key of MEMBER_KEYS) {
