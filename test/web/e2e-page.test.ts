@@ -38,6 +38,29 @@ describe('issue 22: typed work', () => {
     await p.context().close();
   });
 
+  it('"Ångra" after loading an example asks first when the example was changed since, and "Avbryt" keeps the change', async () => {
+    needBrowser();
+    const p = await openPage();
+    await loadExample(p, E3);
+    const salary = rowOf(p, 'incomes', 0).getByLabel('Belopp (kr)');
+    await salary.fill('23456');
+    await recalculated(p);
+    let asked = '';
+    p.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await p.getByRole('button', { name: 'Ångra' }).click();
+    expect(asked).toMatch(/ändrat efter det tas också bort/);
+    expect(await salary.inputValue()).toBe('23456');
+    expect(await p.getByRole('button', { name: 'Ångra' }).isVisible()).toBe(true);
+    // Said yes to: the page is as it was before the example, empty.
+    p.once('dialog', (d) => void d.accept());
+    await p.getByRole('button', { name: 'Ångra' }).click();
+    expect(await p.locator('[data-list="incomes"] > [data-row]').count()).toBe(0);
+    await p.context().close();
+  });
+
   it('"Ersätt texten med ett nytt utkast" is offered only when the proposal changed, asks first, and "Ångra" brings the own text back', async () => {
     needBrowser();
     const p = await openPage();

@@ -114,7 +114,7 @@ function restoreState(saved) {
   recorded = null; // a decision is registered in the case view now (issue 22), never on this page
 }
 
-let undoing = null; // what "Ångra" does: returns the control to go on in, or nothing (then Månad)
+let undoing = null; // what "Ångra" does: returns the control to go on in, nothing (then Månad), or false when declined
 
 /**
  * Shows what just happened with an "Ångra" button that undoes that one thing: a removed person comes
@@ -126,14 +126,25 @@ function offerUndo(text, undo) {
   $('#undo').hidden = false;
 }
 
-/** Undo for replacing the whole page (an example, a new household): back to the page as it was. */
-const undoReplace = (before) => () => restoreState(before);
+/**
+ * Undo for replacing the whole page (an example, a new household): back to the page as it was. What
+ * was typed after the replacement would go with it, so then the caseworker is asked first.
+ */
+function undoReplace(before) {
+  const after = JSON.stringify(form.state());
+  return () => {
+    if (JSON.stringify(form.state()) !== after && !window.confirm('Det du har ändrat efter det tas också bort när du ångrar. Fortsätta?')) return false;
+    restoreState(before);
+    return undefined;
+  };
+}
 
 $('#undo').addEventListener('click', () => {
   if (!undoing) return;
   const undo = undoing;
-  undoing = null;
   const next = undo();
+  if (next === false) return; // the caseworker said no: nothing changed, "Ångra" stays
+  undoing = null;
   $('#undo').hidden = true;
   $('#undo-text').textContent = 'Ändringen är ångrad.';
   schedule();
