@@ -46,9 +46,14 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'members.personnummer': { description: 'Personnummer or samordningsnummer (YYYYMMDD-NNNN or YYMMDD-NNNN); checked (date, Luhn) and never printed in full.' },
   'members.availableForWork': { description: "A partner's standing at the labour market's disposal: true, false, or null when not given." },
   'members.acceptableReason': { description: "A partner's acceptable reason for not standing at the labour market's disposal (e.g. sick leave)." },
-  'members.name': { description: 'A name for people reading the decision; not used in the calculation.' },
+  'members.name': { description: 'The person\'s name, at most 200 characters: the letter and the worksheet call the person by it (without one: "sökanden", "barnet som är 7 år"). Never used in the calculation.' },
   'members.minorApplicantReason': { description: 'For an applicant under 18: why they apply on their own (married, own child, parents dead …). Without it the proposal needs information.' },
   'members.activityRequirement': { description: 'Applicant or partner, from försörjningsstöd for 2026-10 (aktivitetskrav): { status: required | exempt | participating | declined, exemption: a code of rules/activity-requirement.json when exempt, acceptableReason when declined }. See docs/law-in-force.md.' },
+  'members.activityRequirement.status': { description: 'required, exempt, participating or declined.' },
+  'members.activityRequirement.exemption': { description: 'When exempt: the exemption code (rules/activity-requirement.json).' },
+  'members.activityRequirement.acceptableReason': { description: 'When declined: the reason the person gave, for a caseworker to judge.' },
+  'members.sickness.since': { description: 'First day of the illness, YYYY-MM-DD, not after the period.', pattern: DATE },
+  'members.sickness.medicalCertificate': { description: 'true when a läkarintyg has been handed in.' },
   'members.sickness': { description: 'Applicant or partner who does not stand at the labour market\'s disposal because of illness: { since: YYYY-MM-DD, medicalCertificate: true | false }. From 2026-07-01 a missing läkarintyg is needs-information. See docs/law-in-force.md.' },
   incomes: { description: `The household's income in the month. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
   'incomes.memberId': { description: 'The member whose income it is (members[].id).' },
@@ -85,6 +90,18 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'agencyAnswers.memberId': { description: 'The member asked about (members[].id).' },
   'agencyAnswers.agency': { description: 'The agency that answered (as registeredIncomes[].agency).' },
   'agencyAnswers.status': { description: 'answered, nothing (answered: no payments), unverifiable (flag for a person), failed (needs-information).' },
+  letterhead: { description: "The letter's case facts, all optional (docs/household.md): the nämnd, the application date, the applicant's address, the decision maker and their delegation, the contact person. The applicant's name and personnummer are the applicant member's name and personnummer. A fact not given is left out of the letter, never printed as a dash." },
+  'letterhead.board': { description: 'The nämnd that decides, as the letter names it, e.g. "Socialnämnden i Exempelby"; one line, at most 200 characters.' },
+  'letterhead.applicationDate': { description: 'The day the application came in, YYYY-MM-DD; not after the decision date or the month applied for.', pattern: DATE },
+  'letterhead.applicantAddress': { description: "The applicant's postal address, one line per item (at most 6 lines of 200 characters)." },
+  'letterhead.decisionMaker': { description: 'Who decides (beslutsfattare): { name, title, delegation }.' },
+  'letterhead.decisionMaker.name': { description: "The decision maker's name (required when decisionMaker is given)." },
+  'letterhead.decisionMaker.title': { description: 'Their title, e.g. "socialsekreterare".' },
+  'letterhead.decisionMaker.delegation': { description: "The point of the nämnd's delegationsordning the decision is made under." },
+  'letterhead.contact': { description: 'Whom the applicant contacts with questions: { name, phone, email }, at least one of them.' },
+  'letterhead.contact.name': { description: "The contact person's name." },
+  'letterhead.contact.phone': { description: 'A telephone number: digits, spaces, +, - and parentheses, at least 5 digits.' },
+  'letterhead.contact.email': { description: 'An e-mail address (name@domain).' },
   circumstances: { description: "Facts about the applicant's situation." },
   'circumstances.availableForWork': { description: "The applicant stands at the labour market's disposal: true, false, or null when not given." },
   'circumstances.acceptableReason': { description: "The applicant's acceptable reason for not standing at the labour market's disposal (e.g. sick leave)." },
@@ -107,8 +124,9 @@ function annotate(node: JsonSchema, prefix: string, undocumented: string[]): voi
       const nullable = Array.isArray(child['type']) && (child['type'] as unknown[]).includes('null');
       Object.assign(child, doc.enum ? { ...doc, enum: nullable ? [...doc.enum, null] : [...doc.enum] } : doc);
     }
-    const inner = child.items ?? child;
-    if (inner.properties) annotate(inner, key, undocumented);
+    // The object itself, a list's items, or (a nullable object) the object branch of its anyOf.
+    const branches = [child.items ?? child, ...((child['anyOf'] as JsonSchema[] | undefined) ?? []).map((b) => b.items ?? b)];
+    for (const inner of branches) if (inner.properties) annotate(inner, key, undocumented);
   }
 }
 

@@ -10,7 +10,7 @@ import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parseP
 import { quote } from './echo.ts';
 import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
-import { AGENCIES, AGENCY_ANSWER_STATUSES, GENDERS, ROLES, type ActivityStatus, type Agency, type AgencyAnswer, type AgencyAnswerStatus, type Household, type InputIssue, type RegisteredIncome } from './types.ts';
+import { AGENCIES, AGENCY_ANSWER_STATUSES, GENDERS, ROLES, type ActivityStatus, type Agency, type AgencyAnswer, type Contact, type DecisionMaker, type AgencyAnswerStatus, type Household, type InputIssue, type RegisteredIncome } from './types.ts';
 
 const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
 
@@ -44,7 +44,7 @@ const memberSchema = z.object({
   acceptableReason: text('a text').nullable().optional(),
   activityRequirement: activitySchema.nullable().optional(),
   sickness: sicknessSchema.nullable().optional(),
-  name: text('a text').optional(),
+  name: text('a text').nullable().optional(),
   minorApplicantReason: text('a text').nullable().optional(),
 });
 
@@ -84,6 +84,28 @@ const circumstancesSchema = z.object({
   jobbstimulansStart: text('a month YYYY-MM').nullable().optional(),
 });
 
+/**
+ * The letter's case facts (docs/household.md "letterhead"): who decides, for which nämnd, the
+ * application date, the applicant's address and the contact person. Only the letter uses them.
+ */
+const decisionMakerSchema = z.object({
+  name: text('a text'),
+  title: text('a text').nullable().optional(),
+  delegation: text('a text').nullable().optional(),
+});
+const contactSchema = z.object({
+  name: text('a text').nullable().optional(),
+  phone: text('a telephone number as text').nullable().optional(),
+  email: text('an e-mail address as text').nullable().optional(),
+});
+const letterheadSchema = z.object({
+  board: text('the nämnd\'s name (text)').nullable().optional(),
+  applicationDate: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  applicantAddress: z.array(text('an address line (text)'), { error: 'expected a list of address lines' }).nullable().optional(),
+  decisionMaker: decisionMakerSchema.nullable().optional(),
+  contact: contactSchema.nullable().optional(),
+});
+
 const registeredIncomeSchema = z.object({
   memberId: text('the id of a member'),
   agency: z.string({ error: `expected one of ${AGENCIES.join(', ')}` }),
@@ -119,6 +141,7 @@ export const householdSchema = z.object({
   circumstances: circumstancesSchema.optional(),
   registeredIncomes: z.array(registeredIncomeSchema, { error: 'expected a list of registered payments' }).optional(),
   agencyAnswers: z.array(agencyAnswerSchema, { error: 'expected a list of agency answers' }).optional(),
+  letterhead: letterheadSchema.nullable().optional(),
 });
 
 /** Field names the contract (and this engine) knows, for the unknown-field warnings. */
@@ -133,6 +156,9 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   agencyAnswers: new Set(Object.keys(agencyAnswerSchema.shape)),
   activityRequirement: new Set(Object.keys(activitySchema.shape)),
   sickness: new Set(Object.keys(sicknessSchema.shape)),
+  letterhead: new Set(Object.keys(letterheadSchema.shape)),
+  decisionMaker: new Set(Object.keys(decisionMakerSchema.shape)),
+  contact: new Set(Object.keys(contactSchema.shape)),
 };
 
 /*
@@ -145,7 +171,6 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isText = (v: unknown): boolean => typeof v === 'string';
 /** .optional(): absent, or of the type (not null). */
-const optText = (v: unknown): boolean => v === undefined || typeof v === 'string';
 const optFlag = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
 /** .nullable().optional(): absent, null, or of the type. */
 const nullText = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
@@ -169,7 +194,7 @@ function memberMatches(m: unknown): boolean {
     nullText(m['acceptableReason']) &&
     (m['activityRequirement'] === undefined || m['activityRequirement'] === null || activityMatches(m['activityRequirement'])) &&
     (m['sickness'] === undefined || m['sickness'] === null || sicknessMatches(m['sickness'])) &&
-    optText(m['name']) &&
+    nullText(m['name']) &&
     nullText(m['minorApplicantReason'])
   );
 }
@@ -215,6 +240,21 @@ function registeredIncomeMatches(r: unknown): boolean {
   );
 }
 
+function letterheadMatches(l: unknown): boolean {
+  if (l === undefined || l === null) return true;
+  if (!isRecord(l)) return false;
+  const address = l['applicantAddress'];
+  const maker = l['decisionMaker'];
+  const contact = l['contact'];
+  return (
+    nullText(l['board']) &&
+    nullText(l['applicationDate']) &&
+    (address === undefined || address === null || (Array.isArray(address) && address.every(isText))) &&
+    (maker === undefined || maker === null || (isRecord(maker) && isText(maker['name']) && nullText(maker['title']) && nullText(maker['delegation']))) &&
+    (contact === undefined || contact === null || (isRecord(contact) && nullText(contact['name']) && nullText(contact['phone']) && nullText(contact['email'])))
+  );
+}
+
 function agencyAnswerMatches(a: unknown): boolean {
   return isRecord(a) && isText(a['memberId']) && isText(a['agency']) && isText(a['status']);
 }
@@ -254,7 +294,8 @@ export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
     everyMatches(raw['assets'], true, assetMatches) &&
     circumstancesMatch(raw['circumstances']) &&
     everyMatches(raw['registeredIncomes'], true, registeredIncomeMatches) &&
-    everyMatches(raw['agencyAnswers'], true, agencyAnswerMatches)
+    everyMatches(raw['agencyAnswers'], true, agencyAnswerMatches) &&
+    letterheadMatches(raw['letterhead'])
   );
 }
 
@@ -344,6 +385,12 @@ export function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
     }
   }
   checkKeys(warnings, raw['circumstances'], KNOWN_KEYS['circumstances']!, 'circumstances', -1);
+  const letterhead = raw['letterhead'];
+  checkKeys(warnings, letterhead, KNOWN_KEYS['letterhead']!, 'letterhead', -1);
+  if (isRecord(letterhead)) {
+    checkKeys(warnings, letterhead['decisionMaker'], KNOWN_KEYS['decisionMaker']!, 'letterhead', -1, 'decisionMaker');
+    checkKeys(warnings, letterhead['contact'], KNOWN_KEYS['contact']!, 'letterhead', -1, 'contact');
+  }
   return warnings;
 }
 
@@ -499,6 +546,69 @@ function parseAnswers(issues: InputIssue[], ids: ReadonlyMap<string, number>, li
   });
 }
 
+/** A member's name as the letter uses it: trimmed, one line; an empty name is no name. */
+function nameOf(name: string | null | undefined): string | null {
+  const trimmed = (name ?? '').replace(/\s+/g, ' ').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+type LetterheadInput = NonNullable<z.infer<typeof householdSchema>['letterhead']>;
+
+/** The longest text of the letterhead (a name, a line of the address, a delegation). */
+export const MAX_LETTERHEAD_TEXT = 200;
+/** The most address lines (c/o, street, box, postcode and town, country). */
+export const MAX_ADDRESS_LINES = 6;
+
+/** A letterhead text: absent or null → null; else one line, not empty, at most MAX_LETTERHEAD_TEXT characters. */
+function letterText(issues: InputIssue[], value: string | null | undefined, path: string): string | null {
+  if (value === undefined || value === null) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') addIssue(issues, path, 'REQUIRED', 'must not be empty (leave the field out when it is not known)');
+  else if (/[\u0000-\u001f\u007f]/.test(value)) addIssue(issues, path, 'INVALID_FIELD', 'one line of text: no line breaks or control characters');
+  else if (value.length > MAX_LETTERHEAD_TEXT) addIssue(issues, path, 'TOO_LONG', `at most ${MAX_LETTERHEAD_TEXT} characters (got ${value.length})`);
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * The letterhead (the letter's case facts): every text one line of at most 200 characters; the
+ * application date a real date not after the decision date or the benefit month; at most six address
+ * lines; a telephone number of digits (with spaces, +, -, parentheses); an e-mail address with an @.
+ */
+function parseLetterhead(issues: InputIssue[], l: LetterheadInput | null | undefined, decidedOn: string | null, period: Period | null): Household['letterhead'] {
+  if (l === undefined || l === null) return null;
+  const board = letterText(issues, l.board, 'letterhead.board');
+  let applicationDate: string | null = null;
+  if (l.applicationDate !== undefined && l.applicationDate !== null) {
+    const date = l.applicationDate;
+    if (!isIsoDate(date)) addIssue(issues, 'letterhead.applicationDate', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(date)}`);
+    else if (decidedOn !== null && isIsoDate(decidedOn) && date > decidedOn) addIssue(issues, 'letterhead.applicationDate', 'AFTER_DECISION', `${date} is after the decision date ${decidedOn}`);
+    else if (period !== null && date > lastDayOf(period)) addIssue(issues, 'letterhead.applicationDate', 'AFTER_PERIOD', `${date} is after the month applied for (${firstDayOf(period).slice(0, 7)})`);
+    else applicationDate = date;
+  }
+  const lines = l.applicantAddress ?? [];
+  if (lines.length > MAX_ADDRESS_LINES) addIssue(issues, 'letterhead.applicantAddress', 'TOO_LONG', `at most ${MAX_ADDRESS_LINES} lines (got ${lines.length})`);
+  const applicantAddress = lines.map((line, i) => letterText(issues, line, `letterhead.applicantAddress[${i}]`)).filter((x): x is string => x !== null);
+  let decisionMaker: DecisionMaker | null = null;
+  if (l.decisionMaker !== undefined && l.decisionMaker !== null) {
+    const name = letterText(issues, l.decisionMaker.name, 'letterhead.decisionMaker.name');
+    const title = letterText(issues, l.decisionMaker.title, 'letterhead.decisionMaker.title');
+    const delegation = letterText(issues, l.decisionMaker.delegation, 'letterhead.decisionMaker.delegation');
+    decisionMaker = name === null ? null : { name, title, delegation };
+  }
+  let contact: Contact | null = null;
+  if (l.contact !== undefined && l.contact !== null) {
+    const name = letterText(issues, l.contact.name, 'letterhead.contact.name');
+    const phone = letterText(issues, l.contact.phone, 'letterhead.contact.phone');
+    const email = letterText(issues, l.contact.email, 'letterhead.contact.email');
+    if (phone !== null && !/^\+?[0-9 ()-]+$/.test(phone)) addIssue(issues, 'letterhead.contact.phone', 'INVALID_PHONE', `expected digits, spaces, +, - and parentheses, got ${quote(phone)}`);
+    else if (phone !== null && phone.replace(/[^0-9]/g, '').length < 5) addIssue(issues, 'letterhead.contact.phone', 'INVALID_PHONE', `expected at least 5 digits, got ${quote(phone)}`);
+    if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) addIssue(issues, 'letterhead.contact.email', 'INVALID_EMAIL', `expected an e-mail address like namn@kommun.se, got ${quote(email)}`);
+    if (l.contact.name == null && l.contact.phone == null && l.contact.email == null) addIssue(issues, 'letterhead.contact', 'REQUIRED', 'give at least one of name, phone and email (or leave contact out)');
+    contact = name === null && phone === null && email === null ? null : { name, phone, email };
+  }
+  return { board, applicationDate, applicantAddress, decisionMaker, contact };
+}
+
 export function parseHousehold(raw: unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '(household)', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with period, members, incomes, costs' }] };
@@ -571,6 +681,7 @@ export function parseHousehold(raw: unknown): ParseResult {
         addIssue(issues, `${base}.daysInHousehold`, 'INVALID_DAYS', `${input.period} has ${daysInMonth(period)} days (got ${m.daysInHousehold})`);
       }
     }
+    if (m.name !== undefined && m.name !== null && m.name.length > MAX_LETTERHEAD_TEXT) addIssue(issues, `${base}.name`, 'TOO_LONG', `at most ${MAX_LETTERHEAD_TEXT} characters (got ${m.name.length})`);
     checkActivity(issues, m, base);
     checkSickness(issues, m, base, period);
     if (m.lunchOutsideHome === true && m.role !== 'child') addIssue(issues, `${base}.lunchOutsideHome`, 'NOT_A_CHILD', 'applies only to a member with role child (aged 0–6)');
@@ -635,6 +746,8 @@ export function parseHousehold(raw: unknown): ParseResult {
     addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(input.municipality)}`);
   }
 
+  const letterhead = parseLetterhead(issues, input.letterhead, decidedOn, period);
+
   if (issues.length > 0 || !period) return { ok: false, issues };
 
   const household: Household = {
@@ -659,6 +772,7 @@ export function parseHousehold(raw: unknown): ParseResult {
         ? { status: m.activityRequirement.status as ActivityStatus, exemption: m.activityRequirement.exemption ?? null, acceptableReason: m.activityRequirement.acceptableReason ?? null }
         : null,
       sickness: m.sickness ? { since: m.sickness.since ?? null, medicalCertificate: m.sickness.medicalCertificate ?? null } : null,
+      name: nameOf(m.name),
     })),
     incomes,
     costs,
@@ -666,6 +780,7 @@ export function parseHousehold(raw: unknown): ParseResult {
     circumstances,
     registeredIncomes,
     agencyAnswers,
+    letterhead,
   };
   return { ok: true, household, warnings };
 }
