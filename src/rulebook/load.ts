@@ -332,7 +332,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   // may cite a provision that does not exist before 2027).
   const topics = new Set<string>([
     'rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights',
-    'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers',
+    'statementOfReasons', 'appealDeadline', 'appealRoute', 'appealLate', 'appealReview', 'childViews', 'householdMembers',
     'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
   ]);
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
