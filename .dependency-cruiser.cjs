@@ -8,7 +8,8 @@
  *   data         src/trace, src/context.ts, src/output: the trace, the context and the decision's
  *                shared output types as data; sentences as message keys and arguments, no text
  *   concepts     src/norm, src/costs, src/income, src/agency, src/assets, src/childImpact,
- *                src/activity, src/medical, src/conditions: one folder per legal concept, computing data
+ *                src/activity, src/medical, src/conditions, src/labourMarket, src/shares: one folder per
+ *                legal concept, computing data
  *   decision     src/decision, src/index.ts: the proposal, in the law's order, made of the concepts
  *   views        src/explain: Swedish and English texts, the decision as calculate --json prints it,
  *                the letter; rendered from the data
@@ -22,7 +23,7 @@
 const LAYERS = {
   foundations: '^src/(money|period|rulebook|household)/|^src/(canonical|paths|version)\\.ts$',
   data: '^src/(trace|output)/|^src/context\\.ts$',
-  concepts: '^src/(norm|costs|income|agency|assets|childImpact|activity|medical|conditions)/',
+  concepts: '^src/(norm|costs|income|agency|assets|childImpact|activity|medical|conditions|labourMarket|shares)/',
   decision: '^src/decision/|^src/index\\.ts$',
   views: '^src/explain/',
   runs: '^src/(batch|monthly|compare|store)/',

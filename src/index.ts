@@ -50,6 +50,12 @@ function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
     }
   };
   for (const i of household.incomes) checkType(rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
+  for (const r of household.registeredIncomes) {
+    const type = r.assessment?.incomeType ?? null;
+    if (type !== null && !Object.hasOwn(rules.incomeTypes, type)) {
+      issues.push({ path: `registeredIncomes[${r.index}].assessment.incomeType`, code: 'UNKNOWN_TYPE', message: `unknown income type ${quote(type)} (expected one of ${Object.keys(rules.incomeTypes).join(', ')})` });
+    }
+  }
   for (const c of household.costs) checkType(rules.costTypes, c.type, 'costs', c.index, 'cost type');
   for (const a of household.assets) checkType(rules.assetTypes, a.type, 'assets', a.index, 'asset type');
   const activity = rules.activityRequirement ?? null;

@@ -11,15 +11,12 @@
  * decides) and computes the alternatives — the adult's whole part refused with the children's part
  * kept, and the full amount if the reason is found acceptable — with the barnkonsekvens.
  */
-import { childrenPart, memberParts } from '../childImpact/index.ts';
 import { legal, needInformation, type Context } from '../context.ts';
-import type { CostsResult } from '../costs/index.ts';
 import type { Alternative, Flag } from '../output/types.ts';
 import type { Member } from '../household/types.ts';
-import type { IncomeResult } from '../income/index.ts';
-import { floorAtZero, formatKronor, max, min, subtract, ZERO, type Ore } from '../money/index.ts';
-import type { NormResult } from '../norm/index.ts';
+import type { Ore } from '../money/index.ts';
 import type { ActivityRequirementRule } from '../rulebook/types.ts';
+import { adultPartAmounts, type SanctionInput } from '../shares/index.ts';
 import { traceParam } from '../trace/index.ts';
 
 export interface ActivityResult {
@@ -30,13 +27,7 @@ export interface ActivityResult {
 
 const NONE: ActivityResult = { blocked: false, alternatives: [] };
 
-export interface ActivityInput {
-  readonly norm: NormResult;
-  readonly costs: CostsResult;
-  readonly income: IncomeResult;
-  /** What would be paid without any sanction (need − income), or null when no aid would be paid anyway. */
-  readonly payable: Ore | null;
-}
+export type ActivityInput = SanctionInput;
 
 /** One adult's status this month: duty not yet, exempt, participating, required, declined (with or without a reason). */
 function traceStatus(ctx: Context, rule: ActivityRequirementRule, m: Member, status: string, args: Record<string, string | number>): void {
@@ -55,12 +46,8 @@ function traceStatus(ctx: Context, rule: ActivityRequirementRule, m: Member, sta
 }
 
 /** The alternatives a person chooses between when the adult declined without a reason. */
-function alternativesFor(m: Member, input: ActivityInput, payable: Ore): { alternatives: Alternative[]; amounts: Record<string, string> } {
-  const adultPart = memberParts(input.norm, input.costs).get(m.id) ?? ZERO;
-  const children = childrenPart(input.norm, input.costs, input.income);
-  const childrenKept = min(floorAtZero(subtract(children.need, children.income)), payable);
-  const withoutAdult = max(floorAtZero(subtract(payable, adultPart)), childrenKept);
-  const amounts = { full: formatKronor(payable), adultPart: formatKronor(adultPart), withoutAdultPart: formatKronor(withoutAdult), childrenPart: formatKronor(childrenKept) };
+function alternativesFor(ctx: Context, m: Member, input: ActivityInput, payable: Ore): { alternatives: Alternative[]; amounts: Record<string, string> } {
+  const amounts = { ...adultPartAmounts(ctx, input, [m.id], payable) };
   const args = { memberId: m.id, ...amounts };
   return {
     amounts,
@@ -122,7 +109,7 @@ export function assessActivityRequirement(ctx: Context, input: ActivityInput, fl
       flags.push({ code: 'ACTIVITY_DECLINED', severity: 'assessment', legalRef: ref, memberId: m.id, message: { key: 'flag.ACTIVITY_DECLINED', args: { memberId: m.id } } });
       continue;
     }
-    const alt = alternativesFor(m, input, input.payable);
+    const alt = alternativesFor(ctx, m, input, input.payable);
     blocked = true;
     alternatives.push(...alt.alternatives);
     const args = { memberId: m.id, ...alt.amounts };

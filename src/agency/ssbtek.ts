@@ -73,9 +73,14 @@ export interface SsbtekClient {
   fetchAnswer(request: SsbtekRequest): Promise<SsbtekAnswer>;
 }
 
-/** The date window to ask SSBTEK for, for application month M: M−2 … M. */
+/**
+ * The date window to ask SSBTEK for, for application month M: M−2 … M. For October it starts on
+ * 1 June: the monthly run's studiehjälp check needs June's payments (studiehjälp paid in June and none
+ * in September: has the youth left school? — Sundsvall reads SSBTEK from 1 June for October too).
+ */
 export function requestWindow(period: Period): { from: string; to: string } {
-  return { from: firstDayOf(addMonths(period, -2)), to: lastDayOf(period) };
+  const from = period.month === 10 ? { year: period.year, month: 6 } : addMonths(period, -2);
+  return { from: firstDayOf(from), to: lastDayOf(period) };
 }
 
 /** Asks the client for one member and converts the answer; a failed call makes every income agency "failed". */
@@ -203,10 +208,15 @@ function readFk(b: Builder, fk: Obj): number {
     list(items).forEach((raw, i) => {
       const p = obj(raw);
       const details = list(p['utbetalningsdetalj']);
-      // Sub-benefit, amount type and days only from a single detail row: several rows are an amount plus its deductions.
+      // Amount type and days only from a single detail row: several rows are an amount plus its deductions.
       const d = details.length === 1 ? obj(details[0]) : {};
+      // The förmån also when every row names the same one (an amount and its tax deduction): a family
+      // payment (Pension/SA/Livräntor/Vårdbidrag) is classified by it. Rows naming different förmåner
+      // leave it unknown, and a person classifies the payment. No amount is ever summed from the rows.
+      const formaner = [...new Set(details.map((x) => label(obj(x)['forman'])).filter((x): x is string => x !== null))];
+      const forman = formaner.length === 1 ? formaner[0]! : null;
       const period = obj(p['period']);
-      const benefit = label(p['formansfamilj']) ?? label(d['forman']);
+      const benefit = label(p['formansfamilj']) ?? forman;
       if (benefit === null) {
         b.notes.push(`fk.${name}[${i}]: no benefit (formansfamilj); not imported`);
         return;
@@ -215,7 +225,7 @@ function readFk(b: Builder, fk: Obj): number {
       push(b, `fk.${name}[${i}]`, {
         agency: 'fk',
         benefit,
-        subBenefit: opt(label(d['forman'])),
+        subBenefit: opt(forman),
         amountType: opt(label(d['beloppstyp'])),
         net: p['nettobelopp'],
         gross: optKronor(p['bruttobelopp']),

@@ -10,7 +10,7 @@
 import { legal, type Context } from '../context.ts';
 import type { CostsResult } from '../costs/index.ts';
 import type { IncomeResult } from '../income/index.ts';
-import { allocate, floorAtZero, formatKronor, min, ore, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import { allocate, floorAtZero, formatKronor, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { MemberAssessment, NormResult } from '../norm/index.ts';
 import type { Alternative, ChildImpact, ChildNote, ChildPrompt, Outcome } from '../output/types.ts';
 import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
@@ -23,8 +23,9 @@ export interface ChildImpactInput {
   /** What the household would receive if every claimed cost were accepted and no condition denied aid. */
   readonly payableIfAllGranted: Ore | null;
   readonly payable: Ore | null;
+  /** Why the proposal refuses everything (INCOME_COVERS_NEED, ASSETS_COVER_NEED), or null. */
   readonly deniedFor: string | null;
-  /** Alternatives another step computed for a person's choice (aktivitetskrav), shown with the child section. */
+  /** Alternatives other steps computed for a person's choice (12 kap. 3 §, aktivitetskrav), shown with the child section. */
   readonly extraAlternatives?: readonly Alternative[];
 }
 
@@ -32,32 +33,6 @@ export interface ChildImpactInput {
 /** Shares (in the order of members) by member id. */
 function byMember(members: readonly MemberAssessment[], shares: readonly Ore[]): Map<string, Ore> {
   return new Map(members.map((a, i) => [a.member.id, shares[i] ?? ZERO]));
-}
-
-/**
- * Each own member's part of the household's need: personal norm + a share of the gemensamma and of the
- * accepted housing costs, by days present (own cases excluded).
- */
-export function memberParts(norm: NormResult, costs: CostsResult): Map<string, Ore> {
-  const members = [...norm.assessments.values()].filter((a) => a.kind !== 'own-case');
-  const weights = members.map((a) => a.days);
-  const commonShares = byMember(members, allocate(norm.common, weights));
-  const housingShares = byMember(members, allocate(costs.housingAccepted, weights));
-  return new Map(members.map((a) => [a.member.id, ore(a.personal + (commonShares.get(a.member.id) ?? ZERO) + (housingShares.get(a.member.id) ?? ZERO))]));
-}
-
-/** The children's part of the need and the income that is theirs (child allowance, maintenance support, their own income). */
-export function childrenPart(norm: NormResult, costs: CostsResult, income: IncomeResult): { need: Ore; income: Ore } {
-  const parts = memberParts(norm, costs);
-  const children = [...norm.assessments.values()].filter((a) => a.isChild);
-  const childIds = new Set(children.map((c) => c.member.id));
-  const need = sum(children.map((c) => parts.get(c.member.id) ?? ZERO));
-  const childIncome = sum(
-    income.items
-      .filter((i) => i.counted !== null && (childIds.has(i.memberId) || i.type === 'child-allowance' || i.type === 'maintenance-support'))
-      .map((i) => i.counted!),
-  );
-  return { need, income: childIncome };
 }
 
 /** What the prompts' data is made of. */
@@ -100,6 +75,8 @@ function promptData(id: string, f: PromptFacts): Message[] | null {
     case 'housing': {
       const parts: Message[] = [];
       if (costs.rentRefused > 0) parts.push(say('child.promptRentRefused', { refused: formatKronor(costs.rentRefused), ceiling: costs.rentCeiling === null ? '' : formatKronor(costs.rentCeiling) }));
+      else if (costs.rentAboveCeiling > 0) parts.push(say('child.promptRentAccepted', { above: formatKronor(costs.rentAboveCeiling), cutFrom: costs.radrum?.firstCutMonth ?? '' }));
+      if (costs.sharedHousing !== null) parts.push(say('child.promptSharedHome', { others: costs.sharedHousing.others, share: formatKronor(costs.sharedHousing.othersShare) }));
       if (household.circumstances.rentArrears !== null && household.circumstances.rentArrears > 0) parts.push(say('child.promptRentArrears', { arrears: formatKronor(household.circumstances.rentArrears) }));
       return parts.length ? parts : [say('child.promptHousingOk')];
     }
@@ -128,7 +105,7 @@ function promptData(id: string, f: PromptFacts): Message[] | null {
 
 export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildImpact | null {
   const { household, rules, daysInMonth: dim } = ctx;
-  const { norm, costs, income, outcome } = input;
+  const { norm, costs, outcome } = input;
   const children = [...norm.assessments.values()].filter((a) => a.isChild);
   if (children.length === 0) return null;
 
@@ -165,22 +142,12 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
       alternatives.push({ code: 'LONGER_RADRUM', message: say('alt.longerRadrum', { refused: formatKronor(costs.rentRefused) }), amount: formatKronor(costs.rentRefused) });
       alternatives.push({ code: 'HOUSING_SUPPORT', message: say('alt.housingSupport'), amount: null });
     }
-    if (input.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL') {
-      const { need: childNeed, income: childIncome } = childrenPart(norm, costs, income);
-      const part = min(floorAtZero(subtract(childNeed, childIncome)), input.payableIfAllGranted ?? ZERO);
-      alternatives.push({
-        code: 'GRANT_CHILDREN_PART',
-        message: say('alt.childrenPart', { need: formatKronor(childNeed), income: formatKronor(childIncome), part: formatKronor(part) }),
-        amount: formatKronor(part),
-      });
-      alternatives.push({ code: 'PLAN_FOR_LABOUR_MARKET', message: say('alt.planLabourMarket'), amount: null });
-    }
     if (input.deniedFor === 'ASSETS_COVER_NEED') alternatives.push({ code: 'PLAN_FOR_ASSETS', message: say('alt.planAssets'), amount: null });
     if (input.deniedFor === 'INCOME_COVERS_NEED') alternatives.push({ code: 'BUDGET_ADVICE', message: say('alt.budgetAdvice'), amount: null });
-    alternatives.push({ code: 'CHILD_RELATED_ITEMS', message: say('alt.childItems'), amount: null });
+    alternatives.push({ code: 'CHILD_RELATED_ITEMS', message: say('alt.childItems', { term: rules.legal.otherLivingCosts }), amount: null });
   }
 
-  // Alternatives from other parts of the law (aktivitetskrav: the adult's part refused, the children's kept).
+  // Alternatives from other parts of the law (12 kap. 3 §, aktivitetskrav: the adult's part refused, the children's kept).
   alternatives.push(...(input.extraAlternatives ?? []));
 
   // Data for the prompts.
@@ -205,7 +172,9 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
       ? [say('child.refusalNote', { effect: formatKronor(effect) })]
       : (input.extraAlternatives ?? []).length > 0
         ? [say('child.sanctionPendingNote')]
-        : [say('child.noRefusalNote')]),
+        : outcome === 'needs-information'
+          ? [say('child.nothingDecidedNote')]
+          : [say('child.noRefusalNote')]),
     ...alternatives.map((a) => a.message),
   ];
   const bestInterest = legal(ctx, 'childBestInterest').ref;
@@ -216,7 +185,7 @@ export function assessChildImpact(ctx: Context, input: ChildImpactInput): ChildI
     legalRef: bestInterest,
     inputs: { children: children.map((c) => c.member.id), outcome, effect: formatKronor(effect) },
     result: refusal || outcome === 'needs-information',
-    key: refusal ? 'child.traceRefusal' : 'child.traceNoRefusal',
+    key: refusal ? 'child.traceRefusal' : outcome === 'needs-information' ? 'child.traceUndecided' : 'child.traceNoRefusal',
     args: { count: children.length, effect: formatKronor(effect) },
   });
   return {

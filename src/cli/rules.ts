@@ -1,6 +1,6 @@
 /**
  * `rules check` validates rules/ and summarises it (periods covered, how many values are verified,
- * derived or estimates); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
+ * derived or estimates, the agency income map's rows and families by status and source); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
  * period with its content hash (the ruleSetVersion a decision for that month carries).
  */
 import { loadRulebook } from '../rulebook/load.ts';
@@ -48,6 +48,23 @@ export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()
   }
   for (const c of book.pending.conditions) {
     out.push(`  ${c.file} ${c.data.effectiveFrom} – ${c.data.effectiveTo ?? '…'}  pending  off     ${c.data.rules.map((r) => r.name).join(', ')}`);
+  }
+  out.push('', 'Agency income map (rows and benefit families by status; by source):');
+  for (const v of book.agencyIncomeMap.data.values) {
+    const rows = v.rows;
+    const families = v.families ?? [];
+    const byStatus = (list: readonly { status: string }[]) => ['verified', 'derived', 'estimate'].map((s) => `${s} ${list.filter((x) => x.status === s).length}`).join(', ');
+    out.push(`  ${book.agencyIncomeMap.file} ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}   ${rows.length} rows: ${byStatus(rows)}; ${families.length} families: ${byStatus(families)}`);
+    const sources = new Map<string, { rows: number; estimate: number }>();
+    for (const r of [...rows, ...families]) {
+      const entry = sources.get(r.source) ?? { rows: 0, estimate: 0 };
+      entry.rows++;
+      if (r.status === 'estimate') entry.estimate++;
+      sources.set(r.source, entry);
+    }
+    for (const [source, n] of [...sources].sort((a, b) => b[1].rows - a[1].rows || (a[0] < b[0] ? -1 : 1))) {
+      out.push(`      ${source.padEnd(26)}${String(n.rows).padStart(3)}${n.estimate > 0 ? `  (${n.estimate} estimate)` : ''}`);
+    }
   }
   out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);

@@ -202,7 +202,9 @@ export interface InputChange {
  * The household with the overlay's input-side policy applied: the rent ceiling is the municipality's
  * reasonable level (circumstances.rentCeiling), given per household, so a new ceiling policy changes
  * it there (+N % of each household's level, or one level for all). A household without a ceiling keeps
- * none under a percentage change. Returns the same object when nothing changes.
+ * none under a percentage change. The new level rests on the overlay, so the ceiling's basis
+ * (circumstances.rentCeilingBasis, stated in a refusal) names it. Returns the same object when nothing
+ * changes.
  */
 export function applyOverlayToInput(raw: Record<string, unknown>, overlay: Overlay, window: OverlayWindow): { raw: Record<string, unknown>; changes: InputChange[] } {
   const change = window.rentCeiling;
@@ -220,7 +222,7 @@ export function applyOverlayToInput(raw: Record<string, unknown>, overlay: Overl
   }
   if (to === from) return { raw, changes: [] };
   return {
-    raw: { ...raw, circumstances: { ...c, rentCeiling: to } },
+    raw: { ...raw, circumstances: { ...c, rentCeiling: to, rentCeilingBasis: `förslaget ${overlay.id} (${overlay.title})` } },
     changes: [{ field: 'circumstances.rentCeiling', from, to, rule: `${overlay.id}#rentCeiling` }],
   };
 }

@@ -101,10 +101,10 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
   const changed = new Map<string, VersionedRuleSet>();
 
   const rulesWith = (window: OverlayWindow | null): RuleSetProvider => {
-    if (overlay === null || window === null) return (p, m) => cache.get(p, m);
+    if (overlay === null || window === null) return (p, m, d) => cache.get(p, m, d);
     const w = window;
-    return (p: Period, m: string | null) => {
-      const plain = cache.get(p, m);
+    return (p: Period, m: string | null, d: string | null) => {
+      const plain = cache.get(p, m, d);
       const key = `${plain.version}|${w.effectiveFrom}`;
       let hit = changed.get(key);
       if (!hit) {

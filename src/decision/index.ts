@@ -8,37 +8,43 @@
  *
  * | step | SoL (2001:453) | SoL (2025:400) |
  * | --- | --- | --- |
- * | computeAmounts: riksnorm, skäliga kostnader, income, own money | 4 kap. 3 § första st. 1–2, 4 kap. 1 §, 1 a–1 b §§ | 12 kap. 7 § första st. 1–2, 12 kap. 1 §, 8–9 §§ |
- * | assessEligibility: the labour market and godtagbara skäl | 4 kap. 1 § andra st. | 12 kap. 3 § |
+ * | computeAmounts: riksnorm, skäliga kostnader (a shared home, rådrum), each member's share, income (a child's within its share), own money | 4 kap. 3 § första st. 1–2, 4 kap. 1 §, 1 a–1 b §§; SOSFS 2013:1 | 12 kap. 7 § första st. 1–2, 12 kap. 1 §, 8–9 §§; SOSFS 2013:1 |
+ * | assessEligibility: conditions on the household as a whole (an applicant under 18) | 4 kap. 1 § | 12 kap. 1 § |
  * | assessMedicalCertificate: läkarintyg when illness is the reason (from 2026-07-01) | — | SoL as amended 2026-07-01 (paragraph not found) |
  * | needAndDeficit: need = norm + costs; deficit = need − income | 4 kap. 1 § första st. | 12 kap. 1 § första st. |
+ * | assessLabourMarket: each adult at the labour market's disposal, or godtagbara skäl (needs the deficit for its alternatives) | 4 kap. 1 § andra st. | 12 kap. 3 § |
  * | assessActivityRequirement: aktivitetskrav (from försörjningsstöd for 2026-10; needs the deficit for its alternatives) | 4 kap. 4–5 §§ | 12 kap. 4 a–6 a §§ (SFS 2026:730, weak) |
- * | proposeOutcome: condition refusal, missing facts, income or own money covers the need, bifall | 4 kap. 1 § | 12 kap. 1 §, 3 § |
+ * | proposeOutcome: a person decides, missing facts, income or own money covers the need, bifall | 4 kap. 1 § | 12 kap. 1 §, 3 § |
  * | reasonsForRefusedCosts | 4 kap. 3 § första st. 2 | 12 kap. 7 § första st. 2 |
  * | raiseFlags: what a person must look at | per flag (rules/conditions/flags.json) | per flag |
  * | assessChildImpact: barnkonsekvens | 1 kap. 2 § | 3 kap. 1 § |
  *
- * The outcome, in the order the assessment goes: a condition that refuses aid (the children's needs are still
- * assessed and noted); else a missing fact the amount depends on → "needs-information", no amount; else
- * income covers the need → avslag; else the household's money above the municipal buffer covers the
- * shortfall → avslag (money that covers only part of it is flagged for a person, and the payment stays
- * need − income, as CONTRACT.md defines it); else bifall, or delvis bifall when a claimed cost was cut.
+ * The outcome, in the order the assessment goes: a choice the law leaves to a person (an adult not at the
+ * labour market's disposal without a stated reason, an aktivitetskrav refusal: the engine never refuses the
+ * household by itself, it computes the alternatives) or a missing fact the amount depends on →
+ * "needs-information", no amount; else the household's income covers the need → avslag ("kan själv
+ * tillgodose sina behov"); else its own money above the municipal buffer is used first, like income: it
+ * covers the shortfall → avslag, or it lowers the payment krona for krona (no cliff); else bifall, or
+ * delvis bifall when a claimed cost was cut.
  */
 import { assessChildImpact, type ChildImpact } from '../childImpact/index.ts';
 import { runConditions, type Facts, type RuleResult } from '../conditions/index.ts';
+import { traceConditions } from '../conditions/apply.ts';
 import { legal, needInformation, type Context } from '../context.ts';
 import { assessActivityRequirement } from '../activity/index.ts';
 import { computeAssets, type AssetsResult } from '../assets/index.ts';
 import { computeCosts, type CostsResult } from '../costs/index.ts';
 import { computeIncome, type IncomeResult } from '../income/index.ts';
-import { add, floorAtZero, formatKronor, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
+import { assessLabourMarket } from '../labourMarket/index.ts';
+import { add, floorAtZero, formatKronor, min, ore, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { assessMedicalCertificate } from '../medical/index.ts';
 import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
+import { shareOf } from '../shares/index.ts';
 import type { Flag, Outcome, Reason } from '../output/types.ts';
-import type { ConditionSet } from '../rulebook/types.ts';
-import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { DecisionData, DecisionFigures } from './types.ts';
+import { assessUnclassifiedPayments } from './unassessed.ts';
 
 export interface DecisionMeta {
   readonly ruleSetVersion: string;
@@ -46,41 +52,28 @@ export interface DecisionMeta {
   readonly engineVersion: string;
 }
 
-function traceConditions(ctx: Context, set: ConditionSet, results: readonly RuleResult[]): void {
-  if (!ctx.trace.enabled) return;
-  for (const r of results) {
-    const inputs: Record<string, string | number | boolean | null> = {};
-    for (const c of r.checked) {
-      inputs[c.fact] = Array.isArray(c.factValue) ? JSON.stringify(c.factValue) : (c.factValue as string | number | boolean | null);
-    }
-    ctx.trace.add({
-      step: `conditions.${set.phase}`,
-      rule: `${set.id}#${r.name}`,
-      legalRef: legal(ctx, r.event.params.legalTopic).ref,
-      inputs,
-      result: r.result,
-      key: r.result ? 'conditions.fired' : 'conditions.notFired',
-      args: { name: r.name },
-    });
-  }
-}
-
 /** A reason with its message (the views render its text). */
 function reasonOf(code: string, legalRef: string, key: MessageKey, args: MessageArgs = {}): Reason {
   return { code, legalRef, message: { key, args } };
 }
 
-/** A fired condition rule: a missing fact or a flag for a person (a denial is handled by decide). */
-function handleEvent(ctx: Context, flags: Flag[], r: RuleResult): void {
+/**
+ * A fired condition rule: a missing fact or a flag for a person, its text with the arguments the engine
+ * gives for its code (argsFor). A condition never refuses aid: person-decides is handled per adult
+ * (labourMarket/index.ts), never in a household-wide set.
+ */
+function handleEvent(ctx: Context, flags: Flag[], r: RuleResult, argsFor: Readonly<Record<string, MessageArgs>> = {}): void {
   const { code, legalTopic, severity, field, blocking } = r.event.params;
   const ref = legal(ctx, legalTopic).ref;
+  const args = argsFor[code] ?? {};
   if (r.event.type === 'needs-information') {
     // A rule names the applicant's fields as members[{applicant}].… (issue 13): here the real index.
     const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
-    needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey });
+    needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey, args });
   } else if (r.event.type === 'flag') {
-    const message: Message = { key: `flag.${code}` as MessageKey, args: {} };
-    flags.push({ code, severity, legalRef: ref, message });
+    flags.push({ code, severity, legalRef: ref, message: { key: `flag.${code}` as MessageKey, args } });
+  } else {
+    throw new Error(`[engine] condition ${r.name}: ${r.event.type} is only for the per-adult labour-market conditions`);
   }
 }
 
@@ -118,10 +111,10 @@ interface Proposal {
   readonly outcome: Outcome;
   readonly payable: Ore | null;
   readonly assetsUsed: Ore;
+  /** Why nothing is granted (INCOME_COVERS_NEED, ASSETS_COVER_NEED), or null. */
   readonly deniedFor: string | null;
-  readonly denial: RuleResult | null;
   readonly reasons: Reason[];
-  /** Codes of the flags with severity block (no proposal can be made while one stands). */
+  /** Codes of the flags with severity block: a person decides before any amount is proposed. */
   readonly blockingFlags: readonly string[];
 }
 
@@ -133,26 +126,22 @@ interface Proposal {
 function computeAmounts(ctx: Context): Amounts {
   const norm = computeNorm(ctx);
   const costs = computeCosts(ctx, norm.assessments);
-  const income = computeIncome(ctx, norm.assessments);
+  // A child's income covers only the child's own share (shares/index.ts), computed when a child has an income.
+  const income = computeIncome(ctx, norm.assessments, shareOf(ctx, norm, costs));
   const assets = computeAssets(ctx, norm.assessments);
   return { norm, costs, income, assets };
 }
 
 /**
- * Step 2 — the conditions for the right to aid (rules/conditions/eligibility.json): someone who can work
- * stands at the labour market's disposal unless there are godtagbara skäl (12 kap. 3 § SoL (2025:400) /
- * 4 kap. 1 § andra stycket SoL (2001:453)). Returns the condition that refuses aid, if one fired, and whether a condition asks for a missing fact that blocks the proposal.
+ * Step 2 — the conditions on the household as a whole (rules/conditions/eligibility.json: an applicant
+ * under 18 states why they apply on their own, 12 kap. 1 §). The labour-market condition concerns each
+ * adult and is assessed once the need is known (assessLabourMarket). Returns whether a condition asks
+ * for a missing fact that blocks the proposal.
  */
-function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): { denial: RuleResult | null; blocked: boolean } {
+function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): boolean {
   const { household, rules } = ctx;
-  const partner = household.members.find((m) => m.role === 'partner');
   const applicant = household.members.find((m) => m.role === 'applicant');
-  // Illness (members[].sickness) is a godtagbart skäl; from 2026-07 it needs a läkarintyg (assessMedicalCertificate).
   const eligibilityFacts: Facts = {
-    availableForWork: household.circumstances.availableForWork,
-    hasAcceptableReason: household.circumstances.acceptableReason !== null || (applicant?.sickness ?? null) !== null,
-    partnerAvailableForWork: partner?.availableForWork ?? null,
-    partnerHasAcceptableReason: (partner?.acceptableReason !== null && partner?.acceptableReason !== undefined) || (partner?.sickness ?? null) !== null,
     // Sanity rules on roles and ages (issue 13); the thresholds are in the rule files.
     applicantAge: applicant === undefined ? null : a.norm.assessments.get(applicant.id)!.age,
     applicantMinorReasonGiven: (applicant?.minorApplicantReason ?? null) !== null,
@@ -161,10 +150,7 @@ function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): { denial: R
   traceConditions(ctx, rules.conditions.eligibility, eligibility);
   const fired = eligibility.filter((r) => r.result);
   for (const r of fired) handleEvent(ctx, flags, r);
-  return {
-    denial: fired.find((r) => r.event.type === 'deny') ?? null,
-    blocked: fired.some((r) => r.event.type === 'needs-information' && r.event.params.blocking === true),
-  };
+  return fired.some((r) => r.event.type === 'needs-information' && r.event.params.blocking === true);
 }
 
 /**
@@ -201,49 +187,53 @@ function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { 
   return { incomplete, need, deficit };
 }
 
-/** What would be paid if no aktivitetskrav sanction applied (null when no aid would be paid anyway). */
-function payableBeforeSanction(a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; deficit: Ore }): Ore | null {
-  if (denial !== null || step3.incomplete || step3.deficit <= 0 || a.assets.available >= step3.deficit) return null;
-  return step3.deficit;
+/**
+ * What would be paid if no rule that concerns an adult (12 kap. 3 §, aktivitetskrav) refused or reduced
+ * aid: the deficit less the own money used first; 0 when nothing would be paid anyway, null when it
+ * cannot be computed (a fact is missing).
+ */
+function payableBeforeSanction(a: Amounts, step3: { incomplete: boolean; deficit: Ore }): Ore | null {
+  if (step3.incomplete) return null;
+  return floorAtZero(subtract(step3.deficit, a.assets.available));
 }
 
 /**
- * Step 4 — the outcome, in the order the assessment goes: a blocking flag (an agency that did not answer:
- * no proposal at all); a condition that refuses aid (12 kap. 3 §); a missing fact, a missing läkarintyg or
- * an aktivitetskrav sanction for a person to set (no amount); income that covers the need (12 kap. 1 §);
- * own money above the buffer that covers the shortfall (12 kap. 1 §); else bifall, or delvis bifall when a
- * claimed cost was cut.
+ * Step 4 — the outcome, in the order the assessment goes: a choice the law leaves to a person (a flag
+ * with severity block: an adult not at the labour market's disposal without a stated reason, an
+ * aktivitetskrav refusal) or a missing fact → no amount; income that covers the need → avslag, the
+ * household can meet its needs itself (12 kap. 1 §); own money above the buffer, used first like income:
+ * avslag when it covers the shortfall, else the payment is lowered by it; else bifall, or delvis bifall
+ * when a claimed cost was cut.
  */
-function proposeOutcome(ctx: Context, a: Amounts, denial: RuleResult | null, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean, flags: readonly Flag[]): Proposal {
+function proposeOutcome(ctx: Context, a: Amounts, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean, flags: readonly Flag[]): Proposal {
   const { costs, income, assets } = a;
   const { incomplete, need, deficit } = step3;
   const reasons: Reason[] = [];
   const blockingFlags = flags.filter((f) => f.severity === 'block').map((f) => f.code);
   const proposal = (outcome: Outcome, payable: Ore | null, assetsUsed: Ore, deniedFor: string | null): Proposal => ({
-    incomplete, need, deficit, denial, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
+    incomplete, need, deficit, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
   });
-  // A flag with severity block (an agency that did not answer, 15 kap. 10–12 §§) means no proposal at all,
-  // not even a refusal on other grounds: what the agency would have said is unknown, never zero.
-  if (blockingFlags.length > 0) return proposal('needs-information', null, ZERO, null);
-  if (denial !== null) {
-    const deniedFor = denial.event.params.code;
-    reasons.push(reasonOf(deniedFor, legal(ctx, 'labourMarket').ref, 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL'));
-    return proposal('deny', ZERO, ZERO, deniedFor);
-  }
-  // A missing fact, or a choice the law leaves to a person (a missing läkarintyg, an aktivitetskrav sanction): no amount.
-  if (incomplete || blocked) return proposal('needs-information', null, ZERO, null);
+  // A choice the law leaves to a person, or a missing fact: no amount (the alternatives are computed).
+  if (blockingFlags.length > 0 || incomplete || blocked) return proposal('needs-information', null, ZERO, null);
   const ownRef = legal(ctx, 'ownMeans').ref;
   if (deficit <= 0) {
-    reasons.push(reasonOf('INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', { need: formatKronor(need), income: formatKronor(income.counted) }));
+    reasons.push(reasonOf('INCOME_COVERS_NEED', ownRef, 'reason.INCOME_COVERS_NEED', {
+      need: formatKronor(need),
+      income: formatKronor(income.counted),
+      childIncome: formatKronor(income.childIncomeCounted),
+      childEarningsAboveLimit: formatKronor(income.childEarningsCountedAboveLimit),
+    }));
     return proposal('deny', ZERO, ZERO, 'INCOME_COVERS_NEED');
   }
+  const buffer = formatKronor(assets.buffer);
   if (assets.available >= deficit) {
-    reasons.push(reasonOf('ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit) }));
+    reasons.push(reasonOf('ASSETS_COVER_NEED', ownRef, 'reason.ASSETS_COVER_NEED', { available: formatKronor(assets.available), deficit: formatKronor(deficit), buffer }));
     return proposal('deny', ZERO, deficit, 'ASSETS_COVER_NEED');
   }
-  // Own money above the buffer that does not cover the shortfall is not deducted automatically:
-  // whether and how fast it must be used is a caseworker's assessment (flag ASSETS_ABOVE_BUFFER).
-  return proposal(costs.refused > 0 ? 'partial' : 'approve', deficit, ZERO, null);
+  // Own money above the buffer that covers part of the shortfall is used first, krona for krona: no cliff.
+  const used = min(assets.available, deficit);
+  if (used > 0) reasons.push(reasonOf('OWN_MEANS_USED', ownRef, 'reason.OWN_MEANS_USED', { used: formatKronor(used), deficit: formatKronor(deficit), buffer }));
+  return proposal(costs.refused > 0 ? 'partial' : 'approve', subtract(deficit, used), used, null);
 }
 
 /**
@@ -271,13 +261,13 @@ function traceOutcome(ctx: Context, a: Amounts, p: Proposal): void {
   trace.add({
     step: 'decision.outcome',
     rule: 'decision/outcome',
-    legalRef: p.denial !== null ? legal(ctx, 'labourMarket').ref : legal(ctx, 'rightToAssistance').ref,
+    legalRef: legal(ctx, 'rightToAssistance').ref,
     inputs: {
-      conditionDenial: p.deniedFor === 'NOT_AT_LABOUR_MARKET_DISPOSAL' ? p.deniedFor : null,
-      blockingFlags: p.blockingFlags,
+      personDecides: p.blockingFlags,
       missingFacts: ctx.needsInformation.filter((n) => n.blocking).map((n) => n.field),
       deficit: p.incomplete ? null : formatKronor(p.deficit),
       assetsAvailable: formatKronor(a.assets.available),
+      assetsUsed: formatKronor(p.assetsUsed),
       costsRefused: formatKronor(a.costs.refused),
     },
     result: p.outcome,
@@ -340,15 +330,44 @@ function raiseFlags(ctx: Context, a: Amounts, outcome: Outcome, flags: Flag[]): 
     partnerAge: partner === undefined ? null : norm.assessments.get(partner.id)!.age,
     childOver20Count,
     bornDuringPeriodCount,
+    rentAboveCeilingOre: costs.rentAboveCeiling,
+    rentCeilingStage: costs.rentCeilingStage,
+    sharedHousingOthersOre: costs.sharedHousing?.othersShare ?? 0,
+    childEarningsCountedAboveLimitOre: income.childEarningsCountedAboveLimit,
   };
   const flagResults = runConditions(rules.conditions.flags, flagFacts, ctx.trace.enabled);
   traceConditions(ctx, rules.conditions.flags, flagResults);
-  for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r);
+  let args: Record<string, MessageArgs> | undefined;
+  for (const r of flagResults) if (r.result) handleEvent(ctx, flags, r, (args ??= flagArgs(ctx, a)));
   const allowanceFlag = flags.find((f) => f.code === 'CHILD_ALLOWANCE_MISMATCH');
   if (allowanceFlag && allowance.expected !== null) {
     const args = { expected: formatKronor(allowance.expected), reported: formatKronor(income.childAllowanceReported) };
     flags[flags.indexOf(allowanceFlag)] = { ...allowanceFlag, message: { key: 'flag.CHILD_ALLOWANCE_MISMATCH', args } };
   }
+}
+
+/** The arguments of the flags whose text names amounts, dates or the municipality's choice. */
+function flagArgs(ctx: Context, a: Amounts): Record<string, MessageArgs> {
+  const { costs, income } = a;
+  const { rules } = ctx;
+  const r = costs.radrum;
+  const rent: MessageArgs = {
+    stage: costs.rentCeilingStage,
+    above: formatKronor(costs.rentAboveCeiling),
+    ceiling: costs.rentCeiling === null ? '' : formatKronor(costs.rentCeiling),
+    months: rules.municipal.rentAdjustmentMonths.value,
+    notifiedOn: r?.notifiedOn ?? '',
+    endsOn: r?.endsOn ?? '',
+    cutFrom: r?.firstCutMonth ?? '',
+  };
+  const shared = costs.sharedHousing;
+  return {
+    RENT_ABOVE_CEILING: rent,
+    RENT_RADRUM_ENDS: rent,
+    COST_NEEDS_ASSESSMENT: { term: rules.legal.otherLivingCosts },
+    SHARED_HOUSING_COST: shared === null ? {} : { policy: shared.policy, othersShare: formatKronor(shared.othersShare), others: shared.others },
+    CHILD_EARNINGS_ABOVE_LIMIT: { counted: formatKronor(income.childEarningsCountedAboveLimit) },
+  };
 }
 
 /** The decision's figures and codes (batch --detail compact): totals, outcome, reasons, flags; no item lists. */
@@ -463,22 +482,29 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'data'): Decisi
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'figures'): DecisionFigures;
 export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figures'): DecisionData | DecisionFigures {
   const amounts = computeAmounts(ctx);
-  // Agency data flags first: a failed answer (severity block) is why no amount can be proposed.
+  // Agency data flags first (a failed answer is flagged for a person, and the proposal is computed on what is known).
   const flags: Flag[] = [...amounts.income.agencyFlags];
-  const { denial, blocked: conditionBlocked } = assessEligibility(ctx, amounts, flags);
+  const conditionBlocked = assessEligibility(ctx, amounts, flags);
   const certificateMissing = assessMedicalCertificate(ctx);
   const step3 = needAndDeficit(ctx, amounts, conditionBlocked);
-  const activity = assessActivityRequirement(ctx, { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, denial, step3) }, flags);
-  const proposal = proposeOutcome(ctx, amounts, denial, step3, certificateMissing || activity.blocked, flags);
+  const sanctionInput = { norm: amounts.norm, costs: amounts.costs, income: amounts.income, payable: payableBeforeSanction(amounts, step3) };
+  const labourMarket = assessLabourMarket(ctx, sanctionInput, flags);
+  const activity = assessActivityRequirement(ctx, { ...sanctionInput, payable: sanctionInput.payable === null || sanctionInput.payable <= 0 ? null : sanctionInput.payable }, flags);
+  // A refused rent cannot be motivated without the ceiling's basis (32 § förvaltningslagen): a person states it first.
+  const blocked = certificateMissing || activity.blocked || labourMarket.blocked || amounts.costs.ceilingBasisMissing;
+  const proposal = proposeOutcome(ctx, amounts, step3, blocked, flags);
   reasonsForRefusedCosts(ctx, amounts.costs, proposal);
+  // A registered payment nobody has classified yet: both alternatives on its flags and its registered line.
+  const registered = assessUnclassifiedPayments(ctx, amounts, { payable: proposal.payable }, flags);
   const { norm, costs, income, assets } = amounts;
   // What the household would get if every claimed cost were accepted and no condition refused aid.
-  const payableIfAllGranted = proposal.incomplete || proposal.blockingFlags.length > 0 ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
+  const payableIfAllGranted = proposal.incomplete || proposal.outcome === 'needs-information' ? null : floorAtZero(subtract(subtract(add(norm.total, costs.claimed), income.counted), assets.available));
   traceOutcome(ctx, amounts, proposal);
   raiseFlags(ctx, amounts, proposal.outcome, flags);
 
   const { outcome, payable, deniedFor } = proposal;
-  const childImpact = assessChildImpact(ctx, { norm, costs, income, outcome, payableIfAllGranted, payable, deniedFor, extraAlternatives: activity.alternatives });
+  const alternatives = [...labourMarket.alternatives, ...activity.alternatives];
+  const childImpact = assessChildImpact(ctx, { norm, costs, income, outcome, payableIfAllGranted, payable, deniedFor, extraAlternatives: alternatives });
   const requiresAssessment =
     outcome === 'needs-information' ||
     flags.some((f) => f.severity === 'assessment' || f.severity === 'block') ||
@@ -486,5 +512,5 @@ export function decide(ctx: Context, meta: DecisionMeta, detail: 'data' | 'figur
     (childImpact?.requiresAssessment ?? false);
 
   const figures = buildFigures(ctx, meta, amounts, proposal, flags, childImpact, requiresAssessment);
-  return detail === 'figures' ? figures : buildData(ctx, figures, amounts, proposal);
+  return detail === 'figures' ? figures : buildData(ctx, figures, { ...amounts, income: { ...amounts.income, registered } }, proposal);
 }

@@ -128,12 +128,13 @@ export const decisionSchema = z
           source: z.string().optional().describe('"application", or "agency:<agency>" for a payment registered with an agency'),
           agency: z.string().optional(),
           benefit: z.string().optional(),
-          subBenefit: z.string().optional(),
-          amountType: z.string().optional(),
-          ref: z.string().optional(),
-          paidOn: z.string().optional(),
-          periodFrom: z.string().optional(),
-          periodTo: z.string().optional(),
+          // null when the agency did not give it (a payment without a sub-benefit, a booked date or a period).
+          subBenefit: z.string().nullable().optional(),
+          amountType: z.string().nullable().optional(),
+          ref: z.string().nullable().optional(),
+          paidOn: z.string().nullable().optional(),
+          periodFrom: z.string().nullable().optional(),
+          periodTo: z.string().nullable().optional(),
           classification: z.string().optional(),
           changeThreshold: z
             .discriminatedUnion('kind', [
@@ -169,6 +170,8 @@ export const decisionSchema = z
         agency: z.string().optional(),
         benefit: z.string().optional(),
         amounts: z.record(z.string(), kronor).optional(),
+        paymentIndex: z.number().int().nonnegative().optional().describe('The registered payment the flag is about (registeredIncomes[] position)'),
+        blocksLetter: z.boolean().optional().describe('No letter may be produced while this flag stands (a registered payment a person must classify)'),
       }),
     ),
     needsInformation: z.array(

@@ -6,8 +6,14 @@
  */
 import type { PendingRuleSet } from '../rulebook/resolve.ts';
 import type { LegalRef, RuleSet } from '../rulebook/types.ts';
+import type { RegisteredPaymentOut } from '../output/types.ts';
 import type { DecisionSummary } from './types.ts';
 import { dateSv, krSv, monthSv } from './format.ts';
+import type { MessageArgs } from '../trace/messages.ts';
+import { renderMessage } from './messages.ts';
+
+/** Blocking needs-information codes that are a person's choice the law leaves open, not a missing fact. */
+const PERSON_DECIDES: readonly string[] = ['LABOUR_MARKET_DECISION_BY_PERSON', 'ACTIVITY_DECISION_BY_PERSON'];
 
 /** The legal reference for a topic in the rules' law in force (context.ts legal, for a view). */
 function legal(rules: RuleSet, topic: string): LegalRef {
@@ -21,7 +27,8 @@ const AGENCY_NAME: Record<string, string> = { fk: 'Försäkringskassan', pm: 'Pe
 /** Where each counted income came from: the application, or an agency's payment and its date. */
 function incomeSources(lines: string[], d: DecisionSummary): void {
   const shown = d.income.items.filter((i) => i.counted !== null && i.code !== 'REPLACED_BY_REGISTERED');
-  if (shown.length === 0 || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
+  const excluded = d.income.registered.filter((r) => r.use === 'excluded');
+  if ((shown.length === 0 && excluded.length === 0) || (d.income.registered.length === 0 && d.income.items.every((i) => i.source === 'application'))) return;
   lines.push('');
   lines.push('Inkomsterna kommer från');
   for (const i of shown) {
@@ -30,11 +37,30 @@ function incomeSources(lines: string[], d: DecisionSummary): void {
       : `${i.benefit}${i.subBenefit && i.subBenefit.toLowerCase() !== i.benefit?.toLowerCase() ? ` (${i.subBenefit})` : ''} från ${AGENCY_NAME[i.agency] ?? i.agency}, ${i.paidOn ? `utbetalt ${dateSv(i.paidOn)}` : `avser tiden från ${dateSv(i.periodFrom ?? '')}`}`;
     lines.push(`- ${from}: ${krSv(i.amount ?? '0')}${i.counted !== i.amount ? `, varav ${krSv(i.counted!)} räknas` : ''}`);
   }
-  const notCounted = d.income.registered.filter((r) => r.use === 'excluded' || r.use === 'to-person' || r.use === 'unhandled');
-  for (const r of notCounted) {
-    const why = r.use === 'excluded' ? `: ${String(r.message.args['reasonSv'] ?? '')}` : '; handläggaren bedömer den';
-    lines.push(`- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget${why}.`);
+  for (const r of excluded) {
+    lines.push(
+      r.assessment === null
+        ? `- ${r.benefit} från ${AGENCY_NAME[r.agency] ?? r.agency} (${krSv(r.net)}) räknas inte i förslaget: ${String(r.message.args['reasonSv'] ?? '')}.`
+        : `- ${renderMessage('sv', 'unassessed.excludedByPerson', unassessedArgs(r))}`,
+    );
   }
+}
+
+/** A registered payment that waits for a person's classification (not counted, the letter blocked). */
+export const waitsForPerson = (r: RegisteredPaymentOut): boolean => r.use === 'unhandled' || r.use === 'to-person';
+
+/** The message arguments of a payment's line "ej bedömd": where it came from and both alternatives. */
+export function unassessedArgs(r: RegisteredPaymentOut): MessageArgs {
+  return { ...r.message.args, notCounted: r.alternatives?.notCounted ?? '', counted: r.alternatives?.counted ?? '', reason: r.assessment?.reason ?? '' };
+}
+
+/** The payments nobody has classified yet, each on its own line "ej bedömd", and why the proposal cannot be sent. */
+function unassessedLines(lines: string[], d: DecisionSummary): void {
+  const waiting = d.income.registered.filter(waitsForPerson);
+  if (waiting.length === 0) return;
+  for (const r of waiting) lines.push(`  ${renderMessage('sv', 'unassessed.line', unassessedArgs(r))}`);
+  lines.push('');
+  lines.push(renderMessage('sv', 'unassessed.blocked', { count: waiting.length }));
 }
 
 /** The cited references whose status is unverified or pending (rules/legal-references.json), in citing order. */
@@ -67,10 +93,25 @@ export function writeDecisionText(rules: RuleSet, d: DecisionSummary): string {
     case 'deny':
       lines.push(`Socialnämnden avslår ansökan om försörjningsstöd för ${month}.`);
       break;
-    case 'needs-information':
-      lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
-      for (const n of d.needsInformation.filter((x) => x.blocking)) lines.push(`- ${n.text}`);
+    case 'needs-information': {
+      // A choice the law leaves to a person (12 kap. 3 §, aktivitetskrav) is not information the applicant lacks.
+      const blocking = d.needsInformation.filter((x) => x.blocking);
+      const missing = blocking.filter((x) => !PERSON_DECIDES.includes(x.code));
+      const person = blocking.filter((x) => PERSON_DECIDES.includes(x.code));
+      if (missing.length > 0) {
+        lines.push(`Ansökan om försörjningsstöd för ${month} kan inte prövas ännu. Följande uppgifter behövs:`);
+        for (const n of missing) lines.push(`- ${n.text}`);
+      }
+      if (person.length > 0) {
+        lines.push(
+          missing.length > 0
+            ? 'Dessutom prövar en handläggare följande; lagen anger inget belopp, och beräkningen föreslår inget avslag:'
+            : `Ansökan om försörjningsstöd för ${month} prövas av en handläggare: lagen anger inget belopp, och beräkningen föreslår inget avslag.`,
+        );
+        for (const n of person) lines.push(`- ${n.text}`);
+      }
       break;
+    }
   }
   lines.push('');
   lines.push('Så har behovet beräknats');
@@ -80,6 +121,7 @@ export function writeDecisionText(rules: RuleSet, d: DecisionSummary): string {
   row('Inkomster som räknas', d.income.counted, '−');
   if (d.assets.used !== '0' && d.assets.used !== null) row('Egna medel som ska användas', d.assets.used, '−');
   row('Att betala', d.payable);
+  unassessedLines(lines, d);
   incomeSources(lines, d);
   lines.push('');
   lines.push('Skäl för beslutet');

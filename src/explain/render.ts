@@ -6,6 +6,7 @@
 import type { Message } from '../trace/messages.ts';
 import type { Decision } from './types.ts';
 import { krEn, krSv, monthEn, monthSv } from './format.ts';
+import { unassessedArgs, waitsForPerson } from './letter.ts';
 import { renderMessage, type Language } from './messages.ts';
 
 const OUTCOME: Record<Language, Record<Decision['outcome'], string>> = {
@@ -49,7 +50,7 @@ const T = {
     alternatives: 'Alternativ',
     trace: 'Beräkningsgång',
     registered: 'Registrerade utbetalningar (uppgifter från myndigheter)',
-    use: { counted: 'räknas', 'replaces-declared': 'räknas, ersätter ansökan', 'other-month': 'annan månad', excluded: 'räknas inte', 'to-person': 'handläggaren bedömer', unhandled: 'ej hanterad' },
+    use: { counted: 'räknas', 'replaces-declared': 'räknas, ersätter ansökan', 'other-month': 'annan månad', excluded: 'räknas inte', 'to-person': 'ej bedömd', unhandled: 'ej bedömd' },
     letter: 'Beslutstext',
     version: 'Regelversion',
     input: 'indata',
@@ -91,7 +92,7 @@ const T = {
     alternatives: 'Alternatives',
     trace: 'Calculation steps',
     registered: 'Registered payments (agency data)',
-    use: { counted: 'counted', 'replaces-declared': 'counted, replaces declared', 'other-month': 'other month', excluded: 'not counted', 'to-person': 'caseworker assesses', unhandled: 'unhandled' },
+    use: { counted: 'counted', 'replaces-declared': 'counted, replaces declared', 'other-month': 'other month', excluded: 'not counted', 'to-person': 'not assessed', unhandled: 'not assessed' },
     letter: 'Decision text (Swedish)',
     version: 'Rule set',
     input: 'input',
@@ -151,6 +152,11 @@ export function renderDecision(d: Decision, lang: Language = 'sv'): string {
   }
   line(t.need, kr(d.need));
   line(t.incomeCounted, kr(d.income.counted));
+  // A payment nobody has classified yet: its own line "ej bedömd", not in the sum, with both alternatives.
+  for (const r of d.income.registered.filter(waitsForPerson)) {
+    const args = unassessedArgs(r);
+    line(renderMessage(lang, 'unassessed.label', args), kr(r.net), renderMessage(lang, 'unassessed.note', args));
+  }
   if (d.assets.used !== '0' && d.assets.used !== null) line(t.assets, kr(d.assets.used));
   line(t.payable.charAt(0).toUpperCase() + t.payable.slice(1), kr(d.payable));
   out.push('');

@@ -10,7 +10,7 @@ import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parseP
 import { quote } from './echo.ts';
 import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
-import { AGENCIES, AGENCY_ANSWER_STATUSES, GENDERS, ROLES, type ActivityStatus, type Agency, type AgencyAnswer, type Contact, type DecisionMaker, type AgencyAnswerStatus, type Household, type InputIssue, type RegisteredIncome } from './types.ts';
+import { AGENCIES, AGENCY_ANSWER_STATUSES, GENDERS, ROLES, type ActivityStatus, type Agency, type AgencyAnswer, type AgencyAnswerStatus, type Contact, type DecisionMaker, type Household, type InputIssue, type PaymentAssessment, type RegisteredIncome } from './types.ts';
 
 const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
 
@@ -80,6 +80,8 @@ const circumstancesSchema = z.object({
     .nullable()
     .optional(),
   rentCeiling: optionalMoney,
+  rentCeilingNotifiedOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
+  rentCeilingBasis: text('a text').nullable().optional(),
   rentArrears: optionalMoney,
   jobbstimulansStart: text('a month YYYY-MM').nullable().optional(),
 });
@@ -121,7 +123,17 @@ const registeredIncomeSchema = z.object({
   days: text('a number of days as text, like "22" or "0.5"').nullable().optional(),
   preliminary: z.boolean({ error: 'expected true or false' }).optional(),
   ref: text('a text').nullable().optional(),
+  assessment: z
+    .object({
+      action: z.string({ error: 'expected "count" or "exclude"' }),
+      incomeType: text('an income type').nullable().optional(),
+      reason: text('a text').nullable().optional(),
+    }, { error: 'expected { action, incomeType, reason }: the caseworker\'s classification of the payment' })
+    .nullable()
+    .optional(),
 });
+
+const assessmentSchema = registeredIncomeSchema.shape.assessment.unwrap().unwrap();
 
 const agencyAnswerSchema = z.object({
   memberId: text('the id of a member'),
@@ -153,6 +165,7 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   assets: new Set(Object.keys(assetSchema.shape)),
   circumstances: new Set(Object.keys(circumstancesSchema.shape)),
   registeredIncomes: new Set(Object.keys(registeredIncomeSchema.shape)),
+  assessment: new Set(Object.keys(assessmentSchema.shape)),
   agencyAnswers: new Set(Object.keys(agencyAnswerSchema.shape)),
   activityRequirement: new Set(Object.keys(activitySchema.shape)),
   sickness: new Set(Object.keys(sicknessSchema.shape)),
@@ -236,7 +249,8 @@ function registeredIncomeMatches(r: unknown): boolean {
     nullText(r['periodTo']) &&
     nullText(r['days']) &&
     optFlag(r['preliminary']) &&
-    nullText(r['ref'])
+    nullText(r['ref']) &&
+    (r['assessment'] === undefined || r['assessment'] === null || assessmentMatches(r['assessment']))
   );
 }
 
@@ -255,6 +269,10 @@ function letterheadMatches(l: unknown): boolean {
   );
 }
 
+function assessmentMatches(a: unknown): boolean {
+  return isRecord(a) && isText(a['action']) && nullText(a['incomeType']) && nullText(a['reason']);
+}
+
 function agencyAnswerMatches(a: unknown): boolean {
   return isRecord(a) && isText(a['memberId']) && isText(a['agency']) && isText(a['status']);
 }
@@ -269,6 +287,8 @@ function circumstancesMatch(c: unknown): boolean {
     nullInt(months) &&
     (months === undefined || months === null || (months as number) >= 0) &&
     nullText(c['rentCeiling']) &&
+    nullText(c['rentCeilingNotifiedOn']) &&
+    nullText(c['rentCeilingBasis']) &&
     nullText(c['rentArrears']) &&
     nullText(c['jobbstimulansStart'])
   );
@@ -378,6 +398,7 @@ export function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
     for (let i = 0; i < items.length; i++) {
       const item: unknown = items[i];
       checkKeys(warnings, item, KNOWN_KEYS[list]!, list, i);
+      if (list === 'registeredIncomes' && isRecord(item)) checkKeys(warnings, item['assessment'], KNOWN_KEYS['assessment']!, list, i, 'assessment');
       if (list === 'members' && isRecord(item)) {
         checkKeys(warnings, item['activityRequirement'], KNOWN_KEYS['activityRequirement']!, list, i, 'activityRequirement');
         checkKeys(warnings, item['sickness'], KNOWN_KEYS['sickness']!, list, i, 'sickness');
@@ -451,6 +472,22 @@ function checkSickness(issues: InputIssue[], m: MemberInput, base: string, perio
   else if (period && since > lastDayOf(period)) addIssue(issues, `${path}.since`, 'AFTER_PERIOD', `${since} is after the period ${firstDayOf(period).slice(0, 7)}`);
 }
 
+/**
+ * The applicant's labour-market statement may be given in circumstances (CONTRACT.md) or, like a
+ * partner's, on the member: both at once must agree.
+ */
+function checkApplicantStatement(issues: InputIssue[], members: readonly MemberInput[], c: { availableForWork?: boolean | null | undefined; acceptableReason?: string | null | undefined }): void {
+  const i = members.findIndex((m) => m.role === 'applicant');
+  const m = members[i];
+  if (m === undefined) return;
+  for (const key of ['availableForWork', 'acceptableReason'] as const) {
+    const own = m[key] ?? null;
+    const given = c[key] ?? null;
+    const show = (v: string | boolean): string => (typeof v === 'string' ? quote(v) : String(v));
+    if (own !== null && given !== null && own !== given) addIssue(issues, `members[${i}].${key}`, 'CONFLICTS_WITH_CIRCUMSTANCES', `${show(own)} here but ${show(given)} in circumstances.${key}: give the applicant's statement once`);
+  }
+}
+
 function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
   if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id ${quote(id)}`);
 }
@@ -506,6 +543,7 @@ function parseRegistered(issues: InputIssue[], ids: ReadonlyMap<string, number>,
     if (r.days !== undefined && r.days !== null && !/^(0|[1-9][0-9]{0,3})(\.[0-9]{1,2})?$/.test(r.days)) {
       addIssue(issues, `registeredIncomes[${i}].days`, 'INVALID_DAYS', `expected a number of days like "22" or "0.5", got ${quote(r.days)}`);
     }
+    const assessment = assessmentField(issues, r.assessment ?? null, i);
     return {
       index: i,
       memberId: r.memberId,
@@ -522,8 +560,29 @@ function parseRegistered(issues: InputIssue[], ids: ReadonlyMap<string, number>,
       days: r.days ?? null,
       preliminary: r.preliminary ?? false,
       ref: r.ref ?? null,
+      assessment,
     };
   });
+}
+
+/**
+ * A caseworker's classification of a registered payment the rules leave to a person (or do not know):
+ * counted as an income type, or not counted with the reason. The income type is checked against the
+ * period's rules with the other types (src/index.ts).
+ */
+function assessmentField(issues: InputIssue[], a: NonNullable<RegisteredInput['assessment']> | null, index: number): PaymentAssessment | null {
+  if (a === null) return null;
+  const path = `registeredIncomes[${index}].assessment`;
+  if (a.action !== 'count' && a.action !== 'exclude') {
+    addIssue(issues, `${path}.action`, 'INVALID_ACTION', `expected "count" or "exclude", got ${quote(a.action)}`);
+    return null;
+  }
+  const incomeType = a.incomeType ?? null;
+  const reason = a.reason?.trim() || null;
+  if (a.action === 'count' && incomeType === null) addIssue(issues, `${path}.incomeType`, 'REQUIRED', 'required when the payment is counted: the income type it is counted as');
+  if (a.action === 'exclude' && incomeType !== null) addIssue(issues, `${path}.incomeType`, 'NOT_ALLOWED', 'a payment that is not counted has no income type');
+  if (a.action === 'exclude' && reason === null) addIssue(issues, `${path}.reason`, 'REQUIRED', 'required when the payment is not counted: why it is not income');
+  return { action: a.action, incomeType, reason };
 }
 
 /** Agency answers: one per member and agency; a "nothing" or "failed" answer cannot sit beside payments from that agency. */
@@ -730,11 +789,16 @@ export function parseHousehold(raw: unknown): ParseResult {
     jobbstimulansStart = parsePeriod(c.jobbstimulansStart);
     if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(c.jobbstimulansStart)}`);
   }
+  const rentCeilingNotifiedOn = c.rentCeilingNotifiedOn ?? null;
+  if (rentCeilingNotifiedOn !== null && !isIsoDate(rentCeilingNotifiedOn)) addIssue(issues, 'circumstances.rentCeilingNotifiedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(rentCeilingNotifiedOn)}`);
+  checkApplicantStatement(issues, input.members, c);
   const circumstances = {
     availableForWork: c.availableForWork ?? null,
     acceptableReason: c.acceptableReason ?? null,
     consecutiveMonthsOnAssistance: c.consecutiveMonthsOnAssistance ?? null,
     rentCeiling: moneyField(issues, c.rentCeiling, 'circumstances', -1, 'rentCeiling'),
+    rentCeilingNotifiedOn,
+    rentCeilingBasis: c.rentCeilingBasis ?? null,
     rentArrears: moneyField(issues, c.rentArrears, 'circumstances', -1, 'rentArrears'),
     jobbstimulansStart,
   };

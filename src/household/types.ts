@@ -42,8 +42,9 @@ export interface Member {
   readonly inSchool: boolean | null;
   readonly gender: Gender | null;
   readonly personnummer: string | null;
-  /** For a partner: stands at the labour market's disposal; null = not given. */
+  /** Applicant or partner: stands at the labour market's disposal; null = not given (for the applicant also circumstances.availableForWork). */
   readonly availableForWork: boolean | null;
+  /** Applicant or partner: the reason stated for not standing at the labour market's disposal (a person judges it); null = none. */
   readonly acceptableReason: string | null;
   /** For an applicant under 18: why they apply on their own (e.g. married, own child, parents dead); null = not given. */
   readonly minorApplicantReason: string | null;
@@ -87,6 +88,10 @@ export interface Circumstances {
   readonly acceptableReason: string | null;
   readonly consecutiveMonthsOnAssistance: number | null;
   readonly rentCeiling: Ore | null;
+  /** The day the household was told its rent is above what the nämnd finds reasonable (starts the rådrum); null = not told. */
+  readonly rentCeilingNotifiedOn: string | null;
+  /** What the ceiling rests on (the municipality's guideline, or the caseworker's assessment), in words; null = not given. */
+  readonly rentCeilingBasis: string | null;
   readonly rentArrears: Ore | null;
   /** First month of the current 24-month jobbstimulans window, when the caseworker knows it. */
   readonly jobbstimulansStart: Period | null;
@@ -180,6 +185,15 @@ export interface RegisteredIncome {
   readonly days: string | null;
   readonly preliminary: boolean;
   readonly ref: string | null;
+  /** A caseworker's classification of the payment, when a person has made one. */
+  readonly assessment: PaymentAssessment | null;
+}
+
+/** How a person classified a registered payment: counted as an income type, or not counted and why. */
+export interface PaymentAssessment {
+  readonly action: 'count' | 'exclude';
+  readonly incomeType: string | null;
+  readonly reason: string | null;
 }
 
 export interface AgencyAnswer {

@@ -1,12 +1,18 @@
 /**
  * Inkomster: all the household's income for the month is counted krona for krona (4 kap. 1 § SoL
- * (2001:453) / 12 kap. 1 § SoL (2025:400): needs that can be met in another way), except:
+ * (2001:453) / 12 kap. 1 § SoL (2025:400): what the household can itself meet its needs with), except:
  *
- * - hemmavarande barns and skolungdomars (under 21) own earnings, not counted up to one
+ * - a child's income (a school youth 18–20 included), whatever its kind — wages, study allowance,
+ *   maintenance support, pension — covers only the child's own needs: after its exemption it counts at
+ *   most up to the child's own share (the child's norm + an equal share of the gemensamma and of the
+ *   accepted housing cost + the child's own costs; shares/index.ts). A child has no duty to maintain a
+ *   parent.
+ * - hemmavarande barns and skolungdomars (under 21) own earnings are not counted up to one
  *   prisbasbelopp per calendar year (4 kap. 1 a § / 12 kap. 9 §; ½ prisbasbelopp before 2013-07-01);
+ *   above it they "får" be counted: a municipal policy (childEarningsAboveLimit, default count), and
+ *   the flag CHILD_EARNINGS_ABOVE_LIMIT asks a person to judge it;
  * - jobbstimulans: after 6 consecutive months of försörjningsstöd, 25 % of the adults' employment
  *   income is not counted, for 24 months; then 6 new consecutive months are needed (4 kap. 1 b § / 12 kap. 8 §);
- * - a child's own means (barnpension, underhåll …) are counted only up to the child's own norm;
  * - income of a member who is their own case (other-adult) belongs to that case.
  *
  * An income whose amount is not known is not zero: the proposal needs it.
@@ -26,7 +32,7 @@ export type IncomeCode =
   | 'COUNTED'
   | 'JOBBSTIMULANS'
   | 'CHILD_EARNINGS_EXEMPT'
-  | 'CHILD_MEANS_ABOVE_NORM'
+  | 'CHILD_INCOME_CAPPED'
   | 'OWN_CASE_INCOME'
   | 'AMOUNT_MISSING'
   | 'REPLACED_BY_REGISTERED';
@@ -67,6 +73,10 @@ export interface IncomeResult {
   /** Employment income of applicant and partner (a fact for the flag conditions). */
   readonly adultEmploymentIncome: Ore;
   readonly childAllowanceReported: Ore;
+  /** What the children's own incomes add to the counted income (each within the child's own share). */
+  readonly childIncomeCounted: Ore;
+  /** Of that, earnings above the year's limit that the nämnd "får" count (12 kap. 9 § tredje stycket). */
+  readonly childEarningsCountedAboveLimit: Ore;
   /** null when it cannot be told from the data. */
   readonly jobbstimulansApplies: boolean | null;
   /** Every registered payment and what was done with it. */
@@ -143,7 +153,7 @@ function pushIncome(
   if (from !== null) {
     // An agency payment: the text says where it came from, the step cites the rule row and the dates.
     const r = from.payment;
-    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.row.id, changeThreshold: from.row.changeThreshold };
+    agency = { agency: r.agency, benefit: r.benefit, subBenefit: r.subBenefit, amountType: r.amountType, ref: r.ref, paidOn: r.paidOn, periodFrom: r.periodFrom, periodTo: r.periodTo, classification: from.classification, changeThreshold: from.changeThreshold };
     Object.assign(args, { inner: key, agency: r.agency, benefit: r.benefit, sub: r.subBenefit ?? '', date: from.placement.dateUsed, basis: from.placement.basis, paymentRef: r.ref ?? '' });
     key = 'agency.item';
   }
@@ -151,7 +161,7 @@ function pushIncome(
   const message = { key, args };
   if (trace.enabled) trace.add({
     step: 'income.item',
-    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.row.id}`,
+    rule: from === null ? `income-types#${income.type}` : `agency-income-map#${from.classification}`,
     legalRef: ref,
     params,
     inputs: itemInputs(income, from),
@@ -171,16 +181,77 @@ interface IncomeEnv {
   readonly jsRef: string;
   readonly childLimit: Ore | null;
   readonly childEarningsRef: string;
-  readonly ownMeansLeft: Map<string, Ore>;
+  /** Each child's own share (shares/index.ts), and what is left of it after the child's incomes counted so far. */
+  readonly childShare: (memberId: string) => Ore;
+  readonly childShareLeft: Map<string, Ore>;
   readonly replaced: ReadonlyMap<number, readonly string[]>;
   incomplete: boolean;
+  childIncomeCounted: Ore;
+  childEarningsCountedAboveLimit: Ore;
+}
+
+/**
+ * A child's income (12 kap. 1 § and 9 § SoL (2025:400)): the earnings exemption first, then at most the
+ * child's own share — one rule for every kind of income.
+ */
+function countChildIncome(env: IncomeEnv, income: Income, from: CountedPayment | null, who: MemberAssessment, amount: Ore, label: string): void {
+  const { ctx, items, childLimit, childEarningsRef } = env;
+  const { household, rules, trace } = ctx;
+  const ce = rules.childrenEarnings;
+  const def = rules.incomeTypes[income.type]!;
+  const id = who.member.id;
+  const share = env.childShare(id);
+  const shareLeft = env.childShareLeft.get(id) ?? share;
+  const args: Record<string, string | number> = { amount: formatKronor(amount), share: formatKronor(share) };
+  const params: TraceParam[] = [];
+  let countable = amount;
+  let aboveLimit = ZERO;
+  const earnings = def.employment && ce !== null && childLimit !== null && ce.incomeTypes.includes(income.type);
+  if (earnings) {
+    const earlier = income.yearToDate ?? ZERO;
+    if (income.yearToDate === null) {
+      needInformation(ctx, {
+        code: 'CHILD_EARNINGS_YEAR_TO_DATE_UNKNOWN',
+        field: `incomes[${income.index}].yearToDate`,
+        blocking: false,
+        legalRef: childEarningsRef,
+        key: 'needs.childEarningsYearToDate',
+        args: { memberId: income.memberId, limit: formatKronor(childLimit) },
+      });
+    }
+    const exempt = min(amount, max(ZERO, subtract(childLimit, earlier)));
+    aboveLimit = subtract(amount, exempt);
+    const policy = rules.municipal.childEarningsAboveLimit;
+    countable = policy.value === 'count' ? aboveLimit : ZERO;
+    Object.assign(args, {
+      limit: formatKronor(childLimit),
+      earlier: formatKronor(earlier),
+      earlierKnown: income.yearToDate === null ? 'no' : 'yes',
+      exempt: formatKronor(exempt),
+      aboveLimit: formatKronor(aboveLimit),
+      policy: policy.value,
+      year: household.period.year,
+    });
+    params.push(traceParam(rules.prisbasbelopp), traceParam(ce.limitShareOfPrisbasbelopp), traceParam(policy));
+  }
+  const counted = min(countable, shareLeft);
+  env.childShareLeft.set(id, subtract(shareLeft, counted));
+  env.childIncomeCounted = add(env.childIncomeCounted, counted);
+  if (earnings) env.childEarningsCountedAboveLimit = add(env.childEarningsCountedAboveLimit, counted);
+  Object.assign(args, { shareLeft: formatKronor(shareLeft), counted: formatKronor(counted) });
+  const capped = counted < countable;
+  const key: MessageKey = earnings
+    ? aboveLimit === ZERO ? 'income.childEarningsExempt' : capped ? 'income.childEarningsAboveShare' : 'income.childEarningsAboveLimit'
+    : capped ? 'income.childIncomeAboveShare' : 'income.childIncomeCounted';
+  const code: IncomeCode = capped ? 'CHILD_INCOME_CAPPED' : earnings ? 'CHILD_EARNINGS_EXEMPT' : 'COUNTED';
+  const ref = earnings ? childEarningsRef : legal(ctx, 'childOwnMeans').ref;
+  pushIncome(trace, items, income, label, counted, code, ref, key, args, params, from);
 }
 
 /** One income line (declared, or a counted agency payment `from`), through the income rules in their order. */
 function countIncome(env: IncomeEnv, income: Income, from: CountedPayment | null): void {
-  const { ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, ownMeansLeft } = env;
-  const { household, rules, trace } = ctx;
-  const ce = rules.childrenEarnings;
+  const { ctx, assessments, items, js, jsRef } = env;
+  const { rules, trace } = ctx;
   const def = rules.incomeTypes[income.type]!;
   const who = assessments.get(income.memberId)!;
   const label = def.labelSv;
@@ -205,42 +276,8 @@ function countIncome(env: IncomeEnv, income: Income, from: CountedPayment | null
     return;
   }
 
-  if (who.kind === 'child' && def.employment && ce !== null && childLimit !== null && ce.incomeTypes.includes(income.type)) {
-    const earlier = income.yearToDate ?? ZERO;
-    if (income.yearToDate === null) {
-      needInformation(ctx, {
-        code: 'CHILD_EARNINGS_YEAR_TO_DATE_UNKNOWN',
-        field: `incomes[${income.index}].yearToDate`,
-        blocking: false,
-        legalRef: childEarningsRef,
-        key: 'needs.childEarningsYearToDate',
-        args: { memberId: income.memberId, limit: formatKronor(childLimit) },
-      });
-    }
-    const left = max(ZERO, subtract(childLimit, earlier));
-    const exempt = min(amount, left);
-    const counted = subtract(amount, exempt);
-    pushIncome(trace, items, income, label, counted, 'CHILD_EARNINGS_EXEMPT', childEarningsRef, counted === ZERO ? 'income.childEarningsExempt' : 'income.childEarningsAboveLimit', {
-      amount: formatKronor(amount),
-      limit: formatKronor(childLimit),
-      earlier: formatKronor(earlier),
-      earlierKnown: income.yearToDate === null ? 'no' : 'yes',
-      exempt: formatKronor(exempt),
-      counted: formatKronor(counted),
-      year: household.period.year,
-    }, [traceParam(rules.prisbasbelopp), traceParam(ce.limitShareOfPrisbasbelopp)], from);
-    return;
-  }
-
-  if (who.kind === 'child' && def.childOwnMeans) {
-    const left = ownMeansLeft.get(who.member.id) ?? who.personal;
-    const counted = min(amount, left);
-    ownMeansLeft.set(who.member.id, subtract(left, counted));
-    if (counted < amount) {
-      pushIncome(trace, items, income, label, counted, 'CHILD_MEANS_ABOVE_NORM', ownRef, 'income.childMeansAboveNorm', { amount: formatKronor(amount), norm: formatKronor(who.personal), counted: formatKronor(counted) }, [], from);
-    } else {
-      pushIncome(trace, items, income, label, counted, 'COUNTED', ownRef, 'income.childMeansCounted', { amount: formatKronor(amount), norm: formatKronor(who.personal) }, [], from);
-    }
+  if (who.kind === 'child') {
+    countChildIncome(env, income, from, who, amount, label);
     return;
   }
 
@@ -261,7 +298,7 @@ function countIncome(env: IncomeEnv, income: Income, from: CountedPayment | null
   pushIncome(trace, items, income, label, amount, 'COUNTED', ownRef, 'income.counted', { amount: formatKronor(amount) }, [], from);
 }
 
-export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): IncomeResult {
+export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>, childShare: (memberId: string) => Ore): IncomeResult {
   const { household, rules, trace } = ctx;
   let incomplete = false;
   const items: IncomeItem[] = [];
@@ -296,12 +333,13 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
   const pbb = parseKronor(rules.prisbasbelopp.value)!;
   const childLimit: Ore | null = ce ? multiplyRatioHalfUp(pbb, ce.limitShareOfPrisbasbelopp.value.numerator, ce.limitShareOfPrisbasbelopp.value.denominator) : null;
   const childEarningsRef = legal(ctx, 'childrenEarnings').ref;
-  const ownMeansLeft = new Map<string, Ore>();
-
-  const env: IncomeEnv = { ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, ownMeansLeft, replaced: agency.replaced, incomplete: false };
+  const env: IncomeEnv = {
+    ctx, assessments, items, js, jsRef, childLimit, childEarningsRef, childShare, childShareLeft: new Map(), replaced: agency.replaced,
+    incomplete: false, childIncomeCounted: ZERO, childEarningsCountedAboveLimit: ZERO,
+  };
   for (const income of household.incomes) countIncome(env, income, null);
   for (const from of agency.counted) countIncome(env, from.income, from);
-  incomplete = env.incomplete || agency.blocked;
+  incomplete = env.incomplete;
 
   // A declared income replaced by a registered payment is shown, but its amount is not income twice.
   // The totals over the lines with known amounts, in one pass (this runs for every household of a batch).
@@ -329,5 +367,9 @@ export function computeIncome(ctx: Context, assessments: ReadonlyMap<string, Mem
     args: { total: formatKronor(total), counted: formatKronor(counted), notCounted: formatKronor(subtract(total, counted)) },
   });
 
-  return { items, total, counted, incomplete, adultEmploymentIncome, childAllowanceReported, jobbstimulansApplies: js.applies, registered: agency.registered, agencyFlags: agency.flags };
+  return {
+    items, total, counted, incomplete, adultEmploymentIncome, childAllowanceReported,
+    childIncomeCounted: env.childIncomeCounted, childEarningsCountedAboveLimit: env.childEarningsCountedAboveLimit,
+    jobbstimulansApplies: js.applies, registered: agency.registered, agencyFlags: agency.flags,
+  };
 }

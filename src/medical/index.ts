@@ -13,9 +13,9 @@ import { legal, needInformation, type Context } from '../context.ts';
 import { lastDayOf } from '../period/index.ts';
 import { traceParam } from '../trace/index.ts';
 
-/** Days from the first day of the illness to the last day of the month, both counted. */
-function daysIll(since: string, lastDay: string): number {
-  const ms = Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`);
+/** Days from the first day of the illness to the day counted to, both counted. */
+function daysIll(since: string, until: string): number {
+  const ms = Date.parse(`${until}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`);
   return Math.floor(ms / 86_400_000) + 1;
 }
 
@@ -25,10 +25,13 @@ export function assessMedicalCertificate(ctx: Context): boolean {
   if (rule === null) return false;
   const ref = legal(ctx, rule.legalTopic).ref;
   const threshold = rule.requiredAfterDays;
+  // Counted to the decision date (decidedOn): the illness as it stands when the decision is made, not
+  // to the end of a month that has not ended. Without a decision date, to the month's last day.
+  const until = ctx.household.decidedOn ?? lastDayOf(ctx.household.period);
   let missing = false;
   for (const m of ctx.household.members) {
     if ((m.role !== 'applicant' && m.role !== 'partner') || m.sickness === null) continue;
-    const days = m.sickness.since === null ? null : daysIll(m.sickness.since, lastDayOf(ctx.household.period));
+    const days = m.sickness.since === null ? null : Math.max(0, daysIll(m.sickness.since, until));
     const needed = days === null || days > threshold.value;
     const given = m.sickness.medicalCertificate === true;
     const result = !needed ? 'notNeeded' : given ? 'given' : 'missing';
@@ -37,10 +40,10 @@ export function assessMedicalCertificate(ctx: Context): boolean {
       rule: rule.id,
       legalRef: ref,
       params: [traceParam(threshold)],
-      inputs: { memberId: m.id, since: m.sickness.since, daysIll: days, medicalCertificate: m.sickness.medicalCertificate },
+      inputs: { memberId: m.id, since: m.sickness.since, until, daysIll: days, medicalCertificate: m.sickness.medicalCertificate },
       result,
       key: `medical.${result}` as 'medical.given',
-      args: { memberId: m.id, days: days ?? '', threshold: threshold.value },
+      args: { memberId: m.id, days: days ?? '', threshold: threshold.value, until },
     });
     if (result === 'missing') {
       missing = true;

@@ -25,6 +25,15 @@ function sumBy<T>(items: readonly T[], key: (item: T) => string, amount: (item: 
 
 const show = (amount: Ore | null | undefined): string | null => (amount === null || amount === undefined ? null : formatKronor(amount));
 
+/** The Swedish label the items' messages carry (an income or cost type's), or the fallback. */
+const labelOf = (items: readonly { readonly message?: { readonly args?: Readonly<Record<string, unknown>> } }[], fallback: string): string => {
+  for (const i of items) {
+    const label = i.message?.args?.['label'];
+    if (typeof label === 'string' && label !== '') return label;
+  }
+  return fallback;
+};
+
 /** No decision for the case last month: a first application, or last month was not recorded. */
 export function noPreviousDecision(caseId: string | null, previousPeriod: string): Comparison {
   return { step: 'monthly.previous', code: 'NO_PREVIOUS_DECISION', subject: caseId ?? '(inget ärendenummer)', previous: null, current: null, period: previousPeriod };
@@ -67,11 +76,14 @@ export function compareCosts(previous: DecisionLike, current: DecisionLike): Com
   const key = (c: { type: string; memberId: string | null }) => (c.memberId === null ? c.type : `${c.type}/${c.memberId}`);
   const before = sumBy(previous.costs.items, key, (c) => c.claimed);
   const now = sumBy(current.costs.items, key, (c) => c.claimed);
+  const all = [...current.costs.items, ...previous.costs.items];
   return [...new Set([...before.keys(), ...now.keys()])].map((k) => {
     const p = show(before.get(k));
     const c = show(now.get(k));
     const changed = !before.has(k) || !now.has(k) || p !== c;
-    return { step: 'monthly.cost', code: changed ? 'COST_CHANGED' : null, subject: k, previous: before.has(k) ? (p ?? 'saknas') : null, current: now.has(k) ? (c ?? 'saknas') : null };
+    const items = all.filter((i) => key(i) === k);
+    const label = `${labelOf(items, items[0]!.type)}${items[0]!.memberId === null ? '' : ` (${items[0]!.memberId})`}`;
+    return { step: 'monthly.cost', code: changed ? 'COST_CHANGED' : null, subject: k, label, previous: before.has(k) ? (p ?? 'saknas') : null, current: now.has(k) ? (c ?? 'saknas') : null };
   });
 }
 
@@ -86,11 +98,13 @@ export function compareDeclaredIncomes(previous: DecisionLike, current: Decision
   const key = (i: IncomeItemLike) => `${i.memberId}/${i.type}`;
   const before = sumBy(previous.income.items.filter((i) => !isRegistered(i)), key, (i) => i.amount);
   const now = sumBy(current.income.items.filter((i) => !isRegistered(i)), key, (i) => i.amount);
+  const all = [...current.income.items, ...previous.income.items].filter((i) => !isRegistered(i));
   return [...new Set([...before.keys(), ...now.keys()])].map((k) => {
     const p = before.has(k) ? (show(before.get(k)) ?? 'saknas') : null;
     const c = now.has(k) ? (show(now.get(k)) ?? 'saknas') : null;
     const code = c === null ? 'DECLARED_INCOME_MISSING' : p !== c ? 'DECLARED_INCOME_CHANGED' : null;
-    return { step: 'monthly.declaredIncome', code, subject: k, previous: p, current: c };
+    const items = all.filter((i) => key(i) === k);
+    return { step: 'monthly.declaredIncome', code, subject: k, label: labelOf(items, items[0]!.type), previous: p, current: c };
   });
 }
 
@@ -130,43 +144,95 @@ export function thresholdText(t: ChangeThreshold): string {
 /** Without a classification row's threshold, a registered benefit is compared exactly (unknown is not "no change"). */
 const DEFAULT_THRESHOLD: ChangeThreshold = { kind: 'exact' };
 
+/** How strict a threshold is: exact first, then the smaller percent, none last. */
+const strictness = (t: ChangeThreshold): number => (t.kind === 'exact' ? 0 : t.kind === 'percent' ? t.percent : Number.MAX_SAFE_INTEGER);
+
+/** The strictest threshold of the items (an item without one counts as exact). */
+export function strictestThreshold(items: readonly IncomeItemLike[]): ChangeThreshold {
+  let best: ChangeThreshold | null = null;
+  for (const i of items) {
+    const t = i.changeThreshold ?? DEFAULT_THRESHOLD;
+    if (best === null || strictness(t) < strictness(best)) best = t;
+  }
+  return best ?? DEFAULT_THRESHOLD;
+}
+
+const norm = (text: string | null | undefined): string => (text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** One benefit of one member from one agency, as the agency names it (a family's förmån included). */
+const benefitKey = (x: { memberId: string; agency?: string; source?: string; benefit?: string; subBenefit?: string | null; type?: string }): string =>
+  `${x.memberId}/${x.agency ?? x.source?.slice('agency:'.length) ?? ''}/${norm(x.benefit ?? x.type)}/${norm(x.subBenefit)}`;
+
 /**
- * Registered agency payments (source "agency:<agency>") per member, agency and benefit:
- * counted last month and not registered now → MISSING_REGISTERED_INCOME; the sum changed beyond the
- * benefit's threshold → INCOME_CHANGE (both amounts and the rounded change).
+ * Registered agency benefits counted last month and not registered at all now (source "agency:<agency>";
+ * same member, agency, benefit and förmån): MISSING_REGISTERED_INCOME — the agency no longer reports
+ * them. A benefit with the threshold "none" (a one-off payment) is expected to be absent.
+ */
+export function compareRegisteredBenefits(previous: DecisionLike, current: DecisionLike): Comparison[] {
+  const registeredNow = current.income.registered;
+  const now = new Set((registeredNow ?? current.income.items.filter(isRegistered)).map((r) => benefitKey(r)));
+  const groups = new Map<string, IncomeItemLike[]>();
+  for (const i of previous.income.items.filter(isRegistered)) {
+    const k = benefitKey(i);
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
+  }
+  const out: Comparison[] = [];
+  for (const [k, items] of groups) {
+    const threshold = strictestThreshold(items);
+    if (threshold.kind === 'none') continue;
+    const counted = sumBy(items, () => k, (i) => i.counted).get(k);
+    // Counted last month (or its counted amount unknown): its absence must be explained.
+    const wasCounted = counted === null || (counted !== undefined && counted > 0);
+    if (!wasCounted) continue;
+    const amount = sumBy(items, () => k, (i) => i.amount).get(k);
+    const first = items[0]!;
+    const missing = !now.has(k);
+    const subject = `${first.memberId}/${first.agency ?? first.source!.slice('agency:'.length)}/${first.benefit ?? first.type}${first.subBenefit ? `/${first.subBenefit}` : ''}`;
+    out.push({ step: 'monthly.registeredIncome', code: missing ? 'MISSING_REGISTERED_INCOME' : null, subject, label: `${labelOf(items, first.type)} (${first.benefit ?? first.type})`, previous: show(amount) ?? 'saknas', current: missing ? null : 'registrerad', threshold: thresholdText(threshold) });
+  }
+  return out;
+}
+
+/**
+ * Each income type of each member counted from the agencies, compared with the previous recorded
+ * decision (Sundsvall compares each income type with the previous calculation, not M−2 with M−1):
+ * counted now and not then → NEW_INCOME; counted then and not now although the agencies still report
+ * the benefit (it belongs to another month now, or is no longer counted) → INCOME_DROPPED (when none of
+ * it is reported any more, MISSING_REGISTERED_INCOME says so, once); counted both months and changed
+ * beyond the strictest threshold of its rows → INCOME_CHANGE, with both amounts and the rounded change.
  */
 export function compareRegisteredIncomes(previous: DecisionLike, current: DecisionLike): Comparison[] {
-  const key = (i: IncomeItemLike) => `${i.memberId}/${i.agency ?? i.source!.slice('agency:'.length)}/${i.benefit ?? i.type}`;
+  const key = (i: IncomeItemLike) => `${i.memberId}/${i.type}`;
   const prevItems = previous.income.items.filter(isRegistered);
   const curItems = current.income.items.filter(isRegistered);
   const before = sumBy(prevItems, key, (i) => i.amount);
   const countedBefore = sumBy(prevItems, key, (i) => i.counted);
   const now = sumBy(curItems, key, (i) => i.amount);
-  const thresholdOf = (k: string): ChangeThreshold =>
-    curItems.find((i) => key(i) === k)?.changeThreshold ?? prevItems.find((i) => key(i) === k)?.changeThreshold ?? DEFAULT_THRESHOLD;
+  const registeredNow = new Set((current.income.registered ?? curItems).map((r) => benefitKey(r)));
   return [...new Set([...before.keys(), ...now.keys()])].map((k): Comparison => {
-    const threshold = thresholdOf(k);
-    const base = { step: 'monthly.registeredIncome', subject: k, threshold: thresholdText(threshold) };
+    const items = [...curItems.filter((i) => key(i) === k), ...prevItems.filter((i) => key(i) === k)];
+    const threshold = strictestThreshold(items);
+    const base = { step: 'monthly.incomeType', subject: k, label: labelOf(items, items[0]!.type), threshold: thresholdText(threshold) };
     const p = before.get(k);
     const c = now.get(k);
     if (!now.has(k)) {
       const counted = countedBefore.get(k);
-      // Counted last month (or its counted amount unknown): its absence must be explained.
       const wasCounted = counted === null || (counted !== undefined && counted > 0);
-      return { ...base, code: wasCounted ? 'MISSING_REGISTERED_INCOME' : null, previous: show(p) ?? 'saknas', current: null, changePercent: null };
+      // Some benefit of the type is still reported: it was dropped from the count, not from the register.
+      const stillReported = prevItems.some((i) => key(i) === k && registeredNow.has(benefitKey(i)));
+      const dropped = wasCounted && threshold.kind !== 'none' && stillReported;
+      return { ...base, code: dropped ? 'INCOME_DROPPED' : null, previous: show(p) ?? 'saknas', current: null, changePercent: null };
     }
-    if (c === null || c === undefined || (before.has(k) && (p === null || p === undefined))) {
+    if (!before.has(k)) {
+      return { ...base, code: 'NEW_INCOME', previous: null, current: show(c) ?? 'saknas', changePercent: null };
+    }
+    if (c === null || c === undefined || p === null || p === undefined) {
       // An amount the agency did not give cannot be compared: a person looks.
-      return { ...base, code: 'INCOME_CHANGE', previous: before.has(k) ? (show(p) ?? 'saknas') : null, current: show(c) ?? 'saknas', changePercent: null };
+      return { ...base, code: 'INCOME_CHANGE', previous: show(p) ?? 'saknas', current: show(c) ?? 'saknas', changePercent: null };
     }
-    const was = before.has(k) ? p! : (0 as Ore);
-    return {
-      ...base,
-      code: beyondThreshold(threshold, was, c) ? 'INCOME_CHANGE' : null,
-      previous: before.has(k) ? show(was) : null,
-      current: show(c),
-      changePercent: changePercent(was, c),
-    };
+    return { ...base, code: beyondThreshold(threshold, p, c) ? 'INCOME_CHANGE' : null, previous: show(p), current: show(c), changePercent: changePercent(p, c) };
   });
 }
 
@@ -178,6 +244,7 @@ export function compareMonths(previous: MonthSnapshot | null, current: MonthSnap
     ...compareAgeBands(previous.decision, current.decision),
     ...compareCosts(previous.decision, current.decision),
     ...compareDeclaredIncomes(previous.decision, current.decision),
+    ...compareRegisteredBenefits(previous.decision, current.decision),
     ...compareRegisteredIncomes(previous.decision, current.decision),
   ];
 }

@@ -11,6 +11,7 @@ import { addMonths, formatPeriod, parsePeriod } from '../period/index.ts';
 import type { RuleSet } from '../rulebook/types.ts';
 import type { TraceParam } from '../trace/index.ts';
 import type { TraceStep } from '../explain/trace.ts';
+import { checkPayments } from './checks.ts';
 import { compareMonths } from './compare.ts';
 import { route } from './route.ts';
 import type { Comparison, DecisionLike, MemberLike } from './types.ts';
@@ -76,6 +77,8 @@ export function comparisonStep(c: Comparison, previousPeriod: string): TraceStep
   if (c.threshold !== undefined) inputs['threshold'] = c.threshold;
   if (c.changePercent !== undefined) inputs['changePercent'] = c.changePercent;
   if (c.period !== undefined) inputs['period'] = c.period;
+  if (c.from !== undefined) inputs['from'] = c.from;
+  if (c.to !== undefined) inputs['to'] = c.to;
   const args: MessageArgs = {
     code: c.code ?? '',
     subject: c.subject,
@@ -84,6 +87,10 @@ export function comparisonStep(c: Comparison, previousPeriod: string): TraceStep
     period: previousPeriod,
     threshold: c.threshold ?? '',
     change: c.changePercent === undefined || c.changePercent === null ? '' : c.changePercent,
+    label: c.label ?? c.subject,
+    member: c.subject.split('/')[0] ?? '',
+    from: c.from ?? '',
+    to: c.to ?? '',
   };
   return step({ step: c.step, rule: `monthly/compare#${c.step.slice('monthly.'.length)}`, inputs, result: c.code ?? 'UNCHANGED', key: c.step as MessageKey, args });
 }
@@ -91,7 +98,12 @@ export function comparisonStep(c: Comparison, previousPeriod: string): TraceStep
 export function proposeMonthly(input: ProposeInput): MonthlyProposal {
   const { decision, previous, rules, mode } = input;
   const previousPeriod = previousPeriodOf(decision.period);
-  const comparisons = compareMonths(previous && { members: previous.members, decision: previous.decision }, { members: input.members, decision }, { caseId: decision.caseId, previousPeriod });
+  // The day check reads which rows ask for it from the month's rules (none for a pending month).
+  const dayCheckRows = new Set((rules?.agencyIncomeMap?.rows ?? []).filter((r) => r.dayCheck).map((r) => r.id));
+  const comparisons = [
+    ...compareMonths(previous && { members: previous.members, decision: previous.decision }, { members: input.members, decision }, { caseId: decision.caseId, previousPeriod }),
+    ...checkPayments(decision, { period: decision.period, dayCheckRows }),
+  ];
   const steps: TraceStep[] = [];
   if (previous) {
     steps.push(step({ step: 'monthly.previousFound', rule: 'monthly/previous', inputs: { caseId: decision.caseId, period: previous.period }, result: previous.decisionId, key: 'monthly.previousFound', args: { decisionId: previous.decisionId, period: previous.period } }));

@@ -8,6 +8,8 @@
  * are optional here so that decisions without them compare too.
  */
 
+import type { RegisteredPaymentOut } from '../output/types.ts';
+
 /** How much an agency benefit may change month to month before a person must look (per rule row). */
 export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };
 
@@ -20,9 +22,17 @@ export interface IncomeItemLike {
   readonly source?: string;
   readonly agency?: string;
   readonly benefit?: string;
+  readonly subBenefit?: string | null;
   readonly classification?: string;
   readonly changeThreshold?: ChangeThreshold;
+  /** The item's message: its arguments carry the income type's Swedish label (`label`). */
+  readonly message?: { readonly args?: Readonly<Record<string, unknown>> };
 }
+
+/** A registered payment as the decision lists it (income.registered[]): what the payment checks read. */
+export type RegisteredLike = Pick<RegisteredPaymentOut, 'memberId' | 'agency' | 'benefit' | 'subBenefit' | 'net' | 'paidOn' | 'periodFrom' | 'periodTo' | 'days' | 'preliminary' | 'ref' | 'month' | 'use' | 'classification'> & {
+  readonly amountType?: string | null;
+};
 
 export interface FlagLike {
   readonly code: string;
@@ -34,8 +44,9 @@ export interface DecisionLike {
   readonly outcome: string;
   readonly payable: string | null;
   readonly norm: { readonly members: readonly { readonly memberId: string; readonly rule: string }[] };
-  readonly costs: { readonly items: readonly { readonly type: string; readonly memberId: string | null; readonly claimed: string | null }[] };
-  readonly income: { readonly items: readonly IncomeItemLike[] };
+  readonly costs: { readonly items: readonly { readonly type: string; readonly memberId: string | null; readonly claimed: string | null; readonly message?: { readonly args?: Readonly<Record<string, unknown>> } }[] };
+  /** `registered` only in a decision computed now (the previous month's parts from the store leave it out). */
+  readonly income: { readonly items: readonly IncomeItemLike[]; readonly registered?: readonly RegisteredLike[] };
   readonly flags: readonly FlagLike[];
   readonly needsInformation: readonly { readonly code: string; readonly blocking: boolean }[];
   readonly requiresAssessment: boolean;
@@ -63,7 +74,11 @@ export const CHANGE_CODES = [
   'DECLARED_INCOME_MISSING',
   'DECLARED_INCOME_CHANGED',
   'MISSING_REGISTERED_INCOME',
+  'NEW_INCOME',
+  'INCOME_DROPPED',
   'INCOME_CHANGE',
+  'SSBTEK_DAY_CHECK',
+  'STUDY_SUPPORT_NOT_RESUMED',
 ] as const;
 export type ChangeCode = (typeof CHANGE_CODES)[number];
 
@@ -83,4 +98,9 @@ export interface Comparison {
   readonly changePercent?: number | null;
   /** For NO_PREVIOUS_DECISION: the month looked for. */
   readonly period?: string;
+  /** For the texts: the Swedish name of what was compared (an income type's label, a benefit). */
+  readonly label?: string;
+  /** For the payment checks: the period the payment covers. */
+  readonly from?: string | null;
+  readonly to?: string | null;
 }

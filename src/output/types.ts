@@ -7,6 +7,7 @@
  * in src/explain/ render it in Swedish or English (src/explain/contract.ts gives the decision as
  * `calculate --json` prints it, each text next to its message).
  */
+import type { PaymentAssessment } from '../household/types.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
 import type { Message } from '../trace/messages.ts';
 
@@ -37,6 +38,13 @@ export interface Flag {
   readonly benefit?: string;
   /** Named kronor strings, e.g. { "declared": "1500", "registered": "1600" }. */
   readonly amounts?: Readonly<Record<string, string>>;
+  /** The registered payment the flag is about (its position in the input's registeredIncomes). */
+  readonly paymentIndex?: number;
+  /**
+   * No letter may be produced while this flag stands: a person must first do what it asks (classify a
+   * registered payment). A letter view and POST /api/decisions refuse on it.
+   */
+  readonly blocksLetter?: boolean;
 }
 
 /** A fact the proposal needs and the household did not give. */
@@ -78,10 +86,31 @@ export interface RegisteredPaymentOut {
   readonly classification: string | null;
   readonly incomeType: string | null;
   readonly changeThreshold: ChangeThreshold | null;
+  /** The benefit family the payment's benefit is (Försäkringskassan's formansfamilj), or null. */
+  readonly family: string | null;
+  /** How the row was found: its own benefit, or for a family its förmån (subBenefit) or amount type. */
+  readonly matchedOn: 'benefit' | 'subBenefit' | 'amountType' | null;
+  /** A caseworker's classification from the input, when a person has made one. */
+  readonly assessment: PaymentAssessment | null;
+  /** For a payment nobody has classified yet: the income type a person would most likely count it as. */
+  readonly likelyIncomeType: string | null;
+  /**
+   * For a payment nobody has classified yet (use unhandled or to-person): what would be paid with it not
+   * counted (the proposal) and counted as `likelyIncomeType`; null when no proposal can be computed.
+   */
+  readonly alternatives: PaymentAlternatives | null;
   /** Indexes of the declared incomes (input incomes[]) this payment replaces. */
   readonly replacesDeclared: readonly number[];
   readonly legalRef: string;
   readonly message: Message;
+}
+
+/** The payable with a not yet classified payment not counted (the proposal) and counted as its likely type. */
+export interface PaymentAlternatives {
+  readonly notCounted: string | null;
+  /** null when the map names no likely income type. */
+  readonly counted: string | null;
+  readonly incomeType: string | null;
 }
 
 /** The child section (barnkonsekvens), one child. */

@@ -259,7 +259,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   for (const m of book.municipal.values()) checkWindows(m.file, m.data.values, problems);
   const byPhase = new Map<string, Loaded<ConditionsFile>[]>();
   for (const c of book.conditions) byPhase.set(c.data.phase, [...(byPhase.get(c.data.phase) ?? []), c]);
-  for (const phase of ['eligibility', 'flags']) {
+  for (const phase of ['eligibility', 'labour-market', 'flags']) {
     const files = byPhase.get(phase) ?? [];
     if (files.length === 0) problems.push(`conditions/: no file for phase ${phase}`);
     checkWindows(`conditions/ (${phase})`, files.map((f) => f.data), problems);
@@ -282,6 +282,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
       expectedMin = band.maxAge + 1;
     }
     if (expectedMin !== 21) problems.push(`${r.file}: children: age bands must end at 20`);
+    if (r.data.coversFrom !== undefined && r.data.coversFrom >= r.data.effectiveFrom) problems.push(`${r.file}: coversFrom ${r.data.coversFrom} must be before effectiveFrom ${r.data.effectiveFrom}`);
     r.data.common.forEach((c, i) => {
       if (c.persons !== i + 1) problems.push(`${r.file}: common.${i}.persons must be ${i + 1}`);
     });
@@ -301,7 +302,8 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
   for (const m of book.municipal.values()) {
     for (const v of m.data.values) {
-      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...(v.agencyIncomeMonth ? [v.agencyIncomeMonth.source] : [])], problems);
+      const optional = [v.agencyIncomeMonth, v.rentAdjustmentMonths, v.sharedHousingCost, v.childEarningsAboveLimit].flatMap((x) => (x ? [x.source] : []));
+      checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...optional], problems);
     }
   }
   for (const m of book.municipal.values()) {
@@ -311,7 +313,9 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   if (defaultPolicy && !defaultPolicy.data.contact) problems.push(`${defaultPolicy.file}: contact is required in the default policy (null values: the page says to contact the municipality)`);
   if (defaultPolicy) {
     for (const v of defaultPolicy.data.values) {
-      if (!v.agencyIncomeMonth) problems.push(`${defaultPolicy.file}: values from ${v.effectiveFrom}: agencyIncomeMonth is required in the default policy`);
+      for (const key of ['agencyIncomeMonth', 'rentAdjustmentMonths', 'sharedHousingCost', 'childEarningsAboveLimit'] as const) {
+        if (!v[key]) problems.push(`${defaultPolicy.file}: values from ${v.effectiveFrom}: ${key} is required in the default policy`);
+      }
     }
   }
   checkAgencyIncomeMap(book, problems);
@@ -334,12 +338,13 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
     'rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights',
     'statementOfReasons', 'appealDeadline', 'appealRoute', 'appealLate', 'appealReview', 'childViews', 'householdMembers',
     'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
+    'childOwnMeans', 'housingAdjustmentTime', 'childrenEarnings',
   ]);
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);
   for (const v of book.childrenEarnings.data.values) topics.add(v.legalTopic);
   checkSources(book.legal.file, book.legal.data.sources, (book.legal.data.transitional ?? []).map((t) => t.source), problems);
-  for (const v of book.agencyIncomeMap.data.values) for (const r of v.rows) topics.add(r.legalTopic);
+  for (const v of book.agencyIncomeMap.data.values) for (const r of [...v.rows, ...(v.families ?? [])]) topics.add(r.legalTopic);
   for (const version of book.legal.data.versions) {
     checkSources(book.legal.file, book.legal.data.sources, Object.values(version.refs).flatMap((r) => [r.source, ...(r.corroboratedBy ?? [])]), problems);
     checkCorroboration(book.legal.file, version.effectiveFrom, version.refs, problems);
@@ -392,22 +397,42 @@ function agencyKey(text: string | undefined): string {
   return text === undefined ? '' : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Row ids unique, no two rows with the same key, income types known, sources listed. */
+/**
+ * Row and family ids unique, no two rows with the same key, income types known, sources listed; a
+ * family's name is never a row's plain benefit (the family's own fallback is the person's assessment).
+ */
 function checkAgencyIncomeMap(book: Rulebook, problems: string[]): void {
   const file = book.agencyIncomeMap.file;
   const incomeTypes = new Set(book.incomeTypes.data.values.flatMap((v) => Object.keys(v.types)));
+  const knownType = (where: string, field: string, type: string | null | undefined) => {
+    if (type !== undefined && type !== null && !incomeTypes.has(type)) problems.push(`${file}: ${where}: ${field} "${type}" is not in income-types.json`);
+  };
   for (const v of book.agencyIncomeMap.data.values) {
-    checkSources(file, book.agencyIncomeMap.data.sources, v.rows.map((r) => r.source), problems);
+    const families = v.families ?? [];
+    checkSources(file, book.agencyIncomeMap.data.sources, [...v.rows.map((r) => r.source), ...families.map((f) => f.source)], problems);
     const ids = new Set<string>();
     const keys = new Map<string, string>();
+    const familyKeys = new Set<string>();
+    for (const f of families) {
+      if (ids.has(f.id)) problems.push(`${file}: values from ${v.effectiveFrom}: id "${f.id}" is used twice`);
+      ids.add(f.id);
+      const key = `${f.agency}|${agencyKey(f.benefit)}`;
+      if (familyKeys.has(key)) problems.push(`${file}: values from ${v.effectiveFrom}: family "${f.benefit}" of ${f.agency} is listed twice`);
+      familyKeys.add(key);
+      knownType(`family "${f.id}"`, 'likelyIncomeType', f.likelyIncomeType);
+    }
     for (const r of v.rows) {
-      if (ids.has(r.id)) problems.push(`${file}: values from ${v.effectiveFrom}: row id "${r.id}" is used twice`);
+      if (ids.has(r.id)) problems.push(`${file}: values from ${v.effectiveFrom}: id "${r.id}" is used twice`);
       ids.add(r.id);
-      const key = [r.agency, agencyKey(r.benefit), agencyKey(r.subBenefit), agencyKey(r.amountType)].join('|');
+      const key = [r.agency, agencyKey(r.benefit), agencyKey(r.subBenefit), agencyKey(r.amountType), (r.netAmounts ?? []).join(',')].join('|');
       const other = keys.get(key);
-      if (other !== undefined) problems.push(`${file}: values from ${v.effectiveFrom}: rows "${other}" and "${r.id}" have the same agency, benefit, subBenefit and amountType`);
+      if (other !== undefined) problems.push(`${file}: values from ${v.effectiveFrom}: rows "${other}" and "${r.id}" have the same agency, benefit, subBenefit and amountType (and amounts)`);
       else keys.set(key, r.id);
-      if (r.incomeType !== undefined && !incomeTypes.has(r.incomeType)) problems.push(`${file}: row "${r.id}": incomeType "${r.incomeType}" is not in income-types.json`);
+      if (familyKeys.has(`${r.agency}|${agencyKey(r.benefit)}`) && r.subBenefit === undefined && r.amountType === undefined && r.netAmounts === undefined) {
+        problems.push(`${file}: row "${r.id}": "${r.benefit}" is a benefit family; a row for it must name a subBenefit, amountType or amounts`);
+      }
+      knownType(`row "${r.id}"`, 'incomeType', r.incomeType);
+      knownType(`row "${r.id}"`, 'likelyIncomeType', r.likelyIncomeType);
     }
   }
 }

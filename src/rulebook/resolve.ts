@@ -6,7 +6,7 @@
  */
 import { contentHash } from '../canonical.ts';
 import { firstDayOf, formatPeriod, type Period } from '../period/index.ts';
-import type { Loaded, Rulebook } from './load.ts';
+import type { Loaded, RiksnormFile, Rulebook } from './load.ts';
 import type {
   ActivityRequirementRule,
   AgencyIncomeMap,
@@ -114,6 +114,29 @@ function missingRules(book: Rulebook, date: string, hasTable: boolean, refs: Rea
   return out;
 }
 
+type MunicipalValues = Rulebook['municipal'] extends ReadonlyMap<string, Loaded<infer F>> ? F extends { values: readonly (infer V)[] } ? V : never : never;
+
+/**
+ * The riksnorm table for a month: the one in force on its first day, unless the table in force on the
+ * decision date says it covers the month too (coversFrom): a decision made from 2025-07-01 about a month
+ * of January–June 2025 applies SFS 2025:468 12 kap. 2 §, whose table is "under 2025", and never cites the
+ * repealed (2001:937).
+ */
+function riksnormTableFor(book: Rulebook, date: string, decidedOn: string | null): Loaded<RiksnormFile> | undefined {
+  const windowed = book.riksnorm.map((r) => ({ ...r, effectiveFrom: r.data.effectiveFrom, effectiveTo: r.data.effectiveTo }));
+  if (decidedOn !== null) {
+    const onDecision = inForce(windowed, decidedOn);
+    const from = onDecision?.data.coversFrom;
+    if (onDecision && from !== undefined && from <= date && date < onDecision.data.effectiveFrom) return onDecision;
+  }
+  return inForce(windowed, date);
+}
+
+/** The id of the riksnorm table a month and decision date use (part of the rule set cache key). */
+export function riksnormTableId(book: Rulebook, period: Period, decidedOn: string | null): string {
+  return riksnormTableFor(book, firstDayOf(period), decidedOn)?.data.id ?? '';
+}
+
 export function resolveRuleSet(book: Rulebook, period: Period, municipality: string | null, decidedOn: string | null = null): RuleSet {
   const date = firstDayOf(period);
   const label = formatPeriod(period);
@@ -139,12 +162,13 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const legal: LegalFrame = {
     law: legalVersion.law,
     lawTitle: legalVersion.lawTitle,
+    otherLivingCosts: legalVersion.otherLivingCosts,
     effectiveFrom: legalVersion.effectiveFrom,
     effectiveTo: legalVersion.effectiveTo,
     refs,
   };
 
-  const table = inForce(book.riksnorm.map((r) => ({ ...r, effectiveFrom: r.data.effectiveFrom, effectiveTo: r.data.effectiveTo })), date);
+  const table = riksnormTableFor(book, date, decidedOn);
   const missing = missingRules(book, date, table !== undefined, refs);
   if (missing.length > 0) {
     throw new RulesPendingError({ period: label, legal, missing, files: [book.legal.file, ...new Set(missing.map((m) => m.file))] });
@@ -162,6 +186,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     effectiveFrom: rn.effectiveFrom,
     effectiveTo: rn.effectiveTo,
     legalBasis: rn.legalBasis,
+    ...(rn.coversFrom !== undefined && date < rn.effectiveFrom ? { coversFrom: rn.coversFrom } : {}),
     children: rn.children.map((c) => ({
       band: c.band,
       minAge: c.minAge,
@@ -240,7 +265,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   if (!bk) throw new RuleLookupError('period', `no barnkonsekvens template in rules/barnkonsekvens.json for ${label}`);
   const bks = book.barnkonsekvens.data.sources as Sources;
 
-  const conditionSet = (phase: 'eligibility' | 'flags'): { set: ConditionSet; file: string } => {
+  const conditionSet = (phase: ConditionSet['phase']): { set: ConditionSet; file: string } => {
     const file = book.conditions.find((c) => c.data.phase === phase && c.data.effectiveFrom <= date && (c.data.effectiveTo === null || date <= c.data.effectiveTo));
     if (!file) throw new RuleLookupError('period', `no ${phase} conditions in rules/conditions/ for ${label}`);
     return {
@@ -256,11 +281,31 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const monthSources = (monthOwn ? ms : defaultFile.data.sources) as Sources;
   const monthId = monthOwn ? mid : defaultFile.data.id;
 
+  /** A policy value that a municipality's own file may leave out: its own, else the default policy's (required there). */
+  const policy = <K extends 'rentAdjustmentMonths' | 'sharedHousingCost' | 'childEarningsAboveLimit'>(key: K, name: string): Param<NonNullable<MunicipalValues[K]>['value']> => {
+    const own = mv[key];
+    const value = own ?? inForce(defaultFile.data.values, date)?.[key];
+    if (!value) throw new RuleLookupError('period', `no ${key} in rules/${defaultFile.file} for ${label}`);
+    const id = own ? mid : defaultFile.data.id;
+    return param(`${id}#${name}`, value.value as NonNullable<MunicipalValues[K]>['value'], value.status, (own ? ms : defaultFile.data.sources) as Sources, value.source);
+  };
+
   const am = inForce(book.agencyIncomeMap.data.values, date);
   const ams = book.agencyIncomeMap.data.sources as Sources;
   const agencyIncomeMap: AgencyIncomeMap | null = am
     ? {
         id: `agency-income-map/${am.effectiveFrom}`,
+        families: (am.families ?? []).map((f) => ({
+          id: f.id,
+          agency: f.agency,
+          benefit: f.benefit,
+          members: f.members,
+          likelyIncomeType: f.likelyIncomeType,
+          legalTopic: f.legalTopic,
+          changeThreshold: f.changeThreshold,
+          status: f.status,
+          source: sourceRef(ams, f.source),
+        })),
         rows: am.rows.map((r) => ({
           id: r.id,
           agency: r.agency,
@@ -272,6 +317,9 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
           reasonSv: r.reasonSv ?? null,
           reasonEn: r.reasonEn ?? null,
           legalTopic: r.legalTopic,
+          netAmounts: r.netAmounts ?? null,
+          likelyIncomeType: r.likelyIncomeType ?? null,
+          dayCheck: r.dayCheck ?? false,
           changeThreshold: r.changeThreshold,
           status: r.status,
           source: sourceRef(ams, r.source),
@@ -280,6 +328,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     : null;
 
   const eligibility = conditionSet('eligibility');
+  const labourMarket = conditionSet('labour-market');
   const flags = conditionSet('flags');
 
   const ar = inForce(book.activityRequirement.data.values, date);
@@ -315,6 +364,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     municipalFile.file,
     book.barnkonsekvens.file,
     eligibility.file,
+    labourMarket.file,
     flags.file,
     ...(ar ? [book.activityRequirement.file] : []),
     ...(mc ? [book.medicalCertificate.file] : []),
@@ -340,13 +390,16 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       ...(mv.automatedDecisionDelegation?.value
         ? { automatedDecisionDelegation: param(`${mid}#automated-decision-delegation`, mv.automatedDecisionDelegation.value, mv.automatedDecisionDelegation.status, ms, mv.automatedDecisionDelegation.source) }
         : {}),
+      rentAdjustmentMonths: policy('rentAdjustmentMonths', 'rent-adjustment-months'),
+      sharedHousingCost: policy('sharedHousingCost', 'shared-housing-cost'),
+      childEarningsAboveLimit: policy('childEarningsAboveLimit', 'child-earnings-above-limit'),
     },
     legal,
     childImpact: {
       longTermMonths: param('barnkonsekvens#long-term-months', bk.longTermMonths.value, bk.longTermMonths.status, bks, bk.longTermMonths.source),
       prompts: bk.prompts.map(({ letter, ...p }) => ({ ...p, ...(letter !== undefined ? { letter } : {}), source: sourceRef(bks, p.source) })),
     },
-    conditions: { eligibility: eligibility.set, flags: flags.set },
+    conditions: { eligibility: eligibility.set, labourMarket: labourMarket.set, flags: flags.set },
     activityRequirement,
     medicalCertificate,
     agencyIncomeMap,
@@ -367,7 +420,10 @@ export class RuleSetCache {
     // Keyed by the legal version the decision date picks, not the date itself: one set per law in force.
     const versions = this.#book.legal.data.versions;
     const byDecision = decidedOn === null ? undefined : (inForce(versions, decidedOn)?.effectiveFrom ?? decidedOn);
-    const law = byDecision === undefined || byDecision === inForce(versions, firstDayOf(period))?.effectiveFrom ? '' : `|${byDecision}`;
+    const sameLaw = byDecision === undefined || byDecision === inForce(versions, firstDayOf(period))?.effectiveFrom;
+    // A decision date may also pick another riksnorm table (coversFrom): part of the key when it does.
+    const table = decidedOn === null ? '' : riksnormTableId(this.#book, period, decidedOn);
+    const law = sameLaw && (decidedOn === null || table === riksnormTableId(this.#book, period, null)) ? '' : `|${byDecision}|${table}`;
     const month = period.year * 12 + period.month;
     let sets = this.#cache.get(month);
     if (!sets) this.#cache.set(month, (sets = new Map()));

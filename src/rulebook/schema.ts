@@ -50,6 +50,12 @@ export const riksnormFileSchema = z.object({
   concept: z.literal('riksnorm'),
   title: z.string(),
   ...window,
+  /**
+   * A table in force from effectiveFrom may also apply to earlier months from coversFrom, for a
+   * decision made on or after effectiveFrom (SFS 2025:468 12 kap. 2 § gives the table "under 2025").
+   */
+  coversFrom: isoDate.refine((d) => d.endsWith('-01'), 'coversFrom must be the first day of a month').optional(),
+  coversNote: z.string().optional(),
   legalBasis: z.string(),
   sources: sourcesSchema,
   children: z
@@ -111,12 +117,14 @@ export const costTypesFileSchema = typeTableFile(
     requiresAssessment: z.boolean(),
     housing: z.boolean().optional(),
     childArea: z.string().optional(),
+    /** Always a child's cost (a childcare fee): kept in the children's part when an adult's part is refused. */
+    childCost: z.boolean().optional(),
   }),
 );
 
 export const incomeTypesFileSchema = typeTableFile(
   'income-types',
-  z.object({ labelSv: z.string(), labelEn: z.string(), employment: z.boolean(), childOwnMeans: z.boolean() }),
+  z.object({ labelSv: z.string(), labelEn: z.string(), employment: z.boolean() }),
 );
 
 export const assetTypesFileSchema = typeTableFile(
@@ -176,6 +184,13 @@ export const municipalFileSchema = z.object({
         // The nämnd's delegation of monthly re-application decisions to an automated decision
         // function (monthly --mode automatic); null = no delegation, the run refuses automatic mode.
         automatedDecisionDelegation: z.object({ value: z.string().min(1).nullable(), status, source: z.string() }).optional(),
+        // Rådrum (SOSFS 2013:1, skälig tid för bostadsbyte): months from the notice before rent above the
+        // ceiling is cut. Optional in a municipality's own file (the default's applies).
+        rentAdjustmentMonths: z.object({ value: z.number().int().min(0).max(60), status, source: z.string() }).optional(),
+        // How the housing cost of a shared home is split with members who are their own case.
+        sharedHousingCost: z.object({ value: z.enum(['per-person', 'per-adult']), status, source: z.string() }).optional(),
+        // Whether a child's own earnings above the year's limit are counted (12 kap. 9 § tredje stycket: "får").
+        childEarningsAboveLimit: z.object({ value: z.enum(['count', 'not-counted']), status, source: z.string() }).optional(),
       }),
     )
     .min(1),
@@ -200,15 +215,46 @@ const agencyIncomeRow = z
     reasonSv: z.string().min(1).optional(),
     reasonEn: z.string().min(1).optional(),
     legalTopic: z.string(),
+    /** The row matches only a payment of exactly one of these net amounts (CSN's fixed levels of extra tillägg). */
+    netAmounts: z.array(kronorString).min(1).optional(),
+    /** review rows: the income type a person would most likely count it as (the proposal computes that alternative). */
+    likelyIncomeType: z.string().optional(),
+    /** The monthly run compares the days paid with the working days of the period the payment covers. */
+    dayCheck: z.boolean().optional(),
     changeThreshold,
     status,
     source: z.string(),
     note: z.string().optional(),
   })
   .refine((r) => (r.action === 'count') === (r.incomeType !== undefined), 'a count row names its incomeType, and only a count row does')
-  .refine((r) => r.action === 'count' || (r.reasonSv !== undefined && r.reasonEn !== undefined), 'an exclude or review row gives its reason (reasonSv and reasonEn)');
+  .refine((r) => r.action === 'count' || (r.reasonSv !== undefined && r.reasonEn !== undefined), 'an exclude or review row gives its reason (reasonSv and reasonEn)')
+  .refine((r) => r.action === 'review' || r.likelyIncomeType === undefined, 'only a review row names a likelyIncomeType');
 
-export const agencyIncomeMapFileSchema = datedFile('agency-income-map', { note: z.string().optional(), rows: z.array(agencyIncomeRow).min(1) });
+/**
+ * A benefit family as Försäkringskassan reports it (formansfamilj, e.g. "Pension/SA/Livräntor/Vårdbidrag"):
+ * a payment under it is classified by its förmån (subBenefit), or failing that its amount type, through the
+ * rows of that agency; with neither recognisable it goes to a person, naming the family.
+ */
+const agencyBenefitFamily = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a family id like "fk-dagersattning"'),
+  agency: z.enum(['fk', 'pm', 'akassa', 'csn', 'af', 'skv', 'migrationsverket']),
+  benefit: z.string().min(1),
+  /** The benefits the family groups, as the source names them (documentation; matching uses every row of the agency). */
+  members: z.array(z.string().min(1)).min(1),
+  /** The income type a payment of the family most likely is, or null: the proposal computes that alternative. */
+  likelyIncomeType: z.string().nullable(),
+  legalTopic: z.string(),
+  changeThreshold,
+  status,
+  source: z.string(),
+  note: z.string().optional(),
+});
+
+export const agencyIncomeMapFileSchema = datedFile('agency-income-map', {
+  note: z.string().optional(),
+  families: z.array(agencyBenefitFamily).optional(),
+  rows: z.array(agencyIncomeRow).min(1),
+});
 
 export const legalReferencesFileSchema = z.object({
   id: z.literal('legal-references'),
@@ -237,6 +283,8 @@ export const legalReferencesFileSchema = z.object({
         ...window,
         law: z.string(),
         lawTitle: z.string(),
+        /** The Act's own words for the costs outside försörjningsstödet ("livsföring i övrigt" / "levnadskostnader i övrigt"). */
+        otherLivingCosts: z.string().min(1),
         refs: z.record(
           z.string(),
           z.object({
@@ -310,7 +358,7 @@ export const conditionSchema: z.ZodType<ConditionShape> = z.lazy(() =>
 export const conditionsFileSchema = z.object({
   id: z.string().regex(/^conditions\/[a-z0-9-]+$/),
   concept: z.literal('conditions'),
-  phase: z.enum(['eligibility', 'flags']),
+  phase: z.enum(['eligibility', 'labour-market', 'flags']),
   /** pending: enacted but not confirmed; the engine never evaluates it (rules/README.md). */
   status: z.enum(['in-force', 'pending']).optional(),
   title: z.string(),
@@ -324,7 +372,9 @@ export const conditionsFileSchema = z.object({
         priority: z.number().int().positive(),
         conditions: conditionSchema,
         event: z.object({
-          type: z.enum(['deny', 'needs-information', 'flag']),
+          // person-decides: the proposal waits for a person (no amount), with the alternatives computed;
+          // a condition never refuses aid by itself.
+          type: z.enum(['person-decides', 'needs-information', 'flag']),
           params: z.object({
             code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
             legalTopic: z.string(),

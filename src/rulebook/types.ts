@@ -38,6 +38,8 @@ export interface RiksnormTable {
   readonly effectiveFrom: string;
   readonly effectiveTo: string | null;
   readonly legalBasis: string;
+  /** Earlier months this table applies to when the decision is made on or after effectiveFrom (absent: none). */
+  readonly coversFrom?: string;
   readonly children: readonly ChildBand[];
   readonly single: Param;
   readonly cohabiting: Param;
@@ -84,13 +86,13 @@ export interface CostTypeDef {
   readonly requiresAssessment: boolean;
   readonly housing?: boolean | undefined;
   readonly childArea?: string | undefined;
+  readonly childCost?: boolean | undefined;
 }
 
 export interface IncomeTypeDef {
   readonly labelSv: string;
   readonly labelEn: string;
   readonly employment: boolean;
-  readonly childOwnMeans: boolean;
 }
 
 export interface AssetTypeDef {
@@ -111,6 +113,12 @@ export interface MunicipalPolicy {
    * only when the municipality has one (absent keeps the rule set version of a policy without it).
    */
   readonly automatedDecisionDelegation?: Param<string>;
+  /** Rådrum: months from the notice (circumstances.rentCeilingNotifiedOn) before rent above the ceiling is cut. */
+  readonly rentAdjustmentMonths: Param<number>;
+  /** How a shared home's housing cost is split with members who are their own case. */
+  readonly sharedHousingCost: Param<'per-person' | 'per-adult'>;
+  /** Whether a child's own earnings above the year's limit are counted ("får", 12 kap. 9 § tredje stycket). */
+  readonly childEarningsAboveLimit: Param<'count' | 'not-counted'>;
 }
 
 export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };
@@ -128,6 +136,28 @@ export interface AgencyIncomeRow {
   readonly reasonSv: string | null;
   readonly reasonEn: string | null;
   readonly legalTopic: string;
+  /** The row matches only these net amounts (kronor strings), or any amount when null. */
+  readonly netAmounts: readonly string[] | null;
+  /** review rows: the income type a person would most likely count the payment as, or null. */
+  readonly likelyIncomeType: string | null;
+  /** The monthly run checks the days paid against the working days of the covered period. */
+  readonly dayCheck: boolean;
+  readonly changeThreshold: ChangeThreshold;
+  readonly status: Status;
+  readonly source: SourceRef;
+}
+
+/**
+ * A benefit family as an agency reports it (Försäkringskassan's formansfamilj): a payment under it is
+ * classified by its förmån through the agency's rows; without a recognisable förmån a person decides.
+ */
+export interface AgencyBenefitFamily {
+  readonly id: string;
+  readonly agency: string;
+  readonly benefit: string;
+  readonly members: readonly string[];
+  readonly likelyIncomeType: string | null;
+  readonly legalTopic: string;
   readonly changeThreshold: ChangeThreshold;
   readonly status: Status;
   readonly source: SourceRef;
@@ -135,6 +165,7 @@ export interface AgencyIncomeRow {
 
 export interface AgencyIncomeMap {
   readonly id: string;
+  readonly families: readonly AgencyBenefitFamily[];
   readonly rows: readonly AgencyIncomeRow[];
 }
 
@@ -154,6 +185,8 @@ export interface LegalRef {
 export interface LegalFrame {
   readonly law: string;
   readonly lawTitle: string;
+  /** The Act's words for the costs outside försörjningsstödet: "livsföring i övrigt" (2001:453), "levnadskostnader i övrigt" (2025:400). */
+  readonly otherLivingCosts: string;
   readonly effectiveFrom: string;
   readonly effectiveTo: string | null;
   readonly refs: Readonly<Record<string, LegalRef>>;
@@ -192,7 +225,7 @@ export type Condition =
   | { readonly not: Condition };
 
 export interface RuleEvent {
-  readonly type: 'deny' | 'needs-information' | 'flag';
+  readonly type: 'person-decides' | 'needs-information' | 'flag';
   readonly params: {
     readonly code: string;
     readonly legalTopic: string;
@@ -211,7 +244,7 @@ export interface ConditionRule {
 
 export interface ConditionSet {
   readonly id: string;
-  readonly phase: 'eligibility' | 'flags';
+  readonly phase: 'eligibility' | 'labour-market' | 'flags';
   readonly facts: Readonly<Record<string, string>>;
   readonly rules: readonly ConditionRule[];
 }
@@ -246,7 +279,7 @@ export interface RuleSet {
   readonly municipal: MunicipalPolicy;
   readonly legal: LegalFrame;
   readonly childImpact: ChildImpactTemplate;
-  readonly conditions: { readonly eligibility: ConditionSet; readonly flags: ConditionSet };
+  readonly conditions: { readonly eligibility: ConditionSet; readonly labourMarket: ConditionSet; readonly flags: ConditionSet };
   readonly activityRequirement: ActivityRequirementRule | null;
   readonly medicalCertificate: MedicalCertificateRule | null;
   /** null for a period before SSBTEK (no map in force): a household with registered payments then has no rules. */

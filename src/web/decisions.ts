@@ -4,8 +4,9 @@
  * records it in the decision store's hash chain, and stores beside it who decided, when, under which
  * delegation, the letter text as edited and the barnkonsekvens answers (src/store/caseworkerDecision.ts).
  *
- * A needs-information proposal is not a decision (the page prints a begäran om komplettering), and a
- * refusal whose barnkonsekvens questions are unanswered cannot be decided: both are refused with 400.
+ * A needs-information proposal is not a decision (the page prints a begäran om komplettering), a
+ * proposal with a registered payment nobody has classified yet pays as if it did not exist, and a
+ * refusal whose barnkonsekvens questions are unanswered cannot be decided: all are refused with 400.
  * Nothing from the request is logged.
  */
 import { contractDecision } from '../explain/contract.ts';
@@ -51,7 +52,8 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   });
 
   let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateHousehold(o['household'], (period, municipality) => (ruleSet = cache.get(period, municipality)));
+  // decidedOn picks the law cited (and, for January–June 2025, the riksnorm table): passed on to the cache.
+  const result = evaluateHousehold(o['household'], (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
   // The record holds the decision with its texts, rendered here (src/explain/contract.ts).
   if (!result.ok) issues.push(...result.issues.map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
   if (issues.length > 0 || !result.ok) return { ok: false, status: 400, issues };
@@ -59,6 +61,15 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   const decision = contractDecision(result.decision, result);
   if (decision.outcome === 'needs-information') {
     return { ok: false, status: 400, issues: [{ path: 'household', code: 'NOT_A_DECISION', message: 'the proposal needs information: send a request to complete the application, not a decision' }] };
+  }
+  // A registered payment nobody has classified yet: the proposal pays as if it did not exist, so no decision.
+  const unassessed = decision.flags.filter((f) => f.blocksLetter === true);
+  if (unassessed.length > 0) {
+    return {
+      ok: false,
+      status: 400,
+      issues: unassessed.map((f) => ({ path: f.paymentIndex === undefined ? 'household.registeredIncomes' : `household.registeredIncomes[${f.paymentIndex}].assessment`, code: 'PAYMENT_NOT_ASSESSED', message: 'a registered payment is not assessed: classify it (count it as an income type, or say why it is not income) before a decision is recorded' })),
+    };
   }
   const prompts = decision.childImpact?.prompts ?? [];
   const missing = prompts.filter((p) => p.requiresAnswer && !given.has(p.id));

@@ -4,7 +4,8 @@
  * review rows never do, and an unknown benefit is UNHANDLED_INCOME, never a silent count or zero.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyPayment } from '../../src/agency/map.ts';
+import { classifyPayment, classifyRegistered } from '../../src/agency/map.ts';
+import type { Ore } from '../../src/money/index.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 import { calc, rulesFor } from '../support/engine.ts';
 import { paid, PERIOD, withAgency } from './support.ts';
@@ -15,7 +16,9 @@ const kr = (s: string | null) => Number(s);
 
 describe('every row of the agency income map classifies the payment it names', () => {
   it.each(map.rows.map((r) => [r.id, r] as const))('%s', (id, row) => {
-    const payment = paid(row.agency, row.benefit, '1000', '2026-02-20', { ...(row.subBenefit ? { subBenefit: row.subBenefit } : {}), ...(row.amountType ? { amountType: row.amountType } : {}), ref: `ref-${id}` });
+    // A row keyed on amounts (CSN's levels of extra tillägg) classifies a payment of such an amount.
+    const net = row.netAmounts?.[0] ?? '1000';
+    const payment = paid(row.agency, row.benefit, net, '2026-02-20', { ...(row.subBenefit ? { subBenefit: row.subBenefit } : {}), ...(row.amountType ? { amountType: row.amountType } : {}), ref: `ref-${id}` });
     const d = calc(withAgency([payment]));
     const reg = d.income.registered[0]!;
     expect(reg.classification).toBe(id);
@@ -23,9 +26,9 @@ describe('every row of the agency income map classifies the payment it names', (
     if (row.action === 'count') {
       expect(reg.use).toBe('counted');
       const item = d.income.items.find((i) => i.source === `agency:${row.agency}`)!;
-      expect(item).toMatchObject({ type: row.incomeType, amount: '1000', classification: id, ref: `ref-${id}`, paidOn: '2026-02-20', changeThreshold: row.changeThreshold });
+      expect(item).toMatchObject({ type: row.incomeType, amount: net, classification: id, ref: `ref-${id}`, paidOn: '2026-02-20', changeThreshold: row.changeThreshold });
       // Counted krona for krona (a child's own means rule does not apply: the payment is the applicant's).
-      expect(kr(base.payable) - kr(d.payable)).toBe(1000);
+      expect(kr(base.payable) - kr(d.payable)).toBe(Number(net));
     } else {
       expect(reg.use).toBe(row.action === 'exclude' ? 'excluded' : 'to-person');
       expect(d.income.items.filter((i) => i.source !== 'application')).toEqual([]);
@@ -41,11 +44,32 @@ describe('matching: the agencies own words, without regard to case, accents or s
     expect(classifyPayment(map, 'csn', 'Studiehjalp', null, null)?.id).toBe('csn-studiehjalp');
     expect(classifyPayment(map, 'csn', '  studiehjälp ', null, null)?.id).toBe('csn-studiehjalp');
   });
-  it('a sub-benefit row beats the benefit row; an amount type row beats both', () => {
+  it('a sub-benefit row beats an amount row and the benefit row; an amount type row beats them all', () => {
     expect(classifyPayment(map, 'csn', 'Studiehjälp', 'Extra tillägg', null)?.id).toBe('csn-studiehjalp-extra-tillagg');
-    expect(classifyPayment(map, 'fk', 'Dagersättning', 'Sjukpenning', 'Belopp')?.id).toBe('fk-dagersattning-sjukpenning');
-    expect(classifyPayment(map, 'fk', 'Dagersättning', null, null)?.id).toBe('fk-dagersattning');
+    expect(classifyPayment(map, 'csn', 'Studiehjälp', 'Extra tillägg', null, 85500 as Ore)?.id).toBe('csn-studiehjalp-extra-tillagg');
+    expect(classifyPayment(map, 'csn', 'Studiehjälp', 'Studiebidrag', 'Extra tillägg', 125000 as Ore)?.id).toBe('csn-studiehjalp-extra-tillagg-beloppstyp');
     expect(classifyPayment(map, 'fk', 'Bostadsbidrag', 'Bostadsbidrag', 'Avdrag Soc')?.id).toBe('fk-bostadsbidrag-avdrag-soc');
+  });
+  it('an amount row matches only its amounts: studiehjälp of exactly 855 kr is extra tillägg, 1 250 kr is studiebidrag', () => {
+    expect(classifyPayment(map, 'csn', 'Studiehjälp', null, null, 85500 as Ore)?.id).toBe('csn-studiehjalp-extra-tillagg-belopp');
+    expect(classifyPayment(map, 'csn', 'Studiehjalp', null, null, 28500 as Ore)?.id).toBe('csn-studiehjalp-extra-tillagg-belopp');
+    expect(classifyPayment(map, 'csn', 'Studiehjälp', null, null, 125000 as Ore)?.id).toBe('csn-studiehjalp');
+    expect(classifyPayment(map, 'csn', 'Studiehjälp', null, null, 210500 as Ore)?.id).toBe('csn-studiehjalp');
+    expect(classifyPayment(map, 'csn', 'Studiehjälp', null, null)?.id).toBe('csn-studiehjalp');
+  });
+  it('a benefit family is classified by its förmån, else its amount type, through the rows of the agency; alone it has no row', () => {
+    expect(classifyPayment(map, 'fk', 'Dagersättning', 'Sjukpenning', 'Belopp')?.id).toBe('fk-sjukpenning');
+    expect(classifyPayment(map, 'fk', 'DAGERSÄTTNING', 'föräldrapenning', 'Föräldrapenning')?.id).toBe('fk-foraldrapenning');
+    expect(classifyPayment(map, 'fk', 'Dagersättning', 'Arbetsmarknadspolitiskt program', 'Aktivitetsstöd')?.id).toBe('fk-aktivitetsstod');
+    expect(classifyPayment(map, 'fk', 'Dagersättning', 'Arbetsmarknadspolitiskt program', 'Etableringstillägg')?.id).toBe('fk-etableringstillagg');
+    expect(classifyPayment(map, 'fk', 'Pension/SA/Livräntor/Vårdbidrag', 'Sjukersättning', 'Belopp')?.id).toBe('fk-sjukersattning');
+    expect(classifyPayment(map, 'fk', 'Pension/SA/Livräntor/Vårdbidrag', 'Vårdbidrag', null)?.id).toBe('fk-vardbidrag');
+    expect(classifyPayment(map, 'fk', 'Pension/SA/Livräntor/Vårdbidrag', 'Handikappersättning', null)?.id).toBe('fk-handikappersattning');
+    expect(classifyPayment(map, 'fk', 'Dagersättning', null, null)).toBeNull();
+    expect(classifyPayment(map, 'fk', 'Pension/SA/Livräntor/Vårdbidrag', 'Okänd förmån', 'Belopp')).toBeNull();
+    expect(classifyRegistered(map, 'fk', 'Pension/SA/Livräntor/Vårdbidrag', null, null, null)).toMatchObject({ row: null, family: { id: 'fk-pension-sa-livrantor-vardbidrag', likelyIncomeType: 'sickness-benefit' } });
+    // Only a family is read through its förmån: an unknown benefit with a known sub-benefit stays unknown.
+    expect(classifyPayment(map, 'fk', 'Utbetalning', 'Sjukersättning', null)).toBeNull();
   });
   it('the agency is part of the key: Bostadstillägg from PM and from FK are different rows, Bostadsbidrag from CSN is unknown', () => {
     expect(classifyPayment(map, 'pm', 'Bostadstillägg', null, null)?.id).toBe('pm-bostadstillagg');
@@ -63,7 +87,7 @@ describe('row groups (golden cases)', () => {
       paid('fk', 'Dagersättning', '4212', '2026-02-18', { subBenefit: 'Föräldrapenning', days: '12' }),
     ]));
     expect(d.income.items.map((i) => [i.type, i.counted, i.classification])).toEqual([
-      ['parental-benefit', '4212', 'fk-dagersattning-foraldrapenning'],
+      ['parental-benefit', '4212', 'fk-foraldrapenning'],
       ['child-allowance', '1250', 'fk-allmant-barnbidrag'],
       ['housing-allowance', '1500', 'fk-bostadsbidrag'],
       ['maintenance-support', '1673', 'fk-underhallsstod'],
@@ -95,10 +119,11 @@ describe('row groups (golden cases)', () => {
     expect(d.income.counted).toBe('25080');
     expect(d.income.registered.find((r) => r.agency === 'akassa')).toMatchObject({ net: '6200', gross: '8100', tax: '1900', days: '20' });
   });
-  it('a child’s underhållsstöd paid to the child counts only up to the child’s norm (the income rules apply to agency payments too)', () => {
+  // Issue 20: one rule for every income of a child, capped at the child's own share (was: the child's norm).
+  it('a child’s underhållsstöd paid to the child counts only up to the child’s own share (the income rules apply to agency payments too)', () => {
     const d = calc(withAgency([{ ...paid('fk', 'Underhållsstöd', '9000', '2026-02-26'), memberId: 'c1' }]));
     const item = d.income.items.find((i) => i.memberId === 'c1')!;
-    expect(item.code).toBe('CHILD_MEANS_ABOVE_NORM');
+    expect(item.code).toBe('CHILD_INCOME_CAPPED');
     expect(kr(item.counted)).toBeLessThan(9000);
     expect(item.reason).toMatch(/^Underhållsstöd från Försäkringskassan, utbetalt 26 februari 2026: /);
   });

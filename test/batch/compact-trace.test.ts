@@ -25,7 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function evaluate(raw: unknown): { decision: Decision; ruleSet: VersionedRuleSet } | null {
   let ruleSet: VersionedRuleSet | undefined;
-  const r = evaluateRendered(raw, (p, m) => (ruleSet = rulesFor(p, m)));
+  const r = evaluateRendered(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
   return r.ok ? { decision: r.decision, ruleSet: ruleSet! } : null;
 }
 

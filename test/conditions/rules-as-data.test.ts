@@ -36,8 +36,9 @@ describe('rules/conditions is the source of truth', () => {
   it('the trace names each condition that was checked, with the facts it read', () => {
     const r = evaluateRendered(fixture('x1-not-at-labour-market-disposal-with-children-2026.json'), (p, m) => new RuleSetCache(loadRulebook(RULES_DIR)).get(p, m));
     if (!r.ok) throw new Error('refused');
-    const step = r.decision.trace.find((s) => s.rule === 'conditions/eligibility#NOT_AT_LABOUR_MARKET_DISPOSAL')!;
+    // The labour-market condition is checked per adult (issue 20): the member first, then the facts read.
+    const step = r.decision.trace.find((s) => s.rule === 'conditions/labour-market#NOT_AT_LABOUR_MARKET_DISPOSAL')!;
     expect(step.result).toBe(true);
-    expect(step.inputs).toEqual({ availableForWork: false, hasAcceptableReason: false });
+    expect(step.inputs).toEqual({ memberId: 'a1', availableForWork: false, reasonGiven: false });
   });
 });

@@ -43,10 +43,12 @@ describe('the child section', () => {
     const share = (id: string) => Number(c.perChild.find((p) => p.memberId === id)!.effect);
     expect(share('c2')).toBeLessThan(share('c1'));
   });
-  it('X1 (avslag, labour market): the children’s part is computed as an alternative and long-term aid is noted', () => {
+  // Issue 20: no refusal by the engine on the labour-market condition; a person chooses between the alternatives.
+  it('X1 (labour market, a person decides): the adult’s part refused with the children’s kept is an alternative, and long-term aid is noted', () => {
     const c = calc(fixture('x1-not-at-labour-market-disposal-with-children-2026.json')).childImpact!;
-    const part = c.alternatives.find((a) => a.code === 'GRANT_CHILDREN_PART')!;
+    const part = c.alternatives.find((a) => a.code === 'LABOUR_MARKET_REFUSE_ADULT_PART')!;
     expect(Number(part.amount)).toBeGreaterThan(0);
+    expect(c.alternatives.map((a) => a.code)).toEqual(['LABOUR_MARKET_REFUSE_ADULT_PART', 'LABOUR_MARKET_REDUCE', 'LABOUR_MARKET_REASON_ACCEPTED', 'PLAN_FOR_LABOUR_MARKET']);
     expect(c.longTerm).toBe(true);
     expect(c.prompts.find((p) => p.id === 'leisure')!.data).toContain('Fritidsaktivitet (c1)');
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calc, fixture } from '../support/engine.ts';
-import { applicant, child, household, income, otherAdult } from '../support/households.ts';
+import { applicant, child, cost, household, income, otherAdult } from '../support/households.ts';
 
 const salaryHousehold = (period: string, months: number | null, extra: Record<string, unknown> = {}) =>
   household(period, [applicant()], {
@@ -56,9 +56,16 @@ describe("children's and school youths' own earnings: not counted up to one pris
     expect(d.income.items.find((i) => i.memberId === 'y1' && i.type === 'salary')).toMatchObject({ counted: '0', code: 'CHILD_EARNINGS_EXEMPT', legalRef: '4 kap. 1 a § SoL (2001:453)' });
     expect([d.income.counted, d.payable, d.outcome]).toEqual(['11050', '4970', 'approve']);
   });
-  it('earnings above what is left of the limit this year are counted (2023: 52 500; 50 000 earlier → 2 500 exempt)', () => {
+  it('earnings above what is left of the limit this year may be counted, within the youth’s own share (2023: 52 500; 50 000 earlier → 2 500 exempt)', () => {
+    const d = calc(household('2023-08', [applicant(), child('y1', '2004-02-18', { inSchool: true })], { costs: [cost('rent', '6000')], incomes: [income('y1', 'salary', '8000', { yearToDate: '50000' })] }));
+    expect(d.income.items[0]).toMatchObject({ amount: '8000', counted: '5500', code: 'CHILD_EARNINGS_EXEMPT' });
+    expect(d.income.items[0]!.reason).toContain('får räknas men behöver inte räknas; kommunens riktlinje är att räkna den');
+    expect(d.flags.find((f) => f.code === 'CHILD_EARNINGS_ABOVE_LIMIT')).toMatchObject({ severity: 'assessment', legalRef: '4 kap. 1 a § SoL (2001:453)' });
+  });
+  // Issue 20: without a rent the youth's own share (norm 4 430 + half the gemensamma 625 = 5 055) is less than the 5 500 above the limit.
+  it('earnings above the limit count at most up to the youth’s own share: 5 055 of 5 500', () => {
     const d = calc(household('2023-08', [applicant(), child('y1', '2004-02-18', { inSchool: true })], { incomes: [income('y1', 'salary', '8000', { yearToDate: '50000' })] }));
-    expect(d.income.items[0]).toMatchObject({ amount: '8000', counted: '5500' });
+    expect(d.income.items[0]).toMatchObject({ amount: '8000', counted: '5055', code: 'CHILD_INCOME_CAPPED' });
   });
   it('before July 2013 the limit was half a prisbasbelopp (2013: 22 250)', () => {
     const d = calc(household('2013-05', [applicant(), child('c1', '1997-02-18')], { incomes: [income('c1', 'salary', '3000', { yearToDate: '20000' })] }));
@@ -71,10 +78,16 @@ describe("children's and school youths' own earnings: not counted up to one pris
   });
 });
 
-describe("a child's own means count up to the child's own norm", () => {
-  it('barnpension 4 000 for an 8-year-old (norm 3 380) → 3 380 counted', () => {
+// Issue 20: one rule for every income of a child: at most the child's own share of the household's costs
+// (the child's norm + an equal share of the gemensamma and the housing cost), no longer the norm alone.
+describe("a child's income counts up to the child's own share", () => {
+  it('barnpension 4 000 for an 8-year-old (norm 3 380 + half the gemensamma 625 = 4 005) → all 4 000 counted', () => {
     const d = calc(household('2023-03', [applicant(), child('c1', '2014-06-10')], { incomes: [income('c1', 'pension', '4000')] }));
-    expect(d.income.items[0]).toMatchObject({ counted: '3380', code: 'CHILD_MEANS_ABOVE_NORM' });
+    expect(d.income.items[0]).toMatchObject({ counted: '4000', code: 'COUNTED', legalRef: '4 kap. 1 § första stycket SoL (2001:453) (barnets egna medel täcker barnets egna behov; barn har ingen försörjningsplikt mot sina föräldrar)' });
+  });
+  it('barnpension 5 000 → 4 005 counted; the rest is the child’s', () => {
+    const d = calc(household('2023-03', [applicant(), child('c1', '2014-06-10')], { incomes: [income('c1', 'pension', '5000')] }));
+    expect(d.income.items[0]).toMatchObject({ counted: '4005', code: 'CHILD_INCOME_CAPPED' });
   });
 });
 

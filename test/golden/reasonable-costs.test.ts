@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { calc, fixture } from '../support/engine.ts';
 import { applicant, cost, household } from '../support/households.ts';
 
-describe('rent against the reasonable level (rentCeiling)', () => {
+// The rådrum has passed in these cases (rentCeilingNotifiedOn months before); before it the actual rent is
+// accepted (issue 20, test/golden/hard-cases.test.ts).
+const told = (months: string, extra: Record<string, unknown> = {}) => ({ availableForWork: true, consecutiveMonthsOnAssistance: 0, rentCeilingNotifiedOn: months, rentCeilingBasis: 'kommunens riktlinjer', ...extra });
+
+describe('rent against the reasonable level (rentCeiling), after the rådrum', () => {
   it('E2: rent 7 900 with the Högsby 2023 ceiling 7 416 → 7 416 accepted, 484 refused with a reason and the law', () => {
     const d = calc(fixture('e2-single-parent-rent-above-ceiling-2023.json'));
     expect(d.costs).toMatchObject({ claimed: '8530', accepted: '8046', refused: '484' });
@@ -20,11 +24,11 @@ describe('rent against the reasonable level (rentCeiling)', () => {
     expect(d.costs.items[0]).toMatchObject({ accepted: '9000', code: 'RENT_NO_CEILING' });
   });
   it('several rent items share one ceiling, in order', () => {
-    const d = calc(household('2023-03', [applicant()], { costs: [cost('rent', '5000'), cost('rent', '1500')], circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 0, rentCeiling: '6000' } }));
+    const d = calc(household('2023-03', [applicant()], { costs: [cost('rent', '5000'), cost('rent', '1500')], circumstances: told('2022-10-01', { rentCeiling: '6000' }) }));
     expect(d.costs.items.map((i) => i.accepted)).toEqual(['5000', '1000']);
   });
   it('in the new law the reason cites SoL (2025:400)', () => {
-    const d = calc(household('2025-08', [applicant()], { costs: [cost('rent', '8000')], circumstances: { availableForWork: true, consecutiveMonthsOnAssistance: 0, rentCeiling: '7000' } }));
+    const d = calc(household('2025-08', [applicant()], { costs: [cost('rent', '8000')], circumstances: told('2025-03-20', { rentCeiling: '7000' }) }));
     expect(d.reasons.find((r) => r.code === 'RENT_ABOVE_CEILING')!.legalRef).toContain('SoL (2025:400)');
   });
 });

@@ -129,6 +129,8 @@ describe('property: declining never yields an automatic amount, and the alternat
         raw.period = '2026-11';
         raw.circumstances = { ...raw.circumstances, availableForWork: true, acceptableReason: null, consecutiveMonthsOnAssistance: 4 };
         raw.members[0].activityRequirement = { status: 'declined' };
+        // The partner at the labour market's disposal too (the labour-market rule applies to both adults, issue 20).
+        for (const m of raw.members) if (m.role === 'partner') Object.assign(m, { availableForWork: true, acceptableReason: null });
         const free = JSON.parse(JSON.stringify(raw));
         free.members[0].activityRequirement = { status: 'participating' };
         const d = calc(raw);

@@ -12,15 +12,24 @@ const single = (period: string, extra: Record<string, unknown> = {}) => ({ ...ho
 const refsOn = (date: string) => book.legal.data.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo))!.refs;
 
 describe('the cited law follows the decision date, the norm follows the month', () => {
-  it('June 2025 decided on 3 July 2025: the June norm table, SoL (2025:400) cited', () => {
+  // Issue 20: a decision made from 2025-07-01 cites the ordinance in force that day, socialtjänstförordningen
+  // (2025:468) 12 kap. 2 §, whose table is "under 2025" (was: the June table and the repealed (2001:937)).
+  it('June 2025 decided on 3 July 2025: the 2025:468 table, which covers all of 2025, and SoL (2025:400) cited; never 2001:937', () => {
     const june = calc(single('2025-06'));
     const decided = calc(single('2025-06', { decidedOn: '2025-07-03' }));
     expect(june.law).toBe('SoL (2001:453)');
     expect(decided.law).toBe('SoL (2025:400)');
-    expect(decided.norm).toEqual(june.norm);
-    expect(decided.norm.table).toBe(june.norm.table);
+    expect(decided.norm.total).toBe(june.norm.total);
+    expect(decided.norm.members.map((m) => m.rule)).toEqual(['riksnorm/2025-07#single']);
+    expect(decided.norm.table).toContain('SFS 2025:468');
+    expect(decided.decisionText).toContain('socialtjänstförordningen (2025:468) 12 kap. 2–3 §§');
+    expect(JSON.stringify(decided)).not.toContain('2001:937');
+    expect(june.decisionText).toContain('2001:937');
     expect(decided.reasons[0]!.legalRef).toBe('12 kap. 1 § första stycket SoL (2025:400)');
     expect(decided.ruleSetVersion).not.toBe(june.ruleSetVersion);
+  });
+  it('a decision made in 2026 about December 2025 still uses the 2025 table (the 2026 table does not cover 2025)', () => {
+    expect(calc(single('2025-12', { decidedOn: '2026-01-05' })).norm.members.map((m) => m.rule)).toEqual(['riksnorm/2025-07#single']);
   });
   it('July 2025 decided on 30 June 2025: the July table (SFS 2025:468), SoL (2001:453) and its appeal route', () => {
     const d = calc(single('2025-07', { decidedOn: '2025-06-30' }));

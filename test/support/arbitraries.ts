@@ -51,12 +51,23 @@ export const household: fc.Arbitrary<HouseholdShape> = fc.constantFrom(...PERIOD
       bank: fc.option(kronor(20000), { nil: undefined }),
       availableForWork: fc.constantFrom(true, true, true, false),
       acceptableReason: fc.boolean(),
+      // The partner's statement goes through the same rule (issue 20): not given, at the labour market's disposal, or not.
+      partnerAvailableForWork: fc.constantFrom<boolean | undefined>(undefined, true, true, false),
+      partnerReason: fc.boolean(),
       months: fc.integer({ min: 0, max: 60 }),
       rentCeiling: fc.option(kronor(10000), { nil: undefined }),
+      // When the household was told its rent is too high: months before or after the period (the rådrum, issue 20).
+      notifiedMonthsBefore: fc.option(fc.integer({ min: -2, max: 8 }), { nil: undefined }),
+      notifiedDay: fc.integer({ min: 1, max: 28 }),
     })
     .map((r) => {
       const members: Record<string, unknown>[] = [{ id: 'a1', role: 'applicant', birthDate: r.applicantBirth }];
-      if (r.partner) members.push({ id: 'a2', role: 'partner', birthDate: r.partnerBirth });
+      if (r.partner) {
+        const partner: Record<string, unknown> = { id: 'a2', role: 'partner', birthDate: r.partnerBirth };
+        if (r.partnerAvailableForWork !== undefined) partner['availableForWork'] = r.partnerAvailableForWork;
+        if (r.partnerAvailableForWork === false && r.partnerReason) partner['acceptableReason'] = 'Vårdar ett sjukt barn';
+        members.push(partner);
+      }
       r.children.forEach((c, i) => {
         const m: Record<string, unknown> = { id: `c${i + 1}`, role: 'child', birthDate: c.birthDate };
         if (c.lunchOutsideHome) m['lunchOutsideHome'] = true;
@@ -68,7 +79,11 @@ export const household: fc.Arbitrary<HouseholdShape> = fc.constantFrom(...PERIOD
       const ids = members.map((m) => String(m['id']));
       const circumstances: Record<string, unknown> = { availableForWork: r.availableForWork, consecutiveMonthsOnAssistance: r.months };
       if (!r.availableForWork && r.acceptableReason) circumstances['acceptableReason'] = 'Sjukskriven';
-      if (r.rentCeiling !== undefined) circumstances['rentCeiling'] = r.rentCeiling;
+      if (r.rentCeiling !== undefined) {
+        circumstances['rentCeiling'] = r.rentCeiling;
+        circumstances['rentCeilingBasis'] = 'kommunens riktlinjer för skälig boendekostnad';
+        if (r.notifiedMonthsBefore !== undefined) circumstances['rentCeilingNotifiedOn'] = monthsBefore(period, r.notifiedMonthsBefore, r.notifiedDay);
+      }
       return {
         caseId: 'P',
         period,
@@ -80,6 +95,23 @@ export const household: fc.Arbitrary<HouseholdShape> = fc.constantFrom(...PERIOD
       };
     }),
 );
+
+/** The date `months` months before the first of the period's month, on `day` (negative: after). */
+export function monthsBefore(period: string, months: number, day: number): string {
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * What would be paid before a person decides: the payable amount, or, when the proposal waits for a
+ * person on the labour-market condition or the aktivitetskrav, the full amount among the alternatives
+ * computed; null when neither exists (a fact is missing).
+ */
+export function payableBeforePerson(d: { payable: string | null; flags: readonly { code: string; severity: string; amounts?: Readonly<Record<string, string>> }[] }): number | null {
+  if (d.payable !== null) return toOre(d.payable);
+  const f = d.flags.find((x) => x.severity === 'block' && x.amounts?.['full'] !== undefined);
+  return f === undefined ? null : toOre(f.amounts!['full']!);
+}
 
 /** Adds öre (as an integer) to a kronor string. */
 export function addOre(amount: string, ore: number): string {

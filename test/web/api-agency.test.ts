@@ -29,10 +29,13 @@ describe('POST /api/calculate with registered incomes', () => {
     expect(d.flags.find((f: { code: string }) => f.code === 'DECLARED_DIFFERS_FROM_REGISTERED').amounts).toEqual({ declared: '1400', registered: '1500' });
   });
 
-  it('a failed agency answer: 200 with outcome needs-information and payable null', async () => {
-    const d = (await (await post({ ...household, agencyAnswers: [{ memberId: 'a1', agency: 'csn', status: 'failed' }] })).json()) as { outcome: string; payable: string | null; flags: { code: string }[] };
-    expect([d.outcome, d.payable]).toEqual(['needs-information', null]);
-    expect(d.flags.find((f: { code: string }) => f.code === 'AGENCY_ANSWER_MISSING')).toMatchObject({ severity: 'block', agency: 'csn', memberId: 'a1' });
+  // Issue 20: a failed answer does not withhold aid (was: needs-information, payable null).
+  it('a failed agency answer: 200 with the proposal computed on what is known, for a person to verify', async () => {
+    const known = (await (await post(household)).json()) as { outcome: string; payable: string | null };
+    const d = (await (await post({ ...household, agencyAnswers: [{ memberId: 'a1', agency: 'csn', status: 'failed' }] })).json()) as { outcome: string; payable: string | null; requiresAssessment: boolean; flags: { code: string }[] };
+    expect([d.outcome, d.payable]).toEqual([known.outcome, known.payable]);
+    expect(d.requiresAssessment).toBe(true);
+    expect(d.flags.find((f: { code: string }) => f.code === 'AGENCY_ANSWER_MISSING')).toMatchObject({ severity: 'assessment', agency: 'csn', memberId: 'a1' });
   });
 
   it('bad agency data: 400 naming each field', async () => {

@@ -16,7 +16,8 @@ import { verifyStore } from '../../src/store/verify.ts';
 import { createApp, PUBLIC_DIR } from '../../src/web/app.ts';
 import { book, calc, fixture } from '../support/engine.ts';
 
-const X1 = 'x1-not-at-labour-market-disposal-with-children-2026';
+// A refusal with children (issue 20: X1, not at the labour market's disposal, is a person's choice now, not a refusal).
+const X1 = 'h11-rent-above-ceiling-after-radrum-with-children-2026';
 const X3 = 'x3-missing-income-amount-needs-information-2026';
 
 function setup() {
@@ -52,7 +53,7 @@ describe('POST /api/decisions', () => {
 
     const decisions = new CaseworkerDecisions(storePath);
     const [row] = decisions.forDecision(body.decisionId);
-    expect(row).toMatchObject({ ...signed, outcome: 'deny', letterKind: 'decision', recordHash: record.recordHash, contentHash: body.contentHash });
+    expect(row).toMatchObject({ ...signed, outcome: 'partial', letterKind: 'decision', recordHash: record.recordHash, contentHash: body.contentHash });
     // The question texts come from the engine's proposal; an empty answer is not stored.
     expect(row!.childAnswers.map((a) => a.promptId)).toEqual(['consequences', 'alternatives', 'weighing']);
     expect(row!.childAnswers[0]!.question).toBe(calc(household).childImpact!.prompts.find((p) => p.id === 'consequences')!.question);
@@ -72,6 +73,18 @@ describe('POST /api/decisions', () => {
     const request = await post({ household: fixture(`${X3}.json`), ...signed });
     expect(request.status).toBe(400);
     expect(((await request.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('NOT_A_DECISION');
+  });
+
+  it('a registered payment nobody has classified: refused until a person has classified it; then recorded (issue 23)', async () => {
+    const { post } = setup();
+    const payment = { memberId: 'a1', agency: 'fk', benefit: 'Pension/SA/Livräntor/Vårdbidrag', net: '9000', paidOn: '2026-02-25' };
+    const household = { caseId: 'U1', period: '2026-03', members: [{ id: 'a1', role: 'applicant', birthDate: '1980-01-01' }], incomes: [], costs: [{ type: 'rent', amount: '6000' }], circumstances: { availableForWork: true }, registeredIncomes: [payment] };
+    const refused = await post({ household, ...signed });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { path: string; code: string }[] }).errors).toEqual([expect.objectContaining({ path: 'household.registeredIncomes[0].assessment', code: 'PAYMENT_NOT_ASSESSED' })]);
+    const classified = { ...household, registeredIncomes: [{ ...payment, assessment: { action: 'count', incomeType: 'sickness-benefit' } }] };
+    const recorded = await post({ household: classified, ...signed });
+    expect(recorded.status).toBe(201);
   });
 
   it('names every missing or bad field, and the household’s own problems under household.', async () => {

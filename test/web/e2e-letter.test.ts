@@ -16,7 +16,8 @@ useCaseworkerPage();
 describe('issue 11: the letter says only what is true', () => {
   it('a refusal with children: no "beaktats", no ids or internal notes; unanswered questions block printing; answers go in; the decision is recorded with the edited text', async () => {
     needBrowser();
-    const name = 'x1-not-at-labour-market-disposal-with-children-2026';
+    // A rent cut after the rådrum (issue 20: X1, not at the labour market's disposal, is no longer a refusal but a person's choice).
+    const name = 'h11-rent-above-ceiling-after-radrum-with-children-2026';
     const { decision } = await apiDecision(fixture(`${name}.json`));
     const p = await openPage();
     await loadExample(p, name);
@@ -104,9 +105,12 @@ describe('issue 11: the letter says only what is true', () => {
     expect(await p.locator('#r-costs .badge--ok').count()).toBe(0);
     expect(await text(p.locator('#r-costs'))).toContain('Skälig');
     await loadExample(p, 'x3-missing-income-amount-needs-information-2026');
-    await loadExample(p, 'x1-not-at-labour-market-disposal-with-children-2026');
+    await loadExample(p, E3);
     expect(await text(p.locator('#r-costs'))).toContain('Väntar på bedömning');
-    expect(await text(p.locator('#result [data-amount="costs.pending"]'))).toContain('Varav 300 kr');
+    expect(await text(p.locator('#result [data-amount="costs.pending"]'))).toContain('Varav 600 kr är kostnader för livsföring i övrigt');
+    // The Act's own words in the law in force: SoL (2025:400) 12 kap. 1 § says "levnadskostnader i övrigt" (issue 20).
+    await loadExample(p, 'x1-not-at-labour-market-disposal-with-children-2026');
+    expect(await text(p.locator('#r-costs'))).toContain('levnadskostnader i övrigt');
     // A fresh household with only a birth date: preliminary, neutral, not a green Bifall.
     p.once('dialog', (d) => void d.accept());
     await p.getByRole('button', { name: 'Nytt hushåll' }).click();
@@ -240,6 +244,34 @@ describe('issue 11: registered agency payments (SSBTEK)', () => {
     const shown = await text(p.locator('#r-registered'));
     for (const part of ['Registrerade utbetalningar', 'Bostadsbidrag', 'Försäkringskassan', '2026-02-25', '1 500 kr', 'FK-20260225-118812', 'Räknas', 'Redovisat: 1 400 kr · Registrerat: 1 500 kr']) expect(shown).toContain(part);
     expect(shown).not.toMatch(/replaces-declared|other-month|to-person|unhandled/);
+    await p.unroute('**/api/calculate');
+    await p.context().close();
+  });
+});
+
+describe('issue 23: a registered payment nobody has classified is "Ej bedömd" on the page, and no letter can be printed', () => {
+  it('the calculation and the worksheet show it on its own line with the alternative; the letter panel refuses, naming the payment', async () => {
+    needBrowser();
+    const p = await openPage();
+    await loadExample(p, E2);
+    // The form has no fields for agency payments: the request is replaced by the bundled household with the family shapes.
+    const households = readFileSync(`${ROOT}fixtures/ssbtek/household-families-2026-03.json`, 'utf8');
+    const { decision } = await apiDecision(JSON.parse(households));
+    const waiting = decision.income.registered.find((r: { use: string }) => r.use === 'unhandled');
+    await p.route('**/api/calculate', (route) => route.continue({ postData: households }));
+    await p.getByLabel('Ärendenummer').fill('E2-families');
+    await p.locator('#r-registered').waitFor(WAIT);
+    const calculation = await text(p.locator('#r-calculation'));
+    expect(calculation).toContain(`Ej bedömd: Pension/SA/Livräntor/Vårdbidrag, Försäkringskassan${krSv(waiting.net)}`);
+    expect(calculation).toContain(`Räknas den som trolig förmån blir att betala ${krSv(waiting.alternatives.counted)}`);
+    expect(await text(amount('payable', p))).toBe(krSv(decision.payable));
+    expect(await text(p.locator('#r-registered'))).toContain('Ej bedömd – handläggaren bedömer');
+    expect(await p.locator('#print').isDisabled()).toBe(true);
+    expect(await p.locator('#record-decision').isHidden()).toBe(true);
+    expect(await text(p.locator('#letter-blocked'))).toContain('En utbetalning från en myndighet är inte bedömd (Pension/SA/Livräntor/Vårdbidrag, 1 650 kr)');
+    await p.emulateMedia({ media: 'print' });
+    expect(await text(p.locator('#print-letter'))).toMatch(/^Brevet kan inte skrivas ut ännu/);
+    expect(await text(p.locator('#worksheet-print'))).toContain('Ej bedömd: Pension/SA/Livräntor/Vårdbidrag');
     await p.unroute('**/api/calculate');
     await p.context().close();
   });
@@ -426,6 +458,39 @@ describe('issue 15: the law in force on the page', () => {
     await recalculated(p);
     await expect.poll(() => text(p.locator('#result .outcome__label'))).toMatch(/^(Preliminärt förslag|Förslag): /);
     expect(await text(p.locator('#rules-info'))).toMatch(/^Regler för december 2026/);
+    await p.context().close();
+  });
+});
+
+describe('issue 20: the hard cases on the page', () => {
+  it('an adult not at the labour market’s disposal is a person’s choice with the alternatives; a stated reason (the partner’s too) is shown to be judged; the rådrum fields are sent', async () => {
+    needBrowser();
+    const p = await openPage();
+    const h1 = 'h1-labour-market-no-reason-children-1-and-15-2026';
+    const { decision } = await apiDecision(fixture(`${h1}.json`));
+    const flag = decision.flags.find((f: { code: string }) => f.code === 'NOT_AT_LABOUR_MARKET_DISPOSAL');
+    await loadExample(p, h1);
+    expect(await text(p.locator('#result .outcome__label'))).toBe('Förslag: Handläggaren beslutar (arbetsmarknadens förfogande)');
+    expect(await text(amount('labourMarket.withoutAdultPart', p))).toBe(krSv(flag.amounts.withoutAdultPart));
+    expect(await text(amount('labourMarket.full', p))).toBe(krSv(flag.amounts.full));
+    expect(await text(p.locator('#result [data-labour-market]'))).toContain(`barnens del ${krSv(flag.amounts.childrenPart)}`);
+    expect(await text(p.locator('#r-children'))).toContain(krSv(flag.amounts.withoutAdultPart));
+    expect(await text(p.locator('#result-body .outcome'))).not.toMatch(/\ba1\b|NOT_AT_LABOUR/);
+
+    // The partner's stated reason, on the partner's card: proposed, and shown for the caseworker to judge.
+    await loadExample(p, 'h3-partner-not-at-labour-market-disposal-2026');
+    await rowOf(p, 'members', 1).getByLabel('Skäl att inte stå till förfogande').fill('Vårdar ett sjukt barn');
+    await expect.poll(async () => (await householdSent(p)).members[1].acceptableReason).toBe('Vårdar ett sjukt barn');
+    await expect.poll(() => text(p.locator('#result .outcome__label'))).toBe('Förslag: Bifall');
+    expect(await text(p.locator('#result [data-labour-reason]'))).toContain('”Vårdar ett sjukt barn”');
+
+    // The day the household was told and what the level rests on: after the rådrum the excess is refused, with its basis.
+    await loadExample(p, 'h4-rent-above-ceiling-first-months-2026');
+    expect(await p.getByLabel('Grund för skälig hyresnivå').inputValue()).toBe('kommunens riktlinjer för skälig boendekostnad 2026 (en vuxen och ett barn)');
+    await p.getByLabel('Besked om skälig hyresnivå lämnat').fill('2025-10-01');
+    await expect.poll(async () => (await householdSent(p)).circumstances.rentCeilingNotifiedOn).toBe('2025-10-01');
+    await expect.poll(() => text(p.locator('#result .outcome__label'))).toBe('Förslag: Delvis bifall');
+    expect(await text(p.locator('#r-reasons'))).toContain('Den skäliga nivån är 7 000 kr, enligt kommunens riktlinjer för skälig boendekostnad 2026');
     await p.context().close();
   });
 });

@@ -34,6 +34,8 @@ const CIRCUMSTANCES = {
   acceptableReason: 'text',
   consecutiveMonthsOnAssistance: 'integer',
   rentCeiling: 'amount',
+  rentCeilingNotifiedOn: 'date',
+  rentCeilingBasis: 'text',
   rentArrears: 'amount',
   jobbstimulansStart: 'text',
 };
@@ -304,7 +306,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         field({ key: 'gender', label: 'Kön', control: select(GENDERS) }),
         field({ key: 'id', label: 'Id', control: idInput, hint: 'Ges automatiskt' }),
         field({ key: 'availableForWork', label: 'Står till arbetsmarknadens förfogande', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), only: 'partner' }),
-        field({ key: 'acceptableReason', label: 'Godtagbart skäl', control: input({}), hint: 'Om hen inte står till förfogande, t.ex. sjukskriven', only: 'partner' }),
+        field({ key: 'acceptableReason', label: 'Skäl att inte stå till förfogande', control: input({}), hint: 'Det skäl hen anger, t.ex. sjukskriven. Du bedömer om skälet är godtagbart.', only: 'partner' }),
         field({ key: 'daysInHousehold', label: 'Dagar i hushållet', kind: 'integer', control: input({ inputmode: 'numeric', placeholder: 'Alla' }), hint: 'Vid växelvis boende', only: 'child' }),
         field({ key: 'inSchool', label: 'Går i skolan (18–20 år)', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), only: 'child' }),
         field({ key: 'lunchOutsideHome', label: 'Äter lunch på förskolan (0–6 år)', kind: 'check', control: h('input', { type: 'checkbox' }), only: 'child', wide: true }),

@@ -54,6 +54,8 @@ export const AMOUNT_NAME = {
   adultPart: 'Den vuxnes del',
   childrenPart: 'Barnens del',
   withoutAdultPart: 'Utan den vuxnes del',
+  payableNotCounted: 'Att betala om den inte räknas',
+  payableCounted: 'Att betala om den räknas som trolig förmån',
 };
 
 export const SEVERITY = {
@@ -84,6 +86,7 @@ export const STEP = {
   'assets.item': 'Tillgång',
   'assets.available': 'Egna medel',
   'conditions.eligibility': 'Rätt till bistånd',
+  'conditions.labour-market': 'Arbetsmarknadens förfogande',
   'conditions.flags': 'Att bedöma',
   'decision.need': 'Behov',
   'decision.deficit': 'Underskott',
@@ -117,9 +120,11 @@ export const FIELD = {
   amount: 'Belopp',
   yearToDate: 'Inkomst hittills i år',
   availableForWork: 'Står till arbetsmarknadens förfogande',
-  acceptableReason: 'Godtagbart skäl',
+  acceptableReason: 'Skäl som har angetts',
   consecutiveMonthsOnAssistance: 'Månader i följd med bistånd',
   rentCeiling: 'Skälig hyresnivå',
+  rentCeilingNotifiedOn: 'Besked om skälig hyresnivå lämnat',
+  rentCeilingBasis: 'Grund för skälig hyresnivå',
   rentArrears: 'Hyresskuld',
   jobbstimulansStart: 'Jobbstimulans från',
   decidedOn: 'Beslutsdatum',

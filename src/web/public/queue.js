@@ -10,7 +10,13 @@ const REASONS = {
   DECLARED_INCOME_MISSING: 'Redovisad inkomst saknas',
   DECLARED_INCOME_CHANGED: 'Ändrad redovisad inkomst',
   MISSING_REGISTERED_INCOME: 'Registrerad inkomst saknas',
+  NEW_INCOME: 'Ny inkomst',
+  INCOME_DROPPED: 'Inkomst räknas inte längre',
   INCOME_CHANGE: 'Inkomständring över tröskeln',
+  SSBTEK_DAY_CHECK: 'Kontrollera antal dagar',
+  STUDY_SUPPORT_NOT_RESUMED: 'Studiehjälp saknas i september',
+  UNHANDLED_INCOME: 'Ej bedömd inkomst',
+  REGISTERED_INCOME_TO_ASSESS: 'Registrerad inkomst att bedöma',
   OUTCOME_DENY: 'Förslag: avslag',
   OUTCOME_PARTIAL: 'Förslag: delvis bifall',
   NEEDS_INFORMATION: 'Uppgifter saknas',
@@ -24,7 +30,10 @@ const STEPS = {
   'monthly.ageBand': 'Åldersgrupp',
   'monthly.cost': 'Kostnad',
   'monthly.declaredIncome': 'Redovisad inkomst',
-  'monthly.registeredIncome': 'Registrerad inkomst',
+  'monthly.registeredIncome': 'Registrerad förmån',
+  'monthly.incomeType': 'Inkomst från myndighet',
+  'monthly.dayCheck': 'Dagar',
+  'monthly.studySupport': 'Studiehjälp',
 };
 const ROLES = { applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' };
 
@@ -109,6 +118,8 @@ const shown = (step, value) => {
   if (step === 'monthly.member') return ROLES[value] ?? value;
   if (step === 'monthly.ageBand') return `${String(value).replace('-', '–')} år`;
   if (step === 'monthly.previous') return value;
+  if (step === 'monthly.dayCheck') return `${value} dagar`;
+  if (step === 'monthly.studySupport' || (step === 'monthly.registeredIncome' && value === 'registrerad')) return value;
   return kr(value);
 };
 
@@ -135,7 +146,11 @@ function subjectText(step, subject, labels) {
     const [type, member] = subject.split('/');
     return `${labels[type] ?? type}${member ? ` (${member})` : ''}`;
   }
-  if (step === 'monthly.declaredIncome') {
+  if (step === 'monthly.dayCheck') {
+    const [member, , benefit] = subject.split('/');
+    return `${member}: ${benefit} (arbetsdagar i perioden / betalda dagar)`;
+  }
+  if (step === 'monthly.declaredIncome' || step === 'monthly.incomeType') {
     const [member, type] = subject.split('/');
     return `${member}: ${labels[type] ?? type}`;
   }

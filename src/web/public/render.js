@@ -62,8 +62,23 @@ export function pendingText(p) {
   return `Reglerna för ${p.year} är inte publicerade: ${p.rules.join('; ')}.`;
 }
 
+/**
+ * The registered payments that wait for a person's classification: those a flag with blocksLetter is
+ * about (no row knows them, or their row leaves them to a person). No letter until they are classified.
+ */
+export function unassessedPayments(d) {
+  const blocked = new Set((d.flags ?? []).filter((f) => f.blocksLetter && f.paymentIndex !== undefined).map((f) => f.paymentIndex));
+  return (d.income.registered ?? []).filter((r) => blocked.has(r.index));
+}
+
 /** The blocking aktivitetskrav flags (declined without an acceptable reason): a person chooses between the alternatives. */
 export const activityBlocks = (d) => d.flags.filter((f) => f.code === 'ACTIVITY_DECLINED' && f.severity === 'block' && f.amounts);
+/** The blocking labour-market flags (an adult not at the labour market's disposal, no reason given): a person chooses. */
+export const labourMarketBlocks = (d) => d.flags.filter((f) => f.code === 'NOT_AT_LABOUR_MARKET_DISPOSAL' && f.severity === 'block' && f.amounts);
+/** The labour-market flags with a stated reason: the amount is proposed, a person judges the reason. */
+const reasonsToAssess = (d) => d.flags.filter((f) => f.code === 'LABOUR_MARKET_REASON_TO_ASSESS');
+/** The needs-information codes that are a person's choice, not a missing fact. */
+const PERSON_DECIDES = ['ACTIVITY_DECISION_BY_PERSON', 'LABOUR_MARKET_DECISION_BY_PERSON'];
 
 function pendingNotice(p) {
   return h(
@@ -75,22 +90,53 @@ function pendingNotice(p) {
   );
 }
 
-/** The alternatives of a declined aktivitetskrav, with their amounts: the law gives no amount, a person chooses. */
-function activityChoice(f) {
+/**
+ * A person's choice between the alternatives a blocking flag carries (flag.amounts): the adult's part
+ * refused with the children's kept, a reduction between, the full amount. `field` prefixes the amounts'
+ * data-amount names, `lead` says why (bold, then the rest), `labels` name the refusal and the full amount.
+ */
+function personChoice(f, field, lead, rest, labels) {
   const a = f.amounts;
-  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
-  const item = (label, amount, field, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `activity.${field}` } }, krSv(amount)), note ? ` ${note}` : '');
+  const item = (label, amount, name, note = null) => h('li', {}, `${label}: `, h('strong', { class: 'amount', dataset: { amount: `${field}.${name}` } }, krSv(amount)), note ? ` ${note}` : '');
   return h(
     'div',
-    { class: 'outcome__notice', dataset: { activity: f.memberId ?? '' } },
-    h('p', {}, h('strong', {}, `${who} har avböjt anvisad aktivitet utan godtagbart skäl. `), 'Nämnden ska vägra eller sätta ned fortsatt försörjningsstöd, men lagen anger inget belopp: du väljer och motiverar.'),
+    { class: 'outcome__notice', dataset: { [field]: f.memberId ?? '' } },
+    h('p', {}, h('strong', {}, lead), rest),
     h(
       'ul',
       { class: 'plain' },
-      item('Vägra den vuxnes del, barnens del behålls', a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
+      item(labels.refuse, a.withoutAdultPart, 'withoutAdultPart', `(den vuxnes del ${krSv(a.adultPart)}, barnens del ${krSv(a.childrenPart)})`),
       h('li', {}, 'Sätta ned: ett belopp du bestämmer mellan ', h('strong', {}, krSv(a.withoutAdultPart)), ' och ', h('strong', {}, krSv(a.full))),
-      item('Skälet godtas efter prövning', a.full, 'full', '(ange då skälet på personens kort)'),
+      item(labels.full, a.full, 'full', labels.fullNote),
     ),
+  );
+}
+
+/** The alternatives of a declined aktivitetskrav, with their amounts: the law gives no amount, a person chooses. */
+const activityChoice = (f) =>
+  personChoice(f, 'activity', `${f.memberId ? view.who(f.memberId) : 'den vuxne'} har avböjt anvisad aktivitet utan godtagbart skäl. `, 'Nämnden ska vägra eller sätta ned fortsatt försörjningsstöd, men lagen anger inget belopp: du väljer och motiverar.', {
+    refuse: 'Vägra den vuxnes del, barnens del behålls',
+    full: 'Skälet godtas efter prövning',
+    fullNote: '(ange då skälet på personens kort)',
+  });
+
+/** An adult not at the labour market's disposal without a reason: the engine refuses nothing; the children's part is in every alternative. */
+const labourMarketChoice = (f) =>
+  personChoice(f, 'labourMarket', `${f.memberId ? view.who(f.memberId) : 'den vuxne'} står inte till arbetsmarknadens förfogande och har inte angett något skäl. `, 'Villkoret gäller den som kan arbeta och bara försörjningsstödet. Beräkningen avslår inget: du prövar, väljer och motiverar.', {
+    refuse: 'Avslå den vuxnes del, barnens del behålls',
+    full: 'Står till förfogande eller har godtagbara skäl',
+    fullNote: '(ange då det på personens kort)',
+  });
+
+/** A stated reason for not standing at the labour market's disposal: proposed, never accepted by the engine. */
+function reasonToAssess(f) {
+  const who = f.memberId ? view.who(f.memberId) : 'den vuxne';
+  const reason = f.message?.args?.reason ? `”${f.message.args.reason}”` : 'sjukdom utan läkarintyg';
+  return h(
+    'div',
+    { class: 'outcome__notice', dataset: { labourReason: f.memberId ?? '' } },
+    h('p', {}, h('strong', {}, `${who} anger skälet ${reason}. `), 'Förslaget räknar med skälet tills du har bedömt om det är godtagbart.'),
+    f.amounts ? h('p', {}, 'Godtas det inte: ', h('strong', { class: 'amount', dataset: { amount: 'labourReason.withoutAdultPart' } }, krSv(f.amounts.withoutAdultPart)), ` utan den vuxnes del (barnens del ${krSv(f.amounts.childrenPart)} ingår alltid).`) : null,
   );
 }
 
@@ -132,6 +178,9 @@ function memberOf(decision, id) {
   return step ? sv(step.text) : view.who(id);
 }
 
+/** The Act's words for the costs a person assesses one by one: "levnadskostnader i övrigt" in the 2025 Act, "livsföring i övrigt" in the 2001 one. */
+export const otherLivingCosts = (d) => (String(d.law ?? '').includes('2001:453') ? 'livsföring i övrigt' : 'levnadskostnader i övrigt');
+
 /** A cost for livsföring i övrigt (its type's category in the period's rules): a person assesses it one by one. */
 const isLivsforing = (c) => view.labels.costCategory?.[c.type] === 'livsforing';
 
@@ -152,7 +201,9 @@ export function outcomeWord(d, preliminary = view.preliminary) {
 /** The outcome as it reads: no rules, a person's choice (aktivitetskrav), or "Förslag: …". */
 function outcomeText(d) {
   if (pendingRules(d)) return 'Inget förslag: reglerna är inte publicerade';
-  if (d.outcome === 'needs-information' && activityBlocks(d).length && d.needsInformation.every((n) => !n.blocking || n.code === 'ACTIVITY_DECISION_BY_PERSON')) {
+  const onlyPersonDecides = d.needsInformation.every((n) => !n.blocking || PERSON_DECIDES.includes(n.code));
+  if (d.outcome === 'needs-information' && labourMarketBlocks(d).length && onlyPersonDecides) return 'Förslag: Handläggaren beslutar (arbetsmarknadens förfogande)';
+  if (d.outcome === 'needs-information' && activityBlocks(d).length && onlyPersonDecides) {
     return 'Förslag: Handläggaren beslutar (aktivitetskrav)';
   }
   return outcomeWord(d);
@@ -160,7 +211,7 @@ function outcomeText(d) {
 
 function outcomeCard(d) {
   const pending = pendingRules(d);
-  const blocking = d.needsInformation.filter((n) => n.blocking && n.code !== 'RULES_PENDING' && n.code !== 'ACTIVITY_DECISION_BY_PERSON');
+  const blocking = d.needsInformation.filter((n) => n.blocking && n.code !== 'RULES_PENDING' && !PERSON_DECIDES.includes(n.code));
   const blockingFields = [...new Set(blocking.map((n) => describePath(n.field)))];
   const meta = [monthSv(d.period), d.municipality ? `kommun ${d.municipality}` : null, d.caseId ? `ärende ${d.caseId}` : null, d.law].filter(Boolean).join(' · ');
   return h(
@@ -173,6 +224,8 @@ function outcomeCard(d) {
       h('p', { class: 'outcome__meta' }, meta),
       view.preliminary && !pending ? h('p', { class: 'outcome__needs', id: 'preliminary-note' }, 'Inga inkomster är angivna. Ange hushållets inkomster, eller bekräfta under Inkomster att det inte finns några.') : null,
       pending ? pendingNotice(pending) : null,
+      labourMarketBlocks(d).map(labourMarketChoice),
+      reasonsToAssess(d).map(reasonToAssess),
       activityBlocks(d).map(activityChoice),
       blockingFields.length ? h('p', { class: 'outcome__needs' }, `Saknas för att räkna fram förslaget: ${blockingFields.join(', ')}.`) : null,
       d.requiresAssessment && !pending ? badge('Kräver bedömning av handläggare', 'assess') : null,
@@ -196,12 +249,39 @@ function calculation(d) {
   ];
   if (d.assets.used !== '0' && d.assets.used !== null) rows.push(row('Egna medel att använda först', `-${d.assets.used}`, 'assets.used'));
   rows.push(row('Att betala', d.payable, 'payable-summary', { class: 'total' }));
+  // A registered payment nobody has classified yet: its own line "Ej bedömd", outside the sum, with what each choice pays.
+  const waiting = unassessedPayments(d);
+  for (const r of waiting) {
+    rows.push(
+      h(
+        'tr',
+        { class: 'unassessed', dataset: { payment: String(r.index) } },
+        h('th', { scope: 'row' }, `Ej bedömd: ${r.benefit}${r.subBenefit && r.subBenefit.toLowerCase() !== r.benefit.toLowerCase() ? ` (${r.subBenefit})` : ''}, ${AGENCY[r.agency] ?? r.agency}`),
+        td(kr(r.net, `registered.${r.index}.net`), true),
+      ),
+    );
+  }
+  const alternatives = waiting.length
+    ? h(
+        'ul',
+        { class: 'table-note unassessed-note' },
+        waiting.map((r) =>
+          h(
+            'li',
+            {},
+            `${r.benefit} ingår inte i beloppet att betala. `,
+            r.alternatives?.counted != null ? ['Räknas den som trolig förmån blir att betala ', kr(r.alternatives.counted, `registered.${r.index}.payableCounted`), '. '] : '',
+            'Inget brev kan skrivas ut förrän du har bedömt den.',
+          ),
+        ),
+      )
+    : null;
   const pending = pendingCosts(d);
   const note =
     pending !== '0' && d.payable !== null
-      ? h('p', { class: 'table-note pending-note', dataset: { amount: 'costs.pending' } }, `Varav ${krSv(pending)} är kostnader för livsföring i övrigt som väntar på handläggarens bedömning. De ingår i beloppet att betala först när de har bedömts som skäliga.`)
+      ? h('p', { class: 'table-note pending-note', dataset: { amount: 'costs.pending' } }, `Varav ${krSv(pending)} är kostnader för ${otherLivingCosts(d)} som väntar på handläggarens bedömning. De ingår i beloppet att betala först när de har bedömts som skäliga.`)
       : null;
-  return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)), note);
+  return section('calculation', 'Så har behovet beräknats', h('table', { class: 'data data--summary' }, h('caption', { class: 'visually-hidden' }, 'Beräkning'), h('tbody', {}, rows)), alternatives, note);
 }
 
 function norm(d) {
@@ -455,8 +535,8 @@ const USE = {
   'replaces-declared': 'Räknas i stället för den redovisade inkomsten',
   'other-month': 'Hör till en annan månad',
   excluded: 'Räknas inte (enligt regel)',
-  'to-person': 'Handläggaren bedömer',
-  unhandled: 'Ej hanterad – handläggaren bedömer',
+  'to-person': 'Ej bedömd – handläggaren bedömer',
+  unhandled: 'Ej bedömd – handläggaren bedömer',
 };
 const AGENCY = { fk: 'Försäkringskassan', pm: 'Pensionsmyndigheten', akassa: 'Arbetslöshetskassa', csn: 'CSN', af: 'Arbetsförmedlingen', skv: 'Skatteverket', migrationsverket: 'Migrationsverket' };
 
