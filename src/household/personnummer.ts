@@ -66,11 +66,12 @@ export function maskPersonnummer(text: string): string {
   return text.replace(/[0-9](?=[0-9]{0,3}$)/g, '*');
 }
 
-// Anything shaped like a personnummer, with separator, not part of a longer word or number.
-const WITH_SEPARATOR = /(?<![0-9A-Za-z])((?:[0-9]{2})?[0-9]{6}[-+])[0-9]{4}(?![0-9A-Za-z])/g;
+// Anything shaped like a personnummer, with separator, not part of a longer word or number. A JSON
+// escape before it ("\n" in a letter's text printed as JSON) starts a new line, not a word.
+const WITH_SEPARATOR = /(?:(?<![0-9A-Za-z])|(?<=\\[nrt]))((?:[0-9]{2})?[0-9]{6}[-+])[0-9]{4}(?![0-9A-Za-z])/g;
 // Ten or twelve digits without separator: masked when they pass the checks (date and Luhn), so that
 // other long numbers stay readable.
-const WITHOUT_SEPARATOR = /(?<![0-9A-Za-z])((?:[0-9]{2})?[0-9]{6})([0-9]{4})(?![0-9A-Za-z])/g;
+const WITHOUT_SEPARATOR = /(?:(?<![0-9A-Za-z])|(?<=\\[nrt]))((?:[0-9]{2})?[0-9]{6})([0-9]{4})(?![0-9A-Za-z])/g;
 
 /**
  * Masks every personnummer-shaped number in a text that is about to be printed or logged (a member

@@ -9,6 +9,7 @@
 import { compactDecision, countDecision, errorLine, parseLine, withoutText, type Detail } from '../batch/line.ts';
 import { addPayable, tally, type SummaryCounts } from '../batch/summary.ts';
 import { contractDecision, type Decision } from '../explain/contract.ts';
+import type { AutomatedDecision } from '../explain/letter/build.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import { RulesPendingError } from '../rulebook/resolve.ts';
 import type { RuleSet } from '../rulebook/types.ts';
@@ -80,7 +81,8 @@ export function processMonthlyLine(text: string, n: number, options: MonthlyLine
     if (!(error instanceof RulesPendingError)) throw error;
   }
   const previous = d.caseId === null ? null : options.previous(d.caseId, previousPeriodOf(d.period));
-  const proposal = proposeMonthly({ decision: d, members: membersOf(raw), previous, receivedOn, mode: options.mode, rules });
+  const letterFor = (automated: AutomatedDecision): string => contractDecision(result.decision, result, { automated }).decisionText;
+  const proposal = proposeMonthly({ decision: d, members: membersOf(raw), previous, receivedOn, mode: options.mode, rules, letterFor });
   // First, so a payable that cannot be summed fails the line before anything else is counted (as batch).
   addPayable(counts, proposal.payable);
   if (onDecision !== undefined) onDecision(raw, proposal);

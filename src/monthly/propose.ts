@@ -16,7 +16,7 @@ import { compareMonths } from './compare.ts';
 import { route } from './route.ts';
 import type { Comparison, DecisionLike, MemberLike } from './types.ts';
 import { dueOn, HANDLING_WORKING_DAYS, skippedDays } from './workdays.ts';
-import { automatedDecisionText } from './text.ts';
+import type { AutomatedDecision } from '../explain/letter/build.ts';
 
 export type Mode = 'recommend' | 'automatic';
 
@@ -52,6 +52,11 @@ export interface ProposeInput {
   /** The rule set the decision was computed with (delegation reference, legal references). */
   /** The month's rules; null for a month whose rules are pending (then never an automated decision). */
   readonly rules: RuleSet | null;
+  /**
+   * The applicant's letter of an automated decision (a view, written where the household is known:
+   * contractDecision with `automated`). Required when the mode is automatic.
+   */
+  readonly letterFor?: (automated: AutomatedDecision) => string;
 }
 
 export function previousPeriodOf(period: string): string {
@@ -156,7 +161,10 @@ export function proposeMonthly(input: ProposeInput): MonthlyProposal {
         args: { ref, delegation: delegation!.value },
       }),
     );
-    decisionText = automatedDecisionText(decision.decisionText, {
+    // The letter is written anew as a decision of the automated function (explain/letter/build.ts):
+    // its heading, the delegation, what was compared, a person's review and the appeal.
+    if (input.letterFor === undefined) throw new Error('[engine] an automated decision needs its letter (ProposeInput.letterFor)');
+    decisionText = input.letterFor({
       delegation: delegation!.value,
       automatedRef: ref,
       reviewRef: rules?.legal.refs['personalReview']?.ref ?? null,

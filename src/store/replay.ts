@@ -81,6 +81,7 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
       receivedOn: routing.receivedOn,
       mode: routing.mode,
       rules: provider(parsePeriod(d.period)!, d.municipality, decidedOnOf(JSON.parse(record.inputJson))).rules,
+      letterFor: (automated) => contractDecision(result.decision, result, { automated }).decisionText,
     });
   }
   // Compare as JSON data: the recorded decision went through JSON, so the recomputation does too.

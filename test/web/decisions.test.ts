@@ -28,6 +28,7 @@ function setup() {
 }
 
 const answers = [
+  { promptId: 'child-view', answer: 'Barnen har fått säga vad de tycker genom sin mamma.' },
   { promptId: 'consequences', answer: 'Barnen berörs av att hushållet får mindre pengar denna månad.' },
   { promptId: 'alternatives', answer: 'Barnens del har prövats och beviljas inte.' },
   { promptId: 'weighing', answer: 'Avvägt mot kravet att stå till arbetsmarknadens förfogande.' },
@@ -55,8 +56,8 @@ describe('POST /api/decisions', () => {
     const [row] = decisions.forDecision(body.decisionId);
     expect(row).toMatchObject({ ...signed, outcome: 'partial', letterKind: 'decision', recordHash: record.recordHash, contentHash: body.contentHash });
     // The question texts come from the engine's proposal; an empty answer is not stored.
-    expect(row!.childAnswers.map((a) => a.promptId)).toEqual(['consequences', 'alternatives', 'weighing']);
-    expect(row!.childAnswers[0]!.question).toBe(calc(household).childImpact!.prompts.find((p) => p.id === 'consequences')!.question);
+    expect(row!.childAnswers.map((a) => a.promptId)).toEqual(['child-view', 'consequences', 'alternatives', 'weighing']);
+    expect(row!.childAnswers[1]!.question).toBe(calc(household).childImpact!.prompts.find((p) => p.id === 'consequences')!.question);
     expect(decisions.tampered()).toEqual([]);
     decisions.close();
   });
@@ -67,6 +68,7 @@ describe('POST /api/decisions', () => {
     expect(missing.status).toBe(400);
     const errors = ((await missing.json()) as { errors: { path: string; code: string }[] }).errors;
     expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ['childAnswers.consequences', 'CHILD_ASSESSMENT_MISSING'],
       ['childAnswers.alternatives', 'CHILD_ASSESSMENT_MISSING'],
       ['childAnswers.weighing', 'CHILD_ASSESSMENT_MISSING'],
     ]);

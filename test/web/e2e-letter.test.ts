@@ -69,7 +69,7 @@ describe('issue 11: the letter says only what is true', () => {
     expect(row['decided_by']).toBe('Karin Handläggare, socialsekreterare');
     expect(row['decided_on']).toBe('2026-02-05');
     expect(row['letter_text']).toContain('Vi har pratat med dig om detta den 2 februari.');
-    expect(JSON.parse(row['child_answers']!).map((a: { promptId: string }) => a.promptId)).toEqual(['consequences', 'alternatives', 'weighing']);
+    expect(JSON.parse(row['child_answers']!).map((a: { promptId: string }) => a.promptId)).toEqual(['child-view', 'consequences', 'alternatives', 'weighing']);
     await p.emulateMedia({ media: 'print' });
     expect(await text(p.locator('#print-letter .print-letter__title'))).toBe('Beslut – ekonomiskt bistånd (försörjningsstöd)');
     await p.emulateMedia({ media: 'screen' });
