@@ -26,7 +26,7 @@ import type { DecisionSummary } from '../types.ts';
 import type { CaseworkerAnswers } from './answers.ts';
 import { childSections } from './children.ts';
 import type { LetterBlock, LetterDocument, LetterKind, LetterSection } from './document.ts';
-import { prose, reasonBlocks, type ReasonContext } from './reasons.ts';
+import { cutItem, prose, reasonBlocks, type ReasonContext } from './reasons.ts';
 
 /** Who decided: a person (the caseworker decision registered beside the proposal) or the nämnd's automated decision. */
 export interface Decided {
@@ -155,7 +155,7 @@ function decisionSection(d: DecisionSummary, kind: LetterKind, board: string, mo
     const cuts = d.reasons.filter((r) => r.code !== 'RIGHT_TO_ASSISTANCE' && r.amount !== undefined && r.message.key.startsWith('costs.'));
     if (d.outcome === 'partial' && cuts.length > 0) {
       const what = cuts.map((r) => {
-        const item = d.costs.items.find((i) => i.message === r.message || (i.code === r.code && i.reason === r.text));
+        const item = cutItem(d, r);
         const label = item ? prose(rules.costTypes[item.type]?.labelSv ?? 'kostnaden') : 'det sökta';
         return `${krSv(r.amount!)} av ${label}${item?.memberId ? ` för ${people.object(item.memberId)}` : ''}`;
       });

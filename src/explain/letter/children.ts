@@ -16,7 +16,7 @@ import { capital } from '../people.ts';
 import type { DecisionSummary } from '../types.ts';
 import { answerFor, type CaseworkerAnswers } from './answers.ts';
 import type { LetterBlock, LetterKind, LetterSection } from './document.ts';
-import { prose } from './reasons.ts';
+import { cutItem, prose } from './reasons.ts';
 
 export interface ChildrenContext {
   readonly d: DecisionSummary;
@@ -42,7 +42,7 @@ function situation(ctx: ChildrenContext, id: string): string {
   else if (c.residence === 'not-this-month') sentences.push(`${who} bor inte i hushållet den här månaden.`);
   else sentences.push(`${who} bor i hushållet ${days} av ${daysInMonth(household.period)} dagar den här månaden.`);
   if (member.lunchOutsideHome) sentences.push(`${capital(p.subject)} äter lunch på förskolan.`);
-  const housing = d.costs.items.filter((i) => isHousing(i.message.key) && i.claimed !== null);
+  const housing = d.costs.items.filter((i) => i.type === 'rent' && i.claimed !== null);
   if (housing.length > 0) sentences.push(`Hushållets boendekostnad är ${krSv(housing[0]!.claimed!)} i månaden.`);
   const arrears = household.circumstances.rentArrears;
   if (arrears !== null && arrears > 0) sentences.push(`Hushållet har en hyresskuld på ${krSv(String(arrears / 100))}.`);
@@ -58,7 +58,8 @@ function meaning(ctx: ChildrenContext, id: string): string {
   const who = p.object;
   const out: string[] = [];
   const cuts = d.reasons.filter((r) => r.code !== 'RIGHT_TO_ASSISTANCE' && r.amount !== undefined && r.message.key.startsWith('costs.'));
-  const housingCut = cuts.find((r) => isHousing(r.message.key));
+  // The home: a cut of the rent itself (above the reasonable level, or the share of a shared home).
+  const housingCut = cuts.find((r) => isHousing(r.message.key) && cutItem(d, r)?.type === 'rent');
   const childIncome = d.income.items.find((i) => i.memberId === id && i.counted !== null && i.counted !== '0');
   switch (d.outcome) {
     case 'approve':
@@ -70,8 +71,8 @@ function meaning(ctx: ChildrenContext, id: string): string {
         out.push(`Men ${krSv(housingCut.amount!)} av boendekostnaden beviljas inte. Hushållet får betala det själv eller hitta en billigare bostad. Det kan betyda att ${p.subject} behöver flytta.`);
       }
       for (const r of cuts.filter((x) => x !== housingCut)) {
-        const item = d.costs.items.find((i) => i.message === r.message || i.code === r.code);
-        out.push(`${capital(item ? prose(rules.costTypes[item.type]?.labelSv ?? 'kostnaden') : 'en kostnad')}: ${krSv(r.amount!)} beviljas inte.`);
+        const item = cutItem(d, r);
+        out.push(`Av kostnaden för ${item ? prose(rules.costTypes[item.type]?.labelSv ?? 'det sökta') : 'det sökta'} beviljas ${krSv(r.amount!)} inte.`);
       }
       if (d.assets.used !== null && d.assets.used !== '0') out.push('Hushållets egna pengar används först.');
       break;

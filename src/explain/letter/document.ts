@@ -24,7 +24,14 @@ export type LetterBlock =
       /** The facts of the input it names. */
       readonly facts?: readonly LetterFact[];
     }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'list';
+      readonly items: readonly string[];
+      /** As for a paragraph: the reason the list belongs to, and the facts of the input it names. */
+      readonly code?: string;
+      readonly refusal?: boolean;
+      readonly facts?: readonly LetterFact[];
+    }
   | { readonly kind: 'table'; readonly rows: readonly { readonly label: string; readonly amount: string; readonly total?: boolean }[] };
 
 export interface LetterSection {

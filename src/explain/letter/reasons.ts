@@ -126,8 +126,8 @@ function incomeCoversNeed(ctx: ReasonContext, r: RenderedReason): LetterBlock[] 
   const blocks: LetterBlock[] = [];
   const facts = incomeFacts(ctx, incomes);
   const text = [`Hushållets behov för ${monthSv(d.period)} är ${krSv(d.need ?? '0')}. Inkomsterna som räknas är ${krSv(d.income.counted ?? '0')}.`];
-  blocks.push({ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts });
-  if (incomes.length > 0) blocks.push({ kind: 'list', items: incomes.map((i) => `${capital(incomePhrase(ctx, i))}${i.counted !== i.amount ? `, varav ${krSv(i.counted ?? '0')} räknas` : ''}`) });
+  blocks.push({ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts: [] });
+  if (incomes.length > 0) blocks.push({ kind: 'list', items: incomes.map((i) => `${capital(incomePhrase(ctx, i))}${i.counted !== i.amount ? `, varav ${krSv(i.counted ?? '0')} räknas` : ''}`), code: r.code, refusal: true, facts });
   for (const i of incomes) {
     const rule = incomeRule(ctx, i);
     if (rule !== null) blocks.push({ kind: 'p', text: rule, code: r.code, refusal: true, facts: incomeFacts(ctx, [i]) });
@@ -138,10 +138,14 @@ function incomeCoversNeed(ctx: ReasonContext, r: RenderedReason): LetterBlock[] 
     text: `Inkomsterna är ${over > 0 ? `${krSv(over.toFixed(2).replace(/\.00$/, ''))} högre än behovet` : 'lika stora som behovet'}. Du kan alltså själv tillgodose hushållets behov. Därför har du inte rätt till försörjningsstöd${cite(r.legalRef)}.`,
     code: r.code,
     refusal: true,
-    facts: [{ text: krSv(d.income.counted ?? '0'), from: 'incomes' }, ...facts],
+    facts: [],
   });
   return blocks;
 }
+
+/** The municipality's buffer of own money, as a sentence (none: all of it counts). */
+const buffer = (amount: string): string =>
+  amount === '0' ? 'Enligt kommunens riktlinje får ni inte behålla någon del som buffert.' : `Av dem får ni behålla ${krSv(amount)} som buffert, enligt kommunens riktlinje.`;
 
 function assetsCoverNeed(ctx: ReasonContext, r: RenderedReason): LetterBlock[] {
   const { d } = ctx;
@@ -150,7 +154,7 @@ function assetsCoverNeed(ctx: ReasonContext, r: RenderedReason): LetterBlock[] {
   const text = [
     `Hushållets behov för ${monthSv(d.period)} är ${krSv(d.need ?? '0')} och inkomsterna som räknas är ${krSv(d.income.counted ?? '0')}. Det saknas alltså ${krSv(String(a['deficit'] ?? '0'))}.`,
     phrases.length > 0 ? `Hushållet har egna pengar: ${phrases.join(', ')}.` : '',
-    a['buffer'] !== undefined ? `Av dem får ni behålla ${krSv(String(a['buffer']))} som buffert, enligt kommunens riktlinje.` : '',
+    a['buffer'] !== undefined ? buffer(String(a['buffer'])) : '',
     `Resten, ${krSv(String(a['available'] ?? '0'))}, räcker till det som saknas. Du kan alltså själv tillgodose hushållets behov med egna pengar. Därför har du inte rätt till försörjningsstöd${cite(r.legalRef)}.`,
   ].filter(Boolean);
   return [{ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts }];
@@ -161,7 +165,7 @@ function ownMeansUsed(ctx: ReasonContext, r: RenderedReason): LetterBlock[] {
   const { phrases, facts } = liquidAssets(ctx);
   const text = [
     phrases.length > 0 ? `Hushållet har egna pengar: ${phrases.join(', ')}.` : 'Hushållet har egna pengar.',
-    `Av dem får ni behålla ${krSv(String(a['buffer'] ?? '0'))} som buffert, enligt kommunens riktlinje.`,
+    buffer(String(a['buffer'] ?? '0')),
     `Resten, ${krSv(String(a['used'] ?? '0'))}, ska användas först, på samma sätt som en inkomst. Därför blir försörjningsstödet ${krSv(String(a['used'] ?? '0'))} lägre${cite(r.legalRef)}.`,
   ];
   return [{ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts }];
@@ -200,8 +204,9 @@ function rentCut(ctx: ReasonContext, item: CostItem, r: RenderedReason): LetterB
 function sharedHousing(ctx: ReasonContext, item: CostItem, r: RenderedReason): LetterBlock[] {
   const a = item.message.args;
   const others = Number(a['sharedOthers'] ?? 0);
+  const label = costLabel(ctx, item.type);
   const text = [
-    `Bostaden delas med ${others} ${others === 1 ? 'person' : 'personer'} som har egna ärenden. Hela boendekostnaden är ${krSv(String(a['amount']))}.`,
+    `Bostaden delas med ${others} ${others === 1 ? 'person' : 'personer'} som har egna ärenden. Hela kostnaden för ${label} är ${krSv(String(a['amount']))}.`,
     `Den delas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'}, enligt kommunens riktlinje. Hushållets del är ${krSv(String(a['sharedShare']))}.`,
     `Resten, ${krSv(String(a['sharedOthersShare']))}, hör till de andras ärenden och beviljas inte här${cite(r.legalRef)}.`,
   ];
@@ -239,6 +244,11 @@ function generic(ctx: ReasonContext, r: RenderedReason, refusal: boolean): Lette
   return [{ kind: 'p', text, code: r.code, ...(refusal ? { refusal: true } : {}), facts }];
 }
 
+/** The cost line a cut (a reason whose message is a cost's) belongs to, or null. */
+export function cutItem(d: DecisionSummary, r: RenderedReason): CostItem | null {
+  return d.costs.items.find((i) => i.message === r.message || (i.code === r.code && i.reason === r.text)) ?? null;
+}
+
 /** The paragraphs of every reason, in the decision's order. */
 export function reasonBlocks(ctx: ReasonContext): LetterBlock[] {
   const blocks: LetterBlock[] = [];
@@ -251,7 +261,7 @@ export function reasonBlocks(ctx: ReasonContext): LetterBlock[] {
     else if (key === 'reason.NOT_AT_LABOUR_MARKET_DISPOSAL') blocks.push(...labourMarket(ctx, r));
     else if (key.startsWith('costs.')) {
       // A cost the decision cuts: the item with this message.
-      const item = ctx.d.costs.items.find((i) => i.message === r.message || (i.code === r.code && i.reason === r.text)) ?? null;
+      const item = cutItem(ctx.d, r);
       if (item === null) blocks.push(...generic(ctx, r, true));
       else if (key === 'costs.rentAboveCeiling' && item.message.args['ceiling'] !== undefined) blocks.push(...rentCut(ctx, item, r));
       else if (key === 'costs.sharedHousing') blocks.push(...sharedHousing(ctx, item, r));
