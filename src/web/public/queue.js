@@ -194,7 +194,9 @@ async function openProposal(decisionId) {
     const assessment = changed ? `${reasonText(step.result)}${step.inputs.changePercent != null ? ` (${step.inputs.changePercent > 0 ? '+' : ''}${step.inputs.changePercent} %)` : ''}` : 'oförändrad';
     tbody.append(compareRow(label, shown(step.step, step.inputs.previous), shown(step.step, step.inputs.current), assessment, changed));
   }
-  $('#decision-text').textContent = p.decisionText;
+  // Two documents, never mixed: the applicant's letter, and the caseworker's worksheet apart.
+  $('#decision-text').textContent = p.decisionText || 'Inget brev kan skickas ännu: skälen står först i arbetsunderlaget.';
+  $('#worksheet-text').textContent = p.worksheetText ?? '';
   const detail = $('#detail');
   detail.hidden = false;
   $('#detail-title').focus();
