@@ -15,7 +15,7 @@ describe('bifall, delvis bifall, avslag', () => {
   it('E2: rent above the ceiling → delvis bifall 2 636 (3 120 applied, 484 refused)', () => {
     const d = calc(fixture('e2-single-parent-rent-above-ceiling-2023.json'));
     expect([d.outcome, d.need, d.payable]).toEqual(['partial', '20386', '2636']);
-    expect(d.decisionText).toContain('Handläggaren föreslår också att resten av ansökan avslås. Det gäller 484 kr av boendekostnad');
+    expect(d.decisionText).toContain('Handläggaren föreslår också att resten av ansökan avslås. Det gäller 484 kr av kostnaden för boendekostnad');
   });
   it('E4: couple whose income covers the need → avslag', () => {
     const d = calc(fixture('e4-couple-income-covers-need-avslag-2023.json'));

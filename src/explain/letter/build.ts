@@ -157,7 +157,7 @@ function decisionSection(d: DecisionSummary, kind: LetterKind, board: string, mo
       const what = cuts.map((r) => {
         const item = cutItem(d, r);
         const label = item ? prose(rules.costTypes[item.type]?.labelSv ?? 'kostnaden') : 'det sökta';
-        return `${krSv(r.amount!)} av ${label}${item?.memberId ? ` för ${people.object(item.memberId)}` : ''}`;
+        return `${krSv(r.amount!)} av kostnaden för ${label}${item?.memberId ? ` för ${people.object(item.memberId)}` : ''}`;
       });
       blocks.push({ kind: 'p', text: `${proposes ? 'Handläggaren föreslår också att resten av ansökan avslås' : 'Resten av ansökan avslås'}. Det gäller ${what.join(' och ')}.` });
     }
