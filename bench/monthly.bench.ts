@@ -7,7 +7,12 @@
  *    comparison, routing, recording every proposal);
  * each with wall-clock time and peak RSS (/usr/bin/time), and the store's size.
  *
- *   npx tsx bench/monthly.bench.ts [--count 100000] [--workers 2] [--seed 42] [--period 2026-03]
+ * With `--before DIR` (a checkout of an earlier commit, built: DIR/dist/cli.js), the same three runs
+ * (`batch --record` of month M−1 into a new store of its own, plain `batch`, `monthly` against its
+ * store) are made with that engine too, in turn with this one on the same files, and printed side by
+ * side with the store's size per recorded decision (issue 26).
+ *
+ *   npx tsx bench/monthly.bench.ts [--count 100000] [--workers 2] [--seed 42] [--period 2026-03] [--before DIR]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +33,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     period: { type: 'string', default: '2026-03' },
     keep: { type: 'boolean', default: false },
+    before: { type: 'string' },
   },
 });
 const count = Number(values.count);
@@ -37,9 +43,9 @@ const mib = (bytes: number) => `${fmt(bytes / (1 << 20))} MiB`;
 
 
 /** The compiled CLI under /usr/bin/time: wall seconds and peak RSS. */
-function timed(args: string[]): { seconds: number; rssKiB: number; stdout: string } {
+function timed(args: string[], cli: string = CLI): { seconds: number; rssKiB: number; stdout: string } {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`${args[0]} failed (${r.status}): ${r.stderr}`);
   const rssKiB = Number(r.stderr.trim().split('\n').pop());
@@ -49,7 +55,6 @@ function timed(args: string[]): { seconds: number; rssKiB: number; stdout: strin
 
 const previous = join(dir, 'previous.ndjson');
 const current = join(dir, 'current.ndjson');
-const store = join(dir, 'records.sqlite');
 const pairs = [...monthlyLines(count, Number(values.seed), values.period)];
 await writeLines(previous, pairs.flatMap((p) => (p.previous === null ? [] : [p.previous])));
 await writeLines(current, pairs.map((p) => p.current));
@@ -57,25 +62,47 @@ const previousCount = pairs.filter((p) => p.previous !== null).length;
 pairs.length = 0;
 
 const workers = values.workers;
-const record = timed(['batch', '--in', previous, '--out', join(dir, 'previous.out'), '--record', '--store', store, '--workers', workers]);
-const storeAfterPrevious = statSync(store).size;
 const floor = await jsonFloor(current, join(dir, 'floor.out'));
-const batch = timed(['batch', '--in', current, '--out', join(dir, 'batch.out'), '--workers', workers]);
-const monthly = timed(['monthly', '--in', current, '--out', join(dir, 'monthly.out'), '--store', store, '--workers', workers, '--today', `${values.period}-15`]);
-const summary = JSON.parse(monthly.stdout) as Record<string, unknown>;
 
-const rows: [string, string][] = [
-  ['machine', `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`],
-  ['data', `${fmt(count)} month-${values.period} applications (${statSync(current).size / count | 0} bytes/line), ${fmt(previousCount)} cases with a month-M−1 decision`],
-  ['store with month M−1: plain `batch --record`', `${record.seconds.toFixed(1)} s = ${fmt(previousCount / record.seconds)} hh/s, peak RSS ${fmt(record.rssKiB / 1024)} MiB, store ${mib(storeAfterPrevious)}`],
-  ['JSON floor (read + parse + stringify + write, 1 thread)', `${fmt(floor)} lines/s`],
-  ['plain `batch` (compact, no store) on month M', `${batch.seconds.toFixed(1)} s = ${fmt(count / batch.seconds)} hh/s, peak RSS ${fmt(batch.rssKiB / 1024)} MiB`],
-  ['`monthly` on month M (lookup, compare, route, record)', `${monthly.seconds.toFixed(1)} s = ${fmt(count / monthly.seconds)} hh/s, peak RSS ${fmt(monthly.rssKiB / 1024)} MiB, store ${mib(statSync(store).size)}`],
-  ['monthly / JSON floor', `${((count / monthly.seconds / floor) * 100).toFixed(1)} %`],
-  ['monthly / plain batch', `${((batch.seconds / monthly.seconds) * 100).toFixed(1)} %`],
-  ['monthly / batch --record', `${((previousCount / record.seconds) / (count / monthly.seconds)).toFixed(2)} × the time per household`],
-  ['routing', JSON.stringify(summary['byRouting'])],
+interface Engine {
+  readonly record: ReturnType<typeof timed>;
+  readonly storeAfterPrevious: number;
+  readonly batch: ReturnType<typeof timed>;
+  readonly monthly: ReturnType<typeof timed>;
+  readonly storeAfterMonthly: number;
+  readonly summary: Record<string, unknown>;
+}
+
+/** The three runs with one engine's compiled CLI, into a store of its own. */
+function runEngine(name: string, cli: string): Engine {
+  const store = join(dir, `${name}.sqlite`);
+  const record = timed(['batch', '--in', previous, '--out', join(dir, `${name}-previous.out`), '--record', '--store', store, '--workers', workers], cli);
+  const storeAfterPrevious = statSync(store).size;
+  const batch = timed(['batch', '--in', current, '--out', join(dir, `${name}-batch.out`), '--workers', workers], cli);
+  const monthly = timed(['monthly', '--in', current, '--out', join(dir, `${name}-monthly.out`), '--store', store, '--workers', workers, '--today', `${values.period}-15`], cli);
+  return { record, storeAfterPrevious, batch, monthly, storeAfterMonthly: statSync(store).size, summary: JSON.parse(monthly.stdout) as Record<string, unknown> };
+}
+
+const engines: [string, Engine][] = [];
+if (values.before !== undefined) engines.push([`before (${values.before})`, runEngine('before', join(values.before, 'dist', 'cli.js'))]);
+engines.push(['this engine', runEngine('after', CLI)]);
+
+const hhs = (n: number, s: number) => `${fmt(n / s)} hh/s`;
+const rows: [string, (e: Engine) => string][] = [
+  ['store with month M−1: `batch --record` into a new store', (e) => `${e.record.seconds.toFixed(1)} s = ${hhs(previousCount, e.record.seconds)}, peak RSS ${fmt(e.record.rssKiB / 1024)} MiB`],
+  ['plain `batch` (compact, no store) on month M', (e) => `${e.batch.seconds.toFixed(1)} s = ${hhs(count, e.batch.seconds)}, peak RSS ${fmt(e.batch.rssKiB / 1024)} MiB`],
+  ['`monthly` on month M (lookup, compare, route, record)', (e) => `${e.monthly.seconds.toFixed(1)} s = ${hhs(count, e.monthly.seconds)}, peak RSS ${fmt(e.monthly.rssKiB / 1024)} MiB`],
+  ['**monthly / plain batch** (throughput)', (e) => `**${(e.batch.seconds / e.monthly.seconds).toFixed(2)}**`],
+  ['batch --record / plain batch (throughput, per household)', (e) => `${((previousCount / e.record.seconds) / (count / e.batch.seconds)).toFixed(2)}`],
+  ['monthly / JSON floor', (e) => `${((count / e.monthly.seconds / floor) * 100).toFixed(1)} %`],
+  ['store after month M−1 (file size)', (e) => `${mib(e.storeAfterPrevious)} = ${fmt(e.storeAfterPrevious / previousCount)} bytes per decision`],
+  ['**store growth by the monthly run, per recorded proposal**', (e) => `**${fmt((e.storeAfterMonthly - e.storeAfterPrevious) / count)} bytes**`],
+  ['routing', (e) => JSON.stringify(e.summary['byRouting'])],
 ];
-process.stdout.write(`| measure | result |\n| --- | --- |\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}\n\nsummary: ${JSON.stringify(summary)}\n`);
+const header = `| measure | ${engines.map(([n]) => n).join(' | ')} |\n| --- |${engines.map(() => ' --- |').join('')}\n`;
+const lead = [
+  `| machine | ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${engines.map(() => '').join(' |')} |`,
+  `| data | ${fmt(count)} month-${values.period} applications (${(statSync(current).size / count) | 0} bytes/line), ${fmt(previousCount)} cases with a month-M−1 decision; JSON floor ${fmt(floor)} lines/s${engines.map(() => '').join(' |')} |`,
+];
+process.stdout.write(`${header}${lead.join('\n')}\n${rows.map(([a, f]) => `| ${a} | ${engines.map(([, e]) => f(e)).join(' | ')} |`).join('\n')}\n\nsummary: ${JSON.stringify(engines.at(-1)![1].summary)}\n`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
-else process.stdout.write(`kept ${dir}\n`);

@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { decisionSchema } from '../src/decision/schema.ts';
-import { MAX_AMOUNT_TEXT, MAX_ID_LENGTH, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS } from '../src/household/limits.ts';
+import { MAX_AMOUNT_TEXT, MAX_ID_LENGTH, MAX_LIST_ITEMS, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS, MAX_TEXT_LENGTH, MAX_YEARS_FROM_PERIOD } from '../src/household/limits.ts';
 import { householdSchema } from '../src/household/parse.ts';
 import { GENDERS, ROLES } from '../src/household/types.ts';
 
@@ -33,7 +33,7 @@ const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   caseId: { description: `The case number (ärendenummer), at most ${MAX_ID_LENGTH} characters; echoed in the decision. Optional.` },
   period: { description: 'The month the application is for, YYYY-MM. The rules in force that month are used; a month without rules is refused.', pattern: MONTH },
-  decidedOn: { description: 'The date the decision is made, YYYY-MM-DD, optional: picks the law cited (SoL (2001:453) before 2025-07-01, SoL (2025:400) from then, with the transitional provisions); the amounts follow the benefit month. Not earlier than the first day of the month before the period.', pattern: DATE },
+  decidedOn: { description: `The date the decision is made, YYYY-MM-DD, optional: picks the law cited (SoL (2001:453) before 2025-07-01, SoL (2025:400) from then, with the transitional provisions); the amounts follow the benefit month. Not earlier than the first day of the month before the period, not more than ${MAX_YEARS_FROM_PERIOD} years after it.`, pattern: DATE },
   municipality: { description: "Kommunkod, four digits. Selects rules/municipal/<kod>.json when it exists, else the default policy.", pattern: '^[0-9]{4}$' },
   members: { description: `Everyone in the household: exactly one applicant, at most one partner, at most ${MAX_MEMBERS} members.` },
   'members.id': { description: `An id of your choice, at most ${MAX_ID_LENGTH} characters, unique in the household; incomes, costs and assets refer to it.` },
@@ -55,28 +55,28 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'members.sickness.since': { description: 'First day of the illness, YYYY-MM-DD, not after the period.', pattern: DATE },
   'members.sickness.medicalCertificate': { description: 'true when a läkarintyg has been handed in.' },
   'members.sickness': { description: 'Applicant or partner who does not stand at the labour market\'s disposal because of illness: { since: YYYY-MM-DD, medicalCertificate: true | false }. From 2026-07-01 a missing läkarintyg is needs-information. See docs/law-in-force.md.' },
-  incomes: { description: `The household's income in the month. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
+  incomes: { description: `The household's income in the month, at most ${MAX_LIST_ITEMS} items. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
   'incomes.memberId': { description: 'The member whose income it is (members[].id).' },
   'incomes.type': { description: "The income type: one of the period's rules/income-types.json (salary, sickness-benefit, child-allowance, …)." },
   'incomes.amount': money('The amount received in the month'),
   'incomes.yearToDate': money("Earlier earnings this calendar year (for a child's or school youth's exempt earnings)"),
   'incomes.description': { description: 'Free text for people; not used in the calculation.' },
-  costs: { description: `Costs claimed for the month. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
+  costs: { description: `Costs claimed for the month, at most ${MAX_LIST_ITEMS} items. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
   'costs.type': { description: "The cost type: one of the period's rules/cost-types.json (rent, electricity, commuting, …)." },
   'costs.amount': money('The amount claimed'),
   'costs.memberId': { description: 'The member the cost is for, when it is personal (members[].id).' },
   'costs.description': { description: 'Free text for people; not used in the calculation.' },
-  assets: { description: `Own money and property. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
+  assets: { description: `Own money and property, at most ${MAX_LIST_ITEMS} items. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
   'assets.memberId': { description: 'The member who owns it (members[].id), or absent.' },
   'assets.type': { description: "The asset type: one of the period's rules/asset-types.json (bank, cash, shares, funds, car, property, other)." },
   'assets.amount': money('The value'),
   'assets.description': { description: 'Free text for people; not used in the calculation.' },
-  registeredIncomes: { description: 'Payments as the agencies report them through SSBTEK (docs/agency-income.md): classified by rules/agency-income-map.json, counted by payment month, never counted twice with a declared income.' },
+  registeredIncomes: { description: `Payments as the agencies report them through SSBTEK (docs/agency-income.md), at most ${MAX_LIST_ITEMS}: classified by rules/agency-income-map.json, counted by payment month, never counted twice with a declared income. Their dates lie within ${MAX_YEARS_FROM_PERIOD} years of the period.` },
   'registeredIncomes.memberId': { description: 'The member the payment went to (members[].id).' },
   'registeredIncomes.agency': { description: 'fk (Försäkringskassan), pm (Pensionsmyndigheten), akassa, csn, af (Arbetsförmedlingen), skv (Skatteverket), migrationsverket.' },
-  'registeredIncomes.benefit': { description: "The benefit in the agency's own words (förmån), e.g. Bostadsbidrag, Dagersättning, Arbetslöshetsersättning." },
-  'registeredIncomes.subBenefit': { description: 'The sub-benefit (delförmån), e.g. Sjukpenning under Dagersättning; optional.' },
-  'registeredIncomes.amountType': { description: 'The amount type (beloppstyp) when the agency gives one; optional.' },
+  'registeredIncomes.benefit': { description: `The benefit in the agency's own words (förmån), e.g. Bostadsbidrag, Dagersättning, Arbetslöshetsersättning; at most ${MAX_TEXT_LENGTH} characters.` },
+  'registeredIncomes.subBenefit': { description: `The sub-benefit (delförmån), e.g. Sjukpenning under Dagersättning; optional, at most ${MAX_TEXT_LENGTH} characters.` },
+  'registeredIncomes.amountType': { description: `The amount type (beloppstyp) when the agency gives one; optional, at most ${MAX_TEXT_LENGTH} characters.` },
   'registeredIncomes.net': money('The net amount paid; the only amount counted'),
   'registeredIncomes.gross': money('Gross amount; shown, never summed'),
   'registeredIncomes.tax': money('Tax withheld; shown, never summed'),
@@ -85,12 +85,12 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'registeredIncomes.periodTo': { description: 'Last day of the period the payment covers, YYYY-MM-DD; optional.', pattern: DATE },
   'registeredIncomes.days': { description: 'Days paid, as the agency reports them (may be a half day, "0.5"); shown, not summed.' },
   'registeredIncomes.preliminary': { description: 'true for an announced (not yet paid) payment.' },
-  'registeredIncomes.ref': { description: "The agency's reference for the payment, echoed in the trace and the decision." },
+  'registeredIncomes.ref': { description: `The agency's reference for the payment, echoed in the trace and the decision; at most ${MAX_TEXT_LENGTH} characters.` },
   'registeredIncomes.assessment': { description: "The caseworker's classification of a payment the rules leave to a person or do not know: { action: count | exclude, incomeType (an income type of the period, required with count), reason (required with exclude) }. Until a payment that waits for a person has one, no letter can be produced. See docs/agency-income.md." },
   'registeredIncomes.assessment.action': { description: 'count (counted as the income type given) or exclude (not counted, for the reason given).' },
   'registeredIncomes.assessment.incomeType': { description: 'With count: an income type of the period (rules/income-types.json).' },
   'registeredIncomes.assessment.reason': { description: 'With exclude: why the payment is not counted (text).' },
-  agencyAnswers: { description: 'How each agency answered for each member: a failed answer is never read as zero and never withholds aid: the proposal is computed on what is known and flagged for a person (never ready, never automatic).' },
+  agencyAnswers: { description: `How each agency answered for each member, at most ${MAX_LIST_ITEMS}: a failed answer is never read as zero and never withholds aid: the proposal is computed on what is known and flagged for a person (never ready, never automatic).` },
   'agencyAnswers.memberId': { description: 'The member asked about (members[].id).' },
   'agencyAnswers.agency': { description: 'The agency that answered (as registeredIncomes[].agency).' },
   'agencyAnswers.status': { description: 'answered, nothing (answered: no payments), unverifiable or failed (AGENCY_ANSWER_MISSING: computed on what is known, for a person to verify).' },
@@ -109,12 +109,12 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   circumstances: { description: "Facts about the applicant's situation." },
   'circumstances.availableForWork': { description: "The applicant stands at the labour market's disposal: true, false, or null when not given (the same rule as a partner's members[].availableForWork)." },
   'circumstances.acceptableReason': { description: "The applicant's stated reason for not standing at the labour market's disposal (e.g. sick leave); a person judges it, the engine never accepts it." },
-  'circumstances.consecutiveMonthsOnAssistance': { description: 'Whole months in a row with försörjningsstöd before this one (jobbstimulans, long-term aid). Null: not known.' },
+  'circumstances.consecutiveMonthsOnAssistance': { description: 'Whole months in a row with försörjningsstöd before this one (jobbstimulans, long-term aid), not more than the applicant has lived. Null: not known.' },
   'circumstances.rentCeiling': money("The reasonable rent level for this household: rent above it is accepted until the household has been told (rentCeilingNotifiedOn) and the rådrum (the municipality's rentAdjustmentMonths, default 3) has passed, then the excess is refused"),
-  'circumstances.rentCeilingNotifiedOn': { description: 'The day the household was told that its rent is above what the nämnd finds reasonable (YYYY-MM-DD); the rådrum runs from it. Absent: not told, the whole rent is accepted and flagged.', pattern: DATE },
+  'circumstances.rentCeilingNotifiedOn': { description: `The day the household was told that its rent is above what the nämnd finds reasonable (YYYY-MM-DD); the rådrum runs from it; within ${MAX_YEARS_FROM_PERIOD} years of the period. Absent: not told, the whole rent is accepted and flagged.`, pattern: DATE },
   'circumstances.rentCeilingBasis': { description: "What the ceiling rests on, in words (the municipality's guideline, or the caseworker's assessment): stated in the reason when the excess is refused; required then." },
   'circumstances.rentArrears': money('Rent owed'),
-  'circumstances.jobbstimulansStart': { description: 'The first month of the current 24-month jobbstimulans window, YYYY-MM, when known.', pattern: MONTH },
+  'circumstances.jobbstimulansStart': { description: `The first month of the current 24-month jobbstimulans window, YYYY-MM, when known: not after the period, not more than ${MAX_YEARS_FROM_PERIOD} years before it.`, pattern: MONTH },
 };
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema };

@@ -15,8 +15,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lines } from '../bench/generate.ts';
+import { lines, monthlyLines } from '../bench/generate.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache } from '../src/index.ts';
+import { membersOf } from '../src/monthly/previous.ts';
+import { proposeMonthlyData, type Mode } from '../src/monthly/propose.ts';
+import type { RuleSet } from '../src/rulebook/types.ts';
+import type { RecordedDecision } from '../src/store/serialize.ts';
 import type { StepData } from '../src/trace/index.ts';
 import { findShape, shapeKey, SHAPE_CATALOGUE, type Shape, type ShapeEntry } from '../src/trace/shapes.ts';
 
@@ -33,14 +37,23 @@ export interface ObservedShape {
   readonly where: string;
 }
 
-/** Every trace the engine gives on fixtures/*.json and `perPeriod` generated households (with and without agency data) of each OBSERVED_PERIODS month. */
-export function observedTraces(perPeriod = 60): { where: string; trace: readonly StepData[] }[] {
+/**
+ * Every decision the engine gives on fixtures/*.json and `perPeriod` generated households (with and
+ * without agency data) of each OBSERVED_PERIODS month, and the monthly proposals of `perPeriod`
+ * generated cases (recommend mode, and automatic mode under a delegation), with the rules of each:
+ * what the trace shape catalogue and the record shape catalogue (scripts/record-shapes.ts) must cover.
+ */
+export function observedDecisions(perPeriod = 60): { where: string; decision: RecordedDecision; rules: RuleSet }[] {
   const cache = new RuleSetCache(loadRulebook(`${ROOT}rules`));
   const rulesFor = (p: Parameters<RuleSetCache['get']>[0], m: string | null, d: string | null = null) => cache.get(p, m, d);
-  const out: { where: string; trace: readonly StepData[] }[] = [];
-  const add = (where: string, raw: unknown): void => {
+  const out: { where: string; decision: RecordedDecision; rules: RuleSet }[] = [];
+  const evaluate = (raw: unknown) => {
     const r = evaluateHousehold(raw, rulesFor);
-    if (r.ok) out.push({ where, trace: r.decision.trace });
+    return r.ok && r.ruleSet !== null ? { decision: r.decision, rules: r.ruleSet.rules } : null;
+  };
+  const add = (where: string, raw: unknown): void => {
+    const r = evaluate(raw);
+    if (r) out.push({ where, ...r });
   };
   for (const name of readdirSync(`${ROOT}fixtures`).filter((f) => f.endsWith('.json')).sort()) add(`fixtures/${name}`, JSON.parse(readFileSync(`${ROOT}fixtures/${name}`, 'utf8')));
   for (const period of OBSERVED_PERIODS) {
@@ -49,7 +62,43 @@ export function observedTraces(perPeriod = 60): { where: string; trace: readonly
       for (const text of lines(perPeriod, 11, period, 0, registered)) add(`generated ${period}${registered ? ' --registered' : ''} #${++i}`, JSON.parse(text));
     }
   }
+  const withDelegation = (r: RuleSet): RuleSet => ({
+    ...r,
+    municipal: { ...r.municipal, automatedDecisionDelegation: { id: 'municipal/observed#automated-decision-delegation', value: 'Socialnämnden 2026-01-20 § 5', status: 'verified', source: { key: 'observed', title: 'observed' } } },
+  });
+  // Generated cases of two months, and households with agency data against themselves a month before.
+  const pairs: { previous: string | null; current: string }[] = [...monthlyLines(perPeriod, 11, '2026-03')];
+  for (const text of lines(perPeriod, 12, '2026-03', 0, true)) pairs.push({ previous: JSON.stringify({ ...JSON.parse(text), period: '2026-02' }), current: text });
+  let i = 0;
+  for (const pair of pairs) {
+    i++;
+    const raw = JSON.parse(pair.current) as Record<string, unknown>;
+    // Some without the day the application arrived (dueOn unknown).
+    const receivedOn = typeof raw['receivedOn'] === 'string' && i % 7 !== 0 ? raw['receivedOn'] : null;
+    delete raw['receivedOn'];
+    const current = evaluate(raw);
+    const previousRaw = pair.previous === null ? null : (JSON.parse(pair.previous) as Record<string, unknown>);
+    const previous = previousRaw === null ? null : evaluate(previousRaw);
+    if (!current) continue;
+    for (const mode of ['recommend', 'automatic'] as Mode[]) {
+      const rules = mode === 'automatic' ? withDelegation(current.rules) : current.rules;
+      const decision = proposeMonthlyData({
+        decision: current.decision,
+        members: membersOf(raw),
+        previous: previous && previousRaw ? { decisionId: `D-${String(i).padStart(8, '0')}-0000000000000000`, period: previous.decision.period, members: membersOf(previousRaw), decision: previous.decision } : null,
+        receivedOn,
+        mode,
+        rules,
+      });
+      out.push({ where: `generated monthly ${mode} #${i}`, decision, rules });
+    }
+  }
   return out;
+}
+
+/** Every trace of observedDecisions. */
+export function observedTraces(perPeriod = 60): { where: string; trace: readonly StepData[] }[] {
+  return observedDecisions(perPeriod).map(({ where, decision }) => ({ where, trace: decision.trace }));
 }
 
 /** The distinct shapes of the given traces, in order of first appearance. */
@@ -133,12 +182,19 @@ export function compareWithLock(lock: readonly ShapeEntry[], catalogue: readonly
   catalogue.forEach((e, i) => {
     if (e[0] !== i) changed.push(`entry ${i} of the catalogue has id ${e[0]}: ids are 0, 1, 2, … in order`);
   });
+  changed.push(...lockedEntriesChanged(lock, catalogue));
+  return { changed, added: catalogue.slice(lock.length) };
+}
+
+/** The entries of an append-only catalogue's lock that are gone or different in the catalogue (this one's, and the record shape catalogue's: scripts/record-shapes.ts). */
+export function lockedEntriesChanged(lock: readonly unknown[], catalogue: readonly unknown[]): string[] {
+  const changed: string[] = [];
   lock.forEach((e, i) => {
     const now = catalogue[i];
     if (now === undefined) changed.push(`entry ${i} ${JSON.stringify(e)} was removed`);
     else if (JSON.stringify(now) !== JSON.stringify(e)) changed.push(`entry ${i} was changed: it was ${JSON.stringify(e)}, it is ${JSON.stringify(now)}`);
   });
-  return { changed, added: catalogue.slice(lock.length) };
+  return changed;
 }
 
 function lockNew(): number {

@@ -17,11 +17,11 @@ import { contentHash } from './canonical.ts';
 import { createContext, type Context } from './context.ts';
 import { decide, type DecisionMeta } from './decision/index.ts';
 import type { DecisionBasis, DecisionData, DecisionFigures } from './decision/types.ts';
-import { quote } from './household/echo.ts';
-import { parseHousehold } from './household/parse.ts';
+import { capProblems, parseHousehold, type RuleChecks } from './household/parse.ts';
+import { echo, problem, type InputProblem } from './household/problems.ts';
 import type { Household, InputIssue } from './household/types.ts';
-import { firstDayOf, type Period } from './period/index.ts';
-import { RuleLookupError, RulesPendingError, type PendingRuleSet } from './rulebook/resolve.ts';
+import { firstDayOf, formatPeriod, type Period } from './period/index.ts';
+import { RuleLookupError, ruleLookupProblem, RulesPendingError, type PendingRuleSet } from './rulebook/resolve.ts';
 import { pendingRuleSetVersion, pendingRulesDecision } from './decision/pending.ts';
 import type { RuleSet, VersionedRuleSet } from './rulebook/types.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -35,40 +35,39 @@ export type RuleSetProvider = (period: Period, municipality: string | null, deci
 /** The decision as data with the rules it was made with (which its texts need), or the input's problems. */
 export type Evaluation =
   | ({ readonly ok: true; readonly decision: DecisionData; readonly household: Household } & DecisionBasis)
-  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+  | { readonly ok: false; readonly issues: readonly InputProblem[]; readonly caseId: string | null };
 
 export type FiguresEvaluation =
   | { readonly ok: true; readonly decision: DecisionFigures; readonly household: Household }
-  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+  | { readonly ok: false; readonly issues: readonly InputProblem[]; readonly caseId: string | null };
 
-/** Types used in the household that the period's rules do not know. */
-function checkTypes(household: Household, rules: RuleSet): InputIssue[] {
-  const issues: InputIssue[] = [];
-  const checkType = (known: Readonly<Record<string, unknown>>, value: string, list: string, index: number, what: string): void => {
-    if (!Object.hasOwn(known, value)) {
-      issues.push({ path: `${list}[${index}].type`, code: 'UNKNOWN_TYPE', message: `unknown ${what} ${quote(value)} (expected one of ${Object.keys(known).join(', ')})` });
-    }
-  };
-  for (const i of household.incomes) checkType(rules.incomeTypes, i.type, 'incomes', i.index, 'income type');
-  for (const r of household.registeredIncomes) {
-    const type = r.assessment?.incomeType ?? null;
-    if (type !== null && !Object.hasOwn(rules.incomeTypes, type)) {
-      issues.push({ path: `registeredIncomes[${r.index}].assessment.incomeType`, code: 'UNKNOWN_TYPE', message: `unknown income type ${quote(type)} (expected one of ${Object.keys(rules.incomeTypes).join(', ')})` });
-    }
+/** The first month of rules/agency-income-map.json (SSBTEK's data): what the problem for an earlier month names. */
+const AGENCY_DATA_FROM = '2014-05';
+
+/**
+ * The household's values that must be keys of the period's rules (income, cost and asset types, a
+ * caseworker's income type for an agency payment, activity exemptions) and an agency income map for
+ * agency payments. Run also when the household has other problems, once its period is known (issue 27:
+ * every problem at once).
+ */
+function checkAgainstRules(checks: RuleChecks, rules: RuleSet): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const period = formatPeriod(checks.period);
+  const known = { incomes: rules.incomeTypes, costs: rules.costTypes, assets: rules.assetTypes } as const;
+  for (const t of checks.types) {
+    const table: Readonly<Record<string, unknown>> = known[t.list];
+    if (!Object.hasOwn(table, t.value)) problems.push(problem(t.path, 'UNKNOWN_TYPE', { list: t.list, value: echo(t.value), period, allowed: Object.keys(table) }));
   }
-  for (const c of household.costs) checkType(rules.costTypes, c.type, 'costs', c.index, 'cost type');
-  for (const a of household.assets) checkType(rules.assetTypes, a.type, 'assets', a.index, 'asset type');
   const activity = rules.activityRequirement ?? null;
-  for (const m of household.members) {
-    const code = m.activityRequirement?.exemption ?? null;
-    if (activity === null || code === null || activity.exemptions.some((e) => e.code === code)) continue;
-    issues.push({ path: `members[${m.index}].activityRequirement.exemption`, code: 'UNKNOWN_EXEMPTION', message: `unknown exemption ${quote(code)} (expected one of ${activity.exemptions.map((e) => e.code).join(', ')})` });
+  for (const e of checks.exemptions) {
+    if (activity === null || activity.exemptions.some((x) => x.code === e.value)) continue;
+    problems.push(problem(`members[${e.index}].activityRequirement.exemption`, 'UNKNOWN_EXEMPTION', { value: echo(e.value), period, allowed: activity.exemptions.map((x) => x.code) }));
   }
   // Agency payments need the agency income map in force for the period (never another period's map).
-  if (household.registeredIncomes.length > 0 && (rules.agencyIncomeMap ?? null) === null) {
-    issues.push({ path: 'registeredIncomes', code: 'NO_RULES_FOR_PERIOD', message: 'no agency income map in rules/agency-income-map.json for the period (agency data exists from 2014-05)' });
+  if (checks.hasRegisteredIncomes && (rules.agencyIncomeMap ?? null) === null) {
+    problems.push(problem('registeredIncomes', 'NO_RULES_FOR_PERIOD.agencyMap', { period, from: AGENCY_DATA_FROM }));
   }
-  return issues;
+  return problems;
 }
 
 /** The law of the rule set must be the one in force on the decision date (or the month): an engine error otherwise. */
@@ -80,46 +79,44 @@ function checkLawDate(household: Household, rules: RuleSet): void {
   }
 }
 
-function caseIdOf(raw: unknown): string | null {
-  if (raw !== null && typeof raw === 'object' && 'caseId' in raw) {
-    const id = (raw as { caseId: unknown }).caseId;
-    return typeof id === 'string' ? id : null;
-  }
-  return null;
-}
-
 type Prepared =
   | { readonly ok: true; readonly ctx: Context; readonly meta: DecisionMeta; readonly household: Household; readonly ruleSet: VersionedRuleSet }
   | { readonly ok: 'pending'; readonly pending: PendingRuleSet; readonly meta: DecisionMeta; readonly household: Household; readonly warnings: readonly InputIssue[] }
-  | { readonly ok: false; readonly issues: readonly InputIssue[]; readonly caseId: string | null };
+  | { readonly ok: false; readonly issues: readonly InputProblem[]; readonly caseId: string | null };
 
 function prepare(raw: unknown, rulesFor: RuleSetProvider, explain = true): Prepared {
   const parsed = parseHousehold(raw);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues, caseId: caseIdOf(raw) };
-  const { household } = parsed;
-  let ruleSet: VersionedRuleSet;
-  try {
-    ruleSet = rulesFor(household.period, household.municipality, household.decidedOn);
-  } catch (error) {
-    if (error instanceof RulesPendingError) {
-      // The month's rules are enacted but not published: needs-information naming them (decision/pending.ts).
-      const meta = { ruleSetVersion: pendingRuleSetVersion(error.pending), inputHash: contentHash(raw), engineVersion: ENGINE_VERSION };
-      return { ok: 'pending', pending: error.pending, meta, household, warnings: parsed.warnings };
+  const problems: InputProblem[] = parsed.ok ? [] : [...parsed.issues];
+  const checks = parsed.rules;
+  const caseId = parsed.ok ? parsed.household.caseId : parsed.caseId;
+  // The rules are looked up as soon as the month is known, so that a month without rules and a type
+  // the month's rules do not know are reported together with every other problem.
+  let ruleSet: VersionedRuleSet | undefined;
+  let pending: PendingRuleSet | undefined;
+  if (checks !== null) {
+    try {
+      ruleSet = rulesFor(checks.period, checks.municipality, checks.decidedOn);
+    } catch (error) {
+      // The month's rules are enacted but not published (rules/pending/): needs-information naming them (decision/pending.ts).
+      if (error instanceof RulesPendingError) pending = error.pending;
+      else if (error instanceof RuleLookupError) problems.push(ruleLookupProblem(error));
+      else throw error;
     }
-    if (error instanceof RuleLookupError) {
-      return { ok: false, issues: [{ path: error.field, code: 'NO_RULES_FOR_PERIOD', message: error.message }], caseId: household.caseId };
-    }
-    throw error;
+    if (ruleSet !== undefined) problems.push(...checkAgainstRules(checks, ruleSet.rules));
   }
-  checkLawDate(household, ruleSet.rules);
-  const typeIssues = checkTypes(household, ruleSet.rules);
-  if (typeIssues.length > 0) return { ok: false, issues: typeIssues, caseId: household.caseId };
+  if (!parsed.ok || problems.length > 0) return { ok: false, issues: capProblems(problems), caseId };
+  const { household } = parsed;
+  if (pending !== undefined) {
+    const meta = { ruleSetVersion: pendingRuleSetVersion(pending), inputHash: contentHash(raw), engineVersion: ENGINE_VERSION };
+    return { ok: 'pending', pending, meta, household, warnings: parsed.warnings };
+  }
+  checkLawDate(household, ruleSet!.rules);
   return {
     ok: true,
     household,
-    ruleSet,
-    ctx: createContext(household, ruleSet.rules, parsed.warnings, explain),
-    meta: { ruleSetVersion: ruleSet.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION },
+    ruleSet: ruleSet!,
+    ctx: createContext(household, ruleSet!.rules, parsed.warnings, explain),
+    meta: { ruleSetVersion: ruleSet!.version, inputHash: contentHash(raw), engineVersion: ENGINE_VERSION },
   };
 }
 
@@ -148,4 +145,5 @@ export { loadRulebook, RulebookError } from './rulebook/load.ts';
 export { RuleSetCache, resolveRuleSet, RuleLookupError, RulesPendingError, versionRuleSet } from './rulebook/resolve.ts';
 export type { DecisionBasis, DecisionData, DecisionFigures } from './decision/types.ts';
 export type { InputIssue } from './household/types.ts';
+export type { InputProblem } from './household/problems.ts';
 export type { Message, MessageArgs, MessageKey } from './trace/messages.ts';

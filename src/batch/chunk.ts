@@ -1,12 +1,11 @@
 /** A chunk of input lines → its output text, summary counts and (when recording) the full decisions. */
 import type { RuleSetProvider } from '../index.ts';
-import type { Decision } from '../explain/contract.ts';
 import type { Rulebook } from '../rulebook/load.ts';
-import { serializeRecord, type SerializedRecord } from '../store/serialize.ts';
-import { decodeUtf8, invalidUtf8Message } from '../household/decode.ts';
+import { serializeRecord, type OnDecision, type SerializedRecord } from '../store/serialize.ts';
+import { decodeUtf8, invalidUtf8 } from '../household/decode.ts';
 import { processLine, unreadableLine, type Detail } from './line.ts';
 import { emptyCounts, type SummaryCounts } from './summary.ts';
-import type { InputIssue } from '../household/types.ts';
+import type { InputProblem } from '../household/problems.ts';
 
 export interface WorkerConfig {
   /** rules/ as loaded and checked once by the main thread (plain data, copied to each worker). */
@@ -24,11 +23,12 @@ export interface WorkerConfig {
 }
 
 /** One line → its output line (no newline); calls onDecision with a valid line's full decision. */
-export type LineProcessor = (text: string, n: number, counts: SummaryCounts, onDecision?: (raw: unknown, decision: Decision) => void) => string;
+export type LineProcessor = (text: string, n: number, counts: SummaryCounts, onDecision?: OnDecision) => string;
 
 /**
  * One valid household's full decision, for a record sink: serialised for the decision store here in
- * the worker (canonical input and decision JSON), so the main thread only hashes and inserts.
+ * the worker (canonical input, the decision as data, its compact trace), so the main thread only
+ * hashes and inserts.
  */
 export interface CollectedDecision {
   readonly line: number;
@@ -98,7 +98,7 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
  * Lines are cut by the one decoding rule (chunkLines above); `unreadable` writes the record of a line
  * that is not valid UTF-8 (by default the batch's error record).
  */
-export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, unreadable: (n: number, counts: SummaryCounts, issue: InputIssue) => string = unreadableLine): (chunk: ChunkInput) => ChunkResult {
+export function chunkProcessor(processOne: LineProcessor, collectDecisions: boolean, unreadable: (n: number, counts: SummaryCounts, issue: InputProblem) => string = unreadableLine): (chunk: ChunkInput) => ChunkResult {
   return (chunk: ChunkInput): ChunkResult => {
     const counts = emptyCounts();
     const lines = chunkLines(chunk);
@@ -109,12 +109,12 @@ export function chunkProcessor(processOne: LineProcessor, collectDecisions: bool
       const n = chunk.firstLine + i;
       let text: string;
       try {
-        const collect = collectDecisions ? (raw: unknown, decision: Decision) => decisions.push({ line: n, record: serializeRecord(raw, decision) }) : undefined;
+        const collect: OnDecision | undefined = collectDecisions ? (raw, decision, rules) => decisions.push({ line: n, record: serializeRecord(raw, decision, rules) }) : undefined;
         const line = lines[i]!;
         text =
           typeof line === 'string'
             ? processOne(line, n, counts, collect)
-            : unreadable(n, counts, { path: '(line)', code: 'INVALID_UTF8', message: invalidUtf8Message(line.offset, ' of this line') });
+            : unreadable(n, counts, invalidUtf8('(line)', line.offset, true));
       } catch (error) {
         internalErrors++;
         counts.errors++;

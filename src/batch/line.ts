@@ -7,14 +7,17 @@
  *   with summary the whole decision with its Swedish texts (src/explain/contract.ts) but without the
  *   trace and decision text, with full the figures and codes and every trace step in compact form
  *   (src/trace/compact.ts; the texts are rendered on demand by `bistand explain`). Only summary lines
- *   and recorded decisions render texts;
+ *   render texts (a record sink gets the decision as data);
  * - an error: `{"line":n,"caseId":…,"errors":[{"path","code","message"}]}`.
  */
 import { evaluateHousehold, evaluateHouseholdFigures, type RuleSetProvider } from '../index.ts';
 import type { DecisionFigures } from '../decision/types.ts';
-import { contractDecision, contractSummary, type Decision, type DecisionSummary } from '../explain/contract.ts';
+import { contractSummary, type Decision, type DecisionSummary } from '../explain/contract.ts';
+import { renderProblems } from '../explain/problems.ts';
+import type { OnDecision } from '../store/serialize.ts';
 import { parseJsonText } from '../household/decode.ts';
-import type { InputIssue } from '../household/types.ts';
+import { MAX_HOUSEHOLD_BYTES } from '../household/limits.ts';
+import { NO_ARGS, problem, type InputProblem } from '../household/problems.ts';
 import type { ChildImpact } from '../output/types.ts';
 import { addPayable, type SummaryCounts } from './summary.ts';
 import { compactTrace } from '../trace/compact.ts';
@@ -29,12 +32,13 @@ export interface LineOptions {
   readonly rulesFor: RuleSetProvider;
 }
 
-export function errorLine(n: number, caseId: string | null, errors: readonly InputIssue[]): string {
-  return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(errors)}}`;
+/** A line's error record: each problem with its path, code and Swedish message (src/explain/problems.ts). */
+export function errorLine(n: number, caseId: string | null, problems: readonly InputProblem[]): string {
+  return `{"line":${n},"caseId":${JSON.stringify(caseId)},"errors":${JSON.stringify(renderProblems(problems))}}`;
 }
 
 /** A line that cannot be read at all (not UTF-8): its error record, counted like any bad line. */
-export function unreadableLine(n: number, counts: SummaryCounts, issue: InputIssue): string {
+export function unreadableLine(n: number, counts: SummaryCounts, issue: InputProblem): string {
   counts.lines++;
   counts.errors++;
   return errorLine(n, null, [issue]);
@@ -90,11 +94,16 @@ export function applicantGender(raw: unknown): 'female' | 'male' | 'other' | 'un
  * JSON (household/decode.ts: depth-bounded, one message per problem). A trailing \r is ignored. The
  * one reading of a line for batch, monthly and compare.
  */
-export function readLine(text: string): { raw: unknown } | { issue: InputIssue } {
+export function readLine(text: string): { raw: unknown } | { issue: InputProblem } {
   const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-  if (body.trim() === '') return { issue: { path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' } };
-  const parsed = parseJsonText(body);
-  return parsed.ok ? { raw: parsed.value } : { issue: { path: '(line)', code: parsed.code, message: parsed.message } };
+  if (body.trim() === '') return { issue: problem('(line)', 'EMPTY_LINE', NO_ARGS) };
+  // The same bound as a calculate file (limits.ts); a character is at least one byte, so only a long line is measured.
+  if (body.length > MAX_HOUSEHOLD_BYTES / 3) {
+    const size = Buffer.byteLength(body);
+    if (size > MAX_HOUSEHOLD_BYTES) return { issue: problem('(line)', 'TOO_LARGE', { size, max: MAX_HOUSEHOLD_BYTES }) };
+  }
+  const parsed = parseJsonText(body, '(line)');
+  return parsed.ok ? { raw: parsed.value } : { issue: parsed.problem };
 }
 
 /** Counts a line and reads it (readLine): its JSON value, or the error record of a line that has none (counted as an error). */
@@ -115,7 +124,7 @@ export function processLine(
   n: number,
   options: LineOptions,
   counts: SummaryCounts,
-  onDecision?: (raw: unknown, decision: Decision) => void,
+  onDecision?: OnDecision,
 ): string {
   const parsed = parseLine(text, n, counts);
   if ('error' in parsed) return parsed.error;
@@ -123,8 +132,8 @@ export function processLine(
   if (options.period !== null && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     (raw as Record<string, unknown>)['period'] = options.period;
   }
-  // A record sink needs the whole decision with its texts (rendered here, at the edge); --detail
-  // compact without one only the figures (no trace recorded, no item lists).
+  // A record sink needs the whole decision with its trace (as data: the record keeps no text);
+  // --detail compact without one only the figures (no trace recorded, no item lists).
   if (options.detail === 'compact' && onDecision === undefined) {
     const figures = evaluateHouseholdFigures(raw, options.rulesFor);
     if (!figures.ok) return errorOf(n, counts, figures);
@@ -137,7 +146,8 @@ export function processLine(
   if (!result.ok) return errorOf(n, counts, result);
   const d = result.decision;
   addPayable(counts, d.payable);
-  if (onDecision !== undefined) onDecision(raw, contractDecision(d, result));
+  // A month whose rules are pending has no rule set to record with: nothing is recorded for it.
+  if (onDecision !== undefined && result.ruleSet !== null) onDecision(raw, d, result.ruleSet.rules);
   countDecision(counts, raw, d);
   if (options.detail === 'compact') return compactLine(n, d);
   const json = JSON.stringify(
@@ -146,7 +156,7 @@ export function processLine(
   return `{"line":${n},${json.slice(1)}`;
 }
 
-function errorOf(n: number, counts: SummaryCounts, result: { readonly issues: readonly InputIssue[]; readonly caseId: string | null }): string {
+function errorOf(n: number, counts: SummaryCounts, result: { readonly issues: readonly InputProblem[]; readonly caseId: string | null }): string {
   counts.errors++;
   return errorLine(n, result.caseId, result.issues);
 }

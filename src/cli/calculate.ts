@@ -7,18 +7,22 @@
  * set in the decision store and adds "decisionId" to the JSON (a last line in the text view). The
  * decision is recorded before anything is printed, so a printed id always exists in the store.
  *
- * Nothing printed contains a full personnummer: output and error lines go through maskPersonnummerIn.
+ * Input problems are worded in the language of --lang (Swedish by default; src/explain/problems.ts),
+ * one line each starting with the field path, or the file name for a problem of the whole file.
+ *
+ * The output is never rewritten after it is made (issue 27): the decision carries no personnummer (the
+ * only field that holds one, members[].personnummer, is not in it), so there is nothing to mask, and
+ * a number or case id that happens to look like a personnummer is printed as it is.
  */
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { evaluateHousehold } from '../index.ts';
 import { contractDecision } from '../explain/contract.ts';
 import { renderDecision } from '../explain/render.ts';
-import { oneLine } from '../household/echo.ts';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
+import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { DecisionStore, StoreError, storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
 export interface CalculateOptions {
   readonly json: boolean;
@@ -33,14 +37,14 @@ export interface CalculateOptions {
 export function runCalculate(file: string, options: CalculateOptions, io: CliIo = processIo()): number {
   const read = readJsonFile(file, io.cwd);
   if (!read.ok) {
-    io.stderr.write(`${maskPersonnummerIn(read.message)}\n`);
+    io.stderr.write(problemLines([read.problem], file, options.lang));
     return EXIT_BAD_INPUT;
   }
   const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
   const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
   if (!result.ok) {
-    // One problem, one line (issue 13): a message can never break its line, whatever it echoes.
-    for (const issue of result.issues) io.stderr.write(`${maskPersonnummerIn(oneLine(`${issue.path}: ${issue.message}`, Infinity))}\n`);
+    // One problem, one line (issues 13, 27): a message can never break its line, whatever it echoes.
+    io.stderr.write(problemLines(result.issues, file, options.lang));
     return EXIT_BAD_INPUT;
   }
   // The core gives data; the decision with its texts is rendered here, at the edge.
@@ -56,20 +60,21 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
     try {
       const store = DecisionStore.open(storePath(options.store, io.env, io.cwd), { create: true });
       try {
-        decisionId = store.record({ input: read.value, decision, ruleSet: ruleSet! }).decisionId;
+        // The record keeps the decision as data; its texts are rendered again when it is read.
+        decisionId = store.record({ input: read.value, decision: result.decision, ruleSet: ruleSet! }).decisionId;
       } finally {
         store.close();
       }
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      io.stderr.write(`store: ${maskPersonnummerIn(error.message)}\n`);
+      io.stderr.write(`store: ${escapeControls(error.message)}\n`);
       return EXIT_ENGINE;
     }
   }
   let text: string;
   if (options.json) text = JSON.stringify(decisionId === undefined ? decision : { decisionId, ...decision }, null, 2);
   else text = renderDecision(decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
-  io.stdout.write(`${maskPersonnummerIn(text)}\n`);
+  io.stdout.write(`${text}\n`);
   return EXIT_OK;
 }
 

@@ -1,7 +1,11 @@
 /** Shared pieces of the command line: its streams, where rules/ is, reading a JSON file, printing problems. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { problemMessage, type Lang } from '../explain/problems.ts';
 import { parseJsonBytes } from '../household/decode.ts';
+import { escapeControls } from '../household/echo.ts';
+import { MAX_HOUSEHOLD_BYTES } from '../household/limits.ts';
+import { NO_ARGS, problem, type InputProblem } from '../household/problems.ts';
 import { projectPath } from '../paths.ts';
 
 /** Wrong use of a command (unknown option, missing argument): exit 2 with the message. */
@@ -46,20 +50,42 @@ export function rulesDir(option: string | undefined, env: NodeJS.ProcessEnv = pr
   return option ?? env['BISTAND_RULES'] ?? DEFAULT_RULES_DIR;
 }
 
-export type ReadResult = { ok: true; value: unknown } | { ok: false; message: string };
+export type ReadResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: InputProblem };
+
+/** Why a file could not be read, as a problem of the whole input. */
+function unreadable(error: unknown): InputProblem {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'ENOENT') return problem('(household)', 'UNREADABLE_FILE.notFound', NO_ARGS);
+  if (code === 'EACCES' || code === 'EPERM') return problem('(household)', 'UNREADABLE_FILE.denied', NO_ARGS);
+  if (code === 'EISDIR') return problem('(household)', 'UNREADABLE_FILE.directory', NO_ARGS);
+  return problem('(household)', 'UNREADABLE_FILE', { reason: code });
+}
 
 /**
  * Reads a household file (a relative path from `cwd`) by the one decoding rule (household/decode.ts):
- * BOM accepted, invalid UTF-8 refused with its offset; messages name the path as given.
+ * BOM accepted, invalid UTF-8 refused with its offset, at most MAX_HOUSEHOLD_BYTES (refused before
+ * it is read). A problem has the path (household): the command names the file instead (fileLines).
  */
 export function readJsonFile(path: string, cwd?: string): ReadResult {
+  const full = cwd === undefined ? path : resolve(cwd, path);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(cwd === undefined ? path : resolve(cwd, path));
+    const size = statSync(full).size;
+    if (size > MAX_HOUSEHOLD_BYTES) return { ok: false, problem: problem('(household)', 'TOO_LARGE', { size, max: MAX_HOUSEHOLD_BYTES }) };
+    bytes = readFileSync(full);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, message: `${path}: cannot read the file (${code})` };
+    return { ok: false, problem: unreadable(error) };
   }
-  const read = parseJsonBytes(bytes);
-  return read.ok ? read : { ok: false, message: `${path}: ${read.message}` };
+  return parseJsonBytes(bytes);
+}
+
+/**
+ * Input problems as stderr lines (CONTRACT.md): one line per problem, `path: message`, where a problem
+ * of the whole input names the file as it was given. Every line is made one line (household/echo.ts):
+ * a newline, U+2028 or DEL in a file name or a value is written as its escape.
+ */
+export function problemLines(problems: readonly InputProblem[], file: string, lang: Lang): string {
+  let out = '';
+  for (const p of problems) out += `${escapeControls(`${p.path === '(household)' ? file : p.path}: ${problemMessage(p, lang)}`)}\n`;
+  return out;
 }

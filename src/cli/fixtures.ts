@@ -7,10 +7,10 @@ import { loadRulebook } from '../rulebook/load.ts';
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { oneLine } from '../household/echo.ts';
+import { escapeControls } from '../household/echo.ts';
 import { evaluateHousehold } from '../index.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, processIo, readJsonFile, rulesDir, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, type CliIo } from './common.ts';
 
 export function runFixtures(dir: string, rules: string | undefined, io: CliIo = processIo()): number {
   const cache = new RuleSetCache(loadRulebook(rulesDir(rules, io.env)));
@@ -20,13 +20,13 @@ export function runFixtures(dir: string, rules: string | undefined, io: CliIo = 
   for (const name of files) {
     const read = readJsonFile(join(dir, name));
     if (!read.ok) {
-      io.stderr.write(`${read.message}\n`);
+      io.stderr.write(problemLines([read.problem], join(dir, name), 'sv'));
       bad++;
       continue;
     }
     const result = evaluateHousehold(read.value, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
     if (!result.ok) {
-      for (const issue of result.issues) io.stderr.write(`${name}: ${oneLine(`${issue.path}: ${issue.message}`, Infinity)}\n`);
+      for (const line of problemLines(result.issues, '(household)', 'sv').split('\n').slice(0, -1)) io.stderr.write(`${escapeControls(name)}: ${line}\n`);
       bad++;
       continue;
     }

@@ -24,12 +24,11 @@ import { contractSummary } from '../explain/contract.ts';
 import { letterPrompts, missingAnswers, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
 import { buildLetter, type Decided } from '../explain/letter/build.ts';
 import { letterHtml, letterText } from '../explain/letter/document.ts';
-import { oneLine } from '../household/echo.ts';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
 import { evaluateHousehold } from '../index.ts';
 import { loadRulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
+import { escapeControls } from '../household/echo.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -82,18 +81,24 @@ export interface LetterOptions {
 
 export async function runLetter(file: string, options: LetterOptions, io: CliIo = processIo()): Promise<number> {
   const fail = (lines: readonly string[], code: number) => {
-    for (const l of lines) io.stderr.write(`${maskPersonnummerIn(oneLine(l, Infinity))}\n`);
+    for (const l of lines) io.stderr.write(`${escapeControls(l)}\n`);
     return code;
   };
   if ((options.decidedBy === undefined) !== (options.decidedOn === undefined)) return fail(['--decided-by and --decided-on go together: who decided, and on which day'], EXIT_BAD_INPUT);
   if (options.decidedOn !== undefined && !DATE.test(options.decidedOn)) return fail([`--decided-on: expected a date YYYY-MM-DD, got ${options.decidedOn}`], EXIT_BAD_INPUT);
   if (options.out !== undefined && !/\.(pdf|html)$/i.test(options.out)) return fail([`--out: expected a file ending in .pdf or .html, got ${options.out}`], EXIT_BAD_INPUT);
   const read = readJsonFile(file, io.cwd);
-  if (!read.ok) return fail([read.message], EXIT_BAD_INPUT);
+  if (!read.ok) {
+    io.stderr.write(problemLines([read.problem], file, 'en'));
+    return EXIT_BAD_INPUT;
+  }
   let answers: CaseworkerAnswers = {};
   if (options.answers !== undefined) {
     const a = readJsonFile(options.answers, io.cwd);
-    if (!a.ok) return fail([a.message], EXIT_BAD_INPUT);
+    if (!a.ok) {
+      io.stderr.write(problemLines([a.problem], options.answers, 'en'));
+      return EXIT_BAD_INPUT;
+    }
     const parsed = parseAnswers(a.value);
     if (!parsed.ok) return fail(parsed.issues, EXIT_BAD_INPUT);
     answers = parsed.answers;
@@ -104,7 +109,10 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
     ? { ...(read.value as Record<string, unknown>), decidedOn: options.decidedOn }
     : read.value;
   const result = evaluateHousehold(raw, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
-  if (!result.ok) return fail(result.issues.map((i) => `${i.path}: ${i.message}`), EXIT_BAD_INPUT);
+  if (!result.ok) {
+    io.stderr.write(problemLines(result.issues, file, 'en'));
+    return EXIT_BAD_INPUT;
+  }
   const decision = contractSummary(result.decision);
   const rules = result.ruleSet?.rules ?? null;
   const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
@@ -115,7 +123,8 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
       return fail(missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
     }
   }
-  const doc = buildLetter({ decision, household: result.household, rules, answers, decided });
+  // The personnummer is printed only in the document that is sent (the PDF or its page), never on stdout.
+  const doc = buildLetter({ decision, household: result.household, rules, answers, decided, withPersonnummer: options.out !== undefined });
   if (doc.kind === 'none' || doc.blockers.length > 0) return fail(['no letter can be sent yet:', ...doc.blockers], EXIT_ENGINE);
   if (options.out === undefined) {
     io.stdout.write(`${letterText(doc)}\n`);

@@ -3,6 +3,7 @@
  * derived or estimates, the agency income map's rows and families by status and source); `rules show YYYY-MM [--municipality KOD]` prints the resolved rule set for a
  * period with its content hash (the ruleSetVersion a decision for that month carries).
  */
+import { monthCoverage, type MonthRun } from '../rulebook/coverage.ts';
 import { loadRulebook } from '../rulebook/load.ts';
 import { quote } from '../household/echo.ts';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()
     const count = (s: string) => values.filter((v) => v.status === s).length;
     out.push(`  ${r.file.padEnd(26)}${r.data.effectiveFrom} – ${r.data.effectiveTo ?? '…'}   verified ${count('verified')}, derived ${count('derived')}, estimate ${count('estimate')}`);
   }
+  out.push(`  ${coverageLine(monthCoverage(book.riksnorm.map((r) => r.data)))}`);
   out.push('', 'Prisbasbelopp:');
   for (const v of book.prisbasbelopp.data.values) out.push(`  ${v.effectiveFrom.slice(0, 4)}  ${v.amount.padStart(6)} kr  ${v.status}`);
   out.push('', 'Law in force (by decision date, else the month):');
@@ -70,6 +72,17 @@ export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT_OK;
+}
+
+/** Whether every month from the first riksnorm table to the last has exactly one table, or which do not. */
+function coverageLine(c: ReturnType<typeof monthCoverage>): string {
+  if (c.from === null) return 'no riksnorm table';
+  const list = (runs: readonly MonthRun[]) => runs.map((r) => (r.from === r.to ? r.from : `${r.from} – ${r.to}`)).join(', ');
+  const problems = [
+    ...(c.missing.length > 0 ? [`missing months (no table): ${list(c.missing)}`] : []),
+    ...(c.multiple.length > 0 ? [`months with more than one table: ${list(c.multiple)}`] : []),
+  ];
+  return `every month ${c.from} – ${c.to}: ${problems.length === 0 ? 'exactly one table, no missing month' : problems.join('; ')}`;
 }
 
 export function runRulesShow(periodText: string | undefined, municipality: string | undefined, rules: string | undefined, io: CliIo = processIo()): number {

@@ -7,23 +7,25 @@
  *   show DECISION_ID [--store PATH] [--lang sv|en] [--json]       the decision as a caseworker or auditor reads it
  *
  * An unknown decision id or a missing store is exit 2 (the user named the wrong thing); a broken
- * chain, a differing replay or an unusable store is exit 1. Everything printed from a record goes
- * through maskPersonnummerIn: the store keeps the full personnummer, the screen never shows it.
+ * chain, a differing replay or an unusable store is exit 1. The store keeps the full personnummer
+ * (members[].personnummer of the stored input); nothing printed here holds it: a decision has no field
+ * for it, and what is printed is never rewritten after it is made (issue 27).
  */
 import { loadRulebook } from '../rulebook/load.ts';
 import { parseArgs } from 'node:util';
 import { renderDecision } from '../explain/render.ts';
-import type { Decision } from '../explain/contract.ts';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
+import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Difference } from '../store/diff.ts';
+import { renderedDecision } from '../store/read.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
+import { RecordFormError } from '../store/serialize.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
 import { recordContentProblem, verifyStore } from '../store/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 import type { Routing } from '../monthly/propose.ts';
 
-/** A command's two ways to print a line: out (stdout) and err (stderr, personnummer masked). */
+/** A command's two ways to print a line: out (stdout) and err (stderr, one line: control characters escaped). */
 interface Printer {
   readonly io: CliIo;
   out(text: string): void;
@@ -31,7 +33,7 @@ interface Printer {
 }
 
 function printer(io: CliIo): Printer {
-  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${maskPersonnummerIn(text)}\n`) };
+  return { io, out: (text) => void io.stdout.write(`${text}\n`), err: (text) => void io.stderr.write(`${escapeControls(text)}\n`) };
 }
 
 /** Opens the store for reading, runs the command and turns store errors into exit codes. */
@@ -53,7 +55,7 @@ export function withStore({ io, err }: Printer, option: string | undefined, run:
   try {
     return run(store);
   } catch (error) {
-    if (error instanceof StoreError) {
+    if (error instanceof StoreError || error instanceof RecordFormError) {
       err(`store: ${error.message}`);
       return EXIT_ENGINE;
     }
@@ -119,6 +121,12 @@ function replayText(r: ReplayResult): string[] {
   const rules = r.rules === 'stored' ? `the stored rule set ${r.recordedRuleSetVersion}` : `today's rules (${r.ruleSetVersion ?? 'none for this period'})`;
   lines.push(`replay ${r.decisionId} with ${rules} and engine ${r.engineVersion} (recorded with engine ${r.recordedEngineVersion})`);
   if (r.integrityProblem) lines.push(`warning: the record fails its own hash check (${r.integrityProblem}); run audit verify`);
+  if (r.notReplayable) {
+    const { missing, error } = r.notReplayable;
+    lines.push(`NOT REPLAYABLE with engine ${r.engineVersion}: ${missing.length > 0 ? `the stored rule set lacks what this engine's calculation reads: ${missing.join(', ')}` : `the calculation stopped on the stored rule set: ${error}`}.`);
+    lines.push('The recorded decision stands as stored: show prints it and audit verify checks it. It is not recomputed with today\'s rules in their place (replay --with-current-rules shows what today\'s rules give).');
+    return lines;
+  }
   if (r.refused) {
     lines.push(r.rules === 'stored' ? 'NOT IDENTICAL: the engine now refuses the stored input:' : "today's rules refuse the stored input:");
     for (const i of r.refused) lines.push(`  ${i.path}: ${i.message}`);
@@ -161,7 +169,7 @@ export function replayCommand(args: string[], io: CliIo = processIo()): number {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
     const result = replayRecord(store, record, cache ? (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn) : undefined);
-    out(maskPersonnummerIn(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n')));
+    out(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n'));
     if (current) return EXIT_OK; // informational: what today's rules would give
     return result.identical && result.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;
   });
@@ -199,7 +207,8 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
   return withStore(print, values.store, (store) => {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
-    const decision = JSON.parse(record.decisionJson) as Decision;
+    // As stored (a record written before records kept data), or rendered from the record's data (store/read.ts).
+    const decision = renderedDecision(store, record);
     const problem = recordContentProblem(record);
     const meta = {
       decisionId: record.decisionId,
@@ -213,7 +222,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
       integrityProblem: problem ? problem.message : null,
     };
     if (values.json) {
-      out(maskPersonnummerIn(JSON.stringify({ record: meta, decision }, null, 2)));
+      out(JSON.stringify({ record: meta, decision }, null, 2));
       return EXIT_OK;
     }
     const t = LABELS[lang];
@@ -224,10 +233,10 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
     out(`  ${t.input}: ${record.inputHash}`);
     out(`  ${t.chain}: ${record.recordHash} (${t.previous} ${record.prevHash})`);
     if (problem) out(`  ${t.warning}: ${problem.message}`);
-    const routing = (decision as { routing?: Routing }).routing;
+    const routing = decision.routing;
     if (routing) out(`  ${routingLine(routing, lang)}`);
     out('');
-    out(maskPersonnummerIn(renderDecision(decision, lang)));
+    out(renderDecision(decision, lang));
     return EXIT_OK;
   });
 }

@@ -11,6 +11,8 @@
 import { readLine } from '../batch/line.ts';
 import { canonicalJson } from '../canonical.ts';
 import type { Household, InputIssue } from '../household/types.ts';
+import type { InputProblem } from '../household/problems.ts';
+import { renderProblems } from '../explain/problems.ts';
 import { formatKronor, ore, parseKronor } from '../money/index.ts';
 import type { RecordedStep } from '../trace/index.ts';
 import type { Scenario, SideResult } from './scenario.ts';
@@ -100,16 +102,16 @@ export function compareLine(text: string, n: number, sides: Sides, tally: Compar
   const read = readLine(text);
   if ('issue' in read) {
     tally.errors.input++;
-    return { out: inputError(n, sides, [read.issue]), error: true };
+    return { out: inputError(n, sides, renderProblems([read.issue])), error: true };
   }
   return compareHousehold(read.raw, head, n, sides, tally);
 }
 
 /** A line that is not valid UTF-8: its error record, counted as an input error. */
-export function unreadableCompareLine(n: number, sides: Sides, tally: CompareTally, issue: InputIssue): string {
+export function unreadableCompareLine(n: number, sides: Sides, tally: CompareTally, issue: InputProblem): string {
   tally.lines++;
   tally.errors.input++;
-  return inputError(n, sides, [issue]);
+  return inputError(n, sides, renderProblems([issue]));
 }
 
 /**

@@ -12,9 +12,10 @@ import { statSync } from 'node:fs';
 import type { FiguresOf } from '../batch/line.ts';
 import { evaluateHousehold, type RuleSetProvider } from '../index.ts';
 import type { Household, InputIssue } from '../household/types.ts';
-import { parsePeriod, type Period } from '../period/index.ts';
+import { formatPeriod, parsePeriod, type Period } from '../period/index.ts';
 import { loadRulebook } from '../rulebook/load.ts';
-import { RuleLookupError, RuleSetCache, versionRuleSet } from '../rulebook/resolve.ts';
+import { coverage, RuleLookupError, RuleSetCache, versionRuleSet } from '../rulebook/resolve.ts';
+import { renderProblems } from '../explain/problems.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import type { RecordedStep } from '../trace/index.ts';
 import { applyAidCap } from './aidCap.ts';
@@ -95,7 +96,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Loads the side's rules (and overlay) once; then evaluates households. */
 export function buildScenario(spec: ScenarioSpec): Scenario {
-  const cache = new RuleSetCache(loadRulebook(spec.rulesDir));
+  const book = loadRulebook(spec.rulesDir);
+  const cache = new RuleSetCache(book);
   const overlay = spec.overlayPath === null ? null : loadOverlay(spec.overlayPath);
   if (overlay && overlay.hash !== spec.overlayHash) throw new Error(`${spec.overlayPath} changed while the comparison was starting`);
   const changed = new Map<string, VersionedRuleSet>();
@@ -109,7 +111,7 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
       let hit = changed.get(key);
       if (!hit) {
         if (w.jobbstimulans && plain.rules.jobbstimulans === null) {
-          throw new RuleLookupError('period', `the overlay ${overlay.id} changes jobbstimulans, which is not in force in this month`);
+          throw new RuleLookupError('period', 'jobbstimulans', formatPeriod(p), coverage(book.jobbstimulans.data.values), `the overlay ${overlay.id} changes jobbstimulans, which is not in force in this month`);
         }
         hit = versionRuleSet(applyOverlayToRules(plain.rules, overlay, w));
         changed.set(key, hit);
@@ -143,7 +145,7 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
         input = obj;
       }
       const result = evaluateHousehold(input, rulesWith(window));
-      if (!result.ok) return result;
+      if (!result.ok) return { ok: false, issues: renderProblems(result.issues), caseId: result.caseId };
       const { decision, household } = result;
       if (overlay === null || window === null || !window.aidCap) return { ok: true, decision, steps: decision.trace, household, inputChanges };
       const capped = applyAidCap(decision, overlay, window.aidCap);

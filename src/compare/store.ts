@@ -5,8 +5,9 @@
  * reform side is the stored input evaluated with the reform's rules. Records are read in chain order,
  * streamed, on one thread; one output line per record.
  */
-import type { Decision } from '../explain/contract.ts';
 import { parseHousehold } from '../household/parse.ts';
+import { renderProblems } from '../explain/problems.ts';
+import { renderedDecision } from '../store/read.ts';
 import type { DecisionStore } from '../store/store.ts';
 import { compareHousehold, type Sides } from './line.ts';
 import { buildScenario, type Scenario, type ScenarioSpec, type SideResult } from './scenario.ts';
@@ -30,12 +31,12 @@ export function compareStore(store: DecisionStore, reform: ScenarioSpec, write: 
       `{"record":${record.seq},"decisionId":${JSON.stringify(record.decisionId)},"caseId":${JSON.stringify(caseId)},"overlays":{"base":null,"reform":${JSON.stringify(s.reform.overlay?.hash ?? null)}}`;
     try {
       const raw: unknown = JSON.parse(record.inputJson);
-      const decision = JSON.parse(record.decisionJson) as Decision;
+      const decision = renderedDecision(store, record);
       const parsed = parseHousehold(raw);
       tally.lines++;
       const base: SideResult = parsed.ok
         ? { ok: true, decision, steps: decision.trace.map((t) => ({ ...t, legalRef: t.legalRef })), household: parsed.household, inputChanges: [] }
-        : { ok: false, issues: parsed.issues, caseId: record.caseId };
+        : { ok: false, issues: renderProblems(parsed.issues), caseId: record.caseId };
       buffer += `${compareHousehold(raw, start, record.seq, sides, tally, base).out}\n`;
     } catch (error) {
       internalErrors++;

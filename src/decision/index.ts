@@ -22,7 +22,8 @@
  * The outcome, in the order the assessment goes: a choice the law leaves to a person (an adult not at the
  * labour market's disposal without a stated reason, an aktivitetskrav refusal: the engine never refuses the
  * household by itself, it computes the alternatives) or a missing fact the amount depends on →
- * "needs-information", no amount; else the household's income covers the need → avslag ("kan själv
+ * "needs-information", no amount (the need itself is kept when the norm and the accepted costs are
+ * known); else the household's income covers the need → avslag ("kan själv
  * tillgodose sina behov"); else its own money above the municipal buffer is used first, like income: it
  * covers the shortfall → avslag, or it lowers the payment krona for krona (no cliff); else bifall, or
  * delvis bifall when a claimed cost was cut.
@@ -106,6 +107,7 @@ interface Amounts {
 /** What the outcome step decided. */
 interface Proposal {
   readonly incomplete: boolean;
+  readonly needKnown: boolean;
   readonly need: Ore;
   readonly deficit: Ore;
   readonly outcome: Outcome;
@@ -157,14 +159,16 @@ function assessEligibility(ctx: Context, a: Amounts, flags: Flag[]): boolean {
  * Step 3 — the need (riksnorm + accepted costs) and what the household's income leaves uncovered
  * (12 kap. 1 § första stycket SoL (2025:400) / 4 kap. 1 § första stycket SoL (2001:453)).
  */
-function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { incomplete: boolean; need: Ore; deficit: Ore } {
+function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): Step3 {
   const { norm, costs, income, assets } = a;
   const { trace } = ctx;
   // A blocking needs-information raised by a condition rule (e.g. MINOR_APPLICANT_REASON_MISSING) stops the proposal too.
   const incomplete = norm.incomplete || costs.incomplete || income.incomplete || assets.incomplete || conditionBlocked;
+  // The need is known whenever its parts are (issue 27): a missing fact elsewhere leaves no amount to pay, not no need.
+  const needKnown = !norm.incomplete && !costs.incomplete;
   const need = add(norm.total, costs.accepted);
   const deficit = subtract(need, income.counted);
-  if (!incomplete) {
+  if (needKnown) {
     if (trace.enabled) trace.add({
       step: 'decision.need',
       rule: 'decision/need',
@@ -174,6 +178,8 @@ function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { 
       key: 'decision.need',
       args: { norm: formatKronor(norm.total), costs: formatKronor(costs.accepted), need: formatKronor(need) },
     });
+  }
+  if (!incomplete) {
     if (trace.enabled) trace.add({
       step: 'decision.deficit',
       rule: 'decision/deficit',
@@ -184,7 +190,15 @@ function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { 
       args: { need: formatKronor(need), income: formatKronor(income.counted), deficit: formatKronor(deficit) },
     });
   }
-  return { incomplete, need, deficit };
+  return { incomplete, needKnown, need, deficit };
+}
+
+/** Step 3's result: the need (known when norm and costs are) and the deficit (known when nothing is missing). */
+interface Step3 {
+  readonly incomplete: boolean;
+  readonly needKnown: boolean;
+  readonly need: Ore;
+  readonly deficit: Ore;
 }
 
 /**
@@ -192,7 +206,7 @@ function needAndDeficit(ctx: Context, a: Amounts, conditionBlocked: boolean): { 
  * aid: the deficit less the own money used first; 0 when nothing would be paid anyway, null when it
  * cannot be computed (a fact is missing).
  */
-function payableBeforeSanction(a: Amounts, step3: { incomplete: boolean; deficit: Ore }): Ore | null {
+function payableBeforeSanction(a: Amounts, step3: Step3): Ore | null {
   if (step3.incomplete) return null;
   return floorAtZero(subtract(step3.deficit, a.assets.available));
 }
@@ -205,13 +219,13 @@ function payableBeforeSanction(a: Amounts, step3: { incomplete: boolean; deficit
  * avslag when it covers the shortfall, else the payment is lowered by it; else bifall, or delvis bifall
  * when a claimed cost was cut.
  */
-function proposeOutcome(ctx: Context, a: Amounts, step3: { incomplete: boolean; need: Ore; deficit: Ore }, blocked: boolean, flags: readonly Flag[]): Proposal {
+function proposeOutcome(ctx: Context, a: Amounts, step3: Step3, blocked: boolean, flags: readonly Flag[]): Proposal {
   const { costs, income, assets } = a;
-  const { incomplete, need, deficit } = step3;
+  const { incomplete, needKnown, need, deficit } = step3;
   const reasons: Reason[] = [];
   const blockingFlags = flags.filter((f) => f.severity === 'block').map((f) => f.code);
   const proposal = (outcome: Outcome, payable: Ore | null, assetsUsed: Ore, deniedFor: string | null): Proposal => ({
-    incomplete, need, deficit, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
+    incomplete, needKnown, need, deficit, reasons, blockingFlags, outcome, payable, assetsUsed, deniedFor,
   });
   // A choice the law leaves to a person, or a missing fact: no amount (the alternatives are computed).
   if (blockingFlags.length > 0 || incomplete || blocked) return proposal('needs-information', null, ZERO, null);
@@ -388,7 +402,7 @@ function buildFigures(ctx: Context, meta: DecisionMeta, a: Amounts, p: Proposal,
     },
     income: { total: income.incomplete ? null : formatKronor(income.total), counted: income.incomplete ? null : formatKronor(income.counted) },
     assets: { available: formatKronor(assets.available) },
-    need: p.incomplete ? null : formatKronor(p.need),
+    need: p.needKnown ? formatKronor(p.need) : null,
     payable: p.payable === null ? null : formatKronor(p.payable),
     reasons: p.reasons,
     flags,

@@ -5,15 +5,14 @@
  * - a UTF-8 byte order mark at the very start is accepted and dropped (Notepad writes one);
  * - bytes that are not valid UTF-8 are refused, naming the byte offset of the first bad byte
  *   (never replaced by U+FFFD and silently accepted);
- * - then JSON.parse, whose message is made one line (echo.ts).
+ * - then JSON.parse; text that is not JSON is refused naming the line and character where it goes
+ *   wrong (issue 27: never V8's own wording, which quotes the input and differs between versions).
  */
-import { oneLine } from './echo.ts';
+import { NO_ARGS, problem, type InputProblem } from './problems.ts';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export type JsonRead =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly code: 'INVALID_UTF8' | 'INVALID_JSON'; readonly message: string };
+export type JsonRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: InputProblem };
 
 export type TextRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly offset: number };
 
@@ -54,22 +53,122 @@ export function decodeUtf8(bytes: Uint8Array, bomAllowed = true): TextRead {
   }
 }
 
-export function invalidUtf8Message(offset: number, where = ''): string {
-  return `not valid UTF-8: the byte at offset ${offset}${where} is not part of a UTF-8 character (save the file as UTF-8)`;
+/** Bytes that are not UTF-8, as a problem of the whole input (`path`) or of one NDJSON line. */
+export function invalidUtf8(path: string, offset: number, line = false): InputProblem {
+  return line ? problem(path, 'INVALID_UTF8.line', { offset }) : problem(path, 'INVALID_UTF8', { offset });
 }
 
-/** JSON text to a value, with JSON.parse's message made one line. */
-export function parseJsonText(text: string): JsonRead {
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * Where a text that JSON.parse refused first goes wrong (the offset of the first character that cannot
+ * continue valid JSON; the text's length when it ends too early). A scan with an explicit stack, so
+ * that 100 000 levels of nesting cannot overflow it; it runs only for a refused text.
+ */
+export function jsonErrorOffset(text: string): number {
+  const n = text.length;
+  const stack: ('{' | '[')[] = [];
+  let i = 0;
+  const ws = () => {
+    while (i < n && isWs(text.charCodeAt(i))) i++;
+  };
+  /** Scans a string starting at the quote at i; returns false at the offending character. */
+  const string = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return false;
+      } else i++;
+    }
+    return false;
+  };
+  // A state machine, not recursion: what must come next is a value, an object key, or what follows a value.
+  let state: 'value' | 'key' | 'after' = 'value';
+  for (;;) {
+    ws();
+    const c = text[i];
+    if (state === 'value') {
+      if (c === '{' || c === '[') {
+        i++;
+        ws();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          i++;
+          state = 'after';
+        } else {
+          stack.push(c);
+          state = c === '{' ? 'key' : 'value';
+        }
+        continue;
+      }
+      state = 'after';
+      if (c === '"') {
+        if (!string()) return i;
+        continue;
+      }
+      const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+      if (word !== undefined) {
+        i += word.length;
+        continue;
+      }
+      NUMBER.lastIndex = i;
+      if (c === undefined || !NUMBER.test(text)) return i;
+      i = NUMBER.lastIndex;
+    } else if (state === 'key') {
+      if (c !== '"' || !string()) return i;
+      ws();
+      if (text[i] !== ':') return i;
+      i++;
+      state = 'value';
+    } else {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i; // the value ended; anything after it is the error
+      if (c === (top === '{' ? '}' : ']')) {
+        stack.pop();
+        i++;
+      } else if (c === ',') {
+        i++;
+        state = top === '{' ? 'key' : 'value';
+      } else return i;
+    }
+  }
+}
+
+/** A text JSON.parse refused, as a problem naming the line and character where it goes wrong. */
+export function invalidJson(path: string, text: string): InputProblem {
+  const offset = Math.min(jsonErrorOffset(text), text.length);
+  if (offset >= text.length) return problem(path, 'INVALID_JSON.end', NO_ARGS);
+  // One NDJSON line: its line number is the record's; the character is what helps.
+  if (path === '(line)') return problem(path, 'INVALID_JSON.line', { column: offset + 1 });
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return problem(path, 'INVALID_JSON', { line, column });
+}
+
+/** JSON text to a value; a text that is not JSON is a problem at `path` ((household), (line), (body)). */
+export function parseJsonText(text: string, path = '(household)'): JsonRead {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, code: 'INVALID_JSON', message: `not valid JSON (${oneLine((error as Error).message)})` };
+  } catch {
+    return { ok: false, problem: invalidJson(path, text) };
   }
 }
 
 /** Bytes (a file, a request body, one NDJSON line) to a JSON value, by the rule above. */
-export function parseJsonBytes(bytes: Uint8Array, bomAllowed = true, where = ''): JsonRead {
+export function parseJsonBytes(bytes: Uint8Array, bomAllowed = true, path = '(household)'): JsonRead {
   const decoded = decodeUtf8(bytes, bomAllowed);
-  if (!decoded.ok) return { ok: false, code: 'INVALID_UTF8', message: invalidUtf8Message(decoded.offset, where) };
-  return parseJsonText(decoded.text);
+  if (!decoded.ok) return { ok: false, problem: invalidUtf8(path, decoded.offset) };
+  return parseJsonText(decoded.text, path);
 }

@@ -1,158 +1,140 @@
 /**
- * Validates a household (CONTRACT.md) and turns it into the engine's Household. Every problem is
- * reported, not just the first, each with its field path ("members[2].birthDate") and what was
- * expected. Fields the contract does not know are kept out of the calculation and reported as
- * warnings, so a typo ("daysInHouseHold") is visible instead of silently ignored.
+ * Validates a household (CONTRACT.md) and turns it into the engine's Household.
+ *
+ * One pass over the whole input reports every problem at once (issue 27): a field of the wrong JSON
+ * type is reported and left out, and every other field is still checked (an impossible date, a negative
+ * amount, an unknown member), so a caseworker sees all of them the first time. Each problem is data
+ * (household/problems.ts: path, key, args); src/explain/problems.ts words it in Swedish or English.
+ *
+ * Fields the contract does not know are kept out of the calculation and reported as warnings, so a typo
+ * ("daysInHouseHold") is visible instead of silently ignored.
+ *
+ * The zod schema below is the household's shape as documented (scripts/schemas.ts generates
+ * schemas/household.schema.json from it); the reader checks the same shape field by field, so that it
+ * can go on after a wrong field and say what the field must hold (test/batch/fast-parse.test.ts checks
+ * that the two accept the same households).
  */
 import { z } from 'zod';
 import { parseKronor, type Ore } from '../money/index.ts';
-import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, parsePeriod, type Period } from '../period/index.ts';
+import { addMonths, ageOn, daysInMonth, firstDayOf, isIsoDate, lastDayOf, monthsBetween, parsePeriod, type Period } from '../period/index.ts';
+import {
+  MAX_AMOUNT_ORE,
+  MAX_ID_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_LIST_TOTAL_ORE,
+  MAX_MEMBERS,
+  MAX_PROBLEMS,
+  MAX_REASON_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_UNKNOWN_FIELD_WARNINGS,
+  MAX_YEARS_FROM_PERIOD,
+  MIN_AGE_APPLICANT_OR_PARTNER,
+  MAX_LETTERHEAD_TEXT,
+  MAX_ADDRESS_LINES,
+} from './limits.ts';
 import { quote } from './echo.ts';
-import { amountTooLarge, MAX_AMOUNT_ORE, MAX_ID_LENGTH, MAX_LIST_TOTAL_ORE, MAX_MEMBERS, MIN_AGE_APPLICANT_OR_PARTNER, totalTooLarge } from './limits.ts';
 import { personnummerProblem } from './personnummer.ts';
-import { AGENCIES, AGENCY_ANSWER_STATUSES, GENDERS, ROLES, type ActivityStatus, type Agency, type AgencyAnswer, type AgencyAnswerStatus, type Contact, type DecisionMaker, type Household, type InputIssue, type PaymentAssessment, type RegisteredIncome } from './types.ts';
+import { echo, givenOf, NO_ARGS, problem, type FieldKind, type InputProblem, type ProblemArgTypes, type ProblemKey, type TypedList } from './problems.ts';
+import {
+  AGENCIES,
+  AGENCY_ANSWER_STATUSES,
+  GENDERS,
+  ROLES,
+  type ActivityStatus,
+  type Agency,
+  type AgencyAnswer,
+  type AgencyAnswerStatus,
+  type Asset,
+  type Cost,
+  type Household,
+  type Income,
+  type InputIssue,
+  type Member,
+  type PaymentAssessment,
+  type RegisteredIncome,
+} from './types.ts';
 
-const MONEY_MESSAGE = 'expected a decimal string in kronor like "7900" or "7900.50"';
-
-const money = z.string({ error: MONEY_MESSAGE });
-const optionalMoney = money.nullable().optional();
-const text = (what: string) => z.string({ error: `expected ${what}` });
+// ---- the documented shape (JSON Schema) ---------------------------------------------------------
 
 /** Aktivitetskrav (12 kap. 4 a–6 a §§ SoL (2025:400), from försörjningsstöd for October 2026): the adult's status. */
 export const ACTIVITY_STATUSES = ['required', 'exempt', 'participating', 'declined'] as const;
-const activitySchema = z.object({
-  status: z.string({ error: `expected one of ${ACTIVITY_STATUSES.join(', ')}` }),
-  exemption: text('an exemption code (rules/activity-requirement.json)').nullable().optional(),
-  acceptableReason: text('a text').nullable().optional(),
-});
-/** Illness that keeps the adult from the labour market or an activity (läkarintyg from 2026-07-01). */
-const sicknessSchema = z.object({
-  since: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  medicalCertificate: z.boolean({ error: 'expected true or false' }).nullable().optional(),
-});
-
+const text = z.string();
+const money = z.string();
+const optionalMoney = money.nullable().optional();
+const activitySchema = z.object({ status: z.string(), exemption: text.nullable().optional(), acceptableReason: text.nullable().optional() });
+const sicknessSchema = z.object({ since: z.string().nullable().optional(), medicalCertificate: z.boolean().nullable().optional() });
 const memberSchema = z.object({
-  id: text('a member id (text)').min(1, 'must not be empty'),
-  role: z.string({ error: `expected one of ${ROLES.join(', ')}` }),
-  birthDate: z.string({ error: 'expected a date YYYY-MM-DD' }),
-  lunchOutsideHome: z.boolean({ error: 'expected true or false' }).optional(),
-  daysInHousehold: z.number({ error: 'expected a whole number of days' }).int('expected a whole number of days').nullable().optional(),
-  inSchool: z.boolean({ error: 'expected true or false' }).nullable().optional(),
-  gender: z.string({ error: `expected one of ${GENDERS.join(', ')}` }).nullable().optional(),
-  personnummer: text('a personnummer (text)').nullable().optional(),
-  availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
-  acceptableReason: text('a text').nullable().optional(),
+  id: text.min(1),
+  role: z.string(),
+  birthDate: z.string(),
+  lunchOutsideHome: z.boolean().optional(),
+  daysInHousehold: z.number().int().nullable().optional(),
+  inSchool: z.boolean().nullable().optional(),
+  gender: z.string().nullable().optional(),
+  personnummer: text.nullable().optional(),
+  availableForWork: z.boolean().nullable().optional(),
+  acceptableReason: text.nullable().optional(),
   activityRequirement: activitySchema.nullable().optional(),
   sickness: sicknessSchema.nullable().optional(),
-  name: text('a text').nullable().optional(),
-  minorApplicantReason: text('a text').nullable().optional(),
+  name: text.optional(),
+  minorApplicantReason: text.nullable().optional(),
 });
-
-const incomeSchema = z.object({
-  memberId: text('the id of a member'),
-  type: text('an income type'),
-  amount: optionalMoney,
-  yearToDate: optionalMoney,
-  description: text('a text').nullable().optional(),
-});
-
-const costSchema = z.object({
-  type: text('a cost type'),
-  amount: optionalMoney,
-  memberId: text('the id of a member').nullable().optional(),
-  description: text('a text').nullable().optional(),
-});
-
-const assetSchema = z.object({
-  memberId: text('the id of a member').nullable().optional(),
-  type: text('an asset type'),
-  amount: optionalMoney,
-  description: text('a text').nullable().optional(),
-});
-
+const incomeSchema = z.object({ memberId: text, type: text, amount: optionalMoney, yearToDate: optionalMoney, description: text.nullable().optional() });
+const costSchema = z.object({ type: text, amount: optionalMoney, memberId: text.nullable().optional(), description: text.nullable().optional() });
+const assetSchema = z.object({ memberId: text.nullable().optional(), type: text, amount: optionalMoney, description: text.nullable().optional() });
 const circumstancesSchema = z.object({
-  availableForWork: z.boolean({ error: 'expected true or false' }).nullable().optional(),
-  acceptableReason: text('a text').nullable().optional(),
-  consecutiveMonthsOnAssistance: z
-    .number({ error: 'expected a whole number of months' })
-    .int('expected a whole number of months')
-    .nonnegative('must not be negative')
-    .nullable()
-    .optional(),
+  availableForWork: z.boolean().nullable().optional(),
+  acceptableReason: text.nullable().optional(),
+  consecutiveMonthsOnAssistance: z.number().int().nonnegative().nullable().optional(),
   rentCeiling: optionalMoney,
-  rentCeilingNotifiedOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  rentCeilingBasis: text('a text').nullable().optional(),
+  rentCeilingNotifiedOn: z.string().nullable().optional(),
+  rentCeilingBasis: text.nullable().optional(),
   rentArrears: optionalMoney,
-  jobbstimulansStart: text('a month YYYY-MM').nullable().optional(),
+  jobbstimulansStart: text.nullable().optional(),
 });
-
-/**
- * The letter's case facts (docs/household.md "letterhead"): who decides, for which nämnd, the
- * application date, the applicant's address and the contact person. Only the letter uses them.
- */
-const decisionMakerSchema = z.object({
-  name: text('a text'),
-  title: text('a text').nullable().optional(),
-  delegation: text('a text').nullable().optional(),
+const registeredIncomeSchema = z.object({
+  memberId: text,
+  agency: z.string(),
+  benefit: text.min(1),
+  subBenefit: text.nullable().optional(),
+  amountType: text.nullable().optional(),
+  net: money,
+  gross: optionalMoney,
+  tax: optionalMoney,
+  paidOn: z.string().nullable().optional(),
+  periodFrom: z.string().nullable().optional(),
+  periodTo: z.string().nullable().optional(),
+  days: text.nullable().optional(),
+  preliminary: z.boolean().optional(),
+  ref: text.nullable().optional(),
+  /** A caseworker's classification of a payment the rules leave to a person (or do not know). */
+  assessment: z.object({ action: z.string(), incomeType: text.nullable().optional(), reason: text.nullable().optional() }).nullable().optional(),
 });
-const contactSchema = z.object({
-  name: text('a text').nullable().optional(),
-  phone: text('a telephone number as text').nullable().optional(),
-  email: text('an e-mail address as text').nullable().optional(),
-});
+const assessmentSchema = registeredIncomeSchema.shape.assessment.unwrap().unwrap();
+const agencyAnswerSchema = z.object({ memberId: text, agency: z.string(), status: z.string() });
+/** The letter's case facts (docs/household.md "letterhead"): only the letter and the worksheet use them. */
+const decisionMakerSchema = z.object({ name: text, title: text.nullable().optional(), delegation: text.nullable().optional() });
+const contactSchema = z.object({ name: text.nullable().optional(), phone: text.nullable().optional(), email: text.nullable().optional() });
 const letterheadSchema = z.object({
-  board: text('the nämnd\'s name (text)').nullable().optional(),
-  applicationDate: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  applicantAddress: z.array(text('an address line (text)'), { error: 'expected a list of address lines' }).nullable().optional(),
+  board: text.nullable().optional(),
+  applicationDate: z.string().nullable().optional(),
+  applicantAddress: z.array(text).nullable().optional(),
   decisionMaker: decisionMakerSchema.nullable().optional(),
   contact: contactSchema.nullable().optional(),
 });
 
-const registeredIncomeSchema = z.object({
-  memberId: text('the id of a member'),
-  agency: z.string({ error: `expected one of ${AGENCIES.join(', ')}` }),
-  benefit: text("the benefit in the agency's words").min(1, 'must not be empty'),
-  subBenefit: text('a text').nullable().optional(),
-  amountType: text('a text').nullable().optional(),
-  net: money,
-  gross: optionalMoney,
-  tax: optionalMoney,
-  paidOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  periodFrom: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  periodTo: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  days: text('a number of days as text, like "22" or "0.5"').nullable().optional(),
-  preliminary: z.boolean({ error: 'expected true or false' }).optional(),
-  ref: text('a text').nullable().optional(),
-  assessment: z
-    .object({
-      action: z.string({ error: 'expected "count" or "exclude"' }),
-      incomeType: text('an income type').nullable().optional(),
-      reason: text('a text').nullable().optional(),
-    }, { error: 'expected { action, incomeType, reason }: the caseworker\'s classification of the payment' })
-    .nullable()
-    .optional(),
-});
-
-const assessmentSchema = registeredIncomeSchema.shape.assessment.unwrap().unwrap();
-
-const agencyAnswerSchema = z.object({
-  memberId: text('the id of a member'),
-  agency: z.string({ error: `expected one of ${AGENCIES.join(', ')}` }),
-  status: z.string({ error: `expected one of ${AGENCY_ANSWER_STATUSES.join(', ')}` }),
-});
-
 export const householdSchema = z.object({
-  caseId: text('a case id (text)').nullable().optional(),
-  period: z.string({ error: 'expected a month YYYY-MM' }),
-  decidedOn: z.string({ error: 'expected a date YYYY-MM-DD' }).nullable().optional(),
-  municipality: text('a kommunkod (four digits)').nullable().optional(),
-  members: z.array(memberSchema, { error: 'expected a list of members' }),
-  incomes: z.array(incomeSchema, { error: 'expected a list of incomes' }).optional(),
-  costs: z.array(costSchema, { error: 'expected a list of costs' }).optional(),
-  assets: z.array(assetSchema, { error: 'expected a list of assets' }).optional(),
+  caseId: text.nullable().optional(),
+  period: z.string(),
+  decidedOn: z.string().nullable().optional(),
+  municipality: text.nullable().optional(),
+  members: z.array(memberSchema),
+  incomes: z.array(incomeSchema).optional(),
+  costs: z.array(costSchema).optional(),
+  assets: z.array(assetSchema).optional(),
   circumstances: circumstancesSchema.optional(),
-  registeredIncomes: z.array(registeredIncomeSchema, { error: 'expected a list of registered payments' }).optional(),
-  agencyAnswers: z.array(agencyAnswerSchema, { error: 'expected a list of agency answers' }).optional(),
+  registeredIncomes: z.array(registeredIncomeSchema).optional(),
+  agencyAnswers: z.array(agencyAnswerSchema).optional(),
   letterhead: letterheadSchema.nullable().optional(),
 });
 
@@ -174,150 +156,7 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   contact: new Set(Object.keys(contactSchema.shape)),
 };
 
-/*
- * A fast path for the common case, a well-formed household: plain type checks that accept only what
- * householdSchema accepts (strictly less is fine: anything this refuses goes through zod, which then
- * accepts it or words the errors). zod's safeParse costs ~3 µs a household, a third of parsing, and
- * its result holds the same values as the input minus unknown fields, which nothing below reads.
- * test/batch/fast-parse.test.ts checks on random objects that this never accepts what zod refuses.
- */
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isText = (v: unknown): boolean => typeof v === 'string';
-/** .optional(): absent, or of the type (not null). */
-const optFlag = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
-/** .nullable().optional(): absent, null, or of the type. */
-const nullText = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
-const nullFlag = (v: unknown): boolean => v === undefined || v === null || typeof v === 'boolean';
-/** z.number().int(): a safe integer (zod 4 checks Number.isSafeInteger). */
-const nullInt = (v: unknown): boolean => v === undefined || v === null || Number.isSafeInteger(v);
-
-function memberMatches(m: unknown): boolean {
-  return (
-    isRecord(m) &&
-    typeof m['id'] === 'string' &&
-    m['id'].length >= 1 &&
-    isText(m['role']) &&
-    isText(m['birthDate']) &&
-    optFlag(m['lunchOutsideHome']) &&
-    nullInt(m['daysInHousehold']) &&
-    nullFlag(m['inSchool']) &&
-    nullText(m['gender']) &&
-    nullText(m['personnummer']) &&
-    nullFlag(m['availableForWork']) &&
-    nullText(m['acceptableReason']) &&
-    (m['activityRequirement'] === undefined || m['activityRequirement'] === null || activityMatches(m['activityRequirement'])) &&
-    (m['sickness'] === undefined || m['sickness'] === null || sicknessMatches(m['sickness'])) &&
-    nullText(m['name']) &&
-    nullText(m['minorApplicantReason'])
-  );
-}
-
-function activityMatches(a: unknown): boolean {
-  return isRecord(a) && isText(a['status']) && nullText(a['exemption']) && nullText(a['acceptableReason']);
-}
-
-function sicknessMatches(a: unknown): boolean {
-  return isRecord(a) && nullText(a['since']) && nullFlag(a['medicalCertificate']);
-}
-
-function incomeMatches(i: unknown): boolean {
-  return isRecord(i) && isText(i['memberId']) && isText(i['type']) && nullText(i['amount']) && nullText(i['yearToDate']) && nullText(i['description']);
-}
-
-function costMatches(c: unknown): boolean {
-  return isRecord(c) && isText(c['type']) && nullText(c['amount']) && nullText(c['memberId']) && nullText(c['description']);
-}
-
-function assetMatches(a: unknown): boolean {
-  return isRecord(a) && nullText(a['memberId']) && isText(a['type']) && nullText(a['amount']) && nullText(a['description']);
-}
-
-function registeredIncomeMatches(r: unknown): boolean {
-  return (
-    isRecord(r) &&
-    isText(r['memberId']) &&
-    isText(r['agency']) &&
-    typeof r['benefit'] === 'string' &&
-    r['benefit'].length >= 1 &&
-    nullText(r['subBenefit']) &&
-    nullText(r['amountType']) &&
-    isText(r['net']) &&
-    nullText(r['gross']) &&
-    nullText(r['tax']) &&
-    nullText(r['paidOn']) &&
-    nullText(r['periodFrom']) &&
-    nullText(r['periodTo']) &&
-    nullText(r['days']) &&
-    optFlag(r['preliminary']) &&
-    nullText(r['ref']) &&
-    (r['assessment'] === undefined || r['assessment'] === null || assessmentMatches(r['assessment']))
-  );
-}
-
-function letterheadMatches(l: unknown): boolean {
-  if (l === undefined || l === null) return true;
-  if (!isRecord(l)) return false;
-  const address = l['applicantAddress'];
-  const maker = l['decisionMaker'];
-  const contact = l['contact'];
-  return (
-    nullText(l['board']) &&
-    nullText(l['applicationDate']) &&
-    (address === undefined || address === null || (Array.isArray(address) && address.every(isText))) &&
-    (maker === undefined || maker === null || (isRecord(maker) && isText(maker['name']) && nullText(maker['title']) && nullText(maker['delegation']))) &&
-    (contact === undefined || contact === null || (isRecord(contact) && nullText(contact['name']) && nullText(contact['phone']) && nullText(contact['email'])))
-  );
-}
-
-function assessmentMatches(a: unknown): boolean {
-  return isRecord(a) && isText(a['action']) && nullText(a['incomeType']) && nullText(a['reason']);
-}
-
-function agencyAnswerMatches(a: unknown): boolean {
-  return isRecord(a) && isText(a['memberId']) && isText(a['agency']) && isText(a['status']);
-}
-
-function circumstancesMatch(c: unknown): boolean {
-  if (c === undefined) return true;
-  if (!isRecord(c)) return false;
-  const months = c['consecutiveMonthsOnAssistance'];
-  return (
-    nullFlag(c['availableForWork']) &&
-    nullText(c['acceptableReason']) &&
-    nullInt(months) &&
-    (months === undefined || months === null || (months as number) >= 0) &&
-    nullText(c['rentCeiling']) &&
-    nullText(c['rentCeilingNotifiedOn']) &&
-    nullText(c['rentCeilingBasis']) &&
-    nullText(c['rentArrears']) &&
-    nullText(c['jobbstimulansStart'])
-  );
-}
-
-function everyMatches(list: unknown, optional: boolean, matches: (item: unknown) => boolean): boolean {
-  if (list === undefined) return optional;
-  if (!Array.isArray(list)) return false;
-  for (const item of list) if (!matches(item)) return false;
-  return true;
-}
-
-/** True only when householdSchema.safeParse(raw) succeeds (see above); false means "ask zod". */
-export function matchesHouseholdShape(raw: Record<string, unknown>): boolean {
-  return (
-    nullText(raw['caseId']) &&
-    isText(raw['period']) &&
-    nullText(raw['decidedOn']) &&
-    nullText(raw['municipality']) &&
-    everyMatches(raw['members'], false, memberMatches) &&
-    everyMatches(raw['incomes'], true, incomeMatches) &&
-    everyMatches(raw['costs'], true, costMatches) &&
-    everyMatches(raw['assets'], true, assetMatches) &&
-    circumstancesMatch(raw['circumstances']) &&
-    everyMatches(raw['registeredIncomes'], true, registeredIncomeMatches) &&
-    everyMatches(raw['agencyAnswers'], true, agencyAnswerMatches) &&
-    letterheadMatches(raw['letterhead'])
-  );
-}
+// ---- depth --------------------------------------------------------------------------------------
 
 /** Deeper nesting than any household needs (it needs 3); the canonical input hash recurses. */
 export const MAX_JSON_DEPTH = 64;
@@ -340,35 +179,10 @@ function objectNestsDeeper(v: object, depth: number, max: number): boolean {
   return false;
 }
 
-export type ParseResult =
-  | { readonly ok: true; readonly household: Household; readonly warnings: readonly InputIssue[] }
-  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+// ---- unknown fields -----------------------------------------------------------------------------
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(household)' : out;
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = raw;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
-
-/** A short description of a wrong value for an error message: its JSON type and, for scalars, the value. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
-}
+type Obj = Record<string, unknown>;
+const isRecord = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Unknown keys of one object, in sorted order (only the rare unknown ones are sorted). The object is
@@ -376,7 +190,7 @@ function describe(value: unknown): string {
  * only written out for an unknown key (this runs for every object of every household).
  */
 function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<string>, list: string, index: number, field = ''): void {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return;
+  if (!isRecord(obj)) return;
   let unknown: string[] | null = null;
   for (const key of Object.keys(obj)) if (!known.has(key)) (unknown ??= []).push(key);
   if (unknown === null) return;
@@ -388,8 +202,12 @@ function checkKeys(warnings: InputIssue[], obj: unknown, known: ReadonlySet<stri
   }
 }
 
-/** UNKNOWN_FIELD warnings for every object of the household: the top, the list items, circumstances, and a member's activityRequirement and sickness. */
-export function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
+/**
+ * UNKNOWN_FIELD warnings for every object of the household: the top, the list items, circumstances, and
+ * a member's activityRequirement and sickness. At most MAX_UNKNOWN_FIELD_WARNINGS are listed, then one
+ * warning says how many more there are (a million unknown keys must not give a million warnings).
+ */
+export function unknownKeyWarnings(raw: Obj): InputIssue[] {
   const warnings: InputIssue[] = [];
   checkKeys(warnings, raw, KNOWN_KEYS['']!, '', -1);
   for (const list of ['members', 'incomes', 'costs', 'assets', 'registeredIncomes', 'agencyAnswers'] as const) {
@@ -412,157 +230,529 @@ export function unknownKeyWarnings(raw: Record<string, unknown>): InputIssue[] {
     checkKeys(warnings, letterhead['decisionMaker'], KNOWN_KEYS['decisionMaker']!, 'letterhead', -1, 'decisionMaker');
     checkKeys(warnings, letterhead['contact'], KNOWN_KEYS['contact']!, 'letterhead', -1, 'contact');
   }
-  return warnings;
+  if (warnings.length <= MAX_UNKNOWN_FIELD_WARNINGS) return warnings;
+  const more = warnings.length - MAX_UNKNOWN_FIELD_WARNINGS;
+  return [
+    ...warnings.slice(0, MAX_UNKNOWN_FIELD_WARNINGS),
+    { path: '(household)', code: 'UNKNOWN_FIELD', message: `and ${more} more fields this engine does not know (the first ${MAX_UNKNOWN_FIELD_WARNINGS} are listed); they were not used` },
+  ];
 }
 
-function addIssue(issues: InputIssue[], path: string, code: string, message: string): void {
-  issues.push({ path, code, message });
-}
+// ---- reading fields -----------------------------------------------------------------------------
 
-/** An amount field: null when absent; a field error when negative or not a kronor string. `index` −1: no list index in the path. */
-function moneyField(issues: InputIssue[], value: string | null | undefined, list: string, index: number, field: string): Ore | null {
-  if (value === undefined || value === null) return null;
-  if (/^-/.test(value.trim())) {
-    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'NEGATIVE_AMOUNT', `must not be negative (got ${quote(value)})`);
-    return null;
+/** How a field may be left out: required; optional (absent, never null); nullable (absent or null: not given). */
+type Mode = 'required' | 'optional' | 'nullable';
+
+/** The problems found so far, and how many are about the shape (a missing field or a wrong JSON type). */
+class Reader {
+  readonly problems: InputProblem[] = [];
+  shapeProblems = 0;
+  add<K extends ProblemKey>(path: string, key: K, args: ProblemArgTypes[K]): void {
+    this.problems.push(problem(path, key, args));
   }
-  const parsedAmount = parseKronor(value);
-  if (parsedAmount === null) addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'INVALID_AMOUNT', `${MONEY_MESSAGE}, got ${quote(value)}`);
-  else if (parsedAmount > MAX_AMOUNT_ORE) {
-    addIssue(issues, index < 0 ? `${list}.${field}` : `${list}[${index}].${field}`, 'AMOUNT_TOO_LARGE', amountTooLarge());
-    return null;
+  shape<K extends ProblemKey>(path: string, key: K, args: ProblemArgTypes[K]): void {
+    this.shapeProblems++;
+    this.add(path, key, args);
   }
-  return parsedAmount;
 }
 
-/** Issue 13: the amounts of one list must add up to at most MAX_LIST_TOTAL_ORE (limits.ts), so no sum can overflow. */
-function listTotal(issues: InputIssue[], items: readonly { readonly [k: string]: unknown }[], field: string, list: string, what: string): void {
-  let total = 0;
-  for (const item of items) {
-    const amount = item[field];
-    if (typeof amount === 'number') total += amount;
-  }
-  if (total > MAX_LIST_TOTAL_ORE) addIssue(issues, list, 'TOTAL_TOO_LARGE', totalTooLarge(what));
-}
-
-type MemberInput = z.infer<typeof memberSchema>;
-
-/** activityRequirement: only for the applicant and a partner; a known status; an exemption code exactly when exempt. */
-function checkActivity(issues: InputIssue[], m: MemberInput, base: string): void {
-  const a = m.activityRequirement;
-  if (a === undefined || a === null) return;
-  const path = `${base}.activityRequirement`;
-  if (m.role !== 'applicant' && m.role !== 'partner') addIssue(issues, path, 'NOT_AN_ADULT_IN_CASE', 'applies only to the applicant and a partner (another adult is their own case)');
-  if (!(ACTIVITY_STATUSES as readonly string[]).includes(a.status)) addIssue(issues, `${path}.status`, 'INVALID_STATUS', `expected one of ${ACTIVITY_STATUSES.join(', ')}, got ${quote(a.status)}`);
-  const exemption = a.exemption ?? null;
-  if (a.status === 'exempt' && exemption === null) addIssue(issues, `${path}.exemption`, 'REQUIRED', 'required when status is exempt: the reason code (rules/activity-requirement.json)');
-  if (a.status !== 'exempt' && exemption !== null) addIssue(issues, `${path}.exemption`, 'NOT_EXEMPT', `given, but status is ${quote(a.status)}, not exempt`);
-  if (a.status !== 'declined' && (a.acceptableReason ?? null) !== null) addIssue(issues, `${path}.acceptableReason`, 'NOT_DECLINED', `given, but status is ${quote(a.status)}, not declined`);
-}
-
-/** sickness: only for the applicant and a partner; since is a real date not after the period. */
-function checkSickness(issues: InputIssue[], m: MemberInput, base: string, period: Period | null): void {
-  const s = m.sickness;
-  if (s === undefined || s === null) return;
-  const path = `${base}.sickness`;
-  if (m.role !== 'applicant' && m.role !== 'partner') addIssue(issues, path, 'NOT_AN_ADULT_IN_CASE', 'applies only to the applicant and a partner (another adult is their own case)');
-  const since = s.since ?? null;
-  if (since === null) return;
-  if (!isIsoDate(since)) addIssue(issues, `${path}.since`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(since)}`);
-  else if (period && since > lastDayOf(period)) addIssue(issues, `${path}.since`, 'AFTER_PERIOD', `${since} is after the period ${firstDayOf(period).slice(0, 7)}`);
-}
+const at = (base: string, key: string): string => (base === '' ? key : `${base}.${key}`);
 
 /**
- * The applicant's labour-market statement may be given in circumstances (CONTRACT.md) or, like a
- * partner's, on the member: both at once must agree.
+ * A field's value when it has the JSON type `type`; null when it is not given (absent, or null where
+ * null is allowed); undefined when it is missing though required, or of the wrong type (reported).
  */
-function checkApplicantStatement(issues: InputIssue[], members: readonly MemberInput[], c: { availableForWork?: boolean | null | undefined; acceptableReason?: string | null | undefined }): void {
-  const i = members.findIndex((m) => m.role === 'applicant');
-  const m = members[i];
-  if (m === undefined) return;
-  for (const key of ['availableForWork', 'acceptableReason'] as const) {
-    const own = m[key] ?? null;
-    const given = c[key] ?? null;
-    const show = (v: string | boolean): string => (typeof v === 'string' ? quote(v) : String(v));
-    if (own !== null && given !== null && own !== given) addIssue(issues, `members[${i}].${key}`, 'CONFLICTS_WITH_CIRCUMSTANCES', `${show(own)} here but ${show(given)} in circumstances.${key}: give the applicant's statement once`);
+function read(r: Reader, o: Obj, key: string, base: string, type: 'string' | 'boolean' | 'integer', holds: FieldKind, mode: Mode): unknown {
+  const v = o[key];
+  if (v === undefined || (v === null && mode === 'required')) {
+    if (mode === 'required') r.shape(at(base, key), 'REQUIRED', { holds });
+    return mode === 'required' ? undefined : null;
   }
+  if (v === null) {
+    if (mode === 'nullable') return null;
+    r.shape(at(base, key), 'INVALID_FIELD', { holds, given: 'null' });
+    return undefined;
+  }
+  if (type === 'integer' ? typeof v === 'number' : typeof v === type) {
+    if (type === 'integer' && !Number.isSafeInteger(v)) {
+      r.shape(at(base, key), 'INVALID_FIELD.notWhole', { holds });
+      return undefined;
+    }
+    return v;
+  }
+  const given = givenOf(v);
+  // A personnummer given as a number is not repeated (it is never printed in full).
+  r.shape(at(base, key), 'INVALID_FIELD', given === 'text' && holds !== 'personnummer' ? { holds, given, value: echo(v as string) } : { holds, given });
+  return undefined;
 }
 
-function memberRef(issues: InputIssue[], ids: ReadonlyMap<string, number>, id: string | null | undefined, list: string, index: number): void {
-  if (id !== undefined && id !== null && !ids.has(id)) addIssue(issues, `${list}[${index}].memberId`, 'UNKNOWN_MEMBER', `no member has id ${quote(id)}`);
-}
+const str = (r: Reader, o: Obj, key: string, base: string, holds: FieldKind, mode: Mode) => read(r, o, key, base, 'string', holds, mode) as string | null | undefined;
+const flag = (r: Reader, o: Obj, key: string, base: string, holds: FieldKind, mode: Mode) => read(r, o, key, base, 'boolean', holds, mode) as boolean | null | undefined;
+const whole = (r: Reader, o: Obj, key: string, base: string, holds: FieldKind, mode: Mode) => read(r, o, key, base, 'integer', holds, mode) as number | null | undefined;
 
-/**
- * decidedOn: the date the decision is made, which picks the law cited (docs/law-in-force.md). A real
- * date, and not before the month preceding the benefit month (a decision about a month is made at the
- * earliest in the month before it; later is fine: omprövning and appeals come years after).
- */
-function decidedOnProblem(issues: InputIssue[], decidedOn: string, period: Period | null): void {
-  if (!isIsoDate(decidedOn)) {
-    addIssue(issues, 'decidedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(decidedOn)}`);
-    return;
-  }
-  if (period === null) return;
-  const earliest = firstDayOf(addMonths(period, -1));
-  if (decidedOn < earliest) {
-    addIssue(issues, 'decidedOn', 'DECIDED_TOO_EARLY', `${decidedOn} is more than a month before the period ${firstDayOf(period).slice(0, 7)} (earliest ${earliest})`);
-  }
-}
-
-/** An optional date field of a registered payment: null when absent; a field error when not a real date. */
-function dateField(issues: InputIssue[], value: string | null | undefined, index: number, field: string): string | null {
-  if (value === undefined || value === null) return null;
-  if (!isIsoDate(value)) {
-    addIssue(issues, `registeredIncomes[${index}].${field}`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(value)}`);
-    return null;
+/** A text with a bound on its length (TOO_LONG): undefined when too long. */
+function bounded(r: Reader, path: string, value: string | null | undefined, max: number): string | null | undefined {
+  if (typeof value === 'string' && value.length > max) {
+    r.add(path, 'TOO_LONG', { max, length: value.length });
+    return undefined;
   }
   return value;
 }
 
-type RegisteredInput = NonNullable<z.infer<typeof householdSchema>['registeredIncomes']>[number];
-type AnswerInput = NonNullable<z.infer<typeof householdSchema>['agencyAnswers']>[number];
-
-function agencyField(issues: InputIssue[], value: string, list: string, index: number): Agency {
-  if (!(AGENCIES as readonly string[]).includes(value)) addIssue(issues, `${list}[${index}].agency`, 'UNKNOWN_AGENCY', `expected one of ${AGENCIES.join(', ')}, got ${quote(value)}`);
-  return value as Agency;
+/**
+ * A list field: its items, null when absent, undefined when it is not a list (reported). An item that is
+ * not an object is reported here; the callers skip it (isRecord).
+ */
+function list(r: Reader, o: Obj, key: string, holds: FieldKind, item: FieldKind, mode: 'required' | 'optional', max: number): readonly unknown[] | null | undefined {
+  const v = o[key];
+  if (v === undefined || (v === null && mode === 'required')) {
+    if (mode === 'required') r.shape(key, 'REQUIRED', { holds });
+    return mode === 'required' ? undefined : null;
+  }
+  if (!Array.isArray(v)) {
+    r.shape(key, 'INVALID_FIELD', typeof v === 'string' ? { holds, given: 'text', value: echo(v) } : { holds, given: givenOf(v) });
+    return undefined;
+  }
+  if (v.length > max) r.add(key, key === 'members' ? 'TOO_MANY_MEMBERS' : 'TOO_MANY_ITEMS', { max, count: v.length });
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (!isRecord(x)) r.shape(`${key}[${i}]`, 'INVALID_FIELD', typeof x === 'string' ? { holds: item, given: 'text', value: echo(x) } : { holds: item, given: givenOf(x) });
+  }
+  return v;
 }
 
-/** Registered payments (SSBTEK): agency known, net a kronor amount, dates real, the member exists. */
-function parseRegistered(issues: InputIssue[], ids: ReadonlyMap<string, number>, list: readonly RegisteredInput[]): RegisteredIncome[] {
-  return list.map((r, i) => {
-    memberRef(issues, ids, r.memberId, 'registeredIncomes', i);
-    const paidOn = dateField(issues, r.paidOn, i, 'paidOn');
-    const periodFrom = dateField(issues, r.periodFrom, i, 'periodFrom');
-    const periodTo = dateField(issues, r.periodTo, i, 'periodTo');
-    if ((r.paidOn ?? null) === null && (r.periodFrom ?? null) === null) {
-      addIssue(issues, `registeredIncomes[${i}].paidOn`, 'REQUIRED', 'required: the payment date, or periodFrom when the agency has not booked a date yet');
+/** An object field (circumstances, activityRequirement, sickness): the object, null when not given, undefined when not an object (reported). */
+function object(r: Reader, o: Obj, key: string, base: string, holds: FieldKind, mode: 'optional' | 'nullable'): Obj | null | undefined {
+  const v = o[key];
+  if (v === undefined || (v === null && mode === 'nullable')) return null;
+  if (isRecord(v)) return v;
+  r.shape(at(base, key), 'INVALID_FIELD', typeof v === 'string' ? { holds, given: 'text', value: echo(v) } : { holds, given: givenOf(v) });
+  return undefined;
+}
+
+// ---- months, dates and money --------------------------------------------------------------------
+
+const MONTH_FORM = /^([0-9]{4})-([0-9]{2})$/;
+const DATE_FORM = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+/** A month YYYY-MM: the period, or undefined (reported: the wrong form, or a month 00 or 13). */
+function month(r: Reader, path: string, value: string): Period | undefined {
+  const fast = parsePeriod(value);
+  if (fast !== null) return fast;
+  const m = MONTH_FORM.exec(value);
+  if (m === null) {
+    r.add(path, 'INVALID_PERIOD', { value: echo(value) });
+    return undefined;
+  }
+  const mm = Number(m[2]);
+  if (mm < 1 || mm > 12) {
+    r.add(path, 'INVALID_PERIOD.noSuchMonth', { value: echo(value), month: mm });
+    return undefined;
+  }
+  return { year: Number(m[1]), month: mm };
+}
+
+/**
+ * Why a text is not a date YYYY-MM-DD that exists in the calendar, or null when it is one: the wrong
+ * form, a month 13, or a day the month does not have ("2026-02-30" does not exist; it is not badly written).
+ */
+export function dateProblem(path: string, value: string): InputProblem | null {
+  const m = DATE_FORM.exec(value);
+  if (m === null) return problem(path, 'INVALID_DATE', { value: echo(value) });
+  const mm = Number(m[2]);
+  if (mm < 1 || mm > 12) return problem(path, 'INVALID_DATE.noSuchMonth', { value, month: mm });
+  const days = daysInMonth({ year: Number(m[1]), month: mm });
+  const dd = Number(m[3]);
+  if (dd < 1 || dd > days) return problem(path, 'INVALID_DATE.noSuchDay', { value, month: value.slice(0, 7), days });
+  return null;
+}
+
+/** A date that exists in the calendar, or undefined (reported: dateProblem). */
+function date(r: Reader, path: string, value: string): string | undefined {
+  if (isIsoDate(value)) return value; // digit by digit, without a match array: every member has a birth date
+  const wrong = dateProblem(path, value);
+  if (wrong === null) return value;
+  r.problems.push(wrong);
+  return undefined;
+}
+
+/** An optional date field: null when not given, undefined when wrong (reported). */
+function optionalDate(r: Reader, o: Obj, key: string, base: string): string | null | undefined {
+  const v = str(r, o, key, base, 'date', 'nullable');
+  return typeof v === 'string' ? date(r, at(base, key), v) : v;
+}
+
+/** The earliest and latest day of the case's plausible window: MAX_YEARS_FROM_PERIOD on either side of the period. */
+function plausibleWindow(period: Period): { from: string; to: string } {
+  return { from: firstDayOf(addMonths(period, -12 * MAX_YEARS_FROM_PERIOD)), to: lastDayOf(addMonths(period, 12 * MAX_YEARS_FROM_PERIOD)) };
+}
+
+/** A date of the case far from the period (a typo such as 9999-12-31): FAR_FROM_PERIOD. */
+function nearPeriod(r: Reader, path: string, value: string | null | undefined, p: PeriodRead): void {
+  if (typeof value !== 'string' || p.period === undefined) return;
+  const { from, to } = p.window();
+  if (value < from || value > to) r.add(path, 'FAR_FROM_PERIOD', { value, period: p.text, years: MAX_YEARS_FROM_PERIOD });
+}
+
+/** An amount field: null when not given; undefined when not a kronor amount, negative or above the bound (reported). */
+function amount(r: Reader, o: Obj, key: string, base: string, mode: 'required' | 'nullable'): Ore | null | undefined {
+  const value = str(r, o, key, base, 'money', mode);
+  if (typeof value !== 'string') return value;
+  if (/^\s*-/.test(value)) {
+    r.add(at(base, key), 'NEGATIVE_AMOUNT', { value: echo(value) });
+    return undefined;
+  }
+  const parsed = parseKronor(value);
+  if (parsed === null) {
+    r.add(at(base, key), 'INVALID_AMOUNT', { value: echo(value) });
+    return undefined;
+  }
+  if (parsed > MAX_AMOUNT_ORE) {
+    r.add(at(base, key), 'AMOUNT_TOO_LARGE', { max: String(MAX_AMOUNT_ORE / 100) });
+    return undefined;
+  }
+  return parsed;
+}
+
+/** Issue 13: the amounts of one list must add up to at most MAX_LIST_TOTAL_ORE (limits.ts), so no sum can overflow. */
+function listTotal(r: Reader, amounts: readonly (Ore | null | undefined)[], path: string): void {
+  let total = 0;
+  for (const a of amounts) if (typeof a === 'number') total += a;
+  if (total > MAX_LIST_TOTAL_ORE) r.add(path, 'TOTAL_TOO_LARGE', { max: String(MAX_LIST_TOTAL_ORE / 100) });
+}
+
+/** A value that must be one of a fixed list (role, gender, agency, status). */
+function oneOf<T extends string>(r: Reader, path: string, value: string | null | undefined, allowed: readonly T[], key: 'INVALID_ROLE' | 'INVALID_GENDER' | 'INVALID_STATUS' | 'UNKNOWN_AGENCY' | 'INVALID_ACTION'): T | null | undefined {
+  if (typeof value !== 'string') return value;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  r.add(path, key, { value: echo(value), allowed });
+  return undefined;
+}
+
+// ---- the household ------------------------------------------------------------------------------
+
+/**
+ * What the checks against the period's rules need (src/index.ts runs them once the rules are known,
+ * also when the household has other problems, so that every problem is reported at once): the month
+ * and the keys of the rule set, and every value that must be a key of the period's rules.
+ */
+export interface RuleChecks {
+  readonly period: Period;
+  readonly municipality: string | null;
+  readonly decidedOn: string | null;
+  /** Income, cost and asset types (a caseworker's income type for an agency payment too), with where they are. */
+  readonly types: readonly { readonly list: TypedList; readonly path: string; readonly value: string }[];
+  /** Activity exemption codes, with the member they belong to. */
+  readonly exemptions: readonly { readonly index: number; readonly value: string }[];
+  readonly hasRegisteredIncomes: boolean;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly household: Household; readonly warnings: readonly InputIssue[]; readonly rules: RuleChecks }
+  | { readonly ok: false; readonly issues: readonly InputProblem[]; readonly rules: RuleChecks | null; readonly caseId: string | null };
+
+/** A member as read: each field its value, null (not given) or undefined (wrong, reported). */
+interface MemberRead {
+  readonly index: number;
+  readonly id: string | undefined;
+  readonly role: Member['role'] | undefined;
+  readonly birthDate: string | undefined;
+  readonly lunchOutsideHome: boolean | null | undefined;
+  readonly daysInHousehold: number | null | undefined;
+  readonly inSchool: boolean | null | undefined;
+  readonly gender: Member['gender'] | undefined;
+  readonly personnummer: string | null | undefined;
+  readonly availableForWork: boolean | null | undefined;
+  readonly acceptableReason: string | null | undefined;
+  readonly minorApplicantReason: string | null | undefined;
+  readonly activityRequirement: Member['activityRequirement'] | undefined;
+  readonly sickness: Member['sickness'] | undefined;
+  readonly name: string | null | undefined;
+}
+
+/**
+ * The period and its text, when it was readable (every later check that needs it is skipped
+ * otherwise), with its first and last day and the window of plausible dates, each worked out once.
+ */
+class PeriodRead {
+  readonly start: string | undefined;
+  readonly end: string | undefined;
+  private plausible: { readonly from: string; readonly to: string } | undefined;
+  constructor(
+    readonly period: Period | undefined,
+    readonly text: string,
+  ) {
+    this.start = period && firstDayOf(period);
+    this.end = period && lastDayOf(period);
+  }
+  /** MAX_YEARS_FROM_PERIOD on either side of the period. */
+  window(): { readonly from: string; readonly to: string } {
+    return (this.plausible ??= plausibleWindow(this.period!));
+  }
+}
+
+function readActivity(r: Reader, m: Obj, base: string, role: string | undefined): Member['activityRequirement'] | undefined {
+  const a = object(r, m, 'activityRequirement', base, 'activityRequirement', 'nullable');
+  if (a === null || a === undefined) return a;
+  const path = `${base}.activityRequirement`;
+  const status = oneOf(r, `${path}.status`, str(r, a, 'status', path, 'activityStatus', 'required'), ACTIVITY_STATUSES, 'INVALID_STATUS');
+  const exemption = bounded(r, `${path}.exemption`, str(r, a, 'exemption', path, 'exemption', 'nullable'), MAX_TEXT_LENGTH);
+  const reason = bounded(r, `${path}.acceptableReason`, str(r, a, 'acceptableReason', path, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  if (role !== undefined && role !== 'applicant' && role !== 'partner') r.add(path, 'NOT_AN_ADULT_IN_CASE', NO_ARGS);
+  if (typeof status === 'string') {
+    if (status === 'exempt' && exemption === null) r.add(`${path}.exemption`, 'REQUIRED.exemption', NO_ARGS);
+    if (status !== 'exempt' && typeof exemption === 'string') r.add(`${path}.exemption`, 'NOT_EXEMPT', { status });
+    if (status !== 'declined' && typeof reason === 'string') r.add(`${path}.acceptableReason`, 'NOT_DECLINED', { status });
+  }
+  if (status === undefined || status === null || exemption === undefined || reason === undefined) return undefined;
+  return { status: status as ActivityStatus, exemption, acceptableReason: reason };
+}
+
+function readSickness(r: Reader, m: Obj, base: string, role: string | undefined, birthDate: string | undefined, p: PeriodRead): Member['sickness'] | undefined {
+  const s = object(r, m, 'sickness', base, 'sickness', 'nullable');
+  if (s === null || s === undefined) return s;
+  const path = `${base}.sickness`;
+  const since = optionalDate(r, s, 'since', path);
+  const certificate = flag(r, s, 'medicalCertificate', path, 'flagOrNull', 'nullable');
+  if (role !== undefined && role !== 'applicant' && role !== 'partner') r.add(path, 'NOT_AN_ADULT_IN_CASE', NO_ARGS);
+  if (typeof since === 'string') {
+    if (p.end !== undefined && since > p.end) r.add(`${path}.since`, 'AFTER_PERIOD', { value: since, period: p.text });
+    else if (birthDate !== undefined && since < birthDate) r.add(`${path}.since`, 'BEFORE_BIRTH', { value: since, birthDate });
+  }
+  if (since === undefined || certificate === undefined) return undefined;
+  return { since, medicalCertificate: certificate };
+}
+
+function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string, number>): MemberRead {
+  const base = `members[${i}]`;
+  let id = str(r, m, 'id', base, 'memberId', 'required') as string | undefined;
+  if (id === '') {
+    r.shape(`${base}.id`, 'INVALID_FIELD.empty', { holds: 'memberId' });
+    id = undefined;
+  } else if (id !== undefined && id.length > MAX_ID_LENGTH) {
+    r.add(`${base}.id`, 'TOO_LONG', { max: MAX_ID_LENGTH, length: id.length });
+    id = undefined;
+  } else if (id !== undefined) {
+    const other = ids.get(id);
+    if (other !== undefined) r.add(`${base}.id`, 'DUPLICATE_MEMBER_ID', { value: echo(id), other });
+    else ids.set(id, i);
+  }
+  const role = oneOf(r, `${base}.role`, str(r, m, 'role', base, 'role', 'required'), ROLES, 'INVALID_ROLE') as Member['role'] | undefined;
+  const birthText = str(r, m, 'birthDate', base, 'birthDate', 'required') as string | undefined;
+  let birthDate = birthText === undefined ? undefined : date(r, `${base}.birthDate`, birthText);
+  if (birthDate !== undefined) {
+    if (p.end !== undefined && birthDate > p.end) {
+      r.add(`${base}.birthDate`, 'BORN_AFTER_PERIOD', { value: birthDate, period: p.text });
+      birthDate = undefined;
+    } else if (birthDate < '1890-01-01') {
+      r.add(`${base}.birthDate`, 'INVALID_DATE.beforeEarliest', { value: birthDate, earliest: '1890-01-01' });
+      birthDate = undefined;
+    } else if (p.start !== undefined && (role === 'applicant' || role === 'partner') && ageOn(birthDate, p.start) < MIN_AGE_APPLICANT_OR_PARTNER) {
+      // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
+      r.add(`${base}.birthDate`, 'IMPLAUSIBLE_AGE', { role, age: Math.max(0, ageOn(birthDate, p.start)), period: p.text, min: MIN_AGE_APPLICANT_OR_PARTNER });
     }
-    if (periodFrom !== null && periodTo !== null && periodTo < periodFrom) {
-      addIssue(issues, `registeredIncomes[${i}].periodTo`, 'INVALID_PERIOD', `${periodTo} is before periodFrom ${periodFrom}`);
-    }
-    if (r.days !== undefined && r.days !== null && !/^(0|[1-9][0-9]{0,3})(\.[0-9]{1,2})?$/.test(r.days)) {
-      addIssue(issues, `registeredIncomes[${i}].days`, 'INVALID_DAYS', `expected a number of days like "22" or "0.5", got ${quote(r.days)}`);
-    }
-    const assessment = assessmentField(issues, r.assessment ?? null, i);
-    return {
-      index: i,
-      memberId: r.memberId,
-      agency: agencyField(issues, r.agency, 'registeredIncomes', i),
-      benefit: r.benefit,
-      subBenefit: r.subBenefit ?? null,
-      amountType: r.amountType ?? null,
-      net: moneyField(issues, r.net, 'registeredIncomes', i, 'net') ?? (0 as Ore),
-      gross: moneyField(issues, r.gross, 'registeredIncomes', i, 'gross'),
-      tax: moneyField(issues, r.tax, 'registeredIncomes', i, 'tax'),
-      paidOn,
-      periodFrom,
-      periodTo,
-      days: r.days ?? null,
-      preliminary: r.preliminary ?? false,
-      ref: r.ref ?? null,
-      assessment,
-    };
-  });
+  }
+  const lunch = flag(r, m, 'lunchOutsideHome', base, 'flag', 'optional');
+  if (lunch === true && role !== undefined && role !== 'child') r.add(`${base}.lunchOutsideHome`, 'NOT_A_CHILD.lunch', NO_ARGS);
+  const days = whole(r, m, 'daysInHousehold', base, 'days', 'nullable');
+  if (typeof days === 'number') {
+    if (role !== undefined && role !== 'child') r.add(`${base}.daysInHousehold`, 'NOT_A_CHILD.days', NO_ARGS);
+    else if (days < 0) r.add(`${base}.daysInHousehold`, 'INVALID_DAYS.negative', { value: days });
+    else if (p.period !== undefined && days > daysInMonth(p.period)) r.add(`${base}.daysInHousehold`, 'INVALID_DAYS.moreThanMonth', { value: days, period: p.text, days: daysInMonth(p.period) });
+  }
+  const inSchool = flag(r, m, 'inSchool', base, 'flagOrNull', 'nullable');
+  const gender = oneOf(r, `${base}.gender`, str(r, m, 'gender', base, 'gender', 'nullable'), GENDERS, 'INVALID_GENDER');
+  const personnummer = str(r, m, 'personnummer', base, 'personnummer', 'nullable');
+  if (typeof personnummer === 'string') {
+    // Issue 4: form, date part (samordningsnummer: day + 60) and Luhn check digit; a problem holds only the masked number.
+    const wrong = personnummerProblem(personnummer, p.period ? p.period.year : null);
+    if (wrong !== null) r.add(`${base}.personnummer`, wrong.key, wrong.args as never);
+  }
+  const availableForWork = flag(r, m, 'availableForWork', base, 'flagOrNull', 'nullable');
+  const acceptableReason = bounded(r, `${base}.acceptableReason`, str(r, m, 'acceptableReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  const activityRequirement = readActivity(r, m, base, role ?? undefined);
+  const sickness = readSickness(r, m, base, role ?? undefined, birthDate, p);
+  const name = bounded(r, `${base}.name`, str(r, m, 'name', base, 'name', 'optional'), MAX_LETTERHEAD_TEXT);
+  const minorApplicantReason = bounded(r, `${base}.minorApplicantReason`, str(r, m, 'minorApplicantReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  return {
+    index: i,
+    id,
+    role: role ?? undefined,
+    birthDate,
+    lunchOutsideHome: lunch,
+    daysInHousehold: days,
+    inSchool,
+    gender,
+    personnummer,
+    availableForWork,
+    acceptableReason,
+    minorApplicantReason,
+    activityRequirement,
+    sickness,
+    name: name === undefined ? undefined : oneLineOf(name),
+  };
+}
+
+/** A text the letter prints on one line: trimmed, inner whitespace as one space; empty is not given. */
+function oneLineOf(value: string | null | undefined): string | null {
+  const line = (value ?? '').replace(/\s+/g, ' ').trim();
+  return line === '' ? null : line;
+}
+
+/** A letterhead text (one line, at most MAX_LETTERHEAD_TEXT characters): null when not given, undefined when wrong (reported). */
+function letterLine(r: Reader, o: Obj, key: string, base: string, mode: 'required' | 'nullable' = 'nullable'): string | null | undefined {
+  const value = bounded(r, at(base, key), str(r, o, key, base, 'letterText', mode), MAX_LETTERHEAD_TEXT);
+  if (value === undefined) return undefined;
+  return oneLineOf(value);
+}
+
+/**
+ * The letterhead (docs/household.md): the nämnd, the application date, the applicant's address, the
+ * decision maker and their delegation, the contact person. Only the letter and the worksheet use it;
+ * a fact not given is left out of the letter, never printed as "–".
+ */
+function readLetterhead(r: Reader, raw: Obj, p: PeriodRead, decidedOn: string | null | undefined): Household['letterhead'] | undefined {
+  const l = object(r, raw, 'letterhead', '', 'letterhead', 'nullable');
+  if (l === null) return null;
+  if (l === undefined) return undefined;
+  const board = letterLine(r, l, 'board', 'letterhead');
+  const applicationDate = optionalDate(r, l, 'applicationDate', 'letterhead');
+  if (typeof applicationDate === 'string') {
+    if (p.end !== undefined && applicationDate > p.end) r.add('letterhead.applicationDate', 'AFTER_PERIOD', { value: applicationDate, period: p.text });
+    else if (typeof decidedOn === 'string' && applicationDate > decidedOn) r.add('letterhead.applicationDate', 'AFTER_DECISION', { value: applicationDate, decidedOn });
+  }
+  const lines = l['applicantAddress'];
+  const address: string[] = [];
+  if (lines !== undefined && lines !== null && !Array.isArray(lines)) r.shape('letterhead.applicantAddress', 'INVALID_FIELD', { holds: 'addressLines', given: givenOf(lines) });
+  else if (Array.isArray(lines)) {
+    if (lines.length > MAX_ADDRESS_LINES) r.add('letterhead.applicantAddress', 'TOO_MANY_ITEMS', { max: MAX_ADDRESS_LINES, count: lines.length });
+    lines.forEach((line: unknown, i) => {
+      const path = `letterhead.applicantAddress[${i}]`;
+      if (typeof line !== 'string') {
+        r.shape(path, 'INVALID_FIELD', { holds: 'letterText', given: givenOf(line) });
+        return;
+      }
+      const text = bounded(r, path, line, MAX_LETTERHEAD_TEXT);
+      const one = text === undefined ? null : oneLineOf(text);
+      if (one !== null) address.push(one);
+    });
+  }
+  const maker = object(r, l, 'decisionMaker', 'letterhead', 'decisionMaker', 'nullable');
+  let decisionMaker: Household['letterhead'] extends infer L ? (L extends { decisionMaker: infer D } ? D : never) : never = null;
+  if (maker) {
+    const base = 'letterhead.decisionMaker';
+    const name = letterLine(r, maker, 'name', base, 'required');
+    const title = letterLine(r, maker, 'title', base);
+    const delegation = letterLine(r, maker, 'delegation', base);
+    if (typeof name === 'string') decisionMaker = { name, title: title ?? null, delegation: delegation ?? null };
+  }
+  const c = object(r, l, 'contact', 'letterhead', 'contact', 'nullable');
+  let contact: { name: string | null; phone: string | null; email: string | null } | null = null;
+  if (c) {
+    const base = 'letterhead.contact';
+    const name = letterLine(r, c, 'name', base);
+    const phone = letterLine(r, c, 'phone', base);
+    const email = letterLine(r, c, 'email', base);
+    if (name || phone || email) contact = { name: name ?? null, phone: phone ?? null, email: email ?? null };
+  }
+  return { board: board ?? null, applicationDate: applicationDate ?? null, applicantAddress: address, decisionMaker, contact };
+}
+
+/** The member a `memberId` names must exist (only checked when every member's id could be read). */
+function memberRef(r: Reader, ids: ReadonlyMap<string, number> | null, path: string, id: string | null | undefined): void {
+  if (ids !== null && typeof id === 'string' && !ids.has(id)) r.add(path, 'UNKNOWN_MEMBER', { value: echo(id) });
+}
+
+function readIncome(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, types: RuleChecks['types'][number][]): Income | undefined {
+  const base = `incomes[${i}]`;
+  const memberId = str(r, o, 'memberId', base, 'memberRef', 'required');
+  memberRef(r, ids, `${base}.memberId`, memberId);
+  const type = str(r, o, 'type', base, 'incomeType', 'required');
+  if (typeof type === 'string') types.push({ list: 'incomes', path: `${base}.type`, value: type });
+  const value = amount(r, o, 'amount', base, 'nullable');
+  const yearToDate = amount(r, o, 'yearToDate', base, 'nullable');
+  const description = str(r, o, 'description', base, 'description', 'nullable');
+  if (typeof memberId !== 'string' || typeof type !== 'string' || value === undefined || yearToDate === undefined || description === undefined) return undefined;
+  return { index: i, memberId, type, amount: value, yearToDate, description };
+}
+
+function readCost(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, types: RuleChecks['types'][number][]): Cost | undefined {
+  const base = `costs[${i}]`;
+  const type = str(r, o, 'type', base, 'costType', 'required');
+  if (typeof type === 'string') types.push({ list: 'costs', path: `${base}.type`, value: type });
+  const value = amount(r, o, 'amount', base, 'nullable');
+  const memberId = str(r, o, 'memberId', base, 'memberRef', 'nullable');
+  memberRef(r, ids, `${base}.memberId`, memberId);
+  const description = str(r, o, 'description', base, 'description', 'nullable');
+  if (typeof type !== 'string' || value === undefined || memberId === undefined || description === undefined) return undefined;
+  return { index: i, type, amount: value, memberId, description };
+}
+
+function readAsset(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, types: RuleChecks['types'][number][]): Asset | undefined {
+  const base = `assets[${i}]`;
+  const memberId = str(r, o, 'memberId', base, 'memberRef', 'nullable');
+  memberRef(r, ids, `${base}.memberId`, memberId);
+  const type = str(r, o, 'type', base, 'assetType', 'required');
+  if (typeof type === 'string') types.push({ list: 'assets', path: `${base}.type`, value: type });
+  const value = amount(r, o, 'amount', base, 'nullable');
+  const description = str(r, o, 'description', base, 'description', 'nullable');
+  if (typeof type !== 'string' || value === undefined || memberId === undefined || description === undefined) return undefined;
+  return { index: i, memberId, type, amount: value, description };
+}
+
+/** Registered payments (SSBTEK): agency known, net a kronor amount, dates real and near the period, texts bounded, the member exists. */
+function readRegistered(r: Reader, o: Obj, i: number, ids: ReadonlyMap<string, number> | null, p: PeriodRead, types: RuleChecks['types'][number][]): RegisteredIncome | undefined {
+  const base = `registeredIncomes[${i}]`;
+  const memberId = str(r, o, 'memberId', base, 'memberRef', 'required');
+  memberRef(r, ids, `${base}.memberId`, memberId);
+  const agency = oneOf(r, `${base}.agency`, str(r, o, 'agency', base, 'agency', 'required'), AGENCIES, 'UNKNOWN_AGENCY');
+  let benefit = str(r, o, 'benefit', base, 'benefit', 'required');
+  if (benefit === '') {
+    r.shape(`${base}.benefit`, 'INVALID_FIELD.empty', { holds: 'benefit' });
+    benefit = undefined;
+  }
+  benefit = bounded(r, `${base}.benefit`, benefit, MAX_TEXT_LENGTH);
+  const subBenefit = bounded(r, `${base}.subBenefit`, str(r, o, 'subBenefit', base, 'agencyText', 'nullable'), MAX_TEXT_LENGTH);
+  const amountType = bounded(r, `${base}.amountType`, str(r, o, 'amountType', base, 'agencyText', 'nullable'), MAX_TEXT_LENGTH);
+  const net = amount(r, o, 'net', base, 'required');
+  const gross = amount(r, o, 'gross', base, 'nullable');
+  const tax = amount(r, o, 'tax', base, 'nullable');
+  const paidOn = optionalDate(r, o, 'paidOn', base);
+  const periodFrom = optionalDate(r, o, 'periodFrom', base);
+  const periodTo = optionalDate(r, o, 'periodTo', base);
+  nearPeriod(r, `${base}.paidOn`, paidOn, p);
+  nearPeriod(r, `${base}.periodFrom`, periodFrom, p);
+  nearPeriod(r, `${base}.periodTo`, periodTo, p);
+  if (o['paidOn'] == null && o['periodFrom'] == null) r.add(`${base}.paidOn`, 'REQUIRED.paidOn', NO_ARGS);
+  if (typeof periodFrom === 'string' && typeof periodTo === 'string' && periodTo < periodFrom) r.add(`${base}.periodTo`, 'INVALID_PERIOD.toBeforeFrom', { value: periodTo, from: periodFrom });
+  let days = str(r, o, 'days', base, 'agencyDays', 'nullable');
+  if (typeof days === 'string' && !/^(0|[1-9][0-9]{0,3})(\.[0-9]{1,2})?$/.test(days)) {
+    r.add(`${base}.days`, 'INVALID_DAYS', { value: echo(days) });
+    days = undefined;
+  }
+  const preliminary = flag(r, o, 'preliminary', base, 'flag', 'optional');
+  const ref = bounded(r, `${base}.ref`, str(r, o, 'ref', base, 'agencyText', 'nullable'), MAX_TEXT_LENGTH);
+  const assessment = readAssessment(r, o, base, types);
+  if (
+    typeof memberId !== 'string' ||
+    typeof agency !== 'string' ||
+    typeof benefit !== 'string' ||
+    subBenefit === undefined ||
+    amountType === undefined ||
+    typeof net !== 'number' ||
+    gross === undefined ||
+    tax === undefined ||
+    paidOn === undefined ||
+    periodFrom === undefined ||
+    periodTo === undefined ||
+    days === undefined ||
+    preliminary === undefined ||
+    ref === undefined ||
+    assessment === undefined
+  ) {
+    return undefined;
+  }
+  return { index: i, memberId, agency, benefit, subBenefit, amountType, net, gross, tax, paidOn, periodFrom, periodTo, days, preliminary: preliminary ?? false, ref, assessment };
 }
 
 /**
@@ -570,281 +760,291 @@ function parseRegistered(issues: InputIssue[], ids: ReadonlyMap<string, number>,
  * counted as an income type, or not counted with the reason. The income type is checked against the
  * period's rules with the other types (src/index.ts).
  */
-function assessmentField(issues: InputIssue[], a: NonNullable<RegisteredInput['assessment']> | null, index: number): PaymentAssessment | null {
-  if (a === null) return null;
-  const path = `registeredIncomes[${index}].assessment`;
-  if (a.action !== 'count' && a.action !== 'exclude') {
-    addIssue(issues, `${path}.action`, 'INVALID_ACTION', `expected "count" or "exclude", got ${quote(a.action)}`);
-    return null;
-  }
-  const incomeType = a.incomeType ?? null;
-  const reason = a.reason?.trim() || null;
-  if (a.action === 'count' && incomeType === null) addIssue(issues, `${path}.incomeType`, 'REQUIRED', 'required when the payment is counted: the income type it is counted as');
-  if (a.action === 'exclude' && incomeType !== null) addIssue(issues, `${path}.incomeType`, 'NOT_ALLOWED', 'a payment that is not counted has no income type');
-  if (a.action === 'exclude' && reason === null) addIssue(issues, `${path}.reason`, 'REQUIRED', 'required when the payment is not counted: why it is not income');
-  return { action: a.action, incomeType, reason };
+function readAssessment(r: Reader, o: Obj, base: string, types: RuleChecks['types'][number][]): PaymentAssessment | null | undefined {
+  const a = object(r, o, 'assessment', base, 'assessment', 'nullable');
+  if (a === null || a === undefined) return a;
+  const path = `${base}.assessment`;
+  const action = oneOf(r, `${path}.action`, str(r, a, 'action', path, 'assessmentAction', 'required'), ASSESSMENT_ACTIONS, 'INVALID_ACTION');
+  const incomeType = str(r, a, 'incomeType', path, 'incomeType', 'nullable');
+  const reasonText = bounded(r, `${path}.reason`, str(r, a, 'reason', path, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  const reason = typeof reasonText === 'string' ? reasonText.trim() || null : reasonText;
+  if (typeof incomeType === 'string') types.push({ list: 'incomes', path: `${path}.incomeType`, value: incomeType });
+  if (action === 'count' && incomeType === null) r.add(`${path}.incomeType`, 'REQUIRED.assessmentIncomeType', NO_ARGS);
+  if (action === 'exclude' && typeof incomeType === 'string') r.add(`${path}.incomeType`, 'NOT_ALLOWED', NO_ARGS);
+  if (action === 'exclude' && reason === null) r.add(`${path}.reason`, 'REQUIRED.assessmentReason', NO_ARGS);
+  if (typeof action !== 'string' || incomeType === undefined || reason === undefined) return undefined;
+  return { action, incomeType, reason };
 }
 
+/** What a caseworker can do with a registered payment the rules leave to a person. */
+export const ASSESSMENT_ACTIONS = ['count', 'exclude'] as const;
+
 /** Agency answers: one per member and agency; a "nothing" or "failed" answer cannot sit beside payments from that agency. */
-function parseAnswers(issues: InputIssue[], ids: ReadonlyMap<string, number>, list: readonly AnswerInput[], registered: readonly RegisteredIncome[]): AgencyAnswer[] {
+function readAnswers(r: Reader, items: readonly unknown[], ids: ReadonlyMap<string, number> | null, registered: readonly (RegisteredIncome | undefined)[]): (AgencyAnswer | undefined)[] {
   const seen = new Map<string, number>();
-  return list.map((a, i) => {
-    memberRef(issues, ids, a.memberId, 'agencyAnswers', i);
-    const agency = agencyField(issues, a.agency, 'agencyAnswers', i);
-    if (!(AGENCY_ANSWER_STATUSES as readonly string[]).includes(a.status)) {
-      addIssue(issues, `agencyAnswers[${i}].status`, 'INVALID_STATUS', `expected one of ${AGENCY_ANSWER_STATUSES.join(', ')}, got ${quote(a.status)}`);
-    }
-    const key = `${a.memberId}\u0000${a.agency}`;
-    if (seen.has(key)) addIssue(issues, `agencyAnswers[${i}]`, 'DUPLICATE_ANSWER', `agencyAnswers[${seen.get(key)}] already gives ${a.agency}'s answer for ${a.memberId}`);
+  return items.map((o, i) => {
+    if (!isRecord(o)) return undefined;
+    const base = `agencyAnswers[${i}]`;
+    const memberId = str(r, o, 'memberId', base, 'memberRef', 'required');
+    memberRef(r, ids, `${base}.memberId`, memberId);
+    const agency = oneOf(r, `${base}.agency`, str(r, o, 'agency', base, 'agency', 'required'), AGENCIES, 'UNKNOWN_AGENCY');
+    const status = oneOf(r, `${base}.status`, str(r, o, 'status', base, 'answerStatus', 'required'), AGENCY_ANSWER_STATUSES, 'INVALID_STATUS');
+    if (typeof memberId !== 'string' || typeof agency !== 'string' || typeof status !== 'string') return undefined;
+    const key = `${memberId}\u0000${agency}`;
+    const other = seen.get(key);
+    if (other !== undefined) r.add(base, 'DUPLICATE_ANSWER', { other, agency, memberId: echo(memberId) });
     else seen.set(key, i);
-    if (a.status === 'nothing' || a.status === 'failed') {
-      const paid = registered.find((r) => r.memberId === a.memberId && r.agency === a.agency);
-      if (paid) addIssue(issues, `agencyAnswers[${i}].status`, 'ANSWER_CONTRADICTS_PAYMENTS', `${quote(a.status)}, but registeredIncomes[${paid.index}] is a payment from ${a.agency} to ${a.memberId}`);
+    if (status === 'nothing' || status === 'failed') {
+      const paid = registered.find((x) => x !== undefined && x.memberId === memberId && x.agency === agency);
+      if (paid) r.add(`${base}.status`, 'ANSWER_CONTRADICTS_PAYMENTS', { status, payment: paid.index, agency, memberId: echo(memberId) });
     }
-    return { index: i, memberId: a.memberId, agency, status: a.status as AgencyAnswerStatus };
+    return { index: i, memberId, agency: agency as Agency, status: status as AgencyAnswerStatus };
   });
 }
 
-/** A member's name as the letter uses it: trimmed, one line; an empty name is no name. */
-function nameOf(name: string | null | undefined): string | null {
-  const trimmed = (name ?? '').replace(/\s+/g, ' ').trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-type LetterheadInput = NonNullable<z.infer<typeof householdSchema>['letterhead']>;
-
-/** The longest text of the letterhead (a name, a line of the address, a delegation). */
-export const MAX_LETTERHEAD_TEXT = 200;
-/** The most address lines (c/o, street, box, postcode and town, country). */
-export const MAX_ADDRESS_LINES = 6;
-
-/** A letterhead text: absent or null → null; else one line, not empty, at most MAX_LETTERHEAD_TEXT characters. */
-function letterText(issues: InputIssue[], value: string | null | undefined, path: string): string | null {
-  if (value === undefined || value === null) return null;
-  const trimmed = value.trim();
-  if (trimmed === '') addIssue(issues, path, 'REQUIRED', 'must not be empty (leave the field out when it is not known)');
-  else if (/[\u0000-\u001f\u007f]/.test(value)) addIssue(issues, path, 'INVALID_FIELD', 'one line of text: no line breaks or control characters');
-  else if (value.length > MAX_LETTERHEAD_TEXT) addIssue(issues, path, 'TOO_LONG', `at most ${MAX_LETTERHEAD_TEXT} characters (got ${value.length})`);
-  return trimmed === '' ? null : trimmed;
+function readCircumstances(r: Reader, raw: Obj, p: PeriodRead, applicant: MemberRead | undefined) {
+  const c = object(r, raw, 'circumstances', '', 'circumstances', 'optional') ?? {};
+  const base = 'circumstances';
+  const availableForWork = flag(r, c, 'availableForWork', base, 'flagOrNull', 'nullable');
+  const acceptableReason = bounded(r, `${base}.acceptableReason`, str(r, c, 'acceptableReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  let months = whole(r, c, 'consecutiveMonthsOnAssistance', base, 'months', 'nullable');
+  if (typeof months === 'number') {
+    if (months < 0) {
+      r.shape(`${base}.consecutiveMonthsOnAssistance`, 'INVALID_FIELD.negative', { holds: 'months', value: months });
+      months = undefined;
+    } else if (p.period !== undefined && applicant?.birthDate !== undefined) {
+      // Issue 27: more months in a row than the applicant has lived is impossible (1 201 011 234 was accepted).
+      const lived = Math.max(0, monthsBetween(p.period, { year: Number(applicant.birthDate.slice(0, 4)), month: Number(applicant.birthDate.slice(5, 7)) }));
+      if (months > lived) {
+        r.add(`${base}.consecutiveMonthsOnAssistance`, 'TOO_MANY_MONTHS', { value: months, age: Math.max(0, ageOn(applicant.birthDate, p.start!)), months: lived });
+        months = undefined;
+      }
+    }
+  }
+  const rentCeiling = amount(r, c, 'rentCeiling', base, 'nullable');
+  // The day the household was told its rent is above the reasonable level (starts the rådrum).
+  const rentCeilingNotifiedOn = optionalDate(r, c, 'rentCeilingNotifiedOn', base);
+  nearPeriod(r, `${base}.rentCeilingNotifiedOn`, rentCeilingNotifiedOn, p);
+  const rentCeilingBasis = bounded(r, `${base}.rentCeilingBasis`, str(r, c, 'rentCeilingBasis', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  const rentArrears = amount(r, c, 'rentArrears', base, 'nullable');
+  const startText = str(r, c, 'jobbstimulansStart', base, 'month', 'nullable');
+  let jobbstimulansStart = typeof startText === 'string' ? month(r, `${base}.jobbstimulansStart`, startText) : startText;
+  if (jobbstimulansStart && p.period !== undefined) {
+    // Issue 27: "9999-12" silently switched jobbstimulans off (a window 9999-12–10001-11).
+    if (monthsBetween(jobbstimulansStart, p.period) > 0) {
+      r.add(`${base}.jobbstimulansStart`, 'AFTER_PERIOD.jobbstimulans', { value: startText as string, period: p.text });
+      jobbstimulansStart = undefined;
+    } else if (monthsBetween(p.period, jobbstimulansStart) > 12 * MAX_YEARS_FROM_PERIOD) {
+      r.add(`${base}.jobbstimulansStart`, 'FAR_FROM_PERIOD', { value: startText as string, period: p.text, years: MAX_YEARS_FROM_PERIOD });
+      jobbstimulansStart = undefined;
+    }
+  }
+  if (applicant !== undefined) applicantStatement(r, applicant, { availableForWork, acceptableReason });
+  return { availableForWork, acceptableReason, consecutiveMonthsOnAssistance: months, rentCeiling, rentCeilingNotifiedOn, rentCeilingBasis, rentArrears, jobbstimulansStart };
 }
 
 /**
- * The letterhead (the letter's case facts): every text one line of at most 200 characters; the
- * application date a real date not after the decision date or the benefit month; at most six address
- * lines; a telephone number of digits (with spaces, +, -, parentheses); an e-mail address with an @.
+ * The applicant's labour-market statement may be given in circumstances (CONTRACT.md) or, like a
+ * partner's, on the member: both at once must agree.
  */
-function parseLetterhead(issues: InputIssue[], l: LetterheadInput | null | undefined, decidedOn: string | null, period: Period | null): Household['letterhead'] {
-  if (l === undefined || l === null) return null;
-  const board = letterText(issues, l.board, 'letterhead.board');
-  let applicationDate: string | null = null;
-  if (l.applicationDate !== undefined && l.applicationDate !== null) {
-    const date = l.applicationDate;
-    if (!isIsoDate(date)) addIssue(issues, 'letterhead.applicationDate', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(date)}`);
-    else if (decidedOn !== null && isIsoDate(decidedOn) && date > decidedOn) addIssue(issues, 'letterhead.applicationDate', 'AFTER_DECISION', `${date} is after the decision date ${decidedOn}`);
-    else if (period !== null && date > lastDayOf(period)) addIssue(issues, 'letterhead.applicationDate', 'AFTER_PERIOD', `${date} is after the month applied for (${firstDayOf(period).slice(0, 7)})`);
-    else applicationDate = date;
+function applicantStatement(r: Reader, m: MemberRead, c: { availableForWork: boolean | null | undefined; acceptableReason: string | null | undefined }): void {
+  for (const key of ['availableForWork', 'acceptableReason'] as const) {
+    const here = m[key];
+    const there = c[key];
+    if (here === null || here === undefined || there === null || there === undefined || here === there) continue;
+    const shown = (v: string | boolean) => (typeof v === 'string' ? echo(v) : v);
+    r.add(`members[${m.index}].${key}`, 'CONFLICTS_WITH_CIRCUMSTANCES', { field: key, here: shown(here), there: shown(there) });
   }
-  const lines = l.applicantAddress ?? [];
-  if (lines.length > MAX_ADDRESS_LINES) addIssue(issues, 'letterhead.applicantAddress', 'TOO_LONG', `at most ${MAX_ADDRESS_LINES} lines (got ${lines.length})`);
-  const applicantAddress = lines.map((line, i) => letterText(issues, line, `letterhead.applicantAddress[${i}]`)).filter((x): x is string => x !== null);
-  let decisionMaker: DecisionMaker | null = null;
-  if (l.decisionMaker !== undefined && l.decisionMaker !== null) {
-    const name = letterText(issues, l.decisionMaker.name, 'letterhead.decisionMaker.name');
-    const title = letterText(issues, l.decisionMaker.title, 'letterhead.decisionMaker.title');
-    const delegation = letterText(issues, l.decisionMaker.delegation, 'letterhead.decisionMaker.delegation');
-    decisionMaker = name === null ? null : { name, title, delegation };
-  }
-  let contact: Contact | null = null;
-  if (l.contact !== undefined && l.contact !== null) {
-    const name = letterText(issues, l.contact.name, 'letterhead.contact.name');
-    const phone = letterText(issues, l.contact.phone, 'letterhead.contact.phone');
-    const email = letterText(issues, l.contact.email, 'letterhead.contact.email');
-    if (phone !== null && !/^\+?[0-9 ()-]+$/.test(phone)) addIssue(issues, 'letterhead.contact.phone', 'INVALID_PHONE', `expected digits, spaces, +, - and parentheses, got ${quote(phone)}`);
-    else if (phone !== null && phone.replace(/[^0-9]/g, '').length < 5) addIssue(issues, 'letterhead.contact.phone', 'INVALID_PHONE', `expected at least 5 digits, got ${quote(phone)}`);
-    if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) addIssue(issues, 'letterhead.contact.email', 'INVALID_EMAIL', `expected an e-mail address like namn@kommun.se, got ${quote(email)}`);
-    if (l.contact.name == null && l.contact.phone == null && l.contact.email == null) addIssue(issues, 'letterhead.contact', 'REQUIRED', 'give at least one of name, phone and email (or leave contact out)');
-    contact = name === null && phone === null && email === null ? null : { name, phone, email };
-  }
-  return { board, applicationDate, applicantAddress, decisionMaker, contact };
 }
 
-export function parseHousehold(raw: unknown): ParseResult {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, issues: [{ path: '(household)', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with period, members, incomes, costs' }] };
+/**
+ * decidedOn: the date the decision is made, which picks the law cited (docs/law-in-force.md). A real
+ * date; not before the month preceding the benefit month (a decision about a month is made at the
+ * earliest in the month before it); not more than MAX_YEARS_FROM_PERIOD after it (omprövning and
+ * appeals come years after, never decades).
+ */
+function readDecidedOn(r: Reader, raw: Obj, p: PeriodRead): string | null | undefined {
+  const decidedOn = optionalDate(r, raw, 'decidedOn', '');
+  if (typeof decidedOn !== 'string' || p.period === undefined) return decidedOn;
+  const earliest = firstDayOf(addMonths(p.period, -1));
+  if (decidedOn < earliest) {
+    r.add('decidedOn', 'DECIDED_TOO_EARLY', { value: decidedOn, period: p.text, earliest });
+    return undefined;
   }
-  // The shape check and the unknown-field warnings look at fixed places only, so they are safe on any
-  // nesting. A household of the contract's shape with no unknown field nests at most 4 levels, known
-  // without walking it: given that shape, every field the contract knows holds a primitive except the
-  // lists, their items, circumstances, activityRequirement and sickness, so only a field it does not
-  // know can nest deeper, and unknownKeyWarnings looks at every object that can hold one
-  // (test/batch/fast-parse.test.ts checks it). That spares walking it for the depth check below (a
-  // quarter of parseHousehold's time in a profile; parseHousehold 4.2 -> 3.8 µs a household without it).
-  const shapeMatches = matchesHouseholdShape(raw as Record<string, unknown>);
-  const warnings = unknownKeyWarnings(raw as Record<string, unknown>);
-  const knownShallow = shapeMatches && warnings.length === 0;
-  // Refused before anything recurses over it (the input hash, zod): a body of a few hundred KB can
-  // nest 100 000 levels and would overflow the stack.
-  if (!knownShallow && nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
-    return { ok: false, issues: [{ path: '(household)', code: 'TOO_DEEP', message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep; a household needs 3` }] };
+  if (decidedOn > p.window().to) {
+    r.add('decidedOn', 'FAR_FROM_PERIOD', { value: decidedOn, period: p.text, years: MAX_YEARS_FROM_PERIOD });
+    return undefined;
   }
-  const parsed = shapeMatches ? { success: true as const, data: raw as z.infer<typeof householdSchema> } : householdSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => {
-        const given = valueAt(raw, issue.path);
-        // A personnummer given as a number must not be echoed in full on stderr (issue 4): name its type only.
-        const hidden = issue.path[issue.path.length - 1] === 'personnummer' && given !== null && typeof given !== 'object';
-        const message =
-          issue.code !== 'invalid_type' ? issue.message : given === undefined ? `required: ${issue.message}` : `${issue.message}, got ${hidden ? typeof given : describe(given)}`;
-        return { path: formatPath(issue.path), code: given === undefined ? 'REQUIRED' : 'INVALID_FIELD', message };
-      }),
-    };
-  }
-  const input = parsed.data;
-  const issues: InputIssue[] = [];
+  return decidedOn;
+}
 
-  const period = parsePeriod(input.period);
-  if (input.caseId !== undefined && input.caseId !== null && input.caseId.length > MAX_ID_LENGTH) {
-    addIssue(issues, 'caseId', 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${input.caseId.length})`);
+function caseIdOf(raw: unknown): string | null {
+  if (!isRecord(raw)) return null;
+  const id = raw['caseId'];
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Every problem at once, but at most MAX_PROBLEMS of them: then one more says how many were left out
+ * (a 100 MB list of bad items would otherwise give a gigabyte of messages).
+ */
+export function capProblems(problems: readonly InputProblem[]): readonly InputProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), problem('(household)', 'TOO_MANY_PROBLEMS', { more: problems.length - MAX_PROBLEMS, max: MAX_PROBLEMS })];
+}
+
+const defined = <T>(items: readonly (T | undefined)[]): items is readonly T[] => items.every((x) => x !== undefined);
+
+/** True when the household has the documented shape (householdSchema): no field missing or of the wrong JSON type. */
+export function matchesHouseholdShape(raw: Obj): boolean {
+  const parsed = parseHousehold(raw);
+  return parsed.ok || (isRecord(raw) && (parsed.issues as readonly InputProblem[]).every((p) => !SHAPE_KEYS.has(p.key)));
+}
+const SHAPE_KEYS: ReadonlySet<ProblemKey> = new Set<ProblemKey>(['REQUIRED', 'INVALID_FIELD', 'INVALID_FIELD.notWhole', 'INVALID_FIELD.negative', 'INVALID_FIELD.empty', 'NOT_AN_OBJECT', 'TOO_DEEP']);
+
+export function parseHousehold(raw: unknown): ParseResult {
+  if (!isRecord(raw)) {
+    return { ok: false, issues: [problem('(household)', 'NOT_AN_OBJECT', { given: givenOf(raw) })], rules: null, caseId: null };
   }
-  if (!period) addIssue(issues, 'period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(input.period)}`);
-  const decidedOn = input.decidedOn ?? null;
-  if (decidedOn !== null) decidedOnProblem(issues, decidedOn, period);
+  const r = new Reader();
+  const warnings = unknownKeyWarnings(raw);
+
+  const caseId = bounded(r, 'caseId', str(r, raw, 'caseId', '', 'caseId', 'nullable'), MAX_ID_LENGTH);
+  const periodText = str(r, raw, 'period', '', 'period', 'required');
+  const p = new PeriodRead(typeof periodText === 'string' ? month(r, 'period', periodText) : undefined, typeof periodText === 'string' ? periodText : '');
+  const decidedOn = readDecidedOn(r, raw, p);
+  let municipality = str(r, raw, 'municipality', '', 'kommunkod', 'nullable');
+  if (typeof municipality === 'string' && !/^[0-9]{4}$/.test(municipality)) {
+    r.add('municipality', 'INVALID_MUNICIPALITY', { value: echo(municipality) });
+    municipality = undefined;
+  }
 
   // Members
+  const memberItems = list(r, raw, 'members', 'members', 'member', 'required', MAX_MEMBERS);
   const ids = new Map<string, number>();
-  const periodStart = period ? firstDayOf(period) : null;
-  const periodEnd = period ? lastDayOf(period) : null;
-  input.members.forEach((m, i) => {
-    const base = `members[${i}]`;
-    if (m.id.length > MAX_ID_LENGTH) addIssue(issues, `${base}.id`, 'TOO_LONG', `at most ${MAX_ID_LENGTH} characters (got ${m.id.length})`);
-    else if (ids.has(m.id)) addIssue(issues, `${base}.id`, 'DUPLICATE_MEMBER_ID', `${quote(m.id)} is already used by members[${ids.get(m.id)}]`);
-    else ids.set(m.id, i);
-    if (!(ROLES as readonly string[]).includes(m.role)) addIssue(issues, `${base}.role`, 'INVALID_ROLE', `expected one of ${ROLES.join(', ')}, got ${quote(m.role)}`);
-    if (!isIsoDate(m.birthDate)) addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(m.birthDate)}`);
-    else if (periodEnd !== null && m.birthDate > periodEnd) addIssue(issues, `${base}.birthDate`, 'BORN_AFTER_PERIOD', `${m.birthDate} is after the period ${input.period}`);
-    else if (m.birthDate < '1890-01-01') addIssue(issues, `${base}.birthDate`, 'INVALID_DATE', `${m.birthDate} is not a plausible birth date`);
-    else if (periodStart !== null && (m.role === 'applicant' || m.role === 'partner') && ageOn(m.birthDate, periodStart) < MIN_AGE_APPLICANT_OR_PARTNER) {
-      // Issue 13: a 6-year-old partner was accepted without a word (limits.ts says why 15).
-      const age = Math.max(0, ageOn(m.birthDate, periodStart));
-      addIssue(issues, `${base}.birthDate`, 'IMPLAUSIBLE_AGE', `${m.role === 'applicant' ? 'an' : 'a'} ${m.role} aged ${age} in ${input.period} is not plausible (at least ${MIN_AGE_APPLICANT_OR_PARTNER}): check birthDate, or give a child role child`);
-    }
-    if (m.gender !== undefined && m.gender !== null && !(GENDERS as readonly string[]).includes(m.gender)) {
-      addIssue(issues, `${base}.gender`, 'INVALID_GENDER', `expected one of ${GENDERS.join(', ')}, got ${quote(m.gender)}`);
-    }
-    if (m.daysInHousehold !== undefined && m.daysInHousehold !== null) {
-      if (m.role !== 'child') addIssue(issues, `${base}.daysInHousehold`, 'NOT_A_CHILD', 'only a member with role child can live here part of the month');
-      else if (m.daysInHousehold < 0) addIssue(issues, `${base}.daysInHousehold`, 'INVALID_DAYS', `must be 0 or more (got ${m.daysInHousehold})`);
-      else if (period && m.daysInHousehold > daysInMonth(period)) {
-        addIssue(issues, `${base}.daysInHousehold`, 'INVALID_DAYS', `${input.period} has ${daysInMonth(period)} days (got ${m.daysInHousehold})`);
-      }
-    }
-    if (m.name !== undefined && m.name !== null && m.name.length > MAX_LETTERHEAD_TEXT) addIssue(issues, `${base}.name`, 'TOO_LONG', `at most ${MAX_LETTERHEAD_TEXT} characters (got ${m.name.length})`);
-    checkActivity(issues, m, base);
-    checkSickness(issues, m, base, period);
-    if (m.lunchOutsideHome === true && m.role !== 'child') addIssue(issues, `${base}.lunchOutsideHome`, 'NOT_A_CHILD', 'applies only to a member with role child (aged 0–6)');
-    if (m.personnummer !== undefined && m.personnummer !== null) {
-      // Issue 4: format, date part (samordningsnummer: day + 60) and Luhn check digit; the message masks the number.
-      const problem = personnummerProblem(m.personnummer, period ? period.year : null);
-      if (problem !== null) addIssue(issues, `${base}.personnummer`, 'INVALID_PERSONNUMMER', problem);
-    }
-  });
-  const applicants = input.members.filter((m) => m.role === 'applicant').length;
-  if (input.members.length === 0) addIssue(issues, 'members', 'NO_MEMBERS', 'the household must have at least the applicant');
-  else if (applicants === 0) addIssue(issues, 'members', 'NO_APPLICANT', 'exactly one member must have role "applicant" (none has)');
-  else if (applicants > 1) addIssue(issues, 'members', 'SEVERAL_APPLICANTS', `exactly one member must have role "applicant" (${applicants} have)`);
-  if (input.members.length > MAX_MEMBERS) addIssue(issues, 'members', 'TOO_MANY_MEMBERS', `at most ${MAX_MEMBERS} members (got ${input.members.length})`);
-  const partners = input.members.filter((m) => m.role === 'partner').length;
-  if (partners > 1) addIssue(issues, 'members', 'SEVERAL_PARTNERS', `at most one member can have role "partner" (${partners} have)`);
-
-  const incomes = (input.incomes ?? []).map((inc, i) => {
-    memberRef(issues, ids, inc.memberId, 'incomes', i);
-    return {
-      index: i,
-      memberId: inc.memberId,
-      type: inc.type,
-      amount: moneyField(issues, inc.amount, 'incomes', i, 'amount'),
-      yearToDate: moneyField(issues, inc.yearToDate, 'incomes', i, 'yearToDate'),
-      description: inc.description ?? null,
-    };
-  });
-  const costs = (input.costs ?? []).map((c, i) => {
-    memberRef(issues, ids, c.memberId, 'costs', i);
-    return { index: i, type: c.type, amount: moneyField(issues, c.amount, 'costs', i, 'amount'), memberId: c.memberId ?? null, description: c.description ?? null };
-  });
-  const assets = (input.assets ?? []).map((a, i) => {
-    memberRef(issues, ids, a.memberId, 'assets', i);
-    return { index: i, memberId: a.memberId ?? null, type: a.type, amount: moneyField(issues, a.amount, 'assets', i, 'amount'), description: a.description ?? null };
-  });
-
-  listTotal(issues, incomes, 'amount', 'incomes', 'income amounts');
-  listTotal(issues, incomes, 'yearToDate', 'incomes', 'yearToDate amounts');
-  listTotal(issues, costs, 'amount', 'costs', 'cost amounts');
-  listTotal(issues, assets, 'amount', 'assets', 'asset amounts');
-
-  const c = input.circumstances ?? {};
-  let jobbstimulansStart: Period | null = null;
-  if (c.jobbstimulansStart !== undefined && c.jobbstimulansStart !== null) {
-    jobbstimulansStart = parsePeriod(c.jobbstimulansStart);
-    if (!jobbstimulansStart) addIssue(issues, 'circumstances.jobbstimulansStart', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(c.jobbstimulansStart)}`);
+  const members: (MemberRead | undefined)[] = (memberItems ?? []).map((m, i) => (isRecord(m) ? readMember(r, m, i, p, ids) : undefined));
+  const readable = memberItems !== undefined && members.every((m) => m !== undefined && m.id !== undefined);
+  // An unknown memberId is only reported when every member's id could be read (else it may be that member's).
+  const refs = readable ? ids : null;
+  let applicants = 0;
+  let partners = 0;
+  let rolesRead = true;
+  let applicant: MemberRead | undefined;
+  for (const m of members) {
+    if (m === undefined || m.role === undefined) rolesRead = false;
+    else if (m.role === 'applicant') {
+      applicants++;
+      applicant = m;
+    } else if (m.role === 'partner') partners++;
   }
-  const rentCeilingNotifiedOn = c.rentCeilingNotifiedOn ?? null;
-  if (rentCeilingNotifiedOn !== null && !isIsoDate(rentCeilingNotifiedOn)) addIssue(issues, 'circumstances.rentCeilingNotifiedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(rentCeilingNotifiedOn)}`);
-  checkApplicantStatement(issues, input.members, c);
-  const circumstances = {
-    availableForWork: c.availableForWork ?? null,
-    acceptableReason: c.acceptableReason ?? null,
-    consecutiveMonthsOnAssistance: c.consecutiveMonthsOnAssistance ?? null,
-    rentCeiling: moneyField(issues, c.rentCeiling, 'circumstances', -1, 'rentCeiling'),
-    rentCeilingNotifiedOn,
-    rentCeilingBasis: c.rentCeilingBasis ?? null,
-    rentArrears: moneyField(issues, c.rentArrears, 'circumstances', -1, 'rentArrears'),
-    jobbstimulansStart,
-  };
-
-  const registeredIncomes = parseRegistered(issues, ids, input.registeredIncomes ?? []);
-  const agencyAnswers = parseAnswers(issues, ids, input.agencyAnswers ?? [], registeredIncomes);
-
-  if (input.municipality !== undefined && input.municipality !== null && !/^[0-9]{4}$/.test(input.municipality)) {
-    addIssue(issues, 'municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(input.municipality)}`);
+  if (applicants !== 1) applicant = undefined;
+  // The roles are counted only when every member and role could be read (else "no applicant" may only echo that).
+  if (memberItems !== undefined && rolesRead) {
+    if (members.length === 0) r.add('members', 'NO_MEMBERS', NO_ARGS);
+    else if (applicants === 0) r.add('members', 'NO_APPLICANT', NO_ARGS);
+    else if (applicants > 1) r.add('members', 'SEVERAL_APPLICANTS', { count: applicants });
+    if (partners > 1) r.add('members', 'SEVERAL_PARTNERS', { count: partners });
   }
 
-  const letterhead = parseLetterhead(issues, input.letterhead, decidedOn, period);
+  const types: RuleChecks['types'][number][] = [];
+  const incomeItems = list(r, raw, 'incomes', 'incomes', 'income', 'optional', MAX_LIST_ITEMS);
+  const incomes = (incomeItems ?? []).map((o, i) => (isRecord(o) ? readIncome(r, o, i, refs, types) : undefined));
+  listTotal(r, incomes.map((x) => x?.amount), 'incomes');
+  listTotal(r, incomes.map((x) => x?.yearToDate), 'incomes');
+  const costItems = list(r, raw, 'costs', 'costs', 'cost', 'optional', MAX_LIST_ITEMS);
+  const costs = (costItems ?? []).map((o, i) => (isRecord(o) ? readCost(r, o, i, refs, types) : undefined));
+  listTotal(r, costs.map((x) => x?.amount), 'costs');
+  const assetItems = list(r, raw, 'assets', 'assets', 'asset', 'optional', MAX_LIST_ITEMS);
+  const assets = (assetItems ?? []).map((o, i) => (isRecord(o) ? readAsset(r, o, i, refs, types) : undefined));
+  listTotal(r, assets.map((x) => x?.amount), 'assets');
 
-  if (issues.length > 0 || !period) return { ok: false, issues };
+  const circumstances = readCircumstances(r, raw, p, applicant);
+  const letterhead = readLetterhead(r, raw, p, decidedOn);
 
+  const registeredItems = list(r, raw, 'registeredIncomes', 'registeredIncomes', 'registeredIncome', 'optional', MAX_LIST_ITEMS);
+  const registered = (registeredItems ?? []).map((o, i) => (isRecord(o) ? readRegistered(r, o, i, refs, p, types) : undefined));
+  const answerItems = list(r, raw, 'agencyAnswers', 'agencyAnswers', 'agencyAnswer', 'optional', MAX_LIST_ITEMS);
+  const answers = readAnswers(r, answerItems ?? [], refs, registered);
+
+  const exemptions: { index: number; value: string }[] = [];
+  for (const m of members) if (m?.activityRequirement?.exemption) exemptions.push({ index: m.index, value: m.activityRequirement.exemption });
+  const rules: RuleChecks | null =
+    p.period !== undefined && decidedOn !== undefined && municipality !== undefined
+      ? { period: p.period, municipality, decidedOn, types, exemptions, hasRegisteredIncomes: Array.isArray(raw['registeredIncomes']) && raw['registeredIncomes'].length > 0 }
+      : null;
+
+  // Refused before anything recurses over it (the input hash): a body of a few hundred KB can nest
+  // 100 000 levels and would overflow the stack. A household of the documented shape with no unknown
+  // field nests at most 4 levels, known without walking it: given that shape, every field the contract
+  // knows holds a primitive except the lists, their items, circumstances, activityRequirement and
+  // sickness, so only a field it does not know (or a known field of the wrong type) can nest deeper,
+  // and unknownKeyWarnings looks at every object that can hold one (test/batch/fast-parse.test.ts).
+  const knownShallow = r.shapeProblems === 0 && warnings.length === 0;
+  if (!knownShallow && nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+    return { ok: false, issues: [problem('(household)', 'TOO_DEEP', { max: MAX_JSON_DEPTH }), ...r.problems], rules: null, caseId: caseIdOf(raw) };
+  }
+
+  if (r.problems.length > 0 || rules === null || caseId === undefined || municipality === undefined || decidedOn === undefined) {
+    return { ok: false, issues: r.problems, rules, caseId: caseIdOf(raw) };
+  }
+  const c = circumstances;
+  if (
+    !defined(members) ||
+    !defined(incomes) ||
+    !defined(costs) ||
+    !defined(assets) ||
+    !defined(registered) ||
+    !defined(answers) ||
+    c.availableForWork === undefined ||
+    c.acceptableReason === undefined ||
+    c.consecutiveMonthsOnAssistance === undefined ||
+    c.rentCeiling === undefined ||
+    c.rentCeilingNotifiedOn === undefined ||
+    c.rentCeilingBasis === undefined ||
+    c.rentArrears === undefined ||
+    c.jobbstimulansStart === undefined
+  ) {
+    // Every undefined value was reported; this only satisfies the types.
+    throw new Error('[engine] a household field was unusable but no problem was reported');
+  }
   const household: Household = {
-    caseId: input.caseId ?? null,
-    period,
+    caseId,
+    period: rules.period,
     decidedOn,
-    municipality: input.municipality ?? null,
-    members: input.members.map((m, i) => ({
-      index: i,
-      id: m.id,
-      role: m.role as Household['members'][number]['role'],
-      birthDate: m.birthDate,
+    municipality,
+    members: (members as readonly MemberRead[]).map((m): Member => ({
+      index: m.index,
+      id: m.id!,
+      role: m.role!,
+      birthDate: m.birthDate!,
       lunchOutsideHome: m.lunchOutsideHome ?? false,
       daysInHousehold: m.daysInHousehold ?? null,
       inSchool: m.inSchool ?? null,
-      gender: (m.gender ?? null) as Household['members'][number]['gender'],
+      gender: m.gender ?? null,
       personnummer: m.personnummer ?? null,
       availableForWork: m.availableForWork ?? null,
       acceptableReason: m.acceptableReason ?? null,
       minorApplicantReason: m.minorApplicantReason ?? null,
-      activityRequirement: m.activityRequirement
-        ? { status: m.activityRequirement.status as ActivityStatus, exemption: m.activityRequirement.exemption ?? null, acceptableReason: m.activityRequirement.acceptableReason ?? null }
-        : null,
-      sickness: m.sickness ? { since: m.sickness.since ?? null, medicalCertificate: m.sickness.medicalCertificate ?? null } : null,
-      name: nameOf(m.name),
+      activityRequirement: m.activityRequirement ?? null,
+      sickness: m.sickness ?? null,
+      name: m.name ?? null,
     })),
     incomes,
     costs,
     assets,
-    circumstances,
-    registeredIncomes,
-    agencyAnswers,
-    letterhead,
+    circumstances: {
+      availableForWork: c.availableForWork,
+      acceptableReason: c.acceptableReason,
+      consecutiveMonthsOnAssistance: c.consecutiveMonthsOnAssistance,
+      rentCeiling: c.rentCeiling,
+      rentCeilingNotifiedOn: c.rentCeilingNotifiedOn,
+      rentCeilingBasis: c.rentCeilingBasis,
+      rentArrears: c.rentArrears,
+      jobbstimulansStart: c.jobbstimulansStart,
+    },
+    registeredIncomes: registered,
+    agencyAnswers: answers,
+    letterhead: letterhead ?? null,
   };
-  return { ok: true, household, warnings };
+  return { ok: true, household, warnings, rules };
 }

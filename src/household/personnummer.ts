@@ -2,21 +2,22 @@
  * Swedish personnummer and samordningsnummer: validation and masking.
  *
  * Issue 4: a member's personnummer is optional input; when given it must be well formed
- * (YYYYMMDD-XXXX, YYMMDD-XXXX, or YYMMDD+XXXX for a person aged 100 or more), its date part must
+ * (YYYYMMDD-XXXX, YYMMDD-XXXX, or YYMMDD+XXXX for a person aged 100 or more; without separator too:
+ * YYYYMMDDXXXX, YYMMDDXXXX), its date part must
  * be a real date (a samordningsnummer adds 60 to the day) and its last digit must be the Luhn check
  * digit over the 10-digit form YYMMDDNNNC (Skatteverket, SKV 704). The number is stored with the
- * decision record so a replay sees the same input, but it is never printed in full: every log line,
- * error message and rendering masks the four last digits ("19880402-****").
+ * decision record so a replay sees the same input, but it is never printed in full: the decision has
+ * no field for it, and an input problem about it shows the masked form ("19880402-****").
  *
  * Pure functions: the century of a YYMMDD number is read against a reference year given by the
  * caller (the household's period), never against the clock.
  */
 import { isLeapYear } from '../period/index.ts';
+import { NO_ARGS, type ProblemArgTypes } from './problems.ts';
 
-const SHAPE = /^(?:([0-9]{2}))?([0-9]{2})([0-9]{2})([0-9]{2})([-+])([0-9]{4})$/;
+// YYYYMMDD-NNNN, YYMMDD-NNNN, YYMMDD+NNNN, or the same digits without separator (as docs/household.md says; systems often store 12 digits).
+const SHAPE = /^(?:([0-9]{2}))?([0-9]{2})([0-9]{2})([0-9]{2})([-+]?)([0-9]{4})$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export const PERSONNUMMER_FORMAT = 'YYYYMMDD-XXXX or YYMMDD-XXXX (YYMMDD+XXXX from 100 years of age)';
 
 /** The Luhn check digit over nine digits (weights 2,1,2,1,…; digit sums of the products). */
 export function luhnCheckDigit(nineDigits: string): number {
@@ -35,15 +36,22 @@ function validDay(year: number | null, month: number, day: number): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS[month - 1]!);
 }
 
+/** Why a personnummer is not valid, as a problem (household/problems.ts): its key and arguments, never the full number. */
+export type PersonnummerProblem =
+  | { readonly key: 'INVALID_PERSONNUMMER'; readonly args: ProblemArgTypes['INVALID_PERSONNUMMER'] }
+  | { readonly key: 'INVALID_PERSONNUMMER.plus'; readonly args: ProblemArgTypes['INVALID_PERSONNUMMER.plus'] }
+  | { readonly key: 'INVALID_PERSONNUMMER.date'; readonly args: ProblemArgTypes['INVALID_PERSONNUMMER.date'] }
+  | { readonly key: 'INVALID_PERSONNUMMER.checkDigit'; readonly args: ProblemArgTypes['INVALID_PERSONNUMMER.checkDigit'] };
+
 /**
- * Why the personnummer is not valid, or null when it is. The message never contains the full
- * number (it is printed on stderr by `calculate`): at most the date part and the masked form.
+ * Why the personnummer is not valid, or null when it is. The problem never holds the full number (it
+ * is printed on stderr by `calculate`): at most the masked form, date part and separator.
  */
-export function personnummerProblem(text: string, referenceYear: number | null): string | null {
+export function personnummerProblem(text: string, referenceYear: number | null): PersonnummerProblem | null {
   const m = SHAPE.exec(text);
-  if (!m) return `expected a personnummer ${PERSONNUMMER_FORMAT}, got a text of ${text.length} characters`;
+  if (!m) return { key: 'INVALID_PERSONNUMMER', args: { length: text.length } };
   const [, century, yy, mm, dd, separator, serial] = m as unknown as [string, string | undefined, string, string, string, string, string];
-  if (century !== undefined && separator === '+') return 'the + separator (100 years or older) is only used with the 10-digit form YYMMDD+XXXX';
+  if (century !== undefined && separator === '+') return { key: 'INVALID_PERSONNUMMER.plus', args: NO_ARGS };
   let year: number | null;
   if (century !== undefined) year = Number(century + yy);
   else if (referenceYear === null) year = null;
@@ -53,35 +61,17 @@ export function personnummerProblem(text: string, referenceYear: number | null):
   }
   const day = Number(dd);
   const calendarDay = day > 60 ? day - 60 : day; // samordningsnummer: day + 60
-  if (!validDay(year, Number(mm), calendarDay)) {
-    return `the date part of ${maskPersonnummer(text)} is not a valid date (a samordningsnummer adds 60 to the day)`;
-  }
+  if (!validDay(year, Number(mm), calendarDay)) return { key: 'INVALID_PERSONNUMMER.date', args: { masked: maskPersonnummer(text) } };
   const ten = `${yy}${mm}${dd}${serial}`;
-  if (luhnCheckDigit(ten.slice(0, 9)) !== Number(ten[9])) return `the check digit does not match (Luhn over YYMMDDNNNC) in ${maskPersonnummer(text)}`;
+  if (luhnCheckDigit(ten.slice(0, 9)) !== Number(ten[9])) return { key: 'INVALID_PERSONNUMMER.checkDigit', args: { masked: maskPersonnummer(text) } };
   return null;
 }
 
-/** A personnummer shown without its four last digits: "19880402-1234" → "19880402-****". */
+/**
+ * A personnummer shown without its four last digits: "19880402-1234" → "19880402-****". Masking works
+ * on the field that holds a personnummer (members[].personnummer), never on printed text (issue 27):
+ * the decision does not carry that field at all, and a problem with it holds only this masked form.
+ */
 export function maskPersonnummer(text: string): string {
   return text.replace(/[0-9](?=[0-9]{0,3}$)/g, '*');
-}
-
-// Anything shaped like a personnummer, with separator, not part of a longer word or number. A JSON
-// escape before it ("\n" in a letter's text printed as JSON) starts a new line, not a word.
-const WITH_SEPARATOR = /(?:(?<![0-9A-Za-z])|(?<=\\[nrt]))((?:[0-9]{2})?[0-9]{6}[-+])[0-9]{4}(?![0-9A-Za-z])/g;
-// Ten or twelve digits without separator: masked when they pass the checks (date and Luhn), so that
-// other long numbers stay readable.
-const WITHOUT_SEPARATOR = /(?:(?<![0-9A-Za-z])|(?<=\\[nrt]))((?:[0-9]{2})?[0-9]{6})([0-9]{4})(?![0-9A-Za-z])/g;
-
-/**
- * Masks every personnummer-shaped number in a text that is about to be printed or logged (a member
- * id, a case id or a description can hold one too). Used on everything the CLI writes from records.
- */
-export function maskPersonnummerIn(text: string): string {
-  return text
-    .replace(WITH_SEPARATOR, (_, head: string) => `${head}****`)
-    .replace(WITHOUT_SEPARATOR, (whole: string, head: string, tail: string) => {
-      const dashed = `${head}-${tail}`;
-      return personnummerProblem(dashed, null) === null ? `${head}****` : whole;
-    });
 }

@@ -1,17 +1,9 @@
-/** Last month's decision of a case, read from a stored record (the monthly run and replay). */
-import type { StoredRecord } from '../store/store.ts';
+/** Last month's decision of a case, read from a stored record (the monthly run; replay and the queue view: store/read.ts). */
+import type { RuleSet } from '../rulebook/types.ts';
+import { decisionOfRecord } from '../store/serialize.ts';
+import type { LatestPartsRow } from '../store/store.ts';
 import type { PreviousDecision } from './propose.ts';
 import type { DecisionLike, MemberLike } from './types.ts';
-
-export function previousFromRecord(record: StoredRecord): PreviousDecision {
-  const input = JSON.parse(record.inputJson) as { members?: MemberLike[] };
-  return {
-    decisionId: record.decisionId,
-    period: record.period,
-    members: (input.members ?? []).map((m) => ({ id: m.id, role: m.role })),
-    decision: JSON.parse(record.decisionJson) as DecisionLike,
-  };
-}
 
 /** The members of a household as applied for (id, role). */
 export function membersOf(raw: unknown): MemberLike[] {
@@ -19,15 +11,22 @@ export function membersOf(raw: unknown): MemberLike[] {
   return Array.isArray(members) ? (members as MemberLike[]).map((m) => ({ id: m.id, role: m.role })) : [];
 }
 
-/** The same from the parts the store extracts (DecisionStore.latestPartsFor): what the comparison reads. */
-export function previousFromParts(row: { decisionId: string; period: string; members: string | null; parts: string }): PreviousDecision {
-  const [outcome, normMembers, costItems, incomeItems, flags, needsInformation, requiresAssessment, payable] = JSON.parse(row.parts) as unknown[];
-  const members = (JSON.parse(row.members ?? '[]') as MemberLike[] | null) ?? [];
+/**
+ * The same from what the store finds (DecisionStore.latestPartsFor): a record of form 2 is read back
+ * as data with the rule set it names (`rulesOf`); of a form-1 record, the parts SQLite extracted.
+ */
+export function previousFromParts(row: LatestPartsRow, rulesOf: (version: string) => RuleSet): PreviousDecision {
+  const members = ((row.members === null ? null : (JSON.parse(row.members) as MemberLike[] | null)) ?? []).map((m) => ({ id: m.id, role: m.role }));
+  if (row.data !== null) {
+    const decision = decisionOfRecord(JSON.parse(row.data) as Record<string, unknown>, row, rulesOf(row.ruleSetVersion));
+    return { decisionId: row.decisionId, period: row.period, members, decision: decision as unknown as DecisionLike };
+  }
+  const [outcome, normMembers, costItems, incomeItems, flags, needsInformation, requiresAssessment, payable] = JSON.parse(row.parts ?? '[]') as unknown[];
   const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   return {
     decisionId: row.decisionId,
     period: row.period,
-    members: members.map((m) => ({ id: m.id, role: m.role })),
+    members,
     decision: {
       outcome: String(outcome),
       payable: typeof payable === 'string' ? payable : null,

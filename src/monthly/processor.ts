@@ -24,7 +24,7 @@ export function makeChunkProcessor(config: WorkerConfig, rulesFor: RuleSetProvid
   const store = DecisionStore.open(options.storePath, { readonly: true });
   const previous = (caseId: string, period: string): PreviousDecision | null => {
     const row = store.latestPartsFor(caseId, period, options.headSeq);
-    return row ? previousFromParts(row) : null;
+    return row ? previousFromParts(row, (version) => store.ruleSet(version).rules) : null;
   };
   const lineOptions = { detail: config.detail, rulesFor, previous, mode: options.mode, today: options.today };
   return chunkProcessor((text, n, counts, onDecision) => processMonthlyLine(text, n, lineOptions, counts, onDecision), config.collectDecisions);

@@ -5,7 +5,8 @@
  * engine never falls back to another year.
  */
 import { contentHash } from '../canonical.ts';
-import { firstDayOf, formatPeriod, type Period } from '../period/index.ts';
+import { addMonths, daysInMonth, firstDayOf, formatPeriod, type Period } from '../period/index.ts';
+import { problem, type InputProblem, type RulesPart } from '../household/problems.ts';
 import type { Loaded, RiksnormFile, Rulebook } from './load.ts';
 import type {
   ActivityRequirementRule,
@@ -25,14 +26,33 @@ import type {
   VersionedRuleSet,
 } from './types.ts';
 
-/** No rules for the period: the message names the period and what exists. */
+/**
+ * No rules for the period (or no legal references for the decision date): which part of rules/ has
+ * nothing for it and the windows it does cover, as data (issue 27: the input problem says which months
+ * exist and what to do; src/explain/problems.ts words it). `message` is the same in English, for logs.
+ */
 export class RuleLookupError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
+  readonly field: 'period' | 'decidedOn';
+  readonly part: RulesPart;
+  /** The month (YYYY-MM) or, for field decidedOn, the decision date the rules were asked for. */
+  readonly date: string;
+  /** The windows the part covers, as a person reads them ("2013–2015", "2023–2026", "2025-07–"). */
+  readonly available: readonly string[];
+  constructor(field: 'period' | 'decidedOn', part: RulesPart, date: string, available: readonly string[], message: string) {
     super(message);
     this.name = 'RuleLookupError';
     this.field = field;
+    this.part = part;
+    this.date = date;
+    this.available = available;
   }
+}
+
+/** A month (or decision date) the rules do not cover, as an input problem naming what exists (src/explain/problems.ts words it). */
+export function ruleLookupProblem(error: RuleLookupError): InputProblem {
+  return error.field === 'decidedOn'
+    ? problem('decidedOn', 'NO_RULES_FOR_PERIOD.decidedOn', { date: error.date, available: error.available })
+    : problem('period', 'NO_RULES_FOR_PERIOD', { period: error.date, part: error.part, available: error.available });
 }
 
 /** A rule the month needs, enacted but not loaded (rules/pending/): the month cannot be calculated yet. */
@@ -61,7 +81,7 @@ export interface PendingRuleSet {
 export class RulesPendingError extends RuleLookupError {
   readonly pending: PendingRuleSet;
   constructor(pending: PendingRuleSet) {
-    super('period', `the rules for ${pending.period} are not published yet: ${pending.missing.map((m) => m.en).join('; ')}`);
+    super('period', 'riksnorm', pending.period, [], `the rules for ${pending.period} are not published yet: ${pending.missing.map((m) => m.en).join('; ')}`);
     this.name = 'RulesPendingError';
     this.pending = pending;
   }
@@ -94,6 +114,26 @@ function windowLabel(from: string, to: string | null): string {
   const wholeYears = from.slice(5) === '01-01' && to.slice(5) === '12-31';
   if (!wholeYears) return `${from.slice(0, 7)}–${to.slice(0, 7)}`;
   return from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : `${from.slice(0, 4)}–${to.slice(0, 4)}`;
+}
+
+/** The day after an ISO date (no Date objects). */
+function nextDay(date: string): string {
+  const period = { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
+  const day = Number(date.slice(8, 10));
+  if (day < daysInMonth(period)) return `${date.slice(0, 8)}${String(day + 1).padStart(2, '0')}`;
+  return firstDayOf(addMonths(period, 1));
+}
+
+/** The windows a dated file covers, adjacent ones joined ("2023–2026"), in order: what a "no rules" problem lists. */
+export function coverage(windows: readonly Windowed[]): string[] {
+  const sorted = [...windows].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  const merged: { from: string; to: string | null }[] = [];
+  for (const w of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && last.to !== null && nextDay(last.to) === w.effectiveFrom) last.to = w.effectiveTo;
+    else merged.push({ from: w.effectiveFrom, to: w.effectiveTo });
+  }
+  return merged.map((w) => windowLabel(w.from, w.to));
 }
 
 /**
@@ -144,9 +184,10 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
 
   const legalVersion = inForce(book.legal.data.versions, decidedOn ?? date);
   if (!legalVersion) {
+    const have = coverage(book.legal.data.versions);
     throw decidedOn === null
-      ? new RuleLookupError('period', `no legal references in rules/legal-references.json for ${label}`)
-      : new RuleLookupError('decidedOn', `no legal references in rules/legal-references.json for a decision made on ${decidedOn}`);
+      ? new RuleLookupError('period', 'legal', label, have, `no legal references in rules/legal-references.json for ${label}`)
+      : new RuleLookupError('decidedOn', 'legal', decidedOn, have, `no legal references in rules/legal-references.json for a decision made on ${decidedOn}`);
   }
   const legalSources = book.legal.data.sources as Sources;
   const refs: Record<string, LegalRef> = {};
@@ -174,8 +215,8 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     throw new RulesPendingError({ period: label, legal, missing, files: [book.legal.file, ...new Set(missing.map((m) => m.file))] });
   }
   if (!table) {
-    const have = book.riksnorm.map((r) => windowLabel(r.data.effectiveFrom, r.data.effectiveTo));
-    throw new RuleLookupError('period', `no riksnorm table in rules/ for ${label}; tables exist for ${have.join(', ')}`);
+    const have = coverage(book.riksnorm.map((r) => r.data));
+    throw new RuleLookupError('period', 'riksnorm', label, have, `no riksnorm table in rules/ for ${label}; tables exist for ${have.join(', ')}`);
   }
   const rn = table.data;
   const rs = rn.sources as Sources;
@@ -203,7 +244,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
 
   const pbbFile = book.prisbasbelopp;
   const pbb = inForce(pbbFile.data.values, date);
-  if (!pbb) throw new RuleLookupError('period', `no prisbasbelopp in rules/prisbasbelopp.json for ${year}`);
+  if (!pbb) throw new RuleLookupError('period', 'prisbasbelopp', label, coverage(pbbFile.data.values), `no prisbasbelopp in rules/prisbasbelopp.json for ${year}`);
 
   const bb = inForce(book.barnbidrag.data.values, date);
   const bbs = book.barnbidrag.data.sources as Sources;
@@ -249,25 +290,25 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       }
     : null;
 
-  const typeTable = <T>(loaded: Loaded<{ values: readonly (Windowed & { types: Record<string, T> })[] }>, what: string): Record<string, T> => {
+  const typeTable = <T>(loaded: Loaded<{ values: readonly (Windowed & { types: Record<string, T> })[] }>, what: string, part: RulesPart): Record<string, T> => {
     const v = inForce(loaded.data.values, date);
-    if (!v) throw new RuleLookupError('period', `no ${what} in rules/${loaded.file} for ${label}`);
+    if (!v) throw new RuleLookupError('period', part, label, coverage(loaded.data.values), `no ${what} in rules/${loaded.file} for ${label}`);
     return v.types;
   };
 
   const municipalFile = (municipality !== null ? book.municipal.get(municipality) : undefined) ?? book.municipal.get('default')!;
   const mv = inForce(municipalFile.data.values, date);
-  if (!mv) throw new RuleLookupError('period', `no municipal policy in rules/${municipalFile.file} for ${label}`);
+  if (!mv) throw new RuleLookupError('period', 'municipal', label, coverage(municipalFile.data.values), `no municipal policy in rules/${municipalFile.file} for ${label}`);
   const ms = municipalFile.data.sources as Sources;
   const mid = municipalFile.data.id;
 
   const bk = inForce(book.barnkonsekvens.data.values, date);
-  if (!bk) throw new RuleLookupError('period', `no barnkonsekvens template in rules/barnkonsekvens.json for ${label}`);
+  if (!bk) throw new RuleLookupError('period', 'barnkonsekvens', label, coverage(book.barnkonsekvens.data.values), `no barnkonsekvens template in rules/barnkonsekvens.json for ${label}`);
   const bks = book.barnkonsekvens.data.sources as Sources;
 
   const conditionSet = (phase: ConditionSet['phase']): { set: ConditionSet; file: string } => {
     const file = book.conditions.find((c) => c.data.phase === phase && c.data.effectiveFrom <= date && (c.data.effectiveTo === null || date <= c.data.effectiveTo));
-    if (!file) throw new RuleLookupError('period', `no ${phase} conditions in rules/conditions/ for ${label}`);
+    if (!file) throw new RuleLookupError('period', phase, label, coverage(book.conditions.filter((c) => c.data.phase === phase).map((c) => c.data)), `no ${phase} conditions in rules/conditions/ for ${label}`);
     return {
       file: file.file,
       set: { id: file.data.id, phase, facts: file.data.facts, rules: file.data.rules as readonly ConditionRule[] },
@@ -277,7 +318,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const defaultFile = book.municipal.get('default')!;
   const monthOwn = mv.agencyIncomeMonth !== undefined;
   const monthValue = mv.agencyIncomeMonth ?? inForce(defaultFile.data.values, date)?.agencyIncomeMonth;
-  if (!monthValue) throw new RuleLookupError('period', `no agencyIncomeMonth in rules/${defaultFile.file} for ${label}`);
+  if (!monthValue) throw new RuleLookupError('period', 'agencyIncomeMonth', label, coverage(defaultFile.data.values), `no agencyIncomeMonth in rules/${defaultFile.file} for ${label}`);
   const monthSources = (monthOwn ? ms : defaultFile.data.sources) as Sources;
   const monthId = monthOwn ? mid : defaultFile.data.id;
 
@@ -285,7 +326,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
   const policy = <K extends 'rentAdjustmentMonths' | 'sharedHousingCost' | 'childEarningsAboveLimit'>(key: K, name: string): Param<NonNullable<MunicipalValues[K]>['value']> => {
     const own = mv[key];
     const value = own ?? inForce(defaultFile.data.values, date)?.[key];
-    if (!value) throw new RuleLookupError('period', `no ${key} in rules/${defaultFile.file} for ${label}`);
+    if (!value) throw new RuleLookupError('period', 'municipal', label, coverage(defaultFile.data.values), `no ${key} in rules/${defaultFile.file} for ${label}`);
     const id = own ? mid : defaultFile.data.id;
     return param(`${id}#${name}`, value.value as NonNullable<MunicipalValues[K]>['value'], value.status, (own ? ms : defaultFile.data.sources) as Sources, value.source);
   };
@@ -378,9 +419,9 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     childAllowance,
     jobbstimulans,
     childrenEarnings,
-    costTypes: typeTable(book.costTypes, 'cost types'),
-    incomeTypes: typeTable(book.incomeTypes, 'income types'),
-    assetTypes: typeTable(book.assetTypes, 'asset types'),
+    costTypes: typeTable(book.costTypes, 'cost types', 'costTypes'),
+    incomeTypes: typeTable(book.incomeTypes, 'income types', 'incomeTypes'),
+    assetTypes: typeTable(book.assetTypes, 'asset types', 'assetTypes'),
     municipal: {
       id: mid,
       assetBuffer: param(`${mid}#asset-buffer`, mv.assetBuffer.amount, mv.assetBuffer.status, ms, mv.assetBuffer.source),

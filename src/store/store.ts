@@ -1,8 +1,8 @@
 /**
  * The decision store (issue 4): an embedded SQLite database (better-sqlite3) holding every recorded
- * decision with its canonical input, its full decision and trace, and the complete rule set it was
- * computed with, so that an auditor or an appeals court can replay it years later without today's
- * rules/ folder.
+ * decision with its canonical input, the decision as data with its compact trace (serialize.ts; the
+ * texts are rendered again when read, read.ts), and the complete rule set it was computed with, so
+ * that an auditor or an appeals court can replay it years later without today's rules/ folder.
  *
  * - Append-only and hash-chained (src/store/chain.ts): each record's hash covers the previous one.
  * - Each rule set is stored once, in full, under its content hash (ruleSetVersion).
@@ -15,11 +15,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, contentHash, sha256 } from '../canonical.ts';
-import type { Decision } from '../explain/contract.ts';
 import type { RuleSet, VersionedRuleSet } from '../rulebook/types.ts';
 import { decisionIdOf, GENESIS, recordHash } from './chain.ts';
-import { serializeRecord, type SerializedRecord } from './serialize.ts';
+import { serializeRecord, type RecordedDecision, type SerializedRecord } from './serialize.ts';
 import { ADDITIVE_SQL, BATCH_RUNS_SQL, CASE_PERIOD_INDEX_SQL, MONTHLY_RUNS_SQL, SCHEMA_SQL, SCHEMA_VERSION, TRIGGERS } from './schema.ts';
+
+/** The page size of a new store's file (SQLite's default is 4096). */
+const PAGE_SIZE = 16384;
 
 /** The store cannot be used (locked for too long, not a decision store, a stored rule set edited): exit 1. */
 export class StoreError extends Error {
@@ -44,7 +46,8 @@ export type RecordInput = RecordDecision | { readonly serialized: SerializedReco
 
 export interface RecordDecision {
   readonly input: unknown;
-  readonly decision: Decision;
+  /** The decision as data (evaluateHousehold's), and for a monthly proposal its routing: what the record keeps. */
+  readonly decision: RecordedDecision;
   readonly ruleSet: VersionedRuleSet;
 }
 
@@ -175,6 +178,19 @@ function expectedSchema(): ReadonlyMap<string, string> {
 
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
 
+/** Last month's decision of a case as DecisionStore.latestPartsFor finds it: `data` (record form 2) or `parts` (form 1). */
+export interface LatestPartsRow {
+  readonly decisionId: string;
+  readonly period: string;
+  readonly caseId: string | null;
+  readonly ruleSetVersion: string;
+  readonly inputHash: string;
+  readonly engineVersion: string;
+  readonly members: string | null;
+  readonly data: string | null;
+  readonly parts: string | null;
+}
+
 /** A batch run's position, recorded in the same transaction as its decisions (batch --record). */
 export interface BatchProgress {
   readonly runId: string;
@@ -192,7 +208,9 @@ export class DecisionStore {
   readonly #db: Database.Database;
   readonly #clock: () => Date;
   readonly #busyTimeoutMs: number;
-  #latestParts: Database.Statement<[string, string, number], { decisionId: string; period: string; members: string; parts: string }> | undefined;
+  #latestParts: Database.Statement<[string, string, number], LatestPartsRow> | undefined;
+  /** Stored rule sets already read and checked, by version. */
+  readonly #readRuleSets = new Map<string, VersionedRuleSet>();
   /** Rule set versions known to be in the file, so a batch serialises each rule set once. */
   readonly #storedRuleSets = new Set<string>();
   readonly #insertRecord: Database.Statement;
@@ -257,6 +275,10 @@ export class DecisionStore {
       throw new StoreError(`cannot open the decision store ${path}: ${(error as Error).message}`);
     }
     const setup = () => {
+      // A new store gets pages of 16 KiB: a record of form 2 (about 5 KB) then fits in one page with
+      // others, where pages of 4 KiB put each record's tail on an overflow page of its own, mostly
+      // empty (bench/RESULTS.md, issue 26). Only an empty file takes a page size.
+      if (create && db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
       // WAL lets readers work while one process writes; FULL makes a recorded decision (whose id
       // was printed) survive a power cut, not only a crash of the process.
       if (options.readonly !== true && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
@@ -313,7 +335,7 @@ export class DecisionStore {
 
   #prepare(item: RecordInput, ruleSets: Map<string, string>): Prepared {
     const { ruleSet } = item;
-    const s = 'serialized' in item ? item.serialized : serializeRecord(item.input, item.decision);
+    const s = 'serialized' in item ? item.serialized : serializeRecord(item.input, item.decision, ruleSet.rules);
     if (s.ruleSetVersion !== ruleSet.version) {
       throw new StoreError(`the decision was computed with rule set ${s.ruleSetVersion}, not with the one given (${ruleSet.version})`);
     }
@@ -363,11 +385,16 @@ export class DecisionStore {
    * stored and after parsing (canonical form), or it is refused.
    */
   ruleSet(version: string): VersionedRuleSet {
+    const known = this.#readRuleSets.get(version);
+    if (known !== undefined) return known;
     const json = this.#db.prepare<[string], string>('SELECT json FROM rule_sets WHERE version = ?').pluck().get(version);
     if (json === undefined) throw new StoreError(`rule set ${version} is not in the store`);
     const rules = JSON.parse(json) as RuleSet;
     if (sha256(json) !== version || contentHash(rules) !== version) throw new StoreError(`the stored rule set ${version} does not hash to its version: it was edited`);
-    return { version, rules };
+    const set = { version, rules };
+    // Read once per store object (rule sets are append-only; each open reads and checks them again).
+    this.#readRuleSets.set(version, set);
+    return set;
   }
 
   /** The last input line a batch run recorded (0 when the run has recorded nothing). */
@@ -409,17 +436,23 @@ export class DecisionStore {
   }
 
   /**
-   * Like latestFor, but only what the monthly comparison reads, extracted by SQLite: the decision id,
-   * the members as JSON, and a JSON array [outcome, norm.members, costs.items, income.items, flags,
-   * needsInformation, requiresAssessment, payable] — a fraction of parsing the whole decision (trace
-   * and text are most of its 30 KB).
+   * Like latestFor, but only what the monthly comparison needs: the decision id, the members as
+   * JSON, and the decision. A record of form 2 (data, about 3 KB) comes whole (`data`, with the
+   * columns it is read back with); of a form-1 record (the decision with its texts, about 30 KB)
+   * SQLite extracts only the compared parts (`parts`: a JSON array [outcome, norm.members,
+   * costs.items, income.items, flags, needsInformation, requiresAssessment, payable]).
    */
-  latestPartsFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): { decisionId: string; period: string; members: string; parts: string } | undefined {
+  latestPartsFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): LatestPartsRow | undefined {
     // Prepared once per store object: a monthly run asks once per case.
-    this.#latestParts ??= this.#db.prepare<[string, string, number], { decisionId: string; period: string; members: string; parts: string }>(
-        `SELECT decision_id AS decisionId, period, json_extract(input_json, '$.members') AS members,
-                json_extract(decision_json, '$.outcome', '$.norm.members', '$.costs.items', '$.income.items', '$.flags', '$.needsInformation', '$.requiresAssessment', '$.payable') AS parts
-         FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
+    this.#latestParts ??= this.#db.prepare<[string, string, number], LatestPartsRow>(
+      `WITH r AS (SELECT decision_id, period, case_id, rule_set_version, input_hash, engine_version, input_json, decision_json
+                  FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1),
+            f AS (SELECT r.*, json_extract(decision_json, '$.recordFormat') IS NOT NULL AS data_form FROM r)
+       SELECT decision_id AS decisionId, period, case_id AS caseId, rule_set_version AS ruleSetVersion, input_hash AS inputHash, engine_version AS engineVersion,
+              json_extract(input_json, '$.members') AS members,
+              CASE WHEN data_form THEN decision_json END AS data,
+              CASE WHEN NOT data_form THEN json_extract(decision_json, '$.outcome', '$.norm.members', '$.costs.items', '$.income.items', '$.flags', '$.needsInformation', '$.requiresAssessment', '$.payable') END AS parts
+       FROM f`,
     );
     return this.#latestParts.get(caseId, period, upToSeq);
   }

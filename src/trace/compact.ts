@@ -249,12 +249,24 @@ function checkOutline(c: unknown): asserts c is CompactTrace {
 
 /** The full trace back from its compact form, as data (src/explain/trace.ts renders each step's text). */
 export function expandTrace(compact: CompactTrace, rules: RuleSet): StepData[] {
+  const expand = stepExpander(compact, rules);
+  return compact.steps.map((_, n) => expand(n));
+}
+
+/**
+ * One step at a time (step n, from 0), for a reader that needs only some of them (last month's
+ * decision in the monthly run reads only the messages its items name). Checks the outline first.
+ */
+export function stepExpander(compact: CompactTrace, rules: RuleSet): (n: number) => StepData {
   checkOutline(compact);
   const { params, texts } = indexOf(rules);
   const legal = compact.legal.map((topicOrText) => (Object.hasOwn(rules.legal.refs, topicOrText) ? rules.legal.refs[topicOrText]!.ref : topicOrText));
   const earlierForm = compact.catalogue === undefined;
   const own = compact.shapes ?? [];
-  return compact.steps.map(([shapeId, ruleOrNull, l, ps, inputValues, result, argValues], n) => {
+  return (n) => {
+    const compactStep = compact.steps[n];
+    if (compactStep === undefined) throw new CompactTraceError(`trace step ${n + 1} is not in the trace (it has ${compact.steps.length})`);
+    const [shapeId, ruleOrNull, l, ps, inputValues, result, argValues] = compactStep;
     const where = `trace step ${n + 1}`;
     let shape: Shape | undefined;
     let template: string | undefined;
@@ -297,7 +309,7 @@ export function expandTrace(compact: CompactTrace, rules: RuleSet): StepData[] {
       result,
       message,
     };
-  });
+  };
 }
 
 function lookUpParam(params: RuleSetIndex['params'], id: string, where: string): TraceParam {

@@ -143,6 +143,20 @@ export const SHAPE_CATALOGUE: readonly ShapeEntry[] = [
   [113, 'conditions.flags', 'conditions.fired', ['childEarningsCountedAboveLimitOre'], ['name'], 'conditions/flags#CHILD_EARNINGS_ABOVE_LIMIT'],
   [114, 'costs.item', 'costs.rentNoCeiling', ['index', 'type', 'claimed', 'category'], ['amount', 'sharedShare', 'sharedOthersShare', 'sharedOthers', 'sharedPersons', 'sharedTotal', 'sharedPolicy', 'label', 'ref'], 'cost-types#{type}'],
   [115, 'medical.certificate', 'medical.missing', ['memberId', 'since', 'until', 'daysIll', 'medicalCertificate'], ['memberId', 'days', 'threshold', 'until'], 'medical-certificate/2026-07-01'],
+  [116, 'monthly.previousFound', 'monthly.previousFound', ['caseId', 'period'], ['decisionId', 'period'], 'monthly/previous'],
+  [117, 'monthly.member', 'monthly.member', ['subject', 'previous', 'current'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#member'],
+  [118, 'monthly.ageBand', 'monthly.ageBand', ['subject', 'previous', 'current'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#ageBand'],
+  [119, 'monthly.cost', 'monthly.cost', ['subject', 'previous', 'current'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#cost'],
+  [120, 'monthly.declaredIncome', 'monthly.declaredIncome', ['subject', 'previous', 'current'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#declaredIncome'],
+  [121, 'monthly.dueOn', 'monthly.dueOn', ['receivedOn', 'workingDays'], ['receivedOn', 'dueOn', 'days', 'skipped'], 'monthly/due-on'],
+  [122, 'monthly.routing', 'monthly.route.ready', ['outcome', 'mode'], ['mode'], 'monthly/route'],
+  [123, 'monthly.automatedDecision', 'monthly.automated', ['outcome', 'previousDecisionId'], ['ref', 'delegation'], 'monthly/automated-decision'],
+  [124, 'monthly.routing', 'monthly.route.caseworker', ['outcome', 'mode', 'reasons'], ['reasons'], 'monthly/route'],
+  [125, 'monthly.previous', 'monthly.previous', ['subject', 'previous', 'current', 'period'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#previous'],
+  [126, 'monthly.dueOn', 'monthly.dueOnUnknown', ['receivedOn'], [], 'monthly/due-on'],
+  [127, 'monthly.incomeType', 'monthly.incomeType', ['subject', 'previous', 'current', 'threshold', 'changePercent'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#incomeType'],
+  [128, 'monthly.dayCheck', 'monthly.dayCheck', ['subject', 'previous', 'current', 'from', 'to'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#dayCheck'],
+  [129, 'monthly.registeredIncome', 'monthly.registeredIncome', ['subject', 'previous', 'current', 'threshold'], ['code', 'subject', 'previous', 'current', 'period', 'threshold', 'change', 'label', 'member', 'from', 'to'], 'monthly/compare#registeredIncome'],
 ];
 
 /** The key of a shape, for lookups: its parts joined by characters that never occur in names. */

@@ -22,14 +22,16 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold } from '../index.ts';
-import { invalidUtf8Message, parseJsonText } from '../household/decode.ts';
+import { invalidUtf8, parseJsonText } from '../household/decode.ts';
 import { quote } from '../household/echo.ts';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
+import { renderProblems, type Lang } from '../explain/problems.ts';
+import { echo, problem, type InputProblem } from '../household/problems.ts';
 import type { InputIssue } from '../household/types.ts';
 import { isIsoDate, parsePeriod } from '../period/index.ts';
 import { projectPath } from '../paths.ts';
 import type { Rulebook } from '../rulebook/load.ts';
-import { RuleLookupError, RuleSetCache, RulesPendingError, type PendingRuleSet } from '../rulebook/resolve.ts';
+import { RuleLookupError, ruleLookupProblem, RuleSetCache, RulesPendingError, type PendingRuleSet } from '../rulebook/resolve.ts';
+import { dateProblem } from '../household/parse.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
@@ -157,8 +159,16 @@ function issue(path: string, code: string, message: string): InputIssue {
 type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 500 | 503;
 
 function errorResponse(c: Context, status: ErrorStatus, errors: readonly InputIssue[], headers: Record<string, string> = {}): Response {
-  const body = JSON.stringify({ errors: errors.map((e) => ({ path: e.path, code: e.code, message: maskPersonnummerIn(e.message) })) }, null, 2);
+  const body = JSON.stringify({ errors: errors.map((e) => ({ path: e.path, code: e.code, message: e.message })) }, null, 2);
   return c.body(`${body}\n`, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+}
+
+/** The language of input problems: Swedish, or English with ?lang=en (as calculate --lang en). */
+const langOf = (c: Context): Lang => (c.req.query('lang') === 'en' ? 'en' : 'sv');
+
+/** Input problems (household/problems.ts) as an error answer, worded in the request's language. */
+function problemResponse(c: Context, status: ErrorStatus, problems: readonly InputProblem[]): Response {
+  return errorResponse(c, status, renderProblems(problems, langOf(c)));
 }
 
 function jsonText(c: Context, text: string): Response {
@@ -237,17 +247,17 @@ export function createApp(options: WebOptions): Hono {
       if (body.reason === 'too-large') {
         return errorResponse(c, 413, [issue('(body)', 'BODY_TOO_LARGE', `the request body is larger than ${maxBytes} bytes`)], { Connection: 'close' });
       }
-      if (body.reason === 'not-utf8') return errorResponse(c, 400, [issue('(body)', 'INVALID_UTF8', invalidUtf8Message(body.offset))]);
+      if (body.reason === 'not-utf8') return problemResponse(c, 400, [invalidUtf8('(body)', body.offset)]);
       return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', 'the request body could not be read')]);
     }
-    const parsedBody = parseJsonText(body.text);
-    if (!parsedBody.ok) return errorResponse(c, 400, [issue('(body)', parsedBody.code, parsedBody.message)]);
+    const parsedBody = parseJsonText(body.text, '(body)');
+    if (!parsedBody.ok) return problemResponse(c, 400, [parsedBody.problem]);
     const raw = parsedBody.value;
     const result = evaluateHousehold(raw, rulesFor);
-    if (!result.ok) return errorResponse(c, 400, result.issues);
+    if (!result.ok) return problemResponse(c, 400, result.issues);
     // Exactly what `calculate --json` writes to stdout (src/cli/calculate.ts), newline included: the
     // decision with its texts, rendered here from the core's data.
-    return jsonText(c, `${maskPersonnummerIn(JSON.stringify(contractDecision(result.decision, result), null, 2))}\n`);
+    return jsonText(c, `${JSON.stringify(contractDecision(result.decision, result), null, 2)}\n`);
   });
 
   app.all('/api/calculate', (c) =>
@@ -262,17 +272,15 @@ export function createApp(options: WebOptions): Hono {
     const municipality = c.req.query('municipality') ?? null;
     const decidedOn = c.req.query('decidedOn') ?? null;
     const period = parsePeriod(periodText);
-    if (!period) return errorResponse(c, 400, [issue('period', 'INVALID_PERIOD', `expected a month YYYY-MM, got ${quote(periodText)}`)]);
-    if (municipality !== null && !/^[0-9]{4}$/.test(municipality)) {
-      return errorResponse(c, 400, [issue('municipality', 'INVALID_MUNICIPALITY', `expected a kommunkod of four digits, got ${quote(municipality)}`)]);
-    }
-    if (decidedOn !== null && !isIsoDate(decidedOn)) return errorResponse(c, 400, [issue('decidedOn', 'INVALID_DATE', `expected a date YYYY-MM-DD, got ${quote(decidedOn)}`)]);
+    if (!period) return problemResponse(c, 400, [problem('period', 'INVALID_PERIOD', { value: echo(periodText) })]);
+    if (municipality !== null && !/^[0-9]{4}$/.test(municipality)) return problemResponse(c, 400, [problem('municipality', 'INVALID_MUNICIPALITY', { value: echo(municipality) })]);
+    if (decidedOn !== null && !isIsoDate(decidedOn)) return problemResponse(c, 400, [dateProblem('decidedOn', decidedOn) ?? problem('decidedOn', 'INVALID_DATE', { value: echo(decidedOn) })]);
     let set: VersionedRuleSet;
     try {
       set = cache.get(period, municipality, decidedOn);
     } catch (error) {
       if (error instanceof RulesPendingError) return c.json(pendingTypes(periodText, municipality, error.pending));
-      if (error instanceof RuleLookupError) return errorResponse(c, 400, [issue(error.field, 'NO_RULES_FOR_PERIOD', error.message)]);
+      if (error instanceof RuleLookupError) return problemResponse(c, 400, [ruleLookupProblem(error)]);
       throw error;
     }
     const { rules } = set;

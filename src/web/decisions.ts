@@ -12,6 +12,7 @@
 import { contractDecision } from '../explain/contract.ts';
 import { evaluateHousehold } from '../index.ts';
 import type { InputIssue } from '../household/types.ts';
+import { renderProblems } from '../explain/problems.ts';
 import type { RuleSetCache } from '../rulebook/resolve.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { CaseworkerDecisions, type ChildAnswer, type StoredCaseworkerDecision } from '../store/caseworkerDecision.ts';
@@ -54,8 +55,8 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   let ruleSet: VersionedRuleSet | undefined;
   // decidedOn picks the law cited (and, for January–June 2025, the riksnorm table): passed on to the cache.
   const result = evaluateHousehold(o['household'], (period, municipality, decidedOn) => (ruleSet = cache.get(period, municipality, decidedOn)));
-  // The record holds the decision with its texts, rendered here (src/explain/contract.ts).
-  if (!result.ok) issues.push(...result.issues.map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
+  // The decision with its texts (src/explain/contract.ts) for the checks below; the record keeps it as data.
+  if (!result.ok) issues.push(...renderProblems(result.issues).map((i) => ({ ...i, path: `household.${i.path}`.replace('household.(', '(household') })));
   if (issues.length > 0 || !result.ok) return { ok: false, status: 400, issues };
 
   const decision = contractDecision(result.decision, result);
@@ -85,7 +86,7 @@ export function recordCaseworkerDecision(raw: unknown, cache: RuleSetCache, stor
   const store = DecisionStore.open(storePath, { create: true });
   let ref;
   try {
-    ref = store.record({ input: o['household'], decision, ruleSet: ruleSet! });
+    ref = store.record({ input: o['household'], decision: result.decision, ruleSet: ruleSet! });
   } finally {
     store.close();
   }

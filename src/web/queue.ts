@@ -8,19 +8,22 @@
  * The store is opened read-only for each request (a run may be recording meanwhile) and never created.
  */
 import type { Context, Hono } from 'hono';
-import { maskPersonnummerIn } from '../household/personnummer.ts';
 import type { InputIssue } from '../household/types.ts';
 import { queueFromStore } from '../monthly/queue.ts';
 import { parsePeriod } from '../period/index.ts';
+import { renderedDecision } from '../store/read.ts';
 import { DecisionStore, StoreNotFoundError } from '../store/store.ts';
 
 const DECISION_ID = /^D-[0-9]{8}-[0-9a-f]{16}$/;
 
 type Fail = (c: Context, status: 400 | 404, errors: readonly InputIssue[]) => Response;
 
-/** A JSON answer with every personnummer masked, as everywhere the store is shown. */
-function masked(c: Context, value: unknown): Response {
-  return c.body(`${maskPersonnummerIn(JSON.stringify(value, null, 2))}\n`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+/**
+ * A JSON answer, never rewritten after it is made (issue 27): the proposals hold no personnummer (a
+ * decision has no field for it), so there is nothing to mask, and masking the text broke the JSON.
+ */
+function jsonAnswer(c: Context, value: unknown): Response {
+  return c.body(`${JSON.stringify(value, null, 2)}\n`, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
 export function addQueueRoutes(app: Hono, storePath: string | null, fail: Fail): void {
@@ -45,7 +48,7 @@ export function addQueueRoutes(app: Hono, storePath: string | null, fail: Fail):
     if (asked !== undefined && parsePeriod(asked) === null) return fail(c, 400, [{ path: 'period', code: 'INVALID_PERIOD', message: `expected a month YYYY-MM, got "${asked}"` }]);
     return withStore(c, (store) => {
       const period = asked ?? store.newestPeriod();
-      return masked(c, { period, items: period === null ? [] : queueFromStore(store, period) });
+      return jsonAnswer(c, { period, items: period === null ? [] : queueFromStore(store, period) });
     });
   });
 
@@ -55,15 +58,16 @@ export function addQueueRoutes(app: Hono, storePath: string | null, fail: Fail):
     return withStore(c, (store) => {
       const record = store.get(id);
       if (!record) return fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `no decision ${id} in the store` }]);
-      const proposal = JSON.parse(record.decisionJson) as { routing?: { previousDecisionId: string | null }; trace: { step: string; rule: string }[] };
+      // The proposal with its texts, rendered from the record's data (or as stored by an older engine).
+      const proposal = renderedDecision(store, record);
       if (proposal.routing === undefined) return fail(c, 404, [{ path: 'decisionId', code: 'NOT_A_MONTHLY_PROPOSAL', message: `${id} was not recorded by a monthly run` }]);
       const previousRecord = proposal.routing.previousDecisionId === null ? undefined : store.get(proposal.routing.previousDecisionId);
       const changes = proposal.trace.filter((s) => s.rule.startsWith('monthly/'));
-      return masked(c, {
+      return jsonAnswer(c, {
         decisionId: record.decisionId,
         recordedAt: record.recordedAt,
         proposal,
-        previous: previousRecord ? { decisionId: previousRecord.decisionId, period: previousRecord.period, decision: JSON.parse(previousRecord.decisionJson) } : null,
+        previous: previousRecord ? { decisionId: previousRecord.decisionId, period: previousRecord.period, decision: renderedDecision(store, previousRecord) } : null,
         changes,
       });
     });

@@ -10,10 +10,11 @@ import type { Decision } from '../../src/explain/contract.ts';
 import { addMonths, formatPeriod, parsePeriod } from '../../src/period/index.ts';
 import { household, type HouseholdShape } from '../support/arbitraries.ts';
 import { rulesFor, evaluateRendered } from '../support/engine.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 const run = (raw: unknown): Decision => {
   const r = evaluateRendered(raw, rulesFor);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n'));
   return r.decision;
 };
 const RUNS = { numRuns: 150 };

@@ -10,6 +10,7 @@ import { compactDecision } from '../../src/batch/line.ts';
 import { CHUNK_LINES, EXTRA_WORKER_MIN_BYTES, RECORD_CHUNK_LINES, runBatch } from '../../src/batch/run.ts';
 import { ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { cli, tempDir, writeInput } from './support.ts';
+import { renderProblems } from '../../src/explain/problems.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +44,7 @@ describe('batch', () => {
 
   it('turns every bad line into an error record naming the problem', async () => {
     const blank = JSON.parse(compact[1200]!);
-    expect(blank).toEqual({ line: 1201, caseId: null, errors: [{ path: '(line)', code: 'EMPTY_LINE', message: 'empty line: expected one household as JSON' }] });
+    expect(blank).toEqual({ line: 1201, caseId: null, errors: [{ path: '(line)', code: 'EMPTY_LINE', message: 'tom rad: varje rad ska vara ett hushåll som JSON' }] });
     const errors = compact.map((l) => JSON.parse(l)).filter((o) => o.errors);
     expect(errors.length).toBeGreaterThan(50);
     for (const e of errors) {
@@ -67,7 +68,7 @@ describe('batch', () => {
       const single = evaluateRendered(raw, rulesFor);
       const out = JSON.parse(compact[i]!);
       if (!single.ok) {
-        expect(out.errors).toEqual(single.issues);
+        expect(out.errors).toEqual(renderProblems(single.issues));
         continue;
       }
       expect(out).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(compactDecision(single.decision))) });

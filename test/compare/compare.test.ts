@@ -139,9 +139,9 @@ describe('reading the input (the one decoding rule of calculate, batch and the A
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
     expect(lines[0]!.errors).toBeUndefined();
     expect(lines[1]!.errors[0]).toMatchObject({ path: '(line)', code: 'INVALID_UTF8' });
-    expect(lines[1]!.errors[0].message).toMatch(/offset 11 of this line/);
+    expect(lines[1]!.errors[0].message).toMatch(/byten på position 11 i raden/);
     expect(lines[2]!.errors[0].code).toBe('TOO_DEEP');
-    expect(lines[2]!.errors[0].message).toMatch(/nested more than 64 levels/);
+    expect(lines[2]!.errors[0].message).toMatch(/i mer än 64 nivåer/);
   }, 60_000);
 });
 

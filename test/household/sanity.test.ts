@@ -10,22 +10,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRulebook, RuleSetCache } from '../../src/index.ts';
 import { calc, RULES_DIR, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, household, partner } from '../support/households.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const issuesOf = (raw: unknown) => {
   const r = evaluateRendered(raw, rulesFor);
-  return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}: ${i.message}`);
+  return r.ok ? [] : r.issues.map((i) => `${i.path} ${i.code}: ${problemMessage(i, 'en')}`);
 };
 const flagsOf = (raw: unknown) => calc(raw).flags.map((f) => f.code);
 
 describe('sanity rules on roles and ages (issue 13)', () => {
   it('refuses a partner or an applicant younger than 15', () => {
     expect(issuesOf(household('2026-03', [applicant(), partner('2019-05-01')]))).toEqual([
-      'members[1].birthDate IMPLAUSIBLE_AGE: a partner aged 6 in 2026-03 is not plausible (at least 15): check birthDate, or give a child role child',
+      'members[1].birthDate IMPLAUSIBLE_AGE: a spouse or sambo aged 6 in March 2026 is not plausible (at least 15): check the date of birth, or give a child role "child"',
     ]);
-    expect(issuesOf(household('2026-03', [applicant('2018-05-01')]))).toEqual([expect.stringMatching(/^members\[0\]\.birthDate IMPLAUSIBLE_AGE: an applicant aged 7 in 2026-03/)]);
+    expect(issuesOf(household('2026-03', [applicant('2018-05-01')]))).toEqual([expect.stringMatching(/^members\[0\]\.birthDate IMPLAUSIBLE_AGE: an applicant aged 7 in March 2026/)]);
   });
 
   it('refuses a member born after the period', () => {

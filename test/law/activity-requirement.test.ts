@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { household as anyHousehold } from '../support/arbitraries.ts';
+import { household as anyHousehold, monthsBefore } from '../support/arbitraries.ts';
 import { book, calc, rulesFor, evaluateRendered } from '../support/engine.ts';
 import { applicant, child, cost, household, income, partner } from '../support/households.ts';
 
@@ -127,7 +127,12 @@ describe('property: declining never yields an automatic amount, and the alternat
     fc.assert(
       fc.property(anyHousehold, (h) => {
         const raw = JSON.parse(JSON.stringify(h));
+        // The household is generated for its own period; its dates move with it (a date far from the month
+        // applied for is refused as a likely typo, issue 27).
+        const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+        const shift = (iso: string) => monthsBefore('2026-11', monthIndex(h.period as string) - monthIndex(iso), Number(iso.slice(8, 10)));
         raw.period = '2026-11';
+        if (raw.circumstances.rentCeilingNotifiedOn) raw.circumstances.rentCeilingNotifiedOn = shift(raw.circumstances.rentCeilingNotifiedOn);
         raw.circumstances = { ...raw.circumstances, availableForWork: true, acceptableReason: null, consecutiveMonthsOnAssistance: 4 };
         raw.members[0].activityRequirement = { status: 'declined' };
         // The partner at the labour market's disposal too (the labour-market rule applies to both adults, issue 20).

@@ -163,7 +163,8 @@ describe('monthly --mode automatic', () => {
     expect(proposals.filter((p) => p.routing.to === 'ready').length).toBe(automated.length);
     expect(readLines(join(dir, 'aq.ndjson')).length).toBe(proposals.length - automated.length);
     const [row] = query<{ decision_id: string; decision_json: string }>(store, "SELECT decision_id, decision_json FROM records WHERE period = '2026-03' AND json_extract(decision_json, '$.routing.automated') = 1 LIMIT 1");
-    expect(JSON.parse(row!.decision_json).decisionText).toContain('Socialnämnden 2026-01-20 § 5, punkt 4.2');
+    // The record keeps data; its decision text is rendered when it is read.
+    expect(JSON.parse((await cli(['show', row!.decision_id, '--store', store, '--json'])).stdout).decision.decisionText).toContain('Socialnämnden 2026-01-20 § 5, punkt 4.2');
     expect((await cli(['replay', row!.decision_id, '--store', store])).stdout).toMatch(/identical/);
     expect((await cli(['show', row!.decision_id, '--store', store])).stdout).toContain('Månadskörning: automatiserat beslut enligt Socialnämnden 2026-01-20 § 5, punkt 4.2');
   }, 120_000);

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/explain/contract.ts';
 import { addOre, household, payableBeforePerson, toOre } from '../support/arbitraries.ts';
 import { rulesFor, evaluateRendered } from '../support/engine.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 const run = (raw: unknown): Decision => {
   const r = evaluateRendered(raw, rulesFor);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n'));
   return r.decision;
 };
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

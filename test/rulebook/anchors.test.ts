@@ -92,27 +92,31 @@ describe('every value carries a status and a source', () => {
       }
     }
   });
-  const statuses = (id: string) => {
-    const f = book.riksnorm.find((r) => r.data.id === id)!.data;
-    return [...f.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]), f.adults.single, f.adults.cohabiting, ...f.common].map((p) => p.status);
-  };
+  type Table = (typeof book.riksnorm)[number]['data'];
+  const values = (f: Table) => [...f.children.flatMap((c) => [c.withLunch, ...(c.withoutLunch ? [c.withoutLunch] : [])]), f.adults.single, f.adults.cohabiting, ...f.common];
+  const statuses = (id: string) => values(book.riksnorm.find((r) => r.data.id === id)!.data).map((p) => p.status);
   const count = (id: string) => Object.fromEntries(['verified', 'derived', 'estimate'].map((s) => [s, statuses(id).filter((x) => x === s).length]));
-  it('how sure each table is: the published tables verified, the years rebuilt from a stated method derived, one estimate left (rules/CHANGELOG.md)', () => {
+  it('how sure each table is, by issue 28\'s definition: the SFS and Socialstyrelsen\'s tables verified, January–June 2025 derived from SFS 2025:468 ("under 2025"), every rebuilt or copied year an estimate (rules/CHANGELOG.md)', () => {
     // Socialstyrelsen's published tables and the SFS texts read (2020:1013, 2025:468, 2025:1046).
     for (const id of ['riksnorm/2013-2015', 'riksnorm/2017', 'riksnorm/2019', 'riksnorm/2021', 'riksnorm/2025-07', 'riksnorm/2026']) {
       expect(count(id), id).toEqual({ verified: 21, derived: 0, estimate: 0 });
     }
-    // Rebuilt from a neighbouring verified table by the method the government or Socialstyrelsen states, and checked
-    // against the table on the other side; January–June 2025 presumes SFS 2024:1016 equal to SFS 2025:468.
-    for (const id of ['riksnorm/2016', 'riksnorm/2018', 'riksnorm/2024', 'riksnorm/2025-01']) {
-      expect(count(id), id).toEqual({ verified: 0, derived: 21, estimate: 0 });
+    // SFS 2025:468 12 kap. 2 § states its amounts for "ett hushåll under 2025": January–June takes them, SFS 2024:1016 not read.
+    expect(count('riksnorm/2025-01')).toEqual({ verified: 0, derived: 21, estimate: 0 });
+    const jan2025 = book.riksnorm.find((r) => r.data.id === 'riksnorm/2025-01')!.data;
+    expect(new Set(values(jan2025).map((v) => v.source))).toEqual(new Set(['sfs-2025-468']));
+    expect(jan2025.sources['sfs-2025-468']!.note).toContain('"Riksnormen för ett hushåll under 2025 utgör summan');
+    // No SFS text read: rebuilt from a neighbouring table by an announced percentage (2016, 2018, 2020, 2024, the
+    // "utan lunch" columns of 2022 and 2023), or copied from a municipal page (2022 Tranås, 2023 Engelholm and the sum of
+    // its items for gemensamma 2 personer). Each keeps its amount and says how it was built and what it was checked against.
+    for (const id of ['riksnorm/2016', 'riksnorm/2018', 'riksnorm/2020', 'riksnorm/2022', 'riksnorm/2023', 'riksnorm/2024']) {
+      expect(count(id), id).toEqual({ verified: 0, derived: 0, estimate: 21 });
+      const note = (JSON.parse(readFileSync(`${RULES_DIR}/${id}.json`, 'utf8')) as { note: string }).note;
+      expect(note, id).toMatch(/^Status estimate by issue 28's definition/);
+      expect(note, id).toMatch(/Searched for the SFS text/);
     }
-    // Municipal copies for the sums, the "utan lunch" column derived (and 2023's gemensamma 2 personer from its items).
-    expect(count('riksnorm/2022')).toEqual({ verified: 17, derived: 4, estimate: 0 });
-    expect(count('riksnorm/2023')).toEqual({ verified: 16, derived: 5, estimate: 0 });
-    // 2020: gemensamma 5 personer is 1 840 by the stated +1,9 % and 1 850 by the check against 2021.
-    expect(count('riksnorm/2020')).toEqual({ verified: 0, derived: 20, estimate: 1 });
-    expect(book.riksnorm.find((r) => r.data.id === 'riksnorm/2020')!.data.common[4]).toMatchObject({ amount: '1840', status: 'estimate' });
+    expect(book.riksnorm.find((r) => r.data.id === 'riksnorm/2020')!.data.common[4]).toMatchObject({ amount: '1840', status: 'estimate', source: 'estimate-2020-common-5' });
+    expect(book.riksnorm.find((r) => r.data.id === 'riksnorm/2023')!.data.common[1]).toMatchObject({ amount: '1250', status: 'estimate', source: 'engelholm-2023-items' });
   });
   it('each table names the SFS that set its amounts; where the text was not found, the file says what was searched', () => {
     const amending: Record<string, string[]> = {

@@ -105,13 +105,17 @@ describe('replay', () => {
     const result = JSON.parse(r.stdout) as { identical: boolean; integrityProblem: string | null; differences: unknown[] };
     expect(result.identical).toBe(false);
     expect(result.integrityProblem).toBeNull(); // a genuine record, genuinely different
-    expect(result.differences).toEqual([
+    // The record keeps data: its letter and its worksheet are rendered from the recorded amount and version, so they differ too.
+    expect(result.differences.map((d) => (d as { path: string }).path)).toEqual(['decisionText', 'engineVersion', 'payable', 'worksheetText']);
+    expect(result.differences.slice(1, 3)).toEqual([
       { path: 'engineVersion', recorded: '0.0.9', recomputed: ENGINE_VERSION },
       { path: 'payable', recorded: '1.00', recomputed: item.decision.payable },
     ]);
+    expect((result.differences[0] as { recorded: string }).recorded).toContain('beviljar dig 1 kr i försörjningsstöd');
+    expect((result.differences[3] as { recorded: string }).recorded).toContain('motorversion 0.0.9');
     const text = await cli(['replay', ref.decisionId, '--store', path]);
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain('NOT IDENTICAL: 2 field(s) differ');
+    expect(text.stdout).toContain('NOT IDENTICAL: 4 field(s) differ');
     expect(text.stdout).toContain(`engineVersion: "0.0.9" → "${ENGINE_VERSION}"`);
   });
 
@@ -122,12 +126,13 @@ describe('replay', () => {
     s.close();
     const db = rawDb(path);
     db.exec('DROP TRIGGER records_no_update');
-    db.prepare('UPDATE records SET decision_json = replace(decision_json, ?, ?) WHERE seq = 1').run(`"engineVersion":"${ENGINE_VERSION}"`, '"engineVersion":"9.9.9"');
+    const payable = recordInput(household(3)).decision.payable!;
+    db.prepare('UPDATE records SET decision_json = replace(decision_json, ?, ?) WHERE seq = 1').run(`"payable":"${payable}"`, '"payable":"9.99"');
     db.close();
     const r = await cli(['replay', ref.decisionId, '--store', path]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('the record fails its own hash check');
-    expect(r.stdout).toContain(`engineVersion: "9.9.9" → "${ENGINE_VERSION}"`);
+    expect(r.stdout).toContain(`payable: "9.99" → "${payable}"`);
   });
 
   it('an unknown id or a missing store is exit 2', async () => {

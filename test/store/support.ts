@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import type { Decision } from '../../src/explain/contract.ts';
+import { evaluateHousehold } from '../../src/index.ts';
 import type { VersionedRuleSet } from '../../src/rulebook/types.ts';
 import type { RecordDecision } from '../../src/store/store.ts';
 import { runInProcess, type Run } from '../support/cli.ts';
-import { ROOT, rulesFor, evaluateRendered } from '../support/engine.ts';
+import { ROOT, rulesFor } from '../support/engine.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 /** tsx's loader by absolute URL, so the CLI can run with any working directory. */
 export const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -59,12 +60,12 @@ export function household(n: number, extra: Record<string, unknown> = {}): Recor
   };
 }
 
-/** Evaluates with the project's rules/ and returns what the store records. */
+/** Evaluates with the project's rules/ and returns what the store records (the decision as data). */
 export function recordInput(raw: unknown): RecordDecision {
   let ruleSet: VersionedRuleSet | undefined;
-  const result = evaluateRendered(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
-  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  return { input: raw, decision: result.decision as Decision, ruleSet: ruleSet! };
+  const result = evaluateHousehold(raw, (p, m, d) => (ruleSet = rulesFor(p, m, d)));
+  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n'));
+  return { input: raw, decision: result.decision, ruleSet: ruleSet! };
 }
 
 /** The store file opened directly, as an attacker (or a careless admin) would. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { contractDecision, type Decision } from '../../src/explain/contract.ts';
 import type { AutomatedDecision } from '../../src/explain/letter/build.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache, type RuleSetProvider } from '../../src/index.ts';
+import { problemMessage } from '../../src/explain/problems.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES_DIR = `${ROOT}rules`;
@@ -27,7 +28,7 @@ export function evaluateRendered(raw: unknown, provider: RuleSetProvider = rules
 /** Calculates (the decision as `calculate --json` prints it) and fails the test with the issues when the input is refused. */
 export function calc(raw: unknown): Decision {
   const result = evaluateRendered(raw);
-  if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n')}`);
   return result.decision;
 }
 

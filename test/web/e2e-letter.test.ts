@@ -455,7 +455,7 @@ describe('issue 15: the law in force on the page', () => {
     expect(await text(p.locator('#decided-on-err'))).toMatch(/^Skriv beslutsdatum som ÅÅÅÅ-MM-DD/);
     await p.locator('#decided-on').fill('2025-01-10');
     await p.locator('#result[data-state="invalid"]').waitFor(WAIT);
-    expect(await text(p.locator('#decided-on-err'))).toBe('Beslutsdatumet ligger mer än en månad före beräkningsmånaden.');
+    expect(await text(p.locator('#decided-on-err'))).toBe('Beslutsdatumet 2025-01-10 ligger mer än en månad före månaden som söks (juni 2025): tidigast 2025-05-01.');
     expect(await p.locator('#decided-on').getAttribute('aria-invalid')).not.toBeNull();
     await p.locator('#decided-on').fill('');
     await recalculated(p);

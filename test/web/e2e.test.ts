@@ -158,7 +158,7 @@ describe('caseworker preview in chromium', () => {
     const field = birthDate.locator('xpath=ancestor::div[contains(@class, "field")][1]');
     const error = field.locator('.field-error');
     expect(await error.isVisible()).toBe(true);
-    expect(await text(error)).toContain('Datumet finns inte i kalendern');
+    expect(await text(error)).toBe('2023-02-30 är inget datum som finns: februari 2023 har dagarna 1–28.');
     expect(await birthDate.getAttribute('aria-invalid')).toBe('true');
     // Next to the field: right below the input, in the same column.
     const input = (await birthDate.boundingBox())!;

@@ -57,6 +57,11 @@ export interface LetterInput {
   readonly decided?: Decided | null;
   /** Set for an automated monthly decision. */
   readonly automated?: AutomatedDecision | null;
+  /**
+   * Print the applicant's personnummer under the name: only in the document that is sent (the
+   * `letter` command's PDF). The decision's decisionText never holds one (the decision carries none).
+   */
+  readonly withPersonnummer?: boolean;
 }
 
 /** Blocking missing facts that are the nämnd's own (a person's choice, the nämnd's data), not something the applicant can send. */
@@ -106,7 +111,7 @@ export function buildLetter(input: LetterInput): LetterDocument {
   const board = lh?.board ?? 'Socialnämnden';
   const sender = lh?.board ? [lh.board] : [];
   const applicant = household.members.find((m) => m.role === 'applicant');
-  const recipient = [applicant?.name ?? null, applicant?.personnummer ?? null, ...(lh?.applicantAddress ?? [])].filter((x): x is string => x !== null && x !== '');
+  const recipient = [applicant?.name ?? null, input.withPersonnummer === true ? (applicant?.personnummer ?? null) : null, ...(lh?.applicantAddress ?? [])].filter((x): x is string => x !== null && x !== '');
   const subtitle = `Ekonomiskt bistånd (försörjningsstöd) för ${month}`;
   const blockers: string[] = [];
   const waiting = d.income.registered.filter(waitsForPerson);

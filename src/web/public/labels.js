@@ -148,76 +148,23 @@ export function describePath(path) {
 }
 
 const AMOUNT_HINT = 'Ange ett belopp i kronor, till exempel 7900 eller 7900,50.';
+/** Fields the page fills from a list: a problem with one is mended by choosing again. */
+const CHOSEN = { role: 'Välj en roll i listan.', gender: 'Välj kön i listan.', type: 'Välj typ i listan.', memberId: 'Välj en person som finns i hushållet.', status: 'Välj ett värde i listan.', exemption: 'Välj ett skäl för undantag i listan.' };
+const CHOSEN_CODES = ['REQUIRED', 'INVALID_FIELD', 'INVALID_ROLE', 'INVALID_GENDER', 'INVALID_STATUS', 'UNKNOWN_TYPE', 'UNKNOWN_EXEMPTION', 'UNKNOWN_MEMBER'];
+const AMOUNT_KEYS = ['amount', 'rentCeiling', 'rentArrears', 'yearToDate'];
 
-/** An input problem from the API ({ path, code, message }) in Swedish. */
+/**
+ * An input problem from the API ({ path, code, message }) as the page shows it at its field. The
+ * message is the engine's own Swedish (src/explain/problems.ts: what the field must hold, why this
+ * value is not that, what to do, issue 27); the page words it itself only where its control is not
+ * the JSON the engine reads: a list to choose from, and amounts typed the Swedish way (7 900,50).
+ */
 export function problemSv({ path, code, message }) {
   const key = path.split('.').pop() ?? '';
-  switch (code) {
-    case 'INVALID_STATUS':
-      return path.includes('activityRequirement') ? 'Välj aktivitetskravets status i listan.' : 'Välj ett värde i listan.';
-    case 'UNKNOWN_EXEMPTION':
-      return 'Välj ett skäl för undantag som finns i reglerna för månaden.';
-    case 'NOT_EXEMPT':
-      return 'Skäl för undantag anges bara när personen är undantagen.';
-    case 'NOT_DECLINED':
-      return 'Skäl för att avböja anges bara när personen har avböjt.';
-    case 'NOT_AN_ADULT_IN_CASE':
-      return 'Gäller bara sökande och make/maka/sambo.';
-    case 'AFTER_PERIOD':
-      return 'Datumet ligger efter beräkningsmånaden.';
-    case 'DECIDED_TOO_EARLY':
-      return 'Beslutsdatumet ligger mer än en månad före beräkningsmånaden.';
-    case 'REQUIRED':
-      return key === 'birthDate' ? 'Ange födelsedatum (ÅÅÅÅ-MM-DD).' : key === 'period' ? 'Ange månad (ÅÅÅÅ-MM).' : key === 'exemption' ? 'Välj skäl för undantag.' : 'Uppgiften måste fyllas i.';
-    case 'INVALID_FIELD':
-      if (key === 'daysInHousehold' || key === 'consecutiveMonthsOnAssistance') return 'Ange ett heltal.';
-      if (['amount', 'rentCeiling', 'rentArrears', 'yearToDate'].includes(key)) return AMOUNT_HINT;
-      return 'Ogiltigt värde.';
-    case 'INVALID_PERIOD':
-      return 'Ange månad som ÅÅÅÅ-MM, till exempel 2023-03.';
-    case 'NO_RULES_FOR_PERIOD':
-      return 'Det finns inga regler (riksnorm) för den månaden.';
-    case 'INVALID_MUNICIPALITY':
-      return 'Kommunkoden har fyra siffror, till exempel 0821.';
-    case 'NEGATIVE_AMOUNT':
-      return 'Beloppet kan inte vara negativt.';
-    case 'INVALID_AMOUNT':
-      return AMOUNT_HINT;
-    case 'INVALID_DATE':
-      if (/plausible/.test(message)) return 'Datumet är inte ett rimligt födelsedatum.';
-      // A well-formed date that is not in the calendar (2023-02-30); anything else is a format the page could not read.
-      return /"\d{4}-\d{2}-\d{2}"/.test(message) ? 'Datumet finns inte i kalendern.' : 'Skriv datumet som ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD, till exempel 1988-05-14.';
-    case 'BORN_AFTER_PERIOD':
-      return 'Födelsedatumet ligger efter beräkningsmånaden.';
-    case 'DUPLICATE_MEMBER_ID':
-      return 'Id:t används redan av en annan person i hushållet.';
-    case 'INVALID_ROLE':
-      return 'Välj en roll i listan.';
-    case 'INVALID_GENDER':
-      return 'Välj kön i listan.';
-    case 'NOT_A_CHILD':
-      return 'Gäller bara personer med rollen Barn.';
-    case 'INVALID_DAYS':
-      return 'Antal dagar ska vara mellan 0 och antalet dagar i månaden.';
-    case 'INVALID_PERSONNUMMER':
-      return 'Personnumret är inte giltigt.';
-    case 'NO_MEMBERS':
-      return 'Hushållet måste ha minst en sökande.';
-    case 'NO_APPLICANT':
-      return 'En person i hushållet måste ha rollen Sökande.';
-    case 'SEVERAL_APPLICANTS':
-      return 'Bara en person kan ha rollen Sökande.';
-    case 'SEVERAL_PARTNERS':
-      return 'Högst en person kan vara make/maka/sambo.';
-    case 'UNKNOWN_MEMBER':
-      return 'Välj en person som finns i hushållet.';
-    case 'UNKNOWN_TYPE':
-      return 'Typen finns inte i reglerna för den här månaden.';
-    case 'INVALID_JSON':
-      return 'Uppgifterna kunde inte läsas (ogiltig JSON).';
-    case 'BODY_TOO_LARGE':
-      return 'Hushållet är för stort för förhandsberäkningen.';
-    default:
-      return 'Uppgiften behöver rättas.';
-  }
+  if (key in CHOSEN && CHOSEN_CODES.includes(code)) return CHOSEN[key];
+  if (AMOUNT_KEYS.includes(key) && (code === 'INVALID_AMOUNT' || code === 'INVALID_FIELD')) return AMOUNT_HINT;
+  if (code === 'BODY_TOO_LARGE') return 'Hushållet är för stort för förhandsberäkningen.';
+  const text = typeof message === 'string' && message !== '' ? message : 'Uppgiften behöver rättas';
+  // The engine's messages start in lower case after "path: "; at a field they stand alone.
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }

@@ -18,6 +18,7 @@
  */
 import { evaluateHousehold, type RuleSetProvider } from '../../index.ts';
 import type { InputIssue } from '../../household/types.ts';
+import { renderProblems } from '../../explain/problems.ts';
 import { formatKronor, parseKronor } from '../../money/index.ts';
 import { addMonths, firstDayOf, parsePeriod, type Period } from '../../period/index.ts';
 
@@ -226,7 +227,7 @@ export function householdFor(input: SelfCheckInput, municipality: string | null 
 export function estimateSelfCheck(input: SelfCheckInput, rulesFor: RuleSetProvider, municipality: string | null = null): SelfCheckResult {
   const household = householdFor(input, municipality);
   const result = evaluateHousehold(household, rulesFor);
-  if (!result.ok) return { ok: false, issues: result.issues };
+  if (!result.ok) return { ok: false, issues: renderProblems(result.issues) };
   const d = result.decision;
   if (d.norm.total === null || d.costs.accepted === null || d.income.counted === null || d.need === null || d.payable === null) {
     // The month's rules are enacted but not published (rules/pending/): say so, once, on the period.
