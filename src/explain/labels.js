@@ -199,6 +199,8 @@ export const AMOUNT_NAME = {
   withoutAdultsParts: 'Utan de vuxnas delar',
   notCounted: 'Om den inte räknas',
   counted: 'Om den räknas',
+  payableNotCounted: 'Att betala om den inte räknas',
+  payableCounted: 'Att betala om den räknas som trolig förmån',
 };
 
 /** Where a child lives this month (childImpact.perChild[].residence). */
@@ -258,6 +260,7 @@ export const STEP = {
   'agency.reconcile': 'Redovisad och registrerad inkomst',
   'agency.alternative': 'Alternativ för utbetalningen',
   'conditions.eligibility': 'Rätt till bistånd',
+  'conditions.labour-market': 'Arbetsmarknadens förfogande',
   'conditions.flags': 'Att bedöma',
   'decision.need': 'Behov',
   'decision.deficit': 'Underskott',
