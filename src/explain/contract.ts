@@ -189,7 +189,7 @@ export function contractDecision(d: DecisionData, basis: ViewBasis, options: Doc
   const rules = basis.ruleSet?.rules ?? null;
   const letter = buildLetter({ decision: summary, household: basis.household, rules, ...options });
   const decisionText = letterText(letter);
-  const worksheet = worksheetText({ decision: summary, trace, household: basis.household, rules, blockers: letter.blockers, ...(options.answers ? { answers: options.answers } : {}) });
+  const worksheet = worksheetText({ decision: summary, trace, household: basis.household, rules, blockers: letter.blockers, childImpactData: d.childImpact, ...(options.answers ? { answers: options.answers } : {}) });
   // Fixed key order: the contract's fields first, then the rest.
   const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
   return { ...head, decisionText, worksheetText: worksheet, warnings, trace, ruleSetVersion, inputHash, engineVersion };

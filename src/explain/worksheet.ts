@@ -11,6 +11,7 @@
  * marked it for the letter.
  */
 import type { Household } from '../household/types.ts';
+import type { ChildImpact as ChildImpactData } from '../output/types.ts';
 import type { RuleSet } from '../rulebook/types.ts';
 import type { Message } from '../trace/messages.ts';
 import { krSv, monthSv } from './format.ts';
@@ -28,6 +29,8 @@ export interface WorksheetInput {
   /** null when the month's rules are not published. */
   readonly rules: RuleSet | null;
   readonly answers?: CaseworkerAnswers;
+  /** The child impact as data (its messages), so that alternatives and question data name people, not ids. */
+  readonly childImpactData?: ChildImpactData | null;
   /** Why no letter can be sent yet (the letter's blockers, letter/build.ts), printed first. */
   readonly blockers?: readonly string[];
 }
@@ -98,13 +101,19 @@ export function worksheetText(input: WorksheetInput): string {
     if (c.effectOfRefusal !== '0') line(`  Avslaget sammanlagt: ${krSv(c.effectOfRefusal)}`);
     if (c.alternatives.length > 0) {
       line('  Alternativ att pröva:');
-      for (const a of c.alternatives) line(`  - ${ALTERNATIVE[a.code] ?? 'Alternativ'}: ${a.text}${a.amount !== null ? ` (${krSv(a.amount)})` : ''}`);
+      c.alternatives.forEach((a, i) => {
+        const raw = input.childImpactData?.alternatives[i];
+        const text = raw !== undefined && raw.code === a.code ? say(raw.message) : a.text;
+        line(`  - ${ALTERNATIVE[a.code] ?? 'Alternativ'}: ${text}${a.amount !== null ? ` (${krSv(a.amount)})` : ''}`);
+      });
     }
     const forLetter = rules ? letterPrompts(rules.childImpact.prompts) : new Set<string>();
     line('  Frågor:');
     for (const p of c.prompts) {
       line(`  ${p.number}. ${p.question}${p.requiresAnswer ? ' [ska besvaras]' : ''}${forLetter.has(p.id) ? ' [svaret skrivs i brevet]' : ''}`);
-      if (p.data) line(`     Underlag: ${p.data}`);
+      const rawData = input.childImpactData?.prompts.find((x) => x.id === p.id)?.data ?? null;
+      if (rawData !== null && rawData.length > 0) line(`     Underlag: ${rawData.map(say).join(p.id === 'housing' || p.id === 'alternatives' ? ' ' : '; ')}`);
+      else if (p.data) line(`     Underlag: ${p.data}`);
       const given = (answers?.childAnswers ?? []).filter((a) => a.promptId === p.id && a.answer.trim() !== '');
       if (given.length === 0) line('     Svar: inte besvarad');
       for (const a of given) {
