@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { decisionSchema } from '../src/decision/schema.ts';
 import { MAX_AMOUNT_TEXT, MAX_ID_LENGTH, MAX_LIST_ITEMS, MAX_LIST_TOTAL_TEXT, MAX_MEMBERS, MAX_TEXT_LENGTH, MAX_YEARS_FROM_PERIOD } from '../src/household/limits.ts';
 import { householdSchema } from '../src/household/parse.ts';
+import { municipalFileSchema } from '../src/rulebook/schema.ts';
 import { GENDERS, ROLES } from '../src/household/types.ts';
 
 export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
@@ -136,27 +137,37 @@ function annotate(node: JsonSchema, prefix: string, undocumented: string[]): voi
   }
 }
 
+/** A published schema file: its $schema first, then its id, title and description, then the generated body. */
+function published(schema: JsonSchema, name: string, title: string, description?: string): JsonSchema {
+  return {
+    $schema: schema['$schema'],
+    $id: `https://bistand-engine.example/schemas/${name}`,
+    title,
+    ...(description === undefined ? {} : { description }),
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}
+
 export function generateSchemas(): { files: Record<string, string>; undocumented: string[] } {
   const undocumented: string[] = [];
   const household = z.toJSONSchema(householdSchema, { io: 'input' }) as JsonSchema;
   annotate(household, '', undocumented);
-  const householdFile = {
-    $schema: household['$schema'],
-    $id: 'https://bistand-engine.example/schemas/household.schema.json',
-    title: 'Household (bistånd-engine input)',
-    description:
-      'One household and one month, as read by calculate, batch (one per line) and POST /api/calculate. Fields not listed are reported as warnings and not used. Further checks (dates, roles, member references, amounts, types of the period) are in docs/household.md.',
-    ...Object.fromEntries(Object.entries(household).filter(([k]) => k !== '$schema')),
-  };
-  const decision = z.toJSONSchema(decisionSchema, { io: 'output' }) as JsonSchema;
-  const decisionFile = {
-    $schema: decision['$schema'],
-    $id: 'https://bistand-engine.example/schemas/decision.schema.json',
-    title: 'Decision proposal (bistånd-engine output)',
-    ...Object.fromEntries(Object.entries(decision).filter(([k]) => k !== '$schema')),
-  };
+  const householdFile = published(
+    household,
+    'household.schema.json',
+    'Household (bistånd-engine input)',
+    'One household and one month, as read by calculate, batch (one per line) and POST /api/calculate. Fields not listed are reported as warnings and not used. Further checks (dates, roles, member references, amounts, types of the period) are in docs/household.md.',
+  );
+  const decisionFile = published(z.toJSONSchema(decisionSchema, { io: 'output' }) as JsonSchema, 'decision.schema.json', 'Decision proposal (bistånd-engine output)');
+  // The municipality's file (rules/municipal/<kommunkod>.json) with its guideline (issue 24, docs/guidelines.md).
+  const municipalFile = published(
+    z.toJSONSchema(municipalFileSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
+    'municipal.schema.json',
+    "A municipality's policy and guideline (rules/municipal/<kommunkod>.json)",
+    "Dated values (effectiveFrom/effectiveTo), each with its status and the key of its source in sources. The guideline holds the nämnd's decision, the rent ceiling (a household table, Försäkringskassan's average or rooms), fixed ceilings per cost type, items of livsföring i övrigt with their conditions, and supplements; a part with status pending is shown but never used. Further checks (sources named, cost types known, windows without gaps) are made by `rules check`; see docs/guidelines.md.",
+  );
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
-  return { files: { 'household.schema.json': text(householdFile), 'decision.schema.json': text(decisionFile) }, undocumented };
+  return { files: { 'household.schema.json': text(householdFile), 'decision.schema.json': text(decisionFile), 'municipal.schema.json': text(municipalFile) }, undocumented };
 }
 
 function main(check: boolean): number {

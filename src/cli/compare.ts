@@ -28,15 +28,16 @@ import { withStore } from './store.ts';
 const errTo = (io: CliIo) => (text: string): void => void io.stderr.write(`${text}\n`);
 
 function sideOf(spec: ScenarioSpec) {
-  return { spec: spec.label, rules: spec.rulesDir, period: spec.period, overlay: spec.overlayPath, overlayHash: spec.overlayHash };
+  return { spec: spec.label, rules: spec.rulesDir, period: spec.period, overlay: spec.overlayPath, overlayHash: spec.overlayHash, ...(spec.guideline ? { guideline: spec.guideline } : {}) };
 }
 
 /** Parses a side and checks its rules directory now, so a bad one is exit 2 before any output. */
 function side(text: string | undefined, option: string, defaultDir: string): ScenarioSpec {
-  if (text === undefined) throw new UsageError(`expected ${option} SPEC (a month YYYY-MM, a rules directory, an overlay file, or "current")`);
+  if (text === undefined) throw new UsageError(`expected ${option} SPEC (a month YYYY-MM, a rules directory, an overlay file, guideline:KEY, or "current")`);
   const spec = parseScenarioSpec(text, defaultDir, option);
   try {
-    loadRulebook(spec.rulesDir);
+    const book = loadRulebook(spec.rulesDir);
+    if (spec.guideline && !book.municipal.has(spec.guideline)) throw new SpecError(`${option}: rules/municipal/${spec.guideline}.json does not exist in ${spec.rulesDir}`);
   } catch (error) {
     if (error instanceof RulebookError && spec.rulesDir !== defaultDir) throw new SpecError(`${option}: ${spec.rulesDir} is not a valid rules directory:\n${error.problems.join('\n')}`);
     throw error;

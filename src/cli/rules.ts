@@ -69,6 +69,22 @@ export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()
     }
   }
   out.push('', `Municipal policies: ${[...book.municipal.keys()].join(', ')}`);
+  for (const [code, m] of book.municipal) {
+    for (const v of m.data.values) {
+      const g = v.guideline;
+      if (!g) continue;
+      const parts: { name: string; status: string }[] = [
+        { name: 'decision', status: g.decision.status },
+        ...(g.rentCeiling ? [{ name: `rent ceiling (${g.rentCeiling.basis})`, status: g.rentCeiling.status }] : []),
+        ...Object.entries(g.costCeilings ?? {}).map(([k, c]) => ({ name: `ceiling ${k}`, status: c.status })),
+        ...Object.entries(g.items ?? {}).map(([k, i]) => ({ name: `item ${k}`, status: i.status })),
+        ...(g.supplements ?? []).map((x) => ({ name: `supplement ${x.id}`, status: x.status })),
+      ];
+      const example = m.data.example ? `  example of ${m.data.example.name} (${m.data.example.municipality}) ${m.data.example.year}, not today's rules` : '';
+      out.push(`  guideline ${code} ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}${example}`);
+      out.push(`      ${parts.map((p) => `${p.name}: ${p.status}`).join('; ')}`);
+    }
+  }
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT_OK;

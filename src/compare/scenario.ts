@@ -5,8 +5,11 @@
  * - `YYYY-MM`: that month's rules applied to every household (the household's period is replaced);
  * - a rules directory (validated like rules/);
  * - an overlay file (src/compare/overlay.ts);
- * - `current`: today's rules directory (--rules, $BISTAND_RULES or rules/), each household's own month.
- * e.g. `2026-03`, `rules-2027/`, `reform.json`, `2026-03,reform.json`.
+ * - `current`: today's rules directory (--rules, $BISTAND_RULES or rules/), each household's own month;
+ * - `guideline:KEY`: the municipal policy and guideline of rules/municipal/KEY.json for every household,
+ *   whatever its kommunkod (`guideline:examples/malmo-2019`, `guideline:1287`): one guideline set
+ *   against another over the same population (issue 24).
+ * e.g. `2026-03`, `rules-2027/`, `reform.json`, `2026-03,reform.json`, `2019-06,guideline:examples/malmo-2019`.
  */
 import { statSync } from 'node:fs';
 import type { FiguresOf } from '../batch/line.ts';
@@ -31,12 +34,15 @@ export interface ScenarioSpec {
   readonly overlayPath: string | null;
   /** The overlay's hash (checked again when a worker loads it), or null. */
   readonly overlayHash: string | null;
+  /** The municipal file (rules/municipal/KEY.json) every household is calculated under, or absent/null for its own. */
+  readonly guideline?: string | null;
 }
 
 export class SpecError extends Error {}
 
-function kindOf(part: string): 'period' | 'current' | 'dir' | 'file' {
+function kindOf(part: string): 'period' | 'current' | 'dir' | 'file' | 'guideline' {
   if (/^[0-9]{4}-[0-9]{2}$/.test(part)) return 'period';
+  if (part.startsWith('guideline:')) return 'guideline';
   if (part === 'current') return 'current';
   let st;
   try {
@@ -54,9 +60,15 @@ export function parseScenarioSpec(text: string, defaultRulesDir: string, option:
   let period: string | null = null;
   let overlay: Overlay | null = null;
   let overlayPath: string | null = null;
+  let guideline: string | null = null;
   for (const part of text.split(',')) {
     const kind = kindOf(part);
-    if (kind === 'period') {
+    if (kind === 'guideline') {
+      const key = part.slice('guideline:'.length);
+      if (!/^(default|[0-9]{4}|examples\/[a-z0-9-]+)$/.test(key)) throw new SpecError(`${option}: "${part}" names no municipal file (expected guideline:<kommunkod>, guideline:default or guideline:examples/<name>)`);
+      if (guideline !== null) throw new SpecError(`${option}: more than one guideline`);
+      guideline = key;
+    } else if (kind === 'period') {
       if (parsePeriod(part) === null) throw new SpecError(`${option}: "${part}" is not a month YYYY-MM`);
       if (period !== null) throw new SpecError(`${option}: more than one month`);
       period = part;
@@ -69,7 +81,7 @@ export function parseScenarioSpec(text: string, defaultRulesDir: string, option:
       overlay = loadOverlay(part);
     }
   }
-  return { label: text, rulesDir: rulesDir ?? defaultRulesDir, period, overlayPath, overlayHash: overlay?.hash ?? null };
+  return { label: text, rulesDir: rulesDir ?? defaultRulesDir, period, overlayPath, overlayHash: overlay?.hash ?? null, ...(guideline === null ? {} : { guideline }) };
 }
 
 export type SideResult =
@@ -97,7 +109,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** Loads the side's rules (and overlay) once; then evaluates households. */
 export function buildScenario(spec: ScenarioSpec): Scenario {
   const book = loadRulebook(spec.rulesDir);
-  const cache = new RuleSetCache(book);
+  const forced = spec.guideline ?? null;
+  if (forced !== null && !book.municipal.has(forced)) throw new SpecError(`${spec.label}: rules/municipal/${forced}.json does not exist in ${spec.rulesDir}`);
+  const base = new RuleSetCache(book);
+  // With guideline:KEY every household is calculated under that municipal file, whatever its kommunkod.
+  const cache = forced === null ? base : { get: (p: Period, _m: string | null, d: string | null) => base.get(p, forced, d) };
   const overlay = spec.overlayPath === null ? null : loadOverlay(spec.overlayPath);
   if (overlay && overlay.hash !== spec.overlayHash) throw new Error(`${spec.overlayPath} changed while the comparison was starting`);
   const changed = new Map<string, VersionedRuleSet>();

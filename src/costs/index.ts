@@ -10,12 +10,17 @@
  * - Other cost types (läkarvård, tandvård, glasögon, barnomsorgsavgift …) are accepted when claimed
  *   with an amount and flagged for a person's one-by-one assessment.
  * - A claimed cost without an amount is not zero: the proposal needs that information.
+ * - With the municipality's guideline (guideline.ts, issue 24): the rent ceiling comes from its table
+ *   when none is typed; a cost with a fixed ceiling is accepted within it and the excess refused or
+ *   left to a person as the guideline says; an item of livsföring i övrigt that meets the guideline's
+ *   conditions is accepted without a flag. Without a guideline nothing here changes.
  */
 import { legal, needInformation, type Context } from '../context.ts';
 import { add, formatKronor, min, ore, subtract, ZERO, type Ore } from '../money/index.ts';
 import type { CostCategory } from '../rulebook/types.ts';
 import { traceParam, type TraceParam } from '../trace/index.ts';
 import type { Message, MessageKey } from '../trace/messages.ts';
+import { guidelineCostCeiling, guidelineHousehold, guidelineItem, guidelineOf, guidelineParam, guidelineRentCeiling, type GuidelineHousehold } from './guideline.ts';
 import { householdShareOf, radrumFor, sharedHousingFor, type Radrum, type RentCeilingStage, type SharedHousing } from './housing.ts';
 import type { MemberAssessment } from '../norm/index.ts';
 
@@ -27,6 +32,9 @@ export type CostCode =
   | 'RENT_ABOVE_CEILING_ACCEPTED'
   | 'SHARED_HOUSING'
   | 'ACCEPTED_FOR_ASSESSMENT'
+  | 'COST_WITHIN_GUIDELINE'
+  | 'COST_ABOVE_GUIDELINE'
+  | 'ITEM_WITHIN_GUIDELINE'
   | 'AMOUNT_MISSING'
   | 'OWN_CASE_COST';
 
@@ -71,7 +79,13 @@ export interface CostsResult {
 
 export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, MemberAssessment>): CostsResult {
   const { household, rules, trace } = ctx;
-  const { rentCeiling: ceiling, rentCeilingBasis: basis } = household.circumstances;
+  const typed = household.circumstances.rentCeiling;
+  // No ceiling typed: the municipality's guideline gives it, with its decision as the basis.
+  const fromGuideline = typed === null ? guidelineRentCeiling(ctx, assessments) : null;
+  const ceiling = typed ?? fromGuideline?.ceiling ?? null;
+  const basis = fromGuideline !== null ? fromGuideline.basis : household.circumstances.rentCeilingBasis;
+  const guideline = guidelineOf(ctx);
+  const gh: GuidelineHousehold | null = guideline === null ? null : guidelineHousehold(assessments);
   let ceilingLeft: Ore | null = ceiling;
   let incomplete = false;
   const items: CostItem[] = [];
@@ -86,7 +100,9 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
   const ceilingParams: readonly TraceParam[] =
     ceiling === null || !trace.enabled
       ? []
-      : [{ id: 'circumstances.rentCeiling', value: formatKronor(ceiling), status: 'verified' as const, source: 'input: circumstances.rentCeiling' }, traceParam(rules.municipal.rentAdjustmentMonths)];
+      : fromGuideline !== null
+        ? [...fromGuideline.params, traceParam(rules.municipal.rentAdjustmentMonths)]
+        : [{ id: 'circumstances.rentCeiling', value: formatKronor(ceiling), status: 'verified' as const, source: 'input: circumstances.rentCeiling' }, traceParam(rules.municipal.rentAdjustmentMonths)];
   const sharedParams: readonly TraceParam[] = shared === null || !trace.enabled ? [] : [traceParam(rules.municipal.sharedHousingCost)];
   for (const cost of household.costs) {
     const def = rules.costTypes[cost.type]!;
@@ -121,6 +137,17 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     if (owner !== undefined && owner.kind === 'own-case') {
       pushCost(claimed, ZERO, 'OWN_CASE_COST', false, 'costs.ownCase', { amount: formatKronor(claimed), memberId: owner.member.id });
       continue;
+    }
+    if (def.category === 'livsforing' && guideline !== null) {
+      // The guideline's conditions for this item (guideline.ts): met → accepted without a flag.
+      const verdict = guidelineItem(ctx, cost.type, claimed);
+      if (verdict !== null) {
+        const gargs = { amount: formatKronor(claimed), term: rules.legal.otherLivingCosts, basis: verdict.basis, referenceText: verdict.rule.referenceText };
+        const gparams = trace.enabled ? [guidelineParam(`${guideline.id}#item-${cost.type}`, verdict.rule.reference ?? '', verdict.rule)] : [];
+        if (verdict.kind === 'accept') pushCost(claimed, verdict.accepted, 'ITEM_WITHIN_GUIDELINE', false, 'costs.itemWithinGuideline', gargs, gparams);
+        else pushCost(claimed, claimed, 'ACCEPTED_FOR_ASSESSMENT', true, 'costs.itemForAssessment', { ...gargs, unmet: verdict.unmet, reference: verdict.rule.reference ?? '', reviewAbove: verdict.rule.reviewAbove ?? '' }, gparams);
+        continue;
+      }
     }
     if (def.category !== 'reasonable-cost') {
       pushCost(claimed, claimed, 'ACCEPTED_FOR_ASSESSMENT', true, def.category === 'norm-supplement' ? 'costs.normSupplement' : 'costs.livsforing', { amount: formatKronor(claimed), term: rules.legal.otherLivingCosts });
@@ -167,6 +194,16 @@ export function computeCosts(ctx: Context, assessments: ReadonlyMap<string, Memb
     }
     if (isShared) {
       pushCost(claimed, amount, 'SHARED_HOUSING', true, 'costs.sharedHousing', args, params);
+      continue;
+    }
+    const fixed = gh === null ? null : guidelineCostCeiling(ctx, cost.type, gh);
+    if (fixed !== null) {
+      // The guideline's fixed ceiling for this cost type: within it accepted, the excess refused or left to a person.
+      const gargs = { amount: formatKronor(claimed), ceiling: formatKronor(fixed.ceiling), basis: fixed.basis };
+      const gparams = trace.enabled ? [guidelineParam(`${guideline!.id}#ceiling-${cost.type}`, formatKronor(fixed.ceiling), fixed.rule)] : [];
+      if (claimed <= fixed.ceiling) pushCost(claimed, claimed, 'COST_WITHIN_GUIDELINE', false, 'costs.withinGuideline', gargs, gparams);
+      else if (fixed.rule.overCeiling === 'person') pushCost(claimed, claimed, 'ACCEPTED_FOR_ASSESSMENT', true, 'costs.aboveGuidelineForAssessment', { ...gargs, above: formatKronor(subtract(claimed, fixed.ceiling)) }, gparams);
+      else pushCost(claimed, fixed.ceiling, 'COST_ABOVE_GUIDELINE', false, 'costs.aboveGuideline', { ...gargs, accepted: formatKronor(fixed.ceiling), refused: formatKronor(subtract(claimed, fixed.ceiling)) }, gparams);
       continue;
     }
     pushCost(claimed, claimed, 'REASONABLE_COST', false, 'costs.reasonable', { amount: formatKronor(claimed) });

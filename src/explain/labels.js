@@ -32,6 +32,9 @@ export const REASON = {
 /** What a cost, income or asset line's code says (costs.items[].code, income.items[].code, assets.items[].code). */
 export const ITEM = {
   REASONABLE_COST: 'Skälig kostnad',
+  COST_WITHIN_GUIDELINE: 'Inom riktlinjens nivå',
+  COST_ABOVE_GUIDELINE: 'Över riktlinjens nivå',
+  ITEM_WITHIN_GUIDELINE: 'Enligt riktlinjen',
   RENT_NO_CEILING: 'Boendekostnad, ingen skälig nivå angiven',
   RENT_WITHIN_CEILING: 'Boendekostnad inom skälig nivå',
   RENT_ABOVE_CEILING: 'Boendekostnad över skälig nivå',

@@ -107,6 +107,21 @@ const housingEn = (a: MessageArgs) => (a['sharedShare'] === undefined ? `${a['la
 /** What a rent ceiling rests on (circumstances.rentCeilingBasis). */
 const basisSv = (a: MessageArgs) => (a['basis'] ? `enligt ${a['basis']}` : 'grunden för nivån är inte angiven');
 const basisEn = (a: MessageArgs) => (a['basis'] ? `according to ${a['basis']}` : 'the basis of the level is not given');
+/** Which of the guideline's conditions for an item of livsföring i övrigt is not met (costs/guideline.ts). */
+const itemUnmetSv = (a: MessageArgs) =>
+  ({
+    'long-term': 'riktlinjen ger kostnaden vid långvarigt bistånd, och hushållet har inte fått bistånd så länge',
+    'cost-estimate': 'riktlinjen kräver ett kostnadsförslag som prövas i förväg',
+    'review-threshold': `beloppet är högre än ${K(String(a['reviewAbove'] ?? ''))}, där riktlinjen kräver en särskild prövning`,
+    'above-reference': `beloppet är högre än riktlinjens nivå ${K(String(a['reference'] ?? ''))}`,
+  })[String(a['unmet'])] ?? String(a['unmet']);
+const itemUnmetEn = (a: MessageArgs) =>
+  ({
+    'long-term': 'the guideline grants it on long-term aid, and the household has not had aid that long',
+    'cost-estimate': 'the guideline requires a cost estimate approved in advance',
+    'review-threshold': `the amount is above ${E(String(a['reviewAbove'] ?? ''))}, where the guideline requires a special review`,
+    'above-reference': `the amount is above the guideline's level ${E(String(a['reference'] ?? ''))}`,
+  })[String(a['unmet'])] ?? String(a['unmet']);
 const nonZero = (v: string | number | undefined) => v !== undefined && v !== '' && v !== '0';
 const whoSv = (a: MessageArgs) => String(a['memberId'] ?? 'den sökande');
 const whoEn = (a: MessageArgs) => String(a['memberId'] ?? 'the applicant');
@@ -136,6 +151,11 @@ export const sv: Catalogue = {
   'costs.rentAboveCeilingRadrum': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har rådrum till ${dateSv(String(a['endsOn']))} (${a['months']} månader) att hitta ett billigare boende; under rådrummet godtas hela kostnaden. Från och med ${monthSv(String(a['cutFrom']))} godtas högst ${K(a['ceiling']!)}.`,
   'costs.sharedHousing': (a) => `${sharedSv(a)}${K(a['sharedShare']!)} godtas och ${K(a['sharedOthersShare']!)} avslås i detta ärende.`,
   'costs.livsforing': (a) => `${a['label']} ${K(a['amount']!)} ligger utanför försörjningsstödet och prövas som ${a['term'] ?? 'livsföring i övrigt'}; beloppet tas med i förslaget men ska bedömas av handläggare.`,
+  'costs.withinGuideline': (a) => `${a['label']} ${K(a['amount']!)} godtas; beloppet ryms inom riktlinjens nivå ${K(a['ceiling']!)} enligt ${a['basis']}.`,
+  'costs.aboveGuideline': (a) => `${a['label']} ${K(a['amount']!)} är högre än riktlinjens nivå ${K(a['ceiling']!)} enligt ${a['basis']}; ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`,
+  'costs.aboveGuidelineForAssessment': (a) => `${a['label']} ${K(a['amount']!)} är ${K(a['above']!)} högre än riktlinjens nivå ${K(a['ceiling']!)} enligt ${a['basis']}; enligt riktlinjen bedömer handläggare om det överskjutande beloppet är skäligt.`,
+  'costs.itemWithinGuideline': (a) => `${a['label']} ${K(a['amount']!)} godtas som ${a['term'] ?? 'livsföring i övrigt'}; villkoren i riktlinjen är uppfyllda (${a['referenceText']}), enligt ${a['basis']}.`,
+  'costs.itemForAssessment': (a) => `${a['label']} ${K(a['amount']!)} prövas som ${a['term'] ?? 'livsföring i övrigt'} och ska bedömas av handläggare: ${itemUnmetSv(a)} (${a['basis']}).`,
   'costs.normSupplement': (a) => `${a['label']} ${K(a['amount']!)} kan motivera en högre norm av särskilda skäl; beloppet tas med i förslaget men ska bedömas av handläggare.`,
   'costs.ownCase': (a) => `${a['label']} ${K(a['amount']!)} gäller ${a['memberId']}, som är ett eget ärende, och ingår inte i detta hushålls beräkning.`,
   'costs.amountMissing': (a) => `${a['label']}: beloppet saknas och kostnaden kan inte prövas ännu.`,
@@ -392,6 +412,11 @@ export const en: Catalogue = {
   'costs.rentAboveCeilingRadrum': (a) => `${housingEn(a)} is ${E(a['above']!)} above the reasonable level ${E(a['ceiling']!)}, ${basisEn(a)}. The household was told on ${dateEn(String(a['notifiedOn']))} and has until ${dateEn(String(a['endsOn']))} (${a['months']} months) to find cheaper housing; until then the whole cost is accepted. From ${monthEn(String(a['cutFrom']))} at most ${E(a['ceiling']!)} is accepted.`,
   'costs.sharedHousing': (a) => `${sharedEn(a)}${E(a['sharedShare']!)} accepted and ${E(a['sharedOthersShare']!)} refused in this case.`,
   'costs.livsforing': (a) => `${a['label']} ${E(a['amount']!)} is outside försörjningsstöd and assessed as ${a['term'] ?? 'livsföring i övrigt'} (other living costs); included in the proposal but to be assessed by a caseworker.`,
+  'costs.withinGuideline': (a) => `${a['label']} ${E(a['amount']!)} accepted; within the guideline's level ${E(a['ceiling']!)} according to ${a['basis']}.`,
+  'costs.aboveGuideline': (a) => `${a['label']} ${E(a['amount']!)} is above the guideline's level ${E(a['ceiling']!)} according to ${a['basis']}; ${E(a['accepted']!)} accepted and ${E(a['refused']!)} refused.`,
+  'costs.aboveGuidelineForAssessment': (a) => `${a['label']} ${E(a['amount']!)} is ${E(a['above']!)} above the guideline's level ${E(a['ceiling']!)} according to ${a['basis']}; under the guideline a caseworker assesses whether the excess is reasonable.`,
+  'costs.itemWithinGuideline': (a) => `${a['label']} ${E(a['amount']!)} accepted as ${a['term'] ?? 'livsföring i övrigt'} (other living costs); the guideline's conditions are met (${a['referenceText']}), according to ${a['basis']}.`,
+  'costs.itemForAssessment': (a) => `${a['label']} ${E(a['amount']!)} is assessed as ${a['term'] ?? 'livsföring i övrigt'} (other living costs) by a caseworker: ${itemUnmetEn(a)} (${a['basis']}).`,
   'costs.normSupplement': (a) => `${a['label']} ${E(a['amount']!)} may justify a higher norm for special reasons; included but to be assessed by a caseworker.`,
   'costs.ownCase': (a) => `${a['label']} ${E(a['amount']!)} concerns ${a['memberId']}, a separate case, and is not part of this household's calculation.`,
   'costs.amountMissing': (a) => `${a['label']}: the amount is missing and the cost cannot be assessed yet.`,

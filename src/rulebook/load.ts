@@ -177,6 +177,41 @@ export function loadRulebook(dir: string): Rulebook {
   return book;
 }
 
+/**
+ * A municipality's guideline (issue 24): its sources exist, its ceilings and items name known cost
+ * types (a ceiling for a cost outside the norm's reasonable costs, an item for livsföring i övrigt),
+ * and an example file says it is one (and a municipality's own file does not).
+ */
+function checkGuidelines(m: Loaded<MunicipalFile>, costTypeValues: readonly { readonly types: Readonly<Record<string, { readonly category: string }>> }[], problems: string[]): void {
+  const isExample = m.data.id.startsWith('municipal/examples/');
+  if (isExample && !m.data.example) problems.push(`${m.file}: an example file needs "example" (the municipality, its name and the year it shows)`);
+  if (!isExample && m.data.example) problems.push(`${m.file}: "example" is only for files in municipal/examples/`);
+  const known = new Map<string, string>();
+  for (const v of costTypeValues) for (const [k, t] of Object.entries(v.types)) known.set(k, t.category);
+  for (const v of m.data.values) {
+    const g = v.guideline;
+    if (!g) continue;
+    const at = `values from ${v.effectiveFrom}: guideline`;
+    const used = [g.decision.source, ...(g.rentCeiling ? [g.rentCeiling.source] : []), ...(g.longTermMonths ? [g.longTermMonths.source] : [])];
+    for (const [type, c] of Object.entries(g.costCeilings ?? {})) {
+      used.push(c.source);
+      if (known.get(type) !== 'reasonable-cost') problems.push(`${m.file}: ${at}.costCeilings.${type}: not a reasonable-cost type of rules/cost-types.json`);
+      if (type === 'rent') problems.push(`${m.file}: ${at}.costCeilings.rent: the rent ceiling goes in rentCeiling`);
+    }
+    for (const [type, item] of Object.entries(g.items ?? {})) {
+      used.push(item.source);
+      if (known.get(type) !== 'livsforing') problems.push(`${m.file}: ${at}.items.${type}: not a livsföring type of rules/cost-types.json`);
+      if (item.longTermOnly && !g.longTermMonths) problems.push(`${m.file}: ${at}.items.${type}: longTermOnly needs the guideline's longTermMonths`);
+    }
+    for (const sup of g.supplements ?? []) {
+      used.push(sup.source);
+      // Not silently left out of a decision: until the calculation adds supplements, a file says so.
+      if (sup.status !== 'pending') problems.push(`${m.file}: ${at}.supplements.${sup.id}: the calculation does not add supplements to the norm yet; mark it "pending" (a person adds it) — docs/guidelines.md`);
+    }
+    checkSources(m.file, m.data.sources, used, problems);
+  }
+}
+
 function listJson(dir: string): string[] {
   let entries: string[];
   try {
@@ -306,6 +341,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
       checkSources(m.file, m.data.sources, [v.assetBuffer.source, v.ageReference.source, v.partMonthChildHouseholdSize.source, ...optional], problems);
     }
   }
+  for (const m of book.municipal.values()) checkGuidelines(m, book.costTypes.data.values, problems);
   for (const m of book.municipal.values()) {
     if (m.data.contact) checkSources(m.file, m.data.sources, Object.values(m.data.contact).flatMap((c) => (c ? [c.source] : [])), problems);
   }

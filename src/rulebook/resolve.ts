@@ -15,6 +15,7 @@ import type {
   ChildrenEarningsRule,
   ConditionRule,
   ConditionSet,
+  Guideline,
   JobbstimulansRule,
   LegalFrame,
   LegalRef,
@@ -434,6 +435,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
       rentAdjustmentMonths: policy('rentAdjustmentMonths', 'rent-adjustment-months'),
       sharedHousingCost: policy('sharedHousingCost', 'shared-housing-cost'),
       childEarningsAboveLimit: policy('childEarningsAboveLimit', 'child-earnings-above-limit'),
+      ...(mv.guideline ? { guideline: resolveGuideline(mid, mv.guideline, ms) } : {}),
     },
     legal,
     childImpact: {
@@ -444,6 +446,37 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     activityRequirement,
     medicalCertificate,
     agencyIncomeMap,
+  };
+}
+
+type GuidelineFile = NonNullable<MunicipalValues['guideline']>;
+
+/** A municipality's guideline as the calculation reads it: every part with its status and source. */
+function resolveGuideline(mid: string, g: GuidelineFile, ms: Sources): Guideline {
+  const src = (x: { status: Status; source: string }) => ({ status: x.status, source: sourceRef(ms, x.source) });
+  const r = g.rentCeiling;
+  return {
+    id: `${mid}#guideline`,
+    decision: { body: g.decision.body, date: g.decision.date, reference: g.decision.reference, title: g.decision.title, ...src(g.decision) },
+    rentCeiling: r
+      ? {
+          basis: r.basis,
+          title: r.title,
+          table: (r.table ?? []).map((t) => ({ adults: t.adults, children: t.children, amount: t.amount, under25: t.under25 ?? false })),
+          perFurtherChild: r.perFurtherChild ?? null,
+          rooms: (r.rooms ?? []).map((x) => ({ rooms: x.rooms, amount: x.amount, squareMetres: x.squareMetres ?? null })),
+          roomsFor: r.roomsFor ?? [],
+          excludes: r.excludes,
+          includes: r.includes ?? [],
+          ...src(r),
+        }
+      : null,
+    costCeilings: Object.fromEntries(Object.entries(g.costCeilings ?? {}).map(([k, c]) => [k, { amounts: c.amounts, overCeiling: c.overCeiling, ...src(c) }])),
+    longTermMonths: g.longTermMonths ? param(`${mid}#guideline-long-term-months`, g.longTermMonths.value, g.longTermMonths.status, ms, g.longTermMonths.source) : null,
+    items: Object.fromEntries(
+      Object.entries(g.items ?? {}).map(([k, i]) => [k, { longTermOnly: i.longTermOnly, costEstimateRequired: i.costEstimateRequired, reference: i.reference, referenceText: i.referenceText, reviewAbove: i.reviewAbove, ...src(i) }]),
+    ),
+    supplements: (g.supplements ?? []).map((x) => ({ id: x.id, per: x.per, amount: x.amount, labelSv: x.labelSv, ...src(x) })),
   };
 }
 

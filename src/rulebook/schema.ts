@@ -164,9 +164,89 @@ export const municipalContactSchema = z.object({
   pageAddress: z.object({ value: httpsUrl.nullable(), status, source: z.string() }).optional(),
 });
 
+/**
+ * The municipality's own guideline (riktlinjer för ekonomiskt bistånd, issue 24; docs/guidelines.md):
+ * rent ceilings, fixed ceilings per cost type, items of livsföring i övrigt with their conditions,
+ * supplements on top of the norm. Every part carries its status and source; a part with status
+ * "pending" (not confirmed from the nämnd's text) is shown but never used by the calculation.
+ */
+const guidelineStatus = z.enum(['verified', 'derived', 'estimate', 'pending']);
+const guidelineSourced = { status: guidelineStatus, source: z.string().min(1), note: z.string().optional() };
+/** The cost types a guideline may set a ceiling or conditions for (rules/cost-types.json). */
+const costTypeKey = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a cost type like "electricity"');
+const householdRow = z.strictObject({
+  adults: z.number().int().min(1).max(2),
+  children: z.number().int().min(0).max(20),
+  amount: kronorString,
+  /** A row for households where every adult is under 25 (a lower level some guidelines give). */
+  under25: z.boolean().optional(),
+});
+const rentCeilingGuideline = z
+  .strictObject({
+    /** household-table: the nämnd's own table; fk-average: Försäkringskassan's average housing cost for an area; rooms: by rooms, with a rule from household to rooms. */
+    basis: z.enum(['household-table', 'fk-average', 'rooms']),
+    /** What the table is, in the guideline's words ("skälig hyra 2019, Stormalmö enligt FKFS 2018:10"). */
+    title: z.string().min(1),
+    /** household-table and fk-average: a row per adults and children; the largest row for the adults applies to more children, plus perFurtherChild each. */
+    table: z.array(householdRow).min(1).optional(),
+    perFurtherChild: kronorString.optional(),
+    /** rooms: the ceiling per number of rooms (rum och kök) … */
+    rooms: z.array(z.strictObject({ rooms: z.number().int().min(1).max(10), amount: kronorString, squareMetres: z.number().int().positive().optional() })).min(1).optional(),
+    /** … and the rule from household to rooms (children from minChildren to maxChildren, null = no upper bound). */
+    roomsFor: z.array(z.strictObject({ adults: z.number().int().min(1).max(2), minChildren: z.number().int().min(0), maxChildren: z.number().int().min(0).nullable(), rooms: z.number().int().min(1).max(10) })).min(1).optional(),
+    /** What the rent must not include to be compared with the ceiling (the caseworker takes it out of the rent). */
+    excludes: z.array(z.enum(['parking', 'garage', 'storage', 'household-electricity', 'heating'])),
+    /** What the ceiling includes (heating, water). */
+    includes: z.array(z.enum(['heating', 'water', 'household-electricity'])).optional(),
+    ...guidelineSourced,
+  })
+  .superRefine((r, ctx) => {
+    if (r.basis === 'rooms') {
+      if (!r.rooms || !r.roomsFor) ctx.addIssue({ code: 'custom', message: 'basis "rooms" needs rooms and roomsFor' });
+      else for (const f of r.roomsFor) if (!r.rooms.some((x) => x.rooms === f.rooms)) ctx.addIssue({ code: 'custom', path: ['roomsFor'], message: `no ceiling for ${f.rooms} rooms` });
+    } else if (!r.table) ctx.addIssue({ code: 'custom', message: `basis "${r.basis}" needs table` });
+  });
+const costCeilingGuideline = z.strictObject({
+  /** By the number of persons in the household; the last row applies to larger households. One row: the same for all. */
+  amounts: z.array(z.strictObject({ persons: z.number().int().min(1).max(20), amount: kronorString })).min(1),
+  /** What happens to the part above the ceiling: refused with the guideline as reason, or left to a person. */
+  overCeiling: z.enum(['refuse', 'person']),
+  ...guidelineSourced,
+});
+const itemGuideline = z.strictObject({
+  /** Only for households on long-term aid (longTermMonths of the guideline, circumstances.consecutiveMonthsOnAssistance). */
+  longTermOnly: z.boolean(),
+  /** A cost estimate (kostnadsförslag) must be approved first: the engine cannot see one, so a person decides. */
+  costEstimateRequired: z.boolean(),
+  /** Accepted up to this amount a month (the price reference); null = the claimed amount, up to reviewAbove. */
+  reference: kronorString.nullable(),
+  /** The price reference in words ("Folktandvårdens priser", "högkostnadsskyddet"). */
+  referenceText: z.string().min(1),
+  /** Above this amount a person reviews, whatever the conditions; null = no threshold. */
+  reviewAbove: kronorString.nullable(),
+  ...guidelineSourced,
+});
+export const guidelineSchema = z.strictObject({
+  /** The nämnd's decision that adopted the guideline, cited in every reason the guideline gives (date null: not known). */
+  decision: z.strictObject({ body: z.string().min(1), date: isoDate.nullable(), reference: z.string().min(1).nullable(), title: z.string().min(1), ...guidelineSourced }),
+  rentCeiling: rentCeilingGuideline.optional(),
+  costCeilings: z.record(costTypeKey, costCeilingGuideline).optional(),
+  /** Long-term aid in the guideline's sense (Socialstyrelsen: 10–12 months of a year). */
+  longTermMonths: z.strictObject({ value: z.number().int().min(1).max(60), ...guidelineSourced }).optional(),
+  items: z.record(costTypeKey, itemGuideline).optional(),
+  /** On top of the riksnorm (Sundsvall: 100 kr per child). */
+  supplements: z.array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), per: z.enum(['household', 'adult', 'child']), amount: kronorString, labelSv: z.string().min(1), ...guidelineSourced })).optional(),
+});
+
 export const municipalFileSchema = z.object({
-  id: z.string().regex(/^municipal\/(default|[0-9]{4})$/),
+  id: z.string().regex(/^municipal\/(default|[0-9]{4}|examples\/[a-z0-9-]+)$/, 'expected municipal/<kommunkod>, municipal/default or municipal/examples/<name>'),
   concept: z.literal('municipal-policy'),
+  /**
+   * An example file (rules/municipal/examples/): a municipality's published guideline of one year,
+   * kept to show and measure the format, never today's rules of that municipality. No household's
+   * kommunkod selects it; `rules show --municipality examples/<name>` shows it.
+   */
+  example: z.strictObject({ municipality: z.string().regex(/^[0-9]{4}$/), name: z.string().min(1), year: z.number().int().min(2000).max(2100), note: z.string().min(1) }).optional(),
   title: z.string(),
   note: z.string().optional(),
   sources: sourcesSchema,
@@ -191,6 +271,8 @@ export const municipalFileSchema = z.object({
         sharedHousingCost: z.object({ value: z.enum(['per-person', 'per-adult']), status, source: z.string() }).optional(),
         // Whether a child's own earnings above the year's limit are counted (12 kap. 9 § tredje stycket: "får").
         childEarningsAboveLimit: z.object({ value: z.enum(['count', 'not-counted']), status, source: z.string() }).optional(),
+        // The municipality's own guideline (riktlinjer); absent = none: the calculation is exactly as without one.
+        guideline: guidelineSchema.optional(),
       }),
     )
     .min(1),

@@ -119,6 +119,67 @@ export interface MunicipalPolicy {
   readonly sharedHousingCost: Param<'per-person' | 'per-adult'>;
   /** Whether a child's own earnings above the year's limit are counted ("får", 12 kap. 9 § tredje stycket). */
   readonly childEarningsAboveLimit: Param<'count' | 'not-counted'>;
+  /** The municipality's own guideline (issue 24), present only when its file has one for the month. */
+  readonly guideline?: Guideline;
+}
+
+/** A part of a guideline: how sure it is and where it comes from ("pending" parts are never used). */
+export interface GuidelineSourced {
+  readonly status: Status;
+  readonly source: SourceRef;
+}
+
+/** The nämnd's decision that adopted the guideline, cited in each reason the guideline gives. */
+export interface GuidelineDecision extends GuidelineSourced {
+  readonly body: string;
+  /** The day the nämnd decided; null when not known (an example whose decision was not found). */
+  readonly date: string | null;
+  readonly reference: string | null;
+  readonly title: string;
+}
+
+export interface GuidelineRentCeiling extends GuidelineSourced {
+  readonly basis: 'household-table' | 'fk-average' | 'rooms';
+  readonly title: string;
+  /** Amounts in kronor (decimal strings). */
+  readonly table: readonly { readonly adults: number; readonly children: number; readonly amount: string; readonly under25: boolean }[];
+  readonly perFurtherChild: string | null;
+  readonly rooms: readonly { readonly rooms: number; readonly amount: string; readonly squareMetres: number | null }[];
+  readonly roomsFor: readonly { readonly adults: number; readonly minChildren: number; readonly maxChildren: number | null; readonly rooms: number }[];
+  readonly excludes: readonly string[];
+  readonly includes: readonly string[];
+}
+
+export interface GuidelineCostCeiling extends GuidelineSourced {
+  readonly amounts: readonly { readonly persons: number; readonly amount: string }[];
+  readonly overCeiling: 'refuse' | 'person';
+}
+
+export interface GuidelineItem extends GuidelineSourced {
+  readonly longTermOnly: boolean;
+  readonly costEstimateRequired: boolean;
+  readonly reference: string | null;
+  readonly referenceText: string;
+  readonly reviewAbove: string | null;
+}
+
+export interface GuidelineSupplement extends GuidelineSourced {
+  readonly id: string;
+  readonly per: 'household' | 'adult' | 'child';
+  readonly amount: string;
+  readonly labelSv: string;
+}
+
+/** rules/municipal/<kommunkod>.json's guideline for the month (docs/guidelines.md). */
+export interface Guideline {
+  /** "municipal/1287#guideline" … */
+  readonly id: string;
+  readonly decision: GuidelineDecision;
+  readonly rentCeiling: GuidelineRentCeiling | null;
+  readonly costCeilings: Readonly<Record<string, GuidelineCostCeiling>>;
+  readonly longTermMonths: Param<number> | null;
+  readonly items: Readonly<Record<string, GuidelineItem>>;
+  readonly supplements: readonly GuidelineSupplement[];
 }
 
 export type ChangeThreshold = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'exact' } | { readonly kind: 'none' };

@@ -213,6 +213,19 @@ function sharedHousing(ctx: ReasonContext, item: CostItem, r: RenderedReason): L
   return [{ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts: [{ text: krSv(String(a['amount'])), from: costPath(ctx.household, item.type, item.memberId) }] }];
 }
 
+/** A cost above the level of the nämnd's guideline (costs/guideline.ts): the claim, the level, the guideline's decision, the excess. */
+function guidelineCut(ctx: ReasonContext, item: CostItem, r: RenderedReason): LetterBlock[] {
+  const a = item.message.args;
+  const label = costLabel(ctx, item.type);
+  const text = [
+    `Du har sökt ${label}${item.memberId ? ` för ${ctx.people.object(item.memberId)}` : ''} med ${krSv(String(a['amount']))}.`,
+    `Nämndens riktlinje godtar högst ${krSv(String(a['ceiling']))}${a['basis'] ? ` (${a['basis']})` : ''}.`,
+    `Därför godtas ${krSv(String(a['accepted']))}. Resten, ${krSv(String(a['refused']))}, beviljas inte${cite(r.legalRef)}.`,
+  ];
+  const facts: LetterFact[] = [{ text: krSv(String(a['amount'])), from: costPath(ctx.household, item.type, item.memberId) }];
+  return [{ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts }];
+}
+
 function costCut(ctx: ReasonContext, item: CostItem, r: RenderedReason): LetterBlock[] {
   const label = costLabel(ctx, item.type);
   const text = `Du har sökt ${label}${item.memberId ? ` för ${ctx.people.object(item.memberId)}` : ''} med ${krSv(item.claimed ?? '0')}. Nämnden godtar ${krSv(item.accepted ?? '0')} som skälig kostnad. Resten, ${krSv(r.amount ?? '0')}, beviljas inte${cite(r.legalRef)}.`;
@@ -265,6 +278,7 @@ export function reasonBlocks(ctx: ReasonContext): LetterBlock[] {
       if (item === null) blocks.push(...generic(ctx, r, true));
       else if (key === 'costs.rentAboveCeiling' && item.message.args['ceiling'] !== undefined) blocks.push(...rentCut(ctx, item, r));
       else if (key === 'costs.sharedHousing') blocks.push(...sharedHousing(ctx, item, r));
+      else if (key === 'costs.aboveGuideline' && item.message.args['ceiling'] !== undefined) blocks.push(...guidelineCut(ctx, item, r));
       else blocks.push(...costCut(ctx, item, r));
     } else blocks.push(...generic(ctx, r, r.amount !== undefined || ctx.d.outcome === 'deny'));
   }
