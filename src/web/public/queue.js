@@ -1,29 +1,10 @@
 // The monthly queue page (queue.html): lists GET /api/queue, opens GET /api/queue/:id with last
 // month's decision and this month's proposal side by side. No framework, no inline script (CSP).
 
-const REASONS = {
-  NO_PREVIOUS_DECISION: 'Inget beslut förra månaden',
-  MEMBER_ADDED: 'Ny person i hushållet',
-  MEMBER_GONE: 'Person har lämnat hushållet',
-  CHILD_AGE_BAND_CHANGED: 'Barn i ny åldersgrupp',
-  COST_CHANGED: 'Ändrad kostnad',
-  DECLARED_INCOME_MISSING: 'Redovisad inkomst saknas',
-  DECLARED_INCOME_CHANGED: 'Ändrad redovisad inkomst',
-  MISSING_REGISTERED_INCOME: 'Registrerad inkomst saknas',
-  NEW_INCOME: 'Ny inkomst',
-  INCOME_DROPPED: 'Inkomst räknas inte längre',
-  INCOME_CHANGE: 'Inkomständring över tröskeln',
-  SSBTEK_DAY_CHECK: 'Kontrollera antal dagar',
-  STUDY_SUPPORT_NOT_RESUMED: 'Studiehjälp saknas i september',
-  UNHANDLED_INCOME: 'Ej bedömd inkomst',
-  REGISTERED_INCOME_TO_ASSESS: 'Registrerad inkomst att bedöma',
-  OUTCOME_DENY: 'Förslag: avslag',
-  OUTCOME_PARTIAL: 'Förslag: delvis bifall',
-  NEEDS_INFORMATION: 'Uppgifter saknas',
-  REQUIRES_ASSESSMENT: 'Kräver bedömning',
-  NO_AUTOMATED_DECISION_DELEGATION: 'Ingen delegation för automatiserat beslut',
-};
-const OUTCOMES = { approve: 'Bifall', partial: 'Delvis bifall', deny: 'Avslag', 'needs-information': 'Uppgifter saknas' };
+import { labelOf, OUTCOME } from '../../explain/labels.js';
+
+// The routing reasons and outcomes as a person reads them: the engine's one catalogue (src/explain/labels.js).
+const OUTCOMES = OUTCOME;
 const STEPS = {
   'monthly.previous': 'Föregående beslut',
   'monthly.member': 'Person',
@@ -56,7 +37,7 @@ function cell(tag, text, className) {
   return el;
 }
 
-const reasonText = (code) => REASONS[code] ?? code;
+const reasonText = (code) => labelOf(code) ?? code;
 
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
