@@ -30,7 +30,7 @@
  * `recordFormat`) holds the decision with its texts, as `calculate --json` printed it; both are read.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { canonicalJson } from '../canonical.ts';
+import { canonicalJson, withCanonicalBytes } from '../canonical.ts';
 import type { DecisionData } from '../decision/types.ts';
 import type { Routing } from '../monthly/propose.ts';
 import type { RuleSet } from '../rulebook/types.ts';
@@ -100,7 +100,8 @@ export function packRecord(decision: RecordedDecision, rules: RuleSet): { plain:
 /** The decision as decision_json keeps it, with the rule set it was computed with (which the compact trace and the packed texts refer to). */
 export function recordJson(decision: RecordedDecision, rules: RuleSet): string {
   const { plain, packed } = packRecord(decision, rules);
-  const data = deflateRawSync(canonicalJson(packed)).toString('base64');
+  // Deflated straight from the canonical JSON's bytes (the same bytes as canonicalJson(packed) in UTF-8).
+  const data = withCanonicalBytes(packed, (bytes) => deflateRawSync(bytes)).toString('base64');
   return canonicalJson({ recordFormat: RECORD_FORMAT, catalogue: RECORD_SHAPES.length, ...plain, data });
 }
 
