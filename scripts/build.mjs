@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Compiles the TypeScript sources into dist/ with esbuild (run by `npm install` through `prepare`, or
- * `npm run build`). Four entry points: dist/cli.js (the `bistand` command), dist/batch-worker.js
+ * `npm run build`), and the workday pages into dist/web/workday.js (below). Four entry points for Node: dist/cli.js (the `bistand` command), dist/batch-worker.js
  * (a batch worker thread), and the chunk processors the workers load for compare and monthly
  * (dist/<name>-processor.js from src/<name>/processor.ts, the names src/batch/processor.ts resolves). Code splitting keeps each command in its own chunk, so `calculate` never
  * loads the web server or SQLite. Packages with native code or CommonJS internals stay in
@@ -56,4 +56,24 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [zodEnglishOnly],
+});
+
+/**
+ * The caseworker's workday pages (issue 22): src/web/app/main.tsx, its views as Preact components over
+ * one state store, bundled for the browser into dist/web/workday.js, which the server serves as
+ * /assets/workday.js (src/web/app.ts). No CDN: the page loads only its own files (CSP script-src 'self').
+ */
+await build({
+  absWorkingDir: root,
+  entryPoints: { workday: 'src/web/app/main.tsx' },
+  outdir: 'dist/web',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
 });

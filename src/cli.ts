@@ -104,12 +104,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   serve: {
     run: async (args, io) => (await import('./cli/serve.ts')).serveCommand(args, io),
-    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH]
+    usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--payer FILE]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
-      addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). A decision the
-      caseworker registers in the page is recorded in the store (as calculate --record); /queue lists
-      the monthly proposals in the store awaiting a person.
+      addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). With
+      --trust-proxy-auth, the caseworker's workday (docs/workday.md): /queue, the case view where a
+      decision is registered once in the store's chain, and /utbetalningar, whose payment file names
+      the payer of --payer FILE (docs/payments.md).
       Also the public resident page /invanare/ (docs/invanare.md; --municipality: whose contact
       details from rules/municipal/KOD.json it shows) and Kontaktcenter's case lookup
       /kontaktcenter/ [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]

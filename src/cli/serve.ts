@@ -1,10 +1,12 @@
 /**
- * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--trust-proxy-auth …]` (issues 5, 9, 11, 12, 13, 29): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--trust-proxy-auth …] [--payer FILE]` (issues 5, 9, 11, 12, 13, 29): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
 import { loadRulebook } from '../rulebook/load.ts';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readPayer, type Payer } from '../casework/pain001.ts';
 import { DEFAULT_AUTH, type StaffOptions } from '../web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
 import { storePath } from '../store/store.ts';
@@ -38,6 +40,19 @@ function staffOptions(values: { store?: string | undefined; 'trust-proxy-auth'?:
   return { storePath: storePath(values.store), auth: trusted ? { userHeader, rolesHeader, role } : null };
 }
 
+/** The payer configuration (docs/payments.md): a JSON file { name, organisationNumber, account: { scheme, number }, bic? }. */
+function payerFrom(path: string): Payer {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--payer ${path}: ${(error as Error).message}`);
+  }
+  const read = readPayer(raw);
+  if (!read.ok) throw new UsageError(`--payer ${path}: ${read.problems.join('; ')}`);
+  return read.payer;
+}
+
 export async function serveCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -55,6 +70,8 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
       'auth-user-header': { type: 'string' },
       'auth-roles-header': { type: 'string' },
       'staff-role': { type: 'string' },
+      // Who pays: the payment file's debtor (issue 22, docs/payments.md). Without it, export answers 503.
+      payer: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -68,12 +85,13 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
     throw new UsageError(`--municipality ${municipality}: no rules/municipal/${municipality}.json; add the municipality's file (its contact section gives the resident page's phone, address and e-service)`);
   }
   const staff = staffOptions(values);
+  const payer = values.payer === undefined ? undefined : payerFrom(values.payer);
 
   let server: RunningServer;
   try {
-    // The decision store: the caseworker's recorded decisions (POST /api/decisions, as calculate --record),
-    // the monthly queue (/queue) and Kontaktcenter's lookup all use it.
-    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff, ...(municipality !== undefined ? { municipality } : {}) });
+    // The decision store: the caseworker's workday (the queue, the case view, registered decisions and
+    // payments, issue 22) and Kontaktcenter's lookup use it.
+    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff, ...(payer ? { payer } : {}), ...(municipality !== undefined ? { municipality } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {

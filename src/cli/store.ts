@@ -24,6 +24,9 @@ import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRe
 import { recordContentProblem, verifyStore } from '../store/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
 import type { Routing } from '../monthly/propose.ts';
+import { replayRegistration, type RegistrationReplay } from '../casework/workday.ts';
+import { journalNoteSv } from '../explain/casework.ts';
+import { CaseWork } from '../store/casework.ts';
 
 /** A command's two ways to print a line: out (stdout) and err (stderr, one line: control characters escaped). */
 interface Printer {
@@ -168,6 +171,16 @@ export function replayCommand(args: string[], io: CliIo = processIo()): number {
   return withStore(print, values.store, (store) => {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
+    if (CaseWork.isRegistration(record)) {
+      // A registered decision (issue 22): derived again from its stored registration, its proposal and
+      // the stored rule set's references; the decisions it changes and that change it are named.
+      if (current) throw new UsageError('--with-current-rules replays a proposal; a registered decision is derived from its proposal as stored');
+      const cw = CaseWork.over(store);
+      const again = replayRegistration(cw, record);
+      const links = registrationLinks(cw, record.decisionId);
+      out(values.json ? JSON.stringify({ ...again, ...links }, null, 2) : registrationReplayText(again, links).join('\n'));
+      return again.identical && again.integrityProblem === null ? EXIT_OK : EXIT_ENGINE;
+    }
     const result = replayRecord(store, record, cache ? (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn) : undefined);
     out(values.json ? JSON.stringify(result, null, 2) : replayText(result).join('\n'));
     if (current) return EXIT_OK; // informational: what today's rules would give
@@ -193,6 +206,45 @@ function routingLine(r: Routing, lang: 'sv' | 'en'): string {
   return `Månadskörning: ${to}; sista dag ${r.dueOn ?? 'okänd'}; föregående beslut ${r.previousDecisionId ?? 'inget'}`;
 }
 
+/** The registered decisions a registration changes and is changed by (its case and month's line). */
+function registrationLinks(cw: CaseWork, decisionId: string): { changes: string | null; changedBy: string | null; proposalId: string } {
+  const full = cw.registered(decisionId)!;
+  const line = cw.lineage(full.input.caseId, full.input.period);
+  const at = line.findIndex((r) => r.decisionId === decisionId);
+  return { changes: full.decision.change?.of ?? null, changedBy: line[at + 1]?.decisionId ?? null, proposalId: full.input.proposal.decisionId };
+}
+
+function registrationReplayText(r: RegistrationReplay, links: { changes: string | null; changedBy: string | null; proposalId: string }): string[] {
+  const lines = [`Registered decision ${r.decisionId} (on proposal ${links.proposalId})`];
+  if (links.changes) lines.push(`  changes ${links.changes}`);
+  if (links.changedBy) lines.push(`  changed by ${links.changedBy}`);
+  if (r.integrityProblem) lines.push(`  integrity: ${r.integrityProblem}`);
+  lines.push(r.identical ? '  replay: identical' : `  replay: ${r.differences.length} difference(s)`);
+  for (const d of r.differences) lines.push(`    ${d.path}: ${JSON.stringify(d.recorded ?? null)} → ${JSON.stringify(d.recomputed ?? null)}`);
+  return lines;
+}
+
+/** `show` of a registered decision: the record, its links, and the journal note. */
+function showRegistration({ out }: Printer, cw: CaseWork, record: StoredRecord, problem: string | null, json: boolean, lang: 'sv' | 'en'): number {
+  const { decision } = cw.registered(record.decisionId)!;
+  const links = registrationLinks(cw, record.decisionId);
+  if (json) {
+    out(JSON.stringify({ record: { decisionId: record.decisionId, seq: record.seq, recordedAt: record.recordedAt, recordHash: record.recordHash, prevHash: record.prevHash, integrityProblem: problem }, links, decision }, null, 2));
+    return EXIT_OK;
+  }
+  const t = LABELS[lang];
+  out(`${t.record} ${record.decisionId} (${t.position}: #${record.seq})`);
+  out(`  ${t.recordedAt}: ${record.recordedAt}`);
+  out(`  ${t.chain}: ${record.recordHash} (${t.previous} ${record.prevHash})`);
+  if (problem) out(`  ${t.warning}: ${problem}`);
+  out(lang === 'sv' ? `  Förslag: ${links.proposalId}` : `  Proposal: ${links.proposalId}`);
+  if (links.changes) out(lang === 'sv' ? `  Ändrar beslut: ${links.changes}` : `  Changes decision: ${links.changes}`);
+  if (links.changedBy) out(lang === 'sv' ? `  Ändrat genom: ${links.changedBy}` : `  Changed by: ${links.changedBy}`);
+  out('');
+  out(journalNoteSv(decision, record.decisionId));
+  return EXIT_OK;
+}
+
 export function showCommand(args: string[], io: CliIo = processIo()): number {
   const print = printer(io);
   const { out } = print;
@@ -207,9 +259,10 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
   return withStore(print, values.store, (store) => {
     const record = findRecord(print, store, positionals[0]!);
     if (!record) return EXIT_BAD_INPUT;
+    const problem = recordContentProblem(record);
+    if (CaseWork.isRegistration(record)) return showRegistration(print, CaseWork.over(store), record, problem?.message ?? null, values.json === true, lang);
     // As stored (a record written before records kept data), or rendered from the record's data (store/read.ts).
     const decision = renderedDecision(store, record);
-    const problem = recordContentProblem(record);
     const meta = {
       decisionId: record.decisionId,
       seq: record.seq,

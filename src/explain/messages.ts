@@ -69,6 +69,7 @@ const ROUTE_REASON_SV: Record<string, string> = {
   NEEDS_INFORMATION: 'uppgifter saknas',
   REQUIRES_ASSESSMENT: 'kräver bedömning',
   NO_AUTOMATED_DECISION_DELEGATION: 'ingen delegation för automatiserat beslut',
+  PROTECTED_IDENTITY: 'skyddade personuppgifter',
   UNHANDLED_INCOME: 'ej bedömd inkomst',
   REGISTERED_INCOME_TO_ASSESS: 'registrerad inkomst att bedöma',
   AGENCY_ANSWER_MISSING: 'myndighetssvar saknas',
@@ -91,8 +92,21 @@ const ROUTE_REASON_SV: Record<string, string> = {
   PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL: 'partner står inte till arbetsmarknadens förfogande',
   ACTIVITY_DECLINED: 'avböjd aktivitet',
   ACTIVITY_DECLINED_WITH_REASON: 'avböjd aktivitet med skäl',
+  ACTIVITY_DECLINED_BLOCK: 'avböjd aktivitet utan godtagbart skäl',
+  NOT_LAWFULLY_RESIDENT: 'vistas inte lagligen i Sverige',
+  SUBLET_WITHOUT_CONSENT: 'andrahandsuthyrning utan samtycke',
+  UNHANDLED_INCOME_FAMILY: 'ej bedömd inkomst',
 };
 const routeReasonSv = (code: string): string => ROUTE_REASON_SV[code] ?? 'en uppgift att bedöma';
+
+/**
+ * A routing reason or flag code in Swedish, as a short label (the queue's filters and columns): the
+ * known codes' own words, else null so that the caller can say that the code has no label yet.
+ */
+export function reasonLabelSv(code: string): string | null {
+  const text = ROUTE_REASON_SV[code];
+  return text === undefined ? null : text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 

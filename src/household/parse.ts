@@ -78,6 +78,8 @@ const memberSchema = z.object({
   sickness: sicknessSchema.nullable().optional(),
   name: text.optional(),
   minorApplicantReason: text.nullable().optional(),
+  /** Skyddade personuppgifter (issue 22): the member's name, personnummer and address are masked (src/casework/protectedIdentity.ts); the calculation does not read it. */
+  protectedIdentity: z.boolean().optional(),
 });
 const incomeSchema = z.object({ memberId: text, type: text, amount: optionalMoney, yearToDate: optionalMoney, description: text.nullable().optional() });
 const costSchema = z.object({ type: text, amount: optionalMoney, memberId: text.nullable().optional(), description: text.nullable().optional() });
@@ -573,6 +575,8 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
   const activityRequirement = readActivity(r, m, base, role ?? undefined);
   const sickness = readSickness(r, m, base, role ?? undefined, birthDate, p);
   const name = bounded(r, `${base}.name`, str(r, m, 'name', base, 'name', 'optional'), MAX_LETTERHEAD_TEXT);
+  // Read for its type only: the case work masks the member and the monthly run routes the case to a person.
+  flag(r, m, 'protectedIdentity', base, 'flag', 'optional');
   const minorApplicantReason = bounded(r, `${base}.minorApplicantReason`, str(r, m, 'minorApplicantReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
   return {
     index: i,

@@ -130,6 +130,12 @@ function monthlyPart(input: ProposeInput<ThisMonth>): { readonly steps: Recorded
   const routed = route(decision, comparisons);
   let reasons = routed.reasons;
   let to = routed.to;
+  // A person with skyddade personuppgifter is never handled by self-service or an automated decision
+  // (as Sundsvall keeps them out of its e-service): the case always goes to a caseworker.
+  if (input.members.some((m) => m.protectedIdentity === true)) {
+    to = 'caseworker';
+    reasons = [...reasons, 'PROTECTED_IDENTITY'];
+  }
   const delegation = rules?.municipal.automatedDecisionDelegation;
   const automatedRef = rules?.legal.refs['automatedDecision'];
   // An automated decision needs the nämnd's delegation and the law that allows it; without them a

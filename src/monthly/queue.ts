@@ -4,7 +4,6 @@
  * earliest first, unknown last), then cases to assess before ready ones, then by case.
  */
 import { writeFileSync } from 'node:fs';
-import type { DecisionStore } from '../store/store.ts';
 import { forEachLine } from './delegation.ts';
 import type { Routing } from './propose.ts';
 
@@ -59,15 +58,4 @@ export function writeQueueFile(outputPath: string, queuePath: string): number {
   entries.sort(compareQueueEntries);
   writeFileSync(queuePath, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
   return entries.length;
-}
-
-/** The queue of a month from the store: the newest record of each case, when it is a monthly proposal awaiting a person. */
-export function queueFromStore(store: DecisionStore, period: string): QueueEntry[] {
-  const entries: QueueEntry[] = [];
-  for (const row of store.latestOfPeriod(period)) {
-    if (row.routing === null) continue; // not a monthly proposal
-    const e = queueEntry({ caseId: row.caseId, period: row.period, outcome: row.outcome, payable: row.payable, routing: JSON.parse(row.routing) as Routing }, { decisionId: row.decisionId });
-    if (e) entries.push(e);
-  }
-  return entries.sort(compareQueueEntries);
 }

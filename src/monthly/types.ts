@@ -56,6 +56,8 @@ export interface MemberLike {
   readonly id: string;
   readonly role: string;
   readonly birthDate?: string;
+  /** Skyddade personuppgifter (members[].protectedIdentity): the case always goes to a person. */
+  readonly protectedIdentity?: boolean;
 }
 
 /** One month of a case: the household's members as given and the decision computed for it. */

@@ -42,7 +42,7 @@ export interface Flag {
   readonly paymentIndex?: number;
   /**
    * No letter may be produced while this flag stands: a person must first do what it asks (classify a
-   * registered payment). A letter view and POST /api/decisions refuse on it.
+   * registered payment). A letter view and registering a decision (casework/register.ts) refuse on it.
    */
   readonly blocksLetter?: boolean;
 }

@@ -375,6 +375,8 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
     'statementOfReasons', 'appealDeadline', 'appealRoute', 'appealLate', 'appealReview', 'childViews', 'householdMembers',
     'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
     'childOwnMeans', 'housingAdjustmentTime', 'childrenEarnings',
+    // A registered decision changed afterwards (src/casework): rättelse and ändring of a decision.
+    'correction', 'decisionChange',
   ]);
   for (const v of book.costTypes.data.values) for (const t of Object.values(v.types)) topics.add(t.legalTopic);
   for (const v of book.jobbstimulans.data.values) topics.add(v.legalTopic);

@@ -27,6 +27,12 @@ export interface LatestDecision {
 
 export interface CaseStatus {
   readonly caseId: string;
+  /**
+   * A member of the case has skyddade personuppgifter (members[].protectedIdentity, issue 22): nothing
+   * about the case is given out here (caseworker, decision and payment date are null); Kontaktcenter
+   * refers the caller to the caseworker.
+   */
+  readonly protectedIdentity: boolean;
   readonly caseworker: string | null;
   readonly latestDecision: LatestDecision | null;
   /** The payment date recorded for the latest decision; null = not recorded. */
@@ -140,6 +146,9 @@ export class CaseDesk {
         this.#db.prepare('INSERT INTO access_log (at, who, case_id, purpose, found) VALUES (?, ?, ?, ?, ?)').run(this.#clock().toISOString(), request.who, request.caseId, request.purpose.trim(), row ? 1 : 0);
         const caseworker = this.#db.prepare<[string], string>('SELECT caseworker FROM case_assignments WHERE case_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(request.caseId) ?? null;
         if (!row && caseworker === null) return null;
+        // Canonical JSON has no whitespace: the flag is written exactly so in a stored household.
+        const guarded = this.#db.prepare<[string], number>(`SELECT 1 FROM records WHERE case_id = ? AND input_json LIKE '%"protectedIdentity":true%' LIMIT 1`).pluck().get(request.caseId) !== undefined;
+        if (guarded) return { caseId: request.caseId, protectedIdentity: true, caseworker: null, latestDecision: null, paymentDate: null };
         let latestDecision: LatestDecision | null = null;
         let paymentDate: string | null = null;
         if (row) {
@@ -147,7 +156,7 @@ export class CaseDesk {
           latestDecision = { decisionId: row.decision_id, period: row.period, recordedAt: row.recorded_at, outcome: d.outcome, payable: d.payable, decidedOn: decidedOnOf(row.decision_json, row.input_json) };
           paymentDate = this.#db.prepare<[string], string>('SELECT pay_on FROM payment_dates WHERE decision_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(row.decision_id) ?? null;
         }
-        return { caseId: request.caseId, caseworker, latestDecision, paymentDate };
+        return { caseId: request.caseId, protectedIdentity: false, caseworker, latestDecision, paymentDate };
       })
       .immediate();
   }

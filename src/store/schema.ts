@@ -46,8 +46,9 @@ CREATE TABLE IF NOT EXISTS batch_finished (
 `;
 
 /**
- * The caseworker's decision beside the engine's proposal (issue 11, src/store/caseworkerDecision.ts):
- * created by the first registration, additive, append-only rows with a hash of their own.
+ * The caseworker's decision beside the engine's proposal (issue 11), as stores before issue 22 have it:
+ * append-only rows with a hash of their own. Nothing writes it any more (a registered decision is a
+ * record of the chain, CASEWORK_SQL); audit verify still checks its rows (verifyCasework.ts).
  */
 export const CASEWORKER_DECISIONS_SQL = `
 CREATE TABLE IF NOT EXISTS caseworker_decisions (
@@ -125,11 +126,127 @@ CREATE TABLE IF NOT EXISTS monthly_runs (
 );
 `;
 
+/** A table whose rows are append-only: UPDATE and DELETE refused. */
+const appendOnly = (table: string, what: string) =>
+  `CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table} ${refuse(`${what} are append-only`)};
+CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table} ${refuse(`${what} are append-only`)};
+`;
+
+/**
+ * A side chain (src/store/sideChain.ts): an append-only table whose every row carries the hash of the
+ * row before it, like the decision records, with its head kept in side_chain_heads by a trigger so
+ * that deleting the newest rows is seen too. The case log and the payment events are side chains.
+ */
+const sideChainTriggers = (table: string, what: string) => `${appendOnly(table, what)}CREATE TRIGGER IF NOT EXISTS ${table}_extend_head BEFORE INSERT ON ${table}
+  WHEN NEW.seq IS NOT (SELECT seq + 1 FROM side_chain_heads WHERE chain = '${table}')
+    OR NEW.prev_hash IS NOT (SELECT hash FROM side_chain_heads WHERE chain = '${table}')
+  ${refuse(`a ${table} row must extend its chain head`)};
+CREATE TRIGGER IF NOT EXISTS ${table}_advance_head AFTER INSERT ON ${table}
+  BEGIN UPDATE side_chain_heads SET seq = NEW.seq, hash = NEW.hash WHERE chain = '${table}'; END;
+INSERT OR IGNORE INTO side_chain_heads (chain, seq, hash) VALUES ('${table}', 0, '${GENESIS}');
+`;
+
+/**
+ * The caseworker's workday (issue 22, src/store/casework.ts): registered decisions and their payment
+ * orders indexed for queries (the decisions themselves are records in the hash chain; audit verify
+ * checks that every index row says what its record says), the payment events (stopped, exported) and
+ * the case log of every read and write as side chains, and the exported payment files.
+ */
+export const CASEWORK_SQL = `
+CREATE TABLE IF NOT EXISTS side_chain_heads (
+  chain TEXT PRIMARY KEY,
+  seq   INTEGER NOT NULL,
+  hash  TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS side_chain_heads_no_delete BEFORE DELETE ON side_chain_heads ${refuse('a side chain head cannot be deleted')};
+CREATE TRIGGER IF NOT EXISTS side_chain_heads_forward_only BEFORE UPDATE ON side_chain_heads
+  WHEN NEW.chain IS NOT OLD.chain OR NEW.seq IS NOT OLD.seq + 1
+  ${refuse('a side chain head only moves to the newest row')};
+
+-- One row per registered decision record (records.decision_id): who decided what, when, for which
+-- case and month, and which decision it changes. A first decision is unique per case and month, and a
+-- decision is changed at most once (the next change names the newest decision): registered once.
+CREATE TABLE IF NOT EXISTS registered_decisions (
+  decision_id  TEXT PRIMARY KEY REFERENCES records(decision_id),
+  case_id      TEXT NOT NULL,
+  period       TEXT NOT NULL,
+  proposal_id  TEXT NOT NULL REFERENCES records(decision_id),
+  supersedes   TEXT REFERENCES registered_decisions(decision_id),
+  change_kind  TEXT,
+  outcome      TEXT NOT NULL,
+  payable_ore  INTEGER NOT NULL,
+  decided_on   TEXT NOT NULL,
+  decided_by   TEXT NOT NULL,
+  delegation   TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS registered_once ON registered_decisions (case_id, period) WHERE supersedes IS NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS registered_changed_once ON registered_decisions (supersedes) WHERE supersedes IS NOT NULL;
+CREATE INDEX IF NOT EXISTS registered_by_proposal ON registered_decisions (proposal_id);
+${appendOnly('registered_decisions', 'registered decisions')}
+-- The payment orders (utbetalningsunderlag) of a registered decision, as its record lists them.
+CREATE TABLE IF NOT EXISTS payment_orders (
+  order_id     TEXT PRIMARY KEY,
+  decision_id  TEXT NOT NULL REFERENCES registered_decisions(decision_id),
+  line         INTEGER NOT NULL,
+  case_id      TEXT NOT NULL,
+  period       TEXT NOT NULL,
+  recipient    TEXT NOT NULL,
+  name         TEXT NOT NULL,
+  scheme       TEXT NOT NULL,
+  account      TEXT NOT NULL,
+  amount_ore   INTEGER NOT NULL CHECK (amount_ore > 0),
+  pay_on       TEXT NOT NULL,
+  reference    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS payment_orders_by_decision ON payment_orders (decision_id);
+${appendOnly('payment_orders', 'payment orders')}
+-- What happened to an order after its decision: stopped before export (with a reason), or exported
+-- in a payment file. A side chain.
+CREATE TABLE IF NOT EXISTS payment_events (
+  seq        INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('stop', 'export')),
+  order_id   TEXT REFERENCES payment_orders(order_id),
+  export_id  TEXT,
+  who        TEXT NOT NULL,
+  entry_json TEXT NOT NULL,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS payment_events_by_order ON payment_events (order_id);
+CREATE INDEX IF NOT EXISTS payment_events_by_export ON payment_events (export_id);
+${sideChainTriggers('payment_events', 'payment events')}
+-- The payment files as exported (ISO 20022 pain.001), byte for byte: the export event carries its hash.
+CREATE TABLE IF NOT EXISTS payment_files (
+  export_id  TEXT PRIMARY KEY,
+  file_name  TEXT NOT NULL,
+  sha256     TEXT NOT NULL,
+  content    TEXT NOT NULL
+);
+${appendOnly('payment_files', 'payment files')}
+-- Every read and write of a case by a person: who (and in which role), what, when, why. A side chain.
+CREATE TABLE IF NOT EXISTS case_log (
+  seq         INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  who         TEXT NOT NULL,
+  role        TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  case_id     TEXT,
+  decision_id TEXT,
+  purpose     TEXT NOT NULL,
+  entry_json  TEXT NOT NULL,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS case_log_by_case ON case_log (case_id, seq);
+${sideChainTriggers('case_log', 'case log rows')}`;
+
 /**
  * Tables beside the chain that a store may or may not have yet (each is created when first used).
  * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
  */
-export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL] as const;
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL] as const;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

@@ -176,6 +176,12 @@ function expectedSchema(): ReadonlyMap<string, string> {
   return expectedSchemaCache;
 }
 
+/**
+ * A record that is the engine's proposal (a calculation), not a person's registered decision (issue 22:
+ * src/store/casework.ts records those in the same chain, with `recordKind` in the decision JSON).
+ */
+export const IS_PROPOSAL = "json_extract(decision_json, '$.recordKind') IS NULL";
+
 const SELECT_RECORD = `SELECT seq, decision_id, recorded_at, case_id, period, rule_set_version, engine_version, input_hash, input_json, decision_json, prev_hash, record_hash FROM records`;
 
 /** Last month's decision of a case as DecisionStore.latestPartsFor finds it: `data` (record form 2) or `parts` (form 1). */
@@ -312,6 +318,48 @@ export class DecisionStore {
   }
 
   /**
+   * Records one item in ONE immediate transaction that first runs `check` on this connection (it may
+   * throw to refuse, e.g. a case already decided) and then `then` with the new record (e.g. index rows
+   * of the additive tables), so that no other writer can slip in between the check and the append.
+   */
+  recordGuarded<T>(item: RecordInput, check: (db: Database.Database) => void, then: (db: Database.Database, ref: RecordRef) => T): { ref: RecordRef; result: T } {
+    const ruleSets = new Map<string, string>();
+    const prepared = this.#prepare(item, ruleSets);
+    const run = this.#db.transaction(() => {
+      check(this.#db);
+      const ref = this.#append([prepared], ruleSets, null)[0]!;
+      return { ref, result: then(this.#db, ref) };
+    });
+    try {
+      const out = retryWhileBusy(this.#db, () => run.immediate(), this.#busyTimeoutMs);
+      for (const version of ruleSets.keys()) this.#storedRuleSets.add(version);
+      return out;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreError(lockedMessage(this.path, this.#busyTimeoutMs));
+      throw error;
+    }
+  }
+
+  /**
+   * Runs fn with this store's own connection: for the additive tables beside the chain
+   * (src/store/casework.ts), which must share the connection to write in the same transactions.
+   */
+  withConnection<T>(fn: (db: Database.Database) => T): T {
+    return fn(this.#db);
+  }
+
+  /** Runs fn in an immediate write transaction on this connection (waiting for another writer as recordMany does). */
+  writeTransaction<T>(fn: (db: Database.Database) => T): T {
+    const run = this.#db.transaction(() => fn(this.#db));
+    try {
+      return retryWhileBusy(this.#db, () => run.immediate(), this.#busyTimeoutMs);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new StoreError(lockedMessage(this.path, this.#busyTimeoutMs));
+      throw error;
+    }
+  }
+
+  /**
    * Records decisions in order, in ONE transaction: for batch runs, call it once per chunk (a few
    * hundred to a few thousand decisions). Either all of the chunk is recorded or none of it.
    */
@@ -430,7 +478,7 @@ export class DecisionStore {
    */
   latestFor(caseId: string, period: string, upToSeq: number = Number.MAX_SAFE_INTEGER): StoredRecord | undefined {
     const row = this.#db
-      .prepare<[string, string, number], RecordRow>(`${SELECT_RECORD} WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`)
+      .prepare<[string, string, number], RecordRow>(`${SELECT_RECORD} WHERE case_id = ? AND period = ? AND seq <= ? AND ${IS_PROPOSAL} ORDER BY seq DESC LIMIT 1`)
       .get(caseId, period, upToSeq);
     return row ? fromRow(row) : undefined;
   }
@@ -446,7 +494,7 @@ export class DecisionStore {
     // Prepared once per store object: a monthly run asks once per case.
     this.#latestParts ??= this.#db.prepare<[string, string, number], LatestPartsRow>(
       `WITH r AS (SELECT decision_id, period, case_id, rule_set_version, input_hash, engine_version, input_json, decision_json
-                  FROM records WHERE case_id = ? AND period = ? AND seq <= ? ORDER BY seq DESC LIMIT 1),
+                  FROM records WHERE case_id = ? AND period = ? AND seq <= ? AND ${IS_PROPOSAL} ORDER BY seq DESC LIMIT 1),
             f AS (SELECT r.*, json_extract(decision_json, '$.recordFormat') IS NOT NULL AS data_form FROM r)
        SELECT decision_id AS decisionId, period, case_id AS caseId, rule_set_version AS ruleSetVersion, input_hash AS inputHash, engine_version AS engineVersion,
               json_extract(input_json, '$.members') AS members,
@@ -467,24 +515,6 @@ export class DecisionStore {
     const head = this.head().seq;
     this.#db.prepare('INSERT INTO monthly_runs (run_id, head_seq) VALUES (?, ?)').run(runId, head);
     return head;
-  }
-
-  /**
-   * The newest record of each case of a month, for the queue view: its id and, extracted by SQLite
-   * (not the whole 30 KB decision), the decision's caseId, period, outcome, payable and routing (JSON,
-   * null for a record that is not a monthly proposal).
-   */
-  *latestOfPeriod(period: string): IterableIterator<{ decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }> {
-    const sql = `SELECT decision_id AS decisionId, case_id AS caseId, period,
-                        json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
-                        json_extract(decision_json, '$.routing') AS routing
-                 FROM records WHERE seq IN (SELECT MAX(seq) FROM records WHERE period = ? AND case_id IS NOT NULL GROUP BY case_id) ORDER BY seq`;
-    yield* this.#db.prepare<[string], { decisionId: string; caseId: string | null; period: string; outcome: string; payable: string | null; routing: string | null }>(sql).iterate(period);
-  }
-
-  /** The newest month with records, or null for an empty store. */
-  newestPeriod(): string | null {
-    return this.#db.prepare<[], string | null>('SELECT MAX(period) FROM records').pluck().get() ?? null;
   }
 
   /** The chain head as the store's trigger kept it. */

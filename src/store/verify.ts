@@ -7,8 +7,9 @@
 import { sha256 } from '../canonical.ts';
 import { decisionIdOf, GENESIS, recordHash, seqOfDecisionId, type RecordHeader } from './chain.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
+import { isRegistrationJson, verifyCasework } from './verifyCasework.ts';
 
-export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema';
+export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log';
 
 export interface VerifyProblem {
   readonly kind: ProblemKind;
@@ -86,8 +87,11 @@ export function verifyStore(store: DecisionStore, options: VerifyOptions = {}): 
   let last: StoredRecord | null = null;
   let count = 0;
   const recordProblems: VerifyProblem[] = [];
+  // Registered decisions (issue 22) are records like the proposals; what they say is checked below.
+  const registrations: StoredRecord[] = [];
   for (const r of store.records()) {
     count += 1;
+    if (isRegistrationJson(r.decisionJson)) registrations.push(r);
     const bad = (kind: ProblemKind, message: string, seq = r.seq) => recordProblems.push({ kind, seq, decisionId: r.decisionId, message: `record #${r.seq} ${r.decisionId}: ${message}` });
     let linked = true;
     if (r.seq !== expected) {
@@ -136,6 +140,9 @@ export function verifyStore(store: DecisionStore, options: VerifyOptions = {}): 
   if (editedTriggers.length > 0) storeProblem('triggers', `the store's triggers differ from the engine's schema: ${editedTriggers.join(', ')}: someone changed the file outside the engine`);
   const editedTables = changed.filter((d) => d.type === 'table').map((d) => d.name);
   if (editedTables.length > 0) storeProblem('schema', `the definition of table ${editedTables.join(', ')} differs from the engine's schema: someone changed the file outside the engine`);
+
+  // Issue 22: the registered decisions, their payment orders and events, the case log.
+  for (const p of verifyCasework(store, registrations)) (p.seq === null ? problems : recordProblems).push(p);
 
   recordProblems.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   const all = [...recordProblems, ...problems];

@@ -6,9 +6,9 @@
  *   POST /api/calculate        household JSON (CONTRACT.md) → the decision, byte for byte as `calculate --json` prints it
  *   GET  /api/types?period=…   income, cost and asset types with their Swedish labels, from that period's rules
  *   GET  /api/fixtures         the bundled example households; GET /api/fixtures/:name one of them
- *   POST /api/decisions        the caseworker's decision on a proposal, recorded beside it (decisions.ts)
- *   GET  /api/queue, /api/queue/:decisionId   the monthly queue from the decision store (src/web/queue.ts)
- *   GET  /queue                the queue page
+ *   /api/queue, /api/cases/…, /api/decisions/…, /api/proposals, /api/payments…, /api/log
+ *                              the caseworker's workday (casework/routes.ts, issue 22): signed-in staff only
+ *   GET  /queue, /arende/:id, /utbetalningar   its pages
  *   GET  /healthz              liveness
  *   GET  /invanare/ …          the public resident page and self-check (resident/routes.ts, issue 12)
  *   …    /kontaktcenter/ …     Kontaktcenter's case lookup, staff role only (kontaktcenter/routes.ts)
@@ -35,17 +35,18 @@ import { dateProblem } from '../household/parse.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readBodyText } from './body.ts';
-import { recordCaseworkerDecision } from './decisions.ts';
-import { StoreError } from '../store/store.ts';
 import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
 import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
-import { addQueueRoutes } from './queue.ts';
+import { addCaseworkRoutes } from './casework/routes.ts';
+import type { Payer } from '../casework/pain001.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export const PUBLIC_DIR = projectPath('src/web/public/');
+/** The workday's pages as one bundle (src/web/app/, built by scripts/build.mjs with esbuild into dist/web/). */
+export const BUNDLE_DIR = projectPath('dist/web/');
 /**
  * The views' modules the page imports too (plain JavaScript), served under /explain/: the page's
  * format.js imports '../../explain/months.js' and labels.js '../../explain/labels.js' (the Swedish label of
@@ -61,7 +62,7 @@ export interface WebOptions {
   /** Folder of the page's static files; default src/web/public/. */
   readonly publicDir?: string;
   readonly maxBodyBytes?: number;
-  /** The decision store POST /api/decisions records in (created on the first decision); without it that route answers 503. */
+  /** The decision store of the workday (casework/routes.ts; POST /api/proposals creates it); without it those routes answer 404 NO_STORE. */
   readonly storePath?: string;
   /** The resident page's default month comes from this clock (issue 12); tests pin it. */
   readonly clock?: () => Date;
@@ -71,6 +72,8 @@ export interface WebOptions {
   readonly residentCatalogs?: Catalogs;
   /** Kontaktcenter's case-status lookup (issue 12): the decision store and how staff are recognised. Absent = every lookup 403. */
   readonly staff?: StaffOptions;
+  /** Who pays: the payment file's debtor (serve --payer FILE, docs/payments.md). Absent = export answers 503. */
+  readonly payer?: Payer;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -93,11 +96,20 @@ function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot);
 }
 
-function loadAssets(dir: string): Map<string, Asset> {
+function loadAssets(dir: string, bundleDir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  for (const name of readdirSync(dir).sort()) {
-    const type = CONTENT_TYPES[extensionOf(name)];
-    if (type !== undefined) assets.set(name, { body: readFileSync(join(dir, name), 'utf8'), type });
+  for (const [folder, required] of [[dir, true], [bundleDir, false]] as const) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch (error) {
+      if (required) throw error;
+      continue; // not built yet: /queue says so (workday.html) until `npm run build`
+    }
+    for (const name of names) {
+      const type = CONTENT_TYPES[extensionOf(name)];
+      if (type !== undefined) assets.set(name, { body: readFileSync(join(folder, name), 'utf8'), type });
+    }
   }
   if (!assets.has('index.html')) throw new Error(`${dir}: index.html is missing`);
   return assets;
@@ -220,7 +232,7 @@ function newestPeriod(book: Rulebook): string {
 export function createApp(options: WebOptions): Hono {
   const cache = new RuleSetCache(options.rulebook);
   const rulesFor = cache.get.bind(cache);
-  const assets = loadAssets(options.publicDir ?? PUBLIC_DIR);
+  const assets = loadAssets(options.publicDir ?? PUBLIC_DIR, BUNDLE_DIR);
   const fixtures = loadFixtures(options.fixturesDir ?? DEFAULT_FIXTURES_DIR);
   const fixtureList = `${JSON.stringify({ fixtures: [...fixtures.values()].map((f) => f.info) }, null, 2)}\n`;
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -313,29 +325,6 @@ export function createApp(options: WebOptions): Hono {
     });
   });
 
-  app.post('/api/decisions', async (c) => {
-    const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (contentType !== 'application/json') return errorResponse(c, 415, [issue('(body)', 'UNSUPPORTED_MEDIA_TYPE', 'expected Content-Type application/json')]);
-    if (options.storePath === undefined) return errorResponse(c, 503, [issue('(server)', 'NO_STORE', 'this server has no decision store (serve --store PATH)')]);
-    const body = await readBodyText(c.req.raw, maxBytes);
-    if (!body.ok) return errorResponse(c, body.reason === 'too-large' ? 413 : 400, [issue('(body)', body.reason === 'too-large' ? 'BODY_TOO_LARGE' : 'INVALID_JSON', 'the request body could not be read')]);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body.text);
-    } catch {
-      return errorResponse(c, 400, [issue('(body)', 'INVALID_JSON', 'not valid JSON')]);
-    }
-    try {
-      const answer = recordCaseworkerDecision(raw, cache, options.storePath);
-      if (!answer.ok) return errorResponse(c, answer.status, answer.issues);
-      const { stored } = answer;
-      return c.json({ decisionId: answer.decisionId, recordedAt: stored.recordedAt, decidedBy: stored.decidedBy, decidedOn: stored.decidedOn, delegation: stored.delegation, contentHash: stored.contentHash }, 201);
-    } catch (error) {
-      if (error instanceof StoreError) return errorResponse(c, 503, [issue('(server)', 'STORE_UNAVAILABLE', error.message)]);
-      throw error;
-    }
-  });
-
   app.get('/api/fixtures', (c) => jsonText(c, fixtureList));
 
   app.get('/api/fixtures/:name', (c) => {
@@ -358,8 +347,9 @@ export function createApp(options: WebOptions): Hono {
     ...(options.residentCatalogs ? { catalogs: options.residentCatalogs } : {}),
   });
   addKontaktcenterRoutes(app, options.staff ?? null);
-  // The monthly queue view (docs/monthly.md): its API and its own page, /queue.
-  addQueueRoutes(app, options.storePath ?? null, errorResponse);
+  // The caseworker's workday (issue 22, docs/web.md): the queue, the case view, registered decisions,
+  // payments and the case log, for signed-in staff with the roles each action needs.
+  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache });
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);
@@ -367,7 +357,8 @@ export function createApp(options: WebOptions): Hono {
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
   };
   app.get('/', (c) => sendAsset(c, 'index.html'));
-  app.get('/queue', (c) => sendAsset(c, 'queue.html'));
+  // The workday's pages: one page (workday.html) with its views as components (src/web/app/).
+  for (const path of ['/queue', '/arende/:decisionId', '/utbetalningar']) app.get(path, (c) => sendAsset(c, 'workday.html'));
   const shared = new Map(Object.entries(SHARED_VIEW_MODULES).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
   app.get('/explain/:file', (c) => {
     const body = shared.get(c.req.param('file'));

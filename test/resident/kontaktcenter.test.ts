@@ -83,6 +83,7 @@ describe('Kontaktcenter lookup: the staff role', () => {
     const status = await r.json();
     expect(status).toEqual({
       caseId: 'T-2',
+      protectedIdentity: false,
       caseworker: 'Anna Handläggare',
       latestDecision: { decisionId, period: '2026-03', recordedAt: expect.any(String), outcome: expect.stringMatching(/approve|partial|deny/), payable, decidedOn: null },
       paymentDate: '2026-03-25',

@@ -19,15 +19,9 @@ import { StoreError, StoreNotFoundError } from '../../store/store.ts';
 import { readBodyText } from '../body.ts';
 import { LANGS, loadCatalogs } from '../resident/catalog.ts';
 import { esc } from '../resident/page.ts';
+import { DEFAULT_DELEGATION_HEADER, type TrustedHeaderAuth } from '../casework/auth.ts';
 
-export interface TrustedHeaderAuth {
-  /** Header naming the signed-in user, set by the proxy (e.g. X-Remote-User). */
-  readonly userHeader: string;
-  /** Header listing the user's roles or groups, separated by commas or spaces (e.g. X-Remote-Groups). */
-  readonly rolesHeader: string;
-  /** The role that may look cases up (e.g. kontaktcenter). */
-  readonly role: string;
-}
+export type { TrustedHeaderAuth };
 
 export interface StaffOptions {
   /** The decision store to read (and to write the access log to). */
@@ -37,7 +31,7 @@ export interface StaffOptions {
   readonly clock?: () => Date;
 }
 
-export const DEFAULT_AUTH: TrustedHeaderAuth = { userHeader: 'X-Remote-User', rolesHeader: 'X-Remote-Groups', role: 'kontaktcenter' };
+export const DEFAULT_AUTH: TrustedHeaderAuth = { userHeader: 'X-Remote-User', rolesHeader: 'X-Remote-Groups', role: 'kontaktcenter', delegationHeader: DEFAULT_DELEGATION_HEADER };
 
 const CSP = "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 4 * 1024;
@@ -54,7 +48,7 @@ export function staffUser(headers: Headers, auth: TrustedHeaderAuth | null): { o
   return { ok: true, user };
 }
 
-const OUTCOME_SV: Record<string, string> = { approve: 'bifall', partial: 'delvis bifall', deny: 'avslag', 'needs-information': 'uppgifter saknas' };
+const OUTCOME_SV: Record<string, string> = { approve: 'bifall', partial: 'delvis bifall', deny: 'avslag', dismiss: 'avvisning', 'needs-information': 'uppgifter saknas' };
 
 /** Each language's name in itself, for the links to the printable summaries. */
 let languageNames: Record<string, string> | null = null;
@@ -85,6 +79,9 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 }
 
 function statusHtml(s: CaseStatus): string {
+  if (s.protectedIdentity) {
+    return `<section class="result" aria-label="Ärendestatus"><p>Ärende ${esc(s.caseId)} gäller en person med skyddade personuppgifter. Inga uppgifter om ärendet lämnas ut här: hänvisa till handläggaren.</p></section>`;
+  }
   const d = s.latestDecision;
   const rows: [string, string][] = [
     ['Ärende', s.caseId],

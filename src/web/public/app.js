@@ -2,8 +2,8 @@
  * The caseworker preview page: reads the form, asks POST /api/calculate (debounced, the latest
  * request wins) and shows the proposal or the problems next to their fields. Loads the bundled
  * examples (only on "Ladda exempel"), keeps the work in sessionStorage, offers undo, writes the
- * letter to the applicant apart from the internal worksheet, and records the caseworker's decision
- * (POST /api/decisions).
+ * letter to the applicant apart from the internal worksheet, and sends the proposal on to the case
+ * view ("Till beslut": POST /api/proposals), where the decision is registered.
  *
  * #result carries data-state: "empty" (nothing entered yet), "pending" (a calculation is due or
  * on its way), "ok", "invalid" (the API named problems; the last proposal stays, marked stale) or
@@ -88,8 +88,7 @@ function restoreState(saved) {
     letterText.value = saved.letterText;
     draftOf = null;
   } else draftOf = undefined; // a new draft with the next proposal
-  // A registered decision stays registered for the household it was made on (showDecision checks the input hash).
-  recorded = saved.recorded && typeof saved.recorded === 'object' ? saved.recorded : null;
+  recorded = null; // a decision is registered in the case view now (issue 22), never on this page
 }
 
 let undoState = null;
@@ -370,45 +369,40 @@ decidedOnField.addEventListener('focusout', () => {
 });
 noIncome.addEventListener('change', () => schedule());
 
+/**
+ * "Till beslut" (issue 22): the proposal, computed with the decision date, is recorded in the decision
+ * store (POST /api/proposals, signed-in staff only) and the decision is registered in the case view
+ * (/arende/:id), where every flag is acknowledged and the payments are set. This page registers no
+ * decision itself: a decision is a record in the hash chain, made once, in one place.
+ */
 async function register() {
   if (!current || stale) return;
   const status = $('#record-status');
   const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
-  const missing = [['decidedBy', 'beslutsfattare'], ['decidedOn', 'beslutsdatum'], ['delegation', 'delegation']].filter(([k]) => !fields[k]).map(([, label]) => label);
-  if (missing.length) {
-    status.textContent = `Fyll i ${missing.join(', ')} innan beslutet registreras.`;
+  if (!fields.decidedOn) {
+    status.textContent = 'Fyll i beslutsdatum innan förslaget lämnas till beslut.';
     return;
   }
   const household = JSON.parse(current.body);
   // The proposal recorded is the one computed with this decision date (the law cited follows it).
   if (household.decidedOn !== fields.decidedOn || result.dataset.state !== 'ok') {
-    // Registered as soon as the proposal with this decision date is there (showDecision).
-    status.textContent = 'Förslaget räknas om med beslutsdatumet och registreras sedan …';
+    status.textContent = 'Förslaget räknas om med beslutsdatumet och lämnas sedan till beslut …';
     registerWhenReady = true;
     if (result.dataset.state !== 'pending') schedule();
     return;
   }
   registerWhenReady = false;
-  const body = {
-    household,
-    ...fields,
-    letterText: letterText.value,
-    childAnswers: Object.entries(answers).filter(([, a]) => a.trim() !== '').map(([promptId, answer]) => ({ promptId, answer })),
-  };
-  status.textContent = 'Registrerar …';
+  status.textContent = 'Sparar förslaget …';
   try {
-    const response = await fetch('/api/decisions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch('/api/proposals', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ household }) });
     const answer = await response.json();
     if (!response.ok) {
-      status.textContent = `Beslutet kunde inte registreras: ${answer.errors.map((e) => RECORD_PROBLEM[e.code] ?? 'uppgifterna behöver rättas').join('; ')}.`;
+      status.textContent = `Förslaget kunde inte sparas: ${answer.errors.map((e) => RECORD_PROBLEM[e.code] ?? e.message ?? 'uppgifterna behöver rättas').join('; ')}.`;
       return;
     }
-    recorded = { ...answer, inputHash: current.decision.inputHash };
-    status.textContent = `Beslutet är registrerat: ${answer.decisionId}.`;
-    updateLetter();
-    save();
+    status.replaceChildren(`Förslaget är sparat (${answer.decisionId}). `, Object.assign(document.createElement('a'), { href: `/arende/${answer.decisionId}`, textContent: 'Öppna ärendet och registrera beslutet' }));
   } catch {
-    status.textContent = 'Beslutet kunde inte registreras: beräkningstjänsten svarar inte.';
+    status.textContent = 'Förslaget kunde inte sparas: tjänsten svarar inte.';
   }
 }
 buttons.record.addEventListener('click', () => void register());
@@ -416,10 +410,7 @@ buttons.record.addEventListener('click', () => void register());
 const RECORD_PROBLEM = {
   NO_STORE: 'servern har ingen beslutslagring (starta med serve --store)',
   STORE_UNAVAILABLE: 'beslutslagringen går inte att skriva till just nu',
-  CHILD_ASSESSMENT_MISSING: 'barnkonsekvensanalysen är inte besvarad',
-  NOT_A_DECISION: 'en begäran om komplettering är inget beslut',
-  INVALID_DATE: 'beslutsdatum ska skrivas ÅÅÅÅ-MM-DD',
-  REQUIRED: 'beslutsfattare, datum, delegation och brevtext måste fyllas i',
+  FORBIDDEN: 'du behöver vara inloggad som handläggare',
 };
 
 // ---- types and rules info ----

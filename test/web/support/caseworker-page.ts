@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { DEFAULT_AUTH } from '../../../src/web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../../../src/web/server.ts';
 import { AXE_WCAG_TAGS, axeViolations, seriousOnes, TestBrowser } from '../../support/browser.ts';
 import { book, ROOT } from '../../support/engine.ts';
@@ -33,7 +34,8 @@ export let storePath: string;
 
 /** A page in its own browser context (its own sessionStorage), watched for script errors. */
 export async function fresh(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'sv-SE' });
+  // Signed in as a caseworker, as the login proxy in front of the server would say (issue 22: "Till beslut").
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'sv-SE', extraHTTPHeaders: { 'X-Remote-User': 'Sam Handläggare', 'X-Remote-Groups': 'handlaggare' } });
   const p = await context.newPage();
   p.setDefaultTimeout(WAIT.timeout);
   p.on('pageerror', (error) => pageErrors.push(error.message));
@@ -152,7 +154,7 @@ export function useCaseworkerPage(): void {
     if (!(await chromium.launch())) return;
     browser = chromium.need();
     storePath = join(mkdtempSync(join(tmpdir(), 'page-store-')), 'records.sqlite');
-    server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath });
+    server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath, staff: { storePath, auth: DEFAULT_AUTH } });
     page = await fresh({ width: 1440, height: 1000 });
     mkdirSync(RESULTS, { recursive: true });
   });

@@ -1,0 +1,124 @@
+/**
+ * A decision store as a caseworker finds it on a morning (issue 22): last month's households recorded
+ * by `batch --record` and their decisions registered (with the payees: the applicant's account, for
+ * some the rent straight to the landlord), then this month's monthly run. The tests of the workday's
+ * API, roles, payments and pages share it.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monthlyLines } from '../../../bench/generate.ts';
+import { itemsOf } from '../../../src/casework/items.ts';
+import { registerDecision } from '../../../src/casework/workday.ts';
+import type { Decision } from '../../../src/explain/contract.ts';
+import { CaseWork } from '../../../src/store/casework.ts';
+import { renderedDecision } from '../../../src/store/read.ts';
+import { DecisionStore } from '../../../src/store/store.ts';
+import { verifyStore } from '../../../src/store/verify.ts';
+import { DEFAULT_AUTH } from '../../../src/web/kontaktcenter/routes.ts';
+import { cli } from '../../batch/support.ts';
+
+/** Appends the modulus-10 (Luhn) check digit: a valid bankgiro or plusgiro number from its other digits. */
+export function withCheckDigit(digits: string): string {
+  for (let d = 0; d <= 9; d++) {
+    const n = `${digits}${d}`;
+    let sum = 0;
+    for (let i = 0; i < n.length; i++) {
+      let x = Number(n[n.length - 1 - i]);
+      if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+      sum += x;
+    }
+    if (sum % 10 === 0) return n;
+  }
+  throw new Error('unreachable');
+}
+
+export const LANDLORD_BANKGIRO = withCheckDigit('5050123');
+
+/** The headers a login proxy sets for a person with these roles (and a delegation for a decision maker). */
+export function as(user: string, roles: string, delegation: string | null = null): Record<string, string> {
+  return { [DEFAULT_AUTH.userHeader]: user, [DEFAULT_AUTH.rolesHeader]: roles, ...(delegation ? { [DEFAULT_AUTH.delegationHeader!]: delegation } : {}) };
+}
+
+export const DECIDER = as('Karin Beslutsfattare', 'beslutsfattare handlaggare', 'Delegationsordning punkt 4.2');
+export const CASEWORKER = as('Sam Handläggare', 'handlaggare');
+export const AUDITOR = as('Ada Revisor', 'granskare');
+export const KONTAKT = as('Kim Kontaktcenter', 'kontaktcenter');
+
+export interface Morning {
+  readonly store: string;
+  /** Case ids of last month whose decisions were registered, and those whose rent went to the landlord. */
+  readonly registered: readonly string[];
+  readonly landlord: readonly string[];
+}
+
+/**
+ * Builds the store in `dir`: `count` cases (seed `seed`) for February 2026 recorded and registered,
+ * then the monthly run for March 2026 (recommend mode). `protect` cases get a member with skyddade
+ * personuppgifter in both months.
+ */
+export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = []): Promise<Morning> {
+  const store = join(dir, 'records.sqlite');
+  const pairs = [...monthlyLines(count, seed, '2026-03')].map((p, i) => {
+    if (!protect.includes(i)) return p;
+    const mark = (line: string) => {
+      const h = JSON.parse(line) as { members: { role: string; protectedIdentity?: boolean; name?: string }[] };
+      h.members[0]!.protectedIdentity = true;
+      h.members[0]!.name = 'Hemlig Person';
+      return JSON.stringify(h);
+    };
+    return { previous: p.previous === null ? null : mark(p.previous), current: mark(p.current) };
+  });
+  writeFileSync(join(dir, 'feb.ndjson'), pairs.flatMap((p) => (p.previous ? [`${p.previous}\n`] : [])).join(''));
+  writeFileSync(join(dir, 'mar.ndjson'), pairs.map((p) => `${p.current}\n`).join(''));
+  const feb = await cli(['batch', '--in', join(dir, 'feb.ndjson'), '--out', join(dir, 'feb.out'), '--record', '--store', store, '--workers', '1']);
+  if (feb.status !== 0) throw new Error(feb.stderr);
+
+  // Last month's decisions, registered as a decision maker would, with the payees the case view offers again.
+  const registered: string[] = [];
+  const landlord: string[] = [];
+  const cw = CaseWork.open(store, { clock: () => new Date('2026-02-04T09:00:00Z') });
+  try {
+    let n = 0;
+    for (const record of [...cw.store.records()]) {
+      const d = renderedDecision(cw.store, record) as Decision;
+      if (d.outcome === 'needs-information' || d.caseId === null) continue;
+      n += 1;
+      const pays = d.outcome === 'approve' || d.outcome === 'partial';
+      const rent = d.costs.items.find((c) => c.type === 'rent')?.accepted ?? null;
+      const toLandlord = pays && rent !== null && n % 3 === 0 && Number(rent) < Number(d.payable);
+      const applicant = toLandlord ? String(Math.round((Number(d.payable) - Number(rent)) * 100) / 100) : d.payable;
+      const payments = pays
+        ? [
+            ...(toLandlord ? [{ recipient: 'landlord', name: 'Bostadsbolaget AB', account: { scheme: 'bankgiro', number: LANDLORD_BANKGIRO }, amount: rent, payOn: '2026-02-05' }] : []),
+            { recipient: 'applicant', name: `Sökande ${d.caseId}`, account: { scheme: 'bank', number: `8327-9, ${String(100000000 + n).slice(0, 9)}-${n % 10}` }, amount: applicant, payOn: '2026-02-05' },
+          ]
+        : [];
+      const result = registerDecision(
+        cw,
+        record.decisionId,
+        { decidedOn: '2026-02-04', outcome: d.outcome, payable: d.payable, acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt vid förra månadens beslut.' })), payments },
+        { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' },
+        'handläggning',
+      );
+      if (!result.ok) throw new Error(`${d.caseId}: ${JSON.stringify(result.problems)}`);
+      registered.push(d.caseId);
+      if (toLandlord) landlord.push(d.caseId);
+    }
+  } finally {
+    cw.close();
+  }
+
+  const mar = await cli(['monthly', '--in', join(dir, 'mar.ndjson'), '--out', join(dir, 'mar.out'), '--store', store, '--workers', '1']);
+  if (mar.status !== 0) throw new Error(mar.stderr);
+  return { store, registered, landlord };
+}
+
+/** What `audit verify` finds wrong in the store: the chain, every registration and every side chain (none when intact). */
+export function storeProblems(path: string): string[] {
+  const store = DecisionStore.open(path, { readonly: true });
+  try {
+    return verifyStore(store).problems.map((p) => `${p.kind}: ${p.message}`);
+  } finally {
+    store.close();
+  }
+}
