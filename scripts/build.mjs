@@ -48,7 +48,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', '@hono/node-server'],
+  // Native or self-locating packages stay in node_modules: better-sqlite3's binding, and the browser
+  // (playwright-core finds its own files; @sparticuz/chromium unpacks the Chromium it carries) for `letter --out x.pdf`.
+  external: ['better-sqlite3', '@hono/node-server', 'playwright-core', '@sparticuz/chromium'],
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
   legalComments: 'none',

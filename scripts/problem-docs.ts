@@ -83,6 +83,7 @@ const EXAMPLES: { readonly [K in ProblemKey]: readonly [path: string, args: Prob
   AFTER_PERIOD: ['members[0].sickness.since', { value: '2026-04-10', period: '2026-03' }],
   'AFTER_PERIOD.jobbstimulans': ['circumstances.jobbstimulansStart', { value: '9999-12', period: '2026-03' }],
   BEFORE_BIRTH: ['members[0].sickness.since', { value: '1979-05-01', birthDate: '1988-04-02' }],
+  AFTER_DECISION: ['letterhead.applicationDate', { value: '2026-03-10', decidedOn: '2026-03-05' }],
   CONFLICTS_WITH_CIRCUMSTANCES: ['members[0].availableForWork', { field: 'availableForWork', here: false, there: true }],
   DECIDED_TOO_EARLY: ['decidedOn', { value: '2026-01-15', period: '2026-03', earliest: '2026-02-01' }],
   FAR_FROM_PERIOD: ['registeredIncomes[0].paidOn', { value: '9999-12-31', period: '2026-03', years: MAX_YEARS_FROM_PERIOD }],

@@ -47,10 +47,15 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'members.personnummer': { description: 'Personnummer or samordningsnummer (YYYYMMDD-NNNN or YYMMDD-NNNN); checked (date, Luhn) and never printed in full.' },
   'members.availableForWork': { description: "Applicant or partner: stands at the labour market's disposal (12 kap. 3 § SoL (2025:400)): true, false, or null when not given. The same rule for both; for the applicant it may instead be given as circumstances.availableForWork (both at once must agree). false with no reason: the engine refuses nothing, a person decides (needs-information with the alternatives)." },
   'members.acceptableReason': { description: "Applicant or partner: the reason stated for not standing at the labour market's disposal (e.g. sick leave). Never accepted by the engine: the amount is proposed and a person judges the reason (LABOUR_MARKET_REASON_TO_ASSESS)." },
-  'members.name': { description: 'A name for people reading the decision; not used in the calculation.' },
+  'members.name': { description: 'The person\'s name, at most 200 characters: the letter and the worksheet call the person by it (without one: "sökanden", "barnet som är 7 år"). Never used in the calculation.' },
   'members.minorApplicantReason': { description: 'For an applicant under 18: why they apply on their own (married, own child, parents dead …). Without it the proposal needs information.' },
   'members.protectedIdentity': { description: 'true: the member has skyddade personuppgifter. Not used in the calculation; the monthly run routes the case to a caseworker, the case work masks the name, personnummer and address except for the role that may see them, and Kontaktcenter gives out nothing about the case.' },
   'members.activityRequirement': { description: 'Applicant or partner, from försörjningsstöd for 2026-10 (aktivitetskrav): { status: required | exempt | participating | declined, exemption: a code of rules/activity-requirement.json when exempt, acceptableReason when declined }. See docs/law-in-force.md.' },
+  'members.activityRequirement.status': { description: 'required, exempt, participating or declined.' },
+  'members.activityRequirement.exemption': { description: 'When exempt: the exemption code (rules/activity-requirement.json).' },
+  'members.activityRequirement.acceptableReason': { description: 'When declined: the reason the person gave, for a caseworker to judge.' },
+  'members.sickness.since': { description: 'First day of the illness, YYYY-MM-DD, not after the period.', pattern: DATE },
+  'members.sickness.medicalCertificate': { description: 'true when a läkarintyg has been handed in.' },
   'members.sickness': { description: 'Applicant or partner who does not stand at the labour market\'s disposal because of illness: { since: YYYY-MM-DD, medicalCertificate: true | false }. From 2026-07-01 a missing läkarintyg is needs-information. See docs/law-in-force.md.' },
   incomes: { description: `The household's income in the month, at most ${MAX_LIST_ITEMS} items. The amounts add up to at most ${MAX_LIST_TOTAL_TEXT}.` },
   'incomes.memberId': { description: 'The member whose income it is (members[].id).' },
@@ -84,10 +89,25 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   'registeredIncomes.preliminary': { description: 'true for an announced (not yet paid) payment.' },
   'registeredIncomes.ref': { description: `The agency's reference for the payment, echoed in the trace and the decision; at most ${MAX_TEXT_LENGTH} characters.` },
   'registeredIncomes.assessment': { description: "The caseworker's classification of a payment the rules leave to a person or do not know: { action: count | exclude, incomeType (an income type of the period, required with count), reason (required with exclude) }. Until a payment that waits for a person has one, no letter can be produced. See docs/agency-income.md." },
+  'registeredIncomes.assessment.action': { description: 'count (counted as the income type given) or exclude (not counted, for the reason given).' },
+  'registeredIncomes.assessment.incomeType': { description: 'With count: an income type of the period (rules/income-types.json).' },
+  'registeredIncomes.assessment.reason': { description: 'With exclude: why the payment is not counted (text).' },
   agencyAnswers: { description: `How each agency answered for each member, at most ${MAX_LIST_ITEMS}: a failed answer is never read as zero and never withholds aid: the proposal is computed on what is known and flagged for a person (never ready, never automatic).` },
   'agencyAnswers.memberId': { description: 'The member asked about (members[].id).' },
   'agencyAnswers.agency': { description: 'The agency that answered (as registeredIncomes[].agency).' },
   'agencyAnswers.status': { description: 'answered, nothing (answered: no payments), unverifiable or failed (AGENCY_ANSWER_MISSING: computed on what is known, for a person to verify).' },
+  letterhead: { description: "The letter's case facts, all optional (docs/household.md): the nämnd, the application date, the applicant's address, the decision maker and their delegation, the contact person. The applicant's name and personnummer are the applicant member's name and personnummer. A fact not given is left out of the letter, never printed as a dash." },
+  'letterhead.board': { description: 'The nämnd that decides, as the letter names it, e.g. "Socialnämnden i Exempelby"; one line, at most 200 characters.' },
+  'letterhead.applicationDate': { description: 'The day the application came in, YYYY-MM-DD; not after the decision date or the month applied for.', pattern: DATE },
+  'letterhead.applicantAddress': { description: "The applicant's postal address, one line per item (at most 6 lines of 200 characters)." },
+  'letterhead.decisionMaker': { description: 'Who decides (beslutsfattare): { name, title, delegation }.' },
+  'letterhead.decisionMaker.name': { description: "The decision maker's name (required when decisionMaker is given)." },
+  'letterhead.decisionMaker.title': { description: 'Their title, e.g. "socialsekreterare".' },
+  'letterhead.decisionMaker.delegation': { description: "The point of the nämnd's delegationsordning the decision is made under." },
+  'letterhead.contact': { description: 'Whom the applicant contacts with questions: { name, phone, email }, at least one of them.' },
+  'letterhead.contact.name': { description: "The contact person's name." },
+  'letterhead.contact.phone': { description: 'A telephone number: digits, spaces, +, - and parentheses, at least 5 digits.' },
+  'letterhead.contact.email': { description: 'An e-mail address (name@domain).' },
   circumstances: { description: "Facts about the applicant's situation." },
   'circumstances.availableForWork': { description: "The applicant stands at the labour market's disposal: true, false, or null when not given (the same rule as a partner's members[].availableForWork)." },
   'circumstances.acceptableReason': { description: "The applicant's stated reason for not standing at the labour market's disposal (e.g. sick leave); a person judges it, the engine never accepts it." },
@@ -112,8 +132,9 @@ function annotate(node: JsonSchema, prefix: string, undocumented: string[]): voi
       const nullable = Array.isArray(child['type']) && (child['type'] as unknown[]).includes('null');
       Object.assign(child, doc.enum ? { ...doc, enum: nullable ? [...doc.enum, null] : [...doc.enum] } : doc);
     }
-    const inner = child.items ?? child;
-    if (inner.properties) annotate(inner, key, undocumented);
+    // The object itself, a list's items, or (a nullable object) the object branch of its anyOf.
+    const branches = [child.items ?? child, ...((child['anyOf'] as JsonSchema[] | undefined) ?? []).map((b) => b.items ?? b)];
+    for (const inner of branches) if (inner.properties) annotate(inner, key, undocumented);
   }
 }
 

@@ -106,16 +106,25 @@ export function sha256(text: string): string {
  * re-encode before hashing, which was about a third of the input hash of a household.
  */
 export function contentHash(value: unknown): string {
+  return withCanonicalBytes(value, (bytes) => `sha256:${hash('sha256', bytes, 'hex')}`);
+}
+
+/**
+ * canonicalJson(value) as UTF-8 bytes, handed to `use` and valid only during that call (they are a
+ * view of the reused buffer below): for a consumer of bytes (a hash, deflate), without building the
+ * string and encoding it again.
+ */
+export function withCanonicalBytes<T>(value: unknown, use: (bytes: Uint8Array) => T): T {
   at = 0;
   if (!writeBytes(value)) ascii('null');
-  const digest = `sha256:${hash('sha256', buffer.subarray(0, at), 'hex')}`;
+  const result = use(buffer.subarray(0, at));
   // A buffer grown by a huge value is not kept.
   if (buffer.length > 64 * INITIAL_BYTES) buffer = new Uint8Array(INITIAL_BYTES);
-  return digest;
+  return result;
 }
 
 /*
- * The byte buffer contentHash writes into, reused from one hash to the next (one per thread; nothing
+ * The byte buffer contentHash and withCanonicalBytes write into, reused from one hash to the next (one per thread; nothing
  * in writeBytes calls back into it). Module state rather than an object: these run for every field of
  * every household, and plain variables are the cheapest to reach.
  */

@@ -28,6 +28,16 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       --record also stores it in the decision store and prints its decisionId (docs/records.md;
       store: --store, else $BISTAND_STORE, else .bistand/records.sqlite).`,
   },
+  letter: {
+    run: async (args, io) => (await import('./cli/letter.ts')).letterCommand(args, io),
+    usage: `letter <household.json> [--out FILE.pdf|FILE.html] [--answers FILE] [--decided-by NAME --decided-on YYYY-MM-DD
+        [--title TEXT] [--delegation TEXT]] [--rules DIR]
+      The applicant's letter (docs/letters.md): a request, a "Förslag till beslut", or with --decided-by
+      and --decided-on a "Beslut". Plain text on stdout, or an A4 PDF (through the bundled Chromium) or
+      its HTML with --out; stderr names the file and its sha256. --answers: the caseworker's answers
+      and notes (the child's views, the weighing; a note only when marked forLetter). No letter can be
+      sent yet: exit 1 with why. The worksheet is never in it.`,
+  },
   batch: {
     run: async (args, io) => (await import('./cli/batch.ts')).batchCommand(args, io),
     usage: `batch --in households.ndjson --out decisions.ndjson [--period YYYY-MM] [--workers N] [--resume]

@@ -77,7 +77,7 @@ export function compactDecision(d: FiguresOf): Record<string, unknown> {
 
 /** The summary form of a full decision (the same fields, in the same order, as evaluateHouseholdSummary gives). */
 export function withoutText(d: Decision): DecisionSummary {
-  const { trace: _trace, decisionText: _text, ...summary } = d;
+  const { trace: _trace, decisionText: _text, worksheetText: _worksheet, ...summary } = d;
   return summary;
 }
 

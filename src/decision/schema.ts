@@ -1,6 +1,6 @@
 /**
  * The decision proposal as a zod schema (issue 13): the published form of `calculate --json`, the
- * API's answer and (without trace and decisionText) each batch line with --detail summary; the trace
+ * API's answer and (without trace, decisionText and worksheetText) each batch line with --detail summary; the trace
  * `explain` expands from a --detail full line is this schema's trace. schemas/decision.schema.json is generated from
  * it (`npm run schemas`), and test/schemas/schemas.test.ts checks real decisions against it, strictly:
  * a field the engine prints but this schema does not name fails the test, so the schema cannot fall
@@ -179,7 +179,16 @@ export const decisionSchema = z
     ),
     requiresAssessment: z.boolean(),
     childImpact: childImpact.nullable(),
-    decisionText: z.string().describe('The Swedish decision text a caseworker would send'),
+    decisionText: z
+      .string()
+      .describe(
+        "The applicant's letter as plain Swedish text: a request for information, a proposal (\"Förslag till beslut\") until a person decides, or the decision. Names, never member ids; no code word, hash, unconfirmed reference or note to the caseworker. Empty when no letter can be sent (the worksheet says why)",
+      ),
+    worksheetText: z
+      .string()
+      .describe(
+        "The caseworker's worksheet (arbetsunderlag), never sent to the applicant: why no letter can be sent yet, flags to assess, missing facts, the barnkonsekvens questions and answers, notes, unconfirmed legal references, the rule-set version and hashes, the calculation steps",
+      ),
     warnings: z.array(inputIssue).describe('Input fields the engine does not know (not used)'),
     trace: z.array(traceStep),
     ruleSetVersion: z.string().regex(/^sha256:[0-9a-f]{64}$/),

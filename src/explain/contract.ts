@@ -11,7 +11,11 @@
 import type { AssetItemOut, CostItemOut, DecisionBasis, DecisionData, IncomeItemOut } from '../decision/types.ts';
 import type { ChildImpact as ChildImpactData, Flag, Reason, RegisteredPaymentOut } from '../output/types.ts';
 import type { Message } from '../trace/messages.ts';
-import { writeDecisionText, writePendingDecisionText } from './letter.ts';
+import type { Household } from '../household/types.ts';
+import type { CaseworkerAnswers } from './letter/answers.ts';
+import { buildLetter, type AutomatedDecision, type Decided } from './letter/build.ts';
+import { letterText } from './letter/document.ts';
+import { worksheetText } from './worksheet.ts';
 import { renderMessage } from './messages.ts';
 import { renderTrace } from './trace.ts';
 import type { AssetItem, ChildImpact, CostItem, Decision, DecisionSummary, IncomeItem, RegisteredPayment, RenderedReason } from './types.ts';
@@ -164,14 +168,29 @@ export function contractSummary(d: DecisionData): DecisionSummary {
   };
 }
 
+/** What a view of a decision is made from besides the decision: the rules it was made with and the household it is about. */
+export type ViewBasis = DecisionBasis & { readonly household: Household };
+
+/** The caseworker's part of the two documents: answers and notes, who decided, an automated decision. */
+export interface DocumentOptions {
+  readonly answers?: CaseworkerAnswers;
+  readonly decided?: Decided | null;
+  readonly automated?: AutomatedDecision | null;
+}
+
 /**
- * The decision as `calculate --json` prints it: the summary, the decision text (src/explain/letter.ts,
- * which cites the law of the rules it was made with) and the trace with its texts.
+ * The decision as `calculate --json` prints it: the summary, the two documents apart (the applicant's
+ * letter `decisionText`, src/explain/letter/; the caseworker's worksheet `worksheetText`,
+ * src/explain/worksheet.ts) and the trace with its texts.
  */
-export function contractDecision(d: DecisionData, basis: DecisionBasis): Decision {
+export function contractDecision(d: DecisionData, basis: ViewBasis, options: DocumentOptions = {}): Decision {
   const summary = contractSummary(d);
-  const decisionText = basis.pending !== null ? writePendingDecisionText(basis.pending, summary) : writeDecisionText(basis.ruleSet.rules, summary);
+  const trace = renderTrace(d.trace);
+  const rules = basis.ruleSet?.rules ?? null;
+  const letter = buildLetter({ decision: summary, household: basis.household, rules, ...options });
+  const decisionText = letterText(letter);
+  const worksheet = worksheetText({ decision: summary, trace, household: basis.household, rules, blockers: letter.blockers, childImpactData: d.childImpact, ...(options.answers ? { answers: options.answers } : {}) });
   // Fixed key order: the contract's fields first, then the rest.
   const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
-  return { ...head, decisionText, warnings, trace: renderTrace(d.trace), ruleSetVersion, inputHash, engineVersion };
+  return { ...head, decisionText, worksheetText: worksheet, warnings, trace, ruleSetVersion, inputHash, engineVersion };
 }

@@ -8,7 +8,11 @@
  *   }
  */
 export { contractDecision, contractSummary, type Decision, type DecisionSummary } from './contract.ts';
-export { writeDecisionText, writePendingDecisionText } from './letter.ts';
+export { buildLetter, letterKindOf, type AutomatedDecision, type Decided, type LetterInput } from './letter/build.ts';
+export { bodyText, letterHtml, letterText, type LetterDocument, type LetterKind } from './letter/document.ts';
+export { answerFor, missingAnswers, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from './letter/answers.ts';
+export { worksheetText } from './worksheet.ts';
+export { lix } from './lix.ts';
 export { renderMessage, type Language } from './messages.ts';
 export { renderDecision } from './render.ts';
 export { renderTrace, type TraceStep } from './trace.ts';

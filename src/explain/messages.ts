@@ -6,6 +6,10 @@
  */
 import { isMessageKey, type MessageArgs, type MessageKey } from '../trace/messages.ts';
 import { dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
+import { labelOf } from './labels.js';
+
+/** A rule condition's name as a person reads it: its Swedish label in quotes (never the code; labels.js). */
+const condition = (name: unknown): string => `”${labelOf(String(name)) ?? 'regelvillkor'}”`;
 
 type Catalogue = Record<MessageKey, (a: MessageArgs) => string>;
 
@@ -208,8 +212,8 @@ export const sv: Catalogue = {
   'needs.LABOUR_MARKET_STATUS_UNKNOWN': (a) => `Det är inte angivet om ${whoSv(a)} står till arbetsmarknadens förfogande eller har godtagbara skäl. Förslaget förutsätter att villkoret är uppfyllt; kontrollera.`,
   'needs.JOBBSTIMULANS_UNKNOWN': () => 'Antal månader i följd med försörjningsstöd saknas; jobbstimulans kan inte bedömas och arbetsinkomsten har räknats fullt ut.',
 
-  'conditions.fired': (a) => `Villkoret ${a['name']} är uppfyllt.`,
-  'conditions.notFired': (a) => `Villkoret ${a['name']} är inte uppfyllt.`,
+  'conditions.fired': (a) => `Villkoret ${condition(a['name'])} är uppfyllt.`,
+  'conditions.notFired': (a) => `Villkoret ${condition(a['name'])} är inte uppfyllt.`,
 
   'decision.need': (a) => `Behov: riksnorm ${K(a['norm']!)} + godtagna kostnader ${K(a['costs']!)} = ${K(a['need']!)}.`,
   'decision.deficit': (a) => `Behov ${K(a['need']!)} − inkomster som räknas ${K(a['income']!)} = ${K(a['deficit']!)}.`,

@@ -6,7 +6,7 @@
 import type { Message } from '../trace/messages.ts';
 import type { Decision } from './types.ts';
 import { krEn, krSv, monthEn, monthSv } from './format.ts';
-import { unassessedArgs, waitsForPerson } from './letter.ts';
+import { unassessedArgs, waitsForPerson } from './letter/build.ts';
 import { renderMessage, type Language } from './messages.ts';
 
 const OUTCOME: Record<Language, Record<Decision['outcome'], string>> = {
@@ -52,6 +52,7 @@ const T = {
     registered: 'Registrerade utbetalningar (uppgifter från myndigheter)',
     use: { counted: 'räknas', 'replaces-declared': 'räknas, ersätter ansökan', 'other-month': 'annan månad', excluded: 'räknas inte', 'to-person': 'ej bedömd', unhandled: 'ej bedömd' },
     letter: 'Beslutstext',
+    noLetter: 'Inget brev kan skickas ännu. Skälen står först i arbetsunderlaget (worksheetText).',
     version: 'Regelversion',
     input: 'indata',
     missing: 'saknas',
@@ -94,6 +95,7 @@ const T = {
     registered: 'Registered payments (agency data)',
     use: { counted: 'counted', 'replaces-declared': 'counted, replaces declared', 'other-month': 'other month', excluded: 'not counted', 'to-person': 'not assessed', unhandled: 'not assessed' },
     letter: 'Decision text (Swedish)',
+    noLetter: 'No letter can be sent yet. The worksheet (worksheetText) says why, first.',
     version: 'Rule set',
     input: 'input',
     missing: 'missing',
@@ -203,8 +205,9 @@ export function renderDecision(d: Decision, lang: Language = 'sv'): string {
     out.push(`       ${s.rule}${s.legalRef ? ` · ${s.legalRef}` : ''}${s.params.length ? ` · ${s.params.map((p) => `${p.id}=${p.value} (${p.status})`).join(', ')}` : ''}`);
   });
   out.push('');
+  // The applicant's letter is a document of its own: printed apart, under its own heading, or why none can be sent.
   out.push(t.letter);
-  out.push(d.decisionText.split('\n').map((l) => `  ${l}`).join('\n'));
+  out.push(d.decisionText === '' ? `  ${t.noLetter}` : d.decisionText.split('\n').map((l) => `  ${l}`).join('\n'));
   out.push('');
   out.push(`${t.version}: ${d.ruleSetVersion} · ${t.input}: ${d.inputHash} · engine ${d.engineVersion}`);
   return out.join('\n');

@@ -51,6 +51,9 @@ export type DecisionSummary = Omit<DecisionData, 'norm' | 'costs' | 'income' | '
   readonly childImpact: ChildImpact | null;
 };
 
-/** The decision proposal as `calculate --json` prints it. */
-export type Decision = DecisionSummary & { readonly decisionText: string; readonly trace: readonly TraceStep[] };
+/**
+ * The decision proposal as `calculate --json` prints it: the applicant's letter (`decisionText`) and the
+ * caseworker's worksheet (`worksheetText`) as two separate documents, and the trace.
+ */
+export type Decision = DecisionSummary & { readonly decisionText: string; readonly worksheetText: string; readonly trace: readonly TraceStep[] };
 

@@ -80,3 +80,9 @@ export const MAX_UNKNOWN_FIELD_WARNINGS = 100;
  * policy thresholds (18 for a minor applicant or partner, 20 for a child) are in rules/conditions/.
  */
 export const MIN_AGE_APPLICANT_OR_PARTNER = 15;
+
+/** The longest text of the letterhead or a member's name (a name, a line of the address, a delegation): one printed line. */
+export const MAX_LETTERHEAD_TEXT = 200;
+
+/** The lines of the applicant's postal address a window envelope shows. */
+export const MAX_ADDRESS_LINES = 6;

@@ -29,6 +29,8 @@ import {
   MAX_UNKNOWN_FIELD_WARNINGS,
   MAX_YEARS_FROM_PERIOD,
   MIN_AGE_APPLICANT_OR_PARTNER,
+  MAX_LETTERHEAD_TEXT,
+  MAX_ADDRESS_LINES,
 } from './limits.ts';
 import { quote } from './echo.ts';
 import { personnummerProblem } from './personnummer.ts';
@@ -112,6 +114,16 @@ const registeredIncomeSchema = z.object({
 });
 const assessmentSchema = registeredIncomeSchema.shape.assessment.unwrap().unwrap();
 const agencyAnswerSchema = z.object({ memberId: text, agency: z.string(), status: z.string() });
+/** The letter's case facts (docs/household.md "letterhead"): only the letter and the worksheet use them. */
+const decisionMakerSchema = z.object({ name: text, title: text.nullable().optional(), delegation: text.nullable().optional() });
+const contactSchema = z.object({ name: text.nullable().optional(), phone: text.nullable().optional(), email: text.nullable().optional() });
+const letterheadSchema = z.object({
+  board: text.nullable().optional(),
+  applicationDate: z.string().nullable().optional(),
+  applicantAddress: z.array(text).nullable().optional(),
+  decisionMaker: decisionMakerSchema.nullable().optional(),
+  contact: contactSchema.nullable().optional(),
+});
 
 export const householdSchema = z.object({
   caseId: text.nullable().optional(),
@@ -125,6 +137,7 @@ export const householdSchema = z.object({
   circumstances: circumstancesSchema.optional(),
   registeredIncomes: z.array(registeredIncomeSchema).optional(),
   agencyAnswers: z.array(agencyAnswerSchema).optional(),
+  letterhead: letterheadSchema.nullable().optional(),
 });
 
 /** Field names the contract (and this engine) knows, for the unknown-field warnings. */
@@ -140,6 +153,9 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
   agencyAnswers: new Set(Object.keys(agencyAnswerSchema.shape)),
   activityRequirement: new Set(Object.keys(activitySchema.shape)),
   sickness: new Set(Object.keys(sicknessSchema.shape)),
+  letterhead: new Set(Object.keys(letterheadSchema.shape)),
+  decisionMaker: new Set(Object.keys(decisionMakerSchema.shape)),
+  contact: new Set(Object.keys(contactSchema.shape)),
 };
 
 // ---- depth --------------------------------------------------------------------------------------
@@ -210,6 +226,12 @@ export function unknownKeyWarnings(raw: Obj): InputIssue[] {
     }
   }
   checkKeys(warnings, raw['circumstances'], KNOWN_KEYS['circumstances']!, 'circumstances', -1);
+  const letterhead = raw['letterhead'];
+  checkKeys(warnings, letterhead, KNOWN_KEYS['letterhead']!, 'letterhead', -1);
+  if (isRecord(letterhead)) {
+    checkKeys(warnings, letterhead['decisionMaker'], KNOWN_KEYS['decisionMaker']!, 'letterhead', -1, 'decisionMaker');
+    checkKeys(warnings, letterhead['contact'], KNOWN_KEYS['contact']!, 'letterhead', -1, 'contact');
+  }
   if (warnings.length <= MAX_UNKNOWN_FIELD_WARNINGS) return warnings;
   const more = warnings.length - MAX_UNKNOWN_FIELD_WARNINGS;
   return [
@@ -447,6 +469,7 @@ interface MemberRead {
   readonly minorApplicantReason: string | null | undefined;
   readonly activityRequirement: Member['activityRequirement'] | undefined;
   readonly sickness: Member['sickness'] | undefined;
+  readonly name: string | null | undefined;
 }
 
 /**
@@ -551,7 +574,7 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
   const acceptableReason = bounded(r, `${base}.acceptableReason`, str(r, m, 'acceptableReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
   const activityRequirement = readActivity(r, m, base, role ?? undefined);
   const sickness = readSickness(r, m, base, role ?? undefined, birthDate, p);
-  str(r, m, 'name', base, 'name', 'optional');
+  const name = bounded(r, `${base}.name`, str(r, m, 'name', base, 'name', 'optional'), MAX_LETTERHEAD_TEXT);
   // Read for its type only: the case work masks the member and the monthly run routes the case to a person.
   flag(r, m, 'protectedIdentity', base, 'flag', 'optional');
   const minorApplicantReason = bounded(r, `${base}.minorApplicantReason`, str(r, m, 'minorApplicantReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
@@ -570,7 +593,73 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
     minorApplicantReason,
     activityRequirement,
     sickness,
+    name: name === undefined ? undefined : oneLineOf(name),
   };
+}
+
+/** A text the letter prints on one line: trimmed, inner whitespace as one space; empty is not given. */
+function oneLineOf(value: string | null | undefined): string | null {
+  const line = (value ?? '').replace(/\s+/g, ' ').trim();
+  return line === '' ? null : line;
+}
+
+/** A letterhead text (one line, at most MAX_LETTERHEAD_TEXT characters): null when not given, undefined when wrong (reported). */
+function letterLine(r: Reader, o: Obj, key: string, base: string, mode: 'required' | 'nullable' = 'nullable'): string | null | undefined {
+  const value = bounded(r, at(base, key), str(r, o, key, base, 'letterText', mode), MAX_LETTERHEAD_TEXT);
+  if (value === undefined) return undefined;
+  return oneLineOf(value);
+}
+
+/**
+ * The letterhead (docs/household.md): the nämnd, the application date, the applicant's address, the
+ * decision maker and their delegation, the contact person. Only the letter and the worksheet use it;
+ * a fact not given is left out of the letter, never printed as "–".
+ */
+function readLetterhead(r: Reader, raw: Obj, p: PeriodRead, decidedOn: string | null | undefined): Household['letterhead'] | undefined {
+  const l = object(r, raw, 'letterhead', '', 'letterhead', 'nullable');
+  if (l === null) return null;
+  if (l === undefined) return undefined;
+  const board = letterLine(r, l, 'board', 'letterhead');
+  const applicationDate = optionalDate(r, l, 'applicationDate', 'letterhead');
+  if (typeof applicationDate === 'string') {
+    if (p.end !== undefined && applicationDate > p.end) r.add('letterhead.applicationDate', 'AFTER_PERIOD', { value: applicationDate, period: p.text });
+    else if (typeof decidedOn === 'string' && applicationDate > decidedOn) r.add('letterhead.applicationDate', 'AFTER_DECISION', { value: applicationDate, decidedOn });
+  }
+  const lines = l['applicantAddress'];
+  const address: string[] = [];
+  if (lines !== undefined && lines !== null && !Array.isArray(lines)) r.shape('letterhead.applicantAddress', 'INVALID_FIELD', { holds: 'addressLines', given: givenOf(lines) });
+  else if (Array.isArray(lines)) {
+    if (lines.length > MAX_ADDRESS_LINES) r.add('letterhead.applicantAddress', 'TOO_MANY_ITEMS', { max: MAX_ADDRESS_LINES, count: lines.length });
+    lines.forEach((line: unknown, i) => {
+      const path = `letterhead.applicantAddress[${i}]`;
+      if (typeof line !== 'string') {
+        r.shape(path, 'INVALID_FIELD', { holds: 'letterText', given: givenOf(line) });
+        return;
+      }
+      const text = bounded(r, path, line, MAX_LETTERHEAD_TEXT);
+      const one = text === undefined ? null : oneLineOf(text);
+      if (one !== null) address.push(one);
+    });
+  }
+  const maker = object(r, l, 'decisionMaker', 'letterhead', 'decisionMaker', 'nullable');
+  let decisionMaker: Household['letterhead'] extends infer L ? (L extends { decisionMaker: infer D } ? D : never) : never = null;
+  if (maker) {
+    const base = 'letterhead.decisionMaker';
+    const name = letterLine(r, maker, 'name', base, 'required');
+    const title = letterLine(r, maker, 'title', base);
+    const delegation = letterLine(r, maker, 'delegation', base);
+    if (typeof name === 'string') decisionMaker = { name, title: title ?? null, delegation: delegation ?? null };
+  }
+  const c = object(r, l, 'contact', 'letterhead', 'contact', 'nullable');
+  let contact: { name: string | null; phone: string | null; email: string | null } | null = null;
+  if (c) {
+    const base = 'letterhead.contact';
+    const name = letterLine(r, c, 'name', base);
+    const phone = letterLine(r, c, 'phone', base);
+    const email = letterLine(r, c, 'email', base);
+    if (name || phone || email) contact = { name: name ?? null, phone: phone ?? null, email: email ?? null };
+  }
+  return { board: board ?? null, applicationDate: applicationDate ?? null, applicantAddress: address, decisionMaker, contact };
 }
 
 /** The member a `memberId` names must exist (only checked when every member's id could be read). */
@@ -874,6 +963,7 @@ export function parseHousehold(raw: unknown): ParseResult {
   listTotal(r, assets.map((x) => x?.amount), 'assets');
 
   const circumstances = readCircumstances(r, raw, p, applicant);
+  const letterhead = readLetterhead(r, raw, p, decidedOn);
 
   const registeredItems = list(r, raw, 'registeredIncomes', 'registeredIncomes', 'registeredIncome', 'optional', MAX_LIST_ITEMS);
   const registered = (registeredItems ?? []).map((o, i) => (isRecord(o) ? readRegistered(r, o, i, refs, p, types) : undefined));
@@ -941,6 +1031,7 @@ export function parseHousehold(raw: unknown): ParseResult {
       minorApplicantReason: m.minorApplicantReason ?? null,
       activityRequirement: m.activityRequirement ?? null,
       sickness: m.sickness ?? null,
+      name: m.name ?? null,
     })),
     incomes,
     costs,
@@ -957,6 +1048,7 @@ export function parseHousehold(raw: unknown): ParseResult {
     },
     registeredIncomes: registered,
     agencyAnswers: answers,
+    letterhead: letterhead ?? null,
   };
   return { ok: true, household, warnings, rules };
 }

@@ -76,7 +76,12 @@ export type FieldKind =
   | 'assessmentAction'
   | 'agencyAnswers'
   | 'agencyAnswer'
-  | 'answerStatus';
+  | 'answerStatus'
+  | 'letterhead'
+  | 'letterText'
+  | 'addressLines'
+  | 'decisionMaker'
+  | 'contact';
 
 /** The JSON type of a value that has the wrong one (the message says what is there instead). */
 export type Given = 'number' | 'text' | 'true' | 'false' | 'null' | 'list' | 'object';
@@ -187,6 +192,7 @@ export interface ProblemArgTypes {
   AFTER_PERIOD: { value: string; period: string };
   'AFTER_PERIOD.jobbstimulans': { value: string; period: string };
   BEFORE_BIRTH: { value: string; birthDate: string };
+  AFTER_DECISION: { value: string; decidedOn: string };
   CONFLICTS_WITH_CIRCUMSTANCES: { field: 'availableForWork' | 'acceptableReason'; here: Echo | boolean; there: Echo | boolean };
   DECIDED_TOO_EARLY: { value: string; period: string; earliest: string };
   FAR_FROM_PERIOD: { value: string; period: string; years: number };

@@ -52,6 +52,8 @@ export interface Member {
   readonly activityRequirement: ActivityRequirement | null;
   /** Applicant or partner: illness (läkarintyg from 2026-07-01); null = not given. */
   readonly sickness: Sickness | null;
+  /** The person's name, for the letter and the worksheet only (never used in the calculation); null = not given. */
+  readonly name: string | null;
 }
 
 export interface Income {
@@ -95,6 +97,38 @@ export interface Circumstances {
   readonly jobbstimulansStart: Period | null;
 }
 
+/** Who decides (beslutsfattare) and under which delegation. */
+export interface DecisionMaker {
+  readonly name: string;
+  /** E.g. "socialsekreterare"; null = not given. */
+  readonly title: string | null;
+  /** The point of the nämnd's delegationsordning the decision is made under; null = not given. */
+  readonly delegation: string | null;
+}
+
+/** Whom the applicant contacts with questions. */
+export interface Contact {
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+/**
+ * The case facts only the letter uses (docs/household.md "letterhead"): the nämnd, the application
+ * date, the applicant's address, the decision maker with their delegation and the contact person. The
+ * applicant's name and personnummer are the applicant member's `name` and `personnummer`.
+ */
+export interface Letterhead {
+  /** The nämnd's name, e.g. "Socialnämnden i Exempelby"; null = not given. */
+  readonly board: string | null;
+  /** YYYY-MM-DD; null = not given. */
+  readonly applicationDate: string | null;
+  /** The applicant's postal address, one line each; empty = not given. */
+  readonly applicantAddress: readonly string[];
+  readonly decisionMaker: DecisionMaker | null;
+  readonly contact: Contact | null;
+}
+
 export interface Household {
   readonly caseId: string | null;
   readonly period: Period;
@@ -110,6 +144,8 @@ export interface Household {
   readonly registeredIncomes: readonly RegisteredIncome[];
   /** How each agency answered for each member; a member with payments and no entry counts as answered. */
   readonly agencyAnswers: readonly AgencyAnswer[];
+  /** The letter's case facts; null = none given. */
+  readonly letterhead: Letterhead | null;
 }
 
 /** One problem with the input: the field path in CONTRACT.md notation and a message that says what is expected. */

@@ -1,6 +1,6 @@
 /** Last month's decision of a case, read from a stored record (the monthly run; replay and the queue view: store/read.ts). */
 import type { RuleSet } from '../rulebook/types.ts';
-import { decisionOfRecord } from '../store/serialize.ts';
+import { decisionFieldsOfRecord } from '../store/serialize.ts';
 import type { LatestPartsRow } from '../store/store.ts';
 import type { PreviousDecision } from './propose.ts';
 import type { DecisionLike, MemberLike } from './types.ts';
@@ -13,12 +13,12 @@ export function membersOf(raw: unknown): MemberLike[] {
 
 /**
  * The same from what the store finds (DecisionStore.latestPartsFor): a record of form 2 is read back
- * as data with the rule set it names (`rulesOf`); of a form-1 record, the parts SQLite extracted.
+ * as data with the rule set it names (`rulesOf`), its fields without the trace; of a form-1 record, the parts SQLite extracted.
  */
 export function previousFromParts(row: LatestPartsRow, rulesOf: (version: string) => RuleSet): PreviousDecision {
   const members = ((row.members === null ? null : (JSON.parse(row.members) as MemberLike[] | null)) ?? []).map((m) => ({ id: m.id, role: m.role }));
   if (row.data !== null) {
-    const decision = decisionOfRecord(JSON.parse(row.data) as Record<string, unknown>, row, rulesOf(row.ruleSetVersion));
+    const decision = decisionFieldsOfRecord(JSON.parse(row.data) as Record<string, unknown>, row, rulesOf(row.ruleSetVersion));
     return { decisionId: row.decisionId, period: row.period, members, decision: decision as unknown as DecisionLike };
   }
   const [outcome, normMembers, costItems, incomeItems, flags, needsInformation, requiresAssessment, payable] = JSON.parse(row.parts ?? '[]') as unknown[];

@@ -9,9 +9,9 @@
  * (the decision's texts, and for an automated decision its own decision text). proposeMonthly does
  * both at once for a decision already rendered.
  */
-import { contractDecision, type Decision } from '../explain/contract.ts';
+import { contractDecision, type Decision, type ViewBasis } from '../explain/contract.ts';
 import { renderTrace } from '../explain/trace.ts';
-import type { DecisionBasis, DecisionData } from '../decision/types.ts';
+import type { DecisionData } from '../decision/types.ts';
 import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { addMonths, formatPeriod, parsePeriod } from '../period/index.ts';
 import type { RuleSet } from '../rulebook/types.ts';
@@ -21,7 +21,7 @@ import { compareMonths } from './compare.ts';
 import { route } from './route.ts';
 import type { Comparison, DecisionLike, MemberLike } from './types.ts';
 import { dueOn, HANDLING_WORKING_DAYS, skippedDays } from './workdays.ts';
-import { automatedDecisionText } from './text.ts';
+import type { AutomatedDecision } from '../explain/letter/build.ts';
 
 export type Mode = 'recommend' | 'automatic';
 
@@ -185,31 +185,41 @@ export function proposeMonthlyData(input: ProposeInput<DecisionData>): ProposalD
 }
 
 /**
- * The decision text of a proposal: the decision's own, or for an automated decision the text that
- * says so (text.ts), from its trace steps (the delegation, the law, the decision compared with) and
- * the rules (the paragraph on a person's review).
+ * What the letter of an automated decision says of it (explain/letter/build.ts): the delegation, the
+ * law, the decision compared with, the paragraph on a person's review; from the proposal's trace steps
+ * and the rules. Null for a proposal that is not an automated decision.
  */
-function proposalText(decisionText: string, routing: Routing, trace: readonly { readonly step: string; readonly legalRef?: string | undefined; readonly inputs: Readonly<Record<string, TraceValue>>; readonly result: TraceValue }[], rules: RuleSet | null): string {
-  if (!routing.automated) return decisionText;
+function automatedOf(routing: Routing, trace: readonly { readonly step: string; readonly legalRef?: string | undefined; readonly inputs: Readonly<Record<string, TraceValue>>; readonly result: TraceValue }[], rules: RuleSet | null): AutomatedDecision | null {
+  if (!routing.automated) return null;
   const automated = trace.find((s) => s.step === 'monthly.automatedDecision');
   const previous = trace.find((s) => s.step === 'monthly.previousFound');
-  return automatedDecisionText(decisionText, {
+  return {
     delegation: routing.delegation!,
     automatedRef: automated!.legalRef!,
     reviewRef: rules?.legal.refs['personalReview']?.ref ?? null,
     previous: previous ? { decisionId: String(previous.result), period: String(previous.inputs['period']) } : null,
-  });
+  };
 }
 
-/** The view of a proposal: the decision with its texts (explain/contract.ts), its decision text, its routing. */
-export function renderProposal(p: ProposalData, basis: DecisionBasis): MonthlyProposal {
-  const d = contractDecision(p, basis);
-  return { ...d, decisionText: proposalText(d.decisionText, p.routing, p.trace, basis.ruleSet?.rules ?? null), routing: p.routing };
+/**
+ * The view of a proposal: the decision with its two documents (explain/contract.ts; an automated
+ * decision's letter says it is one) and its routing. The basis holds the household the letter names.
+ */
+export function renderProposal(p: ProposalData, basis: ViewBasis): MonthlyProposal {
+  const automated = automatedOf(p.routing, p.trace, basis.ruleSet?.rules ?? null);
+  const d = contractDecision(p, basis, automated === null ? {} : { automated });
+  return { ...d, routing: p.routing };
 }
 
-/** The proposal for a decision already rendered, rendered: its monthly steps with their texts. */
-export function proposeMonthly(input: ProposeInput): MonthlyProposal {
+/**
+ * The proposal for a decision already rendered, rendered: its monthly steps with their texts. An
+ * automated decision's letter is written anew by `letterFor` (the caller knows the household).
+ */
+export function proposeMonthly(input: ProposeInput & { readonly letterFor?: (automated: AutomatedDecision) => string }): MonthlyProposal {
   const { decision } = input;
   const { steps, routing } = monthlyPart(input);
-  return { ...decision, decisionText: proposalText(decision.decisionText, routing, steps, input.rules), trace: [...decision.trace, ...renderTrace(steps)], routing };
+  const automated = automatedOf(routing, steps, input.rules);
+  if (automated !== null && input.letterFor === undefined) throw new Error('[engine] an automated decision needs its letter (letterFor)');
+  const decisionText = automated === null ? decision.decisionText : input.letterFor!(automated);
+  return { ...decision, decisionText, trace: [...decision.trace, ...renderTrace(steps)], routing };
 }

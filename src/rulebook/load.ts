@@ -372,7 +372,7 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   // may cite a provision that does not exist before 2027).
   const topics = new Set<string>([
     'rightToAssistance', 'ownMeans', 'labourMarket', 'riksnorm', 'reasonableCosts', 'livsforing', 'normAmounts', 'childBestInterest', 'childRights',
-    'statementOfReasons', 'appealDeadline', 'appealRoute', 'householdMembers',
+    'statementOfReasons', 'appealDeadline', 'appealRoute', 'appealLate', 'appealReview', 'childViews', 'householdMembers',
     'agencyData', 'automatedDecision', 'personalReview', 'activityRequirement', 'medicalCertificate', 'documentation', 'recovery',
     'childOwnMeans', 'housingAdjustmentTime', 'childrenEarnings',
     // A registered decision changed afterwards (src/casework): rättelse and ändring of a decision.

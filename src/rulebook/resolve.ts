@@ -440,7 +440,7 @@ export function resolveRuleSet(book: Rulebook, period: Period, municipality: str
     legal,
     childImpact: {
       longTermMonths: param('barnkonsekvens#long-term-months', bk.longTermMonths.value, bk.longTermMonths.status, bks, bk.longTermMonths.source),
-      prompts: bk.prompts.map((p) => ({ ...p, source: sourceRef(bks, p.source) })),
+      prompts: bk.prompts.map(({ letter, ...p }) => ({ ...p, ...(letter !== undefined ? { letter } : {}), source: sourceRef(bks, p.source) })),
     },
     conditions: { eligibility: eligibility.set, labourMarket: labourMarket.set, flags: flags.set },
     activityRequirement,

@@ -395,6 +395,8 @@ export const barnkonsekvensFileSchema = datedFile('barnkonsekvens', {
         en: z.string().min(1),
         source: z.string(),
         requiredOn: z.array(z.enum(['approve', 'partial', 'deny', 'needs-information'])),
+        /** "always": the answer is written for the applicant's letter; absent: a worksheet note, in the letter only when marked for it. */
+        letter: z.enum(['always']).optional(),
       }),
     )
     .min(1),

@@ -261,6 +261,8 @@ export interface ChildImpactPrompt {
   readonly en: string;
   readonly source: SourceRef;
   readonly requiredOn: readonly string[];
+  /** "always": the answer is written for the applicant's letter; absent: a worksheet note, in the letter only when marked for it. */
+  readonly letter?: 'always';
 }
 
 export interface ChildImpactTemplate {

@@ -19,7 +19,9 @@ import { membersOf } from '../monthly/previous.ts';
 import { renderProposal, type PreviousDecision, type ProposalData, type Routing } from '../monthly/propose.ts';
 import type { DecisionLike } from '../monthly/types.ts';
 import type { VersionedRuleSet } from '../rulebook/types.ts';
-import { decisionOfRecord, recordFormatOf, type DecisionOfRecord } from './serialize.ts';
+import { decisionOfRecord, RecordFormError, recordFormatOf, type DecisionOfRecord } from './serialize.ts';
+import { parseHousehold } from '../household/parse.ts';
+import type { Household } from '../household/types.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
 
 /** The decision with its texts, and for a monthly proposal its routing. */
@@ -37,8 +39,9 @@ export function recordData(store: DecisionStore, record: StoredRecord, json: Rec
 }
 
 /** A decision as data rendered with its texts, as JSON data with sorted keys (a monthly proposal with its routing and decision text). */
-export function renderRecordData(d: DecisionOfRecord, ruleSet: VersionedRuleSet): RenderedRecord {
-  const basis = { ruleSet, pending: null };
+export function renderRecordData(d: DecisionOfRecord, ruleSet: VersionedRuleSet, household: Household): RenderedRecord {
+  // The household the letter and the worksheet name (members' names, the letterhead): the record's own input.
+  const basis = { ruleSet, pending: null, household };
   // The trace as expanded from a record is StepData (legalRef left out when none): the views take both.
   const data = d as unknown as DecisionData;
   const rendered = d.routing !== undefined ? renderProposal(data as ProposalData, basis) : contractDecision(data, basis);
@@ -54,7 +57,14 @@ export function renderedDecision(store: DecisionStore, record: StoredRecord): Re
   const { form, json } = parsed(record);
   if (form === 1) return json as unknown as RenderedRecord;
   const ruleSet = store.ruleSet(record.ruleSetVersion);
-  return renderRecordData(decisionOfRecord(json, record, ruleSet.rules), ruleSet);
+  return renderRecordData(decisionOfRecord(json, record, ruleSet.rules), ruleSet, householdOfRecord(record));
+}
+
+/** The household a record was computed from (its canonical input, which parsed when it was recorded). */
+function householdOfRecord(record: StoredRecord): Household {
+  const parsedInput = parseHousehold(JSON.parse(record.inputJson));
+  if (!parsedInput.ok) throw new RecordFormError(`record ${record.decisionId}: its input no longer reads as a household (${parsedInput.issues.map((i) => i.path).join(', ')})`);
+  return parsedInput.household;
 }
 
 /** A record as last month's decision of a monthly comparison (the monthly run's replay, the queue view). */

@@ -30,11 +30,11 @@
  * `recordFormat`) holds the decision with its texts, as `calculate --json` printed it; both are read.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { canonicalJson } from '../canonical.ts';
+import { canonicalJson, withCanonicalBytes } from '../canonical.ts';
 import type { DecisionData } from '../decision/types.ts';
 import type { Routing } from '../monthly/propose.ts';
 import type { RuleSet } from '../rulebook/types.ts';
-import { compactTrace, expandTrace, type CompactTrace } from '../trace/compact.ts';
+import { compactTrace, expandTrace, stepExpander, type CompactTrace } from '../trace/compact.ts';
 import type { StepData } from '../trace/index.ts';
 import { Packer, Unpacker } from './pack.ts';
 import { RECORD_SHAPES } from './shapes.ts';
@@ -100,7 +100,8 @@ export function packRecord(decision: RecordedDecision, rules: RuleSet): { plain:
 /** The decision as decision_json keeps it, with the rule set it was computed with (which the compact trace and the packed texts refer to). */
 export function recordJson(decision: RecordedDecision, rules: RuleSet): string {
   const { plain, packed } = packRecord(decision, rules);
-  const data = deflateRawSync(canonicalJson(packed)).toString('base64');
+  // Deflated straight from the canonical JSON's bytes (the same bytes as canonicalJson(packed) in UTF-8).
+  const data = withCanonicalBytes(packed, (bytes) => deflateRawSync(bytes)).toString('base64');
   return canonicalJson({ recordFormat: RECORD_FORMAT, catalogue: RECORD_SHAPES.length, ...plain, data });
 }
 
@@ -130,22 +131,38 @@ export class RecordFormError extends Error {
   override readonly name = 'RecordFormError';
 }
 
+/** The record's own columns, which a decision read back gets again. */
+type RecordHeader = { readonly caseId: string | null; readonly period: string; readonly ruleSetVersion: string; readonly inputHash: string; readonly engineVersion: string };
+
 /**
  * The decision of a record of form 2, as data: from its decision_json (parsed), the record's own
  * columns and the rule set it names. Throws RecordFormError when the data cannot be read back.
  */
-export function decisionOfRecord(
-  parsed: Record<string, unknown>,
-  header: { readonly caseId: string | null; readonly period: string; readonly ruleSetVersion: string; readonly inputHash: string; readonly engineVersion: string },
-  rules: RuleSet,
-): DecisionOfRecord {
+export function decisionOfRecord(parsed: Record<string, unknown>, header: RecordHeader, rules: RuleSet): DecisionOfRecord {
+  return readRecord(parsed, header, rules, 'whole') as DecisionOfRecord;
+}
+
+/**
+ * The same without its trace: the decision's fields only, for a reader that compares them (last
+ * month's decision in the monthly run, src/monthly/previous.ts). The messages its items name are
+ * those of the trace steps, expanded one by one as they are met (stepExpander) instead of the whole
+ * trace: an item names about 6 of a decision's 40-odd steps, and expanding the trace was half the cost
+ * of reading a record back (bench/RESULTS.md, issue 26). Each field is the one decisionOfRecord gives.
+ */
+export function decisionFieldsOfRecord(parsed: Record<string, unknown>, header: RecordHeader, rules: RuleSet): Omit<DecisionOfRecord, 'trace'> {
+  return readRecord(parsed, header, rules, 'fields');
+}
+
+function readRecord(parsed: Record<string, unknown>, header: RecordHeader, rules: RuleSet, read: 'whole' | 'fields'): Omit<DecisionOfRecord, 'trace'> {
   try {
     if (typeof parsed['data'] !== 'string') throw new RecordFormError('the record has no "data"');
     // The deflated parts beside the plain fields: one object, read in the order of its sorted keys.
     parsed = { ...parsed, ...(JSON.parse(inflateRawSync(Buffer.from(parsed['data'], 'base64')).toString('utf8')) as Record<string, unknown>) };
-    const trace = expandTrace(parsed['trace'] as CompactTrace, rules);
+    const compact = parsed['trace'] as CompactTrace;
+    const trace = read === 'whole' ? expandTrace(compact, rules) : null;
+    const step = trace === null ? stepsOnDemand(compact, rules) : (i: number) => trace[i];
     const unpacker = new Unpacker(rules, (parsed['shapes'] as string[][] | undefined) ?? [], (i) => {
-      const s = trace[i];
+      const s = step(i);
       if (s === undefined) throw new RecordFormError(`the decision names trace step ${i + 1}, which the record does not have`);
       return s.message;
     });
@@ -155,14 +172,28 @@ export function decisionOfRecord(
       const value = parsed[key];
       out[key] = value !== null && typeof value === 'object' ? unpacker.unpack(value) : value;
     }
-    out['trace'] = trace;
+    if (trace !== null) out['trace'] = trace;
     out['ruleSetVersion'] = header.ruleSetVersion;
     out['inputHash'] = header.inputHash;
     out['engineVersion'] = header.engineVersion;
     if (parsed['routing'] !== undefined) out['routing'] = parsed['routing'];
-    return out as unknown as DecisionOfRecord;
+    return out as unknown as Omit<DecisionOfRecord, 'trace'>;
   } catch (error) {
     if (error instanceof RecordFormError) throw error;
     throw new RecordFormError(`the record's decision cannot be read back: ${(error as Error).message}`);
   }
+}
+
+/** Step i of a compact trace, expanded when first asked for and then kept (an item and its step share one message); undefined past the end. */
+function stepsOnDemand(compact: CompactTrace, rules: RuleSet): (i: number) => StepData | undefined {
+  const expand = stepExpander(compact, rules);
+  const done = new Map<number, StepData>();
+  return (i) => {
+    let s = done.get(i);
+    if (s === undefined && Number.isInteger(i) && i >= 0 && i < compact.steps.length) {
+      s = expand(i);
+      done.set(i, s);
+    }
+    return s;
+  };
 }

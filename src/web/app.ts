@@ -49,9 +49,10 @@ export const PUBLIC_DIR = projectPath('src/web/public/');
 export const BUNDLE_DIR = projectPath('dist/web/');
 /**
  * The views' modules the page imports too (plain JavaScript), served under /explain/: the page's
- * format.js imports '../../explain/months.js', which is this file both in the sources and from /assets/.
+ * format.js imports '../../explain/months.js' and labels.js '../../explain/labels.js' (the Swedish label of
+ * every code, one catalogue for the views and the pages), each this file both in the sources and from /assets/.
  */
-const SHARED_VIEW_MODULES: Readonly<Record<string, string>> = { 'months.js': projectPath('src/explain/months.js') };
+const SHARED_VIEW_MODULES: Readonly<Record<string, string>> = { 'months.js': projectPath('src/explain/months.js'), 'labels.js': projectPath('src/explain/labels.js') };
 export const DEFAULT_FIXTURES_DIR = projectPath('fixtures/');
 
 export interface WebOptions {

@@ -103,9 +103,11 @@ describe('a family payment with no recognisable förmån goes to a person, namin
     expect(text).toMatch(/\n {2}Inkomster som räknas +0 kr\n {2}Ej bedömd: Pension\/SA\/Livräntor\/Vårdbidrag +9 000 kr {3}räknas inte; som sjukpenning\/sjukersättning: att betala 2 220 kr\n {2}Att betala +11 220 kr\n/);
     expect(text).toMatch(/ej bedömd \(fk-pension-sa-livrantor-vardbidrag\)/);
   });
-  it('the decision text says it is not assessed, what it would mean, and that the proposal cannot be sent as a decision', () => {
-    expect(d.decisionText).toContain('Ej bedömd: Pension/SA/Livräntor/Vårdbidrag från Försäkringskassan, utbetalt 25 februari 2026, 9 000 kr. Ingår inte i beloppet ovan. Räknas den som sjukpenning/sjukersättning blir att betala 2 220 kr.');
-    expect(d.decisionText).toContain('Förslaget kan inte skickas som beslut förrän handläggaren har bedömt utbetalningen som inte är bedömd.');
+  it('the worksheet says it is not assessed, what it would mean, and that the proposal cannot be sent; the letter says nothing of it', () => {
+    expect(d.decisionText).not.toMatch(/Ej bedömd|inte bedömd|Pension\/SA/);
+    expect(d.worksheetText).toMatch(/^ARBETSUNDERLAG[^\n]*\n[^\n]*\n\nInget brev kan skickas ännu\n- Förslaget kan inte skickas/);
+    expect(d.worksheetText).toContain('Ej bedömd: Pension/SA/Livräntor/Vårdbidrag från Försäkringskassan, utbetalt 25 februari 2026, 9 000 kr. Ingår inte i beloppet ovan. Räknas den som sjukpenning/sjukersättning blir att betala 2 220 kr.');
+    expect(d.worksheetText).toContain('Förslaget kan inte skickas som beslut förrän handläggaren har bedömt utbetalningen som inte är bedömd.');
   });
   it('the page’s letter refuses while it stands (letterKind none, with why)', async () => {
     const letter = (await import(fileURLToPath(new URL('../../src/web/public/letter.js', import.meta.url)))) as { letterKind: (d: unknown, recorded: boolean) => { kind: string; why?: string } };
@@ -133,7 +135,7 @@ describe('a person classifies the payment (registeredIncomes[].assessment)', () 
     expect(d.payable).toBe('11220');
     expect(d.income.registered[0]).toMatchObject({ use: 'excluded', classification: 'unknown' });
     expect(d.flags).toEqual([]);
-    expect(d.decisionText).toContain('Bilstöd från Försäkringskassan (4 000 kr) räknas inte: bilstödet betalas till bilförsäljaren.');
+    expect(d.decisionText).toContain('- Bilstöd från Försäkringskassan (4 000 kr) räknas inte: bilstödet betalas till bilförsäljaren\n');
   });
   it('a classification that is incomplete is refused, naming the field', async () => {
     const { evaluateHousehold } = await import('../../src/index.ts');

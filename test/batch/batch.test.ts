@@ -95,7 +95,7 @@ describe('batch', () => {
       const { trace, ...figures } = JSON.parse(full[i]!);
       expect(figures).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(compactDecision(single.decision))) });
       expect(trace.steps.length).toBe(single.decision.trace.length);
-      const { trace: _t, decisionText: _d, ...rest } = single.decision;
+      const { trace: _t, decisionText: _d, worksheetText: _w, ...rest } = single.decision;
       expect(JSON.parse(sum[i]!)).toEqual({ line: i + 1, ...JSON.parse(JSON.stringify(rest)) });
     });
   });

@@ -48,7 +48,7 @@ describe('calculate --json', () => {
     expect(sv.status).toBe(0);
     expect(sv.stdout).toContain('Förslag: DELVIS BIFALL – att betala 2 636 kr');
     expect(sv.stdout).toContain('Beräkningsgång');
-    expect(sv.stdout).toContain('Hur man överklagar');
+    expect(sv.stdout).toContain('Om du vill överklaga');
     const en = await cli(['calculate', 'fixtures/e2-single-parent-rent-above-ceiling-2023.json', '--lang', 'en']);
     expect(en.stdout).toContain('Proposal: PARTIAL – payable SEK 2,636');
   });

@@ -48,8 +48,9 @@ describe('the labour-market rule (12 kap. 3 § SoL (2025:400)) concerns the adul
     expect([d.outcome, d.payable]).toEqual(['needs-information', null]);
     expect(d.reasons).toEqual([]);
     expect(d.decisionText).not.toContain('avslår');
-    expect(d.decisionText).toContain('prövas av en handläggare: lagen anger inget belopp, och beräkningen föreslår inget avslag.');
-    expect(d.decisionText).not.toContain('Följande uppgifter behövs');
+    // Nothing to send until a person has chosen: the worksheet says so, the letter is empty.
+    expect(d.decisionText).toBe('');
+    expect(d.worksheetText).toContain('Lagen anger inget belopp: handläggaren väljer ett av alternativen i förslaget.');
     const flag = d.flags.find((f) => f.code === 'NOT_AT_LABOUR_MARKET_DISPOSAL')!;
     expect(flag).toMatchObject({ severity: 'block', memberId: 'a1', legalRef: '12 kap. 3 § SoL (2025:400)' });
     expect(d.needsInformation).toContainEqual(expect.objectContaining({ code: 'LABOUR_MARKET_DECISION_BY_PERSON', blocking: true }));
@@ -220,7 +221,7 @@ describe('own money is used first, with no cliff (12 kap. 1 §)', () => {
     const d = await calculate(H6);
     expect([d.outcome, d.need, d.payable, d.assets.used]).toEqual(['approve', '7720', '3720', '4000']);
     expect(d.reasons.find((r) => r.code === 'OWN_MEANS_USED')!.text).toContain('4 000 kr över kommunens buffert på 0 kr räknas av');
-    expect(d.decisionText).toMatch(/Egna medel som ska användas\s+−4 000 kr/);
+    expect(d.decisionText).toMatch(/Avgår: egna pengar som används först\s+4 000 kr/);
     expect(d.flags.find((f) => f.code === 'ASSETS_ABOVE_BUFFER')).toMatchObject({ severity: 'assessment' });
   });
 

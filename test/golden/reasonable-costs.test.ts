@@ -61,6 +61,7 @@ describe('unknown is not zero', () => {
     expect(d.outcome).toBe('needs-information');
     expect([d.costs.accepted, d.need, d.payable]).toEqual([null, null, null]);
     expect(d.needsInformation).toContainEqual(expect.objectContaining({ code: 'COST_AMOUNT_MISSING', field: 'costs[0].amount', blocking: true }));
-    expect(d.decisionText).toContain('kan inte prövas ännu');
+    expect(d.decisionText).toMatch(/^BEGÄRAN OM KOMPLETTERING\n/);
+    expect(d.decisionText).toContain('Vi behöver fler uppgifter för att kunna pröva din ansökan.');
   });
 });

@@ -89,7 +89,7 @@ describe('fixed ceilings per cost type', () => {
     expect(d.reasons.find((r) => r.code === 'COST_ABOVE_GUIDELINE')).toMatchObject({ amount: '120' });
     expect(d.outcome).toBe('partial');
     // The decision text gives the refusal's reason with the nämnd's decision.
-    expect(d.decisionText).toContain('120 kr avslås');
+    expect(d.decisionText).toContain('Resten, 120 kr, beviljas inte');
     expect(d.decisionText).toContain('Socialnämnden i Testkommun, beslut 2025-11-20 § 142');
   });
   it('above a ceiling the guideline leaves to a person: accepted as claimed and flagged', () => {

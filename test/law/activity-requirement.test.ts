@@ -70,8 +70,9 @@ describe('declined without an acceptable reason', () => {
     expect(d.needsInformation).toContainEqual(expect.objectContaining({ code: 'ACTIVITY_DECISION_BY_PERSON', blocking: true, field: 'members[0].activityRequirement' }));
     expect(d.childImpact!.requiresAssessment).toBe(true);
     expect(d.childImpact!.alternatives.map((a) => a.code)).toEqual(['ACTIVITY_REFUSE_ADULT_PART', 'ACTIVITY_REDUCE', 'ACTIVITY_REASON_ACCEPTED']);
-    expect(d.decisionText).toContain('ska vägras eller sättas ned');
-    expect(d.decisionText).toContain('Lagrum som inte är bekräftade i lagtexten (kontrolleras före beslut): 12 kap. 4 a–6 a §§ SoL (2025:400), i lydelse enligt SFS 2026:730.');
+    expect(d.decisionText).toBe('');
+    expect(d.worksheetText).toContain('ska vägras eller sättas ned');
+    expect(d.worksheetText).toContain('Lagrum som inte är bekräftade i lagtexten (kontrolleras före beslut)\n- 12 kap. 4 a–6 a §§ SoL (2025:400), i lydelse enligt SFS 2026:730');
     expect(free.decisionText).not.toContain('inte är bekräftade');
     expect(d.decisionText).not.toContain('beviljar');
   });

@@ -16,8 +16,11 @@ describe('läkarintyg', () => {
     expect([d.outcome, d.payable]).toEqual(['needs-information', null]);
     expect(d.needsInformation).toContainEqual(expect.objectContaining({ code: 'MEDICAL_CERTIFICATE_MISSING', field: 'members[0].sickness.medicalCertificate', blocking: true }));
     expect(d.needsInformation.find((n) => n.code === 'MEDICAL_CERTIFICATE_MISSING')!.legalRef).toContain('(läkarintyg, i kraft 2026-07-01; SFS-nummer ej funnet)');
-    expect(d.decisionText).toContain('Läkarintyg för a1');
-    expect(d.decisionText).toMatch(/Lagrum som inte är bekräftade i lagtexten \(kontrolleras före beslut\): 12 kap\. 3 a §/);
+    expect(d.decisionText).toContain('- Ett läkarintyg för dig.');
+    expect(d.decisionText).not.toContain('a1');
+    // An unconfirmed paragraph is the caseworker's to check: the worksheet's, never the letter's.
+    expect(d.worksheetText).toMatch(/Lagrum som inte är bekräftade i lagtexten \(kontrolleras före beslut\)\n- 12 kap\. 3 a §/);
+    expect(d.decisionText).not.toContain('inte är bekräftade');
   });
   it('with a certificate the proposal is made (illness is a godtagbart skäl, not a refusal)', () => {
     const d = calc(ill('2026-07', { since: '2026-06-01', medicalCertificate: true }));

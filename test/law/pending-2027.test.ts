@@ -37,9 +37,10 @@ describe('a month from 2027-01 answers needs-information, never an amount', () =
   });
   it('the letter says nothing was calculated or assessed', () => {
     const d = calc(family('2027-03'));
-    expect(d.decisionText).toContain('kan inte beräknas ännu');
-    expect(d.decisionText).toContain('Ingen beräkning och ingen bedömning har gjorts');
-    expect(d.decisionText).not.toContain('beviljar');
+    // Nothing to send: the letter is empty, and the worksheet says why.
+    expect(d.decisionText).toBe('');
+    expect(d.worksheetText).toContain('Inget brev kan skickas ännu\n- Reglerna för 2027 är inte publicerade: inget förslag, inget beslut och ingen begäran om komplettering kan skrivas.');
+    expect(d.worksheetText).not.toContain('beviljar');
     expect(d.decisionText).not.toContain('avslår');
   });
   it('is deterministic and the same in figures mode (no texts)', () => {

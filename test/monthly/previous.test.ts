@@ -4,7 +4,7 @@
  * record, store/read.ts), field for field of what the comparison uses; the lookup is by case and
  * month, the newest record, and only up to a chain position.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { evaluateHousehold } from '../../src/index.ts';
 import { previousFromParts } from '../../src/monthly/previous.ts';
 import type { PreviousDecision } from '../../src/monthly/propose.ts';
 import { previousFromRecord } from '../../src/store/read.ts';
+import { decisionFieldsOfRecord, decisionOfRecord } from '../../src/store/serialize.ts';
 import { DecisionStore } from '../../src/store/store.ts';
 import { fixture, ROOT, rulesFor } from '../support/engine.ts';
 
@@ -52,6 +53,24 @@ describe('reading last month’s decision', () => {
     expect(compared(parts).costs.items[0]).toMatchObject({ type: 'rent', claimed: '7000', message: { args: { label: 'Boendekostnad (hyra/avgift)' } } });
     expect(store.latestPartsFor('2026-000123', '2026-02', a.seq)!.decisionId).toBe(a.decisionId);
     expect(store.latestPartsFor('2026-000123', '2026-01')).toBeUndefined();
+    store.close();
+  });
+
+  it('the fields read without the trace (steps expanded as items name them) are those of the whole record, every one', () => {
+    const store = DecisionStore.open(join(dir, 'fields.sqlite'), { create: true });
+    let read = 0;
+    for (const name of readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.json'))) {
+      const raw = fixture(name);
+      const r = evaluateHousehold(raw, rulesFor);
+      if (!r.ok || r.ruleSet === null) continue;
+      read++;
+      const stored = store.get(store.record({ input: raw, decision: r.decision, ruleSet: r.ruleSet }).decisionId)!;
+      const rules = store.ruleSet(stored.ruleSetVersion).rules;
+      const { trace, ...whole } = decisionOfRecord(JSON.parse(stored.decisionJson) as Record<string, unknown>, stored, rules);
+      expect(trace.length).toBeGreaterThan(0);
+      expect(decisionFieldsOfRecord(JSON.parse(stored.decisionJson) as Record<string, unknown>, stored, rules)).toEqual(whole);
+    }
+    expect(read).toBeGreaterThan(20);
     store.close();
   });
 

@@ -9,7 +9,7 @@ import { proposeMonthly, type PreviousDecision } from '../../src/monthly/propose
 import { route } from '../../src/monthly/route.ts';
 import type { RuleSet } from '../../src/rulebook/types.ts';
 import { household as householdArb } from '../support/arbitraries.ts';
-import { calc, fixture, rulesFor } from '../support/engine.ts';
+import { calc, fixture, letterFor, rulesFor } from '../support/engine.ts';
 import { parsePeriod } from '../../src/period/index.ts';
 
 const rulesOf = (d: Decision): RuleSet => rulesFor(parsePeriod(d.period)!, d.municipality).rules;
@@ -65,20 +65,21 @@ describe('proposals: recommend and automatic mode', () => {
     expect(p.routing).toMatchObject({ to: 'caseworker', reasons: ['NO_AUTOMATED_DECISION_DELEGATION'], automated: false, dueOn: null });
   });
   it('automatic mode with a delegation: decision text names the delegation, 28 § FL, a person’s review and the appeal', () => {
-    const p = proposeMonthly({ decision: d, members: membersOf(clean), previous: prev, receivedOn: '2026-03-30', mode: 'automatic', rules: withDelegation(rulesOf(d)) });
+    const p = proposeMonthly({ decision: d, members: membersOf(clean), previous: prev, receivedOn: '2026-03-30', mode: 'automatic', rules: withDelegation(rulesOf(d)), letterFor: letterFor(clean) });
     expect(p.routing).toMatchObject({ to: 'ready', automated: true, delegation: 'Socialnämnden 2026-01-20 § 5' });
-    expect(p.decisionText.split('\n')[0]).toMatch(/^BESLUT – /);
+    expect(p.decisionText.split('\n')[0]).toBe('BESLUT');
     expect(p.decisionText).toContain('Socialnämnden 2026-01-20 § 5');
     expect(p.decisionText).toContain('28 § förvaltningslagen (2017:900)');
-    expect(p.decisionText).toContain('begära att en handläggare prövar');
-    expect(p.decisionText).toContain('Hur man överklagar');
-    expect(p.decisionText).not.toContain('Beslutet fattas av handläggare');
+    expect(p.decisionText).toContain('Du kan be att en handläggare prövar beslutet');
+    expect(p.decisionText).toContain('Om du vill överklaga');
+    expect(p.decisionText).toContain('Beslutet är fattat automatiskt enligt nämndens delegation.');
+    expect(p.decisionText).not.toMatch(/Förslag|förslag/);
     const step = p.trace.find((s) => s.step === 'monthly.automatedDecision')!;
     expect(step.legalRef).toBe('28 § förvaltningslagen (2017:900)');
   });
   it('a changed case in automatic mode is not automated', () => {
     const changedPrev = { ...prev, decision: { ...d, costs: { ...d.costs, items: d.costs.items.map((c) => ({ ...c, claimed: '1' })) } } };
-    const p = proposeMonthly({ decision: d, members: membersOf(clean), previous: changedPrev, receivedOn: null, mode: 'automatic', rules: withDelegation(rulesOf(d)) });
+    const p = proposeMonthly({ decision: d, members: membersOf(clean), previous: changedPrev, receivedOn: null, mode: 'automatic', rules: withDelegation(rulesOf(d)), letterFor: letterFor(clean) });
     expect(p.routing).toMatchObject({ to: 'caseworker', automated: false, reasons: ['COST_CHANGED'] });
     expect(p.decisionText).toBe(d.decisionText);
   });
@@ -104,7 +105,7 @@ describe('properties', () => {
         const raw = h as unknown as Record<string, unknown>;
         const d0 = calc(raw);
         const d = { ...d0, flags: [...d0.flags, flag('SOMETHING', severity)] };
-        const p = proposeMonthly({ decision: d, members: membersOf(raw), previous: previousOf(raw, d), receivedOn: null, mode, rules: withDelegation(rulesOf(d)) });
+        const p = proposeMonthly({ decision: d, members: membersOf(raw), previous: previousOf(raw, d), receivedOn: null, mode, rules: withDelegation(rulesOf(d)), letterFor: letterFor(raw) });
         expect(p.routing.to).toBe('caseworker');
         expect(p.routing.automated).toBe(false);
       }),
@@ -116,7 +117,7 @@ describe('properties', () => {
       fc.property(householdArb, fc.boolean(), (h, hasPrevious) => {
         const raw = h as unknown as Record<string, unknown>;
         const d = calc(raw);
-        const p = proposeMonthly({ decision: d, members: membersOf(raw), previous: hasPrevious ? previousOf(raw, d) : null, receivedOn: '2026-03-02', mode: 'automatic', rules: withDelegation(rulesOf(d)) });
+        const p = proposeMonthly({ decision: d, members: membersOf(raw), previous: hasPrevious ? previousOf(raw, d) : null, receivedOn: '2026-03-02', mode: 'automatic', rules: withDelegation(rulesOf(d)), letterFor: letterFor(raw) });
         const { trace: t1, decisionText: x1, routing, ...amounts } = p;
         const { trace: t2, decisionText: x2, ...expected } = d;
         expect(amounts).toEqual(expected);

@@ -180,7 +180,7 @@ describe('explanation', () => {
           expect(d.childImpact.requiresAssessment).toBe(true);
           expect(d.childImpact.perChild.every((c) => c.effect !== null)).toBe(true);
           const required = d.childImpact.prompts.filter((p) => p.requiresAnswer).map((p) => p.id);
-          expect(required).toEqual(['consequences', 'alternatives', 'weighing']);
+          expect(required).toEqual(['child-view', 'consequences', 'alternatives', 'weighing']);
         }
       }),
       { numRuns: 200 },

@@ -105,16 +105,17 @@ describe('replay', () => {
     const result = JSON.parse(r.stdout) as { identical: boolean; integrityProblem: string | null; differences: unknown[] };
     expect(result.identical).toBe(false);
     expect(result.integrityProblem).toBeNull(); // a genuine record, genuinely different
-    // The record keeps data: its decision text is rendered from the recorded amount, so it differs too.
-    expect(result.differences.map((d) => (d as { path: string }).path)).toEqual(['decisionText', 'engineVersion', 'payable']);
-    expect(result.differences.slice(1)).toEqual([
+    // The record keeps data: its letter and its worksheet are rendered from the recorded amount and version, so they differ too.
+    expect(result.differences.map((d) => (d as { path: string }).path)).toEqual(['decisionText', 'engineVersion', 'payable', 'worksheetText']);
+    expect(result.differences.slice(1, 3)).toEqual([
       { path: 'engineVersion', recorded: '0.0.9', recomputed: ENGINE_VERSION },
       { path: 'payable', recorded: '1.00', recomputed: item.decision.payable },
     ]);
-    expect((result.differences[0] as { recorded: string }).recorded).toContain('med 1 kr.');
+    expect((result.differences[0] as { recorded: string }).recorded).toContain('beviljar dig 1 kr i försörjningsstöd');
+    expect((result.differences[3] as { recorded: string }).recorded).toContain('motorversion 0.0.9');
     const text = await cli(['replay', ref.decisionId, '--store', path]);
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain('NOT IDENTICAL: 3 field(s) differ');
+    expect(text.stdout).toContain('NOT IDENTICAL: 4 field(s) differ');
     expect(text.stdout).toContain(`engineVersion: "0.0.9" → "${ENGINE_VERSION}"`);
   });
 

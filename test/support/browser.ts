@@ -6,31 +6,20 @@
  * temp folder on first use), so `npm install && npm test` needs nothing installed by hand and no
  * browser download. A missing or broken browser is an error that fails the calling test, never a skip.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/cli/pdf.ts';
 
-/** Flags for a headless Chromium on a machine without network beyond loopback. */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'];
-
-/** The path of the Chromium binary to drive: $CHROMIUM_PATH, else the one bundled by @sparticuz/chromium. */
-export async function chromiumPath(): Promise<string> {
-  const configured = process.env['CHROMIUM_PATH'];
-  if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured} does not exist: unset it to use the Chromium bundled with @sparticuz/chromium, or point it at a Chromium binary.`);
-    return configured;
-  }
-  const { default: bundled } = await import('@sparticuz/chromium');
-  return bundled.executablePath();
-}
+/** The path of the Chromium binary and its flags: one place for the tests and the `letter` command (src/cli/pdf.ts). */
+export { chromiumPath } from '../../src/cli/pdf.ts';
 
 /**
  * Launches headless Chromium; throws (so the test fails) when none can be started. `env` adds to the
  * browser's environment (e.g. FONTCONFIG_FILE, to render with no system font at all).
  */
 export async function launchBrowser(env: Readonly<Record<string, string>> = {}): Promise<Browser> {
-  const executablePath = await chromiumPath();
-  return chromium.launch({ executablePath, headless: true, args: ARGS, ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } as Record<string, string> } : {}) });
+  return launchChromium(env);
 }
 
 /**

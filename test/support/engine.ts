@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { contractDecision, type Decision } from '../../src/explain/contract.ts';
+import type { AutomatedDecision } from '../../src/explain/letter/build.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache, type RuleSetProvider } from '../../src/index.ts';
 import { problemMessage } from '../../src/explain/problems.ts';
 
@@ -29,6 +30,15 @@ export function calc(raw: unknown): Decision {
   const result = evaluateRendered(raw);
   if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n')}`);
   return result.decision;
+}
+
+/** The letter of an automated monthly decision for a household (ProposeInput.letterFor). */
+export function letterFor(raw: unknown): (automated: AutomatedDecision) => string {
+  return (automated) => {
+    const result = evaluateHousehold(raw, rulesFor);
+    if (!result.ok) throw new Error('input refused');
+    return contractDecision(result.decision, result, { automated }).decisionText;
+  };
 }
 
 /** The trace step whose rule and result match, or undefined. */

@@ -75,6 +75,42 @@ describe('issue 11: the letter says only what is true', () => {
     await p.context().close();
   });
 
+  it('issue 21: a worksheet note the caseworker types is on the printed worksheet and never in the printed letter', async () => {
+    needBrowser();
+    const name = 'h11-rent-above-ceiling-after-radrum-with-children-2026';
+    const { decision } = await apiDecision(fixture(`${name}.json`));
+    const p = await openPage();
+    await loadExample(p, name);
+    await answerRequired(p, decision);
+    const note = 'Internt: ring hyresvärden om uppsägningen före den 15:e.';
+    await p.getByLabel('Anteckning i arbetsunderlaget – skickas inte till den sökande').fill(note);
+    await p.evaluate('window.print = () => {}');
+    // The letter: neither the box nor the printed copy holds the note.
+    expect(await p.locator('#letter-text').inputValue()).not.toContain('ring hyresvärden');
+    await p.getByRole('button', { name: 'Skriv ut förslag' }).click();
+    await p.emulateMedia({ media: 'print' });
+    const letter = await text(p.locator('#print-letter'));
+    expect(letter).toContain('Förslag till beslut');
+    expect(letter).not.toContain('ring hyresvärden');
+    expect(await p.locator('#print-letter').isVisible()).toBe(true);
+    expect(await p.locator('#worksheet-print').isVisible()).toBe(false);
+    await p.emulateMedia({ media: 'screen' });
+    // The worksheet: printed alone, with the note.
+    await p.getByRole('button', { name: 'Skriv ut arbetsunderlag' }).click();
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.locator('#worksheet-print').isVisible()).toBe(true);
+    expect(await p.locator('#print-letter').isVisible()).toBe(false);
+    expect(await text(p.locator('#worksheet-print'))).toContain(note);
+    await p.emulateMedia({ media: 'screen' });
+    // A reload keeps the note where it was: in the worksheet box.
+    await p.reload();
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.locator('#result[data-state="ok"]').waitFor(WAIT);
+    expect(await p.locator('#worksheet-note').inputValue()).toBe(note);
+    expect(await p.locator('#letter-text').inputValue()).not.toContain('ring hyresvärden');
+    await p.context().close();
+  });
+
   it('a needs-information case prints a begäran om komplettering, not a beslut', async () => {
     needBrowser();
     const p = await openPage();

@@ -137,6 +137,7 @@ export interface CaseAnswer {
     readonly income: { readonly total: string | null; readonly counted: string | null; readonly items: readonly Line[] };
     readonly reasons: readonly Line[];
     readonly decisionText: string;
+    readonly worksheetText: string;
   };
   readonly routing: { readonly toText: string; readonly dueOn: string | null; readonly receivedOn: string | null; readonly pastDue: boolean; readonly reasons: readonly Coded[] } | null;
   readonly previous: { readonly decisionId: string; readonly period: string; readonly outcomeText: string; readonly payable: string | null; readonly registered: { readonly outcomeText: string; readonly payable: string } | null } | null;

@@ -31,6 +31,8 @@ const fixtureSelect = $('#fixture-select');
 const noIncome = $('#no-income');
 const letterPanel = $('#letter-panel');
 const letterText = $('#letter-text');
+// The caseworker's own note: the worksheet's, never the letter's (issue 21: two documents, never mixed).
+const worksheetNote = $('#worksheet-note');
 const letterFields = [...document.querySelectorAll('[data-letter]')];
 const decidedOnField = $('#decided-on');
 const buttons = { print: $('#print'), worksheet: $('#print-worksheet'), json: $('#download-json'), text: $('#download-text'), record: $('#record-decision') };
@@ -90,7 +92,7 @@ function announce(text) {
 // ---- keeping the work: session storage, undo, leaving the page ----
 
 function pageState() {
-  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, letterFrom: draftOf === null ? editedFrom : null, recorded };
+  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, letterFrom: draftOf === null ? editedFrom : null, worksheetNote: worksheetNote.value, recorded };
 }
 
 function save() {
@@ -106,6 +108,7 @@ function restoreState(saved) {
   noIncome.checked = saved.noIncome === true;
   answers = saved.answers && typeof saved.answers === 'object' ? { ...saved.answers } : {};
   for (const el of letterFields) el.value = saved.letter?.[el.dataset.letter] ?? '';
+  worksheetNote.value = typeof saved.worksheetNote === 'string' ? saved.worksheetNote : '';
   if (typeof saved.letterText === 'string') {
     letterText.value = saved.letterText;
     draftOf = null;
@@ -381,8 +384,13 @@ function updateLetter() {
           h('div', { class: 'print-letter__signature' }, signature(fields, kind.kind).map((line) => h('p', {}, line))),
         ]),
   );
-  printWorksheet.replaceChildren(renderWorksheet(d, viewOptions()));
+  printWorksheet.replaceChildren(renderWorksheet(d, { ...viewOptions(), note: worksheetNote.value.trim() }));
 }
+
+worksheetNote.addEventListener('input', () => {
+  updateLetter();
+  save();
+});
 
 letterText.addEventListener('input', () => {
   if (draftOf !== null) editedFrom = shownDraft;
@@ -564,6 +572,7 @@ function resetPageExtras() {
   answers = {};
   noIncome.checked = false;
   for (const el of letterFields) el.value = '';
+  worksheetNote.value = '';
   draftOf = undefined;
   recorded = null;
   current = null;

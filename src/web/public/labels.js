@@ -29,74 +29,9 @@ export const GENDERS = [
   ['other', 'Annat'],
 ];
 
-export const OUTCOME = {
-  approve: 'Bifall',
-  partial: 'Delvis bifall',
-  deny: 'Avslag',
-  'needs-information': 'Uppgifter saknas',
-};
-
-export const STATUS = {
-  verified: 'verifierad',
-  derived: 'härledd',
-  estimate: 'uppskattad',
-  unverified: 'ej verifierad',
-  pending: 'ej publicerad',
-};
-
-/** The named amounts a flag carries (flag.amounts), as the caseworker reads them. */
-export const AMOUNT_NAME = {
-  declared: 'Redovisat',
-  registered: 'Registrerat',
-  previous: 'Förra månaden',
-  current: 'Denna månad',
-  full: 'Fullt belopp',
-  adultPart: 'Den vuxnes del',
-  childrenPart: 'Barnens del',
-  withoutAdultPart: 'Utan den vuxnes del',
-  payableNotCounted: 'Att betala om den inte räknas',
-  payableCounted: 'Att betala om den räknas som trolig förmån',
-};
-
-export const SEVERITY = {
-  block: 'Hindrar förslag',
-  assessment: 'Bedömning',
-  warning: 'Varning',
-  info: 'Information',
-};
-
-export const RESIDENCE = {
-  'full-time': 'Bor här hela månaden',
-  'part-time': 'Bor här del av månaden',
-  'not-this-month': 'Bor inte här denna månad',
-};
-
-export const STEP = {
-  'norm.member': 'Riksnorm per person',
-  'norm.householdSize': 'Hushållets storlek',
-  'norm.common': 'Gemensamma hushållskostnader',
-  'norm.commonShare': 'Andel av gemensamma kostnader',
-  'norm.separate': 'Eget ärende',
-  'norm.total': 'Summa riksnorm',
-  'costs.item': 'Kostnad',
-  'costs.total': 'Summa godtagna kostnader',
-  'income.item': 'Inkomst',
-  'income.jobbstimulans': 'Jobbstimulans',
-  'income.total': 'Summa inkomster',
-  'assets.item': 'Tillgång',
-  'assets.available': 'Egna medel',
-  'conditions.eligibility': 'Rätt till bistånd',
-  'conditions.labour-market': 'Arbetsmarknadens förfogande',
-  'conditions.flags': 'Att bedöma',
-  'decision.need': 'Behov',
-  'decision.deficit': 'Underskott',
-  'decision.payable': 'Att betala',
-  'decision.outcome': 'Utfall',
-  childImpact: 'Barnkonsekvens',
-  'activity.requirement': 'Aktivitetskrav',
-  'medical.certificate': 'Läkarintyg',
-  'rules.pending': 'Regel saknas',
-};
+// The labels of the engine's codes: one catalogue for the command line's views and the pages
+// (src/explain/labels.js, served as /explain/labels.js).
+export { AMOUNT_NAME, OUTCOME, RESIDENCE, SEVERITY, STATUS, STEP } from '../../explain/labels.js';
 
 /** Field names in a path ("members[1].birthDate"), for the error summary. */
 export const FIELD = {

@@ -621,6 +621,8 @@ export function renderWorksheet(d, options) {
     h('p', { class: 'section-meta' }, 'Skickas inte till den sökande.'),
     outcomeCard(d),
     ...(calculated ? worksheetBreakdown(d) : []),
+    // The caseworker's own note (the letter panel's "Anteckning i arbetsunderlaget"): here, never in the letter.
+    ...(options.note ? [h('section', { class: 'worksheet-note' }, h('h3', {}, 'Handläggarens anteckning'), h('p', {}, options.note))] : []),
     versions(d),
   );
   // The same sections as on screen: without their ids, which the screen view already uses.

@@ -427,9 +427,14 @@ function Proposal(props: { c: CaseAnswer }) {
       ) : (
         <p>Inga inkomster.</p>
       )}
+      {/* Two documents, never mixed (issue 21): the applicant's letter, and the caseworker's worksheet apart. */}
       <details>
-        <summary>Förslagets beslutstext</summary>
-        <pre class="w-journal">{p.decisionText}</pre>
+        <summary>Brevet till den sökande</summary>
+        <pre class="w-journal">{p.decisionText || 'Inget brev kan skickas ännu: skälen står först i arbetsunderlaget.'}</pre>
+      </details>
+      <details>
+        <summary>Arbetsunderlag (skickas inte)</summary>
+        <pre class="w-journal">{p.worksheetText}</pre>
       </details>
     </section>
   );

@@ -1,0 +1,157 @@
+/**
+ * `letter <household.json> [--out FILE] [--answers FILE] [--decided-by NAME --decided-on YYYY-MM-DD
+ * [--title TEXT] [--delegation TEXT]] [--rules DIR]` (issue 21): the applicant's letter for one
+ * household and month, as the decision's decisionText is (src/explain/letter/), never the worksheet.
+ *
+ * - without --out: the letter as plain text on stdout;
+ * - --out FILE.pdf: an A4 PDF through headless Chromium (src/cli/pdf.ts), the form a digital mailbox
+ *   accepts; --out FILE.html: the page the PDF is printed from. stderr names the file and its sha256;
+ * - --answers FILE: the caseworker's answers ({"childAnswers": [{promptId, memberId?, answer,
+ *   forLetter?}], "notes": [{text, forLetter}]}): the child's views and the weighing are written in
+ *   the letter; a note only when marked forLetter;
+ * - --decided-by and --decided-on: a person has decided, so the letter is a "Beslut" with its date and
+ *   signature; without them it is a "Förslag till beslut". A refusal that touches children is not
+ *   written as a decision until the child's views (per child) and every required question are answered.
+ *
+ * When no letter can be sent (the rules are not published, a choice only a person can make, a
+ * payment nobody has classified): exit 1 and why on stderr. Bad input: exit 2 naming the field.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { contractSummary } from '../explain/contract.ts';
+import { letterPrompts, missingAnswers, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
+import { buildLetter, type Decided } from '../explain/letter/build.ts';
+import { letterHtml, letterText } from '../explain/letter/document.ts';
+import { evaluateHousehold } from '../index.ts';
+import { loadRulebook } from '../rulebook/load.ts';
+import { RuleSetCache } from '../rulebook/resolve.ts';
+import { escapeControls } from '../household/echo.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The answers file, checked field by field: the answers, or the problems with their paths. */
+export function parseAnswers(value: unknown): { ok: true; answers: CaseworkerAnswers } | { ok: false; issues: string[] } {
+  const issues: string[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, issues: ['answers: expected an object with childAnswers and notes'] };
+  const v = value as Record<string, unknown>;
+  const childAnswers: ChildAnswer[] = [];
+  const notes: CaseworkerNote[] = [];
+  for (const key of Object.keys(v)) if (key !== 'childAnswers' && key !== 'notes') issues.push(`answers.${key}: unknown field (childAnswers, notes)`);
+  const list = (key: string): unknown[] => {
+    if (v[key] === undefined) return [];
+    if (!Array.isArray(v[key])) {
+      issues.push(`answers.${key}: expected an array`);
+      return [];
+    }
+    return v[key] as unknown[];
+  };
+  list('childAnswers').forEach((a, i) => {
+    const at = `answers.childAnswers[${i}]`;
+    const o = (a ?? {}) as Record<string, unknown>;
+    if (typeof o['promptId'] !== 'string') issues.push(`${at}.promptId: expected the question's id (a string)`);
+    if (typeof o['answer'] !== 'string') issues.push(`${at}.answer: expected the answer as text`);
+    if (o['memberId'] !== undefined && o['memberId'] !== null && typeof o['memberId'] !== 'string') issues.push(`${at}.memberId: expected a member id or null`);
+    if (o['forLetter'] !== undefined && typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true or false`);
+    if (typeof o['promptId'] === 'string' && typeof o['answer'] === 'string') {
+      childAnswers.push({ promptId: o['promptId'], answer: o['answer'], ...(typeof o['memberId'] === 'string' ? { memberId: o['memberId'] } : {}), ...(o['forLetter'] === true ? { forLetter: true } : {}) });
+    }
+  });
+  list('notes').forEach((n, i) => {
+    const at = `answers.notes[${i}]`;
+    const o = (n ?? {}) as Record<string, unknown>;
+    if (typeof o['text'] !== 'string') issues.push(`${at}.text: expected the note as text`);
+    if (typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true (printed in the letter) or false (the worksheet only)`);
+    if (typeof o['text'] === 'string' && typeof o['forLetter'] === 'boolean') notes.push({ text: o['text'], forLetter: o['forLetter'] });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: { childAnswers, notes } };
+}
+
+export interface LetterOptions {
+  readonly out: string | undefined;
+  readonly answers: string | undefined;
+  readonly decidedBy: string | undefined;
+  readonly decidedOn: string | undefined;
+  readonly title: string | undefined;
+  readonly delegation: string | undefined;
+  readonly rules: string | undefined;
+}
+
+export async function runLetter(file: string, options: LetterOptions, io: CliIo = processIo()): Promise<number> {
+  const fail = (lines: readonly string[], code: number) => {
+    for (const l of lines) io.stderr.write(`${escapeControls(l)}\n`);
+    return code;
+  };
+  if ((options.decidedBy === undefined) !== (options.decidedOn === undefined)) return fail(['--decided-by and --decided-on go together: who decided, and on which day'], EXIT_BAD_INPUT);
+  if (options.decidedOn !== undefined && !DATE.test(options.decidedOn)) return fail([`--decided-on: expected a date YYYY-MM-DD, got ${options.decidedOn}`], EXIT_BAD_INPUT);
+  if (options.out !== undefined && !/\.(pdf|html)$/i.test(options.out)) return fail([`--out: expected a file ending in .pdf or .html, got ${options.out}`], EXIT_BAD_INPUT);
+  const read = readJsonFile(file, io.cwd);
+  if (!read.ok) {
+    io.stderr.write(problemLines([read.problem], file, 'en'));
+    return EXIT_BAD_INPUT;
+  }
+  let answers: CaseworkerAnswers = {};
+  if (options.answers !== undefined) {
+    const a = readJsonFile(options.answers, io.cwd);
+    if (!a.ok) {
+      io.stderr.write(problemLines([a.problem], options.answers, 'en'));
+      return EXIT_BAD_INPUT;
+    }
+    const parsed = parseAnswers(a.value);
+    if (!parsed.ok) return fail(parsed.issues, EXIT_BAD_INPUT);
+    answers = parsed.answers;
+  }
+  const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
+  // The decision date picks the law in force (issue 15), as on the page.
+  const raw = options.decidedOn !== undefined && read.value !== null && typeof read.value === 'object' && !Array.isArray(read.value) && (read.value as Record<string, unknown>)['decidedOn'] === undefined
+    ? { ...(read.value as Record<string, unknown>), decidedOn: options.decidedOn }
+    : read.value;
+  const result = evaluateHousehold(raw, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
+  if (!result.ok) {
+    io.stderr.write(problemLines(result.issues, file, 'en'));
+    return EXIT_BAD_INPUT;
+  }
+  const decision = contractSummary(result.decision);
+  const rules = result.ruleSet?.rules ?? null;
+  const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
+  if (decided !== null && rules !== null && decision.childImpact !== null && (decision.outcome === 'partial' || decision.outcome === 'deny')) {
+    const required = decision.childImpact.prompts.map((p) => ({ id: p.id, number: p.number, requiresAnswer: p.requiresAnswer }));
+    const missing = missingAnswers(required, letterPrompts(rules.childImpact.prompts), decision.childImpact.children, answers);
+    if (missing.length > 0) {
+      return fail(missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
+    }
+  }
+  // The personnummer is printed only in the document that is sent (the PDF or its page), never on stdout.
+  const doc = buildLetter({ decision, household: result.household, rules, answers, decided, withPersonnummer: options.out !== undefined });
+  if (doc.kind === 'none' || doc.blockers.length > 0) return fail(['no letter can be sent yet:', ...doc.blockers], EXIT_ENGINE);
+  if (options.out === undefined) {
+    io.stdout.write(`${letterText(doc)}\n`);
+    return EXIT_OK;
+  }
+  const html = letterHtml(doc);
+  const bytes = /\.pdf$/i.test(options.out) ? await (await import('./pdf.ts')).htmlToPdf(html) : new TextEncoder().encode(html);
+  const path = resolve(io.cwd, options.out);
+  writeFileSync(path, bytes);
+  io.stderr.write(`${options.out}: ${doc.title}, ${bytes.length} bytes, sha256:${createHash('sha256').update(bytes).digest('hex')}\n`);
+  return EXIT_OK;
+}
+
+export async function letterCommand(args: string[], io: CliIo = processIo()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      answers: { type: 'string' },
+      'decided-by': { type: 'string' },
+      'decided-on': { type: 'string' },
+      title: { type: 'string' },
+      delegation: { type: 'string' },
+      rules: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('letter: give one household file');
+  return runLetter(positionals[0]!, { out: values.out, answers: values.answers, decidedBy: values['decided-by'], decidedOn: values['decided-on'], title: values.title, delegation: values.delegation, rules: values.rules }, io);
+}

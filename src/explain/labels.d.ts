@@ -1,0 +1,21 @@
+/** Types of labels.js (the Swedish labels of every code, shared by the views and the pages). */
+type Labels = Readonly<Record<string, string>>;
+export const OUTCOME: Labels;
+export const REASON: Labels;
+export const ITEM: Labels;
+export const FLAG: Labels;
+export const NEEDS: Labels;
+export const ALTERNATIVE: Labels;
+export const CONDITION: Labels;
+export const OWN_CASE: Labels;
+export const ROUTE: Labels;
+export const SEVERITY: Labels;
+export const STATUS: Labels;
+export const AMOUNT_NAME: Labels;
+export const RESIDENCE: Labels;
+export const ROLE: Labels;
+export const AGENCY: Labels;
+export const USE: Labels;
+export const STEP: Labels;
+export function labelOf(code: string): string | null;
+export function stepLabel(step: string): string;
