@@ -44,6 +44,8 @@ let current = null; // { decision, text, body } of the last good answer
 let stale = false; // the form changed into something invalid since `current`
 let answers = {}; // the caseworker's barnkonsekvens answers by prompt id
 let draftOf; // the inputHash whose draft is in the letter box (undefined: none yet; null: the caseworker edited it)
+let shownDraft = null; // the draft last put in (or computed for) the letter box
+let editedFrom = null; // the draft the caseworker's own text was written from: a new one differs from it
 let recorded = null; // { decisionId, inputHash, ... } once the caseworker registered the decision
 let registerWhenReady = false; // "Registrera beslut" was pressed while the proposal was being computed again
 let sentDecidedOn = null; // the decision date the shown proposal was asked with
@@ -51,9 +53,32 @@ let timer = null;
 let controller = null;
 let sequence = 0;
 
-const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (before, text) => offerUndo({ ...pageState(), form: before }, text) });
+const form = createForm($('#household-form'), { onInput: schedule, onRemoved: (putBack, text) => offerUndo(text, putBack) });
+
+// ---- the amount to pay in the window (one column): a bar at the bottom while the proposal is out of view ----
+
+const peek = $('#result-peek');
+let peekWatch = null;
+
+/** The outcome and the amount to pay as the result shows them, in the bar; hidden near the outcome itself. */
+function updatePeek() {
+  const label = resultBody.querySelector('.outcome__label')?.textContent.trim();
+  const pay = resultBody.querySelector('[data-amount="payable"]')?.textContent.trim();
+  peek.hidden = !current || !label;
+  peek.classList.toggle('is-stale', stale);
+  $('#result-peek-link').textContent = `${stale ? 'Inaktuellt – ' : ''}${label ?? ''}${pay ? ` · Att betala ${pay}` : ''}`;
+  peekWatch?.disconnect();
+  const outcome = resultBody.querySelector('.outcome');
+  if (!outcome || typeof IntersectionObserver !== 'function') return;
+  peekWatch = new IntersectionObserver(([entry]) => {
+    peek.classList.toggle('is-near', entry.isIntersecting);
+    document.documentElement.style.setProperty('--peek-h', `${peek.offsetHeight}px`);
+  });
+  peekWatch.observe(outcome);
+}
 
 function setState(state) {
+  updatePeek();
   result.dataset.state = state;
   busy.hidden = state !== 'pending';
   result.setAttribute('aria-busy', state === 'pending' ? 'true' : 'false');
@@ -67,7 +92,7 @@ function announce(text) {
 // ---- keeping the work: session storage, undo, leaving the page ----
 
 function pageState() {
-  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, worksheetNote: worksheetNote.value, recorded };
+  return { form: form.state(), noIncome: noIncome.checked, answers, letter: Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value])), letterText: draftOf === null ? letterText.value : null, letterFrom: draftOf === null ? editedFrom : null, worksheetNote: worksheetNote.value, recorded };
 }
 
 function save() {
@@ -87,27 +112,46 @@ function restoreState(saved) {
   if (typeof saved.letterText === 'string') {
     letterText.value = saved.letterText;
     draftOf = null;
+    editedFrom = typeof saved.letterFrom === 'string' ? saved.letterFrom : null;
   } else draftOf = undefined; // a new draft with the next proposal
   recorded = null; // a decision is registered in the case view now (issue 22), never on this page
 }
 
-let undoState = null;
+let undoing = null; // what "Ångra" does: returns the control to go on in, nothing (then Månad), or false when declined
 
-/** Shows what just happened with an "Ångra" button that brings the page back to `before`. */
-function offerUndo(before, text) {
-  undoState = before;
+/**
+ * Shows what just happened with an "Ångra" button that undoes that one thing: a removed person comes
+ * back into the form as it is now, the caseworker's letter text comes back; nothing else is touched.
+ */
+function offerUndo(text, undo) {
+  undoing = undo;
   $('#undo-text').textContent = text;
   $('#undo').hidden = false;
 }
 
+/**
+ * Undo for replacing the whole page (an example, a new household): back to the page as it was. What
+ * was typed after the replacement would go with it, so then the caseworker is asked first.
+ */
+function undoReplace(before) {
+  const after = JSON.stringify(form.state());
+  return () => {
+    if (JSON.stringify(form.state()) !== after && !window.confirm('Det du har ändrat efter det tas också bort när du ångrar. Fortsätta?')) return false;
+    restoreState(before);
+    return undefined;
+  };
+}
+
 $('#undo').addEventListener('click', () => {
-  if (!undoState) return;
-  restoreState(undoState);
-  undoState = null;
+  if (!undoing) return;
+  const undo = undoing;
+  const next = undo();
+  if (next === false) return; // the caseworker said no: nothing changed, "Ångra" stays
+  undoing = null;
   $('#undo').hidden = true;
   $('#undo-text').textContent = 'Ändringen är ångrad.';
   schedule();
-  $('#period').focus();
+  (next ?? $('#period')).focus();
 });
 
 window.addEventListener('beforeunload', (event) => {
@@ -163,13 +207,29 @@ async function calculate() {
     const response = await fetch('/api/calculate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: controller.signal });
     const text = await response.text();
     if (mine !== sequence) return;
-    if (response.ok) showDecision(JSON.parse(text), text, body);
-    else if (response.status === 400 || response.status === 413) showProblems(JSON.parse(text).errors);
-    else showFailure(`Beräkningstjänsten svarade med fel ${response.status}.`);
+    keepFocusInPlace(() => {
+      if (response.ok) showDecision(JSON.parse(text), text, body);
+      else if (response.status === 400 || response.status === 413) showProblems(JSON.parse(text).errors);
+      else showFailure(`Beräkningstjänsten svarade med fel ${response.status}.`);
+    });
   } catch (error) {
     if (error.name === 'AbortError' || mine !== sequence) return;
     showFailure('Beräkningstjänsten svarar inte. Kontrollera att den är igång.');
   }
+}
+
+/**
+ * Runs `render` (an answer's hints and errors, shown at their fields) without moving the field being
+ * typed in: what is inserted above it scrolls the page by as much, so it stays where the eye is.
+ */
+function keepFocusInPlace(render) {
+  const el = document.activeElement;
+  const inForm = el instanceof HTMLElement && el.closest('#household-form') !== null;
+  const top = inForm ? el.getBoundingClientRect().top : 0;
+  render();
+  if (!inForm || !el.isConnected) return;
+  const moved = el.getBoundingClientRect().top - top;
+  if (moved !== 0) window.scrollBy(0, moved);
 }
 
 function onField(path) {
@@ -291,7 +351,9 @@ function updateLetter() {
     letterText.value = draft;
     draftOf = d.inputHash;
   }
-  $('#letter-outdated').hidden = draftOf !== null || letterText.value === draft;
+  shownDraft = draft;
+  // Only when the proposal's draft really changed since the caseworker began writing their own text.
+  $('#letter-outdated').hidden = draftOf !== null || editedFrom === null || draft === editedFrom || letterText.value === draft;
   $('#letter-kind').textContent =
     kind.kind === 'none'
       ? 'Inget brev till den sökande för det här förslaget.'
@@ -331,15 +393,27 @@ worksheetNote.addEventListener('input', () => {
 });
 
 letterText.addEventListener('input', () => {
+  if (draftOf !== null) editedFrom = shownDraft;
   draftOf = null; // the caseworker's own text from now on: a new proposal does not overwrite it
   recorded = null;
   updateLetter();
   save();
 });
+// The caseworker's own text is replaced only when they say so, and "Ångra" brings it back.
 $('#letter-redraft').addEventListener('click', () => {
+  if (!window.confirm('Din egen text i brevet ersätts med ett nytt utkast från förslaget. Du kan ångra efteråt. Fortsätta?')) return;
+  const own = { text: letterText.value, from: editedFrom };
   draftOf = undefined;
   updateLetter();
   save();
+  offerUndo('Brevets text är ersatt med ett nytt utkast.', () => {
+    letterText.value = own.text;
+    draftOf = null;
+    editedFrom = own.from;
+    updateLetter();
+    save();
+    return letterText;
+  });
   letterText.focus();
 });
 for (const el of letterFields) {
@@ -488,7 +562,7 @@ $('#load-fixture').addEventListener('click', async () => {
   if (typeof household.decidedOn === 'string') decidedOnField.value = household.decidedOn;
   delete household.decidedOn;
   form.load(household);
-  offerUndo(before, `Exemplet ${fixtureSelect.selectedOptions[0].textContent} är inläst.`);
+  offerUndo(`Exemplet ${fixtureSelect.selectedOptions[0].textContent} är inläst.`, undoReplace(before));
   schedule();
   void calculate();
 });
@@ -521,7 +595,7 @@ $('#new-household').addEventListener('click', () => {
   announce('');
   setState('empty');
   save();
-  offerUndo(before, 'Formuläret är tömt.');
+  offerUndo('Formuläret är tömt.', undoReplace(before));
   $('#period').focus();
 });
 

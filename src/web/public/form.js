@@ -321,8 +321,9 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         ]),
       ),
     );
-    // The remove button first in the card: where it is drawn is where the Tab order reaches it.
-    row.querySelector('legend').after(removeButton('Ta bort person'));
+    // The remove button last in the card, where it is drawn: Tab reaches the person's fields first, so
+    // the applicant's "Ta bort" is not the first stop of the form.
+    row.append(removeButton('Ta bort person'));
     lists.members.append(row);
     if (values) {
       for (const key of MEMBER_KEYS) {
@@ -404,10 +405,9 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     } else if (button.dataset.remove) {
       const row = button.closest('[data-row]');
       const list = row.dataset.row;
-      const before = state();
-      const what = list === 'members' ? removeMember(row) : removeItem(row);
+      const removed = list === 'members' ? removeMember(row) : removeItem(row);
       form.querySelector(`[data-list="${list}"]`).closest('fieldset').querySelector('button[data-add], button[data-add-member]')?.focus();
-      onRemoved(before, what);
+      onRemoved(() => putBack(removed.rows), removed.text);
     } else return;
     onInput();
   });
@@ -417,26 +417,55 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     const n = rowsOf('members').indexOf(row) + 1;
     const label = memberLabel(row);
     const id = row.querySelector('[data-key="id"]').value.trim();
-    let moved = 0;
+    const rows = [{ list: 'members', row, index: n - 1 }];
     for (const list of ['incomes', 'costs', 'assets']) {
-      for (const r of rowsOf(list)) if (id !== '' && r.querySelector('[data-key="memberId"]').value === id) {
-        r.remove();
-        moved += 1;
-      }
-      relabelItems(list);
+      rowsOf(list).forEach((r, index) => {
+        if (id !== '' && r.querySelector('[data-key="memberId"]').value === id) rows.push({ list, row: r, index });
+      });
     }
-    row.remove();
+    for (const { row: r } of rows) r.remove();
+    for (const list of ['incomes', 'costs', 'assets']) relabelItems(list);
     for (const r of rowsOf('members')) updateMemberRow(r);
     refreshMemberSelects();
-    return `Person ${n} (${label}) togs bort${moved ? ` med ${moved} ${moved === 1 ? 'rad' : 'rader'} (inkomster, kostnader, tillgångar)` : ''}.`;
+    const moved = rows.length - 1;
+    return { rows, text: `Person ${n} (${label}) togs bort${moved ? ` med ${moved} ${moved === 1 ? 'rad' : 'rader'} (inkomster, kostnader, tillgångar)` : ''}.` };
   }
 
   function removeItem(row) {
     const list = row.dataset.row;
     const name = row.getAttribute('aria-label');
+    const index = rowsOf(list).indexOf(row);
     row.remove();
     relabelItems(list);
-    return `${name} togs bort.`;
+    return { rows: [{ list, row, index }], text: `${name} togs bort.` };
+  }
+
+  /**
+   * Undoes a removal, and only it: the removed rows go back where they were, as they were, into the
+   * form as it is now; whatever was typed since stays. A person whose id was given to someone added
+   * since comes back with a new id, and their rows follow them. Returns the control to go on in.
+   */
+  function putBack(rows) {
+    const [first] = rows;
+    if (first.list === 'members') {
+      const idInput = first.row.querySelector('[data-key="id"]');
+      const id = idInput.value.trim();
+      if (id !== '' && memberIds().some((m) => m.id === id)) {
+        const fresh = nextId(first.row.querySelector('[data-key="role"]').value);
+        idInput.value = fresh;
+        idInput.dataset.previous = fresh;
+        for (const { row } of rows.slice(1)) {
+          const sel = row.querySelector('[data-key="memberId"]');
+          sel.append(h('option', { value: fresh }, fresh));
+          sel.value = fresh;
+        }
+      }
+    }
+    for (const { list, row, index } of rows) lists[list].insertBefore(row, rowsOf(list)[index] ?? null);
+    for (const list of ['incomes', 'costs', 'assets']) relabelItems(list);
+    for (const r of rowsOf('members')) updateMemberRow(r);
+    refreshMemberSelects();
+    return first.row.querySelector('select, input');
   }
 
   const touch = (el) => el.closest('.field')?.classList.add('touched');

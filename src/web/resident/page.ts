@@ -137,12 +137,12 @@ function normSection(t: Translator, info: ResidentInfo, n: NormInfo): string {
 ${n.forMonth ? '' : `<p class="label"><strong>${text(t, 'norm.latestNote', { last: t.month(n.effectiveTo!.slice(0, 7)), month: t.month(info.period) })}</strong></p>`}
 <p class="screen-only">${text(t, 'norm.intro')}</p>
 <p>${text(t, 'norm.covers')}</p>
-<table><caption>${text(t, 'norm.personalCaption', { label })}</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="norm-personal"><table><caption id="norm-personal">${text(t, 'norm.personalCaption', { label })}</caption>
 <thead><tr><th scope="col">${text(t, 'norm.colPerson')}</th><th scope="col">${text(t, 'norm.colAmount')}</th><th scope="col">${text(t, 'norm.colWithoutLunch')}</th></tr></thead>
-<tbody>${rows}</tbody></table>
-<table><caption>${text(t, 'norm.commonCaption', { label })}</caption>
+<tbody>${rows}</tbody></table></div>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="norm-common"><table><caption id="norm-common">${text(t, 'norm.commonCaption', { label })}</caption>
 <thead><tr><th scope="col">${text(t, 'norm.colPersons')}</th><th scope="col">${text(t, 'norm.colAmount')}</th></tr></thead>
-<tbody>${common}</tbody></table>
+<tbody>${common}</tbody></table></div>
 <p>${fill(t, 'norm.extraMember', { amount: money(t, n.commonPerExtraMember) })}</p>
 <p>${fill(t, 'norm.example', { label: esc(label), personal: money(t, n.single.amount), common: money(t, n.common[0]!.amount), total: money(t, singleTotal) })}</p>
 ${n.hasEstimates ? `<p>${text(t, 'norm.preliminary')}</p>` : ''}
