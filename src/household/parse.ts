@@ -78,6 +78,8 @@ const memberSchema = z.object({
   minorApplicantReason: text.nullable().optional(),
   /** Skyddade personuppgifter (issue 22): the member's name, personnummer and address are masked (src/casework/protectedIdentity.ts); the calculation does not read it. */
   protectedIdentity: z.boolean().optional(),
+  /** Försörjningshinder (issue 25): a code of rules/support-obstacles.json, for the official statistics; the calculation does not read it. */
+  supportObstacle: text.nullable().optional(),
 });
 const incomeSchema = z.object({ memberId: text, type: text, amount: optionalMoney, yearToDate: optionalMoney, description: text.nullable().optional() });
 const costSchema = z.object({ type: text, amount: optionalMoney, memberId: text.nullable().optional(), description: text.nullable().optional() });
@@ -447,6 +449,7 @@ interface MemberRead {
   readonly minorApplicantReason: string | null | undefined;
   readonly activityRequirement: Member['activityRequirement'] | undefined;
   readonly sickness: Member['sickness'] | undefined;
+  readonly supportObstacle: string | null | undefined;
 }
 
 /**
@@ -502,6 +505,26 @@ function readSickness(r: Reader, m: Obj, base: string, role: string | undefined,
   return { since, medicalCertificate: certificate };
 }
 
+/**
+ * Försörjningshinder (issue 25): a code of rules/support-obstacles.json, for the applicant or partner
+ * only. Its form is checked here; whether the code is in the month's list, when a decision is
+ * registered (src/casework/supportObstacle.ts): the calculation does not read it.
+ */
+function readSupportObstacle(r: Reader, m: Obj, base: string, role: string | undefined): string | null | undefined {
+  const code = str(r, m, 'supportObstacle', base, 'supportObstacle', 'nullable');
+  if (typeof code !== 'string') return code;
+  const path = `${base}.supportObstacle`;
+  if (!SUPPORT_OBSTACLE_CODE.test(code)) {
+    r.add(path, 'INVALID_SUPPORT_OBSTACLE', { value: echo(code) });
+    return undefined;
+  }
+  if (role !== undefined && role !== 'applicant' && role !== 'partner') r.add(path, 'NOT_AN_ADULT_IN_CASE', NO_ARGS);
+  return code;
+}
+
+/** The form of a försörjningshinder code (rules/support-obstacles.json keys). */
+const SUPPORT_OBSTACLE_CODE = /^[a-z][a-z0-9-]{0,59}$/;
+
 function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string, number>): MemberRead {
   const base = `members[${i}]`;
   let id = str(r, m, 'id', base, 'memberId', 'required') as string | undefined;
@@ -555,6 +578,7 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
   // Read for its type only: the case work masks the member and the monthly run routes the case to a person.
   flag(r, m, 'protectedIdentity', base, 'flag', 'optional');
   const minorApplicantReason = bounded(r, `${base}.minorApplicantReason`, str(r, m, 'minorApplicantReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  const supportObstacle = readSupportObstacle(r, m, base, role ?? undefined);
   return {
     index: i,
     id,
@@ -570,6 +594,7 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
     minorApplicantReason,
     activityRequirement,
     sickness,
+    supportObstacle,
   };
 }
 
@@ -941,6 +966,7 @@ export function parseHousehold(raw: unknown): ParseResult {
       minorApplicantReason: m.minorApplicantReason ?? null,
       activityRequirement: m.activityRequirement ?? null,
       sickness: m.sickness ?? null,
+      supportObstacle: m.supportObstacle ?? null,
     })),
     incomes,
     costs,

@@ -52,6 +52,8 @@ export interface Member {
   readonly activityRequirement: ActivityRequirement | null;
   /** Applicant or partner: illness (läkarintyg from 2026-07-01); null = not given. */
   readonly sickness: Sickness | null;
+  /** Applicant or partner: försörjningshinder, a code of rules/support-obstacles.json (official statistics only); null = not given. */
+  readonly supportObstacle: string | null;
 }
 
 export interface Income {
