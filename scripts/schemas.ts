@@ -36,6 +36,7 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   period: { description: 'The month the application is for, YYYY-MM. The rules in force that month are used; a month without rules is refused.', pattern: MONTH },
   decidedOn: { description: `The date the decision is made, YYYY-MM-DD, optional: picks the law cited (SoL (2001:453) before 2025-07-01, SoL (2025:400) from then, with the transitional provisions); the amounts follow the benefit month. Not earlier than the first day of the month before the period, not more than ${MAX_YEARS_FROM_PERIOD} years after it.`, pattern: DATE },
   municipality: { description: "Kommunkod, four digits. Selects rules/municipal/<kod>.json when it exists, else the default policy.", pattern: '^[0-9]{4}$' },
+  district: { description: 'Stadsdel or distrikt (Stockholm, Göteborg, Malmö), at most 60 characters, for the official statistics (EKB-Månad, docs/statistics.md). Not used in the calculation. Optional.' },
   members: { description: `Everyone in the household: exactly one applicant, at most one partner, at most ${MAX_MEMBERS} members.` },
   'members.id': { description: `An id of your choice, at most ${MAX_ID_LENGTH} characters, unique in the household; incomes, costs and assets refer to it.` },
   'members.role': { description: 'applicant (sökande), partner (make/maka/sambo), child (barn, including youths 18–20), other-adult (another adult who is their own case).', enum: ROLES },

@@ -120,6 +120,8 @@ export const householdSchema = z.object({
   period: z.string(),
   decidedOn: z.string().nullable().optional(),
   municipality: text.nullable().optional(),
+  /** Stadsdel or distrikt (issue 25): for the official statistics only (Stockholm, Göteborg, Malmö); the calculation does not read it. */
+  district: text.nullable().optional(),
   members: z.array(memberSchema),
   incomes: z.array(incomeSchema).optional(),
   costs: z.array(costSchema).optional(),
@@ -522,6 +524,9 @@ function readSupportObstacle(r: Reader, m: Obj, base: string, role: string | und
   return code;
 }
 
+/** The longest stadsdel or distrikt name read. */
+const MAX_DISTRICT_LENGTH = 60;
+
 /** The form of a försörjningshinder code (rules/support-obstacles.json keys). */
 const SUPPORT_OBSTACLE_CODE = /^[a-z][a-z0-9-]{0,59}$/;
 
@@ -853,6 +858,8 @@ export function parseHousehold(raw: unknown): ParseResult {
   const periodText = str(r, raw, 'period', '', 'period', 'required');
   const p = new PeriodRead(typeof periodText === 'string' ? month(r, 'period', periodText) : undefined, typeof periodText === 'string' ? periodText : '');
   const decidedOn = readDecidedOn(r, raw, p);
+  // Read for its type and length only: the official statistics take it from the stored household (src/statistics).
+  bounded(r, 'district', str(r, raw, 'district', '', 'district', 'nullable'), MAX_DISTRICT_LENGTH);
   let municipality = str(r, raw, 'municipality', '', 'kommunkod', 'nullable');
   if (typeof municipality === 'string' && !/^[0-9]{4}$/.test(municipality)) {
     r.add('municipality', 'INVALID_MUNICIPALITY', { value: echo(municipality) });

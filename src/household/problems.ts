@@ -53,6 +53,7 @@ export type FieldKind =
   | 'exemption'
   | 'sickness'
   | 'supportObstacle'
+  | 'district'
   | 'incomes'
   | 'income'
   | 'incomeType'

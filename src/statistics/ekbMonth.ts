@@ -42,7 +42,7 @@ export interface ReportedAdult {
 export interface ReportedHousehold {
   readonly householdId: string;
   readonly kommun: string;
-  /** Stadsdel/distrikt: not in the household input yet, so always ''. */
+  /** Stadsdel/distrikt: the household's `district`, '' when not given. */
   readonly distrikt: string;
   readonly hushallstyp: HouseholdTypeCode;
   readonly childrenUnder18: number;
@@ -150,7 +150,8 @@ export function buildMonthReport(period: string, lines: readonly RegisteredCaseM
     if (adults.length === 0) problems.push({ caseId: line.caseId, message: 'hushållet har ingen sökande' });
     const kommun = line.municipality ?? '';
     if (!/^[0-9]{4}$/.test(kommun)) problems.push({ caseId: line.caseId, message: 'kommunkod saknas (municipality)' });
-    households.push({ householdId: line.caseId, kommun, distrikt: '', hushallstyp: householdType(forType, childrenUnder18), childrenUnder18, amountKronor: kronorHalfUp(paid), paidOre: paid, adults });
+    const district = line.household !== null && typeof line.household === 'object' ? (line.household as { district?: unknown }).district : undefined;
+    households.push({ householdId: line.caseId, kommun, distrikt: typeof district === 'string' ? district.replace(/[\t\r\n]/g, ' ').trim() : '', hushallstyp: householdType(forType, childrenUnder18), childrenUnder18, amountKronor: kronorHalfUp(paid), paidOre: paid, adults });
   }
   // The amounts equal the payments to the krona: each household, and the whole month against every order of it.
   for (const h of households) {

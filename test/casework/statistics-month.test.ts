@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statisticsCommand } from '../../src/cli/statistics.ts';
 import { itemsOf } from '../../src/casework/items.ts';
+import { missingSupportObstacleNote, supportObstacleProblems } from '../../src/casework/supportObstacle.ts';
 import { registerDecision } from '../../src/casework/workday.ts';
 import type { Decision } from '../../src/explain/contract.ts';
 import { luhnCheckDigit } from '../../src/household/personnummer.ts';
@@ -36,7 +37,7 @@ const household = (caseId: string, members: object[], rent: string) => ({
 });
 
 const HOUSEHOLDS = [
-  household('S-1', [adult('a', 'applicant', '1990-05-17', 'female', '123', 'arbetslos-ingen-ersattning'), child('c1', '2015-02-01'), child('c2', '2020-11-30')], '7200'),
+  { ...household('S-1', [adult('a', 'applicant', '1990-05-17', 'female', '123', 'arbetslos-ingen-ersattning'), child('c1', '2015-02-01'), child('c2', '2020-11-30')], '7200'), district: 'Centrum' },
   household('S-2', [adult('a', 'applicant', '1980-01-10', 'male', '234', 'sjukskriven-vantar-sjukpenning'), adult('b', 'partner', '1982-03-03', 'female', '345', 'saknar-barnomsorg'), child('c', '2008-03-02')], '8100'),
   household('S-3', [adult('a', 'applicant', '1970-07-07', 'male', '456', 'heltid-otillracklig-inkomst')], '5000'),
   household('S-4', [adult('a', 'applicant', '1999-09-09', 'male', '567', 'etablering-vantar')], '4800'),
@@ -110,6 +111,19 @@ describe('försörjningshinder at registration', () => {
   });
 });
 
+describe('försörjningshinder: the proposal notes it, the code is checked against the month's list', () => {
+  it('notes the adults it is missing for, and nothing when every adult has one', () => {
+    expect(missingSupportObstacleNote(HOUSEHOLDS[4])).toEqual({ paths: ['members[0].supportObstacle'], text: expect.stringContaining('Försörjningshinder saknas för den sökande') });
+    expect(missingSupportObstacleNote(HOUSEHOLDS[1])).toBeNull();
+    const partnerMissing = { members: [{ role: 'applicant', supportObstacle: 'saknar-barnomsorg' }, { role: 'partner' }, { role: 'child' }] };
+    expect(missingSupportObstacleNote(partnerMissing)?.paths).toEqual(['members[1].supportObstacle']);
+  });
+  it('a code not in the list is refused', () => {
+    const problems = supportObstacleProblems({ members: [{ role: 'applicant', supportObstacle: 'ledig' }] }, { 'saknar-barnomsorg': { labelSv: 'Saknar barnomsorg', labelEn: 'No childcare', officialCode: null, codeStatus: 'unverified' } });
+    expect(problems.map((p) => p.code)).toEqual(['UNKNOWN_SUPPORT_OBSTACLE']);
+  });
+});
+
 describe('statistics month', () => {
   it('writes one row per household paid, every variable from the registered decisions and orders, and logs the export', () => {
     const out = join(dir, 'ekb.txt');
@@ -123,12 +137,12 @@ describe('statistics month', () => {
     // The refusal pays nothing and the unregistered case is not there: three households.
     expect([...byId.keys()].sort()).toEqual(['S-1', 'S-2', 'S-4']);
     const s1 = byId.get('S-1')!;
-    expect(s1).toMatchObject({ Ar: '2026', Manad: '03', Kommun: '2281', Distrikt: '', Hushallstyp: '6', Barn18: '2', Kon1: '2', Alder1: '35', Fhinder1: 'arbetslos-ingen-ersattning', Personnr2: '', Kon2: '', Alder2: '', Fhinder2: '' });
+    expect(s1).toMatchObject({ Ar: '2026', Manad: '03', Kommun: '2281', Distrikt: 'Centrum', Hushallstyp: '6', Barn18: '2', Kon1: '2', Alder1: '35', Fhinder1: 'arbetslos-ingen-ersattning', Personnr2: '', Kon2: '', Alder2: '', Fhinder2: '' });
     expect(s1['Personnr1']).toBe(pnr('1990-05-17', '123').replace('-', ''));
     expect(Number(s1['Belopp'])).toBe(kronorHalfUp(paid.get('S-1')! as Ore));
     const s2 = byId.get('S-2')!;
     // The couple's child was born 2008-03-02: 18 on 2026-03-02, so under 18 on the month's first day.
-    expect(s2).toMatchObject({ Hushallstyp: '8', Barn18: '1', Kon1: '1', Alder1: '46', Fhinder1: 'sjukskriven-vantar-sjukpenning', Kon2: '2', Alder2: '43', Fhinder2: 'saknar-barnomsorg' });
+    expect(s2).toMatchObject({ Distrikt: '', Hushallstyp: '8', Barn18: '1', Kon1: '1', Alder1: '46', Fhinder1: 'sjukskriven-vantar-sjukpenning', Kon2: '2', Alder2: '43', Fhinder2: 'saknar-barnomsorg' });
     expect(s2['Personnr2']).toBe(pnr('1982-03-03', '345').replace('-', ''));
     const s4 = byId.get('S-4')!;
     // Delvis bifall of 1 000,50 kr: 1 001 kr in whole kronor (half up).
