@@ -111,7 +111,7 @@ describe('försörjningshinder at registration', () => {
   });
 });
 
-describe('försörjningshinder: the proposal notes it, the code is checked against the month's list', () => {
+describe('försörjningshinder: the proposal notes it, the code is checked against the list of the month', () => {
   it('notes the adults it is missing for, and nothing when every adult has one', () => {
     expect(missingSupportObstacleNote(HOUSEHOLDS[4])).toEqual({ paths: ['members[0].supportObstacle'], text: expect.stringContaining('Försörjningshinder saknas för den sökande') });
     expect(missingSupportObstacleNote(HOUSEHOLDS[1])).toBeNull();
