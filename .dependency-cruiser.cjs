@@ -13,7 +13,7 @@
  *   decision     src/decision, src/index.ts: the proposal, in the law's order, made of the concepts
  *   views        src/explain: Swedish and English texts, the decision as calculate --json prints it,
  *                the letter; rendered from the data
- *   runs         src/batch, src/monthly, src/compare, src/store: batch, monthly, compare, the store
+ *   runs         src/batch, src/monthly, src/compare, src/store, src/casework, src/statistics: batch, monthly, compare, the store, the workday, the official statistics
  *   faces        src/web, src/cli, src/cli.ts: the pages, the API, the commands
  *
  * And no import cycle anywhere in src/. `import type` counts like any import: a type is a
@@ -26,7 +26,7 @@ const LAYERS = {
   concepts: '^src/(norm|costs|income|agency|assets|childImpact|activity|medical|conditions|labourMarket|shares)/',
   decision: '^src/decision/|^src/index\\.ts$',
   views: '^src/explain/',
-  runs: '^src/(batch|monthly|compare|store|casework)/',
+  runs: '^src/(batch|monthly|compare|store|casework|statistics)/',
   faces: '^src/(web|cli)/|^src/cli\\.ts$',
 };
 

@@ -49,6 +49,7 @@ const EXAMPLES: { readonly [K in ProblemKey]: readonly [path: string, args: Prob
   INVALID_MUNICIPALITY: ['municipality', { value: { text: 'Sundsvall' } }],
   INVALID_ROLE: ['members[0].role', { value: { text: 'boss' }, allowed: ['applicant', 'partner', 'child', 'other-adult'] }],
   INVALID_GENDER: ['members[0].gender', { value: { text: 'f' }, allowed: ['female', 'male', 'other'] }],
+  INVALID_SUPPORT_OBSTACLE: ['members[0].supportObstacle', { value: { text: 'Arbetslös' } }],
   INVALID_STATUS: ['agencyAnswers[0].status', { value: { text: 'ok' }, allowed: ['answered', 'nothing', 'unverifiable', 'failed'] }],
   UNKNOWN_AGENCY: ['registeredIncomes[0].agency', { value: { text: 'kronofogden' }, allowed: ['fk', 'pm', 'akassa', 'csn', 'af', 'skv', 'migrationsverket'] }],
   INVALID_ACTION: ['registeredIncomes[0].assessment.action', { value: { text: 'ignore' }, allowed: ['count', 'exclude'] }],

@@ -68,6 +68,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: `run-fixtures [DIR] [--rules DIR]
       Calculates every *.json household in DIR (default fixtures/) and prints one line each.`,
   },
+  statistics: {
+    run: async (args, io) => (await import('./cli/statistics.ts')).statisticsCommand(args, io),
+    usage: `statistics month YYYY-MM --store PATH [--out FILE] [--who NAME] [--rules DIR]
+      The month's report to Socialstyrelsen (EKB-Månad) from registered decisions and their payments,
+      validated before it is written; "Inget att rapportera" when no household was paid. docs/statistics.md.`,
+  },
   rules: {
     run: async (args, io) => (await import('./cli/rules.ts')).rulesCommand(args, io),
     usage: `rules check [--rules DIR]

@@ -11,6 +11,7 @@ import { diffJson, type Difference } from '../store/diff.ts';
 import { renderedDecision } from '../store/read.ts';
 import { recordContentProblem } from '../store/verify.ts';
 import { deriveRegistered, readRegistration, type Problem, type ProposalRef, type RegisteredRefs } from './register.ts';
+import { supportObstacleProblems, type SupportObstacleTable } from './supportObstacle.ts';
 import type { RegisteredDecision, RegistrationInput } from './types.ts';
 
 export interface Person {
@@ -53,7 +54,20 @@ function conflict(error: unknown): RegisterResult | null {
 }
 
 /** Registers a first decision on a proposal. A case and month already decided is refused (409) with a message. */
-export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown, person: Person, purpose: string): RegisterResult {
+/**
+ * The försörjningshinder list of a month (rules/support-obstacles.json) to check the adults' codes
+ * against; null checks only that every adult has one.
+ */
+export type ObstacleLookup = (period: string) => SupportObstacleTable | null;
+
+/** The reading's problems and the försörjningshinder's, together (every problem at once). */
+function withObstacles(read: ReturnType<typeof readRegistration>, record: StoredRecord, period: string, obstacles: ObstacleLookup | null): ReturnType<typeof readRegistration> {
+  const more = supportObstacleProblems(JSON.parse(record.inputJson), obstacles === null ? null : obstacles(period));
+  if (more.length === 0) return read;
+  return { ok: false, problems: [...(read.ok ? [] : read.problems), ...more] };
+}
+
+export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown, person: Person, purpose: string, obstacles: ObstacleLookup | null = null): RegisterResult {
   const found = proposalOf(cw, proposalId);
   if (!found.ok) return { ok: false, status: found.status, problems: [found.problem] };
   const { proposal, record } = found;
@@ -66,7 +80,7 @@ export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown,
       problems: [{ path: 'decisionId', code: 'ALREADY_REGISTERED', message: `Ärende ${newest.caseId} för ${newest.period} är redan beslutat (${newest.decisionId}, ${newest.decidedOn} av ${newest.decidedBy}). En ändring görs som rättelse, ändring eller omprövning av det beslutet.` }],
     };
   }
-  const read = readRegistration(raw, { proposal, user: person.user, role: person.role, delegation: person.delegation, changes: null });
+  const read = withObstacles(readRegistration(raw, { proposal, user: person.user, role: person.role, delegation: person.delegation, changes: null }), record, proposal.decision.period, obstacles);
   if (!read.ok) return { ok: false, status: 400, problems: read.problems };
   return append(cw, read.input, proposal, record.ruleSetVersion, purpose);
 }
@@ -76,7 +90,7 @@ export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown,
  * omprövning, linked to it. On the same proposal, or on a newer proposal of the same case and month
  * (`proposalId` in the request) when the facts changed.
  */
-export function changeDecision(cw: CaseWork, decisionId: string, raw: unknown, person: Person, purpose: string): RegisterResult {
+export function changeDecision(cw: CaseWork, decisionId: string, raw: unknown, person: Person, purpose: string, obstacles: ObstacleLookup | null = null): RegisterResult {
   const current = cw.registered(decisionId);
   if (!current) return { ok: false, status: 404, problems: [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget registrerat beslut ${decisionId}.` }] };
   const line = cw.lineage(current.input.caseId, current.input.period);
@@ -91,13 +105,13 @@ export function changeDecision(cw: CaseWork, decisionId: string, raw: unknown, p
   if (found.proposal.decision.caseId !== current.input.caseId || found.proposal.decision.period !== current.input.period) {
     return { ok: false, status: 400, problems: [{ path: 'proposalId', code: 'OTHER_CASE', message: 'Det nya förslaget gäller ett annat ärende eller en annan månad.' }] };
   }
-  const read = readRegistration(raw, {
+  const read = withObstacles(readRegistration(raw, {
     proposal: found.proposal,
     user: person.user,
     role: person.role,
     delegation: person.delegation,
     changes: { decisionId, recordHash: current.record.recordHash, proposalId: current.input.proposal.decisionId, acknowledged: current.decision.acknowledged, alreadyPaid: cw.paidIn(line) },
-  });
+  }), found.record, found.proposal.decision.period, obstacles);
   if (!read.ok) return { ok: false, status: 400, problems: read.problems };
   return append(cw, read.input, found.proposal, found.record.ruleSetVersion, purpose);
 }

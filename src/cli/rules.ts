@@ -85,6 +85,10 @@ export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()
       out.push(`      ${parts.map((p) => `${p.name}: ${p.status}`).join('; ')}`);
     }
   }
+  for (const v of book.supportObstacles.data.values) {
+    const list = Object.values(v.obstacles);
+    out.push(`Försörjningshinder ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}: ${list.length} labels (${v.status}), Socialstyrelsen's codes: ${list.filter((o) => o.codeStatus === 'verified').length} verified, ${list.filter((o) => o.codeStatus === 'unverified').length} unverified`);
+  }
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT_OK;

@@ -80,6 +80,8 @@ const memberSchema = z.object({
   minorApplicantReason: text.nullable().optional(),
   /** Skyddade personuppgifter (issue 22): the member's name, personnummer and address are masked (src/casework/protectedIdentity.ts); the calculation does not read it. */
   protectedIdentity: z.boolean().optional(),
+  /** Försörjningshinder (issue 25): a code of rules/support-obstacles.json, for the official statistics; the calculation does not read it. */
+  supportObstacle: text.nullable().optional(),
 });
 const incomeSchema = z.object({ memberId: text, type: text, amount: optionalMoney, yearToDate: optionalMoney, description: text.nullable().optional() });
 const costSchema = z.object({ type: text, amount: optionalMoney, memberId: text.nullable().optional(), description: text.nullable().optional() });
@@ -130,6 +132,8 @@ export const householdSchema = z.object({
   period: z.string(),
   decidedOn: z.string().nullable().optional(),
   municipality: text.nullable().optional(),
+  /** Stadsdel or distrikt (issue 25): for the official statistics only (Stockholm, Göteborg, Malmö); the calculation does not read it. */
+  district: text.nullable().optional(),
   members: z.array(memberSchema),
   incomes: z.array(incomeSchema).optional(),
   costs: z.array(costSchema).optional(),
@@ -470,6 +474,7 @@ interface MemberRead {
   readonly activityRequirement: Member['activityRequirement'] | undefined;
   readonly sickness: Member['sickness'] | undefined;
   readonly name: string | null | undefined;
+  readonly supportObstacle: string | null | undefined;
 }
 
 /**
@@ -525,6 +530,29 @@ function readSickness(r: Reader, m: Obj, base: string, role: string | undefined,
   return { since, medicalCertificate: certificate };
 }
 
+/**
+ * Försörjningshinder (issue 25): a code of rules/support-obstacles.json, for the applicant or partner
+ * only. Its form is checked here; whether the code is in the month's list, when a decision is
+ * registered (src/casework/supportObstacle.ts): the calculation does not read it.
+ */
+function readSupportObstacle(r: Reader, m: Obj, base: string, role: string | undefined): string | null | undefined {
+  const code = str(r, m, 'supportObstacle', base, 'supportObstacle', 'nullable');
+  if (typeof code !== 'string') return code;
+  const path = `${base}.supportObstacle`;
+  if (!SUPPORT_OBSTACLE_CODE.test(code)) {
+    r.add(path, 'INVALID_SUPPORT_OBSTACLE', { value: echo(code) });
+    return undefined;
+  }
+  if (role !== undefined && role !== 'applicant' && role !== 'partner') r.add(path, 'NOT_AN_ADULT_IN_CASE', NO_ARGS);
+  return code;
+}
+
+/** The longest stadsdel or distrikt name read. */
+const MAX_DISTRICT_LENGTH = 60;
+
+/** The form of a försörjningshinder code (rules/support-obstacles.json keys). */
+const SUPPORT_OBSTACLE_CODE = /^[a-z][a-z0-9-]{0,59}$/;
+
 function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string, number>): MemberRead {
   const base = `members[${i}]`;
   let id = str(r, m, 'id', base, 'memberId', 'required') as string | undefined;
@@ -578,6 +606,7 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
   // Read for its type only: the case work masks the member and the monthly run routes the case to a person.
   flag(r, m, 'protectedIdentity', base, 'flag', 'optional');
   const minorApplicantReason = bounded(r, `${base}.minorApplicantReason`, str(r, m, 'minorApplicantReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
+  const supportObstacle = readSupportObstacle(r, m, base, role ?? undefined);
   return {
     index: i,
     id,
@@ -594,6 +623,7 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
     activityRequirement,
     sickness,
     name: name === undefined ? undefined : oneLineOf(name),
+    supportObstacle,
   };
 }
 
@@ -917,6 +947,8 @@ export function parseHousehold(raw: unknown): ParseResult {
   const periodText = str(r, raw, 'period', '', 'period', 'required');
   const p = new PeriodRead(typeof periodText === 'string' ? month(r, 'period', periodText) : undefined, typeof periodText === 'string' ? periodText : '');
   const decidedOn = readDecidedOn(r, raw, p);
+  // Read for its type and length only: the official statistics take it from the stored household (src/statistics).
+  bounded(r, 'district', str(r, raw, 'district', '', 'district', 'nullable'), MAX_DISTRICT_LENGTH);
   let municipality = str(r, raw, 'municipality', '', 'kommunkod', 'nullable');
   if (typeof municipality === 'string' && !/^[0-9]{4}$/.test(municipality)) {
     r.add('municipality', 'INVALID_MUNICIPALITY', { value: echo(municipality) });
@@ -1032,6 +1064,7 @@ export function parseHousehold(raw: unknown): ParseResult {
       activityRequirement: m.activityRequirement ?? null,
       sickness: m.sickness ?? null,
       name: m.name ?? null,
+      supportObstacle: m.supportObstacle ?? null,
     })),
     incomes,
     costs,

@@ -68,6 +68,18 @@ export function personnummerProblem(text: string, referenceYear: number | null):
 }
 
 /**
+ * The 12-digit form YYYYMMDDNNNN of a valid personnummer (the form the official statistics take, issue
+ * 25), the century of a YYMMDD number read against the reference year as personnummerProblem does;
+ * null when the number is not valid.
+ */
+export function personnummer12(text: string, referenceYear: number): string | null {
+  if (personnummerProblem(text, referenceYear) !== null) return null;
+  const [, century, yy, mm, dd, separator, serial] = SHAPE.exec(text) as unknown as [string, string | undefined, string, string, string, string, string];
+  const year = century !== undefined ? Number(century + yy) : referenceYear - ((((referenceYear - Number(yy)) % 100) + 100) % 100) - (separator === '+' ? 100 : 0);
+  return `${year}${mm}${dd}${serial}`;
+}
+
+/**
  * A personnummer shown without its four last digits: "19880402-1234" → "19880402-****". Masking works
  * on the field that holds a personnummer (members[].personnummer), never on printed text (issue 27):
  * the decision does not carry that field at all, and a problem with it holds only this masked form.

@@ -52,6 +52,8 @@ export type FieldKind =
   | 'activityStatus'
   | 'exemption'
   | 'sickness'
+  | 'supportObstacle'
+  | 'district'
   | 'incomes'
   | 'income'
   | 'incomeType'
@@ -154,6 +156,7 @@ export interface ProblemArgTypes {
   INVALID_MUNICIPALITY: { value: Echo };
   INVALID_ROLE: { value: Echo; allowed: readonly string[] };
   INVALID_GENDER: { value: Echo; allowed: readonly string[] };
+  INVALID_SUPPORT_OBSTACLE: { value: Echo };
   INVALID_STATUS: { value: Echo; allowed: readonly string[] };
   UNKNOWN_AGENCY: { value: Echo; allowed: readonly string[] };
   INVALID_ACTION: { value: Echo; allowed: readonly string[] };

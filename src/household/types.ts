@@ -54,6 +54,8 @@ export interface Member {
   readonly sickness: Sickness | null;
   /** The person's name, for the letter and the worksheet only (never used in the calculation); null = not given. */
   readonly name: string | null;
+  /** Applicant or partner: försörjningshinder, a code of rules/support-obstacles.json (official statistics only); null = not given. */
+  readonly supportObstacle: string | null;
 }
 
 export interface Income {

@@ -18,6 +18,7 @@ import {
   jobbstimulansFileSchema,
   legalReferencesFileSchema,
   medicalCertificateFileSchema,
+  supportObstaclesFileSchema,
   municipalFileSchema,
   pendingRulesFileSchema,
   prisbasbeloppFileSchema,
@@ -38,6 +39,7 @@ export type BarnkonsekvensFile = z.infer<typeof barnkonsekvensFileSchema>;
 export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
 export type ActivityRequirementFile = z.infer<typeof activityRequirementFileSchema>;
 export type MedicalCertificateFile = z.infer<typeof medicalCertificateFileSchema>;
+export type SupportObstaclesFile = z.infer<typeof supportObstaclesFileSchema>;
 export type PendingRulesFile = z.infer<typeof pendingRulesFileSchema>;
 export type AgencyIncomeMapFile = z.infer<typeof agencyIncomeMapFileSchema>;
 
@@ -62,6 +64,8 @@ export interface Rulebook {
   readonly barnkonsekvens: Loaded<BarnkonsekvensFile>;
   readonly activityRequirement: Loaded<ActivityRequirementFile>;
   readonly medicalCertificate: Loaded<MedicalCertificateFile>;
+  /** Försörjningshinder for the statistics (never part of a rule set). */
+  readonly supportObstacles: Loaded<SupportObstaclesFile>;
   /** Condition files in force (status pending ones are in `pending.conditions`, never evaluated). */
   readonly conditions: readonly Loaded<ConditionsFile>[];
   readonly pending: { readonly rules: readonly Loaded<PendingRulesFile>[]; readonly conditions: readonly Loaded<ConditionsFile>[] };
@@ -90,6 +94,7 @@ const SINGLE_FILES = {
   barnkonsekvens: ['barnkonsekvens.json', barnkonsekvensFileSchema],
   activityRequirement: ['activity-requirement.json', activityRequirementFileSchema],
   medicalCertificate: ['medical-certificate.json', medicalCertificateFileSchema],
+  supportObstacles: ['support-obstacles.json', supportObstaclesFileSchema],
   agencyIncomeMap: ['agency-income-map.json', agencyIncomeMapFileSchema],
 } as const;
 
@@ -287,7 +292,7 @@ function checkCorroboration(file: string, from: string, refs: Record<string, { s
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
-  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate, book.agencyIncomeMap]) {
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate, book.supportObstacles, book.agencyIncomeMap]) {
     checkWindows(loaded.file, loaded.data.values, problems);
   }
   checkWindows(book.legal.file, book.legal.data.versions, problems);
@@ -362,6 +367,9 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   // Every legal topic that a rule cites exists in every version of the legal references.
   for (const v of book.activityRequirement.data.values) {
     checkSources(book.activityRequirement.file, book.activityRequirement.data.sources, [v.source, v.qualifyingConsecutiveMonths.source, ...v.exemptions.map((e) => e.source)], problems);
+  }
+  for (const v of book.supportObstacles.data.values) {
+    checkSources(book.supportObstacles.file, book.supportObstacles.data.sources, [v.source, v.legalSource], problems);
   }
   for (const v of book.medicalCertificate.data.values) {
     checkSources(book.medicalCertificate.file, book.medicalCertificate.data.sources, [v.source, v.requiredAfterDays.source], problems);

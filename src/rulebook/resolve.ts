@@ -488,6 +488,10 @@ export class RuleSetCache {
   constructor(book: Rulebook) {
     this.#book = book;
   }
+  /** The rulebook the sets are resolved from (for the lists that are no part of a rule set, such as rules/support-obstacles.json). */
+  get book(): Rulebook {
+    return this.#book;
+  }
   /** The rule set for a month; decidedOn (YYYY-MM-DD, optional) picks the law cited (see resolveRuleSet). */
   get(period: Period, municipality: string | null, decidedOn: string | null = null): VersionedRuleSet {
     const muni = municipality !== null && this.#book.municipal.has(municipality) ? municipality : 'default';

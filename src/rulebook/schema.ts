@@ -132,6 +132,27 @@ export const assetTypesFileSchema = typeTableFile(
   z.object({ labelSv: z.string(), labelEn: z.string(), liquid: z.boolean() }),
 );
 
+/**
+ * Försörjningshinder (rules/support-obstacles.json, issue 25): what a caseworker registers per adult
+ * for the official statistics (HSLF-FS 2015:30 3 §). Not a calculation rule and never part of a rule
+ * set: the registration and the statistics read it. A code Socialstyrelsen's bilaga 1 gives is
+ * officialCode; null with codeStatus unverified where no public source gave it.
+ */
+export const supportObstaclesFileSchema = datedFile('support-obstacles', {
+  status,
+  source: z.string(),
+  legalSource: z.string(),
+  obstacles: z.record(
+    z.string().regex(/^[a-z][a-z0-9-]*$/),
+    z.strictObject({
+      labelSv: z.string().min(1),
+      labelEn: z.string().min(1),
+      officialCode: z.string().nullable(),
+      codeStatus: z.enum(['verified', 'unverified']),
+    }),
+  ),
+});
+
 const contactText = z.object({ value: z.string().min(1).max(200).nullable(), status, source: z.string() });
 const httpsUrl = z.string().max(300).regex(/^https:\/\/[^\s"<>]+$/, 'expected an https:// address');
 const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time HH:MM');

@@ -148,6 +148,8 @@ export interface CaseAnswer {
   readonly orders: readonly Order[];
   readonly alreadyPaid: string;
   readonly newerProposal: string | null;
+  /** Adults without a försörjningshinder (issue 25): registering is refused until it is given. */
+  readonly supportObstacleMissing?: { readonly paths: readonly string[]; readonly text: string } | null;
   readonly suggestion: { readonly decidedOn: string; readonly outcome: string | null; readonly payable: string | null; readonly payments: readonly Payment[] };
   readonly may: { readonly register: boolean; readonly change: boolean; readonly stop: boolean };
   readonly codes: { readonly outcome: Readonly<Record<string, string>>; readonly recipient: Readonly<Record<string, string>>; readonly scheme: Readonly<Record<string, string>>; readonly change: Readonly<Record<string, string>> };

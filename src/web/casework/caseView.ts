@@ -7,6 +7,7 @@
  */
 import { itemsOf } from '../../casework/items.ts';
 import { suggestPayments, type SuggestedPayment } from '../../casework/suggest.ts';
+import { missingSupportObstacleNote } from '../../casework/supportObstacle.ts';
 import type { RegisteredDecision } from '../../casework/types.ts';
 import { CHANGE_SV, journalNoteSv, ORDER_STATUS_SV, OUTCOME_SV, reasonSv, RECIPIENT_SV, ROUTING_SV, SCHEME_SV } from '../../explain/casework.ts';
 import type { Decision } from '../../explain/contract.ts';
@@ -99,6 +100,8 @@ export function caseView(cw: CaseWork, record: StoredRecord, options: CaseViewOp
     changes,
     agencyPayments: proposal.income.registered,
     items: itemsOf(proposal),
+    /** Adults without a försörjningshinder (issue 25): a note, not blocking the proposal; registering is refused until given. */
+    supportObstacleMissing: missingSupportObstacleNote(household),
     registered,
     orders: orders.map(orderView),
     alreadyPaid: formatKronor(paidOre),

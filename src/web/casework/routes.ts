@@ -29,6 +29,7 @@ import type { VersionedRuleSet } from '../../rulebook/types.ts';
 import { controlTotal, pain001, type Payer } from '../../casework/pain001.ts';
 import { maskProtected, MASK } from '../../casework/protectedIdentity.ts';
 import { facetsOf, parseQueueQuery, queueItem, selectQueue, type QueueItem } from '../../casework/queue.ts';
+import { supportObstaclesFor } from '../../casework/supportObstacle.ts';
 import { changeDecision, registerDecision, type RegisterResult } from '../../casework/workday.ts';
 import { CaseWork, ConflictError, type OrderRow } from '../../store/casework.ts';
 import { StoreError, StoreNotFoundError } from '../../store/store.ts';
@@ -230,7 +231,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
       if (!cw) return noStore(c);
       const staff = c.get('staff');
       try {
-        return registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purposeOf(c, may.role, body.value)));
+        return registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purposeOf(c, may.role, body.value), (period) => supportObstaclesFor(options.cache.book, period)));
       } catch (error) {
         return storeFailure(c, error);
       }

@@ -59,11 +59,14 @@ export interface Morning {
 export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = []): Promise<Morning> {
   const store = join(dir, 'records.sqlite');
   const pairs = [...monthlyLines(count, seed, '2026-03')].map((p, i) => {
-    if (!protect.includes(i)) return p;
+    // Every adult has the försörjningshinder a decision is registered with (issue 25).
     const mark = (line: string) => {
-      const h = JSON.parse(line) as { members: { role: string; protectedIdentity?: boolean; name?: string }[] };
-      h.members[0]!.protectedIdentity = true;
-      h.members[0]!.name = 'Hemlig Person';
+      const h = JSON.parse(line) as { members: { role: string; protectedIdentity?: boolean; name?: string; supportObstacle?: string }[] };
+      for (const m of h.members) if (m.role === 'applicant' || m.role === 'partner') m.supportObstacle = 'arbetslos-ingen-ersattning';
+      if (protect.includes(i)) {
+        h.members[0]!.protectedIdentity = true;
+        h.members[0]!.name = 'Hemlig Person';
+      }
       return JSON.stringify(h);
     };
     return { previous: p.previous === null ? null : mark(p.previous), current: mark(p.current) };

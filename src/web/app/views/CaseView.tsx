@@ -495,6 +495,7 @@ export function CaseView() {
           Det finns ett nyare förslag för ärendet och månaden: <Link href={`/arende/${c.newerProposal}${route.search}`}>öppna det</Link>.
         </p>
       ) : null}
+      {!registered && c.supportObstacleMissing ? <p class="w-note">{c.supportObstacleMissing.text}</p> : null}
       {registered ? (
         <Registered c={c} d={d} />
       ) : (
