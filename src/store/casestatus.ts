@@ -43,6 +43,8 @@ export interface StatusEvent {
 
 export interface MonthDecision {
   readonly decisionId: string;
+  /** When the store recorded it (ISO timestamp). */
+  readonly recordedAt: string;
   readonly decidedOn: string;
   readonly decidedBy: string;
   readonly outcome: string;
@@ -156,13 +158,13 @@ function monthOf(period: string, proposals: readonly ProposalDbRow[], registered
       history.push(ev({ on: d.decidedOn, period, state: 'decided', decisionId: d.decisionId, outcome: d.outcome, amount: d.payable, by: d.decidedBy, changeKind: d.changeKind }));
     }
     const n = line.newest;
-    decision = { decisionId: n.decisionId, decidedOn: n.decidedOn, decidedBy: n.decidedBy, outcome: n.outcome, payable: n.payable, automated: false };
+    decision = { decisionId: n.decisionId, recordedAt: n.recordedAt, decidedOn: n.decidedOn, decidedBy: n.decidedBy, outcome: n.outcome, payable: n.payable, automated: false };
     firstDecidedOn = line.first.decidedOn;
   } else {
     const auto = routings.find((x) => x.r?.automated === true);
     if (auto) {
       const on = auto.p.decided_on ?? dayOf(auto.p.recorded_at);
-      decision = { decisionId: auto.p.decision_id, decidedOn: on, decidedBy: 'automatiserat beslut', outcome: auto.p.outcome, payable: auto.p.payable, automated: true };
+      decision = { decisionId: auto.p.decision_id, recordedAt: auto.p.recorded_at, decidedOn: on, decidedBy: 'automatiserat beslut', outcome: auto.p.outcome, payable: auto.p.payable, automated: true };
       firstDecidedOn = on;
       history.push(ev({ on, period, state: 'decided', decisionId: auto.p.decision_id, outcome: auto.p.outcome, amount: auto.p.payable, by: 'automatiserat beslut' }));
     }

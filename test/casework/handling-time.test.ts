@@ -53,7 +53,7 @@ function month(m: M): MonthStanding {
     state: m.decided ? 'decided' : 'received',
     receivedOn: m.received,
     dueOn: due,
-    decision: m.decided ? { decisionId: `D-${m.decided}`, decidedOn: m.decided, decidedBy: 'Karin', outcome: m.outcome ?? 'approve', payable: '100', automated: false } : null,
+    decision: m.decided ? { decisionId: `D-${m.decided}`, recordedAt: `${m.decided}T12:00:00.000Z`, decidedOn: m.decided, decidedBy: 'Karin', outcome: m.outcome ?? 'approve', payable: '100', automated: false } : null,
     payOn: null,
     handling: m.received && m.decided ? { receivedOn: m.received, decidedOn: m.decided, workingDays: workingDaysUsed(m.received, m.decided), met: workingDaysUsed(m.received, m.decided) <= 5 } : null,
     application: m.application,
