@@ -89,6 +89,7 @@ export interface CaseStanding {
 
 interface ProposalDbRow {
   decision_id: string;
+  case_id: string;
   period: string;
   recorded_at: string;
   outcome: string;
@@ -194,13 +195,13 @@ function monthOf(period: string, proposals: readonly ProposalDbRow[], registered
   return { period, state, receivedOn, dueOn, decision, payOn, handling, application, applicantGender: applicantGenderOf(newest.p.members) };
 }
 
-const PROPOSALS = `SELECT decision_id, period, recorded_at, json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
+const PROPOSALS = `SELECT decision_id, case_id, period, recorded_at, json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
   json_extract(decision_json, '$.decidedOn') AS decided_on, json_extract(decision_json, '$.routing') AS routing, json_extract(input_json, '$.members') AS members
   FROM records WHERE ${IS_PROPOSAL} AND case_id IS NOT NULL`;
 
 /** Reads the months of the given proposals' cases (one query per table, grouped here). */
-function standings(db: Database.Database, proposals: readonly ProposalDbRow[], caseIds: readonly string[], caseOf: Map<string, string>): Map<string, { months: MonthStanding[]; history: StatusEvent[] }> {
-  const ids = [...new Set(caseIds)];
+function standings(db: Database.Database, proposals: readonly ProposalDbRow[]): Map<string, { months: MonthStanding[]; history: StatusEvent[] }> {
+  const ids = [...new Set(proposals.map((p) => p.case_id))];
   const inList = (col: string) => `${col} IN (SELECT value FROM json_each(?))`;
   const idsJson = JSON.stringify(ids);
   const registered = has(db, 'registered_decisions') ? db.prepare<[string], RegisteredDbRow>(`SELECT * FROM registered_decisions WHERE ${inList('case_id')}`).all(idsJson).map(registeredFromRow) : [];
@@ -217,7 +218,7 @@ function standings(db: Database.Database, proposals: readonly ProposalDbRow[], c
   for (const o of orders) ordersOf.set(o.decisionId, [...(ordersOf.get(o.decisionId) ?? []), o]);
   const byMonth = new Map<string, ProposalDbRow[]>();
   for (const p of proposals) {
-    const k = key(caseOf.get(p.decision_id)!, p.period);
+    const k = key(p.case_id, p.period);
     byMonth.set(k, [...(byMonth.get(k) ?? []), p]);
   }
   for (const [k, rows] of [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -233,9 +234,9 @@ function standings(db: Database.Database, proposals: readonly ProposalDbRow[], c
 
 /** Where one case stands, or null when the store has no proposal of it. */
 export function caseStanding(db: Database.Database, caseId: string): CaseStanding | null {
-  const proposals = db.prepare<[string], ProposalDbRow & { case_id: string }>(`${PROPOSALS.replace('decision_id,', 'decision_id, case_id,')} AND case_id = ? ORDER BY seq`).all(caseId);
+  const proposals = db.prepare<[string], ProposalDbRow>(`${PROPOSALS} AND case_id = ? ORDER BY seq`).all(caseId);
   if (proposals.length === 0) return null;
-  const s = standings(db, proposals, [caseId], new Map(proposals.map((p) => [p.decision_id, p.case_id]))).get(caseId)!;
+  const s = standings(db, proposals).get(caseId)!;
   const assigned = has(db, 'case_assignments') ? (db.prepare<[string], string>('SELECT caseworker FROM case_assignments WHERE case_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(caseId) ?? null) : null;
   const lastRegistered = s.months.find((m) => m.decision !== null && !m.decision.automated)?.decision ?? null;
   const caseworker = assigned !== null ? { name: assigned, source: 'assignment' as const } : lastRegistered ? { name: lastRegistered.decidedBy, source: 'decision' as const } : null;
@@ -246,9 +247,8 @@ export function caseStanding(db: Database.Database, caseId: string): CaseStandin
 
 /** Every case-month of the store (for the monthly report), newest month of each case first. */
 export function allMonths(db: Database.Database): { caseId: string; month: MonthStanding }[] {
-  const proposals = db.prepare<[], ProposalDbRow & { case_id: string }>(`${PROPOSALS.replace('decision_id,', 'decision_id, case_id,')} ORDER BY seq`).all();
-  const caseOf = new Map(proposals.map((p) => [p.decision_id, p.case_id]));
+  const proposals = db.prepare<[], ProposalDbRow>(`${PROPOSALS} ORDER BY seq`).all();
   const out: { caseId: string; month: MonthStanding }[] = [];
-  for (const [caseId, s] of standings(db, proposals, proposals.map((p) => p.case_id), caseOf)) for (const month of s.months) out.push({ caseId, month });
+  for (const [caseId, s] of standings(db, proposals)) for (const month of s.months) out.push({ caseId, month });
   return out;
 }
