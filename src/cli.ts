@@ -122,6 +122,13 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       /kontaktcenter/ [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]
       [--staff-role R]]: without --trust-proxy-auth every lookup answers 403.`,
   },
+  handlingstid: {
+    run: async (args, io) => (await import('./cli/handlingTime.ts')).handlingTimeCommand(args, io),
+    usage: `handlingstid --month YYYY-MM --today YYYY-MM-DD [--store PATH] [--out FILE]
+      Handläggningstid of the cases decided in the month as CSV (docs/casestatus.md): median and 90th
+      percentile of working days, share within five, cases past due on --today; split by outcome,
+      applicant's gender and new application or återansökan.`,
+  },
   kontakt: {
     run: async (args, io) => (await import('./cli/kontakt.ts')).kontaktCommand(args, io),
     usage: `kontakt assign CASE_ID --caseworker NAME --by USER [--store PATH]

@@ -105,3 +105,27 @@ export function skippedDays(receivedOn: IsoDay, due: IsoDay): string[] {
 export function isPastDue(due: IsoDay | null, today: IsoDay | null): boolean {
   return due !== null && today !== null && today > due;
 }
+
+/** A stretch in which the handling clock stands still: a begäran om komplettering sent on `from`, answered on `to` (null: not yet). */
+export interface Pause {
+  readonly from: IsoDay;
+  readonly to: IsoDay | null;
+}
+
+/** Whether day n lies in a pause: after the day the request was sent, before the day the completion arrived. */
+const paused = (n: number, pauses: readonly Pause[]): boolean => pauses.some((p) => n > dayNumber(p.from) && (p.to === null || n < dayNumber(p.to)));
+
+/**
+ * Handläggningstid (issue 30): the working days from `receivedOn` to `decidedOn`, both counted when they
+ * are working days (the same days as dueOn), less the working days the clock stood still. The day a
+ * completion is asked for and the day it arrives count (work is done on both: a complete application
+ * starts the clock as an arriving one does); the working days between them do not. A decision dated
+ * before the arrival is 0 days.
+ */
+export function workingDaysUsed(receivedOn: IsoDay, decidedOn: IsoDay, pauses: readonly Pause[] = []): number {
+  let used = 0;
+  for (let n = dayNumber(receivedOn), last = dayNumber(decidedOn); n <= last; n++) {
+    if (reasonOf(n) === null && !paused(n, pauses)) used++;
+  }
+  return used;
+}

@@ -1,7 +1,8 @@
 /**
  * Kontaktcenter's view of the decision store (issue 12): for a person who already has a case, who
- * the caseworker is (when recorded), the latest recorded decision with its outcome, and the payment
- * date (when recorded) — and an access log that records every lookup: who, when, which case, why.
+ * the caseworker is (when recorded), the latest decision with its outcome (a registered decision or an
+ * automated one, never a proposal: issue 30), the payment date, where the case stands and its history
+ * (src/store/casestatus.ts) — and an access log that records every lookup: who, when, which case, why.
  *
  * Additive to the store's schema (src/store/schema.ts): three tables of its own, created on first
  * use, each append-only by triggers. The decision records themselves are only read. Sekretess
@@ -12,31 +13,38 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { isIsoDate } from '../period/index.ts';
 import { CASE_DESK_SQL, SCHEMA_VERSION } from './schema.ts';
-import { StoreError, StoreNotFoundError } from './store.ts';
+import { caseStanding, type MonthStanding, type StatusEvent } from './casestatus.ts';
+import { IS_PROPOSAL, StoreError, StoreNotFoundError } from './store.ts';
 
 
+/** The newest decision of the case: a person's registered decision, or an automated decision of the monthly run; never a proposal. */
 export interface LatestDecision {
   readonly decisionId: string;
   readonly period: string;
   readonly recordedAt: string;
   readonly outcome: string;
   readonly payable: string | null;
-  /** The date a person decided, when the record carries it (`decidedOn`); null = not recorded. */
-  readonly decidedOn: string | null;
+  /** The date the decision was made. */
+  readonly decidedOn: string;
 }
 
 export interface CaseStatus {
   readonly caseId: string;
   /**
    * A member of the case has skyddade personuppgifter (members[].protectedIdentity, issue 22): nothing
-   * about the case is given out here (caseworker, decision and payment date are null); Kontaktcenter
-   * refers the caller to the caseworker.
+   * about the case is given out here (caseworker, decision, payment date, status and history are empty);
+   * Kontaktcenter refers the caller to the caseworker.
    */
   readonly protectedIdentity: boolean;
+  /** The newest assignment (kontakt assign), else the person who registered the newest decision. */
   readonly caseworker: string | null;
   readonly latestDecision: LatestDecision | null;
-  /** The payment date recorded for the latest decision; null = not recorded. */
+  /** The payment date recorded for the latest decision (kontakt payment), else the day its next (or last) order is paid; null = none. */
   readonly paymentDate: string | null;
+  /** Where the case's newest month stands (src/store/casestatus.ts, docs/casestatus.md); null when the store has no proposal of the case. */
+  readonly status: MonthStanding | null;
+  /** Every step of the case, oldest first. */
+  readonly history: readonly StatusEvent[];
 }
 
 export interface AccessLogEntry {
@@ -70,22 +78,6 @@ export function lookupIssues(caseId: unknown, purpose: unknown): { path: string;
     issues.push({ path: 'purpose', code: 'PURPOSE_REQUIRED', message: `state why you look the case up (${PURPOSE_MIN}–${PURPOSE_MAX} characters); it is written to the access log` });
   }
   return issues;
-}
-
-interface RecordRow {
-  decision_id: string;
-  period: string;
-  recorded_at: string;
-  input_json: string;
-  decision_json: string;
-}
-
-function decidedOnOf(decisionJson: string, inputJson: string): string | null {
-  for (const json of [decisionJson, inputJson]) {
-    const value = (JSON.parse(json) as { decidedOn?: unknown }).decidedOn;
-    if (typeof value === 'string' && isIsoDate(value)) return value;
-  }
-  return null;
 }
 
 export class CaseDesk {
@@ -128,6 +120,9 @@ export class CaseDesk {
     if (!isIsoDate(payOn)) throw new StoreError(`payment date: expected YYYY-MM-DD, got "${payOn}"`);
     const exists = this.#db.prepare('SELECT 1 FROM records WHERE decision_id = ?').get(decisionId);
     if (exists === undefined) throw new StoreNotFoundError(`no recorded decision ${decisionId}`);
+    // A proposal is not a decision (issue 30): a payment date belongs to a registered decision.
+    const proposal = this.#db.prepare(`SELECT 1 FROM records WHERE decision_id = ? AND ${IS_PROPOSAL} AND json_extract(decision_json, '$.routing.automated') IS NOT 1`).get(decisionId);
+    if (proposal !== undefined) throw new StoreNotFoundError(`${decisionId} is a proposal, not a registered decision (register it first: docs/workday.md)`);
     this.#db.prepare('INSERT INTO payment_dates (decision_id, pay_on, recorded_at, recorded_by) VALUES (?, ?, ?, ?)').run(decisionId, payOn, this.#clock().toISOString(), recordedBy);
   }
 
@@ -140,23 +135,26 @@ export class CaseDesk {
     if (problems.length > 0 || request.who.trim() === '') throw new StoreError(`lookup refused: ${problems.map((p) => p.path).join(', ') || 'who'}`);
     return this.#db
       .transaction(() => {
-        const row = this.#db
-          .prepare<[string], RecordRow>('SELECT decision_id, period, recorded_at, input_json, decision_json FROM records WHERE case_id = ? ORDER BY period DESC, seq DESC LIMIT 1')
-          .get(request.caseId);
-        this.#db.prepare('INSERT INTO access_log (at, who, case_id, purpose, found) VALUES (?, ?, ?, ?, ?)').run(this.#clock().toISOString(), request.who, request.caseId, request.purpose.trim(), row ? 1 : 0);
-        const caseworker = this.#db.prepare<[string], string>('SELECT caseworker FROM case_assignments WHERE case_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(request.caseId) ?? null;
-        if (!row && caseworker === null) return null;
+        const standing = caseStanding(this.#db, request.caseId);
+        this.#db.prepare('INSERT INTO access_log (at, who, case_id, purpose, found) VALUES (?, ?, ?, ?, ?)').run(this.#clock().toISOString(), request.who, request.caseId, request.purpose.trim(), standing ? 1 : 0);
+        const assigned = this.#db.prepare<[string], string>('SELECT caseworker FROM case_assignments WHERE case_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(request.caseId) ?? null;
+        if (!standing && assigned === null) return null;
         // Canonical JSON has no whitespace: the flag is written exactly so in a stored household.
         const guarded = this.#db.prepare<[string], number>(`SELECT 1 FROM records WHERE case_id = ? AND input_json LIKE '%"protectedIdentity":true%' LIMIT 1`).pluck().get(request.caseId) !== undefined;
-        if (guarded) return { caseId: request.caseId, protectedIdentity: true, caseworker: null, latestDecision: null, paymentDate: null };
-        let latestDecision: LatestDecision | null = null;
-        let paymentDate: string | null = null;
-        if (row) {
-          const d = JSON.parse(row.decision_json) as { outcome: string; payable: string | null };
-          latestDecision = { decisionId: row.decision_id, period: row.period, recordedAt: row.recorded_at, outcome: d.outcome, payable: d.payable, decidedOn: decidedOnOf(row.decision_json, row.input_json) };
-          paymentDate = this.#db.prepare<[string], string>('SELECT pay_on FROM payment_dates WHERE decision_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(row.decision_id) ?? null;
-        }
-        return { caseId: request.caseId, protectedIdentity: false, caseworker, latestDecision, paymentDate };
+        if (guarded) return { caseId: request.caseId, protectedIdentity: true, caseworker: null, latestDecision: null, paymentDate: null, status: null, history: [] };
+        const decided = standing?.months.find((m) => m.decision !== null) ?? null;
+        const d = decided?.decision ?? null;
+        const latestDecision: LatestDecision | null = d && { decisionId: d.decisionId, period: decided!.period, recordedAt: d.recordedAt, outcome: d.outcome, payable: d.payable, decidedOn: d.decidedOn };
+        const recordedPayment = d && (this.#db.prepare<[string], string>('SELECT pay_on FROM payment_dates WHERE decision_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(d.decisionId) ?? null);
+        return {
+          caseId: request.caseId,
+          protectedIdentity: false,
+          caseworker: standing?.caseworker?.name ?? assigned,
+          latestDecision,
+          paymentDate: recordedPayment ?? decided?.payOn ?? null,
+          status: standing?.months[0] ?? null,
+          history: standing?.history ?? [],
+        };
       })
       .immediate();
   }

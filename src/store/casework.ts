@@ -99,7 +99,7 @@ export function paymentEventColumns(e: Record<string, unknown>): Record<string, 
   return { kind: e['kind'] as string, order_id: (e['orderId'] as string | null) ?? null, export_id: (e['exportId'] as string | null) ?? null, who: e['who'] as string };
 }
 
-interface RegisteredDbRow {
+export interface RegisteredDbRow {
   decision_id: string;
   case_id: string;
   period: string;
@@ -116,7 +116,7 @@ interface RegisteredDbRow {
 
 const oreText = (ore: number): string => (ore % 100 === 0 ? String(ore / 100) : `${Math.trunc(ore / 100)}.${String(ore % 100).padStart(2, '0')}`);
 
-function registeredFromRow(r: RegisteredDbRow): RegisteredRow {
+export function registeredFromRow(r: RegisteredDbRow): RegisteredRow {
   return {
     decisionId: r.decision_id,
     caseId: r.case_id,
@@ -133,14 +133,15 @@ function registeredFromRow(r: RegisteredDbRow): RegisteredRow {
   };
 }
 
-const ORDER_SELECT = `
+/** The payment orders with their newest event (casestatus.ts reads them the same way). */
+export const ORDER_SELECT = `
   SELECT o.*,
     (SELECT e.entry_json FROM payment_events e WHERE e.order_id = o.order_id ORDER BY e.seq DESC LIMIT 1) AS event_json,
     (SELECT e.at FROM payment_events e WHERE e.order_id = o.order_id ORDER BY e.seq DESC LIMIT 1) AS event_at,
     EXISTS (SELECT 1 FROM registered_decisions s WHERE s.supersedes = o.decision_id) AS superseded
   FROM payment_orders o`;
 
-interface OrderDbRow {
+export interface OrderDbRow {
   order_id: string;
   decision_id: string;
   line: number;
@@ -158,7 +159,7 @@ interface OrderDbRow {
   superseded: number;
 }
 
-function orderFromRow(r: OrderDbRow): OrderRow {
+export function orderFromRow(r: OrderDbRow): OrderRow {
   const event = r.event_json === null ? null : (JSON.parse(r.event_json) as { kind: string; reason?: string; who: string; exportId?: string });
   const status: OrderStatus = event?.kind === 'export' ? 'exported' : event?.kind === 'stop' ? 'stopped' : r.superseded ? 'superseded' : 'pending';
   return {

@@ -22,20 +22,16 @@ const JSON_HEADERS = { 'Content-Type': 'application/json' };
 let tmp: { dir: string; cleanup: () => void };
 let storeFile: string;
 let decisionId: string;
-let payable: string | null;
 
 beforeAll(() => {
   tmp = tempDir('kontaktcenter-');
   storeFile = join(tmp.dir, 'records.sqlite');
   const store = DecisionStore.open(storeFile, { create: true });
   store.record(recordInput(household(1))); // T-1, another case
-  const input = recordInput(household(2)); // T-2, 2026-03
-  payable = input.decision.payable;
-  decisionId = store.record(input).decisionId;
+  decisionId = store.record(recordInput(household(2))).decisionId; // T-2, 2026-03
   store.close();
   const desk = CaseDesk.open(storeFile);
   desk.assignCaseworker('T-2', 'Anna Handläggare', 'admin');
-  desk.recordPaymentDate(decisionId, '2026-03-25', 'admin');
   desk.close();
 });
 
@@ -75,7 +71,7 @@ describe('Kontaktcenter lookup: the staff role', () => {
     }
   });
 
-  it('gives staff the caseworker, the latest decision with its outcome and the payment date, and logs who, when, which case and why', async () => {
+  it('gives staff the caseworker and where the case stands — a proposal is no decision (issue 30) — and logs who, when, which case and why', async () => {
     const before = logOf().length;
     const r = await lookup(appWith(DEFAULT_AUTH), STAFF, { caseId: 'T-2', purpose: PURPOSE });
     expect(r.status).toBe(200);
@@ -85,9 +81,18 @@ describe('Kontaktcenter lookup: the staff role', () => {
       caseId: 'T-2',
       protectedIdentity: false,
       caseworker: 'Anna Handläggare',
-      latestDecision: { decisionId, period: '2026-03', recordedAt: expect.any(String), outcome: expect.stringMatching(/approve|partial|deny/), payable, decidedOn: null },
-      paymentDate: '2026-03-25',
+      latestDecision: null,
+      paymentDate: null,
+      status: { period: '2026-03', state: 'received', receivedOn: null, dueOn: null, decision: null, payOn: null, handling: null, application: 'new', applicantGender: expect.any(String) },
+      history: [{ on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), period: '2026-03', state: 'received', decisionId, outcome: null, amount: null, payOn: null, by: null, changeKind: null }],
     });
+    // …and a payment date cannot be recorded on it.
+    const desk = CaseDesk.open(storeFile);
+    try {
+      expect(() => desk.recordPaymentDate(decisionId, '2026-03-25', 'admin')).toThrow(/proposal, not a registered decision/);
+    } finally {
+      desk.close();
+    }
     const log = logOf();
     expect(log.length).toBe(before + 1);
     expect(log.at(-1)).toMatchObject({ at: NOW.toISOString(), who: 'maria.kc', caseId: 'T-2', purpose: PURPOSE, found: true });
@@ -127,7 +132,8 @@ describe('Kontaktcenter lookup: the staff role', () => {
     expect(r.status).toBe(200);
     const html = await r.text();
     expect(html).toContain('Anna Handläggare');
-    expect(html).toContain('2026-03-25');
+    expect(html).toContain('Ansökan mottagen');
+    expect(html).toContain('inget beslut fattat');
     expect(html).toContain('Sekretess gäller');
     const page = await app.request('/kontaktcenter/', { headers: STAFF });
     for (const lang of LANGS) expect(await page.clone().text()).toContain(`/invanare/utskrift?lang=${lang}`);
@@ -182,7 +188,7 @@ describe('the resident pages never reach the lookup', () => {
 });
 
 describe('kontakt command', () => {
-  it('records a caseworker and a payment date that the lookup then shows, and prints the access log', async () => {
+  it('records a caseworker that the lookup then shows, refuses a payment date on a proposal, and prints the access log', async () => {
     const { dir, cleanup } = tempDir('kontakt-cli-');
     try {
       const file = join(dir, 'store.sqlite');
@@ -192,12 +198,15 @@ describe('kontakt command', () => {
       const id = /D-[0-9]+-[0-9a-f]+/.exec(recorded.stdout)![0];
       const caseId = (JSON.parse(readFileSync(fixture, 'utf8')) as { caseId: string }).caseId;
       expect((await cli(['kontakt', 'assign', caseId, '--caseworker', 'Sara Lind', '--by', 'admin', '--store', file])).status).toBe(0);
-      expect((await cli(['kontakt', 'payment', id, '--date', '2026-04-24', '--by', 'admin', '--store', file])).status).toBe(0);
+      // What calculate --record keeps is a proposal: no payment date until a person registers a decision.
+      const onProposal = await cli(['kontakt', 'payment', id, '--date', '2026-04-24', '--by', 'admin', '--store', file]);
+      expect(onProposal.status).toBe(2);
+      expect(onProposal.stderr).toContain('not a registered decision');
       expect((await cli(['kontakt', 'payment', 'nope', '--date', '2026-04-24', '--by', 'admin', '--store', file])).status).toBe(2);
       expect((await cli(['kontakt', 'assign', caseId, '--caseworker', 'X', '--store', file])).status).toBe(2);
       const app = createApp({ rulebook: book, staff: { storePath: file, auth: DEFAULT_AUTH } });
-      const status = (await (await lookup(app, STAFF, { caseId, purpose: PURPOSE })).json()) as { caseworker: string; paymentDate: string; latestDecision: { decisionId: string } };
-      expect(status).toMatchObject({ caseworker: 'Sara Lind', paymentDate: '2026-04-24', latestDecision: { decisionId: id } });
+      const status = (await (await lookup(app, STAFF, { caseId, purpose: PURPOSE })).json()) as { caseworker: string; paymentDate: string | null; latestDecision: null };
+      expect(status).toMatchObject({ caseworker: 'Sara Lind', paymentDate: null, latestDecision: null, status: { state: 'received' } });
       const log = (await cli(['kontakt', 'log', '--json', '--store', file]));
       expect(JSON.parse(log.stdout)).toEqual([expect.objectContaining({ who: 'maria.kc', caseId, purpose: PURPOSE, found: true })]);
     } finally {

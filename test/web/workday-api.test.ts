@@ -330,7 +330,7 @@ describe('who may do what, and the log', () => {
     const open = cases.find(({ c }) => !c.household.members.some((x) => x.protectedIdentity))!.i;
     const ask = (caseId: string) => app().request('/kontaktcenter/api/arende', { method: 'POST', headers: { ...KONTAKT, 'Content-Type': 'application/json' }, body: JSON.stringify({ caseId, purpose: 'Den sökande ringde och frågade om utbetalningen.' }) });
     const hidden = (await (await ask(guarded.caseId)).json()) as Record<string, unknown>;
-    expect(hidden).toEqual({ caseId: guarded.caseId, protectedIdentity: true, caseworker: null, latestDecision: null, paymentDate: null });
+    expect(hidden).toEqual({ caseId: guarded.caseId, protectedIdentity: true, caseworker: null, latestDecision: null, paymentDate: null, status: null, history: [] });
     const shown = (await (await ask(open.caseId)).json()) as Record<string, unknown>;
     expect(shown['protectedIdentity']).toBe(false);
     // Self-service (the resident page and its self-check) has no route to the store.

@@ -15,6 +15,7 @@
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { CaseDesk, lookupIssues, type CaseStatus } from '../../store/casedesk.ts';
+import type { CaseState, StatusEvent } from '../../store/casestatus.ts';
 import { StoreError, StoreNotFoundError } from '../../store/store.ts';
 import { readBodyText } from '../body.ts';
 import { LANGS, loadCatalogs } from '../resident/catalog.ts';
@@ -78,21 +79,42 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 </form>`;
 }
 
+/** Kontaktcenter's words for each state of a case's month (docs/casestatus.md). */
+const STATE_SV: Record<CaseState, string> = {
+  received: 'Ansökan mottagen',
+  'with-caseworker': 'Hos handläggare',
+  decided: 'Beslut fattat',
+  'to-be-paid': 'Beslutat, utbetalning väntar',
+  paid: 'Utbetalt',
+};
+
+const amount = (kronor: string | null): string => (kronor === null ? '–' : `${kronor} kr`);
+
+function eventText(e: StatusEvent): string {
+  if (e.state === 'decided') return `${e.changeKind ? 'Beslutet ändrat' : 'Beslut'}: ${OUTCOME_SV[e.outcome ?? ''] ?? e.outcome ?? ''}, ${amount(e.amount)}${e.by ? ` (${e.by})` : ''}`;
+  if (e.state === 'paid') return `Utbetalt ${amount(e.amount)}`;
+  return STATE_SV[e.state];
+}
+
 function statusHtml(s: CaseStatus): string {
   if (s.protectedIdentity) {
     return `<section class="result" aria-label="Ärendestatus"><p>Ärende ${esc(s.caseId)} gäller en person med skyddade personuppgifter. Inga uppgifter om ärendet lämnas ut här: hänvisa till handläggaren.</p></section>`;
   }
   const d = s.latestDecision;
+  const m = s.status;
   const rows: [string, string][] = [
     ['Ärende', s.caseId],
     ['Handläggare', s.caseworker ?? 'ej registrerad'],
-    ['Senaste registrerade beslut', d ? `${d.period} (${d.decisionId})` : 'inget registrerat'],
-    ['Utfall', d ? (OUTCOME_SV[d.outcome] ?? d.outcome) : '–'],
-    ['Belopp att betala', d?.payable != null ? `${d.payable} kr` : '–'],
-    ['Beslutsdatum', d?.decidedOn ?? 'ej registrerat'],
-    ['Utbetalningsdag', s.paymentDate ?? 'ej registrerad'],
+    ['Läge', m ? `${STATE_SV[m.state]} (${m.period})` : 'ingen ansökan registrerad'],
+    ['Ansökan kom in', m?.receivedOn ?? 'ej registrerat'],
+    ['Ska vara handlagd senast', m?.dueOn ?? 'ej registrerat'],
+    ['Senaste beslut', d ? `${d.period}: ${OUTCOME_SV[d.outcome] ?? d.outcome}, ${amount(d.payable)}` : 'inget beslut fattat'],
+    ['Beslutsdatum', d?.decidedOn ?? '–'],
+    [m?.state === 'paid' ? 'Utbetalt' : 'Utbetalningsdag', s.paymentDate ?? 'ej registrerad'],
   ];
-  return `<section class="result" aria-label="Ärendestatus"><dl>${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl></section>`;
+  const history = s.history.length === 0 ? '' : `<h2>Ärendets gång</h2><ol>${s.history.map((e) => `<li>${esc(e.on)} (${esc(e.period)}): ${esc(eventText(e))}</li>`).join('')}</ol>`;
+  return `<section class="result" aria-label="Ärendestatus"><dl>${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${history}
+<p>Ett förslag från beräkningen visas aldrig som beslut. Begäran om komplettering och överklaganden registreras inte här: fråga handläggaren.</p></section>`;
 }
 
 export function addKontaktcenterRoutes(app: Hono, options: StaffOptions | null): void {
