@@ -68,9 +68,16 @@ const build = (orders: readonly FileOrder[], exportId: string, createdAt: string
 beforeAll(async () => {
   tmp = tempDir('casestatus-');
   store = join(tmp.dir, 'records.sqlite');
-  const pairs = [...monthlyLines(8, 30, '2026-03')].filter((p) => p.previous !== null);
+  // Every adult has a försörjningshinder: a decision is not registered without it (issue 25).
+  const withObstacle = <T extends { members: { role: string; supportObstacle?: string }[] }>(h: T): T => {
+    for (const m of h.members) if (m.role === 'applicant' || m.role === 'partner') m.supportObstacle = 'arbetslos-ingen-ersattning';
+    return h;
+  };
+  const pairs = [...monthlyLines(8, 30, '2026-03')]
+    .filter((p) => p.previous !== null)
+    .map((p) => ({ previous: JSON.stringify(withObstacle(JSON.parse(p.previous!) as { members: { role: string }[] })), current: p.current }));
   const current = pairs.map((p, i) => {
-    const h = JSON.parse(p.current) as { caseId: string; receivedOn: string; members: { role: string; birthDate: string; personnummer?: string }[] };
+    const h = withObstacle(JSON.parse(p.current) as { caseId: string; receivedOn: string; members: { role: string; birthDate: string; personnummer?: string }[] });
     h.receivedOn = ARRIVAL;
     const applicant = h.members.find((m) => m.role === 'applicant')!;
     applicant.personnummer = personnummer(applicant.birthDate, i % 2 === 1);
