@@ -188,8 +188,12 @@ describe('issue 22: layout', () => {
       await p.keyboard.press('Tab');
       if (!(await p.evaluate(`document.activeElement.closest('#household-form') !== null`))) continue;
       stops += 1;
-      const bottom = (await p.evaluate('document.activeElement.getBoundingClientRect().bottom')) as number;
-      const top = (await bar.isVisible()) ? (await bar.boundingBox())!.y : 844;
+      // Both read in one tick of the page: the bar may hide between two separate reads.
+      const { bottom, top } = (await p.evaluate(`(() => {
+        const bar = document.getElementById('result-peek');
+        const shown = bar !== null && !bar.hidden && bar.getClientRects().length > 0 && getComputedStyle(bar).visibility !== 'hidden';
+        return { bottom: document.activeElement.getBoundingClientRect().bottom, top: shown ? bar.getBoundingClientRect().top : 844 };
+      })()`)) as { bottom: number; top: number };
       if (bottom > top + 1) hidden += 1;
     }
     expect(stops).toBeGreaterThan(30);
