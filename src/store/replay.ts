@@ -83,14 +83,14 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
   const integrity = recordContentProblem(record);
   let provider: RuleSetProvider;
   let used: string | null = null;
-  if (currentRules) {
+  const stored = currentRules ? null : store.ruleSet(record.ruleSetVersion);
+  if (stored === null) {
     provider = (period, municipality, decidedOn) => {
-      const set = currentRules(period, municipality, decidedOn);
+      const set = currentRules!(period, municipality, decidedOn);
       used = set.version;
       return set;
     };
   } else {
-    const stored = store.ruleSet(record.ruleSetVersion);
     provider = () => {
       used = stored.version;
       return stored;
@@ -108,15 +108,15 @@ export function replayRecord(store: DecisionStore, record: StoredRecord, current
     engineVersion: ENGINE_VERSION,
     integrityProblem: integrity ? integrity.message : null,
   };
-  const missing = currentRules ? [] : missingRuleSetPaths(store.ruleSet(record.ruleSetVersion).rules);
+  const notReplayable = (missing: readonly string[], error: string): ReplayResult => ({ ...base, ruleSetVersion: used, refused: null, differences: [], identical: false, notReplayable: { missing, error } });
+  // With today's rules an error is the engine's own; only a stored rule set can be incomplete for this engine.
+  if (stored === null) return recompute(store, input, recorded, provider, () => used, base);
+  const missing = missingRuleSetPaths(stored.rules);
+  if (missing.length > 0) return notReplayable(missing, `the stored rule set lacks ${missing.join(', ')}`);
   try {
-    if (missing.length > 0) throw new Error(`the stored rule set lacks ${missing.join(', ')}`);
     return recompute(store, input, recorded, provider, () => used, base);
   } catch (error) {
-    // Only the stored rule set can be incomplete for this engine; with today's rules an error is the engine's own.
-    if (currentRules) throw error;
-    const notReplayable = { missing, error: error instanceof Error ? error.message : String(error) };
-    return { ...base, ruleSetVersion: used, refused: null, differences: [], identical: false, notReplayable };
+    return notReplayable([], error instanceof Error ? error.message : String(error));
   }
 }
 
