@@ -20,7 +20,7 @@ import { renderedDecision } from '../../src/store/read.ts';
 import { DecisionStore } from '../../src/store/store.ts';
 import { cli } from '../batch/support.ts';
 import { household, recordInput, tempDir } from '../store/support.ts';
-import { storeProblems, withCheckDigit } from '../web/support/workday.ts';
+import { storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
 
 const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' };
 const ARRIVAL = '2026-03-02';
@@ -69,15 +69,11 @@ beforeAll(async () => {
   tmp = tempDir('casestatus-');
   store = join(tmp.dir, 'records.sqlite');
   // Every adult has a försörjningshinder: a decision is not registered without it (issue 25).
-  const withObstacle = <T extends { members: { role: string; supportObstacle?: string }[] }>(h: T): T => {
-    for (const m of h.members) if (m.role === 'applicant' || m.role === 'partner') m.supportObstacle = 'arbetslos-ingen-ersattning';
-    return h;
-  };
   const pairs = [...monthlyLines(8, 30, '2026-03')]
     .filter((p) => p.previous !== null)
-    .map((p) => ({ previous: JSON.stringify(withObstacle(JSON.parse(p.previous!) as { members: { role: string }[] })), current: p.current }));
+    .map((p) => ({ previous: JSON.stringify(withSupportObstacle(JSON.parse(p.previous!) as { members: { role: string }[] })), current: p.current }));
   const current = pairs.map((p, i) => {
-    const h = withObstacle(JSON.parse(p.current) as { caseId: string; receivedOn: string; members: { role: string; birthDate: string; personnummer?: string }[] });
+    const h = withSupportObstacle(JSON.parse(p.current) as { caseId: string; receivedOn: string; members: { role: string; birthDate: string; personnummer?: string }[] });
     h.receivedOn = ARRIVAL;
     const applicant = h.members.find((m) => m.role === 'applicant')!;
     applicant.personnummer = personnummer(applicant.birthDate, i % 2 === 1);

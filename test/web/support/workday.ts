@@ -56,13 +56,17 @@ export interface Morning {
  * then the monthly run for March 2026 (recommend mode). `protect` cases get a member with skyddade
  * personuppgifter in both months.
  */
+/** Every adult (applicant, partner) gets the försörjningshinder a decision is registered with (issue 25). */
+export function withSupportObstacle<T extends { members: { role: string; supportObstacle?: string }[] }>(h: T): T {
+  for (const m of h.members) if (m.role === 'applicant' || m.role === 'partner') m.supportObstacle = 'arbetslos-ingen-ersattning';
+  return h;
+}
+
 export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = []): Promise<Morning> {
   const store = join(dir, 'records.sqlite');
   const pairs = [...monthlyLines(count, seed, '2026-03')].map((p, i) => {
-    // Every adult has the försörjningshinder a decision is registered with (issue 25).
     const mark = (line: string) => {
-      const h = JSON.parse(line) as { members: { role: string; protectedIdentity?: boolean; name?: string; supportObstacle?: string }[] };
-      for (const m of h.members) if (m.role === 'applicant' || m.role === 'partner') m.supportObstacle = 'arbetslos-ingen-ersattning';
+      const h = withSupportObstacle(JSON.parse(line) as { members: { role: string; protectedIdentity?: boolean; name?: string; supportObstacle?: string }[] });
       if (protect.includes(i)) {
         h.members[0]!.protectedIdentity = true;
         h.members[0]!.name = 'Hemlig Person';
