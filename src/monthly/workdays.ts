@@ -129,3 +129,20 @@ export function workingDaysUsed(receivedOn: IsoDay, decidedOn: IsoDay, pauses: r
   }
   return used;
 }
+
+/**
+ * The due day once the clock has stood still (issue 30): the `days`-th working day counting `receivedOn`,
+ * as dueOn counts, skipping the working days inside a pause (a begäran om komplettering sent, not yet
+ * answered). Null while a pause that began before the due day is still open: the case waits for the
+ * applicant and has no due day until the completion arrives. Without pauses it is dueOn.
+ */
+export function dueOnAfterPauses(receivedOn: IsoDay, pauses: readonly Pause[], days: number = HANDLING_WORKING_DAYS): IsoDay | null {
+  let n = dayNumber(receivedOn);
+  let counted = reasonOf(n) === null ? 1 : 0;
+  while (counted < days) {
+    n++;
+    if (pauses.some((p) => p.to === null && n > dayNumber(p.from))) return null;
+    if (reasonOf(n) === null && !paused(n, pauses)) counted++;
+  }
+  return isoOf(n);
+}

@@ -197,6 +197,8 @@ export interface ProposalRow {
   readonly members: string | null;
   /** The newest registered decision of the case and month, if any. */
   readonly registered: RegisteredRow | null;
+  /** The day of the month's first registered decision (the end of the handling time, issue 30), if any. */
+  readonly firstDecidedOn: string | null;
 }
 
 export interface ExportResult {
@@ -461,7 +463,7 @@ export class CaseWork {
         const newest = line.find((d) => !line.some((e) => e.supersedes === d.decisionId)) ?? null;
         // A record that keeps data (form 2, issue 26) packs its flags and missing facts: read back as data (their messages).
         const parts = packed ? this.#packedParts(r.decisionId) : null;
-        return { ...r, ...(parts ?? {}), registered: newest };
+        return { ...r, ...(parts ?? {}), registered: newest, firstDecidedOn: line.find((d) => d.supersedes === null)?.decidedOn ?? null };
       });
     });
   }
