@@ -1,0 +1,98 @@
+/**
+ * The caseworker page's handling time and begäran om komplettering in a real browser (issue 30): the
+ * queue shows each case's due day and working days used (a column, sortable), the case view shows them
+ * in its summary, and a caseworker records a begäran om komplettering and then its answer by keyboard
+ * only. The server's day is pinned (10 March 2026; arrival in the store 2 March or earlier). axe-core:
+ * nothing serious or critical on the queue and on the case view with the forms open.
+ */
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workingDaysUsed } from '../../src/monthly/workdays.ts';
+import { CaseWork } from '../../src/store/casework.ts';
+import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
+import { startServer, type RunningServer } from '../../src/web/server.ts';
+import { tempDir } from '../batch/support.ts';
+import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
+import { book } from '../support/engine.ts';
+import { Keys } from './support/keys.ts';
+import { CASEWORKER, morning, storeProblems, type Morning } from './support/workday.ts';
+
+const dir = tempDir();
+const chromium = new TestBrowser();
+let server: RunningServer;
+let m: Morning;
+const TODAY = '2026-03-10';
+
+beforeAll(async () => {
+  m = await morning(dir, 8, 12);
+  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => new Date(`${TODAY}T09:00:00Z`) });
+  await chromium.launch();
+}, 240_000);
+
+afterAll(async () => {
+  await chromium.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await chromium.need().newContext({ viewport: { width: 1366, height: 900 }, locale: 'sv-SE', extraHTTPHeaders: CASEWORKER });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+describe('due day and working days used on the caseworker page', () => {
+  it('the queue and the case view show them; a begäran om komplettering and its answer recorded by keyboard stop and restart the clock', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${server.url}/queue?sort=daysUsed&order=desc`);
+    await page.locator('#queue tbody tr').first().waitFor();
+    expect(seriousOnes(await axeViolations(page))).toEqual([]);
+    const rows = await page.locator('#queue tbody tr').evaluateAll((trs) => trs.map((tr) => ({ caseId: /Öppna (\S+)/.exec(tr.querySelector('th')!.textContent!)![1]!, due: tr.children[1]!.textContent!, days: tr.querySelector('[data-days]')!.getAttribute('data-days')! })));
+    expect(rows.length).toBeGreaterThan(0);
+    const days = rows.map((r) => Number(r.days));
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    const cw = CaseWork.open(m.store, { readonly: true });
+    const first = cw.proposalsOf('2026-03').find((p) => p.caseId === rows[0]!.caseId)!;
+    cw.close();
+    const routing = JSON.parse(first.routing!) as { receivedOn: string; dueOn: string };
+    expect(Number(rows[0]!.days)).toBe(workingDaysUsed(routing.receivedOn, TODAY));
+    expect(rows[0]!.due).toContain(`${Number(routing.dueOn.slice(8))} mars 2026`);
+
+    // Open the first case by keyboard and send a begäran om komplettering.
+    const keys = new Keys(page);
+    await keys.focus('#open-first');
+    await keys.press('Enter');
+    await page.locator('#summary-days').waitFor();
+    expect(await page.locator('#summary-days').textContent()).toBe(`${workingDaysUsed(routing.receivedOn, TODAY)} av 5 arbetsdagar`);
+    await keys.focus('#completion-form > summary');
+    await keys.press('Enter');
+    await keys.focus('#sentOn');
+    expect(await page.locator('#sentOn').inputValue()).toBe(TODAY);
+    await keys.focus('#completion-request');
+    await keys.type('Hyresavtal och kontoutdrag');
+    await keys.focus('#answerBy');
+    await keys.type('2026-03-24');
+    expect(seriousOnes(await axeViolations(page))).toEqual([]);
+    await keys.focus('#send-completion');
+    await keys.press('Enter');
+    await page.locator('#completions li').waitFor();
+    expect(await page.locator('#completions').textContent()).toContain('Hyresavtal och kontoutdrag');
+    expect(await page.locator('#summary-due').textContent()).toBe('väntar på komplettering');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('completion-title');
+
+    // The completion arrives today: the clock runs again.
+    await keys.focus('#record-answer');
+    await keys.press('Enter');
+    await page.waitForFunction(`document.querySelector('#completions')?.textContent?.includes('Kompletteringen kom in')`);
+    expect(await page.locator('#summary-due').textContent()).not.toBe('väntar på komplettering');
+    expect(seriousOnes(await axeViolations(page))).toEqual([]);
+    expect(keys.total).toBeLessThan(80);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    expect(storeProblems(m.store)).toEqual([]);
+  }, 180_000);
+});
