@@ -265,10 +265,26 @@ CREATE INDEX IF NOT EXISTS case_events_by_period ON case_events (period, seq);
 ${sideChainTriggers('case_events', 'case events')}`;
 
 /**
+ * The queue's index of packed records (issue 30, src/store/queueParts.ts): the flags and missing facts
+ * of a record that keeps data (form 2), as the queue lists them, so a queue page does not unpack every
+ * record of the month on every request. Derived, never a source: each row names the record and its
+ * hash, a row whose hash is not its record's is ignored and written again, the table may be emptied
+ * at any time (it is filled again from the records), and `audit verify` recomputes every row.
+ */
+export const QUEUE_PARTS_SQL = `
+CREATE TABLE IF NOT EXISTS queue_parts (
+  decision_id TEXT PRIMARY KEY REFERENCES records(decision_id),
+  record_hash TEXT NOT NULL,
+  needs_json  TEXT NOT NULL,
+  flags_json  TEXT NOT NULL
+);
+`;
+
+/**
  * Tables beside the chain that a store may or may not have yet (each is created when first used).
  * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
  */
-export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL, CASE_EVENTS_SQL] as const;
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL, CASE_EVENTS_SQL, QUEUE_PARTS_SQL] as const;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

@@ -9,8 +9,9 @@ import { decisionIdOf, GENESIS, recordHash, seqOfDecisionId, type RecordHeader }
 import type { DecisionStore, StoredRecord } from './store.ts';
 import { isRegistrationJson, verifyCasework } from './verifyCasework.ts';
 import { verifyCaseEvents } from './caseEvents.ts';
+import { verifyQueueParts } from './queueParts.ts';
 
-export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log' | 'case-events';
+export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log' | 'case-events' | 'derived';
 
 export interface VerifyProblem {
   readonly kind: ProblemKind;
@@ -146,6 +147,8 @@ export function verifyStore(store: DecisionStore, options: VerifyOptions = {}): 
   for (const p of verifyCasework(store, registrations)) (p.seq === null ? problems : recordProblems).push(p);
   // Issue 30: begäran om komplettering and överklagande, a side chain checked against the registered decisions.
   for (const p of store.withConnection(verifyCaseEvents)) problems.push({ kind: 'case-events', seq: null, decisionId: null, message: p.message });
+  // The queue's derived index: recomputed from the records, row by row.
+  for (const p of store.withConnection((db) => verifyQueueParts(store, db))) problems.push({ kind: 'derived', seq: null, decisionId: null, message: p.message });
 
   recordProblems.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   const all = [...recordProblems, ...problems];

@@ -27,7 +27,7 @@ import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { cli } from '../batch/support.ts';
 import { book } from '../support/engine.ts';
 import { tempDir } from '../store/support.ts';
-import { AUDITOR, CASEWORKER, DECIDER, KONTAKT, storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
+import { AUDITOR, CASEWORKER, KONTAKT, storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
 
 const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' };
 const SECRET = 'Kontoutdrag för februari från Handelsbanken';

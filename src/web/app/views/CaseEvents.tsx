@@ -97,7 +97,7 @@ export function CompletionPanel(props: { c: CaseAnswer; today: string }) {
         </div>
       ) : null}
       {c.mayRecord.completion && c.next.request ? (
-        <details class="w-details" id="completion-form">
+        <details class="w-change" id="completion-form">
           <summary>Skicka en begäran om komplettering</summary>
           <p class="w-hint">Handläggningstiden står still från dagen efter att begäran skickas till dagen kompletteringen kommer in. Texten visas aldrig för Kontaktcenter.</p>
           <DateField id="sentOn" label="Skickad (ÅÅÅÅ-MM-DD)" value={sentOn} onInput={setSentOn} problems={problems} path="sentOn" />
@@ -171,7 +171,7 @@ export function AppealPanel(props: { c: CaseAnswer; today: string }) {
         </div>
       ) : null}
       {c.mayRecord.appeal && c.next.appeal ? (
-        <details class="w-details" id="appeal-form">
+        <details class="w-change" id="appeal-form">
           <summary>Registrera ett överklagande av beslutet</summary>
           <DateField id="appeal-receivedOn" label="Överklagandet kom in (ÅÅÅÅ-MM-DD)" value={receivedOn} onInput={setReceivedOn} problems={problems} path="receivedOn" />
           <DateField id="appeal-notifiedOn" label="Den sökande fick del av beslutet (ÅÅÅÅ-MM-DD)" value={notifiedOn} onInput={setNotifiedOn} problems={problems} path="notifiedOn" hint="Lämna tomt om dagen inte är känd: då sägs inget om överklagandet kom in i tid (44 § förvaltningslagen)." />
