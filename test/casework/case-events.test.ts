@@ -289,6 +289,26 @@ describe('the staff API', () => {
 });
 
 describe('audit verify', () => {
+  it('the queue’s derived index: filled on first read, the same queue when emptied, an edited row caught', async () => {
+    type Item = { caseId: string; reasons: unknown; missing: unknown };
+    const queue = async () => ((await (await app().request('/api/queue?period=2026-03&status=all&pageSize=200', { headers: AUDITOR })).json()) as { items: Item[] }).items.map((i) => [i.caseId, i.reasons, i.missing]);
+    const first = await queue();
+    const db = new Database(store);
+    expect(db.prepare('SELECT COUNT(*) FROM queue_parts').pluck().get()).toBeGreaterThan(5);
+    db.exec('DELETE FROM queue_parts');
+    db.close();
+    expect(await queue()).toEqual(first);
+    expect(storeProblems(store)).toEqual([]);
+    const copy = join(tmp.dir, 'index-edited.sqlite');
+    const src = new Database(store);
+    src.exec(`VACUUM INTO '${copy}'`);
+    src.close();
+    const e = new Database(copy);
+    e.prepare("UPDATE queue_parts SET flags_json = '[]' WHERE decision_id = (SELECT decision_id FROM queue_parts WHERE flags_json != '[]' LIMIT 1)").run();
+    e.close();
+    expect(storeProblems(copy).filter((p) => p.startsWith('derived:'))).toHaveLength(1);
+  });
+
   it('the chain and the case events verify; an edited event is caught', () => {
     expect(storeProblems(store)).toEqual([]);
     const copy = join(tmp.dir, 'edited.sqlite');
