@@ -61,12 +61,26 @@ const dayNumber = (day: IsoDay): number => Date.UTC(Number(day.slice(0, 4)), Num
 const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Why a day is not a working day ("lördag", "söndag", a holiday's name), or null for a working day. */
-function reasonOf(n: number): string | null {
+function reasonOfDay(n: number): string | null {
   const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday (4)
   if (weekday === 6) return 'lördag';
   if (weekday === 0) return 'söndag';
   const day = isoOf(n);
   return holidaysOf(Number(day.slice(0, 4))).get(day) ?? null;
+}
+
+/**
+ * reasonOfDay, kept per day: the queue counts the working days of every case of a month on each request
+ * (issue 30), the same few weeks over and over; a day's answer never changes.
+ */
+const reasons = new Map<number, string | null>();
+function reasonOf(n: number): string | null {
+  let why = reasons.get(n);
+  if (why === undefined) {
+    why = reasonOfDay(n);
+    if (reasons.size < 100_000) reasons.set(n, why);
+  }
+  return why;
 }
 
 export function nonWorkingReason(day: IsoDay): string | null {

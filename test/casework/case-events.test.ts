@@ -14,12 +14,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthlyLines } from '../../bench/generate.ts';
 import { appealLastDay } from '../../src/casework/caseEvents.ts';
-import { itemsOf } from '../../src/casework/items.ts';
-import { controlTotal, pain001, type FileOrder, type Payer } from '../../src/casework/pain001.ts';
-import { registerDecision } from '../../src/casework/workday.ts';
 import type { Decision } from '../../src/explain/contract.ts';
 import { dueOnAfterPauses, workingDaysUsed } from '../../src/monthly/workdays.ts';
-import { CaseDesk, type CaseStatus } from '../../src/store/casedesk.ts';
+import type { CaseStatus } from '../../src/store/casedesk.ts';
 import { CaseWork } from '../../src/store/casework.ts';
 import { renderedDecision } from '../../src/store/read.ts';
 import { createApp } from '../../src/web/app.ts';
@@ -27,9 +24,9 @@ import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { cli } from '../batch/support.ts';
 import { book } from '../support/engine.ts';
 import { tempDir } from '../store/support.ts';
-import { AUDITOR, CASEWORKER, KONTAKT, storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
+import { AUDITOR, CASEWORKER, KONTAKT, storeProblems, withSupportObstacle } from '../web/support/workday.ts';
+import { lookAt, payFile, PERSON, registerOn } from './support.ts';
 
-const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' };
 const SECRET = 'Kontoutdrag för februari från Handelsbanken';
 let tmp: { dir: string; cleanup: () => void };
 let store: string;
@@ -37,26 +34,7 @@ const proposal = new Map<string, { id: string; decision: Decision }>();
 const cases: Record<'received' | 'waiting' | 'paused' | 'decided' | 'paid' | 'appealed' | 'protected' | 'julDecided' | 'julWaiting', string> = {} as never;
 const decisionOf = new Map<string, string>();
 
-const PAYER: Payer = { name: 'Sundsvalls kommun', organisationNumber: '2120002411', account: { scheme: 'bankgiro', number: withCheckDigit('100200') }, bic: null };
-const build = (orders: readonly FileOrder[], exportId: string, createdAt: string) => ({ fileName: `${exportId}.xml`, content: pain001(exportId, createdAt, PAYER, orders), controlTotal: controlTotal(orders) });
-
-function register(cw: CaseWork, id: string, d: Decision, decidedOn: string, payOn: string, n: number): string {
-  const result = registerDecision(
-    cw,
-    id,
-    {
-      decidedOn,
-      outcome: d.outcome,
-      payable: d.payable,
-      acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt.' })),
-      payments: Number(d.payable) > 0 ? [{ recipient: 'applicant', name: `Sökande ${d.caseId}`, account: { scheme: 'bank', number: `8327-9, ${String(100000000 + n).slice(0, 9)}-${n % 10}` }, amount: d.payable, payOn }] : [],
-    },
-    PERSON,
-    'handläggning',
-  );
-  if (!result.ok) throw new Error(`${d.caseId}: ${JSON.stringify(result.problems)}`);
-  return result.decisionId;
-}
+const register = registerOn;
 
 const app = () => createApp({ rulebook: book, storePath: store, staff: { storePath: store, auth: DEFAULT_AUTH }, clock: () => new Date('2026-03-20T10:00:00Z') });
 const post = (path: string, body: unknown, headers: Record<string, string> = CASEWORKER) => app().request(path, { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } });
@@ -94,7 +72,7 @@ beforeAll(async () => {
     const d = renderedDecision(cw.store, record) as Decision;
     if (d.outcome !== 'needs-information' && d.caseId !== null) register(cw, record.decisionId, d, '2026-02-04', '2026-02-05', ++n);
   }
-  cw.exportOrders('2026-02-05', 'Ekonomi', 'ekonomi', 'utbetalning', build);
+  cw.exportOrders('2026-02-05', 'Ekonomi', 'ekonomi', 'utbetalning', payFile);
   cw.close();
   await run(pairs.map((p, i) => mark(p.current, '2026-03-02', i === 0)), 'mar');
   // December: two new cases arriving on Monday 21 December 2026.
@@ -118,7 +96,7 @@ beforeAll(async () => {
   decisionOf.set(cases.paid, register(cw, p(cases.paid).id, p(cases.paid).decision, '2026-03-04', '2026-03-05', 101));
   decisionOf.set(cases.decided, register(cw, p(cases.decided).id, p(cases.decided).decision, '2026-03-05', '2026-03-25', 102));
   decisionOf.set(cases.appealed, register(cw, p(cases.appealed).id, p(cases.appealed).decision, '2026-03-04', '2026-03-05', 103));
-  cw.exportOrders('2026-03-05', 'Ekonomi', 'ekonomi', 'utbetalning', build);
+  cw.exportOrders('2026-03-05', 'Ekonomi', 'ekonomi', 'utbetalning', payFile);
   cw.stopOrder(`${decisionOf.get(cases.decided)}-1`, 'Personen har flyttat.', PERSON.user, PERSON.role, 'handläggning');
   cw.close();
 
@@ -142,14 +120,7 @@ beforeAll(async () => {
 
 afterAll(() => tmp.cleanup());
 
-function look(caseId: string): CaseStatus {
-  const desk = CaseDesk.open(store, { clock: () => new Date('2026-04-08T10:00:00Z') });
-  try {
-    return desk.lookup({ caseId, who: 'maria.kc', purpose: 'Personen ringer om sitt ärende' })!;
-  } finally {
-    desk.close();
-  }
-}
+const look = (caseId: string): CaseStatus => lookAt(store, caseId, '2026-04-08T10:00:00Z');
 
 describe('Kontaktcenter: each state from the store', () => {
   it('received, waiting, decided, paid and appealed; a proposal is never a decision', () => {

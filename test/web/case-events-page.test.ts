@@ -6,7 +6,6 @@
  * nothing serious or critical on the queue and on the case view with the forms open.
  */
 import { rmSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workingDaysUsed } from '../../src/monthly/workdays.ts';
 import { CaseWork } from '../../src/store/casework.ts';
@@ -15,7 +14,7 @@ import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
 import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
 import { book } from '../support/engine.ts';
-import { Keys } from './support/keys.ts';
+import { Keys, workdayPage } from './support/keyboard.ts';
 import { CASEWORKER, morning, storeProblems, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
@@ -36,18 +35,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await chromium.need().newContext({ viewport: { width: 1366, height: 900 }, locale: 'sv-SE', extraHTTPHeaders: CASEWORKER });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
 describe('due day and working days used on the caseworker page', () => {
   it('the queue and the case view show them; a begäran om komplettering and its answer recorded by keyboard stop and restart the clock', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await workdayPage(chromium, CASEWORKER);
     await page.goto(`${server.url}/queue?sort=daysUsed&order=desc`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
@@ -87,7 +77,7 @@ describe('due day and working days used on the caseworker page', () => {
     // The completion arrives today: the clock runs again.
     await keys.focus('#record-answer');
     await keys.press('Enter');
-    await page.waitForFunction(`document.querySelector('#completions')?.textContent?.includes('Kompletteringen kom in')`);
+    await page.locator('#completions', { hasText: 'Kompletteringen kom in' }).waitFor();
     expect(await page.locator('#summary-due').textContent()).not.toBe('väntar på komplettering');
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
     expect(keys.total).toBeLessThan(80);

@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
 import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
 import { book, ROOT } from '../support/engine.ts';
-import { Keys } from './support/keys.ts';
+import { Keys, workdayPage } from './support/keyboard.ts';
 import { DECIDER, morning, storeProblems, withCheckDigit, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
@@ -44,22 +44,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(width = 1366, height = 900): Promise<{ page: Page; errors: string[] }> {
-  const context = await chromium.need().newContext({ viewport: { width, height }, locale: 'sv-SE', extraHTTPHeaders: DECIDER });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
 async function reflows(page: Page): Promise<boolean> {
   return (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) as boolean;
 }
 
 describe('the workday by keyboard', () => {
   it(`works ${CASES} cases of the monthly run: open the first, mark each point, register, next; every view passes axe`, async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await workdayPage(chromium, DECIDER);
     await page.goto(`${server.url}/queue`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
@@ -133,7 +124,7 @@ describe('the workday by keyboard', () => {
   }, 300_000);
 
   it('reflow at 320 px: no view is wider than the viewport; at 390 px the amount to pay is in view', async () => {
-    const { page, errors } = await newPage(320, 640);
+    const { page, errors } = await workdayPage(chromium, DECIDER, 320, 640);
     await page.goto(`${server.url}/queue?status=all`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(await reflows(page)).toBe(true);

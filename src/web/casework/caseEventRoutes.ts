@@ -145,45 +145,43 @@ export function addCaseEventRoutes(api: Hono<Env>, h: CaseEventHelpers): void {
   };
   const refOf = (cw: CaseWork, record: StoredRecord, name: string): string | null => cw.store.ruleSet(record.ruleSetVersion).rules.legal.refs[name]?.ref ?? null;
 
-  api.post('/api/decisions/:decisionId/appeal', async (c) => {
+  /** What every appeal route starts with: the role, the id, the body, the store and the registered decision; or the answer that ends the request. */
+  const appealRequest = async (c: Context<Env>, step: string | null) => {
     const may = h.allowed(c, 'appeal.record');
     if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
+    const id = c.req.param('decisionId') ?? '';
     if (!DECISION_ID.test(id)) return badId(c);
+    if (step !== null && step !== 'review' && step !== 'dismiss' && step !== 'forward' && step !== 'close') return h.fail(c, 404, [{ path: 'step', code: 'UNKNOWN_STEP', message: 'step: review, dismiss, forward eller close' }]);
     const body = await h.readJson(c);
     if (!body.ok) return body.response;
     const cw = h.open();
     if (!cw) return h.noStore(c);
     const found = appealed(c, cw, id);
     if ('response' in found) return found.response;
-    const { record, input, decision } = found.reg;
-    const read = readAppeal(body.value, decision.decidedOn);
+    return { may, id, body: body.value, cw, ...found.reg, purpose: h.purposeOf(c, may.role, body.value), who: c.get('staff').user };
+  };
+
+  api.post('/api/decisions/:decisionId/appeal', async (c) => {
+    const r = await appealRequest(c, null);
+    if (r instanceof Response) return r;
+    const { may, id, cw, record, input, decision } = r;
+    const read = readAppeal(r.body, decision.decidedOn);
     if (!read.ok) return h.fail(c, 400, read.problems);
-    const staff = c.get('staff');
-    const entry: CaseEventEntry = { kind: 'appeal.receive', caseId: input.caseId, period: input.period, decisionId: id, who: staff.user, role: may.role, ...read.value, ...appealInTime(read.value.receivedOn, read.value.notifiedOn), legalRef: refOf(cw, record, 'appealDeadline') };
-    return append(c, cw, entry, h.purposeOf(c, may.role, body.value), (events) => {
+    const entry: CaseEventEntry = { kind: 'appeal.receive', caseId: input.caseId, period: input.period, decisionId: id, who: r.who, role: may.role, ...read.value, ...appealInTime(read.value.receivedOn, read.value.notifiedOn), legalRef: refOf(cw, record, 'appealDeadline') };
+    return append(c, cw, entry, r.purpose, (events) => {
       const open = events.appeals.find((a) => a.open && a.decisionId === id);
       return open ? [{ path: 'decisionId', code: 'APPEAL_OPEN', message: `Beslutet har redan ett öppet överklagande (kom in ${open.receivedOn}).` }] : null;
     }, () => ({ appeals: eventsOf(cw, input.caseId, input.period).appeals }));
   });
 
   api.post('/api/decisions/:decisionId/appeal/:step', async (c) => {
-    const may = h.allowed(c, 'appeal.record');
-    if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
     const step = c.req.param('step');
-    if (!DECISION_ID.test(id)) return badId(c);
-    if (step !== 'review' && step !== 'dismiss' && step !== 'forward' && step !== 'close') return h.fail(c, 404, [{ path: 'step', code: 'UNKNOWN_STEP', message: 'step: review, dismiss, forward eller close' }]);
-    const body = await h.readJson(c);
-    if (!body.ok) return body.response;
-    const cw = h.open();
-    if (!cw) return h.noStore(c);
-    const found = appealed(c, cw, id);
-    if ('response' in found) return found.response;
-    const { record, input } = found.reg;
+    const r = await appealRequest(c, step);
+    if (r instanceof Response) return r;
+    const { may, id, cw, record, input } = r;
     const events = eventsOf(cw, input.caseId, input.period);
     const open = events.appeals.find((a) => a.open && a.decisionId === id) ?? null;
-    const read = readAppealStep(step, body.value, open);
+    const read = readAppealStep(step as 'review' | 'dismiss' | 'forward' | 'close', r.body, open);
     if (!read.ok) return h.fail(c, read.status, read.problems);
     const v = read.value;
     if (v.kind === 'appeal.review' && v.omprovning !== null) {
@@ -193,15 +191,14 @@ export function addCaseEventRoutes(api: Hono<Env>, h: CaseEventHelpers): void {
       const o = line.findIndex((r) => r.decisionId === v.omprovning);
       if (o <= at || line[o]!.changeKind !== 'omprovning') return h.fail(c, 400, [{ path: 'omprovning', code: 'NOT_AN_OMPROVNING', message: `${v.omprovning} är inget registrerat omprövningsbeslut av ${id} (registrera det som en ändring av slaget omprövning först).` }]);
     }
-    const staff = c.get('staff');
-    const base = { caseId: input.caseId, period: input.period, decisionId: id, who: staff.user, role: may.role, appealSeq: open!.seq };
+    const base = { caseId: input.caseId, period: input.period, decisionId: id, who: r.who, role: may.role, appealSeq: open!.seq };
     const entry: CaseEventEntry =
       v.kind === 'appeal.review'
         ? { ...base, ...v, legalRef: refOf(cw, record, 'appealReview') }
         : v.kind === 'appeal.dismiss'
           ? { ...base, ...v, legalRef: refOf(cw, record, 'appealLate') }
           : { ...base, ...v };
-    return append(c, cw, entry, h.purposeOf(c, may.role, body.value), (now) => (now.appeals.some((a) => a.seq === open!.seq && a.open) ? null : [{ path: 'decisionId', code: 'CHANGED_MEANWHILE', message: 'Överklagandet ändrades medan du skrev: läs in ärendet igen.' }]), () => ({
+    return append(c, cw, entry, r.purpose, (now) => (now.appeals.some((a) => a.seq === open!.seq && a.open) ? null : [{ path: 'decisionId', code: 'CHANGED_MEANWHILE', message: 'Överklagandet ändrades medan du skrev: läs in ärendet igen.' }]), () => ({
       appeals: eventsOf(cw, input.caseId, input.period).appeals,
     }));
   });

@@ -1,5 +1,16 @@
-/** Key presses in a real browser, counted (the workday pages' keyboard tests, docs/workday.md). */
+/** The workday pages in a real browser: a page signed in as someone, and key presses counted (docs/workday.md). */
 import type { Page } from 'playwright-core';
+import type { TestBrowser } from '../../support/browser.ts';
+
+/** A new page in its own context, signed in with `headers` (the login proxy's), Swedish, with the page's errors collected. */
+export async function workdayPage(chromium: TestBrowser, headers: Record<string, string>, width = 1366, height = 900): Promise<{ page: Page; errors: string[] }> {
+  const context = await chromium.need().newContext({ viewport: { width, height }, locale: 'sv-SE', extraHTTPHeaders: headers });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
 
 /** Counts the keys pressed for one case. */
 export class Keys {
