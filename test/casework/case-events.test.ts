@@ -8,7 +8,8 @@
  * working days and the handlingstid report take their pauses from the store (counted by hand below);
  * wrong roles get 403, every step is in the case log, and `audit verify` catches an edited event.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ import { renderedDecision } from '../../src/store/read.ts';
 import { createApp } from '../../src/web/app.ts';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { cli } from '../batch/support.ts';
-import { book } from '../support/engine.ts';
+import { book, ROOT } from '../support/engine.ts';
 import { tempDir } from '../store/support.ts';
 import { AUDITOR, CASEWORKER, KONTAKT, storeProblems, withSupportObstacle } from '../web/support/workday.ts';
 import { lookAt, payFile, PERSON, registerOn } from './support.ts';
@@ -38,8 +39,11 @@ const register = registerOn;
 
 const app = () => createApp({ rulebook: book, storePath: store, staff: { storePath: store, auth: DEFAULT_AUTH }, clock: () => new Date('2026-03-20T10:00:00Z') });
 const post = (path: string, body: unknown, headers: Record<string, string> = CASEWORKER) => app().request(path, { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } });
+/** Every body the API accepted, by route (the published schema must accept each). */
+const accepted: { path: string; body: unknown }[] = [];
 async function ok(path: string, body: unknown, headers: Record<string, string> = CASEWORKER): Promise<unknown> {
   const r = await post(path, body, headers);
+  accepted.push({ path, body });
   expect(r.status, `${path}: ${await r.clone().text()}`).toBe(201);
   return r.json();
 }
@@ -256,6 +260,23 @@ describe('the staff API', () => {
     expect(q.items.find((i) => i.caseId === cases.waiting)).toMatchObject({ daysUsed: 2, waitingSince: '2026-03-03', pastDue: false });
     expect(q.items.find((i) => i.caseId === cases.appealed)).toMatchObject({ daysUsed: 3, appealedOn: '2026-03-20' });
     expect((await app().request('/api/queue?sort=bogus', { headers: CASEWORKER })).status).toBe(400);
+  });
+});
+
+describe('schemas/case-events.schema.json', () => {
+  it('accepts every body the API accepted, and refuses what the API refuses for its shape', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas/case-events.schema.json'), 'utf8')) as object);
+    const defOf = (path: string) => {
+      const tail = /\/(completions|completions\/answer|appeal|appeal\/review|appeal\/dismiss|appeal\/forward|appeal\/close)$/.exec(path)![1]!;
+      return { completions: 'completionRequest', 'completions/answer': 'completionAnswer', appeal: 'appeal', 'appeal/review': 'appealReview', 'appeal/dismiss': 'appealDismiss', 'appeal/forward': 'appealForward', 'appeal/close': 'appealClose' }[tail]!;
+    };
+    const valid = (def: string, body: unknown) => ajv.validate(`case-events.schema.json#/$defs/${def}`, body);
+    expect(new Set(accepted.map((a) => defOf(a.path))).size).toBe(6);
+    for (const a of accepted) expect(valid(defOf(a.path), a.body), `${a.path} ${JSON.stringify(a.body)}`).toBe(true);
+    expect(valid('completionRequest', { sentOn: '2026-03-03', request: '', answerBy: '2026-03-17' })).toBe(false);
+    expect(valid('appeal', { receivedOn: '2026-03-20' })).toBe(false);
+    expect(valid('appealClose', { closedOn: '2026-03-20', reason: 'bored' })).toBe(false);
   });
 });
 
