@@ -107,7 +107,7 @@ try {
   rows.push(await time('unpack every proposal (each request before)', () => proposals.map((r) => partsOfRecord(cw.store, cw.store.get(r.decisionId)!))));
   rows.push(await time('page (GET /api/queue, 25 items)', () => page('')));
   rows.push(await time('page sorted by days used', () => page('&sort=daysUsed&order=desc')));
-  rows.push(await time('proposalsOf (store read, as before)', () => cw.proposalsOf(period)));
+  rows.push(await time('proposalsOf (store read, parts from queue_parts)', () => cw.proposalsOf(period)));
   rows.push(await time('events of the month (new query)', () => cw.store.withConnection((db) => eventsOfPeriod(db, period))));
   rows.push(await time('queueItem × all (with the days)', () => proposals.map((r) => queueItem(r, today, events.get(monthKey(r.caseId, r.period))))));
   rows.push(
