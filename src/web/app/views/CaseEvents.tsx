@@ -1,14 +1,14 @@
 /**
  * The case view's handling time, begäran om komplettering and appeals (issue 30): the due day and the
  * working days used (counted by the server to its day), a request to the applicant sent and answered,
- * and an appeal of a registered decision received and forwarded. Each form posts to the staff API
- * (caseEventRoutes.ts); the other steps of an appeal (omprövning, avvisning, closing) are API calls
- * (docs/workday.md).
+ * and an appeal of a registered decision received and taken through its steps (omprövning, avvisning
+ * as late, forwarding to förvaltningsrätten, closing). Each form posts to the staff API
+ * (caseEventRoutes.ts), which checks the same order of steps (docs/workday.md).
  */
 import { useState } from 'preact/hooks';
 import { recordCaseEvent } from '../actions.ts';
 import { dateSv, ProblemList } from '../components.tsx';
-import type { CaseAnswer, Problem } from '../types.ts';
+import type { Appeal, CaseAnswer, Problem } from '../types.ts';
 
 /** "3 av 5 arbetsdagar" with what the count runs to. */
 export function daysText(used: number | null, target: number): string {
@@ -131,17 +131,94 @@ export function CompletionPanel(props: { c: CaseAnswer; today: string }) {
 
 const IN_TIME_SV: Record<string, string> = { yes: 'i tid', no: 'för sent', unknown: 'okänt om det kom in i tid: dagen den sökande fick del av beslutet är inte känd' };
 
+type Step = 'review' | 'dismiss' | 'forward' | 'close';
+const STEP_SV: Record<Step, string> = { review: 'Omprövning (39 § FL)', dismiss: 'Avvisa som för sent (45 § FL)', forward: 'Överlämna till förvaltningsrätten (46 § FL)', close: 'Avsluta överklagandet' };
+const DAY_FIELD: Record<Step, string> = { review: 'reviewedOn', dismiss: 'dismissedOn', forward: 'forwardedOn', close: 'closedOn' };
+
+/** The steps that fit the open appeal now (the server checks the same, 409 otherwise). */
+function stepsFor(a: Appeal): Step[] {
+  const steps: Step[] = [];
+  if (a.forwardedOn === null) {
+    if (a.review === null) steps.push('review');
+    if (a.inTime === 'no') steps.push('dismiss');
+    steps.push('forward');
+  }
+  steps.push('close');
+  return steps;
+}
+
+/** The next step of the open appeal: which, its day, and for an omprövning or a closing what came of it. */
+function AppealStep(props: { c: CaseAnswer; open: Appeal; today: string; setProblems: (p: readonly Problem[]) => void; problems: readonly Problem[] }) {
+  const { c, open, today } = props;
+  const steps = stepsFor(open);
+  const [step, setStep] = useState<Step>(steps[0]!);
+  const [on, setOn] = useState(today);
+  const [outcome, setOutcome] = useState<'unchanged' | 'changed'>('unchanged');
+  const [reason, setReason] = useState<'court-ruled' | 'withdrawn' | 'lapsed'>(open.forwardedOn ? 'court-ruled' : 'withdrawn');
+  const current = steps.includes(step) ? step : steps[0]!;
+  // An omprövning that changed the decision is the registered decision of kind omprovning after the appealed one.
+  const at = c.registered.findIndex((r) => r.decisionId === open.decisionId);
+  const omprovning = c.registered.slice(at + 1).find((r) => r.change?.kind === 'omprovning') ?? null;
+  const body: Record<string, unknown> = { [DAY_FIELD[current]]: on.trim() };
+  if (current === 'review') Object.assign(body, { outcome, omprovning: outcome === 'changed' ? (omprovning?.decisionId ?? null) : null });
+  if (current === 'close') body['reason'] = reason;
+  return (
+    <div class="w-form" role="group" aria-labelledby="step-title">
+      <h3 id="step-title">Nästa steg i överklagandet</h3>
+      <div class="w-field">
+        <label for="appeal-step">Steg</label>
+        <select id="appeal-step" value={current} onChange={(e) => setStep((e.currentTarget as HTMLSelectElement).value as Step)}>
+          {steps.map((x) => (
+            <option key={x} value={x}>
+              {STEP_SV[x]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {current === 'review' ? (
+        <fieldset>
+          <legend>Omprövningens utfall</legend>
+          <div class="w-radio">
+            <input type="radio" name="review-outcome" id="review-unchanged" checked={outcome === 'unchanged'} onChange={() => setOutcome('unchanged')} />
+            <label for="review-unchanged">Beslutet står fast</label>
+          </div>
+          <div class="w-radio">
+            <input type="radio" name="review-outcome" id="review-changed" checked={outcome === 'changed'} disabled={omprovning === null} aria-describedby="review-changed-hint" onChange={() => setOutcome('changed')} />
+            <label for="review-changed">Beslutet ändrat genom omprövning{omprovning ? ` (${omprovning.decisionId})` : ''}</label>
+            <span class="w-hint" id="review-changed-hint">
+              {omprovning === null ? 'Registrera först omprövningen under "Ändra beslutet", slag omprövning.' : ''}
+            </span>
+          </div>
+        </fieldset>
+      ) : null}
+      {current === 'close' ? (
+        <div class="w-field">
+          <label for="close-reason">Hur överklagandet avslutades</label>
+          <select id="close-reason" value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as typeof reason)}>
+            {open.forwardedOn ? <option value="court-ruled">Förvaltningsrätten har avgjort</option> : null}
+            <option value="withdrawn">Återkallat</option>
+            <option value="lapsed">Förfallet: beslutet ändrat som den sökande begärde</option>
+          </select>
+        </div>
+      ) : null}
+      <DateField id="appeal-step-on" label="Datum (ÅÅÅÅ-MM-DD)" value={on} onInput={setOn} problems={props.problems} path={DAY_FIELD[current]} />
+      <button type="button" id="record-appeal-step" onClick={() => void recordCaseEvent(`/api/decisions/${open.decisionId}/appeal/${current}`, body, `${STEP_SV[current]}: registrerat.`, 'appeal-title').then((p) => props.setProblems(p ?? []))}>
+        Registrera steget
+      </button>
+    </div>
+  );
+}
+
 /** Överklagande of the registered decision: those received, a new one, forwarding the open one. */
 export function AppealPanel(props: { c: CaseAnswer; today: string }) {
   const { c, today } = props;
   const [receivedOn, setReceivedOn] = useState(today);
   const [notifiedOn, setNotifiedOn] = useState('');
-  const [forwardedOn, setForwardedOn] = useState(today);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const newest = c.registered.at(-1);
   if (!newest || (c.appeals.length === 0 && !c.mayRecord.appeal)) return null;
   const open = c.appeals.find((a) => a.open) ?? null;
-  const general = problems.filter((p) => !['receivedOn', 'notifiedOn', 'forwardedOn'].includes(p.path));
+  const general = problems.filter((p) => !['receivedOn', 'notifiedOn', 'reviewedOn', 'dismissedOn', 'forwardedOn', 'closedOn'].includes(p.path));
   return (
     <section aria-labelledby="appeal-title" class="w-panel">
       <h2 id="appeal-title" tabIndex={-1}>
@@ -161,15 +238,7 @@ export function AppealPanel(props: { c: CaseAnswer; today: string }) {
         </ul>
       ) : null}
       <ProblemList id="appeal-problems" problems={general} title="Inte registrerat" />
-      {c.mayRecord.appeal && open && open.forwardedOn === null && open.dismissedOn === null ? (
-        <div class="w-form" role="group" aria-labelledby="forward-title">
-          <h3 id="forward-title">Överlämna till förvaltningsrätten</h3>
-          <DateField id="forwardedOn" label="Överlämnat (ÅÅÅÅ-MM-DD)" value={forwardedOn} onInput={setForwardedOn} problems={problems} path="forwardedOn" />
-          <button type="button" id="forward-appeal" onClick={() => void recordCaseEvent(`/api/decisions/${open.decisionId}/appeal/forward`, { forwardedOn: forwardedOn.trim() }, 'Överlämnandet är registrerat.', 'appeal-title').then((p) => setProblems(p ?? []))}>
-            Registrera överlämnandet
-          </button>
-        </div>
-      ) : null}
+      {c.mayRecord.appeal && open ? <AppealStep key={open.seq} c={c} open={open} today={today} problems={problems} setProblems={setProblems} /> : null}
       {c.mayRecord.appeal && c.next.appeal ? (
         <details class="w-change" id="appeal-form">
           <summary>Registrera ett överklagande av beslutet</summary>
