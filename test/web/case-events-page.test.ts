@@ -47,6 +47,8 @@ describe('due day and working days used on the caseworker page', () => {
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
     const rows = await page.locator('#queue tbody tr').evaluateAll((trs) => trs.map((tr) => ({ caseId: /Öppna (\S+)/.exec(tr.querySelector('th')!.textContent!)![1]!, due: tr.children[1]!.textContent!, days: tr.querySelector('[data-days]')!.getAttribute('data-days')! })));
     expect(rows.length).toBeGreaterThan(0);
+    expect(await page.locator('#queue th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('#queue th[aria-sort] a').getAttribute('href')).toBe('/queue?sort=daysUsed');
     const days = rows.map((r) => Number(r.days));
     expect(days).toEqual([...days].sort((a, b) => b - a));
     const cw = CaseWork.open(m.store, { readonly: true });

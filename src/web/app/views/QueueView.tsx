@@ -67,6 +67,16 @@ export function QueueView() {
   const from = route.search;
   const caseHref = (id: string) => `/arende/${id}${from}`;
   const first = data?.items[0];
+  // The "Dagar" heading sorts by working days used; on a second press the other way.
+  const params = queueSearch(from);
+  const byDays = params.get('sort') === 'daysUsed';
+  const descending = params.get('order') === 'desc';
+  const daysParams = queueSearch(from);
+  daysParams.set('sort', 'daysUsed');
+  if (byDays && !descending) daysParams.set('order', 'desc');
+  else daysParams.delete('order');
+  daysParams.delete('page');
+  const daysHref = `/queue?${daysParams.toString()}`;
   return (
     <>
       <h1 id="queue-title" tabIndex={-1}>
@@ -95,8 +105,8 @@ export function QueueView() {
                   <th scope="col">Ärende</th>
                   <th scope="col">Sista dag</th>
                   <th scope="col">Inkom</th>
-                  <th scope="col" class="w-num">
-                    <Link href={queueHref(from, 'sort', 'daysUsed')} aria-label="Dagar använda av fem, sortera efter dem">
+                  <th scope="col" class="w-num" aria-sort={byDays ? (descending ? 'descending' : 'ascending') : undefined}>
+                    <Link href={daysHref} aria-label={`Dagar använda av fem, sortera ${byDays && !descending ? 'fallande' : 'stigande'}`}>
                       Dagar
                     </Link>
                   </th>
