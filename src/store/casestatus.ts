@@ -208,20 +208,22 @@ function monthOf(period: string, proposals: readonly ProposalDbRow[], registered
   const waiting = openCompletion(events);
   const appealed = openAppeal(events);
   const pauses = pausesOf(events);
-  let state: CaseState;
-  let payOn: string | null = null;
-  if (appealed !== null) state = 'appealed';
-  else if (decision !== null && pending.length > 0) {
-    state = 'to-be-paid';
-    payOn = pending[0]!;
-  } else if (decision !== null && exported.length > 0) {
-    state = 'paid';
-    payOn = exported[exported.length - 1]!;
-  } else if (decision !== null) state = 'decided';
-  else if (waiting !== null) state = 'waiting';
-  else state = withCaseworker !== null ? 'with-caseworker' : 'received';
-  if (state === 'appealed' && decision !== null && pending.length > 0) payOn = pending[0]!;
-  else if (state === 'appealed' && decision !== null && exported.length > 0) payOn = exported[exported.length - 1]!;
+  // The next order's day while one waits, else the last paid one's (kept while an appeal is open too).
+  const payOn = decision === null ? null : (pending[0] ?? exported[exported.length - 1] ?? null);
+  const state: CaseState =
+    appealed !== null
+      ? 'appealed'
+      : decision !== null
+        ? pending.length > 0
+          ? 'to-be-paid'
+          : exported.length > 0
+            ? 'paid'
+            : 'decided'
+        : waiting !== null
+          ? 'waiting'
+          : withCaseworker !== null
+            ? 'with-caseworker'
+            : 'received';
 
   const handling = receivedOn !== null && firstDecidedOn !== null ? (() => {
     const workingDays = workingDaysUsed(receivedOn, firstDecidedOn, pauses.filter((p) => p.from <= firstDecidedOn));
