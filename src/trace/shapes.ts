@@ -203,12 +203,36 @@ export function findShape(step: string, key: string, inputs: readonly string[], 
  * which must be a string or a number; undefined when an input is missing or of another type.
  */
 export function ruleFromTemplate(template: string, inputs: Readonly<Record<string, unknown>>): string | undefined {
-  let ok = true;
-  const rule = template.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+  const parts = templateParts(template);
+  let rule = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const v = Object.hasOwn(inputs, name) ? inputs[name] : undefined;
-    if (typeof v === 'string' || typeof v === 'number') return String(v);
-    ok = false;
-    return '';
-  });
-  return ok ? rule : undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+    rule += String(v) + parts[i + 1]!;
+  }
+  return rule;
+}
+
+const templates = new Map<string, readonly string[]>();
+
+/**
+ * A template cut once into [text, name, text, name, …, text] (a name is what stands between `{` and
+ * `}`); compacting a trace asks for the same few templates at every step of every trace.
+ */
+function templateParts(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    const cut: string[] = [];
+    const names = /\{([^{}]*)\}/g;
+    let from = 0;
+    for (let m = names.exec(template); m !== null; m = names.exec(template)) {
+      cut.push(template.slice(from, m.index), m[1]!);
+      from = m.index + m[0].length;
+    }
+    cut.push(template.slice(from));
+    parts = cut;
+    if (templates.size < 1000) templates.set(template, parts);
+  }
+  return parts;
 }
