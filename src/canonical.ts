@@ -5,38 +5,7 @@
 import { hash } from 'node:crypto';
 
 export function canonicalJson(value: unknown): string {
-  return inCanonicalOrder(value) ? JSON.stringify(value) : flat(write(value) ?? 'null');
-}
-
-/**
- * True when JSON.stringify(value) already is canonicalJson(value): an object or array in which every
- * object's keys come in sorted order (as Object.keys gives them, which is the order JSON.stringify
- * writes), every object is a plain one without toJSON, and nothing is a bigint (which JSON.stringify
- * cannot write). Much of what the engine writes is built in that order (a record's packed parts are
- * arrays; the compact trace's objects are written in sorted order), and V8's own JSON.stringify writes
- * it several times faster than write() below: a walk that only compares keys costs little next to
- * writing every byte in JavaScript (bench/RESULTS.md, issue 26). Anything else takes the general path;
- * test/property/canonical.test.ts checks that both give the same text.
- */
-function inCanonicalOrder(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && ordered(value);
-}
-
-function ordered(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return typeof value !== 'bigint';
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!ordered(value[i])) return false;
-    return true;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
-    if (!ordered(record[keys[i]!])) return false;
-  }
-  return true;
+  return flat(write(value) ?? 'null');
 }
 
 /**
@@ -147,11 +116,7 @@ export function contentHash(value: unknown): string {
  */
 export function withCanonicalBytes<T>(value: unknown, use: (bytes: Uint8Array) => T): T {
   at = 0;
-  if (inCanonicalOrder(value)) {
-    const text = JSON.stringify(value);
-    room(text.length * 3);
-    at = encoder.encodeInto(text, buffer).written;
-  } else if (!writeBytes(value)) ascii('null');
+  if (!writeBytes(value)) ascii('null');
   const result = use(buffer.subarray(0, at));
   // A buffer grown by a huge value is not kept.
   if (buffer.length > 64 * INITIAL_BYTES) buffer = new Uint8Array(INITIAL_BYTES);

@@ -94,11 +94,7 @@ export function packRecord(decision: RecordedDecision, rules: RuleSet): { plain:
   packed['trace'] = compactTrace(trace, rules);
   if (packer.shapes.length > 0) packed['shapes'] = packer.shapes;
   if (routing !== undefined) plain['routing'] = routing;
-  // Keys in sorted order, as canonical JSON writes them: then the packed parts (arrays) and the compact
-  // trace (built in that order) are written by JSON.stringify itself (canonical.ts, inCanonicalOrder).
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(packed).sort()) sorted[key] = packed[key];
-  return { plain, packed: sorted };
+  return { plain, packed };
 }
 
 /**
@@ -120,11 +116,7 @@ export function recordJson(decision: RecordedDecision, rules: RuleSet): string {
   const { plain, packed } = packRecord(decision, rules);
   // Deflated straight from the canonical JSON's bytes (the same bytes as canonicalJson(packed) in UTF-8).
   const data = withCanonicalBytes(packed, (bytes) => deflateRawSync(bytes, DEFLATE_OPTIONS)).toString('base64');
-  const record: Record<string, unknown> = { recordFormat: RECORD_FORMAT, catalogue: RECORD_SHAPES.length, ...plain, data };
-  // In sorted order, so that canonicalJson can hand it to JSON.stringify when the routing is too (packRecord).
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) sorted[key] = record[key];
-  return canonicalJson(sorted);
+  return canonicalJson({ recordFormat: RECORD_FORMAT, catalogue: RECORD_SHAPES.length, ...plain, data });
 }
 
 export function serializeRecord(input: unknown, decision: RecordedDecision, rules: RuleSet): SerializedRecord {
