@@ -97,25 +97,11 @@ export function packRecord(decision: RecordedDecision, rules: RuleSet): { plain:
   return { plain, packed };
 }
 
-/**
- * How the packed parts are deflated: level 6 (zlib's default) with a window of 8 KiB and memLevel 6
- * instead of zlib's 32 KiB and 8. The packed parts of a decision are about 5 KB (at most about 10 KB
- * on the generated population), so the larger window finds almost nothing more, but zlib allocates and
- * clears its state for every record: about 256 KiB with the defaults, 64 KiB with these, and in a
- * monthly run's worker that cost more than deflating itself (bench/RESULTS.md, issue 26: serialising
- * a record took 0.6–0.8 of the time in A/B runs). Any inflater reads the result (a raw DEFLATE stream never needs more window than it was made
- * with), so nothing changes for reading: the inflated parts are the same bytes; the deflated bytes
- * differ only for a record whose packed parts exceed 8 KiB (10 of 3 863 decisions and 181 of 4 000
- * monthly proposals of the generated population; a few bytes either way), and what they inflate to is
- * the same.
- */
-const DEFLATE_OPTIONS = { level: 6, windowBits: 13, memLevel: 6 } as const;
-
 /** The decision as decision_json keeps it, with the rule set it was computed with (which the compact trace and the packed texts refer to). */
 export function recordJson(decision: RecordedDecision, rules: RuleSet): string {
   const { plain, packed } = packRecord(decision, rules);
   // Deflated straight from the canonical JSON's bytes (the same bytes as canonicalJson(packed) in UTF-8).
-  const data = withCanonicalBytes(packed, (bytes) => deflateRawSync(bytes, DEFLATE_OPTIONS)).toString('base64');
+  const data = withCanonicalBytes(packed, (bytes) => deflateRawSync(bytes)).toString('base64');
   return canonicalJson({ recordFormat: RECORD_FORMAT, catalogue: RECORD_SHAPES.length, ...plain, data });
 }
 
