@@ -9,13 +9,13 @@
  *
  * With `--before DIR` (a checkout of an earlier commit, built: DIR/dist/cli.js), the same three runs
  * (`batch --record` of month M−1 into a new store of its own, plain `batch`, `monthly` against its
- * store) are made with that engine too, in turn with this one on the same files, and printed side by
- * side with the store's size per recorded decision (issue 26).
+ * store) are made with that engine too, taking turns with this one at every step on the same files,
+ * and printed side by side with the store's size per recorded decision and the CPU seconds (issue 26).
  *
  *   npx tsx bench/monthly.bench.ts [--count 100000] [--workers 2] [--seed 42] [--period 2026-03] [--before DIR]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,14 +42,18 @@ const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g
 const mib = (bytes: number) => `${fmt(bytes / (1 << 20))} MiB`;
 
 
-/** The compiled CLI under /usr/bin/time: wall seconds and peak RSS. */
-function timed(args: string[], cli: string = CLI): { seconds: number; rssKiB: number; stdout: string } {
+/**
+ * The compiled CLI under /usr/bin/time: wall seconds, CPU seconds (user + system, every thread) and
+ * peak RSS. On the shared 2-core machine the wall time follows the other processes' load; the CPU
+ * seconds follow it much less, so the ratios are given both ways.
+ */
+function timed(args: string[], cli: string = CLI): { seconds: number; cpu: number; rssKiB: number; stdout: string } {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, cli, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`${args[0]} failed (${r.status}): ${r.stderr}`);
-  const rssKiB = Number(r.stderr.trim().split('\n').pop());
-  return { seconds, rssKiB, stdout: r.stdout };
+  const [user, system, rss] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { seconds, cpu: user! + system!, rssKiB: rss!, stdout: r.stdout };
 }
 
 
@@ -73,27 +77,41 @@ interface Engine {
   readonly summary: Record<string, unknown>;
 }
 
-/** The three runs with one engine's compiled CLI, into a store of its own. */
-function runEngine(name: string, cli: string): Engine {
-  const store = join(dir, `${name}.sqlite`);
-  const record = timed(['batch', '--in', previous, '--out', join(dir, `${name}-previous.out`), '--record', '--store', store, '--workers', workers], cli);
-  const storeAfterPrevious = statSync(store).size;
-  const batch = timed(['batch', '--in', current, '--out', join(dir, `${name}-batch.out`), '--workers', workers], cli);
-  const monthly = timed(['monthly', '--in', current, '--out', join(dir, `${name}-monthly.out`), '--store', store, '--workers', workers, '--today', `${values.period}-15`], cli);
-  return { record, storeAfterPrevious, batch, monthly, storeAfterMonthly: statSync(store).size, summary: JSON.parse(monthly.stdout) as Record<string, unknown> };
+/**
+ * The three runs with each engine's compiled CLI, each engine into a store of its own. The engines
+ * take turns at every step (before's `batch --record`, this engine's, before's `batch`, …), so that a
+ * change in the machine's load falls on both alike.
+ */
+function runEngines(list: readonly { name: string; label: string; cli: string }[]): [string, Engine][] {
+  const store = (name: string) => join(dir, `${name}.sqlite`);
+  const record = list.map((e) => timed(['batch', '--in', previous, '--out', join(dir, `${e.name}-previous.out`), '--record', '--store', store(e.name), '--workers', workers], e.cli));
+  const storeAfterPrevious = list.map((e) => statSync(store(e.name)).size);
+  const batch = list.map((e) => timed(['batch', '--in', current, '--out', join(dir, `${e.name}-batch.out`), '--workers', workers], e.cli));
+  const monthly = list.map((e) => timed(['monthly', '--in', current, '--out', join(dir, `${e.name}-monthly.out`), '--store', store(e.name), '--workers', workers, '--today', `${values.period}-15`], e.cli));
+  return list.map((e, i) => [
+    e.label,
+    { record: record[i]!, storeAfterPrevious: storeAfterPrevious[i]!, batch: batch[i]!, monthly: monthly[i]!, storeAfterMonthly: statSync(store(e.name)).size, summary: JSON.parse(monthly[i]!.stdout) as Record<string, unknown> },
+  ]);
 }
 
-const engines: [string, Engine][] = [];
-if (values.before !== undefined) engines.push([`before (${values.before})`, runEngine('before', join(values.before, 'dist', 'cli.js'))]);
-engines.push(['this engine', runEngine('after', CLI)]);
+/** The machine's load average (1, 5 and 15 minutes): other processes share the 2 cores. */
+const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const loadAtStart = load();
+const engines = runEngines([
+  ...(values.before !== undefined ? [{ name: 'before', label: `before (${values.before})`, cli: join(values.before, 'dist', 'cli.js') }] : []),
+  { name: 'after', label: 'this engine', cli: CLI },
+]);
 
 const hhs = (n: number, s: number) => `${fmt(n / s)} hh/s`;
 const rows: [string, (e: Engine) => string][] = [
   ['store with month M−1: `batch --record` into a new store', (e) => `${e.record.seconds.toFixed(1)} s = ${hhs(previousCount, e.record.seconds)}, peak RSS ${fmt(e.record.rssKiB / 1024)} MiB`],
   ['plain `batch` (compact, no store) on month M', (e) => `${e.batch.seconds.toFixed(1)} s = ${hhs(count, e.batch.seconds)}, peak RSS ${fmt(e.batch.rssKiB / 1024)} MiB`],
   ['`monthly` on month M (lookup, compare, route, record)', (e) => `${e.monthly.seconds.toFixed(1)} s = ${hhs(count, e.monthly.seconds)}, peak RSS ${fmt(e.monthly.rssKiB / 1024)} MiB`],
-  ['**monthly / plain batch** (throughput)', (e) => `**${(e.batch.seconds / e.monthly.seconds).toFixed(2)}**`],
-  ['batch --record / plain batch (throughput, per household)', (e) => `${((previousCount / e.record.seconds) / (count / e.batch.seconds)).toFixed(2)}`],
+  ['CPU seconds (user + system): `batch --record` / `batch` / `monthly`', (e) => `${e.record.cpu.toFixed(1)} / ${e.batch.cpu.toFixed(1)} / ${e.monthly.cpu.toFixed(1)}`],
+  ['**monthly / plain batch** (throughput, wall)', (e) => `**${(e.batch.seconds / e.monthly.seconds).toFixed(2)}**`],
+  ['**monthly / plain batch** (per CPU second)', (e) => `**${(e.batch.cpu / e.monthly.cpu).toFixed(2)}**`],
+  ['batch --record / plain batch (throughput, per household, wall)', (e) => `${((previousCount / e.record.seconds) / (count / e.batch.seconds)).toFixed(2)}`],
+  ['batch --record / plain batch (per household, per CPU second)', (e) => `${((previousCount / e.record.cpu) / (count / e.batch.cpu)).toFixed(2)}`],
   ['monthly / JSON floor', (e) => `${((count / e.monthly.seconds / floor) * 100).toFixed(1)} %`],
   ['store after month M−1 (file size)', (e) => `${mib(e.storeAfterPrevious)} = ${fmt(e.storeAfterPrevious / previousCount)} bytes per decision`],
   ['**store growth by the monthly run, per recorded proposal**', (e) => `**${fmt((e.storeAfterMonthly - e.storeAfterPrevious) / count)} bytes**`],
@@ -102,6 +120,7 @@ const rows: [string, (e: Engine) => string][] = [
 const header = `| measure | ${engines.map(([n]) => n).join(' | ')} |\n| --- |${engines.map(() => ' --- |').join('')}\n`;
 const lead = [
   `| machine | ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${engines.map(() => '').join(' |')} |`,
+  `| load average (1, 5, 15 min) at the start / at the end | ${loadAtStart} / ${load()}${engines.map(() => '').join(' |')} |`,
   `| data | ${fmt(count)} month-${values.period} applications (${(statSync(current).size / count) | 0} bytes/line), ${fmt(previousCount)} cases with a month-M−1 decision; JSON floor ${fmt(floor)} lines/s${engines.map(() => '').join(' |')} |`,
 ];
 process.stdout.write(`${header}${lead.join('\n')}\n${rows.map(([a, f]) => `| ${a} | ${engines.map(([, e]) => f(e)).join(' | ')} |`).join('\n')}\n\nsummary: ${JSON.stringify(engines.at(-1)![1].summary)}\n`);

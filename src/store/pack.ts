@@ -73,17 +73,31 @@ export function textTable(rules: RuleSet): { readonly list: readonly string[]; r
 
 /** A key list as a map key: its length first, so that [] and [""] differ. */
 const shapeKey = (keys: readonly string[]): string => `${keys.length}\u0000${keys.join('\u0000')}`;
-let catalogueIndex: Map<string, number> | undefined;
 
+/** The catalogue as a tree of keys: following an object's keys in order leads to its shape's id (the first entry with those keys). */
+interface ShapeNode {
+  readonly next: Map<string, ShapeNode>;
+  id?: number;
+}
+let catalogueTree: ShapeNode | undefined;
+
+/** The catalogue id of a key list, without building a string for every object packed. */
 function catalogueId(keys: readonly string[]): number | undefined {
-  if (!catalogueIndex) {
-    catalogueIndex = new Map();
-    RECORD_SHAPES.forEach((keys, id) => {
-      const k = shapeKey(keys);
-      if (!catalogueIndex!.has(k)) catalogueIndex!.set(k, id);
+  if (!catalogueTree) {
+    catalogueTree = { next: new Map() };
+    RECORD_SHAPES.forEach((shape, id) => {
+      let node = catalogueTree!;
+      for (const key of shape) {
+        let child = node.next.get(key);
+        if (child === undefined) node.next.set(key, (child = { next: new Map() }));
+        node = child;
+      }
+      node.id ??= id;
     });
   }
-  return catalogueIndex.get(shapeKey(keys));
+  let node: ShapeNode | undefined = catalogueTree;
+  for (let i = 0; i < keys.length && node !== undefined; i++) node = node.next.get(keys[i]!);
+  return node?.id;
 }
 
 const isMessageKeys = (keys: readonly string[]): boolean => keys.length === 2 && keys[0] === 'key' && keys[1] === 'args';

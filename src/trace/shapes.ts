@@ -163,18 +163,39 @@ export const SHAPE_CATALOGUE: readonly ShapeEntry[] = [
 export const shapeKey = (step: string, key: string, inputs: readonly string[], args: readonly string[]): string =>
   `${step}\u0000${key}\u0000${inputs.join('\u0001')}\u0000${args.join('\u0001')}`;
 
-let byKey: Map<string, readonly ShapeEntry[]> | undefined;
+/** The catalogue by step and message key: the entries of each, in id order. */
+let byStep: Map<string, Map<string, readonly ShapeEntry[]>> | undefined;
 
-/** The catalogue entries of a shape, in id order (usually one; a later one may add a rule template). */
+const sameNames = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * The catalogue entries of a shape, in id order (usually one; a later one may add a rule template).
+ * Found by step and message key, then by comparing the names, without building a key string for
+ * every step of every trace (that string was a third of compacting a trace: bench/RESULTS.md, issue 26).
+ */
 export function findShape(step: string, key: string, inputs: readonly string[], args: readonly string[]): readonly ShapeEntry[] {
-  if (!byKey) {
-    byKey = new Map();
+  if (!byStep) {
+    byStep = new Map();
     for (const e of SHAPE_CATALOGUE) {
-      const k = shapeKey(e[1], e[2], e[3], e[4]);
-      byKey.set(k, [...(byKey.get(k) ?? []), e]);
+      let byKey = byStep.get(e[1]);
+      if (byKey === undefined) byStep.set(e[1], (byKey = new Map()));
+      byKey.set(e[2], [...(byKey.get(e[2]) ?? []), e]);
     }
   }
-  return byKey.get(shapeKey(step, key, inputs, args)) ?? [];
+  const candidates = byStep.get(step)?.get(key);
+  if (candidates === undefined) return [];
+  let out: ShapeEntry[] | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const e = candidates[i]!;
+    const match = sameNames(e[3], inputs) && sameNames(e[4], args);
+    if (match && out !== undefined) out.push(e);
+    else if (!match && out === undefined) out = candidates.slice(0, i);
+  }
+  return out ?? candidates;
 }
 
 /**
@@ -182,12 +203,36 @@ export function findShape(step: string, key: string, inputs: readonly string[], 
  * which must be a string or a number; undefined when an input is missing or of another type.
  */
 export function ruleFromTemplate(template: string, inputs: Readonly<Record<string, unknown>>): string | undefined {
-  let ok = true;
-  const rule = template.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+  const parts = templateParts(template);
+  let rule = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const v = Object.hasOwn(inputs, name) ? inputs[name] : undefined;
-    if (typeof v === 'string' || typeof v === 'number') return String(v);
-    ok = false;
-    return '';
-  });
-  return ok ? rule : undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+    rule += String(v) + parts[i + 1]!;
+  }
+  return rule;
+}
+
+const templates = new Map<string, readonly string[]>();
+
+/**
+ * A template cut once into [text, name, text, name, …, text] (a name is what stands between `{` and
+ * `}`); compacting a trace asks for the same few templates at every step of every trace.
+ */
+function templateParts(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    const cut: string[] = [];
+    const names = /\{([^{}]*)\}/g;
+    let from = 0;
+    for (let m = names.exec(template); m !== null; m = names.exec(template)) {
+      cut.push(template.slice(from, m.index), m[1]!);
+      from = m.index + m[0].length;
+    }
+    cut.push(template.slice(from));
+    parts = cut;
+    if (templates.size < 1000) templates.set(template, parts);
+  }
+  return parts;
 }
