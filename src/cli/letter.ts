@@ -21,7 +21,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contractSummary } from '../explain/contract.ts';
-import { letterPrompts, missingAnswers, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
+import { answersMissingForDecision, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
 import { buildLetter, type Decided } from '../explain/letter/build.ts';
 import { letterHtml, letterText } from '../explain/letter/document.ts';
 import { evaluateHousehold } from '../index.ts';
@@ -116,9 +116,8 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
   const decision = contractSummary(result.decision);
   const rules = result.ruleSet?.rules ?? null;
   const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
-  if (decided !== null && rules !== null && decision.childImpact !== null && (decision.outcome === 'partial' || decision.outcome === 'deny')) {
-    const required = decision.childImpact.prompts.map((p) => ({ id: p.id, number: p.number, requiresAnswer: p.requiresAnswer }));
-    const missing = missingAnswers(required, letterPrompts(rules.childImpact.prompts), decision.childImpact.children, answers);
+  if (decided !== null && rules !== null) {
+    const missing = answersMissingForDecision(decision.outcome, decision.childImpact?.children ?? [], rules.childImpact.prompts, answers);
     if (missing.length > 0) {
       return fail(missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
     }

@@ -9,7 +9,7 @@ import { decisionIdOf, GENESIS, recordHash, seqOfDecisionId, type RecordHeader }
 import type { DecisionStore, StoredRecord } from './store.ts';
 import { isRegistrationJson, verifyCasework } from './verifyCasework.ts';
 
-export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log';
+export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log' | 'letters';
 
 export interface VerifyProblem {
   readonly kind: ProblemKind;

@@ -74,6 +74,8 @@ export interface WebOptions {
   readonly staff?: StaffOptions;
   /** Who pays: the payment file's debtor (serve --payer FILE, docs/payments.md). Absent = export answers 503. */
   readonly payer?: Payer;
+  /** Prints a registered decision's letter to PDF (issue 21): absent, a Chromium shared by the server; null, none made (src/web/casework/routes.ts). */
+  readonly printLetter?: ((html: string) => Promise<Uint8Array>) | null;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -349,7 +351,7 @@ export function createApp(options: WebOptions): Hono {
   addKontaktcenterRoutes(app, options.staff ?? null);
   // The caseworker's workday (issue 22, docs/web.md): the queue, the case view, registered decisions,
   // payments and the case log, for signed-in staff with the roles each action needs.
-  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache });
+  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache, ...(options.printLetter !== undefined ? { printLetter: options.printLetter } : {}) });
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);

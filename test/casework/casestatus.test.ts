@@ -20,7 +20,7 @@ import { renderedDecision } from '../../src/store/read.ts';
 import { DecisionStore } from '../../src/store/store.ts';
 import { cli } from '../batch/support.ts';
 import { household, recordInput, tempDir } from '../store/support.ts';
-import { storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
+import { childAnswersFor, storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
 
 const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' };
 const ARRIVAL = '2026-03-02';
@@ -52,6 +52,7 @@ function register(cw: CaseWork, id: string, d: Decision, decidedOn: string, payO
       outcome: d.outcome,
       payable: d.payable,
       acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt.' })),
+      childAnswers: childAnswersFor(d),
       payments: Number(d.payable) > 0 ? [{ recipient: 'applicant', name: `Sökande ${d.caseId}`, account: { scheme: 'bank', number: `8327-9, ${String(100000000 + n).slice(0, 9)}-${n % 10}` }, amount: d.payable, payOn }] : [],
     },
     PERSON,

@@ -69,3 +69,19 @@ export function missingAnswers(prompts: readonly { readonly id: string; readonly
   }
   return missing;
 }
+
+/** The outcomes whose letter refuses something: a refusal that touches children needs the answers first. */
+export const REFUSALS: ReadonlySet<string> = new Set(['partial', 'deny']);
+
+/**
+ * The answers a decision with this outcome still needs before a person may decide it (3 kap. 1–2 §§
+ * SoL (2025:400)): nothing unless the outcome refuses something (delvis bifall, avslag) and the
+ * household has children; then each question the rules require on that outcome, and the letter's
+ * questions (the child's views, the weighing of the child's best interest) for each child. The one
+ * check `letter --decided-by` and the workday's registration both make.
+ */
+export function answersMissingForDecision(outcome: string, children: readonly string[], prompts: readonly ChildImpactPrompt[], answers: CaseworkerAnswers | undefined): MissingAnswer[] {
+  if (children.length === 0 || !REFUSALS.has(outcome)) return [];
+  const required = prompts.map((p) => ({ id: p.id, number: p.number, requiresAnswer: p.requiredOn.includes(outcome) }));
+  return missingAnswers(required, letterPrompts(prompts), children, answers);
+}
