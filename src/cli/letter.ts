@@ -137,6 +137,50 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
   return EXIT_OK;
 }
 
+/**
+ * `letter --registered D-… --store PATH --out FILE.pdf [--made-by NAME]`: the letter stored beside a
+ * registered decision (issue 21), byte for byte, after checking it against its hash; when none is
+ * stored yet (no Chromium at registration), --made-by NAME makes it now through the same builder,
+ * stores it (logged as made by NAME from the command line) and writes it. stderr names its sha256.
+ */
+export async function runRegisteredLetter(decisionId: string, options: { store: string | undefined; out: string | undefined; madeBy: string | undefined }, io: CliIo = processIo()): Promise<number> {
+  const fail = (line: string, code: number) => {
+    io.stderr.write(`${escapeControls(line)}\n`);
+    return code;
+  };
+  if (options.out === undefined || !/\.pdf$/i.test(options.out)) return fail('--registered: give --out FILE.pdf, where the stored letter is written', EXIT_BAD_INPUT);
+  const { CaseWork } = await import('../store/casework.ts');
+  const { letterBytes, sha256Bytes, storedLetter } = await import('../store/letters.ts');
+  const { StoreError, StoreNotFoundError, storePath } = await import('../store/store.ts');
+  let cw: ReturnType<typeof CaseWork.open>;
+  try {
+    cw = CaseWork.open(storePath(options.store, io.env, io.cwd), { readonly: options.madeBy === undefined });
+  } catch (error) {
+    if (error instanceof StoreNotFoundError) return fail(error.message, EXIT_BAD_INPUT);
+    if (error instanceof StoreError) return fail(`store: ${error.message}`, EXIT_ENGINE);
+    throw error;
+  }
+  try {
+    if (!cw.registered(decisionId)) return fail(`${decisionId}: not a registered decision in the store`, EXIT_BAD_INPUT);
+    let letter = storedLetter(cw.store, decisionId);
+    if (!letter) {
+      if (options.madeBy === undefined) return fail(`${decisionId}: its letter is not made yet; give --made-by NAME to make and store it now`, EXIT_ENGINE);
+      const { makeRegisteredLetter } = await import('../casework/letter.ts');
+      const { htmlToPdf } = await import('./pdf.ts');
+      const made = await makeRegisteredLetter(cw, decisionId, (html) => htmlToPdf(html), { user: options.madeBy, role: 'kommandorad' }, 'brev framställt från kommandoraden', () => new Date());
+      if (made.status !== 'stored') return fail(`${decisionId}: ${made.message}`, EXIT_ENGINE);
+      letter = made.letter;
+    }
+    const bytes = letterBytes(cw.store, letter);
+    if (!bytes || sha256Bytes(bytes) !== letter.sha256) return fail(`${decisionId}: the stored letter does not match its hash ${letter.sha256}: run audit verify`, EXIT_ENGINE);
+    writeFileSync(resolve(io.cwd, options.out), bytes);
+    io.stderr.write(`${options.out}: ${letter.title}, ${bytes.length} bytes, ${letter.sha256}, made ${letter.madeAt} by ${escapeControls(letter.madeBy)}\n`);
+    return EXIT_OK;
+  } finally {
+    cw.close();
+  }
+}
+
 export async function letterCommand(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -149,8 +193,15 @@ export async function letterCommand(args: string[], io: CliIo = processIo()): Pr
       title: { type: 'string' },
       delegation: { type: 'string' },
       rules: { type: 'string' },
+      registered: { type: 'string' },
+      store: { type: 'string' },
+      'made-by': { type: 'string' },
     },
   });
+  if (values.registered !== undefined) {
+    if (positionals.length !== 0) throw new UsageError('letter --registered: give the decision id, no household file');
+    return runRegisteredLetter(values.registered, { store: values.store, out: values.out, madeBy: values['made-by'] }, io);
+  }
   if (positionals.length !== 1) throw new UsageError('letter: give one household file');
   return runLetter(positionals[0]!, { out: values.out, answers: values.answers, decidedBy: values['decided-by'], decidedOn: values['decided-on'], title: values.title, delegation: values.delegation, rules: values.rules }, io);
 }
