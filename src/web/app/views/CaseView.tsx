@@ -13,6 +13,7 @@ import { change, openItems, register, stopOrder } from '../actions.ts';
 import { dateSv, krSv, Link, monthSv, ProblemList, ScrollTable } from '../components.tsx';
 import { updateDraft, useAppState, type Draft, type DraftPayment } from '../state.ts';
 import type { CaseAnswer, Order } from '../types.ts';
+import { ChildAnswers, LetterPanel } from './Letter.tsx';
 
 const ROLE_SV: Record<string, string> = { applicant: 'Sökande', partner: 'Make/maka/sambo', child: 'Barn', 'other-adult': 'Annan vuxen' };
 const KIND_SV: Record<string, string> = { flag: 'Att bedöma', missing: 'Uppgift saknas', child: 'Barnkonsekvens' };
@@ -351,6 +352,7 @@ function Registered(props: { c: CaseAnswer; d: Draft | undefined }) {
           <pre class="w-journal">{r.journalText}</pre>
         </details>
       ))}
+      <LetterPanel c={c} decisionId={newest.decisionId} />
       <h3>Utbetalningar</h3>
       <Orders orders={c.orders} mayStop={c.may.stop} caption="Utbetalningar för ärendet och månaden" />
       {c.may.change && d ? (
@@ -510,6 +512,7 @@ export function CaseView() {
               <h2 id="decision-title">Beslut</h2>
               <p class="w-decision-line">{decisionLine(c, d)}</p>
               <ProblemList id="decision-problems" problems={d.problems.filter((p) => !p.path.startsWith('acknowledgements.'))} title="Beslutet registrerades inte" />
+              <ChildAnswers c={c} d={d} />
               <p id="open-count" class={open.length > 0 ? 'w-mismatch' : 'w-muted'}>
                 {open.length > 0 ? `${open.length} ${open.length === 1 ? 'punkt' : 'punkter'} kvar att markera.` : 'Alla punkter är markerade.'}
               </p>
