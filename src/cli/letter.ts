@@ -20,11 +20,10 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contractSummary } from '../explain/contract.ts';
-import { answersMissingForDecision, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
-import { buildLetter, type Decided } from '../explain/letter/build.ts';
+import { type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
+import type { Decided } from '../explain/letter/build.ts';
+import { letterForHousehold } from '../explain/letter/forHousehold.ts';
 import { letterHtml, letterText } from '../explain/letter/document.ts';
-import { evaluateHousehold } from '../index.ts';
 import { loadRulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { escapeControls } from '../household/echo.ts';
@@ -104,26 +103,17 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
     answers = parsed.answers;
   }
   const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
-  // The decision date picks the law in force (issue 15), as on the page.
-  const raw = options.decidedOn !== undefined && read.value !== null && typeof read.value === 'object' && !Array.isArray(read.value) && (read.value as Record<string, unknown>)['decidedOn'] === undefined
-    ? { ...(read.value as Record<string, unknown>), decidedOn: options.decidedOn }
-    : read.value;
-  const result = evaluateHousehold(raw, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
-  if (!result.ok) {
-    io.stderr.write(problemLines(result.issues, file, 'en'));
+  const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
+  // The personnummer is printed only in the document that is sent (the PDF or its page), never on stdout.
+  const made = letterForHousehold(read.value, { answers, decided, withPersonnummer: options.out !== undefined }, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
+  if (!made.ok && made.reason === 'input') {
+    io.stderr.write(problemLines(made.issues, file, 'en'));
     return EXIT_BAD_INPUT;
   }
-  const decision = contractSummary(result.decision);
-  const rules = result.ruleSet?.rules ?? null;
-  const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
-  if (decided !== null && rules !== null) {
-    const missing = answersMissingForDecision(decision.outcome, decision.childImpact?.children ?? [], rules.childImpact.prompts, answers);
-    if (missing.length > 0) {
-      return fail(missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
-    }
+  if (!made.ok) {
+    return fail(made.missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
   }
-  // The personnummer is printed only in the document that is sent (the PDF or its page), never on stdout.
-  const doc = buildLetter({ decision, household: result.household, rules, answers, decided, withPersonnummer: options.out !== undefined });
+  const doc = made.doc;
   if (doc.kind === 'none' || doc.blockers.length > 0) return fail(['no letter can be sent yet:', ...doc.blockers], EXIT_ENGINE);
   if (options.out === undefined) {
     io.stdout.write(`${letterText(doc)}\n`);

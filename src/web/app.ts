@@ -38,7 +38,8 @@ import { readBodyText } from './body.ts';
 import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
 import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
-import { addCaseworkRoutes } from './casework/routes.ts';
+import { addCaseworkRoutes, printLetterPdf } from './casework/routes.ts';
+import { addLetterApi } from './letterApi.ts';
 import type { Payer } from '../casework/pain001.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
@@ -274,6 +275,9 @@ export function createApp(options: WebOptions): Hono {
     // decision with its texts, rendered here from the core's data.
     return jsonText(c, `${JSON.stringify(contractDecision(result.decision, result), null, 2)}\n`);
   });
+
+  // The applicant's letter for the preview page, by the server's builder (issue 21; letterApi.ts).
+  addLetterApi(app, { rulesFor, maxBytes, print: options.printLetter === undefined ? printLetterPdf : options.printLetter });
 
   app.all('/api/calculate', (c) =>
     errorResponse(c, 405, [issue('(request)', 'METHOD_NOT_ALLOWED', `use POST with a household as JSON, not ${c.req.method}`)], { Allow: 'POST' }),

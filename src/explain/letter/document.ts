@@ -86,15 +86,23 @@ export function letterText(doc: LetterDocument): string {
   if (doc.sender.length > 0) lines.push('', ...doc.sender);
   if (doc.recipient.length > 0) lines.push('', ...doc.recipient);
   if (doc.meta.length > 0) lines.push('', ...doc.meta.map((m) => `${m.label}: ${m.value}`));
+  lines.push('', sectionsText(doc));
+  if (doc.signature.length > 0) lines.push('', ...doc.signature);
+  return lines.join('\n');
+}
+
+/** The letter's sections as plain text, without its head and signature (the preview page's letter box, which adds its own). */
+export function sectionsText(doc: LetterDocument): string {
+  const lines: string[] = [];
   for (const s of doc.sections) {
-    lines.push('', s.level === 2 ? s.heading : `${s.heading}`);
+    if (lines.length > 0) lines.push('');
+    lines.push(s.heading);
     for (const b of s.blocks) {
       if (b.kind === 'p') lines.push(b.text);
       else if (b.kind === 'list') lines.push(...b.items.map((i) => `- ${i}`));
       else for (const r of b.rows) lines.push(`  ${r.label.padEnd(AMOUNT_COLUMN - 2, ' ')}${r.amount.padStart(14, ' ')}`);
     }
   }
-  if (doc.signature.length > 0) lines.push('', ...doc.signature);
   return lines.join('\n');
 }
 

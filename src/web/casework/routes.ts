@@ -42,12 +42,13 @@ import { childQuestionsOf } from './childQuestions.ts';
 import { addLetterRoutes, letterAfterRegistration, letterState } from './letterRoutes.ts';
 import type { LetterPrinter } from '../../casework/letter.ts';
 
-/** One Chromium for the server's letters, started on the first letter (src/cli/pdf.ts). */
+/** One Chromium for the server's letters, started on the first letter (src/cli/pdf.ts): the workday's and the preview page's. */
 let shared: ((html: string) => Promise<Uint8Array>) | null = null;
-const defaultPrinter: LetterPrinter = async (html) => {
+export const printLetterPdf: LetterPrinter = async (html) => {
   shared ??= (await import('../../cli/pdf.ts')).sharedPrinter().print;
   return shared(html);
 };
+const defaultPrinter = printLetterPdf;
 
 export interface CaseworkOptions {
   /** The decision store; null: every route answers 404 NO_STORE (after the role check). */
