@@ -14,8 +14,7 @@
  * then refused (400) until the child's views and the weighing are given per child.
  */
 import type { Context, Hono } from 'hono';
-import { parseAnswers } from '../cli/letter.ts';
-import type { CaseworkerAnswers } from '../explain/letter/answers.ts';
+import { parseAnswers, type CaseworkerAnswers } from '../explain/letter/answers.ts';
 import type { Decided } from '../explain/letter/build.ts';
 import { letterHtml, sectionsText } from '../explain/letter/document.ts';
 import { letterForHousehold } from '../explain/letter/forHousehold.ts';

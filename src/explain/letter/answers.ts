@@ -85,3 +85,40 @@ export function answersMissingForDecision(outcome: string, children: readonly st
   const required = prompts.map((p) => ({ id: p.id, number: p.number, requiresAnswer: p.requiredOn.includes(outcome) }));
   return missingAnswers(required, letterPrompts(prompts), children, answers);
 }
+
+/** The answers file, checked field by field: the answers, or the problems with their paths. */
+export function parseAnswers(value: unknown): { ok: true; answers: CaseworkerAnswers } | { ok: false; issues: string[] } {
+  const issues: string[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, issues: ['answers: expected an object with childAnswers and notes'] };
+  const v = value as Record<string, unknown>;
+  const childAnswers: ChildAnswer[] = [];
+  const notes: CaseworkerNote[] = [];
+  for (const key of Object.keys(v)) if (key !== 'childAnswers' && key !== 'notes') issues.push(`answers.${key}: unknown field (childAnswers, notes)`);
+  const list = (key: string): unknown[] => {
+    if (v[key] === undefined) return [];
+    if (!Array.isArray(v[key])) {
+      issues.push(`answers.${key}: expected an array`);
+      return [];
+    }
+    return v[key] as unknown[];
+  };
+  list('childAnswers').forEach((a, i) => {
+    const at = `answers.childAnswers[${i}]`;
+    const o = (a ?? {}) as Record<string, unknown>;
+    if (typeof o['promptId'] !== 'string') issues.push(`${at}.promptId: expected the question's id (a string)`);
+    if (typeof o['answer'] !== 'string') issues.push(`${at}.answer: expected the answer as text`);
+    if (o['memberId'] !== undefined && o['memberId'] !== null && typeof o['memberId'] !== 'string') issues.push(`${at}.memberId: expected a member id or null`);
+    if (o['forLetter'] !== undefined && typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true or false`);
+    if (typeof o['promptId'] === 'string' && typeof o['answer'] === 'string') {
+      childAnswers.push({ promptId: o['promptId'], answer: o['answer'], ...(typeof o['memberId'] === 'string' ? { memberId: o['memberId'] } : {}), ...(o['forLetter'] === true ? { forLetter: true } : {}) });
+    }
+  });
+  list('notes').forEach((n, i) => {
+    const at = `answers.notes[${i}]`;
+    const o = (n ?? {}) as Record<string, unknown>;
+    if (typeof o['text'] !== 'string') issues.push(`${at}.text: expected the note as text`);
+    if (typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true (printed in the letter) or false (the worksheet only)`);
+    if (typeof o['text'] === 'string' && typeof o['forLetter'] === 'boolean') notes.push({ text: o['text'], forLetter: o['forLetter'] });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: { childAnswers, notes } };
+}
