@@ -80,21 +80,13 @@ export function letterBytes(store: DecisionStore, letter: StoredLetter): Buffer 
   });
 }
 
-export interface LetterToStore {
-  readonly decisionId: string;
-  readonly recordHash: string;
-  readonly caseId: string;
-  readonly period: string;
-  readonly proposalId: string;
-  readonly title: string;
-  readonly fileName: string;
+/** What the caller gives to store a letter: the registration it belongs to, the PDF, who made it and why. */
+export type LetterToStore = Pick<StoredLetter, 'decisionId' | 'recordHash' | 'caseId' | 'period' | 'proposalId' | 'title' | 'fileName' | 'madeBy' | 'role'> & {
   readonly pdf: Uint8Array;
-  readonly madeBy: string;
-  readonly role: string;
   /** Why, for the case log ("handläggning"). */
   readonly purpose: string;
   readonly at: Date;
-}
+};
 
 /**
  * Stores a letter beside its registered decision, with a case log row, in one transaction. A second
