@@ -178,6 +178,23 @@ describe('the letter stored beside the registered decision', () => {
     expect(((await r.json()) as { letter: Letter }).letter).toMatchObject({ status: 'not-made', code: 'DIFFERS_FROM_PROPOSAL', canMake: false });
   });
 
+  it('a letter of a case with skyddade personuppgifter is given only to a person with that role', async () => {
+    let guarded: string | null = null;
+    for (const i of await queue()) {
+      const c = (await caseOf(i.decisionId)) as CaseAnswer & { household: { members: { protectedIdentity?: boolean }[] }; previous: { registered: { decisionId: string } | null } | null };
+      if (c.household.members.some((x) => x.protectedIdentity) && c.previous?.registered) guarded = c.previous.registered.decisionId;
+      if (guarded) break;
+    }
+    expect(guarded, 'the morning has a registered decision of a protected case').not.toBeNull();
+    const hidden = await get(`/api/decisions/${guarded}/letter`);
+    expect(hidden.status).toBe(403);
+    expect(((await hidden.json()) as Errors).errors[0]!.code).toBe('PROTECTED_IDENTITY');
+    // With the role, the answer is about the letter itself (last month's was registered without one).
+    const seer = await get(`/api/decisions/${guarded}/letter`, { ...CASEWORKER, [DEFAULT_AUTH.rolesHeader]: 'handlaggare skyddade-personuppgifter' });
+    expect(seer.status).toBe(404);
+    expect(((await seer.json()) as Errors).errors[0]!.code).toBe('NOT_MADE');
+  });
+
   it('audit verify: intact after the day; an edited letter is found by its hash', async () => {
     expect(storeProblems(m.store)).toEqual([]);
     const copy = join(dir, 'edited.sqlite');
