@@ -14,13 +14,15 @@
  * - an avvisning, or a change (rättelse, ändring, omprövning) of a registered decision: the builder has
  *   no such letter yet.
  */
-import { buildLetter } from '../explain/letter/build.ts';
+import type { CaseworkerAnswers } from '../explain/letter/answers.ts';
+import { buildLetter, type Decided } from '../explain/letter/build.ts';
 import { letterHtml, type LetterDocument } from '../explain/letter/document.ts';
 import type { DecisionSummary } from '../explain/types.ts';
 import { parseHousehold } from '../household/parse.ts';
 import { storedLetter, storeLetter, type StoredLetter } from '../store/letters.ts';
 import { renderedDecision } from '../store/read.ts';
 import type { CaseWork } from '../store/casework.ts';
+import type { StoredRecord } from '../store/store.ts';
 
 /** Prints a complete HTML page to an A4 PDF (src/cli/pdf.ts htmlToPdf, or a shared browser). */
 export type LetterPrinter = (html: string) => Promise<Uint8Array>;
@@ -37,19 +39,28 @@ export function registeredLetter(cw: CaseWork, decisionId: string): LetterPlan {
   if (input.change !== null) return { ok: false, code: 'CHANGE_LETTER', message: 'Beslutet ändrar ett tidigare beslut (rättelse, ändring eller omprövning): brevet om ändringen skrivs utanför beräkningsmotorn.' };
   if (decision.outcome === 'dismiss') return { ok: false, code: 'NO_LETTER_FOR_OUTCOME', message: 'Ett beslut om avvisning skrivs utanför beräkningsmotorn.' };
   if (decision.differs) return { ok: false, code: 'DIFFERS_FROM_PROPOSAL', message: 'Beslutet skiljer sig från förslaget (utfall eller belopp): brevet från förslaget skulle säga något annat än beslutet, så det skrivs utanför beräkningsmotorn.' };
-  const proposalRecord = cw.store.get(input.proposal.decisionId)!;
-  const parsed = parseHousehold(JSON.parse(proposalRecord.inputJson));
-  if (!parsed.ok) return { ok: false, code: 'NOT_A_DECISION_LETTER', message: 'Förslagets ansökan går inte att läsa: inget brev kan skrivas.' };
-  const doc = buildLetter({
-    decision: renderedDecision(cw.store, proposalRecord) as DecisionSummary,
-    household: parsed.household,
-    rules: cw.store.ruleSet(proposalRecord.ruleSetVersion).rules,
-    answers: { childAnswers: input.childAnswers ?? [] },
-    decided: { by: input.decidedBy, on: input.decidedOn, title: null, delegation: input.delegation },
-    withPersonnummer: true,
-  });
+  const doc = storedProposalLetter(cw, cw.store.get(input.proposal.decisionId)!, { childAnswers: input.childAnswers ?? [], decided: { by: input.decidedBy, on: input.decidedOn, title: null, delegation: input.delegation } });
+  if (doc === null) return { ok: false, code: 'NOT_A_DECISION_LETTER', message: 'Förslagets ansökan går inte att läsa: inget brev kan skrivas.' };
   if (doc.kind !== 'decision' || doc.blockers.length > 0) return { ok: false, code: 'NOT_A_DECISION_LETTER', message: `Inget beslutsbrev kan skrivas: ${doc.blockers.join(' ') || 'förslaget är inget beslut'}` };
   return { ok: true, doc, html: letterHtml(doc), fileName: `beslut-${input.caseId}-${input.period}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_') };
+}
+
+/**
+ * The letter of a stored proposal (its stored input and rule set), personnummer included: a "Förslag
+ * till beslut" for the case view's PDF before a decision, or with `decided` the registered decision's
+ * letter. Null when the stored input no longer reads as a household.
+ */
+export function storedProposalLetter(cw: CaseWork, proposal: StoredRecord, opts: { childAnswers?: CaseworkerAnswers['childAnswers']; decided?: Decided | null } = {}): LetterDocument | null {
+  const parsed = parseHousehold(JSON.parse(proposal.inputJson));
+  if (!parsed.ok) return null;
+  return buildLetter({
+    decision: renderedDecision(cw.store, proposal) as DecisionSummary,
+    household: parsed.household,
+    rules: cw.store.ruleSet(proposal.ruleSetVersion).rules,
+    answers: { childAnswers: opts.childAnswers ?? [] },
+    decided: opts.decided ?? null,
+    withPersonnummer: true,
+  });
 }
 
 export type LetterOutcome =

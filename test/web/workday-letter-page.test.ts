@@ -3,7 +3,8 @@
  * asks for the child's views and the weighing per child, by name or "Barnet som är 7 år", reachable by
  * Tab; registering without them shows the server's message at the child's field; with them the
  * decision is registered and the case view names the stored letter and its sha256, and its link gives
- * the A4 PDF made by the server's builder. axe-core finds nothing serious.
+ * the A4 PDF made by the server's builder; before the decision the proposal's letter is a PDF from the
+ * server too. axe-core finds nothing serious.
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -59,6 +60,10 @@ describe('the letter in the case view', () => {
       expect(f.label).toMatch(/^(Barnet som är \d+ år|[^:]+, \d+ år)( \(född [^)]+\))?: /);
     }
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
+    // Before the decision, the proposal's letter as the server prints it.
+    const proposalPdf = (await page.evaluate(`fetch('/api/cases/${id}/letter').then(async (r) => { const b = new Uint8Array(await r.arrayBuffer()); return { type: r.headers.get('content-type'), head: String.fromCharCode(...b.slice(0, 5)) }; })`)) as { type: string; head: string };
+    expect(proposalPdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    expect(await page.locator('#proposal-letter-pdf').getAttribute('href')).toBe(`/api/cases/${id}/letter`);
 
     // Every point marked, the children's fields left empty: the server names the first child's field.
     await page.locator('body').click({ position: { x: 1, y: 1 } });

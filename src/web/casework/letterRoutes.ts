@@ -4,6 +4,8 @@
  *   GET  /api/decisions/:decisionId/letter   the stored A4 PDF, byte for byte (application/pdf), its
  *                                            sha256 in X-Content-SHA256; read like a case (case.read),
  *                                            written to the case log (letter.read)
+ *   GET  /api/cases/:decisionId/letter       a proposal's letter ("Förslag till beslut") as a PDF, made
+ *                                            now and not stored: read like the case (letter.preview)
  *   POST /api/decisions/:decisionId/letter   make and store the letter now, when it was not made at
  *                                            registration (no Chromium then, or a print failure):
  *                                            the decision maker's role; 201, or 200 with the letter
@@ -14,7 +16,8 @@
  * longer hash to its row is not served (409 LETTER_EDITED): audit verify names it.
  */
 import type { Context, Hono } from 'hono';
-import { makeRegisteredLetter, registeredLetter, type LetterOutcome, type LetterPrinter } from '../../casework/letter.ts';
+import { makeRegisteredLetter, registeredLetter, storedProposalLetter, type LetterOutcome, type LetterPrinter } from '../../casework/letter.ts';
+import { letterHtml } from '../../explain/letter/document.ts';
 import { CaseWork, ConflictError } from '../../store/casework.ts';
 import { letterBytes, sha256Bytes, storedLetter, type StoredLetter } from '../../store/letters.ts';
 import type { Staff } from './auth.ts';
@@ -92,6 +95,34 @@ export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
       'Cache-Control': 'no-store',
       'X-Content-SHA256': letter.sha256,
     });
+  });
+
+  // The proposal's letter as a PDF, before a decision ("Förslag till beslut"): read like the case, not stored.
+  api.get('/api/cases/:decisionId/letter', async (c) => {
+    const may = d.allowed(c, 'case.read');
+    if (may instanceof Response) return may;
+    const id = c.req.param('decisionId');
+    if (!d.decisionIdPattern.test(id)) return badId(c);
+    const cw = d.open();
+    if (!cw) return d.noStore(c);
+    const record = cw.store.get(id);
+    if (!record || CaseWork.isRegistration(record)) return d.fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${id} i beslutsregistret.` }]);
+    const staff = c.get('staff');
+    if (!staff.roles.has('protectedIdentity') && record.caseId !== null && cw.protectedCases([record.caseId]).size > 0) {
+      return d.fail(c, 403, [{ path: '(request)', code: 'PROTECTED_IDENTITY', message: 'Brevet innehåller skyddade personuppgifter: bara den som har behörighet för skyddade personuppgifter kan hämta det.' }]);
+    }
+    const doc = storedProposalLetter(cw, record);
+    if (doc === null || doc.kind === 'none' || doc.blockers.length > 0) return d.fail(c, 409, [{ path: 'decisionId', code: 'NO_LETTER', message: ['Inget brev kan skrivas ut ännu.', ...(doc?.blockers ?? [])].join(' ') }]);
+    if (d.print === null) return d.fail(c, 503, [{ path: '(server)', code: 'NO_PRINTER', message: 'Servern framställer inga PDF-brev (ingen Chromium).' }]);
+    let pdf: Uint8Array;
+    try {
+      pdf = await d.print(letterHtml(doc));
+    } catch (error) {
+      return d.fail(c, 503, [{ path: '(server)', code: 'PRINT_FAILED', message: `Brevet kunde inte framställas som PDF: ${error instanceof Error ? error.message.split('\n')[0] : 'okänt fel'}` }]);
+    }
+    cw.log([{ who: staff.user, role: may.role, action: 'letter.preview', caseId: record.caseId, decisionId: id, purpose: d.purposeOf(c, may.role) }]);
+    const name = `${doc.kind === 'request' ? 'begaran-om-komplettering' : 'forslag-till-beslut'}-${record.caseId ?? 'arende'}-${record.period}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' });
   });
 
   api.post('/api/decisions/:decisionId/letter', async (c) => {

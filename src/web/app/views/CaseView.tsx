@@ -13,7 +13,7 @@ import { change, openItems, register, stopOrder } from '../actions.ts';
 import { dateSv, krSv, Link, monthSv, ProblemList, ScrollTable } from '../components.tsx';
 import { updateDraft, useAppState, type Draft, type DraftPayment } from '../state.ts';
 import type { CaseAnswer, Order } from '../types.ts';
-import { ChildAnswers, LetterPanel } from './Letter.tsx';
+import { ChildAnswers, LetterPanel, ProposalLetterLink } from './Letter.tsx';
 
 const ROLE_SV: Record<string, string> = { applicant: 'Sökande', partner: 'Make/maka/sambo', child: 'Barn', 'other-adult': 'Annan vuxen' };
 const KIND_SV: Record<string, string> = { flag: 'Att bedöma', missing: 'Uppgift saknas', child: 'Barnkonsekvens' };
@@ -433,6 +433,7 @@ function Proposal(props: { c: CaseAnswer }) {
       <details>
         <summary>Brevet till den sökande</summary>
         <pre class="w-journal">{p.decisionText || 'Inget brev kan skickas ännu: skälen står först i arbetsunderlaget.'}</pre>
+        {p.decisionText && props.c.registered.length === 0 ? <ProposalLetterLink decisionId={props.c.decisionId} /> : null}
       </details>
       <details>
         <summary>Arbetsunderlag (skickas inte)</summary>

@@ -89,3 +89,14 @@ export function LetterPanel(props: { c: CaseAnswer; decisionId: string }) {
     </section>
   );
 }
+
+/** Before a decision: the proposal's letter as the server prints it (A4 PDF, "Förslag till beslut"). */
+export function ProposalLetterLink(props: { decisionId: string }) {
+  return (
+    <p>
+      <a id="proposal-letter-pdf" href={`/api/cases/${props.decisionId}/letter`} download>
+        Brevet som PDF (förslag till beslut)
+      </a>
+    </p>
+  );
+}
