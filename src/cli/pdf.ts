@@ -39,7 +39,7 @@ export async function launchChromium(env: Readonly<Record<string, string>> = {})
  * prints the footer apart from the page, so it carries the font too: no machine font in the PDF).
  */
 const footer = (): string =>
-  `<style>${letterFontFaces()}</style><div style="width:100%;font-family:'${LETTER_FONT_FAMILY}';font-size:8pt;color:#444;text-align:center">Sida <span class="pageNumber"></span> av <span class="totalPages"></span></div>`;
+  `<style>${letterFontFaces({ weight: 400 })}</style><div style="width:100%;font-family:'${LETTER_FONT_FAMILY}';font-size:8pt;color:#444;text-align:center">Sida <span class="pageNumber"></span> av <span class="totalPages"></span></div>`;
 
 /**
  * A complete HTML page (no script, no external resource) as an A4 PDF, margins from the page's own

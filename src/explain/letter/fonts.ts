@@ -19,17 +19,23 @@ export const LETTER_FONT_FAMILY = 'Noto Sans';
 const SUBSETS = ['latin', 'latin-ext'] as const;
 const WEIGHTS = [400, 700] as const;
 
-let cached: string | null = null;
+const cached = new Map<string, string>();
 
-/** The @font-face rules with the font files inlined: the same text on every call. */
-export function letterFontFaces(): string {
-  if (cached !== null) return cached;
+/**
+ * The @font-face rules with the font files inlined: the same text on every call. `only` keeps one
+ * weight of the latin subset (the footer's "Sida 1 av 2" needs no more, and Chromium reads the
+ * footer's fonts again on every page).
+ */
+export function letterFontFaces(only?: { readonly weight: 400 | 700 }): string {
+  const key = only ? String(only.weight) : 'all';
+  const hit = cached.get(key);
+  if (hit !== undefined) return hit;
   const require = createRequire(import.meta.url);
   const rules: string[] = [];
-  for (const weight of WEIGHTS) {
+  for (const weight of only ? [only.weight] : WEIGHTS) {
     const cssPath = require.resolve(`${LETTER_FONT_PACKAGE}/${weight}.css`);
     const css = readFileSync(cssPath, 'utf8');
-    for (const subset of SUBSETS) {
+    for (const subset of only ? (['latin'] as const) : SUBSETS) {
       const file = `noto-sans-${subset}-${weight}-normal.woff2`;
       const block = (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).find((b) => b.includes(`/${file})`));
       if (block === undefined) throw new Error(`${LETTER_FONT_PACKAGE}/${weight}.css has no @font-face for ${file}: is the package installed at the pinned version?`);
@@ -37,6 +43,7 @@ export function letterFontFaces(): string {
       rules.push(block.replace(/src:[^;]*;/, `src: url(data:font/woff2;base64,${data}) format('woff2');`).replace(/font-display:[^;]*;\s*/, ''));
     }
   }
-  cached = `/* ${LETTER_FONT_FAMILY} from ${LETTER_FONT_PACKAGE} (SIL OFL 1.1), inlined. */\n${rules.join('\n')}\n`;
-  return cached;
+  const text = `/* ${LETTER_FONT_FAMILY} from ${LETTER_FONT_PACKAGE} (SIL OFL 1.1), inlined. */\n${rules.join('\n')}\n`;
+  cached.set(key, text);
+  return text;
 }
