@@ -67,20 +67,31 @@ export interface LetterRouteDeps {
 export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
   const badId = (c: Context) => d.fail(c, 400, [{ path: 'decisionId', code: 'INVALID_DECISION_ID', message: 'expected a decision id D-00000000-0123456789abcdef' }]);
   const unknown = (c: Context, id: string) => d.fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget registrerat beslut ${id}.` }]);
-
-  api.get('/api/decisions/:decisionId/letter', (c) => {
-    const may = d.allowed(c, 'case.read');
+  /** Every route's start: the role check, the id, the store. */
+  const begin = (c: Context<Env>, action: 'case.read' | 'decision.register'): { role: string; id: string; cw: CaseWork; staff: Staff } | Response => {
+    const may = d.allowed(c, action);
     if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
+    const id = c.req.param('decisionId') ?? '';
     if (!d.decisionIdPattern.test(id)) return badId(c);
     const cw = d.open();
     if (!cw) return d.noStore(c);
+    return { role: may.role, id, cw, staff: c.get('staff') };
+  };
+  /** A letter holds the applicant's name, personnummer and address: a protected case's only for that role. */
+  const guarded = (c: Context<Env>, cw: CaseWork, caseId: string | null): Response | null =>
+    !c.get('staff').roles.has('protectedIdentity') && caseId !== null && cw.protectedCases([caseId]).size > 0
+      ? d.fail(c, 403, [{ path: '(request)', code: 'PROTECTED_IDENTITY', message: 'Brevet innehåller skyddade personuppgifter: bara den som har behörighet för skyddade personuppgifter kan hämta det.' }])
+      : null;
+
+  api.get('/api/decisions/:decisionId/letter', (c) => {
+    const at = begin(c, 'case.read');
+    if (at instanceof Response) return at;
+    const { id, cw, staff } = at;
+    const may = { role: at.role };
     const reg = cw.registered(id);
     if (!reg) return unknown(c, id);
-    const staff = c.get('staff');
-    if (!staff.roles.has('protectedIdentity') && cw.protectedCases([reg.input.caseId]).size > 0) {
-      return d.fail(c, 403, [{ path: '(request)', code: 'PROTECTED_IDENTITY', message: 'Brevet innehåller skyddade personuppgifter: bara den som har behörighet för skyddade personuppgifter kan hämta det.' }]);
-    }
+    const refused = guarded(c, cw, reg.input.caseId);
+    if (refused) return refused;
     const letter = storedLetter(cw.store, id);
     if (!letter) {
       const state = letterState(cw, id);
@@ -99,18 +110,14 @@ export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
 
   // The proposal's letter as a PDF, before a decision ("Förslag till beslut"): read like the case, not stored.
   api.get('/api/cases/:decisionId/letter', async (c) => {
-    const may = d.allowed(c, 'case.read');
-    if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
-    if (!d.decisionIdPattern.test(id)) return badId(c);
-    const cw = d.open();
-    if (!cw) return d.noStore(c);
+    const at = begin(c, 'case.read');
+    if (at instanceof Response) return at;
+    const { id, cw, staff } = at;
+    const may = { role: at.role };
     const record = cw.store.get(id);
     if (!record || CaseWork.isRegistration(record)) return d.fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${id} i beslutsregistret.` }]);
-    const staff = c.get('staff');
-    if (!staff.roles.has('protectedIdentity') && record.caseId !== null && cw.protectedCases([record.caseId]).size > 0) {
-      return d.fail(c, 403, [{ path: '(request)', code: 'PROTECTED_IDENTITY', message: 'Brevet innehåller skyddade personuppgifter: bara den som har behörighet för skyddade personuppgifter kan hämta det.' }]);
-    }
+    const refused = guarded(c, cw, record.caseId);
+    if (refused) return refused;
     const doc = storedProposalLetter(cw, record);
     if (doc === null || doc.kind === 'none' || doc.blockers.length > 0) return d.fail(c, 409, [{ path: 'decisionId', code: 'NO_LETTER', message: ['Inget brev kan skrivas ut ännu.', ...(doc?.blockers ?? [])].join(' ') }]);
     if (d.print === null) return d.fail(c, 503, [{ path: '(server)', code: 'NO_PRINTER', message: 'Servern framställer inga PDF-brev (ingen Chromium).' }]);
@@ -126,16 +133,13 @@ export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
   });
 
   api.post('/api/decisions/:decisionId/letter', async (c) => {
-    const may = d.allowed(c, 'decision.register');
-    if (may instanceof Response) return may;
-    const id = c.req.param('decisionId');
-    if (!d.decisionIdPattern.test(id)) return badId(c);
-    const cw = d.open();
-    if (!cw) return d.noStore(c);
+    const at = begin(c, 'decision.register');
+    if (at instanceof Response) return at;
+    const { id, cw, staff } = at;
+    const may = { role: at.role };
     if (!cw.registered(id)) return unknown(c, id);
     const already = storedLetter(cw.store, id);
     if (already) return d.json(c, 200, { letter: letterView(already) });
-    const staff = c.get('staff');
     const state = await letterAfterRegistration(cw, id, d.print, { user: staff.user, role: may.role }, d.purposeOf(c, may.role), d.clock);
     if (state.status === 'stored') return d.json(c, 201, { letter: state });
     return d.fail(c, state.canMake ? 503 : 409, [{ path: 'decisionId', code: state.code, message: state.message }]);
