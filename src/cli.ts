@@ -36,7 +36,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       and --decided-on a "Beslut". Plain text on stdout, or an A4 PDF (through the bundled Chromium) or
       its HTML with --out; stderr names the file and its sha256. --answers: the caseworker's answers
       and notes (the child's views, the weighing; a note only when marked forLetter). No letter can be
-      sent yet: exit 1 with why. The worksheet is never in it.`,
+      sent yet: exit 1 with why. The worksheet is never in it.
+  letter --registered DECISION_ID --out FILE.pdf [--store PATH] [--made-by NAME]
+      The letter stored beside a registered decision (docs/letters.md), byte for byte after checking
+      its sha256; when none was made at registration, --made-by NAME makes and stores it now.`,
   },
   batch: {
     run: async (args, io) => (await import('./cli/batch.ts')).batchCommand(args, io),

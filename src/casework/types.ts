@@ -80,6 +80,11 @@ export interface RegistrationInput {
   readonly alreadyPaid: readonly { readonly orderId: string; readonly amount: string }[];
   /** The caseworker's own words for the journal note, or null. */
   readonly journalNote: string | null;
+  /**
+   * The barnkonsekvens answers per child (childAnswers.ts): the child's views and the weighing, written
+   * in the letter. Absent when none were given (registrations before issue 21 item 2 have none).
+   */
+  readonly childAnswers?: readonly { readonly promptId: string; readonly memberId?: string; readonly answer: string }[];
 }
 
 export type ItemKind = 'flag' | 'missing' | 'child';

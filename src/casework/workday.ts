@@ -12,6 +12,9 @@ import { renderedDecision } from '../store/read.ts';
 import { recordContentProblem } from '../store/verify.ts';
 import { deriveRegistered, readRegistration, type Problem, type ProposalRef, type RegisteredRefs } from './register.ts';
 import { supportObstacleProblems, type SupportObstacleTable } from './supportObstacle.ts';
+import { readChildAnswers, type ChildAnswersRead } from './childAnswers.ts';
+import { parseHousehold } from '../household/parse.ts';
+import type { Household } from '../household/types.ts';
 import type { RegisteredDecision, RegistrationInput } from './types.ts';
 
 export interface Person {
@@ -67,6 +70,33 @@ function withObstacles(read: ReturnType<typeof readRegistration>, record: Stored
   return { ok: false, problems: [...(read.ok ? [] : read.problems), ...more] };
 }
 
+/**
+ * The per-child barnkonsekvens answers of a request (childAnswers.ts), read against the proposal and
+ * its stored rules: the request with the points they answer, and the answers and problems.
+ */
+function childAnswersOf(cw: CaseWork, raw: unknown, record: StoredRecord, proposal: ProposalRef): { raw: unknown; read: ChildAnswersRead } {
+  const body = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const given = Array.isArray(body['acknowledgements']) ? (body['acknowledgements'] as unknown[]) : [];
+  const acknowledged = new Map<string, string>();
+  for (const a of given) {
+    const o = a !== null && typeof a === 'object' ? (a as Record<string, unknown>) : {};
+    if (typeof o['item'] === 'string' && o['item'].startsWith('child-') && typeof o['comment'] === 'string') acknowledged.set(o['item'].slice('child-'.length), o['comment']);
+  }
+  const parsed = parseHousehold(JSON.parse(record.inputJson));
+  const household = parsed.ok ? parsed.household : ({ period: proposal.decision.period, members: [] } as unknown as Household);
+  const children = (proposal.decision as { childImpact?: { children?: readonly string[] } | null }).childImpact?.children ?? [];
+  const read = readChildAnswers(raw, { household, children, prompts: cw.store.ruleSet(record.ruleSetVersion).rules.childImpact.prompts, acknowledged });
+  const missing = read.acknowledgements.filter((a) => !given.some((g) => g !== null && typeof g === 'object' && (g as Record<string, unknown>)['item'] === a.item));
+  return { raw: missing.length === 0 || !Array.isArray(body['acknowledgements'] ?? []) ? raw : { ...body, acknowledgements: [...given, ...missing] }, read };
+}
+
+/** The registration read with the per-child answers: their problems added, the answers kept in the input. */
+function withChildAnswers(read: ReturnType<typeof readRegistration>, child: ChildAnswersRead): ReturnType<typeof readRegistration> {
+  if (child.problems.length > 0) return { ok: false, problems: [...(read.ok ? [] : read.problems), ...child.problems] };
+  if (!read.ok || child.answers.length === 0) return read;
+  return { ...read, input: { ...read.input, childAnswers: child.answers } };
+}
+
 export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown, person: Person, purpose: string, obstacles: ObstacleLookup | null = null): RegisterResult {
   const found = proposalOf(cw, proposalId);
   if (!found.ok) return { ok: false, status: found.status, problems: [found.problem] };
@@ -80,7 +110,8 @@ export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown,
       problems: [{ path: 'decisionId', code: 'ALREADY_REGISTERED', message: `Ärende ${newest.caseId} för ${newest.period} är redan beslutat (${newest.decisionId}, ${newest.decidedOn} av ${newest.decidedBy}). En ändring görs som rättelse, ändring eller omprövning av det beslutet.` }],
     };
   }
-  const read = withObstacles(readRegistration(raw, { proposal, user: person.user, role: person.role, delegation: person.delegation, changes: null }), record, proposal.decision.period, obstacles);
+  const child = childAnswersOf(cw, raw, record, proposal);
+  const read = withChildAnswers(withObstacles(readRegistration(child.raw, { proposal, user: person.user, role: person.role, delegation: person.delegation, changes: null }), record, proposal.decision.period, obstacles), child.read);
   if (!read.ok) return { ok: false, status: 400, problems: read.problems };
   return append(cw, read.input, proposal, record.ruleSetVersion, purpose);
 }
@@ -105,13 +136,14 @@ export function changeDecision(cw: CaseWork, decisionId: string, raw: unknown, p
   if (found.proposal.decision.caseId !== current.input.caseId || found.proposal.decision.period !== current.input.period) {
     return { ok: false, status: 400, problems: [{ path: 'proposalId', code: 'OTHER_CASE', message: 'Det nya förslaget gäller ett annat ärende eller en annan månad.' }] };
   }
-  const read = withObstacles(readRegistration(raw, {
+  const child = childAnswersOf(cw, raw, found.record, found.proposal);
+  const read = withChildAnswers(withObstacles(readRegistration(child.raw, {
     proposal: found.proposal,
     user: person.user,
     role: person.role,
     delegation: person.delegation,
     changes: { decisionId, recordHash: current.record.recordHash, proposalId: current.input.proposal.decisionId, acknowledged: current.decision.acknowledged, alreadyPaid: cw.paidIn(line) },
-  }), found.record, found.proposal.decision.period, obstacles);
+  }), found.record, found.proposal.decision.period, obstacles), child.read);
   if (!read.ok) return { ok: false, status: 400, problems: read.problems };
   return append(cw, read.input, found.proposal, found.record.ruleSetVersion, purpose);
 }

@@ -20,54 +20,16 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contractSummary } from '../explain/contract.ts';
-import { letterPrompts, missingAnswers, type CaseworkerAnswers, type ChildAnswer, type CaseworkerNote } from '../explain/letter/answers.ts';
-import { buildLetter, type Decided } from '../explain/letter/build.ts';
+import { parseAnswers, type CaseworkerAnswers } from '../explain/letter/answers.ts';
+import type { Decided } from '../explain/letter/build.ts';
+import { letterForHousehold } from '../explain/letter/forHousehold.ts';
 import { letterHtml, letterText } from '../explain/letter/document.ts';
-import { evaluateHousehold } from '../index.ts';
 import { loadRulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { escapeControls } from '../household/echo.ts';
 import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** The answers file, checked field by field: the answers, or the problems with their paths. */
-export function parseAnswers(value: unknown): { ok: true; answers: CaseworkerAnswers } | { ok: false; issues: string[] } {
-  const issues: string[] = [];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, issues: ['answers: expected an object with childAnswers and notes'] };
-  const v = value as Record<string, unknown>;
-  const childAnswers: ChildAnswer[] = [];
-  const notes: CaseworkerNote[] = [];
-  for (const key of Object.keys(v)) if (key !== 'childAnswers' && key !== 'notes') issues.push(`answers.${key}: unknown field (childAnswers, notes)`);
-  const list = (key: string): unknown[] => {
-    if (v[key] === undefined) return [];
-    if (!Array.isArray(v[key])) {
-      issues.push(`answers.${key}: expected an array`);
-      return [];
-    }
-    return v[key] as unknown[];
-  };
-  list('childAnswers').forEach((a, i) => {
-    const at = `answers.childAnswers[${i}]`;
-    const o = (a ?? {}) as Record<string, unknown>;
-    if (typeof o['promptId'] !== 'string') issues.push(`${at}.promptId: expected the question's id (a string)`);
-    if (typeof o['answer'] !== 'string') issues.push(`${at}.answer: expected the answer as text`);
-    if (o['memberId'] !== undefined && o['memberId'] !== null && typeof o['memberId'] !== 'string') issues.push(`${at}.memberId: expected a member id or null`);
-    if (o['forLetter'] !== undefined && typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true or false`);
-    if (typeof o['promptId'] === 'string' && typeof o['answer'] === 'string') {
-      childAnswers.push({ promptId: o['promptId'], answer: o['answer'], ...(typeof o['memberId'] === 'string' ? { memberId: o['memberId'] } : {}), ...(o['forLetter'] === true ? { forLetter: true } : {}) });
-    }
-  });
-  list('notes').forEach((n, i) => {
-    const at = `answers.notes[${i}]`;
-    const o = (n ?? {}) as Record<string, unknown>;
-    if (typeof o['text'] !== 'string') issues.push(`${at}.text: expected the note as text`);
-    if (typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true (printed in the letter) or false (the worksheet only)`);
-    if (typeof o['text'] === 'string' && typeof o['forLetter'] === 'boolean') notes.push({ text: o['text'], forLetter: o['forLetter'] });
-  });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: { childAnswers, notes } };
-}
 
 export interface LetterOptions {
   readonly out: string | undefined;
@@ -104,27 +66,17 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
     answers = parsed.answers;
   }
   const cache = new RuleSetCache(loadRulebook(rulesDir(options.rules, io.env)));
-  // The decision date picks the law in force (issue 15), as on the page.
-  const raw = options.decidedOn !== undefined && read.value !== null && typeof read.value === 'object' && !Array.isArray(read.value) && (read.value as Record<string, unknown>)['decidedOn'] === undefined
-    ? { ...(read.value as Record<string, unknown>), decidedOn: options.decidedOn }
-    : read.value;
-  const result = evaluateHousehold(raw, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
-  if (!result.ok) {
-    io.stderr.write(problemLines(result.issues, file, 'en'));
+  const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
+  // The personnummer is printed only in the document that is sent (the PDF or its page), never on stdout.
+  const made = letterForHousehold(read.value, { answers, decided, withPersonnummer: options.out !== undefined }, (period, municipality, decidedOn) => cache.get(period, municipality, decidedOn));
+  if (!made.ok && made.reason === 'input') {
+    io.stderr.write(problemLines(made.issues, file, 'en'));
     return EXIT_BAD_INPUT;
   }
-  const decision = contractSummary(result.decision);
-  const rules = result.ruleSet?.rules ?? null;
-  const decided: Decided | null = options.decidedBy !== undefined ? { by: options.decidedBy, on: options.decidedOn!, title: options.title ?? null, delegation: options.delegation ?? null } : null;
-  if (decided !== null && rules !== null && decision.childImpact !== null && (decision.outcome === 'partial' || decision.outcome === 'deny')) {
-    const required = decision.childImpact.prompts.map((p) => ({ id: p.id, number: p.number, requiresAnswer: p.requiresAnswer }));
-    const missing = missingAnswers(required, letterPrompts(rules.childImpact.prompts), decision.childImpact.children, answers);
-    if (missing.length > 0) {
-      return fail(missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
-    }
+  if (!made.ok) {
+    return fail(made.missing.map((m) => `answers.childAnswers: question ${m.number} (${m.promptId})${m.memberId ? ` for ${m.memberId}` : ''} must be answered before a refusal that touches children is decided (3 kap. 1–2 §§ SoL)`), EXIT_BAD_INPUT);
   }
-  // The personnummer is printed only in the document that is sent (the PDF or its page), never on stdout.
-  const doc = buildLetter({ decision, household: result.household, rules, answers, decided, withPersonnummer: options.out !== undefined });
+  const doc = made.doc;
   if (doc.kind === 'none' || doc.blockers.length > 0) return fail(['no letter can be sent yet:', ...doc.blockers], EXIT_ENGINE);
   if (options.out === undefined) {
     io.stdout.write(`${letterText(doc)}\n`);
@@ -136,6 +88,50 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
   writeFileSync(path, bytes);
   io.stderr.write(`${options.out}: ${doc.title}, ${bytes.length} bytes, sha256:${createHash('sha256').update(bytes).digest('hex')}\n`);
   return EXIT_OK;
+}
+
+/**
+ * `letter --registered D-… --store PATH --out FILE.pdf [--made-by NAME]`: the letter stored beside a
+ * registered decision (issue 21), byte for byte, after checking it against its hash; when none is
+ * stored yet (no Chromium at registration), --made-by NAME makes it now through the same builder,
+ * stores it (logged as made by NAME from the command line) and writes it. stderr names its sha256.
+ */
+export async function runRegisteredLetter(decisionId: string, options: { store: string | undefined; out: string | undefined; madeBy: string | undefined }, io: CliIo = processIo()): Promise<number> {
+  const fail = (line: string, code: number) => {
+    io.stderr.write(`${escapeControls(line)}\n`);
+    return code;
+  };
+  if (options.out === undefined || !/\.pdf$/i.test(options.out)) return fail('--registered: give --out FILE.pdf, where the stored letter is written', EXIT_BAD_INPUT);
+  const { CaseWork } = await import('../store/casework.ts');
+  const { letterBytes, sha256Bytes, storedLetter } = await import('../store/letters.ts');
+  const { StoreError, StoreNotFoundError, storePath } = await import('../store/store.ts');
+  let cw: ReturnType<typeof CaseWork.open>;
+  try {
+    cw = CaseWork.open(storePath(options.store, io.env, io.cwd), { readonly: options.madeBy === undefined });
+  } catch (error) {
+    if (error instanceof StoreNotFoundError) return fail(error.message, EXIT_BAD_INPUT);
+    if (error instanceof StoreError) return fail(`store: ${error.message}`, EXIT_ENGINE);
+    throw error;
+  }
+  try {
+    if (!cw.registered(decisionId)) return fail(`${decisionId}: not a registered decision in the store`, EXIT_BAD_INPUT);
+    let letter = storedLetter(cw.store, decisionId);
+    if (!letter) {
+      if (options.madeBy === undefined) return fail(`${decisionId}: its letter is not made yet; give --made-by NAME to make and store it now`, EXIT_ENGINE);
+      const { makeRegisteredLetter } = await import('../casework/letter.ts');
+      const { htmlToPdf } = await import('./pdf.ts');
+      const made = await makeRegisteredLetter(cw, decisionId, (html) => htmlToPdf(html), { user: options.madeBy, role: 'kommandorad' }, 'brev framställt från kommandoraden', () => new Date());
+      if (made.status !== 'stored') return fail(`${decisionId}: ${made.message}`, EXIT_ENGINE);
+      letter = made.letter;
+    }
+    const bytes = letterBytes(cw.store, letter);
+    if (!bytes || sha256Bytes(bytes) !== letter.sha256) return fail(`${decisionId}: the stored letter does not match its hash ${letter.sha256}: run audit verify`, EXIT_ENGINE);
+    writeFileSync(resolve(io.cwd, options.out), bytes);
+    io.stderr.write(`${options.out}: ${letter.title}, ${bytes.length} bytes, ${letter.sha256}, made ${letter.madeAt} by ${escapeControls(letter.madeBy)}\n`);
+    return EXIT_OK;
+  } finally {
+    cw.close();
+  }
 }
 
 export async function letterCommand(args: string[], io: CliIo = processIo()): Promise<number> {
@@ -150,8 +146,15 @@ export async function letterCommand(args: string[], io: CliIo = processIo()): Pr
       title: { type: 'string' },
       delegation: { type: 'string' },
       rules: { type: 'string' },
+      registered: { type: 'string' },
+      store: { type: 'string' },
+      'made-by': { type: 'string' },
     },
   });
+  if (values.registered !== undefined) {
+    if (positionals.length !== 0) throw new UsageError('letter --registered: give the decision id, no household file');
+    return runRegisteredLetter(values.registered, { store: values.store, out: values.out, madeBy: values['made-by'] }, io);
+  }
   if (positionals.length !== 1) throw new UsageError('letter: give one household file');
   return runLetter(positionals[0]!, { out: values.out, answers: values.answers, decidedBy: values['decided-by'], decidedOn: values['decided-on'], title: values.title, delegation: values.delegation, rules: values.rules }, io);
 }

@@ -26,6 +26,7 @@ import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, processIo, rulesDir, UsageError, 
 import type { Routing } from '../monthly/propose.ts';
 import { replayRegistration, type RegistrationReplay } from '../casework/workday.ts';
 import { journalNoteSv } from '../explain/casework.ts';
+import { storedLetter } from '../store/letters.ts';
 import { CaseWork } from '../store/casework.ts';
 
 /** A command's two ways to print a line: out (stdout) and err (stderr, one line: control characters escaped). */
@@ -228,8 +229,9 @@ function registrationReplayText(r: RegistrationReplay, links: { changes: string 
 function showRegistration({ out }: Printer, cw: CaseWork, record: StoredRecord, problem: string | null, json: boolean, lang: 'sv' | 'en'): number {
   const { decision } = cw.registered(record.decisionId)!;
   const links = registrationLinks(cw, record.decisionId);
+  const letter = storedLetter(cw.store, record.decisionId);
   if (json) {
-    out(JSON.stringify({ record: { decisionId: record.decisionId, seq: record.seq, recordedAt: record.recordedAt, recordHash: record.recordHash, prevHash: record.prevHash, integrityProblem: problem }, links, decision }, null, 2));
+    out(JSON.stringify({ record: { decisionId: record.decisionId, seq: record.seq, recordedAt: record.recordedAt, recordHash: record.recordHash, prevHash: record.prevHash, integrityProblem: problem }, links, decision, letter }, null, 2));
     return EXIT_OK;
   }
   const t = LABELS[lang];
@@ -240,6 +242,9 @@ function showRegistration({ out }: Printer, cw: CaseWork, record: StoredRecord, 
   out(lang === 'sv' ? `  Förslag: ${links.proposalId}` : `  Proposal: ${links.proposalId}`);
   if (links.changes) out(lang === 'sv' ? `  Ändrar beslut: ${links.changes}` : `  Changes decision: ${links.changes}`);
   if (links.changedBy) out(lang === 'sv' ? `  Ändrat genom: ${links.changedBy}` : `  Changed by: ${links.changedBy}`);
+  // The applicant's letter as stored beside the decision (issue 21), or that it is not made.
+  if (letter) out(lang === 'sv' ? `  Brev: ${letter.fileName} (${letter.bytes} byte), ${letter.sha256}, framställt ${letter.madeAt} av ${letter.madeBy}` : `  Letter: ${letter.fileName} (${letter.bytes} bytes), ${letter.sha256}, made ${letter.madeAt} by ${letter.madeBy}`);
+  else out(lang === 'sv' ? '  Brev: inte framställt' : '  Letter: not made');
   out('');
   out(journalNoteSv(decision, record.decisionId));
   return EXIT_OK;

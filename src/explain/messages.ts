@@ -17,6 +17,14 @@ const residenceSv = (r: string | number, days: string | number, dim: string | nu
   r === 'full-time' ? 'bor här hela månaden' : r === 'not-this-month' ? 'bor inte här denna månad' : `bor här ${days} av ${dim} dagar`;
 const residenceEn = (r: string | number, days: string | number, dim: string | number) =>
   r === 'full-time' ? 'lives here all month' : r === 'not-this-month' ? 'does not live here this month' : `lives here ${days} of ${dim} days`;
+/**
+ * A child named with its age: "c1 7 år" for a bare id; a person's label already says the age ("Barn,
+ * 7 år", "Alex (barn, 7 år)"), so it is not said twice.
+ */
+const withAge = (who: string | number | undefined, age: string): string => {
+  const name = String(who ?? '');
+  return name.includes(age) ? name : `${name} ${age}`;
+};
 const ownCaseSv = (r: string | number) =>
   r === 'YOUTH_NOT_IN_SCHOOL' ? 'ungdom 18–20 år som inte går i skolan' : r === 'CHILD_OVER_20' ? 'vuxet barn (21 år eller äldre)' : 'vuxen i hushållet som inte är sambo';
 const ownCaseEn = (r: string | number) =>
@@ -270,7 +278,7 @@ export const sv: Catalogue = {
   'child.refusalNote': (a) => `Avslaget/delavslaget innebär ${K(a['effect']!)} mindre för hushållet denna månad än om allt sökt beviljats. Barnets bästa ska vägas in och dokumenteras innan beslut.`,
   'child.noRefusalNote': () => 'Förslaget innebär inget avslag som påverkar barnen.',
   'child.nothingDecidedNote': () => 'Förslaget är inte färdigt och inget bistånd är beviljat ännu. Barnets bästa ska vägas in när beslutet fattas.',
-  'child.promptAffected': (a) => `${a['memberId']} ${a['age']} år, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}`,
+  'child.promptAffected': (a) => `${withAge(a['memberId'], `${a['age']} år`)}, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}`,
   'child.promptRentRefused': (a) => `Hyran sänks till skälig nivå${a['ceiling'] ? ` (${K(a['ceiling'])})` : ''}; ${K(a['refused']!)} avslås. Risk för flytt och byte av skola.`,
   'child.promptRentArrears': (a) => `Hyresskuld ${K(a['arrears']!)}: risk för vräkning.`,
   'child.promptRentAccepted': (a) => `Hyran är ${K(a['above']!)} över den skäliga nivån men godtas ${a['cutFrom'] ? `under rådrummet; från och med ${monthSv(String(a['cutFrom']))} kan den överskjutande delen avslås` : 'tills hushållet har fått besked och haft rådrum'}. Risk för flytt och byte av skola.`,
@@ -531,7 +539,7 @@ export const en: Catalogue = {
   'child.refusalNote': (a) => `The refusal means ${E(a['effect']!)} less for the household this month than if everything claimed were granted. The child's best interests must be weighed and documented before deciding.`,
   'child.noRefusalNote': () => 'The proposal has no refusal that affects the children.',
   'child.nothingDecidedNote': () => 'The proposal is not finished and no assistance is granted yet. The child’s best interests must be weighed when the decision is made.',
-  'child.promptAffected': (a) => `${a['memberId']} ${a['age']} years, ${residenceEn(a['residence']!, a['days']!, a['daysInMonth']!)}`,
+  'child.promptAffected': (a) => `${withAge(a['memberId'], `${a['age']} years`)}, ${residenceEn(a['residence']!, a['days']!, a['daysInMonth']!)}`,
   'child.promptRentRefused': (a) => `Rent cut to the reasonable level${a['ceiling'] ? ` (${E(a['ceiling'])})` : ''}; ${E(a['refused']!)} refused. Risk of moving and changing school.`,
   'child.promptRentArrears': (a) => `Rent arrears ${E(a['arrears']!)}: risk of eviction.`,
   'child.promptRentAccepted': (a) => `The rent is ${E(a['above']!)} above the reasonable level but accepted ${a['cutFrom'] ? `during the time to move; from ${monthEn(String(a['cutFrom']))} the excess can be refused` : 'until the household has been told and had time to move'}. Risk of moving and changing school.`,

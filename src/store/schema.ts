@@ -281,10 +281,36 @@ CREATE TABLE IF NOT EXISTS queue_parts (
 `;
 
 /**
+ * The applicant's letter as made for a registered decision (issue 21, src/store/letters.ts): the PDF's
+ * bytes in letter_files, append-only, and one row per letter in decision_letters, a side chain whose
+ * entry names the registration (its id and record hash), who made the letter, when, and the sha256 of
+ * the bytes. One letter per registered decision. Needs CASEWORK_SQL's side_chain_heads.
+ */
+export const DECISION_LETTERS_SQL = `
+CREATE TABLE IF NOT EXISTS decision_letters (
+  seq          INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL,
+  decision_id  TEXT NOT NULL UNIQUE,
+  case_id      TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  who          TEXT NOT NULL,
+  entry_json   TEXT NOT NULL,
+  prev_hash    TEXT NOT NULL,
+  hash         TEXT NOT NULL UNIQUE
+);
+${sideChainTriggers('decision_letters', 'decision letters')}
+CREATE TABLE IF NOT EXISTS letter_files (
+  sha256     TEXT PRIMARY KEY,
+  file_name  TEXT NOT NULL,
+  content    BLOB NOT NULL
+);
+${appendOnly('letter_files', 'letter files')}`;
+
+/**
  * Tables beside the chain that a store may or may not have yet (each is created when first used).
  * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
  */
-export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL, CASE_EVENTS_SQL, QUEUE_PARTS_SQL] as const;
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL, CASE_EVENTS_SQL, QUEUE_PARTS_SQL, DECISION_LETTERS_SQL] as const;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

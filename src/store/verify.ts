@@ -11,7 +11,7 @@ import { isRegistrationJson, verifyCasework } from './verifyCasework.ts';
 import { verifyCaseEvents } from './caseEvents.ts';
 import { verifyQueueParts } from './queueParts.ts';
 
-export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log' | 'case-events' | 'derived';
+export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log' | 'case-events' | 'derived' | 'letters';
 
 export interface VerifyProblem {
   readonly kind: ProblemKind;

@@ -10,6 +10,8 @@
  *   decisions of the line had paid;
  * - the index tables (registered_decisions, payment_orders) say exactly what the records say, and
  *   every registration record has its index row;
+ * - the letters made for registered decisions (letters.ts) hash to what their rows say and name a
+ *   registration of the chain;
  * - the payment events and the case log are intact side chains; every event names a known order; an
  *   order is stopped or exported at most once, never exported after it was stopped or after its decision
  *   was changed; each exported file hashes to what its events say, with their count and control total.
@@ -20,11 +22,12 @@ import { orderIdOf } from '../casework/register.ts';
 import type { RegisteredDecision, RegistrationInput } from '../casework/types.ts';
 import { add, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { logColumns, paymentEventColumns } from './casework.ts';
+import { verifyLetters } from './letters.ts';
 import { verifySide } from './sideChain.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
 
 export interface CaseworkProblem {
-  readonly kind: 'registered' | 'payments' | 'log';
+  readonly kind: 'registered' | 'payments' | 'log' | 'letters';
   readonly seq: number | null;
   readonly decisionId: string | null;
   readonly message: string;
@@ -166,6 +169,9 @@ export function verifyCasework(store: DecisionStore, registrations: readonly Sto
     if (has(db, 'case_log')) {
       for (const p of verifySide(db, 'case_log', logColumns)) problems.push({ kind: 'log', seq: null, decisionId: null, message: p.message });
     }
+
+    // The letters made for registered decisions (issue 21): each hashes to what its row says (letters.ts).
+    for (const p of verifyLetters(db, new Map([...byId].map(([id, e]) => [id, e.record.recordHash])))) problems.push({ kind: 'letters', seq: null, decisionId: p.decisionId, message: p.message });
 
     // Stores from before issue 22 may hold caseworker decisions beside the chain (caseworker_decisions,
     // one sha256 over each row's content): still checked, never written any more.

@@ -38,7 +38,8 @@ import { readBodyText } from './body.ts';
 import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/routes.ts';
 import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
-import { addCaseworkRoutes } from './casework/routes.ts';
+import { addCaseworkRoutes, printLetterPdf } from './casework/routes.ts';
+import { addLetterApi } from './letterApi.ts';
 import type { Payer } from '../casework/pain001.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
@@ -74,6 +75,8 @@ export interface WebOptions {
   readonly staff?: StaffOptions;
   /** Who pays: the payment file's debtor (serve --payer FILE, docs/payments.md). Absent = export answers 503. */
   readonly payer?: Payer;
+  /** Prints a registered decision's letter to PDF (issue 21): absent, a Chromium shared by the server; null, none made (src/web/casework/routes.ts). */
+  readonly printLetter?: ((html: string) => Promise<Uint8Array>) | null;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -273,6 +276,9 @@ export function createApp(options: WebOptions): Hono {
     return jsonText(c, `${JSON.stringify(contractDecision(result.decision, result), null, 2)}\n`);
   });
 
+  // The applicant's letter for the preview page, by the server's builder (issue 21; letterApi.ts).
+  addLetterApi(app, { rulesFor, maxBytes, print: options.printLetter === undefined ? printLetterPdf : options.printLetter });
+
   app.all('/api/calculate', (c) =>
     errorResponse(c, 405, [issue('(request)', 'METHOD_NOT_ALLOWED', `use POST with a household as JSON, not ${c.req.method}`)], { Allow: 'POST' }),
   );
@@ -349,7 +355,7 @@ export function createApp(options: WebOptions): Hono {
   addKontaktcenterRoutes(app, options.staff ?? null);
   // The caseworker's workday (issue 22, docs/web.md): the queue, the case view, registered decisions,
   // payments and the case log, for signed-in staff with the roles each action needs.
-  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache });
+  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache, ...(options.printLetter !== undefined ? { printLetter: options.printLetter } : {}) });
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);

@@ -21,7 +21,7 @@ import { createApp } from '../../src/web/app.ts';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { tempDir } from '../batch/support.ts';
 import { book, ROOT } from '../support/engine.ts';
-import { CASEWORKER, DECIDER, LANDLORD_BANKGIRO, morning, storeProblems, withCheckDigit, type Morning } from '../web/support/workday.ts';
+import { CASEWORKER, childAnswersFor, DECIDER, LANDLORD_BANKGIRO, morning, storeProblems, withCheckDigit, type Morning } from '../web/support/workday.ts';
 
 const REFS = { documentation: '14 kap. 3 § SoL (2025:400)', correction: '36 § FL', decisionChange: '37 § FL', personalReview: '38 § FL' };
 
@@ -126,7 +126,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const app = () => createApp({ rulebook: book, storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => new Date('2026-03-10T09:00:00Z'), payer: PAYER });
+// No letters here (printLetter null): this file checks the payments; the letters made at registration are test/web/workday-letter.test.ts's.
+const app = () => createApp({ rulebook: book, storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => new Date('2026-03-10T09:00:00Z'), payer: PAYER, printLetter: null });
 const post = (path: string, body: unknown, headers = DECIDER) => app().request(path, { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } });
 const get = async <T>(path: string, headers = DECIDER) => (await (await app().request(path, { headers })).json()) as T;
 
@@ -153,7 +154,7 @@ describe('payment orders and the payment file', () => {
       const c = await get<C>(`/api/cases/${item.decisionId}`);
       // A new applicant has no account on file yet: the person fills it in.
       const payments = c.suggestion.payments.map((p) => (p.account.number === '' ? { ...p, account: { scheme: 'bank', number: '8327-9, 987654321-0' } } : p));
-      const body = { decidedOn: c.suggestion.decidedOn, outcome: c.suggestion.outcome, payable: c.proposal.payable, acknowledgements: c.items.map((i) => ({ item: i.id, comment: 'Bedömd.' })), payments };
+      const body = { decidedOn: c.suggestion.decidedOn, outcome: c.suggestion.outcome, payable: c.proposal.payable, acknowledgements: c.items.map((i) => ({ item: i.id, comment: 'Bedömd.' })), childAnswers: childAnswersFor(c.proposal as never, c.suggestion.outcome ?? ''), payments };
       // What the API accepts, the published schema accepts (schemas/registration.schema.json).
       expect(registrationSchema(body), JSON.stringify(registrationSchema.errors)).toBe(true);
       const r = await post(`/api/cases/${c.decisionId}/decision`, body);

@@ -20,7 +20,7 @@ import { renderedDecision } from '../../src/store/read.ts';
 import type { Ore } from '../../src/money/index.ts';
 import { cli, tempDir } from '../batch/support.ts';
 import { ROOT } from '../support/engine.ts';
-import { LANDLORD_BANKGIRO } from '../web/support/workday.ts';
+import { childAnswersFor, LANDLORD_BANKGIRO } from '../web/support/workday.ts';
 
 /** A valid personnummer YYYYMMDD-NNNC for a birth date and a three-digit serial. */
 const pnr = (birth: string, serial: string) => {
@@ -71,7 +71,7 @@ beforeAll(async () => {
       const d = renderedDecision(cw.store, record) as Decision;
       proposals.set(d.caseId!, { id: record.decisionId, payable: d.payable ?? '0' });
       const acknowledgements = itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt.' }));
-      const base = { decidedOn: '2026-03-04', acknowledgements };
+      const base = { decidedOn: '2026-03-04', acknowledgements, childAnswers: childAnswersFor(d, d.caseId === 'S-3' ? 'deny' : d.caseId === 'S-4' ? 'partial' : d.outcome) };
       const body =
         d.caseId === 'S-1'
           ? // Two orders: the rent to the landlord, the rest to the applicant.

@@ -9,7 +9,7 @@ import { registerDecision } from '../../src/casework/workday.ts';
 import type { Decision } from '../../src/explain/contract.ts';
 import { CaseDesk, type CaseStatus } from '../../src/store/casedesk.ts';
 import type { CaseWork } from '../../src/store/casework.ts';
-import { withCheckDigit } from '../web/support/workday.ts';
+import { childAnswersFor, withCheckDigit } from '../web/support/workday.ts';
 
 export const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' };
 
@@ -23,6 +23,7 @@ export function registerOn(cw: CaseWork, id: string, d: Decision, decidedOn: str
       outcome: d.outcome,
       payable: d.payable,
       acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt.' })),
+      childAnswers: childAnswersFor(d),
       payments: Number(d.payable) > 0 ? [{ recipient: 'applicant', name: `Sökande ${d.caseId}`, account: { scheme: 'bank', number: `8327-9, ${String(100000000 + n).slice(0, 9)}-${n % 10}` }, amount: d.payable, payOn }] : [],
     },
     PERSON,

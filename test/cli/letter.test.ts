@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/cli.ts';
+import { pdfFonts } from '../support/pdf.ts';
 
 const H11 = 'fixtures/h11-rent-above-ceiling-after-radrum-with-children-2026.json';
 const NAMED = 'docs/letters/h11-named.json';
@@ -59,6 +60,13 @@ describe('letter', () => {
     expect(text).toMatch(/\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/);
     expect((text.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(1);
     expect(r.stderr).toContain(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+  }, 60_000);
+
+  it('the PDF embeds Noto Sans from the pinned npm package and no font of the machine (the page number included)', async () => {
+    const out = join(dir, 'typsnitt.pdf');
+    const r = await runInProcess(['letter', NAMED, '--answers', ANSWERS, ...decided, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pdfFonts(readFileSync(out))).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
   }, 60_000);
 
   it('--out FILE.html writes the page the PDF is printed from', async () => {

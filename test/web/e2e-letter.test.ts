@@ -9,9 +9,18 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { krSv } from '../../src/explain/format.ts';
 import { fixture, ROOT } from '../support/engine.ts';
+import { pdfFonts, pdfPageCount } from '../support/pdf.ts';
 import { amount, answerRequired, apiDecision, axe, E2, E3, householdSent, loadExample, measurements, needBrowser, openPage, openWith, parentAndChild, recalculated, rowOf, serious, server, storePath, text, useCaseworkerPage, WAIT } from './support/caseworker-page.ts';
 
 useCaseworkerPage();
+
+/** The letter box holds the server's letter for the proposal and answers shown (POST /api/letter). */
+const letterReady = (p: import('playwright-core').Page) => p.locator('#letter-text[data-state="ready"]').waitFor(WAIT);
+async function serverLetter(household: unknown, answers: unknown): Promise<{ text: string; kind: string }> {
+  const response = await fetch(`${server.url}/api/letter`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ household, answers }) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { text: string; kind: string };
+}
 
 describe('issue 11: the letter says only what is true', () => {
   it('a refusal with children: no "beaktats", no ids or internal notes; unanswered questions block printing; answers go in; "Till beslut" records the proposal for the case view', async () => {
@@ -22,8 +31,13 @@ describe('issue 11: the letter says only what is true', () => {
     const p = await openPage();
     await loadExample(p, name);
     const letter = p.locator('#letter-text');
+    await letterReady(p);
     const draft = await letter.inputValue();
-    for (const bad of ['beaktats', 'c1', 'c2', 'sha256', 'regelversion', 'Frågor att besvara', 'Ska besvaras', 'Pröva ', 'Alternativ som har prövats', 'Barnets bästa']) expect(draft, bad).not.toContain(bad);
+    for (const bad of ['beaktats', 'c1', 'c2', 'sha256', 'regelversion', 'Frågor att besvara', 'Ska besvaras', 'Pröva ', 'Alternativ som har prövats']) expect(draft, bad).not.toContain(bad);
+    // Issue 21: the draft is the server's letter, the document decisionText is made of, not a second letter.
+    const household = await householdSent(p);
+    expect((await serverLetter(household, {})).text).toBe(draft);
+    expect((await apiDecision(household)).decision.decisionText).toContain(draft);
     expect(await p.getByRole('button', { name: 'Skriv ut förslag' }).isDisabled()).toBe(true);
     expect(await text(p.locator('#letter-blocked'))).toContain('fråga 8, fråga 9, fråga 11');
     // Not by Ctrl+P either: the print copy holds only why.
@@ -36,9 +50,13 @@ describe('issue 11: the letter says only what is true', () => {
     expect(await text(p.locator('#r-children'))).not.toContain('har prövats');
     await answerRequired(p, decision);
     expect(await p.getByRole('button', { name: 'Skriv ut förslag' }).isDisabled()).toBe(false);
+    await letterReady(p);
     const withAnswers = await letter.inputValue();
     expect(withAnswers).toContain('Barnets bästa');
-    expect(withAnswers).toContain('Svar 8: bedömt tillsammans med föräldern.');
+    // The child's views (2) and the weighing (11) are the letter's answers; 8 and 9 stay in the worksheet.
+    expect(withAnswers).toContain('Svar 2: bedömt tillsammans med föräldern.');
+    expect(withAnswers).toContain('Svar 11: bedömt tillsammans med föräldern.');
+    expect(withAnswers).not.toContain('Svar 8:');
     // An optional question left unanswered adds nothing.
     expect(withAnswers).not.toContain(decision.childImpact.prompts.find((x: { id: string }) => x.id === 'health').question);
     // The caseworker edits the text and signs; the print shows exactly that.
@@ -111,6 +129,28 @@ describe('issue 11: the letter says only what is true', () => {
     await p.context().close();
   });
 
+  it('issue 21: "Ladda ner brevet (PDF)" gives the server\'s A4 PDF of the letter, in Noto Sans; axe stays clean', async () => {
+    needBrowser();
+    const p = await openPage();
+    await loadExample(p, 'e1-single-adult-bifall-2023');
+    await letterReady(p);
+    const button = p.getByRole('button', { name: 'Ladda ner brevet (PDF)' });
+    await expect.poll(() => button.isDisabled()).toBe(false);
+    const [download] = await Promise.all([p.waitForEvent('download', WAIT), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/-brev\.pdf$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPageCount(bytes)).toBeGreaterThanOrEqual(1);
+    expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/);
+    expect(pdfFonts(bytes)).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    expect(serious(await axe(p))).toEqual([]);
+    // An edited text is the caseworker's own: it is printed, and the PDF (the server's) is not offered for it.
+    await p.locator('#letter-text').fill('Egen text.');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await p.locator('#download-pdf-hint').isVisible()).toBe(true);
+    await p.context().close();
+  }, 60_000);
+
   it('a needs-information case prints a begäran om komplettering, not a beslut', async () => {
     needBrowser();
     const p = await openPage();
@@ -123,7 +163,7 @@ describe('issue 11: the letter says only what is true', () => {
     await p.emulateMedia({ media: 'screen' });
     expect(printed).toMatch(/^Begäran om komplettering/);
     expect(printed).not.toMatch(/Beslut|beslut/);
-    expect(printed).not.toContain('Hur man överklagar');
+    expect(printed).not.toContain('Om du vill överklaga');
     await p.context().close();
   });
 
@@ -404,9 +444,10 @@ describe('issue 15: the law in force on the page', () => {
     expect(await text(fieldNote)).toMatch(/^Läkarintyg för Sökande, f\. 1988, som på grund av sjukdom/);
     expect(await text(p.locator('#print'))).toBe('Skriv ut begäran om komplettering');
     expect(await p.locator('#record-decision').isHidden()).toBe(true);
+    await letterReady(p);
     const letter = await p.locator('#letter-text').inputValue();
-    expect(letter).toContain('Läkarintyg för sökande, som på grund av sjukdom');
-    expect(letter).not.toMatch(/\ba1\b|Hur man överklagar/);
+    expect(letter).toContain('Ett läkarintyg för dig.');
+    expect(letter).not.toMatch(/\ba1\b|Om du vill överklaga/);
     expect(serious(await axe(p))).toEqual([]);
     await card.getByLabel('Läkarintyg').selectOption('true');
     await recalculated(p);

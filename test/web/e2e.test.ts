@@ -134,7 +134,7 @@ describe('caseworker preview in chromium', () => {
     expect(await page.locator('#household-form').isVisible()).toBe(false);
     expect(await page.locator('#print-letter').isVisible()).toBe(true);
     expect(await page.locator('#worksheet-print').isVisible()).toBe(false);
-    expect(await text(page.locator('#print-letter'))).toContain('Hur man överklagar');
+    expect(await text(page.locator('#print-letter'))).toContain('Om du vill överklaga');
     await page.screenshot({ path: `${RESULTS}/web-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: 'Skriv ut arbetsunderlag' }).click();

@@ -13,7 +13,7 @@ import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { createApp } from '../../src/web/app.ts';
 import { cli, tempDir } from '../batch/support.ts';
 import { book, ROOT } from '../support/engine.ts';
-import { AUDITOR, CASEWORKER, DECIDER, KONTAKT, morning, storeProblems, type Morning } from './support/workday.ts';
+import { AUDITOR, CASEWORKER, childAnswersFor, DECIDER, KONTAKT, morning, storeProblems, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
 let m: Morning;
@@ -172,6 +172,7 @@ const registration = (c: CaseAnswer, extra: Record<string, unknown> = {}) => ({
   acknowledgements: c.items.map((i) => ({ item: i.id, comment: i.kind === 'flag' ? 'Bedömt: uppgiften stämmer med underlagen.' : 'Besvarat av den sökande per telefon.' })),
   payments: c.suggestion.payments,
   journalNote: 'Beslut fattat efter genomgång av underlagen.',
+  childAnswers: childAnswersFor(c.proposal as never, String(extra['outcome'] ?? c.suggestion.outcome)),
   ...extra,
 });
 

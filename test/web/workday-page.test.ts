@@ -34,6 +34,8 @@ beforeAll(async () => {
     storePath: m.store,
     staff: { storePath: m.store, auth: DEFAULT_AUTH },
     payer: { name: 'Sundsvalls kommun', organisationNumber: '2120002411', account: { scheme: 'bankgiro', number: withCheckDigit('100200') }, bic: null },
+    // The letters made at registration are test/web/workday-letter-page.test.ts's; here the day's keys.
+    printLetter: null,
   });
   await chromium.launch();
 }, 240_000);
@@ -75,6 +77,12 @@ describe('the workday by keyboard', () => {
         await keys.press('Tab');
         expect(await page.evaluate('document.activeElement?.id')).toBe(id.replace('comment-', 'mark-'));
         await keys.press(' ');
+      }
+      // A refusal touching children: the child's views and the weighing for each child (issue 21).
+      const childFields = await page.locator('.w-child-answers textarea[aria-required="true"]').evaluateAll((els) => els.map((e) => e.id));
+      for (const id of childFields) {
+        await keys.focus(`#${id}`);
+        await keys.type('Hörd.');
       }
       // A payee without an account on file (a new case; the decision line says "konto saknas"): the
       // details are opened and the account typed in.

@@ -69,3 +69,56 @@ export function missingAnswers(prompts: readonly { readonly id: string; readonly
   }
   return missing;
 }
+
+/** The outcomes whose letter refuses something: a refusal that touches children needs the answers first. */
+export const REFUSALS: ReadonlySet<string> = new Set(['partial', 'deny']);
+
+/**
+ * The answers a decision with this outcome still needs before a person may decide it (3 kap. 1–2 §§
+ * SoL (2025:400)): nothing unless the outcome refuses something (delvis bifall, avslag) and the
+ * household has children; then each question the rules require on that outcome, and the letter's
+ * questions (the child's views, the weighing of the child's best interest) for each child. The one
+ * check `letter --decided-by` and the workday's registration both make.
+ */
+export function answersMissingForDecision(outcome: string, children: readonly string[], prompts: readonly ChildImpactPrompt[], answers: CaseworkerAnswers | undefined): MissingAnswer[] {
+  if (children.length === 0 || !REFUSALS.has(outcome)) return [];
+  const required = prompts.map((p) => ({ id: p.id, number: p.number, requiresAnswer: p.requiredOn.includes(outcome) }));
+  return missingAnswers(required, letterPrompts(prompts), children, answers);
+}
+
+/** The answers file, checked field by field: the answers, or the problems with their paths. */
+export function parseAnswers(value: unknown): { ok: true; answers: CaseworkerAnswers } | { ok: false; issues: string[] } {
+  const issues: string[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, issues: ['answers: expected an object with childAnswers and notes'] };
+  const v = value as Record<string, unknown>;
+  const childAnswers: ChildAnswer[] = [];
+  const notes: CaseworkerNote[] = [];
+  for (const key of Object.keys(v)) if (key !== 'childAnswers' && key !== 'notes') issues.push(`answers.${key}: unknown field (childAnswers, notes)`);
+  const list = (key: string): unknown[] => {
+    if (v[key] === undefined) return [];
+    if (!Array.isArray(v[key])) {
+      issues.push(`answers.${key}: expected an array`);
+      return [];
+    }
+    return v[key] as unknown[];
+  };
+  list('childAnswers').forEach((a, i) => {
+    const at = `answers.childAnswers[${i}]`;
+    const o = (a ?? {}) as Record<string, unknown>;
+    if (typeof o['promptId'] !== 'string') issues.push(`${at}.promptId: expected the question's id (a string)`);
+    if (typeof o['answer'] !== 'string') issues.push(`${at}.answer: expected the answer as text`);
+    if (o['memberId'] !== undefined && o['memberId'] !== null && typeof o['memberId'] !== 'string') issues.push(`${at}.memberId: expected a member id or null`);
+    if (o['forLetter'] !== undefined && typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true or false`);
+    if (typeof o['promptId'] === 'string' && typeof o['answer'] === 'string') {
+      childAnswers.push({ promptId: o['promptId'], answer: o['answer'], ...(typeof o['memberId'] === 'string' ? { memberId: o['memberId'] } : {}), ...(o['forLetter'] === true ? { forLetter: true } : {}) });
+    }
+  });
+  list('notes').forEach((n, i) => {
+    const at = `answers.notes[${i}]`;
+    const o = (n ?? {}) as Record<string, unknown>;
+    if (typeof o['text'] !== 'string') issues.push(`${at}.text: expected the note as text`);
+    if (typeof o['forLetter'] !== 'boolean') issues.push(`${at}.forLetter: expected true (printed in the letter) or false (the worksheet only)`);
+    if (typeof o['text'] === 'string' && typeof o['forLetter'] === 'boolean') notes.push({ text: o['text'], forLetter: o['forLetter'] });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: { childAnswers, notes } };
+}

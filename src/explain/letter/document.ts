@@ -4,6 +4,7 @@
  * `decisionText`) or as HTML for an A4 page (the PDF the `letter` command and the page make). The page
  * receives the same document as JSON and builds its own elements from it (text, never HTML).
  */
+import { letterFontFaces } from './fonts.ts';
 
 export type LetterKind = 'proposal' | 'decision' | 'request' | 'none';
 
@@ -85,30 +86,38 @@ export function letterText(doc: LetterDocument): string {
   if (doc.sender.length > 0) lines.push('', ...doc.sender);
   if (doc.recipient.length > 0) lines.push('', ...doc.recipient);
   if (doc.meta.length > 0) lines.push('', ...doc.meta.map((m) => `${m.label}: ${m.value}`));
+  lines.push('', sectionsText(doc));
+  if (doc.signature.length > 0) lines.push('', ...doc.signature);
+  return lines.join('\n');
+}
+
+/** The letter's sections as plain text, without its head and signature (the preview page's letter box, which adds its own). */
+export function sectionsText(doc: LetterDocument): string {
+  const lines: string[] = [];
   for (const s of doc.sections) {
-    lines.push('', s.level === 2 ? s.heading : `${s.heading}`);
+    if (lines.length > 0) lines.push('');
+    lines.push(s.heading);
     for (const b of s.blocks) {
       if (b.kind === 'p') lines.push(b.text);
       else if (b.kind === 'list') lines.push(...b.items.map((i) => `- ${i}`));
       else for (const r of b.rows) lines.push(`  ${r.label.padEnd(AMOUNT_COLUMN - 2, ' ')}${r.amount.padStart(14, ' ')}`);
     }
   }
-  if (doc.signature.length > 0) lines.push('', ...doc.signature);
   return lines.join('\n');
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * The letter as a complete HTML page for an A4 sheet: proportional type (Open Sans, which the bundled
- * Chromium carries, else the system's sans-serif), 11 pt on 2.5 cm margins, the sender and the
+ * The letter as a complete HTML page for an A4 sheet: proportional type (Noto Sans, inlined from the
+ * pinned npm package, fonts.ts: the PDF never depends on the machine's fonts), 11 pt on 2.5 cm margins, the sender and the
  * recipient's address block at the top, the calculation as a table, page numbers in the footer. No
  * script, no external resource.
  */
 export function letterHtml(doc: LetterDocument): string {
   const e = escapeHtml;
   const parts: string[] = [];
-  parts.push('<!doctype html>', '<html lang="sv">', '<head>', '<meta charset="utf-8">', `<title>${e(doc.title)} – ${e(doc.subtitle)}</title>`, `<style>${LETTER_CSS}</style>`, '</head>', '<body>', '<main>');
+  parts.push('<!doctype html>', '<html lang="sv">', '<head>', '<meta charset="utf-8">', `<title>${e(doc.title)} – ${e(doc.subtitle)}</title>`, `<style>${letterFontFaces()}${LETTER_CSS}</style>`, '</head>', '<body>', '<main>');
   parts.push('<header class="head">');
   parts.push(`<div class="sender">${doc.sender.map((l) => `<p>${e(l)}</p>`).join('')}</div>`);
   parts.push(`<div class="recipient">${doc.recipient.map((l) => `<p>${e(l)}</p>`).join('')}</div>`);
@@ -136,7 +145,7 @@ export function letterHtml(doc: LetterDocument): string {
 
 const LETTER_CSS = `
 @page { size: A4; margin: 22mm 22mm 20mm 25mm; }
-html { font-family: "Open Sans", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; }
+html { font-family: "Noto Sans", sans-serif; font-size: 11pt; line-height: 1.45; color: #111; }
 body { margin: 0; }
 .head { display: flex; justify-content: space-between; gap: 12mm; min-height: 38mm; }
 .sender p { margin: 0; font-weight: 700; }

@@ -186,9 +186,30 @@ function decisionBody(d: Draft, c: CaseAnswer) {
     reason: d.reason.trim() === '' ? null : d.reason.trim(),
     journalNote: d.journalNote.trim() === '' ? null : d.journalNote.trim(),
     acknowledgements: c.items.filter((i) => d.marked[i.id]).map((i) => ({ item: i.id, comment: d.comments[i.id] ?? '' })),
+    childAnswers: childAnswersBody(d),
     // A refusal pays nothing; the lines typed stay in the draft in case the outcome changes back.
     payments: d.outcome === 'deny' || d.outcome === 'dismiss' ? [] : d.payments.map(paymentBody),
   };
+}
+
+/** The per-child answers typed (issue 21): "promptId/memberId" → { promptId, memberId, answer }. */
+const childAnswersBody = (d: Draft) =>
+  Object.entries(d.childAnswers ?? {})
+    .filter(([, answer]) => answer.trim() !== '')
+    .map(([key, answer]) => ({ promptId: key.slice(0, key.indexOf('/')), memberId: key.slice(key.indexOf('/') + 1), answer: answer.trim() }));
+
+/** Makes and stores the letter of a registered decision that was not made at registration (issue 21). */
+export async function makeLetter(decisionId: string): Promise<void> {
+  if (getState().busy) return;
+  update((s) => ({ ...s, busy: true, notice: 'Framställer brevet …' }));
+  try {
+    await api(`/api/decisions/${decisionId}/letter`, { method: 'POST', body: {} });
+    update((s) => ({ ...s, busy: false, notice: 'Brevet är framställt och sparat.' }));
+    await loadCase(false);
+    update((s) => ({ ...s, focus: 'letter-title' }));
+  } catch (error) {
+    update((s) => ({ ...s, busy: false, notice: `Brevet framställdes inte: ${error instanceof Error ? error.message : ''}` }));
+  }
 }
 
 /** The points not yet marked (the button says which, and the server refuses too). */

@@ -33,6 +33,8 @@ export interface Draft {
   readonly reason: string;
   readonly decidedOn: string;
   readonly journalNote: string;
+  /** The barnkonsekvens answers per child, by "promptId/memberId" (issue 21): written in the letter. */
+  readonly childAnswers?: Readonly<Record<string, string>>;
   readonly payments: readonly DraftPayment[];
   /** The last payment line removed and where it stood: "Ångra" puts back that line only. */
   readonly removed: { readonly line: DraftPayment; readonly index: number } | null;

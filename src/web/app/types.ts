@@ -162,7 +162,23 @@ export interface CaseAnswer {
   readonly appeals: readonly Appeal[];
   readonly next: { readonly answer: boolean; readonly request: boolean; readonly appeal: boolean };
   readonly mayRecord: { readonly completion: boolean; readonly appeal: boolean };
+  /** The applicant's letter of each registered decision, by its id (issue 21): stored, or not made and why. */
+  readonly letters?: Readonly<Record<string, LetterState>>;
+  /** The barnkonsekvens questions answered per child for the letter (issue 21): required on a refusal. */
+  readonly childQuestions?: readonly ChildQuestion[];
   readonly codes: { readonly outcome: Readonly<Record<string, string>>; readonly recipient: Readonly<Record<string, string>>; readonly scheme: Readonly<Record<string, string>>; readonly change: Readonly<Record<string, string>> };
+}
+
+export type LetterState =
+  | { readonly status: 'stored'; readonly title: string; readonly fileName: string; readonly bytes: number; readonly sha256: string; readonly madeBy: string; readonly madeAt: string; readonly url: string }
+  | { readonly status: 'not-made'; readonly code: string; readonly message: string; readonly canMake: boolean };
+
+export interface ChildQuestion {
+  readonly promptId: string;
+  readonly number: number;
+  readonly question: string;
+  readonly requiredOn: readonly string[];
+  readonly children: readonly { readonly memberId: string; readonly name: string }[];
 }
 
 export interface PaymentsAnswer {

@@ -7,6 +7,8 @@
  *   GET  /api/cases/:decisionId              the case view of a proposal (or of the proposal a registered decision was made on)
  *   POST /api/cases/:decisionId/decision     register the decision on a proposal (once per case and month)
  *   POST /api/decisions/:decisionId/changes  rättelse, ändring or omprövning of the newest registered decision
+ *   GET  /api/decisions/:decisionId/letter   the applicant's letter as stored at registration (PDF; letterRoutes.ts)
+ *   POST /api/decisions/:decisionId/letter   make and store it when it was not made at registration
  *   POST /api/proposals                      record a proposal computed from a household (the preview's "Till beslut")
  *   GET  /api/payments?status=&caseId=       payment orders with their status
  *   POST /api/payments/:orderId/stop         stop an order before export, with a reason
@@ -38,6 +40,17 @@ import { authorize, identify, type Action, type Staff, type TrustedHeaderAuth } 
 import { caseView, orderView } from './caseView.ts';
 import { addCaseEventRoutes, handlingOf } from './caseEventRoutes.ts';
 import { eventsOfPeriod, monthKey } from '../../store/caseEvents.ts';
+import { childQuestionsOf } from './childQuestions.ts';
+import { addLetterRoutes, letterAfterRegistration, letterState } from './letterRoutes.ts';
+import type { LetterPrinter } from '../../casework/letter.ts';
+
+/** One Chromium for the server's letters, started on the first letter (src/cli/pdf.ts): the workday's and the preview page's. */
+let shared: ((html: string) => Promise<Uint8Array>) | null = null;
+export const printLetterPdf: LetterPrinter = async (html) => {
+  shared ??= (await import('../../cli/pdf.ts')).sharedPrinter().print;
+  return shared(html);
+};
+const defaultPrinter = printLetterPdf;
 
 export interface CaseworkOptions {
   /** The decision store; null: every route answers 404 NO_STORE (after the role check). */
@@ -48,6 +61,12 @@ export interface CaseworkOptions {
   /** Who pays (the payment file's debtor); null: export answers 503 NO_PAYMENT_CONFIG. */
   readonly payer: Payer | null;
   readonly cache: RuleSetCache;
+  /**
+   * Prints the applicant's letter of a registered decision to an A4 PDF (issue 21): absent, one
+   * Chromium shared by the server (src/cli/pdf.ts sharedPrinter); null, no letters are made (the
+   * registration says so and the letter can be made later).
+   */
+  readonly printLetter?: LetterPrinter | null;
 }
 
 const DECISION_ID = /^D-[0-9]{8}-[0-9a-f]{16}$/;
@@ -217,12 +236,17 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     // Issue 30: due day and working days used (to the server's day), begäran om komplettering and appeals.
     const view = { ...base, ...handlingOf(cw, base.caseId, base.period, base.routing, base.caseId === null ? [] : cw.lineage(base.caseId, base.period), today), mayRecord: { completion: authorize(staff, 'completion.record').ok, appeal: authorize(staff, 'appeal.record').ok } };
     cw.log([{ who: staff.user, role: may.role, action: 'case.read', caseId: record.caseId, decisionId: record.decisionId, purpose: purposeOf(c, may.role) }]);
-    return json(c, 200, shown(c, view, view.household));
+    // The letters of the registered decisions (issue 21) and the per-child questions a refusal needs.
+    const letters = Object.fromEntries(view.registered.map((r) => [r.decisionId, letterState(cw, r.decisionId)]));
+    return json(c, 200, shown(c, { ...view, letters, childQuestions: childQuestionsOf(cw, record) }, view.household));
   });
 
-  const registered = (c: Context<Env>, cw: CaseWork, result: RegisterResult): Response => {
+  const print = options.printLetter === undefined ? defaultPrinter : options.printLetter;
+  /** The registration's answer, with its letter made and stored beside it (or why not: letterRoutes.ts). */
+  const registered = async (c: Context<Env>, cw: CaseWork, result: RegisterResult, by: { user: string; role: string }, purpose: string): Promise<Response> => {
     if (!result.ok) return fail(c, result.status, result.problems);
-    return json(c, 201, { decisionId: result.decisionId, recordedAt: result.recordedAt, decision: result.decision, orders: cw.orders({ decisionIds: [result.decisionId] }).map(orderView) });
+    const letter = await letterAfterRegistration(cw, result.decisionId, print, by, purpose, options.clock);
+    return json(c, 201, { decisionId: result.decisionId, recordedAt: result.recordedAt, decision: result.decision, orders: cw.orders({ decisionIds: [result.decisionId] }).map(orderView), letter });
   };
 
   /** Registering a decision and changing one: the same checks, then the workday's function (casework/workday.ts). */
@@ -238,12 +262,14 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
       if (!cw) return noStore(c);
       const staff = c.get('staff');
       try {
-        return registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purposeOf(c, may.role, body.value), (period) => supportObstaclesFor(options.cache.book, period)));
+        const purpose = purposeOf(c, may.role, body.value);
+        return await registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purpose, (period) => supportObstaclesFor(options.cache.book, period)), { user: staff.user, role: may.role }, purpose);
       } catch (error) {
         return storeFailure(c, error);
       }
     });
   decide('/api/cases/:decisionId/decision', 'decision.register', registerDecision);
+  addLetterRoutes(api, { allowed, open, noStore, fail, json, purposeOf, print, clock: options.clock, decisionIdPattern: DECISION_ID });
   decide('/api/decisions/:decisionId/changes', 'decision.change', changeDecision);
 
   api.post('/api/proposals', async (c) => {

@@ -12,7 +12,7 @@
 import { h } from './dom.js';
 import { createForm, normaliseDate } from './form.js';
 import { monthSv } from './format.js';
-import { letterDraft, letterKind, signature } from './letter.js';
+import { letterKind, signature } from './letter.js';
 import { markScrollable, readable, renderProblems, renderResult, renderWorksheet, summaryLine, unansweredPrompts } from './render.js';
 
 const DEBOUNCE_MS = 300;
@@ -35,10 +35,9 @@ const letterText = $('#letter-text');
 const worksheetNote = $('#worksheet-note');
 const letterFields = [...document.querySelectorAll('[data-letter]')];
 const decidedOnField = $('#decided-on');
-const buttons = { print: $('#print'), worksheet: $('#print-worksheet'), json: $('#download-json'), text: $('#download-text'), record: $('#record-decision') };
+const buttons = { print: $('#print'), worksheet: $('#print-worksheet'), json: $('#download-json'), text: $('#download-text'), pdf: $('#download-pdf'), record: $('#record-decision') };
 
 let labels = { incomes: {}, costs: {}, assets: {} };
-let legal = null; // the period's legal references by topic (GET /api/types)
 let typesState = { period: undefined, loaded: Promise.resolve(false) }; // the month whose types are shown, or on their way
 let current = null; // { decision, text, body } of the last good answer
 let stale = false; // the form changed into something invalid since `current`
@@ -313,13 +312,34 @@ function onAnswer(id, value) {
   save();
 }
 
-/** How the letter names a member: the given name, else "barnet född 2014" / "sökande". */
-function whoInLetter(id) {
-  const label = form.who(id);
-  const m = /^(.*) \((.*)\)$/.exec(label);
-  if (m) return m[1];
-  const [role, year] = label.split(', f. ');
-  return role === 'Barn' && year ? `barnet född ${year}` : role.toLowerCase();
+/** The letter from the server's builder (issue 21): { key, text } of the proposal and answers it was made for. */
+let serverLetter = { key: null, text: '', asked: null };
+let letterController = null;
+
+/** What the server's letter is made from: the household computed, and the barnkonsekvens answers for every child. */
+function letterRequest() {
+  const childAnswers = Object.entries(answers).filter(([, a]) => String(a ?? '').trim() !== '').map(([promptId, answer]) => ({ promptId, answer: String(answer) }));
+  return { household: JSON.parse(current.body), answers: { childAnswers } };
+}
+
+function requestServerLetter(key) {
+  letterController?.abort();
+  const controller = new AbortController();
+  letterController = controller;
+  serverLetter = { ...serverLetter, asked: key };
+  fetch('/api/letter', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(letterRequest()), signal: controller.signal })
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`status ${r.status}`))))
+    .then((answer) => {
+      if (controller.signal.aborted) return;
+      serverLetter = { key, text: answer.text, asked: null };
+      updateLetter();
+    })
+    .catch(() => {
+      if (controller.signal.aborted) return;
+      serverLetter = { ...serverLetter, asked: null };
+      $('#letter-blocked').hidden = false;
+      $('#letter-blocked').textContent = 'Brevet kunde inte hämtas från servern. Försök igen.';
+    });
 }
 
 /** What stops the letter from being printed, or null. */
@@ -345,9 +365,14 @@ function updateLetter() {
     return;
   }
   const kind = letterKind(d, recorded !== null);
-  const draft = letterDraft(d, { whoInLetter, answers, legal });
+  // The draft is the server's letter (POST /api/letter): asked for once per proposal and answers.
+  const key = JSON.stringify([d.inputHash, answers]);
+  if (serverLetter.key !== key && serverLetter.asked !== key && !stale) requestServerLetter(key);
+  const ready = serverLetter.key === key;
+  const draft = ready ? serverLetter.text : (shownDraft ?? '');
+  letterText.dataset.state = ready ? 'ready' : 'loading';
   $('#letter-text-field').hidden = kind.kind === 'none';
-  if (draftOf !== null && !stale) {
+  if (draftOf !== null && !stale && ready) {
     letterText.value = draft;
     draftOf = d.inputHash;
   }
@@ -370,6 +395,9 @@ function updateLetter() {
   buttons.worksheet.disabled = stale;
   buttons.json.disabled = stale;
   buttons.text.disabled = blocked !== null;
+  // The PDF is the server's letter as it stands, not the box: an edited text is printed, not made a PDF.
+  buttons.pdf.disabled = blocked !== null || !ready || draftOf === null;
+  $('#download-pdf-hint').hidden = draftOf !== null;
   buttons.record.hidden = kind.kind === 'request' || kind.kind === 'none';
   buttons.record.disabled = blocked !== null || recorded !== null;
   // The printed pages: the letter alone, or the internal worksheet alone.
@@ -508,7 +536,6 @@ async function fetchTypes(period, decided, key) {
     if (key !== typesState.period) return true; // another month was asked for meanwhile
     if (answer.status === 'pending') {
       // No types for a month whose rules are not published: say so, and never show another year's.
-      legal = answer.legal ?? null;
       form.setTypes(answer);
       $('#rules-info').textContent = answer.messageSv;
       return true;
@@ -520,7 +547,6 @@ async function fetchTypes(period, decided, key) {
       costCategory: Object.fromEntries(answer.costTypes.map((t) => [t.type, t.category])),
       exemptions: Object.fromEntries((answer.activityRequirement?.exemptions ?? []).map((e) => [e.code, e.labelSv])),
     };
-    legal = answer.legal ?? null;
     form.setTypes(answer);
     $('#rules-info').textContent = `Regler för ${monthSv(answer.period)}: ${answer.law} · ${answer.normTable}`;
     return true;
@@ -632,6 +658,31 @@ buttons.text.addEventListener('click', () => {
   const kind = letterKind(current.decision, recorded !== null);
   const fields = Object.fromEntries(letterFields.map((el) => [el.dataset.letter, el.value.trim()]));
   download(`${fileStem(current.decision)}-brev.txt`, `${kind.title.toUpperCase()}\n\n${letterText.value}\n\n${signature(fields, kind.kind).join('\n')}\n`, 'text/plain;charset=utf-8');
+});
+
+// The letter as an A4 PDF from the server (the same builder and Chromium as `letter --out FILE.pdf`).
+buttons.pdf.addEventListener('click', async () => {
+  if (!current || buttons.pdf.disabled) return;
+  const status = $('#record-status');
+  status.textContent = 'Brevet görs som PDF …';
+  try {
+    const response = await fetch('/api/letter/pdf', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(letterRequest()) });
+    if (!response.ok) {
+      const answer = await response.json().catch(() => ({ errors: [] }));
+      status.textContent = `Ingen PDF: ${(answer.errors ?? []).map((e) => e.message).join(' ') || `servern svarade ${response.status}`}`;
+      return;
+    }
+    const blob = await response.blob();
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { href: url, download: `${fileStem(current.decision)}-brev.pdf`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = 'Brevet är nedladdat som PDF.';
+  } catch {
+    status.textContent = 'Ingen PDF: tjänsten svarar inte.';
+  }
 });
 
 // ---- layout: offsets from the toolbar's real height ----

@@ -62,6 +62,18 @@ export function withSupportObstacle<T extends { members: { role: string; support
   return h;
 }
 
+/**
+ * The barnkonsekvens answers per child a refusal touching children is registered with (issue 21 item
+ * 2): the child's views and the weighing for each child; none for an approval or a household without children.
+ */
+export function childAnswersFor(d: Pick<Decision, 'outcome' | 'childImpact'>, outcome: string = d.outcome): { promptId: string; memberId: string; answer: string }[] {
+  if (outcome !== 'partial' && outcome !== 'deny') return [];
+  return (d.childImpact?.children ?? []).flatMap((memberId) => [
+    { promptId: 'child-view', memberId, answer: 'Barnet har hörts genom föräldern och vill bo kvar i sin skola.' },
+    { promptId: 'weighing', memberId, answer: 'Barnets behov är tillgodosedda genom barnens del; avslaget gäller den vuxnes del.' },
+  ]);
+}
+
 export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = []): Promise<Morning> {
   const store = join(dir, 'records.sqlite');
   const pairs = [...monthlyLines(count, seed, '2026-03')].map((p, i) => {
@@ -103,7 +115,7 @@ export async function morning(dir: string, count: number, seed: number, protect:
       const result = registerDecision(
         cw,
         record.decisionId,
-        { decidedOn: '2026-02-04', outcome: d.outcome, payable: d.payable, acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt vid förra månadens beslut.' })), payments },
+        { decidedOn: '2026-02-04', outcome: d.outcome, payable: d.payable, acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt vid förra månadens beslut.' })), childAnswers: childAnswersFor(d), payments },
         { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' },
         'handläggning',
       );

@@ -14,6 +14,7 @@ import { dateSv, krSv, Link, monthSv, ProblemList, ScrollTable } from '../compon
 import { updateDraft, useAppState, type Draft, type DraftPayment } from '../state.ts';
 import type { CaseAnswer, Order } from '../types.ts';
 import { AppealPanel, CompletionPanel, HandlingSummary } from './CaseEvents.tsx';
+import { ChildAnswers, LetterPanel, ProposalLetterLink } from './Letter.tsx';
 
 const ROLE_SV: Record<string, string> = { applicant: 'Sökande', partner: 'Make/maka/sambo', child: 'Barn', 'other-adult': 'Annan vuxen' };
 const KIND_SV: Record<string, string> = { flag: 'Att bedöma', missing: 'Uppgift saknas', child: 'Barnkonsekvens' };
@@ -352,6 +353,7 @@ function Registered(props: { c: CaseAnswer; d: Draft | undefined }) {
           <pre class="w-journal">{r.journalText}</pre>
         </details>
       ))}
+      <LetterPanel c={c} decisionId={newest.decisionId} />
       <h3>Utbetalningar</h3>
       <Orders orders={c.orders} mayStop={c.may.stop} caption="Utbetalningar för ärendet och månaden" />
       {c.may.change && d ? (
@@ -432,6 +434,7 @@ function Proposal(props: { c: CaseAnswer }) {
       <details>
         <summary>Brevet till den sökande</summary>
         <pre class="w-journal">{p.decisionText || 'Inget brev kan skickas ännu: skälen står först i arbetsunderlaget.'}</pre>
+        {p.decisionText && props.c.registered.length === 0 ? <ProposalLetterLink decisionId={props.c.decisionId} /> : null}
       </details>
       <details>
         <summary>Arbetsunderlag (skickas inte)</summary>
@@ -509,6 +512,7 @@ export function CaseView() {
               <h2 id="decision-title">Beslut</h2>
               <p class="w-decision-line">{decisionLine(c, d)}</p>
               <ProblemList id="decision-problems" problems={d.problems.filter((p) => !p.path.startsWith('acknowledgements.'))} title="Beslutet registrerades inte" />
+              <ChildAnswers c={c} d={d} />
               <p id="open-count" class={open.length > 0 ? 'w-mismatch' : 'w-muted'}>
                 {open.length > 0 ? `${open.length} ${open.length === 1 ? 'punkt' : 'punkter'} kvar att markera.` : 'Alla punkter är markerade.'}
               </p>

@@ -1,0 +1,35 @@
+/**
+ * The barnkonsekvens questions the case view asks per child (issue 21 item 2): the rules' letter
+ * questions (the child's views, the weighing of the child's best interest), each child by name or as
+ * "Barnet som är 7 år", with the outcomes on which an answer is required. The answers are sent with
+ * the registration as `childAnswers` (casework/childAnswers.ts) and written in the letter.
+ */
+import { letterPrompts } from '../../explain/letter/answers.ts';
+import { People } from '../../explain/people.ts';
+import { parseHousehold } from '../../household/parse.ts';
+import type { CaseWork } from '../../store/casework.ts';
+import { renderedDecision } from '../../store/read.ts';
+import type { StoredRecord } from '../../store/store.ts';
+
+export interface ChildQuestion {
+  readonly promptId: string;
+  readonly number: number;
+  readonly question: string;
+  /** The outcomes on which the answer is required before the decision is registered. */
+  readonly requiredOn: readonly string[];
+  readonly children: readonly { readonly memberId: string; readonly name: string }[];
+}
+
+/** The per-child questions of a proposal; none when the household has no children. */
+export function childQuestionsOf(cw: CaseWork, record: StoredRecord): ChildQuestion[] {
+  const children = (renderedDecision(cw.store, record) as { childImpact?: { children?: readonly string[] } | null }).childImpact?.children ?? [];
+  if (children.length === 0) return [];
+  const parsed = parseHousehold(JSON.parse(record.inputJson));
+  if (!parsed.ok) return [];
+  const people = new People(parsed.household);
+  const prompts = cw.store.ruleSet(record.ruleSetVersion).rules.childImpact.prompts;
+  const forLetter = letterPrompts(prompts);
+  return prompts
+    .filter((p) => forLetter.has(p.id))
+    .map((p) => ({ promptId: p.id, number: p.number, question: p.sv, requiredOn: p.requiredOn, children: children.map((memberId) => ({ memberId, name: people.get(memberId)?.heading ?? 'Barnet' })) }));
+}

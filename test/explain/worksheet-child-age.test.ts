@@ -1,0 +1,29 @@
+/**
+ * The worksheet's barnkonsekvens data names each affected child once with its age (issue 21 item 6):
+ * "Barn, 1 år, bor här hela månaden", never "Barn, 1 år 1 år". A bare member id (the decision JSON,
+ * rendered without the household's people) still gets its age.
+ */
+import { describe, expect, it } from 'vitest';
+import { contractDecision } from '../../src/explain/contract.ts';
+import { renderMessage } from '../../src/explain/messages.ts';
+import { evaluateHousehold } from '../../src/index.ts';
+import { fixture, rulesFor } from '../support/engine.ts';
+
+describe('the affected children in the worksheet', () => {
+  it('says an unnamed child\'s age once (h1: children of 1 and 15)', () => {
+    const result = evaluateHousehold(fixture('h1-labour-market-no-reason-children-1-and-15-2026.json'), rulesFor);
+    if (!result.ok) throw new Error('h1 does not evaluate');
+    const worksheet = contractDecision(result.decision, result).worksheetText;
+    expect(worksheet).toContain('Underlag: Barn, 1 år, bor här hela månaden; Barn, 15 år, bor här hela månaden');
+    expect(worksheet).not.toMatch(/(\d+) år \1 år/);
+  });
+
+  it('says a named child\'s age once, from the label', () => {
+    expect(renderMessage('sv', 'child.promptAffected', { memberId: 'Alex (barn, 7 år)', age: 7, residence: 'full-time', days: 31, daysInMonth: 31 })).toBe('Alex (barn, 7 år), bor här hela månaden');
+  });
+
+  it('keeps the age after a bare member id', () => {
+    expect(renderMessage('sv', 'child.promptAffected', { memberId: 'c1', age: 7, residence: 'alternating', days: 15, daysInMonth: 31 })).toBe('c1 7 år, bor här 15 av 31 dagar');
+    expect(renderMessage('en', 'child.promptAffected', { memberId: 'Child, 7 years', age: 7, residence: 'full-time', days: 31, daysInMonth: 31 })).toBe('Child, 7 years, lives here all month');
+  });
+});
