@@ -181,6 +181,15 @@ export class Packer {
   }
 }
 
+/**
+ * Sets an own property, as JSON.parse does: an assignment to `__proto__` would set the object's
+ * prototype instead and lose the key (fast-check found it in test/store/pack.test.ts).
+ */
+function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
 /** Unpacks the values of one record, in the order they were packed. */
 export class Unpacker {
   readonly #texts: readonly string[];
@@ -205,7 +214,7 @@ export class Unpacker {
       const keys = this.#keys(p[0]);
       if (p.length !== keys.length + 1) throw new PackError(`an object of shape ${p[0]} has ${p.length - 1} values for ${keys.length} keys`);
       const o: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) o[keys[i]!] = this.unpack(p[i + 1]);
+      for (let i = 0; i < keys.length; i++) setOwn(o, keys[i]!, this.unpack(p[i + 1]));
       if (isMessageKeys(keys)) this.#written.push(o);
       return o;
     }

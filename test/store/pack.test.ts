@@ -31,6 +31,13 @@ describe('packed JSON', () => {
     );
   });
 
+  it('keeps a key named __proto__ as an own key, as JSON.parse does (fast-check found it lost)', () => {
+    const plain = JSON.parse('[{"__proto__": {"a": 1}, "b": [null]}, {"__proto__": null}]') as unknown[];
+    const back = roundTrip(plain, rules);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(plain));
+    expect(Object.getPrototypeOf(back[0])).toBe(Object.prototype);
+  });
+
   it('gives back every decision of the fixtures, generated households and monthly proposals, and is smaller than its JSON', () => {
     expect(observed.length).toBeGreaterThan(50);
     for (const { where, decision, rules: r } of observed) {
