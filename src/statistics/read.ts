@@ -50,3 +50,11 @@ export function unitStatisticsOf(cw: CaseWork, book: Rulebook, from: string, to:
   const handling = cw.store.withConnection((db) => allMonths(db)).map((m) => m.month);
   return unitStatistics({ from, to, today, months, handling, rules, obstacleLabels: supportObstaclesFor(book, to) });
 }
+
+/** The months that have a registered decision, oldest first. */
+export function registeredPeriods(cw: CaseWork): string[] {
+  return cw.store.withConnection((db) => {
+    const has = db.prepare<[string], number>(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get('registered_decisions');
+    return has ? db.prepare<[], string>('SELECT DISTINCT period FROM registered_decisions ORDER BY period').pluck().all() : [];
+  });
+}

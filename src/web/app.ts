@@ -9,6 +9,7 @@
  *   /api/queue, /api/cases/…, /api/decisions/…, /api/proposals, /api/payments…, /api/log
  *                              the caseworker's workday (casework/routes.ts, issue 22): signed-in staff only
  *   GET  /queue, /arende/:id, /utbetalningar   its pages
+ *   /api/statistics…, GET /statistik   the unit's statistics and its page (statistics/routes.ts, issue 25): staff roles only
  *   GET  /healthz              liveness
  *   GET  /invanare/ …          the public resident page and self-check (resident/routes.ts, issue 12)
  *   …    /kontaktcenter/ …     Kontaktcenter's case lookup, staff role only (kontaktcenter/routes.ts)
@@ -39,6 +40,7 @@ import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/route
 import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
 import { addCaseworkRoutes } from './casework/routes.ts';
+import { addStatisticsRoutes } from './statistics/routes.ts';
 import type { Payer } from '../casework/pain001.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
@@ -350,6 +352,8 @@ export function createApp(options: WebOptions): Hono {
   // The caseworker's workday (issue 22, docs/web.md): the queue, the case view, registered decisions,
   // payments and the case log, for signed-in staff with the roles each action needs.
   addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache });
+  // The unit's statistics (issue 25, docs/statistics.md): its figures, their CSV and the EKB-Månad file, by role.
+  addStatisticsRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), rulebook: options.rulebook });
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);
@@ -359,6 +363,7 @@ export function createApp(options: WebOptions): Hono {
   app.get('/', (c) => sendAsset(c, 'index.html'));
   // The workday's pages: one page (workday.html) with its views as components (src/web/app/).
   for (const path of ['/queue', '/arende/:decisionId', '/utbetalningar']) app.get(path, (c) => sendAsset(c, 'workday.html'));
+  app.get('/statistik', (c) => sendAsset(c, 'statistik.html'));
   const shared = new Map(Object.entries(SHARED_VIEW_MODULES).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
   app.get('/explain/:file', (c) => {
     const body = shared.get(c.req.param('file'));

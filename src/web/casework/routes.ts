@@ -66,11 +66,11 @@ export function stockholmDay(now: Date): string {
  * A JSON answer, never rewritten as text after it is made (issue 27): what a person may not see is
  * masked in the data first (skyddade personuppgifter, `shown` below).
  */
-function json(c: Context, status: 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 503, value: unknown): Response {
+export function json(c: Context, status: 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 503, value: unknown): Response {
   return c.body(`${JSON.stringify(value, null, 2)}\n`, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 
-const fail = (c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 503, problems: readonly Problem[]) => json(c, status, { errors: problems });
+export const fail = (c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 503, problems: readonly Problem[]) => json(c, status, { errors: problems });
 
 export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
   const api = app as unknown as Hono<Env>;
