@@ -65,7 +65,7 @@ function sectionOf(t: StatTable, query: string): string {
   const head = t.columns.map((c) => c.label);
   const rows = t.rows.map((r) => t.columns.map((c, i) => shown(c.kind, r[i] ?? null)));
   const csv = `/api/statistics/csv/${encodeURIComponent(t.id)}?${query}`;
-  return `<section class="s-section" id="s-${esc(t.id)}" aria-labelledby="h-${esc(t.id)}"><h2 id="h-${esc(t.id)}">${esc(t.title)}</h2>${t.charts.map((ch, i) => chartOf(t, ch, i)).join('')}${table(`t-${t.id}`, t.title, head, rows)}<p class="s-definition">${esc(t.definition)}</p><p><a class="s-csv" href="${esc(csv)}" download="statistik-${esc(t.id)}.csv">Ladda ner tabellen ”${esc(t.title)}” som CSV</a></p></section>`;
+  return `<section class="s-section" id="s-${esc(t.id)}" aria-labelledby="h-${esc(t.id)}"><h2 id="h-${esc(t.id)}">${esc(t.title)}</h2>${t.charts.map((ch, i) => chartOf(t, ch, i)).join('')}${table(`t-${t.id}`, t.title, head, rows)}<p class="s-definition">${esc(t.definition)}</p><p><a class="s-csv" href="${esc(csv)}">Ladda ner tabellen ”${esc(t.title)}” som CSV</a></p></section>`;
 }
 
 function render(s: Statistics, query: string): string {
