@@ -41,6 +41,7 @@ import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
 import { addCaseworkRoutes } from './casework/routes.ts';
 import { addStatisticsRoutes } from './statistics/routes.ts';
+import { supportObstaclesFor } from '../casework/supportObstacle.ts';
 import type { Payer } from '../casework/pain001.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
@@ -323,6 +324,8 @@ export function createApp(options: WebOptions): Hono {
         exemptions: (rules.activityRequirement?.exemptions ?? []).map((e) => ({ code: e.code, labelSv: e.sv, labelEn: e.en })),
       },
       medicalCertificate: { inForce: rules.medicalCertificate !== null, from: certificateFrom, requiredAfterDays: rules.medicalCertificate?.requiredAfterDays.value ?? null },
+      // The försörjningshinder a caseworker registers per adult (issue 25; rules/support-obstacles.json, no part of a rule set).
+      supportObstacles: Object.entries(supportObstaclesFor(options.rulebook, periodText) ?? {}).map(([code, o]) => ({ code, labelSv: o.labelSv, labelEn: o.labelEn })),
       legal: legalRefs(rules.legal),
     });
   });
