@@ -75,13 +75,13 @@ const decided = (period: string, decidedOn: string, workingDays: number, outcome
 
 describe('handläggningstid on the page (issue 30 item 3)', () => {
   it('gives each month\'s cases decided, median, 90th percentile and share within five working days, as counted by hand', () => {
-    const handling = [
+    const handling: MonthStanding[] = [
       decided('2026-03', '2026-03-03', 2, 'approve', 'female', 'new'),
       decided('2026-03', '2026-03-05', 4, 'approve', 'female', 'reapplication'),
       decided('2026-03', '2026-03-04', 3, 'deny', 'male', 'reapplication'),
       decided('2026-03', '2026-03-13', 9, 'approve', 'female', 'reapplication'),
       // Undecided and past its due day on 2026-03-20.
-      { ...decided('2026-03', '2026-03-01', 0, 'approve', 'male', 'new'), state: 'received', decision: null, handling: null, dueOn: '2026-03-10' },
+      { ...decided('2026-03', '2026-03-01', 0, 'approve', 'male', 'new'), state: 'received' as const, decision: null, handling: null, dueOn: '2026-03-10' },
     ];
     const s = unitStatistics({ from: '2026-03', to: '2026-03', today: '2026-03-20', months: [], handling, rules, obstacleLabels: supportObstaclesFor(book, '2026-03') });
     const month = s.tables.find((t) => t.id === 'handling-month')!;
