@@ -82,6 +82,22 @@ const top = (c: BarChart) => max(c.groups, (g) => max(g.values, (v) => v ?? 0) ?
 const bar = (x: number, y: number, w: number, h: number, colour: string, title: string, attrs: string | undefined) =>
   `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, w).toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${esc(colour)}"${attrs ? ` ${attrs}` : ''}><title>${esc(title)}</title></rect>`;
 
+/** Every bar with a value, placed by `at` (group, series, value → x, y, width, height). */
+function eachBar(c: BarChart, at: (group: number, series: number, value: number) => [number, number, number, number]): string {
+  return c.groups
+    .map((g, gi) =>
+      c.series
+        .map((s, si) => {
+          const v = g.values[si];
+          if (v === null || v === undefined) return '';
+          const [x, y, w, h] = at(gi, si, v);
+          return bar(x, y, w, h, s.colour, g.titles[si] ?? '', g.attrs?.[si]);
+        })
+        .join(''),
+    )
+    .join('');
+}
+
 function verticalBars(c: BarChart): string {
   const h = c.height ?? 330;
   const keys = c.groups.map((_, i) => String(i));
@@ -89,17 +105,7 @@ function verticalBars(c: BarChart): string {
   const x1 = scaleBand<string>().domain(c.series.map((_, i) => String(i))).range([0, x0.bandwidth()]).padding(0.05);
   const highest = top(c);
   const y = scaleLinear().domain([0, highest > 0 ? highest : 1]).nice().range([h - M.bottom, M.top]);
-  const bars = c.groups
-    .map((g, gi) =>
-      c.series
-        .map((s, si) => {
-          const v = g.values[si];
-          if (v === null || v === undefined) return '';
-          return bar(x0(String(gi))! + x1(String(si))!, y(v), x1.bandwidth(), y(0) - y(v), s.colour, g.titles[si] ?? '', g.attrs?.[si]);
-        })
-        .join(''),
-    )
-    .join('');
+  const bars = eachBar(c, (gi, si, v) => [x0(String(gi))! + x1(String(si))!, y(v), x1.bandwidth(), y(0) - y(v)]);
   const xLabels = c.groups
     .map((g, gi) => {
       const [first, ...rest] = g.label.split(' ');
@@ -123,17 +129,7 @@ function horizontalBars(c: BarChart): string {
   const highest = top(c);
   const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).nice().range([left, W - M.right]);
   const axisY = M.top + rowHeight * c.groups.length;
-  const bars = c.groups
-    .map((g, gi) =>
-      c.series
-        .map((s, si) => {
-          const v = g.values[si];
-          if (v === null || v === undefined) return '';
-          return bar(x(0), y0(String(gi))! + y1(String(si))!, x(v) - x(0), y1.bandwidth(), s.colour, g.titles[si] ?? '', g.attrs?.[si]);
-        })
-        .join(''),
-    )
-    .join('');
+  const bars = eachBar(c, (gi, si, v) => [x(0), y0(String(gi))! + y1(String(si))!, x(v) - x(0), y1.bandwidth()]);
   const labels = c.groups.map((g, gi) => `<text x="${(left - 8).toFixed(1)}" y="${(y0(String(gi))! + y0.bandwidth() / 2).toFixed(1)}" dy="0.32em" text-anchor="end">${esc(g.label)}</text>`).join('');
   const ticks = x.ticks(5).map((t) => `<g transform="translate(${x(t).toFixed(1)},${axisY})"><line y2="5" stroke="#333"/><line y2="${-(axisY - M.top)}" stroke="#e5e7eb"/><text y="18" text-anchor="middle">${esc(c.tick(t))}</text></g>`).join('');
   return svg(c.id, h, c.title, c.desc, `${ticks}${bars}${labels}${legend(c.series, left, h - 6)}`);

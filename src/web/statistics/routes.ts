@@ -17,7 +17,7 @@ import { parsePeriod } from '../../period/index.ts';
 import type { Rulebook } from '../../rulebook/load.ts';
 import { buildMonthReport, reportText } from '../../statistics/ekbMonth.ts';
 import { registeredMonth, registeredPeriods, unitStatisticsOf } from '../../statistics/read.ts';
-import { monthsBefore, monthsBetween, tableCsv } from '../../statistics/unit.ts';
+import { monthsBefore, monthsBetween, tableCsv, type UnitStatistics } from '../../statistics/unit.ts';
 import { CaseWork } from '../../store/casework.ts';
 import { StoreError, StoreNotFoundError } from '../../store/store.ts';
 import { authorize, identify, type Action, type Staff, type TrustedHeaderAuth } from '../casework/auth.ts';
@@ -92,7 +92,11 @@ export function addStatisticsRoutes(app: Hono, options: StatisticsOptions): void
     return problems.length > 0 ? fail(c, 400, problems) : { from, to, available };
   };
 
-  api.get('/api/statistics', (c) => {
+  /**
+   * The figures of the range asked for, handed to `answer` with the role used and the store (for the
+   * log), or the answer that says why not (403, 404 NO_STORE, 400, 503).
+   */
+  const withFigures = (c: Context<Env>, answer: (figures: UnitStatistics, range: { from: string; to: string; available: string[] }, role: string, cw: CaseWork) => Response): Response => {
     const may = allowed(c, 'statistics.read');
     if (may instanceof Response) return may;
     const cw = open();
@@ -102,31 +106,27 @@ export function addStatisticsRoutes(app: Hono, options: StatisticsOptions): void
       if (range instanceof Response) return range;
       const stats = unitStatisticsOf(cw, options.rulebook, range.from, range.to, stockholmDay(options.clock()));
       if (stats === null) return fail(c, 400, [{ path: 'to', code: 'NO_RULES', message: `rules/unit-statistics.json har inga definitioner för ${range.to}` }]);
-      log(c, cw, may.role, 'statistics.read', purposeOf(c, `enhetens statistik ${range.from}–${range.to}`));
-      return json(c, 200, { ...stats, available: range.available, mayExport: authorize(c.get('staff'), 'statistics.export').ok });
+      return answer(stats, range, may.role, cw);
     } catch (error) {
       return storeFailure(c, error);
     }
-  });
+  };
+
+  api.get('/api/statistics', (c) =>
+    withFigures(c, (stats, range, role, cw) => {
+      log(c, cw, role, 'statistics.read', purposeOf(c, `enhetens statistik ${range.from}–${range.to}`));
+      return json(c, 200, { ...stats, available: range.available, mayExport: authorize(c.get('staff'), 'statistics.export').ok });
+    }),
+  );
 
   api.get('/api/statistics/csv/:table', (c) => {
-    const may = allowed(c, 'statistics.read');
-    if (may instanceof Response) return may;
     const id = c.req.param('table');
-    if (!TABLE.test(id)) return fail(c, 400, [{ path: 'table', code: 'INVALID_TABLE', message: 'ange en tabell, till exempel per-month' }]);
-    const cw = open();
-    if (!cw) return noStore(c);
-    try {
-      const range = rangeOf(c, cw);
-      if (range instanceof Response) return range;
-      const stats = unitStatisticsOf(cw, options.rulebook, range.from, range.to, stockholmDay(options.clock()));
-      const t = stats?.tables.find((x) => x.id === id);
-      if (!t) return fail(c, 404, [{ path: 'table', code: 'UNKNOWN_TABLE', message: `Det finns ingen tabell ${id}; tabellerna är ${(stats?.tables ?? []).map((x) => x.id).join(', ')}.` }]);
-      log(c, cw, may.role, 'statistics.csv', purposeOf(c, `enhetens statistik ${id} ${range.from}–${range.to}`));
+    return withFigures(c, (stats, range, role, cw) => {
+      const t = TABLE.test(id) ? stats.tables.find((x) => x.id === id) : undefined;
+      if (!t) return fail(c, 404, [{ path: 'table', code: 'UNKNOWN_TABLE', message: `Det finns ingen tabell ${id.slice(0, 40)}; tabellerna är ${stats.tables.map((x) => x.id).join(', ')}.` }]);
+      log(c, cw, role, 'statistics.csv', purposeOf(c, `enhetens statistik ${id} ${range.from}–${range.to}`));
       return c.body(tableCsv(t), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="statistik-${id}-${range.from}-${range.to}.csv"`, 'Cache-Control': 'no-store' });
-    } catch (error) {
-      return storeFailure(c, error);
-    }
+    });
   });
 
   /** The EKB-Månad file (issue 25 item 4): personnummer, so only the export role; logged like `statistics month --out`. */
