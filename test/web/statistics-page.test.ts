@@ -216,3 +216,16 @@ describe('the page for a decision maker', () => {
     await context.close();
   });
 });
+
+describe('the statistics page at 320 px', () => {
+  it('is no wider than the window: a wide table scrolls in its own box, reachable by keyboard', async () => {
+    const context = await chromium.need().newContext({ viewport: { width: 320, height: 700 }, extraHTTPHeaders: STATS });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/statistik?${RANGE}`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    expect(await page.locator('#s-handling-split .s-scroll[tabindex="0"]').count()).toBe(1);
+    expect(seriousOnes(await axeViolations(page))).toEqual([]);
+    await context.close();
+  });
+});

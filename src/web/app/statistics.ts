@@ -65,7 +65,7 @@ function sectionOf(t: StatTable, query: string): string {
   const head = t.columns.map((c) => c.label);
   const rows = t.rows.map((r) => t.columns.map((c, i) => shown(c.kind, r[i] ?? null)));
   const csv = `/api/statistics/csv/${encodeURIComponent(t.id)}?${query}`;
-  return `<section class="s-section" id="s-${esc(t.id)}" aria-labelledby="h-${esc(t.id)}"><h2 id="h-${esc(t.id)}">${esc(t.title)}</h2>${t.charts.map((ch, i) => chartOf(t, ch, i)).join('')}${table(`t-${t.id}`, t.title, head, rows)}<p class="s-definition">${esc(t.definition)}</p><p><a class="s-csv" href="${esc(csv)}">Ladda ner tabellen ”${esc(t.title)}” som CSV</a></p></section>`;
+  return `<section class="s-section" id="s-${esc(t.id)}" aria-labelledby="h-${esc(t.id)}"><h2 id="h-${esc(t.id)}">${esc(t.title)}</h2>${t.charts.map((ch, i) => chartOf(t, ch, i)).join('')}<div class="s-scroll" role="region" tabindex="0" aria-label="Tabell: ${esc(t.title)}">${table(`t-${t.id}`, t.title, head, rows)}</div><p class="s-definition">${esc(t.definition)}</p><p><a class="s-csv" href="${esc(csv)}">Ladda ner tabellen ”${esc(t.title)}” som CSV</a></p></section>`;
 }
 
 function render(s: Statistics, query: string): string {
@@ -81,7 +81,7 @@ function render(s: Statistics, query: string): string {
   const incomplete = k.incomplete > 0 ? `<p class="s-note">${count(k.incomplete)} hushållsmånader har registrerade uppgifter som EKB-Månad inte godtar (till exempel ett försörjningshinder som saknas); de räknas här som de är registrerade.</p>` : '';
   const rule = `<p class="s-note">Antal från 1 till ${s.rules.minimumCount - 1} visas som ”&lt;${s.rules.minimumCount}”, och då visas inte heller beloppet eller andelen som hör till dem; ”..” är en siffra som döljs för att en dold inte ska kunna räknas fram (rules/unit-statistics.json). Långvarigt bistånd: utbetalning i minst ${s.rules.longTermMonths} av ${s.rules.longTermWindow} månader.</p>`;
   const ekb = s.mayExport
-    ? `<section class="s-section" aria-labelledby="h-ekb"><h2 id="h-ekb">EKB-Månad till Socialstyrelsen</h2><p>Filen innehåller personnummer och laddas ner bara av dig med rollen för exporten; varje nedladdning loggas. Lämnas senast den 15:e månaden efter den månad biståndet avser.</p><ul>${[...s.available].reverse().slice(0, 13).map((p) => `<li><a href="/api/statistics/ekb/${esc(p)}" download>EKB-Månad ${esc(p)}</a></li>`).join('')}</ul></section>`
+    ? `<section class="s-section" aria-labelledby="h-ekb"><h2 id="h-ekb">EKB-Månad till Socialstyrelsen</h2><p>Filen innehåller personnummer och laddas ner bara av dig med rollen för exporten; varje nedladdning loggas. Lämnas senast den 15:e månaden efter den månad biståndet avser.</p><ul>${[...s.available].reverse().slice(0, 13).map((p) => `<li><a href="/api/statistics/ekb/${esc(p)}">EKB-Månad ${esc(p)}</a></li>`).join('')}</ul></section>`
     : '';
   return `<p>Perioden ${esc(s.from)} till och med ${esc(s.to)}.</p><ul class="s-keys" aria-label="Sammanfattning">${keys}</ul>${rule}${incomplete}${s.tables.map((t) => sectionOf(t, query)).join('')}${ekb}`;
 }
