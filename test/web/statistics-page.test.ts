@@ -206,6 +206,22 @@ describe('the statistics page in a browser', () => {
 });
 
 describe('the page for a decision maker', () => {
+  it('/api/me says who may read and export the statistics; the workday\'s menu links the page only for them', async () => {
+    const may = async (headers: Record<string, string>) => ((await (await get('/api/me', headers)).json()) as { may: Record<string, boolean> }).may;
+    expect(await may(STATS)).toMatchObject({ 'statistics.read': true, 'statistics.export': true, 'case.read': false });
+    expect(await may(DECIDER)).toMatchObject({ 'statistics.read': true, 'statistics.export': false });
+    expect(await may(CASEWORKER)).toMatchObject({ 'statistics.read': false, 'statistics.export': false });
+    for (const [headers, links] of [[DECIDER, 1], [CASEWORKER, 0]] as const) {
+      const context = await chromium.need().newContext({ extraHTTPHeaders: headers });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/queue`);
+      await page.locator('body[data-ready="true"]').waitFor();
+      await page.locator('.w-me').filter({ hasText: 'Inloggad' }).waitFor();
+      expect(await page.locator('nav a[href="/statistik"]').count()).toBe(links);
+      await context.close();
+    }
+  });
+
   it('shows the figures but no EKB-Månad export', async () => {
     const context = await chromium.need().newContext({ extraHTTPHeaders: DECIDER });
     const page = await context.newPage();

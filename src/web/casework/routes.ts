@@ -107,7 +107,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
   /** Who is signed in and what they may do: the pages show only what the person can use. */
   api.get('/api/me', (c) => {
     const staff = c.get('staff');
-    const actions: Action[] = ['queue.read', 'case.read', 'proposal.record', 'decision.register', 'decision.change', 'payment.read', 'payment.stop', 'payment.export', 'log.read'];
+    const actions: Action[] = ['queue.read', 'case.read', 'proposal.record', 'decision.register', 'decision.change', 'payment.read', 'payment.stop', 'payment.export', 'log.read', 'statistics.read', 'statistics.export'];
     return json(c, 200, {
       user: staff.user,
       roles: [...staff.roles].map((r) => staff.names[r]),
