@@ -42,6 +42,8 @@ export interface Column {
   readonly kind: ColumnKind;
   /** The count columns this figure belongs to: hidden when one of them is hidden. */
   readonly of?: readonly string[];
+  /** A count that is part of this row's count `partOf` (women of the adults): one hidden part hides another. */
+  readonly partOf?: string;
 }
 
 /** A hidden figure: a count fewer than `below` (and more than none), or (below null) hidden with another. */
@@ -183,15 +185,22 @@ export function suppress(columns: readonly Column[], rows: readonly (readonly Ce
   const index = new Map(columns.map((c, i) => [c.key, i]));
   const counts = columns.flatMap((c, i) => (c.kind === 'count' ? [i] : []));
   for (const row of out) for (const i of counts) if (typeof row[i] === 'number' && (row[i] as number) > 0 && (row[i] as number) < minimum) row[i] = { below: minimum };
-  if (totalled) {
-    for (const i of counts) {
-      if (out.filter((r) => hidden(r[i]!)).length !== 1) continue;
-      const candidates = out.filter((r) => typeof r[i] === 'number' && (r[i] as number) > 0);
-      if (candidates.length === 0) continue;
-      const smallest = candidates.reduce((a, b) => ((b[i] as number) < (a[i] as number) ? b : a));
-      // A second hidden count shows no bound: it may be any size.
-      smallest[i] = { below: null };
-    }
+  /** Hides the smallest shown count (above 0) of `cells` when exactly one of them is hidden; whether it did. */
+  const secondOf = (cells: { row: Cell[]; i: number }[]): boolean => {
+    if (cells.filter((x) => hidden(x.row[x.i]!)).length !== 1) return false;
+    const candidates = cells.filter((x) => typeof x.row[x.i] === 'number' && (x.row[x.i] as number) > 0);
+    if (candidates.length === 0) return false;
+    const smallest = candidates.reduce((a, b) => ((b.row[b.i] as number) < (a.row[a.i] as number) ? b : a));
+    // A second hidden count shows no bound: it may be any size.
+    smallest.row[smallest.i] = { below: null };
+    return true;
+  };
+  // Parts of a row's total (women and men of the adults): one hidden part would be the total less the others.
+  const parts = [...new Set(columns.flatMap((c) => (c.partOf ? [c.partOf] : [])))].map((total) => columns.flatMap((c, i) => (c.partOf === total ? [i] : [])));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const row of out) for (const group of parts) changed = secondOf(group.map((i) => ({ row, i }))) || changed;
+    if (totalled) for (const i of counts) changed = secondOf(out.map((row) => ({ row, i }))) || changed;
   }
   for (const row of out) {
     columns.forEach((c, i) => {
@@ -268,7 +277,7 @@ export function unitStatistics(input: {
       'support-obstacle',
       'Per försörjningshinder',
       'Vuxenmånader (en sökande eller medsökande i ett hushåll med utbetalning en månad) per registrerat försörjningshinder, efter kön. Försörjningshinder som ingen har i perioden visas med 0.',
-      [{ key: 'obstacle', label: 'Försörjningshinder', kind: 'text' }, n('adults', 'Vuxenmånader'), n('women', 'Kvinnor'), n('men', 'Män')],
+      [{ key: 'obstacle', label: 'Försörjningshinder', kind: 'text' }, n('adults', 'Vuxenmånader'), { ...n('women', 'Kvinnor'), partOf: 'adults' }, { ...n('men', 'Män'), partOf: 'adults' }],
       codes.map((code) => {
         const these = adults.filter((a) => a.obstacle === code);
         const label = code === '' ? 'Uppgift saknas' : (input.obstacleLabels?.[code]?.labelSv ?? code);

@@ -56,6 +56,24 @@ describe('small counts are not shown', () => {
     expect(out.map((r) => csvCell(columns[1]!, r[1]!))).toEqual(['10', '<3', '..', '0']);
   });
 
+  it('a hidden part of a row (women of the adults) hides another part, so it is not the total less the others', () => {
+    const byObstacle: Column[] = [
+      { key: 'label', label: 'Försörjningshinder', kind: 'text' },
+      { key: 'adults', label: 'Vuxna', kind: 'count' },
+      { key: 'women', label: 'Kvinnor', kind: 'count', partOf: 'adults' },
+      { key: 'men', label: 'Män', kind: 'count', partOf: 'adults' },
+    ];
+    expect(suppress(byObstacle, [['x', 7, 1, 6], ['y', 9, 4, 5]], 3, false)).toEqual([
+      ['x', 7, { below: 3 }, { below: null }],
+      ['y', 9, 4, 5],
+    ]);
+    // Totalled as well: the column rule then hides y's women (4 is the smallest shown), and the row rule y's men.
+    expect(suppress(byObstacle, [['x', 7, 1, 6], ['y', 9, 4, 5]], 3, true)).toEqual([
+      ['x', 7, { below: 3 }, { below: null }],
+      ['y', 9, { below: null }, { below: null }],
+    ]);
+  });
+
   it('two hidden counts need no third', () => {
     expect(suppress(columns, [['a', 10, 1000], ['b', 1, 100], ['c', 2, 200]], 3, true).map((r) => r[1])).toEqual([10, { below: 3 }, { below: 3 }]);
   });
