@@ -66,6 +66,8 @@ export interface BarChart {
   readonly orientation?: 'vertical' | 'horizontal';
   /** Vertical: the drawing's height (default 330). */
   readonly height?: number;
+  /** The values are counts: the axis has whole-number ticks only. */
+  readonly integer?: boolean;
 }
 
 function legend(series: readonly BarSeries[], x: number, y: number): string {
@@ -81,6 +83,9 @@ export function barChart(c: BarChart): string {
 const top = (c: BarChart) => max(c.groups, (g) => max(g.values, (v) => v ?? 0) ?? 0) ?? 0;
 const bar = (x: number, y: number, w: number, h: number, colour: string, title: string, attrs: string | undefined) =>
   `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, w).toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${esc(colour)}"${attrs ? ` ${attrs}` : ''}><title>${esc(title)}</title></rect>`;
+
+/** The axis ticks, whole numbers only for counts. */
+const ticksOf = (c: BarChart, ticks: number[]) => (c.integer ? ticks.filter((t) => Number.isInteger(t)) : ticks);
 
 /** Every bar with a value, placed by `at` (group, series, value → x, y, width, height). */
 function eachBar(c: BarChart, at: (group: number, series: number, value: number) => [number, number, number, number]): string {
@@ -113,14 +118,29 @@ function verticalBars(c: BarChart): string {
       return `<text x="${cx}" y="${h - M.bottom + 16}" text-anchor="middle"><tspan x="${cx}">${esc(first!)}</tspan>${rest.length > 0 ? `<tspan x="${cx}" dy="1.2em">${esc(rest.join(' '))}</tspan>` : ''}</text>`;
     })
     .join('');
-  const yTicks = y.ticks(5).map((t) => `<g transform="translate(${M.left},${y(t).toFixed(1)})"><line x2="-5" stroke="#333"/><line x2="${W - M.left - M.right}" stroke="#e5e7eb"/><text x="-8" dy="0.32em" text-anchor="end">${esc(c.tick(t))}</text></g>`).join('');
+  const yTicks = ticksOf(c, y.ticks(5)).map((t) => `<g transform="translate(${M.left},${y(t).toFixed(1)})"><line x2="-5" stroke="#333"/><line x2="${W - M.left - M.right}" stroke="#e5e7eb"/><text x="-8" dy="0.32em" text-anchor="end">${esc(c.tick(t))}</text></g>`).join('');
   return svg(c.id, h, c.title, c.desc, `${yTicks}${bars}${xLabels}${legend(c.series, M.left, h - 6)}`);
+}
+
+/** A horizontal chart's label wraps at a space after this many characters. */
+const LABEL_CHARS = 36;
+
+/** The label in lines of at most `width` characters, broken at spaces (a longer word stands alone). */
+export function wrap(label: string, width: number): string[] {
+  const out: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out.length > 0 ? out : [''];
 }
 
 /** Horizontal bars, for long category labels (försörjningshinder): the labels on the left, the values along. */
 function horizontalBars(c: BarChart): string {
-  const left = Math.min(330, 16 + 6.4 * Math.max(0, ...c.groups.map((g) => g.label.length)));
-  const rowHeight = 10 + 16 * c.series.length;
+  const lines = c.groups.map((g) => wrap(g.label, LABEL_CHARS));
+  const left = Math.min(330, 16 + 6.4 * Math.max(0, ...lines.flat().map((l) => l.length)));
+  const rowHeight = Math.max(10 + 16 * c.series.length, 8 + 14 * Math.max(1, ...lines.map((l) => l.length)));
   const legendSpace = c.series.length > 1 ? 24 : 0;
   const h = M.top + rowHeight * c.groups.length + 32 + legendSpace;
   const keys = c.groups.map((_, i) => String(i));
@@ -130,7 +150,13 @@ function horizontalBars(c: BarChart): string {
   const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).nice().range([left, W - M.right]);
   const axisY = M.top + rowHeight * c.groups.length;
   const bars = eachBar(c, (gi, si, v) => [x(0), y0(String(gi))! + y1(String(si))!, x(v) - x(0), y1.bandwidth()]);
-  const labels = c.groups.map((g, gi) => `<text x="${(left - 8).toFixed(1)}" y="${(y0(String(gi))! + y0.bandwidth() / 2).toFixed(1)}" dy="0.32em" text-anchor="end">${esc(g.label)}</text>`).join('');
-  const ticks = x.ticks(5).map((t) => `<g transform="translate(${x(t).toFixed(1)},${axisY})"><line y2="5" stroke="#333"/><line y2="${-(axisY - M.top)}" stroke="#e5e7eb"/><text y="18" text-anchor="middle">${esc(c.tick(t))}</text></g>`).join('');
+  const labels = lines
+    .map((ls, gi) => {
+      const x = (left - 8).toFixed(1);
+      const first = y0(String(gi))! + y0.bandwidth() / 2 - ((ls.length - 1) * 14) / 2;
+      return `<text x="${x}" y="${first.toFixed(1)}" dy="0.32em" text-anchor="end">${ls.map((l, i) => `<tspan x="${x}"${i > 0 ? ' dy="14"' : ''}>${esc(l)}</tspan>`).join('')}</text>`;
+    })
+    .join('');
+  const ticks = ticksOf(c, x.ticks(5)).map((t) => `<g transform="translate(${x(t).toFixed(1)},${axisY})"><line y2="5" stroke="#333"/><line y2="${-(axisY - M.top)}" stroke="#e5e7eb"/><text y="18" text-anchor="middle">${esc(c.tick(t))}</text></g>`).join('');
   return svg(c.id, h, c.title, c.desc, `${ticks}${bars}${labels}${legend(c.series, left, h - 6)}`);
 }

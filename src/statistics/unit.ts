@@ -328,7 +328,7 @@ export function unitStatistics(input: {
       'children-refusal',
       'Barn i hushåll med avslag',
       'Hushåll vars senaste registrerade beslut för månaden är avslag eller delvis bifall (delvis avslag), och barnen under 18 år i dem. En avvisning är inget avslag och räknas inte.',
-      [{ key: 'month', label: 'Månad', kind: 'text' }, n('denied', 'Hushåll med avslag'), n('deniedChildren', 'Barn i dem'), n('partial', 'Hushåll med delvis bifall'), n('partialChildren', 'Barn i dem')],
+      [{ key: 'month', label: 'Månad', kind: 'text' }, n('denied', 'Hushåll med avslag'), n('deniedChildren', 'Barn i hushåll med avslag'), n('partial', 'Hushåll med delvis bifall'), n('partialChildren', 'Barn i hushåll med delvis bifall')],
       range.map((p) => {
         const denied = inRange.filter((m) => m.period === p && m.outcome === 'deny');
         const partial = inRange.filter((m) => m.period === p && m.outcome === 'partial');

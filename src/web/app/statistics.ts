@@ -57,6 +57,7 @@ function chartOf(t: StatTable, ch: Chart, index: number): string {
       };
     }),
     tick: tick(kind),
+    integer: kind === 'count',
   });
   return `<figure>${chart}<figcaption>${esc(ch.title)}. Siffrorna står i tabellen under diagrammet.</figcaption></figure>`;
 }
