@@ -50,15 +50,15 @@ export const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', de
 export type Paid = Map<string, Map<string, number>>;
 
 /** Records and registers every case's months in `dir`/records.sqlite; returns the store and what was paid. */
-export function statisticsStore(dir: string): { store: string; paid: Paid } {
+export function statisticsStore(dir: string, cases: readonly Case[] = CASES): { store: string; paid: Paid } {
   const store = join(dir, 'records.sqlite');
   const paid: Paid = new Map();
   let n = 0;
-  const periods = [...new Set(CASES.flatMap((c) => Object.keys(c.months)))].sort();
+  const periods = [...new Set(cases.flatMap((c) => Object.keys(c.months)))].sort();
   for (const period of periods) {
     const cw = CaseWork.open(store, { create: true, clock: () => new Date(`${period}-04T09:00:00Z`) });
     try {
-      for (const c of CASES) {
+      for (const c of cases) {
         const what = c.months[period];
         if (what === undefined) continue;
         const household = { caseId: c.caseId, period, municipality: '2281', members: c.members, costs: [{ type: 'rent', amount: c.rent }], circumstances: { availableForWork: true } };
