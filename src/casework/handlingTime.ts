@@ -53,7 +53,8 @@ const valueOf = (split: Split, m: MonthStanding): string | null =>
 /** The report of `month` (YYYY-MM) with the cases past due on `today` (YYYY-MM-DD). */
 export function handlingReport(months: readonly MonthStanding[], month: string, today: string): ReportRow[] {
   const decided = months.filter((m) => m.decision !== null && (m.handling?.decidedOn ?? m.decision.decidedOn).startsWith(`${month}-`));
-  const pastDue = months.filter((m) => m.decision === null && isPastDue(m.dueOn, today));
+  // Past the due day once the clock stood still for a completion; a case waiting for one has no due day (dueOnNow null).
+  const pastDue = months.filter((m) => m.decision === null && isPastDue(m.dueOnNow, today));
   const rows: ReportRow[] = [];
   for (const split of ['all', 'outcome', 'gender', 'application'] as const) {
     const values = [...new Set([...decided, ...(split === 'outcome' ? [] : pastDue)].map((m) => valueOf(split, m)!))].sort();

@@ -10,8 +10,10 @@ import { isIsoDate, parsePeriod } from '../period/index.ts';
 import type { ProposalRow } from '../store/casework.ts';
 import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { Routing } from '../monthly/propose.ts';
+import { dueOnAfterPauses, workingDaysUsed } from '../monthly/workdays.ts';
+import { NO_EVENTS, openAppeal, openCompletion, pausesOf, type CaseMonthEvents } from './caseEvents.ts';
 
-export const SORTS = ['dueOn', 'receivedOn', 'payable'] as const;
+export const SORTS = ['dueOn', 'receivedOn', 'payable', 'daysUsed'] as const;
 export const STATUSES = ['open', 'decided', 'all'] as const;
 export const ROUTES = ['ready', 'caseworker', 'preview'] as const;
 export const OUTCOMES = ['approve', 'partial', 'deny', 'needs-information'] as const;
@@ -114,8 +116,16 @@ export interface QueueItem {
   readonly period: string;
   readonly municipality: string | null;
   readonly to: (typeof ROUTES)[number];
+  /** The due day of the monthly run, and the due day after the pauses of a begäran om komplettering (null while one is open). */
   readonly dueOn: string | null;
+  readonly dueOnNow: string | null;
   readonly receivedOn: string | null;
+  /** Working days used from the arrival to the first decision, or to `today` while undecided, less the pauses; null without an arrival day. */
+  readonly daysUsed: number | null;
+  /** The day the open begäran om komplettering was sent (the case waits for the applicant), else null. */
+  readonly waitingSince: string | null;
+  /** The day the open appeal of the month's decision arrived, else null. */
+  readonly appealedOn: string | null;
   readonly pastDue: boolean;
   readonly outcome: string;
   readonly payable: string | null;
@@ -130,8 +140,11 @@ export interface QueueItem {
 type Text = { readonly code: string; readonly text?: string; readonly message?: { readonly key: string; readonly args: MessageArgs } };
 const textOf = (n: Text): string => n.text ?? (n.message ? renderMessage('sv', n.message.key as MessageKey, n.message.args) : n.code);
 
-/** One store row as a queue item, or null for a proposal the queue does not show (an automated decision). */
-export function queueItem(row: ProposalRow, today: string): QueueItem | null {
+/**
+ * One store row as a queue item, or null for a proposal the queue does not show (an automated decision).
+ * `events`: the case and month's begäran om komplettering and appeals (src/store/caseEvents.ts).
+ */
+export function queueItem(row: ProposalRow, today: string, events: CaseMonthEvents = NO_EVENTS): QueueItem | null {
   const routing = row.routing === null ? null : (JSON.parse(row.routing) as Routing);
   if (routing?.automated) return null;
   const needs = (JSON.parse(row.needs ?? '[]') as Text[] | null) ?? [];
@@ -140,6 +153,10 @@ export function queueItem(row: ProposalRow, today: string): QueueItem | null {
   const reasons = routing ? [...routing.reasons] : [...new Set([...(needs.length > 0 ? ['NEEDS_INFORMATION'] : []), ...flags.filter((f) => f.severity === 'block' || f.severity === 'assessment').map((f) => f.code)])];
   const decided = row.registered !== null;
   const dueOn = routing?.dueOn ?? null;
+  const receivedOn = routing?.receivedOn ?? null;
+  const pauses = pausesOf(events);
+  const dueOnNow = receivedOn === null ? dueOn : dueOnAfterPauses(receivedOn, pauses);
+  const countedTo = row.firstDecidedOn ?? today;
   return {
     decisionId: row.decisionId,
     caseId: row.caseId,
@@ -147,8 +164,12 @@ export function queueItem(row: ProposalRow, today: string): QueueItem | null {
     municipality: row.municipality,
     to: routing ? routing.to : 'preview',
     dueOn,
-    receivedOn: routing?.receivedOn ?? null,
-    pastDue: !decided && dueOn !== null && dueOn < today,
+    dueOnNow,
+    receivedOn,
+    daysUsed: receivedOn === null ? null : workingDaysUsed(receivedOn, countedTo, pauses.filter((p) => p.from <= countedTo)),
+    waitingSince: decided ? null : (openCompletion(events)?.sentOn ?? null),
+    appealedOn: openAppeal(events)?.receivedOn ?? null,
+    pastDue: !decided && dueOnNow !== null && dueOnNow < today,
     outcome: row.outcome,
     payable: row.payable,
     reasons,
@@ -183,7 +204,7 @@ export function selectQueue(items: readonly QueueItem[], query: QueueQuery): Que
       (query.municipality === null || i.municipality === query.municipality) &&
       (q === null || i.caseId.toLowerCase().includes(q)),
   );
-  const key = (i: QueueItem): string | number | null => (query.sort === 'payable' ? payableOre(i.payable) : query.sort === 'receivedOn' ? i.receivedOn : i.dueOn);
+  const key = (i: QueueItem): string | number | null => (query.sort === 'payable' ? payableOre(i.payable) : query.sort === 'receivedOn' ? i.receivedOn : query.sort === 'daysUsed' ? i.daysUsed : i.dueOnNow);
   return selected.sort((a, b) => compareNullable(key(a), key(b), query.order) || (a.to === b.to ? 0 : a.to === 'caseworker' ? -1 : b.to === 'caseworker' ? 1 : 0) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 }
 

@@ -23,6 +23,9 @@ export const ROUTING_SV: Readonly<Record<string, string>> = {
 export const STATUS_SV: Readonly<Record<string, string>> = { open: 'Att pröva', decided: 'Beslutade', all: 'Alla' };
 
 export const CHANGE_SV: Readonly<Record<string, string>> = { rattelse: 'Rättelse', andring: 'Ändring', omprovning: 'Omprövning' };
+/** The nämnd's omprövning of an appealed decision (39 § FL) and how an appeal ended (issue 30). */
+export const REVIEW_SV: Readonly<Record<string, string>> = { unchanged: 'Beslutet står fast', changed: 'Beslutet ändrat genom omprövning' };
+export const CLOSE_SV: Readonly<Record<string, string>> = { 'court-ruled': 'Förvaltningsrätten har avgjort', withdrawn: 'Återkallat', lapsed: 'Förfallet: beslutet ändrat som den sökande begärde' };
 
 export const RECIPIENT_SV: Readonly<Record<string, string>> = { applicant: 'Sökande', landlord: 'Hyresvärd', other: 'Annan mottagare' };
 
@@ -37,7 +40,7 @@ export const ORDER_STATUS_SV: Readonly<Record<string, string>> = {
 
 export const ITEM_STATUS_SV: Readonly<Record<string, string>> = { assessed: 'Bedömd', answered: 'Besvarad' };
 
-export const SORT_SV: Readonly<Record<string, string>> = { dueOn: 'Sista handläggningsdag', receivedOn: 'Inkom', payable: 'Belopp att betala' };
+export const SORT_SV: Readonly<Record<string, string>> = { dueOn: 'Sista handläggningsdag', receivedOn: 'Inkom', payable: 'Belopp att betala', daysUsed: 'Arbetsdagar använda' };
 
 /** A routing reason or flag code as a label; a code without one says so, in Swedish, rather than showing English. */
 export function reasonSv(code: string): string {

@@ -61,12 +61,26 @@ const dayNumber = (day: IsoDay): number => Date.UTC(Number(day.slice(0, 4)), Num
 const isoOf = (n: number): IsoDay => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Why a day is not a working day ("lördag", "söndag", a holiday's name), or null for a working day. */
-function reasonOf(n: number): string | null {
+function reasonOfDay(n: number): string | null {
   const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday (4)
   if (weekday === 6) return 'lördag';
   if (weekday === 0) return 'söndag';
   const day = isoOf(n);
   return holidaysOf(Number(day.slice(0, 4))).get(day) ?? null;
+}
+
+/**
+ * reasonOfDay, kept per day: the queue counts the working days of every case of a month on each request
+ * (issue 30), the same few weeks over and over; a day's answer never changes.
+ */
+const reasons = new Map<number, string | null>();
+function reasonOf(n: number): string | null {
+  let why = reasons.get(n);
+  if (why === undefined) {
+    why = reasonOfDay(n);
+    if (reasons.size < 100_000) reasons.set(n, why);
+  }
+  return why;
 }
 
 export function nonWorkingReason(day: IsoDay): string | null {
@@ -128,4 +142,21 @@ export function workingDaysUsed(receivedOn: IsoDay, decidedOn: IsoDay, pauses: r
     if (reasonOf(n) === null && !paused(n, pauses)) used++;
   }
   return used;
+}
+
+/**
+ * The due day once the clock has stood still (issue 30): the `days`-th working day counting `receivedOn`,
+ * as dueOn counts, skipping the working days inside a pause (a begäran om komplettering sent, not yet
+ * answered). Null while a pause that began before the due day is still open: the case waits for the
+ * applicant and has no due day until the completion arrives. Without pauses it is dueOn.
+ */
+export function dueOnAfterPauses(receivedOn: IsoDay, pauses: readonly Pause[], days: number = HANDLING_WORKING_DAYS): IsoDay | null {
+  let n = dayNumber(receivedOn);
+  let counted = reasonOf(n) === null ? 1 : 0;
+  while (counted < days) {
+    n++;
+    if (pauses.some((p) => p.to === null && n > dayNumber(p.from))) return null;
+    if (reasonOf(n) === null && !paused(n, pauses)) counted++;
+  }
+  return isoOf(n);
 }

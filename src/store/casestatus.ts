@@ -12,18 +12,21 @@
  * A proposal is never a decision: only a registered decision, or a proposal the monthly run recorded as
  * a decision of the automated decision function (routing.automated), makes a month "decided".
  *
- * Not recorded by the store, so never shown: a begäran om komplettering (waiting for the applicant)
- * and an appeal (överklagande). workingDaysUsed takes pauses, but the store gives none yet.
+ *   case_events             a begäran om komplettering (waiting for the applicant; the clock stands still until
+ *                           the completion arrives) and an överklagande (appealed while open): caseEvents.ts
+ * The free text of a begäran om komplettering is never read here: what Kontaktcenter sees has only its days.
  *
  * Read only; every table but records may be missing in an older store.
  */
 import type Database from 'better-sqlite3';
-import { HANDLING_WORKING_DAYS, workingDaysUsed } from '../monthly/workdays.ts';
+import { NO_EVENTS, openAppeal, openCompletion, pausesOf, type CaseMonthEvents } from '../casework/caseEvents.ts';
+import { dueOnAfterPauses, HANDLING_WORKING_DAYS, workingDaysUsed } from '../monthly/workdays.ts';
+import { eventsOfCases, monthKey } from './caseEvents.ts';
 import { ORDER_SELECT, orderFromRow, registeredFromRow, type OrderDbRow, type OrderRow, type RegisteredDbRow, type RegisteredRow } from './casework.ts';
 import { IS_PROPOSAL } from './store.ts';
 
 /** The states of a case's month, in the order a case goes through them. */
-export const CASE_STATES = ['received', 'with-caseworker', 'decided', 'to-be-paid', 'paid'] as const;
+export const CASE_STATES = ['received', 'waiting', 'with-caseworker', 'decided', 'to-be-paid', 'paid', 'appealed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export interface StatusEvent {
@@ -39,6 +42,13 @@ export interface StatusEvent {
   readonly by: string | null;
   /** A change of a registered decision: rattelse, andring or omprovning. */
   readonly changeKind: string | null;
+  /**
+   * What happened, for a begäran om komplettering or an appeal: completion-requested (until: the day the
+   * answer is due), completion-answered, appeal-received, appeal-reviewed-unchanged, appeal-reviewed-changed,
+   * appeal-dismissed, appeal-forwarded, appeal-closed-court-ruled, appeal-closed-withdrawn, appeal-closed-lapsed.
+   */
+  readonly detail: string | null;
+  readonly until: string | null;
 }
 
 export interface MonthDecision {
@@ -71,6 +81,13 @@ export interface MonthStanding {
   /** The day the next order is to be paid (to-be-paid), or the day the last one was paid (paid). */
   readonly payOn: string | null;
   readonly handling: HandlingTime | null;
+  /** The due day once the clock stood still for a begäran om komplettering; null while one is open (or no arrival day). */
+  readonly dueOnNow: string | null;
+  /** The day the open begäran om komplettering was sent and the day its answer is due (waiting), else null. */
+  readonly waitingSince: string | null;
+  readonly answerBy: string | null;
+  /** The open appeal of the month's decision: the day it arrived, whether in time (unknown without the notification day), the day forwarded to förvaltningsrätten. */
+  readonly appeal: { readonly decisionId: string; readonly receivedOn: string; readonly inTime: 'yes' | 'no' | 'unknown'; readonly forwardedOn: string | null } | null;
   /** A first month in the store (no earlier decision the monthly run compared with) or an återansökan. */
   readonly application: 'new' | 'reapplication';
   /** female / male from the applicant's personnummer, else the gender given for the applicant, else unknown. */
@@ -135,11 +152,11 @@ function lineOf(rows: readonly RegisteredRow[]): { first: RegisteredRow; newest:
 }
 
 function ev(e: Partial<StatusEvent> & Pick<StatusEvent, 'on' | 'period' | 'state'>): StatusEvent {
-  return { decisionId: null, outcome: null, amount: null, payOn: null, by: null, changeKind: null, ...e };
+  return { decisionId: null, outcome: null, amount: null, payOn: null, by: null, changeKind: null, detail: null, until: null, ...e };
 }
 
 /** One month of a case from its proposals, registered decisions, orders and the first time a caseworker opened it. */
-function monthOf(period: string, proposals: readonly ProposalDbRow[], registered: readonly RegisteredRow[], orders: readonly OrderRow[], opened: string | null, history: StatusEvent[]): MonthStanding {
+function monthOf(period: string, proposals: readonly ProposalDbRow[], registered: readonly RegisteredRow[], orders: readonly OrderRow[], opened: string | null, events: CaseMonthEvents, history: StatusEvent[]): MonthStanding {
   const routings = proposals.map((p) => ({ p, r: p.routing === null ? null : (JSON.parse(p.routing) as Routing) }));
   const withArrival = [...routings].reverse().find((x) => x.r?.receivedOn);
   const receivedOn = withArrival?.r?.receivedOn ?? null;
@@ -176,23 +193,58 @@ function monthOf(period: string, proposals: readonly ProposalDbRow[], registered
   for (const o of live.filter((o) => o.status === 'exported')) history.push(ev({ on: o.payOn, period, state: 'paid', decisionId: o.decisionId, amount: o.amount, payOn: o.payOn }));
   const pending = live.filter((o) => o.status === 'pending').map((o) => o.payOn).sort();
   const exported = live.filter((o) => o.status === 'exported').map((o) => o.payOn).sort();
-  let state: CaseState;
-  let payOn: string | null = null;
-  if (decision !== null && pending.length > 0) {
-    state = 'to-be-paid';
-    payOn = pending[0]!;
-  } else if (decision !== null && exported.length > 0) {
-    state = 'paid';
-    payOn = exported[exported.length - 1]!;
-  } else if (decision !== null) state = 'decided';
-  else state = withCaseworker !== null ? 'with-caseworker' : 'received';
+  for (const c of events.completions) {
+    history.push(ev({ on: c.sentOn, period, state: 'waiting', detail: 'completion-requested', until: c.answerBy }));
+    if (c.answeredOn !== null) history.push(ev({ on: c.answeredOn, period, state: 'with-caseworker', detail: 'completion-answered' }));
+  }
+  for (const a of events.appeals) {
+    const step = (on: string, detail: string) => history.push(ev({ on, period, state: 'appealed', decisionId: a.decisionId, detail }));
+    step(a.receivedOn, 'appeal-received');
+    if (a.review) step(a.review.on, `appeal-reviewed-${a.review.outcome}`);
+    if (a.dismissedOn) step(a.dismissedOn, 'appeal-dismissed');
+    if (a.forwardedOn) step(a.forwardedOn, 'appeal-forwarded');
+    if (a.closed) step(a.closed.on, `appeal-closed-${a.closed.reason}`);
+  }
+  const waiting = openCompletion(events);
+  const appealed = openAppeal(events);
+  const pauses = pausesOf(events);
+  // The next order's day while one waits, else the last paid one's (kept while an appeal is open too).
+  const payOn = decision === null ? null : (pending[0] ?? exported[exported.length - 1] ?? null);
+  const state: CaseState =
+    appealed !== null
+      ? 'appealed'
+      : decision !== null
+        ? pending.length > 0
+          ? 'to-be-paid'
+          : exported.length > 0
+            ? 'paid'
+            : 'decided'
+        : waiting !== null
+          ? 'waiting'
+          : withCaseworker !== null
+            ? 'with-caseworker'
+            : 'received';
 
   const handling = receivedOn !== null && firstDecidedOn !== null ? (() => {
-    const workingDays = workingDaysUsed(receivedOn, firstDecidedOn);
+    const workingDays = workingDaysUsed(receivedOn, firstDecidedOn, pauses.filter((p) => p.from <= firstDecidedOn));
     return { receivedOn, decidedOn: firstDecidedOn, workingDays, met: workingDays <= HANDLING_WORKING_DAYS };
   })() : null;
   const application = newest.r?.previousDecisionId ? 'reapplication' : 'new';
-  return { period, state, receivedOn, dueOn, decision, payOn, handling, application, applicantGender: applicantGenderOf(newest.p.members) };
+  return {
+    period,
+    state,
+    receivedOn,
+    dueOn,
+    dueOnNow: receivedOn === null ? null : dueOnAfterPauses(receivedOn, pauses),
+    waitingSince: decision === null && waiting !== null ? waiting.sentOn : null,
+    answerBy: decision === null && waiting !== null ? waiting.answerBy : null,
+    appeal: appealed === null ? null : { decisionId: appealed.decisionId, receivedOn: appealed.receivedOn, inTime: appealed.inTime, forwardedOn: appealed.forwardedOn },
+    decision,
+    payOn,
+    handling,
+    application,
+    applicantGender: applicantGenderOf(newest.p.members),
+  };
 }
 
 const PROPOSALS = `SELECT decision_id, case_id, period, recorded_at, json_extract(decision_json, '$.outcome') AS outcome, json_extract(decision_json, '$.payable') AS payable,
@@ -210,8 +262,9 @@ function standings(db: Database.Database, proposals: readonly ProposalDbRow[]): 
     ? db.prepare<[string], { decision_id: string; at: string }>(`SELECT decision_id, MIN(at) AS at FROM case_log WHERE action = 'case.read' AND decision_id IS NOT NULL AND ${inList('case_id')} GROUP BY decision_id`).all(idsJson)
     : [];
   const openedAt = new Map(opened.map((o) => [o.decision_id, o.at]));
+  const events = eventsOfCases(db, ids);
   const out = new Map<string, { months: MonthStanding[]; history: StatusEvent[] }>();
-  const key = (c: string, p: string) => `${c}\u0000${p}`;
+  const key = monthKey;
   const regByMonth = new Map<string, RegisteredRow[]>();
   for (const r of registered) regByMonth.set(key(r.caseId, r.period), [...(regByMonth.get(key(r.caseId, r.period)) ?? []), r]);
   const ordersOf = new Map<string, OrderRow[]>();
@@ -226,7 +279,7 @@ function standings(db: Database.Database, proposals: readonly ProposalDbRow[]): 
     const entry = out.get(caseId) ?? { months: [], history: [] };
     const reg = regByMonth.get(k) ?? [];
     const first = rows.map((r) => openedAt.get(r.decision_id)).filter((a): a is string => a !== undefined).sort()[0] ?? null;
-    entry.months.unshift(monthOf(period, rows, reg, reg.flatMap((r) => ordersOf.get(r.decisionId) ?? []), first, entry.history));
+    entry.months.unshift(monthOf(period, rows, reg, reg.flatMap((r) => ordersOf.get(r.decisionId) ?? []), first, events.get(monthKey(caseId, period)) ?? NO_EVENTS, entry.history));
     out.set(caseId, entry);
   }
   return out;

@@ -24,7 +24,7 @@ import type { FileOrder } from '../casework/pain001.ts';
 import { parseKronor } from '../money/index.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { CASEWORK_SQL } from './schema.ts';
-import { recordData } from './read.ts';
+import { packedParts } from './queueParts.ts';
 import { appendSide } from './sideChain.ts';
 import { DecisionStore, IS_PROPOSAL, StoreError, type RecordRef, type StoredRecord } from './store.ts';
 
@@ -209,6 +209,8 @@ export interface ProposalRow {
   readonly members: string | null;
   /** The newest registered decision of the case and month, if any. */
   readonly registered: RegisteredRow | null;
+  /** The day of the month's first registered decision (the end of the handling time, issue 30), if any. */
+  readonly firstDecidedOn: string | null;
 }
 
 export interface ExportResult {
@@ -429,12 +431,6 @@ export class CaseWork {
     return this.store.withConnection((db) => db.prepare<[], string>(`SELECT DISTINCT period FROM records WHERE case_id IS NOT NULL ORDER BY period DESC`).pluck().all());
   }
 
-  /** The flags and missing facts of a record that keeps data (form 2), as JSON like json_extract gives them of a form-1 record. */
-  #packedParts(decisionId: string): { needs: string; flags: string } {
-    const d = recordData(this.store, this.store.get(decisionId)!);
-    return { needs: JSON.stringify(d.needsInformation), flags: JSON.stringify(d.flags) };
-  }
-
   /** The newest proposal of each case of a month, with its registered decision if any. */
   proposalsOf(period: string): ProposalRow[] {
     return this.store.withConnection((db) => {
@@ -459,13 +455,14 @@ export class CaseWork {
           lines.set(r.case_id, list);
         }
       }
+      // A record that keeps data (form 2, issue 26) packs its flags and missing facts: read back as data
+      // (their messages), from the queue's derived index when it has them (queueParts.ts, issue 30).
+      const parts = packedParts(this.store, db, rows.filter((r) => r.packed).map((r) => r.decisionId));
       return rows.map(({ packed, ...r }) => {
         const line = lines.get(r.caseId) ?? [];
         // The newest of the line: the one no other supersedes.
         const newest = line.find((d) => !line.some((e) => e.supersedes === d.decisionId)) ?? null;
-        // A record that keeps data (form 2, issue 26) packs its flags and missing facts: read back as data (their messages).
-        const parts = packed ? this.#packedParts(r.decisionId) : null;
-        return { ...r, ...(parts ?? {}), registered: newest };
+        return { ...r, ...(packed ? parts.get(r.decisionId) : {}), registered: newest, firstDecidedOn: line.find((d) => d.supersedes === null)?.decidedOn ?? null };
       });
     });
   }

@@ -243,10 +243,48 @@ CREATE INDEX IF NOT EXISTS case_log_by_case ON case_log (case_id, seq);
 ${sideChainTriggers('case_log', 'case log rows')}`;
 
 /**
+ * A begäran om komplettering and an överklagande (issue 30, src/store/caseEvents.ts): what a person
+ * recorded about a case besides its decisions, as a side chain like the case log (each row hashes the
+ * row before it). Created when first written; needs CASEWORK_SQL's side_chain_heads.
+ */
+export const CASE_EVENTS_SQL = `
+CREATE TABLE IF NOT EXISTS case_events (
+  seq         INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('completion.request', 'completion.answer', 'appeal.receive', 'appeal.review', 'appeal.dismiss', 'appeal.forward', 'appeal.close')),
+  case_id     TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  decision_id TEXT NOT NULL,
+  who         TEXT NOT NULL,
+  entry_json  TEXT NOT NULL,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS case_events_by_case ON case_events (case_id, period, seq);
+CREATE INDEX IF NOT EXISTS case_events_by_period ON case_events (period, seq);
+${sideChainTriggers('case_events', 'case events')}`;
+
+/**
+ * The queue's index of packed records (issue 30, src/store/queueParts.ts): the flags and missing facts
+ * of a record that keeps data (form 2), as the queue lists them, so a queue page does not unpack every
+ * record of the month on every request. Derived, never a source: each row names the record and its
+ * hash, a row whose hash is not its record's is ignored and written again, the table may be emptied
+ * at any time (it is filled again from the records), and `audit verify` recomputes every row.
+ */
+export const QUEUE_PARTS_SQL = `
+CREATE TABLE IF NOT EXISTS queue_parts (
+  decision_id TEXT PRIMARY KEY REFERENCES records(decision_id),
+  record_hash TEXT NOT NULL,
+  needs_json  TEXT NOT NULL,
+  flags_json  TEXT NOT NULL
+);
+`;
+
+/**
  * Tables beside the chain that a store may or may not have yet (each is created when first used).
  * `audit verify` knows their SQL too: an edited definition is reported, their presence is not.
  */
-export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL] as const;
+export const ADDITIVE_SQL = [BATCH_RUNS_SQL, CASEWORKER_DECISIONS_SQL, CASE_DESK_SQL, MONTHLY_RUNS_SQL, CASEWORK_SQL, CASE_EVENTS_SQL, QUEUE_PARTS_SQL] as const;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

@@ -14,7 +14,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, sha256 } from '../canonical.ts';
 import { GENESIS } from './chain.ts';
 
-export type SideChain = 'case_log' | 'payment_events';
+export type SideChain = 'case_log' | 'payment_events' | 'case_events';
 
 export function sideHash(seq: number, prevHash: string, at: string, entryJson: string): string {
   return sha256(canonicalJson({ at, entryHash: sha256(entryJson), prevHash, seq }));

@@ -8,8 +8,10 @@ import { sha256 } from '../canonical.ts';
 import { decisionIdOf, GENESIS, recordHash, seqOfDecisionId, type RecordHeader } from './chain.ts';
 import type { DecisionStore, StoredRecord } from './store.ts';
 import { isRegistrationJson, verifyCasework } from './verifyCasework.ts';
+import { verifyCaseEvents } from './caseEvents.ts';
+import { verifyQueueParts } from './queueParts.ts';
 
-export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log';
+export type ProblemKind = 'missing' | 'edited' | 'moved' | 'unlinked' | 'renamed' | 'rule-set' | 'head' | 'anchor' | 'triggers' | 'schema' | 'registered' | 'payments' | 'log' | 'case-events' | 'derived';
 
 export interface VerifyProblem {
   readonly kind: ProblemKind;
@@ -143,6 +145,10 @@ export function verifyStore(store: DecisionStore, options: VerifyOptions = {}): 
 
   // Issue 22: the registered decisions, their payment orders and events, the case log.
   for (const p of verifyCasework(store, registrations)) (p.seq === null ? problems : recordProblems).push(p);
+  // Issue 30: begäran om komplettering and överklagande, a side chain checked against the registered decisions.
+  for (const p of store.withConnection(verifyCaseEvents)) problems.push({ kind: 'case-events', seq: null, decisionId: null, message: p.message });
+  // The queue's derived index: recomputed from the records, row by row.
+  for (const p of store.withConnection((db) => verifyQueueParts(store, db))) problems.push({ kind: 'derived', seq: null, decisionId: null, message: p.message });
 
   recordProblems.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   const all = [...recordProblems, ...problems];

@@ -9,20 +9,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthlyLines } from '../../bench/generate.ts';
-import { itemsOf } from '../../src/casework/items.ts';
-import { controlTotal, pain001, type FileOrder, type Payer } from '../../src/casework/pain001.ts';
-import { registerDecision } from '../../src/casework/workday.ts';
 import type { Decision } from '../../src/explain/contract.ts';
 import { luhnCheckDigit } from '../../src/household/personnummer.ts';
-import { CaseDesk, type CaseStatus } from '../../src/store/casedesk.ts';
+import type { CaseStatus } from '../../src/store/casedesk.ts';
 import { CaseWork } from '../../src/store/casework.ts';
 import { renderedDecision } from '../../src/store/read.ts';
 import { DecisionStore } from '../../src/store/store.ts';
 import { cli } from '../batch/support.ts';
 import { household, recordInput, tempDir } from '../store/support.ts';
-import { storeProblems, withCheckDigit, withSupportObstacle } from '../web/support/workday.ts';
+import { storeProblems, withSupportObstacle } from '../web/support/workday.ts';
+import { lookAt, payFile, PERSON, registerOn } from './support.ts';
 
-const PERSON = { user: 'Karin Beslutsfattare', role: 'beslutsfattare', delegation: 'Delegationsordning punkt 4.2' };
 const ARRIVAL = '2026-03-02';
 
 /** A valid personnummer for a birth date: serial 12x, x odd for a man, even for a woman. */
@@ -43,27 +40,11 @@ let routedToCaseworker: string[] = [];
 let readyOnly: string[] = [];
 let genderOf = new Map<string, string>();
 
-function register(cw: CaseWork, id: string, d: Decision, decidedOn: string, payOn: string, n: number): string {
-  const result = registerDecision(
-    cw,
-    id,
-    {
-      decidedOn,
-      outcome: d.outcome,
-      payable: d.payable,
-      acknowledgements: itemsOf(d).map((i) => ({ item: i.id, comment: 'Bedömt.' })),
-      payments: Number(d.payable) > 0 ? [{ recipient: 'applicant', name: `Sökande ${d.caseId}`, account: { scheme: 'bank', number: `8327-9, ${String(100000000 + n).slice(0, 9)}-${n % 10}` }, amount: d.payable, payOn }] : [],
-    },
-    PERSON,
-    'handläggning',
-  );
-  if (!result.ok) throw new Error(`${d.caseId}: ${JSON.stringify(result.problems)}`);
-  registered.add(result.decisionId);
-  return result.decisionId;
-}
-
-const PAYER: Payer = { name: 'Sundsvalls kommun, Individ- och arbetsmarknadsnämnden', organisationNumber: '2120002411', account: { scheme: 'bankgiro', number: withCheckDigit('100200') }, bic: null };
-const build = (orders: readonly FileOrder[], exportId: string, createdAt: string) => ({ fileName: `${exportId}.xml`, content: pain001(exportId, createdAt, PAYER, orders), controlTotal: controlTotal(orders) });
+const register = (cw: CaseWork, id: string, d: Decision, decidedOn: string, payOn: string, n: number): string => {
+  const decisionId = registerOn(cw, id, d, decidedOn, payOn, n);
+  registered.add(decisionId);
+  return decisionId;
+};
 
 beforeAll(async () => {
   tmp = tempDir('casestatus-');
@@ -91,7 +72,7 @@ beforeAll(async () => {
     if (d.outcome === 'needs-information' || d.caseId === null) continue;
     register(cw, record.decisionId, d, '2026-02-04', '2026-02-05', ++n);
   }
-  cw.exportOrders('2026-02-05', 'Ekonomi', 'ekonomi', 'utbetalning', build);
+  cw.exportOrders('2026-02-05', 'Ekonomi', 'ekonomi', 'utbetalning', payFile);
   cw.close();
 
   const mar = await cli(['monthly', '--in', join(tmp.dir, 'mar.ndjson'), '--out', join(tmp.dir, 'mar.out'), '--store', store, '--workers', '1']);
@@ -105,7 +86,7 @@ beforeAll(async () => {
   register(cw, pb.id, pb.decision, '2026-03-09', '2026-03-25', 101); // 6 working days: 2, 3, 4, 5, 6, 9 March
   register(cw, pc.id, pc.decision, '2026-03-04', '2026-03-05', 102); // 3 working days
   const stoppedId = register(cw, pd.id, pd.decision, '2026-03-06', '2026-03-25', 103); // 5 working days: the due day
-  cw.exportOrders('2026-03-05', 'Ekonomi', 'ekonomi', 'utbetalning', build);
+  cw.exportOrders('2026-03-05', 'Ekonomi', 'ekonomi', 'utbetalning', payFile);
   cw.stopOrder(`${stoppedId}-1`, 'Personen har flyttat.', PERSON.user, PERSON.role, 'handläggning');
   cw.close();
   [toBePaid, paid, stopped] = [b, c, d];
@@ -122,14 +103,7 @@ beforeAll(async () => {
 
 afterAll(() => tmp.cleanup());
 
-function look(caseId: string): CaseStatus {
-  const desk = CaseDesk.open(store, { clock: () => new Date('2026-03-20T10:00:00Z') });
-  try {
-    return desk.lookup({ caseId, who: 'maria.kc', purpose: 'Personen ringer om sitt ärende' })!;
-  } finally {
-    desk.close();
-  }
-}
+const look = (caseId: string): CaseStatus => lookAt(store, caseId, '2026-03-20T10:00:00Z');
 
 describe('Kontaktcenter: where a case stands', () => {
   it('a registered decision still to be paid: decided with date, outcome and amount, to be paid on the order day', () => {

@@ -84,6 +84,10 @@ const decided = (period: string, decidedOn: string, workingDays: number, outcome
   state: 'decided',
   receivedOn: '2026-03-02',
   dueOn: '2026-03-06',
+  dueOnNow: '2026-03-06',
+  waitingSince: null,
+  answerBy: null,
+  appeal: null,
   decision: { decisionId: `D-${decidedOn}-${workingDays}`, recordedAt: `${decidedOn}T09:00:00Z`, decidedOn, decidedBy: 'K', outcome, payable: '100', automated: false },
   payOn: null,
   handling: { receivedOn: '2026-03-02', decidedOn, workingDays, met: workingDays <= 5 },
@@ -99,7 +103,7 @@ describe('handläggningstid on the page (issue 30 item 3)', () => {
       decided('2026-03', '2026-03-04', 3, 'deny', 'male', 'reapplication'),
       decided('2026-03', '2026-03-13', 9, 'approve', 'female', 'reapplication'),
       // Undecided and past its due day on 2026-03-20.
-      { ...decided('2026-03', '2026-03-01', 0, 'approve', 'male', 'new'), state: 'received' as const, decision: null, handling: null, dueOn: '2026-03-10' },
+      { ...decided('2026-03', '2026-03-01', 0, 'approve', 'male', 'new'), state: 'received' as const, decision: null, handling: null, dueOn: '2026-03-10', dueOnNow: '2026-03-10' },
     ];
     const s = unitStatistics({ from: '2026-03', to: '2026-03', today: '2026-03-20', months: [], handling, rules, obstacleLabels: supportObstaclesFor(book, '2026-03') });
     const month = s.tables.find((t) => t.id === 'handling-month')!;

@@ -83,8 +83,8 @@ describe('Kontaktcenter lookup: the staff role', () => {
       caseworker: 'Anna Handläggare',
       latestDecision: null,
       paymentDate: null,
-      status: { period: '2026-03', state: 'received', receivedOn: null, dueOn: null, decision: null, payOn: null, handling: null, application: 'new', applicantGender: expect.any(String) },
-      history: [{ on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), period: '2026-03', state: 'received', decisionId, outcome: null, amount: null, payOn: null, by: null, changeKind: null }],
+      status: { period: '2026-03', state: 'received', receivedOn: null, dueOn: null, dueOnNow: null, waitingSince: null, answerBy: null, appeal: null, decision: null, payOn: null, handling: null, application: 'new', applicantGender: expect.any(String) },
+      history: [{ on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), period: '2026-03', state: 'received', decisionId, outcome: null, amount: null, payOn: null, by: null, changeKind: null, detail: null, until: null }],
     });
     // …and a payment date cannot be recorded on it.
     const desk = CaseDesk.open(storeFile);

@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
 import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
 import { book, ROOT } from '../support/engine.ts';
+import { Keys, workdayPage } from './support/keyboard.ts';
 import { DECIDER, morning, storeProblems, withCheckDigit, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
@@ -43,61 +44,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(width = 1366, height = 900): Promise<{ page: Page; errors: string[] }> {
-  const context = await chromium.need().newContext({ viewport: { width, height }, locale: 'sv-SE', extraHTTPHeaders: DECIDER });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-/** Counts the keys pressed for one case. */
-class Keys {
-  tab = 0;
-  enter = 0;
-  space = 0;
-  typed = 0;
-  constructor(private readonly page: Page) {}
-  get total(): number {
-    return this.tab + this.enter + this.space + this.typed;
-  }
-  async press(key: 'Tab' | 'Shift+Tab' | 'Enter' | ' '): Promise<void> {
-    if (key === 'Enter') this.enter += 1;
-    else if (key === ' ') this.space += 1;
-    else this.tab += 1;
-    await this.page.keyboard.press(key === ' ' ? 'Space' : key);
-  }
-  async type(text: string): Promise<void> {
-    this.typed += text.length;
-    await this.page.keyboard.type(text);
-  }
-  /** Tabs (forwards or backwards, whichever is the way in the document) until the element has focus. */
-  async focus(selector: string): Promise<void> {
-    await this.page.locator(selector).waitFor();
-    for (let i = 0; i < 80; i++) {
-      // Where the element is from the focus, in document order (the page's DOM, as a string: no DOM types here).
-      const where = (await this.page.evaluate(`(() => {
-        const target = document.querySelector(${JSON.stringify(selector)});
-        const active = document.activeElement;
-        if (active === target) return 'here';
-        if (!active || active === document.body) return 'after';
-        return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
-      })()`)) as 'here' | 'after' | 'before';
-      if (where === 'here') return;
-      await this.press(where === 'after' ? 'Tab' : 'Shift+Tab');
-    }
-    throw new Error(`${selector}: not reached by Tab`);
-  }
-}
-
 async function reflows(page: Page): Promise<boolean> {
   return (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) as boolean;
 }
 
 describe('the workday by keyboard', () => {
   it(`works ${CASES} cases of the monthly run: open the first, mark each point, register, next; every view passes axe`, async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await workdayPage(chromium, DECIDER);
     await page.goto(`${server.url}/queue`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
@@ -171,7 +124,7 @@ describe('the workday by keyboard', () => {
   }, 300_000);
 
   it('reflow at 320 px: no view is wider than the viewport; at 390 px the amount to pay is in view', async () => {
-    const { page, errors } = await newPage(320, 640);
+    const { page, errors } = await workdayPage(chromium, DECIDER, 320, 640);
     await page.goto(`${server.url}/queue?status=all`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(await reflows(page)).toBe(true);

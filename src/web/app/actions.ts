@@ -259,3 +259,24 @@ export async function exportPayments(payOnUpTo: string): Promise<void> {
     update((s) => ({ ...s, busy: false, notice: `Ingen export: ${error instanceof Error ? error.message : ''}` }));
   }
 }
+
+// ------------------------------------------------- begäran om komplettering and appeals (issue 30)
+
+/**
+ * Records a begäran om komplettering or an appeal's step (caseEventRoutes.ts), then reloads the case and
+ * moves the focus to `focus`; the server's problems are returned for the form to show (null: recorded).
+ */
+export async function recordCaseEvent(url: string, body: unknown, done: string, focus: string): Promise<readonly Problem[] | null> {
+  if (getState().busy) return [];
+  update((s) => ({ ...s, busy: true }));
+  try {
+    await api(url, { method: 'POST', body });
+    update((s) => ({ ...s, busy: false, notice: done }));
+    await loadCase(false);
+    update((s) => ({ ...s, focus }));
+    return null;
+  } catch (error) {
+    update((s) => ({ ...s, busy: false, notice: `Inte registrerat: ${error instanceof Error ? error.message : ''}` }));
+    return error instanceof ApiError && error.problems.length > 0 ? error.problems : [{ path: '(request)', code: 'FAILED', message: error instanceof Error ? error.message : 'Något gick fel.' }];
+  }
+}

@@ -27,7 +27,11 @@ export interface QueueItem {
   readonly to: string;
   readonly toText: string;
   readonly dueOn: string | null;
+  readonly dueOnNow: string | null;
   readonly receivedOn: string | null;
+  readonly daysUsed: number | null;
+  readonly waitingSince: string | null;
+  readonly appealedOn: string | null;
   readonly pastDue: boolean;
   readonly outcome: string;
   readonly outcomeText: string;
@@ -152,6 +156,12 @@ export interface CaseAnswer {
   readonly supportObstacleMissing?: { readonly paths: readonly string[]; readonly text: string } | null;
   readonly suggestion: { readonly decidedOn: string; readonly outcome: string | null; readonly payable: string | null; readonly payments: readonly Payment[] };
   readonly may: { readonly register: boolean; readonly change: boolean; readonly stop: boolean };
+  /** Issue 30: the month's handling figures, begäran om komplettering and appeals (caseEventRoutes.ts handlingOf). */
+  readonly handling: Handling;
+  readonly completions: readonly Completion[];
+  readonly appeals: readonly Appeal[];
+  readonly next: { readonly answer: boolean; readonly request: boolean; readonly appeal: boolean };
+  readonly mayRecord: { readonly completion: boolean; readonly appeal: boolean };
   readonly codes: { readonly outcome: Readonly<Record<string, string>>; readonly recipient: Readonly<Record<string, string>>; readonly scheme: Readonly<Record<string, string>>; readonly change: Readonly<Record<string, string>> };
 }
 
@@ -159,4 +169,41 @@ export interface PaymentsAnswer {
   readonly orders: readonly Order[];
   readonly controlTotal: string;
   readonly exports: readonly { readonly exportId: string; readonly fileName: string; readonly sha256: string; readonly at: string; readonly who: string; readonly count: number; readonly controlTotal: string }[];
+}
+
+export interface Handling {
+  readonly receivedOn: string | null;
+  readonly dueOn: string | null;
+  readonly dueOnNow: string | null;
+  readonly target: number;
+  readonly daysUsed: number | null;
+  readonly countedTo: string;
+  readonly decided: boolean;
+  readonly waiting: boolean;
+  readonly pastDue: boolean;
+}
+
+export interface Completion {
+  readonly seq: number;
+  readonly sentOn: string;
+  readonly sentBy: string;
+  readonly request: string;
+  readonly answerBy: string;
+  readonly answeredOn: string | null;
+}
+
+export interface Appeal {
+  readonly seq: number;
+  readonly decisionId: string;
+  readonly receivedOn: string;
+  readonly notifiedOn: string | null;
+  readonly lastDay: string | null;
+  readonly inTime: 'yes' | 'no' | 'unknown';
+  readonly review: { readonly on: string; readonly outcome: string; readonly omprovning: string | null } | null;
+  readonly reviewText: string | null;
+  readonly dismissedOn: string | null;
+  readonly forwardedOn: string | null;
+  readonly closed: { readonly on: string; readonly reason: string } | null;
+  readonly closedText: string | null;
+  readonly open: boolean;
 }

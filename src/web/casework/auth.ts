@@ -6,7 +6,8 @@
  * it; anything else is 403.
  *
  *   role (header value, configurable)     may
- *   handlaggare       caseworker          read the queue and cases, record a proposal, stop a payment
+ *   handlaggare       caseworker          read the queue and cases, record a proposal, stop a payment,
+ *                                         record a begäran om komplettering and an appeal's steps
  *   beslutsfattare    decision maker      the same, register and change decisions (with a delegation), export payments
  *   granskare         auditor             read the queue, cases, payments and the case log; change nothing
  *   kontaktcenter     Kontaktcenter       the case-status lookup only (kontaktcenter/routes.ts)
@@ -69,7 +70,7 @@ export function identify(headers: Headers, auth: TrustedHeaderAuth | null): { ok
   return { ok: true, staff: { user, roles, delegation: delegation === '' || delegation.length > 200 ? null : delegation, names } };
 }
 
-export type Action = 'queue.read' | 'case.read' | 'proposal.record' | 'decision.register' | 'decision.change' | 'payment.read' | 'payment.stop' | 'payment.export' | 'log.read' | 'statistics.read' | 'statistics.export';
+export type Action = 'queue.read' | 'case.read' | 'proposal.record' | 'decision.register' | 'decision.change' | 'payment.read' | 'payment.stop' | 'payment.export' | 'log.read' | 'completion.record' | 'appeal.record' | 'statistics.read' | 'statistics.export';
 
 /** The roles that may do each action, in the order the log names the role used. */
 export const ALLOWED: Readonly<Record<Action, readonly StaffRole[]>> = {
@@ -82,6 +83,8 @@ export const ALLOWED: Readonly<Record<Action, readonly StaffRole[]>> = {
   'payment.stop': ['decisionMaker', 'caseworker'],
   'payment.export': ['decisionMaker'],
   'log.read': ['auditor'],
+  'completion.record': ['decisionMaker', 'caseworker'],
+  'appeal.record': ['decisionMaker', 'caseworker'],
   // The unit's figures (issue 25): the follow-up role, the decision makers who lead the unit, the auditors.
   'statistics.read': ['statistics', 'decisionMaker', 'auditor'],
   // The EKB-Månad file holds every adult's personnummer: only the role that delivers it to Socialstyrelsen.

@@ -36,6 +36,8 @@ import { StoreError, StoreNotFoundError } from '../../store/store.ts';
 import { readBodyText } from '../body.ts';
 import { authorize, identify, type Action, type Staff, type TrustedHeaderAuth } from './auth.ts';
 import { caseView, orderView } from './caseView.ts';
+import { addCaseEventRoutes, handlingOf } from './caseEventRoutes.ts';
+import { eventsOfPeriod, monthKey } from '../../store/caseEvents.ts';
 
 export interface CaseworkOptions {
   /** The decision store; null: every route answers 404 NO_STORE (after the role check). */
@@ -107,7 +109,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
   /** Who is signed in and what they may do: the pages show only what the person can use. */
   api.get('/api/me', (c) => {
     const staff = c.get('staff');
-    const actions: Action[] = ['queue.read', 'case.read', 'proposal.record', 'decision.register', 'decision.change', 'payment.read', 'payment.stop', 'payment.export', 'log.read', 'statistics.read', 'statistics.export'];
+    const actions: Action[] = ['queue.read', 'case.read', 'proposal.record', 'decision.register', 'decision.change', 'payment.read', 'payment.stop', 'payment.export', 'log.read', 'completion.record', 'appeal.record', 'statistics.read', 'statistics.export'];
     return json(c, 200, {
       user: staff.user,
       roles: [...staff.roles].map((r) => staff.names[r]),
@@ -156,7 +158,9 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     if (!cw) return noStore(c);
     const query = parsed.query;
     const period = query.period ?? cw.periods()[0] ?? null;
-    const all = period === null ? [] : cw.proposalsOf(period).flatMap((r) => queueItem(r, query.today) ?? []);
+    // The begäran om komplettering of the month (one indexed query): the handling clock's pauses.
+    const events = period === null ? new Map() : cw.store.withConnection((db) => eventsOfPeriod(db, period));
+    const all = period === null ? [] : cw.proposalsOf(period).flatMap((r) => queueItem(r, query.today, events.get(monthKey(r.caseId, r.period))) ?? []);
     const selected = selectQueue(all, query);
     const who = c.get('staff').user;
     const purpose = purposeOf(c, may.role);
@@ -208,7 +212,10 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     if (record && CaseWork.isRegistration(record)) record = cw.store.get(cw.registered(id)!.input.proposal.decisionId);
     if (!record) return fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${id} i beslutsregistret.` }]);
     const staff = c.get('staff');
-    const view = caseView(cw, record, { today: stockholmDay(options.clock()), may: { register: authorize(staff, 'decision.register').ok, stop: authorize(staff, 'payment.stop').ok } });
+    const today = stockholmDay(options.clock());
+    const base = caseView(cw, record, { today, may: { register: authorize(staff, 'decision.register').ok, stop: authorize(staff, 'payment.stop').ok } });
+    // Issue 30: due day and working days used (to the server's day), begäran om komplettering and appeals.
+    const view = { ...base, ...handlingOf(cw, base.caseId, base.period, base.routing, base.caseId === null ? [] : cw.lineage(base.caseId, base.period), today), mayRecord: { completion: authorize(staff, 'completion.record').ok, appeal: authorize(staff, 'appeal.record').ok } };
     cw.log([{ who: staff.user, role: may.role, action: 'case.read', caseId: record.caseId, decisionId: record.decisionId, purpose: purposeOf(c, may.role) }]);
     return json(c, 200, shown(c, view, view.household));
   });
@@ -388,4 +395,6 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     cw.log([{ who: staff.user, role: may.role, action: 'log.read', caseId: caseId ?? null, decisionId: null, purpose: purposeOf(c, may.role) }]);
     return json(c, 200, { rows });
   });
+
+  addCaseEventRoutes(api, { allowed, readJson, open: () => open(), noStore, purposeOf, fail, json, storeFailure, clock: options.clock });
 }

@@ -15,7 +15,7 @@
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { CaseDesk, lookupIssues, type CaseStatus } from '../../store/casedesk.ts';
-import type { CaseState, StatusEvent } from '../../store/casestatus.ts';
+import type { CaseState, MonthStanding, StatusEvent } from '../../store/casestatus.ts';
 import { StoreError, StoreNotFoundError } from '../../store/store.ts';
 import { readBodyText } from '../body.ts';
 import { LANGS, loadCatalogs } from '../resident/catalog.ts';
@@ -82,15 +82,39 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 /** Kontaktcenter's words for each state of a case's month (docs/casestatus.md). */
 const STATE_SV: Record<CaseState, string> = {
   received: 'Ansökan mottagen',
+  waiting: 'Väntar på uppgifter från den sökande',
   'with-caseworker': 'Hos handläggare',
   decided: 'Beslut fattat',
   'to-be-paid': 'Beslutat, utbetalning väntar',
   paid: 'Utbetalt',
+  appealed: 'Överklagat',
 };
+
+/** The steps of a begäran om komplettering and an appeal (StatusEvent.detail): only days, never what was asked. */
+const DETAIL_SV: Record<string, string> = {
+  'completion-requested': 'Begäran om komplettering skickad',
+  'completion-answered': 'Kompletteringen kom in',
+  'appeal-received': 'Överklagande kom in',
+  'appeal-reviewed-unchanged': 'Omprövat: beslutet står fast',
+  'appeal-reviewed-changed': 'Omprövat: beslutet ändrat',
+  'appeal-dismissed': 'Överklagandet avvisat (för sent)',
+  'appeal-forwarded': 'Överklagandet överlämnat till förvaltningsrätten',
+  'appeal-closed-court-ruled': 'Förvaltningsrätten har avgjort överklagandet',
+  'appeal-closed-withdrawn': 'Överklagandet återkallat',
+  'appeal-closed-lapsed': 'Överklagandet förföll (beslutet ändrat som den sökande begärde)',
+};
+
+/** The case's state in one line, with the day behind it for waiting and appealed (docs/casestatus.md). */
+function stateLine(m: MonthStanding): string {
+  if (m.state === 'waiting' && m.waitingSince) return `${STATE_SV.waiting} (begäran om komplettering skickad ${m.waitingSince}${m.answerBy ? `, svar senast ${m.answerBy}` : ''})`;
+  if (m.state === 'appealed' && m.appeal) return `${STATE_SV.appealed} (${m.appeal.receivedOn}${m.appeal.forwardedOn ? `, överlämnat till förvaltningsrätten ${m.appeal.forwardedOn}` : ''})`;
+  return STATE_SV[m.state];
+}
 
 const amount = (kronor: string | null): string => (kronor === null ? '–' : `${kronor} kr`);
 
 function eventText(e: StatusEvent): string {
+  if (e.detail !== null) return `${DETAIL_SV[e.detail] ?? e.detail}${e.until ? `, svar senast ${e.until}` : ''}`;
   if (e.state === 'decided') return `${e.changeKind ? 'Beslutet ändrat' : 'Beslut'}: ${OUTCOME_SV[e.outcome ?? ''] ?? e.outcome ?? ''}, ${amount(e.amount)}${e.by ? ` (${e.by})` : ''}`;
   if (e.state === 'paid') return `Utbetalt ${amount(e.amount)}`;
   return STATE_SV[e.state];
@@ -105,16 +129,16 @@ function statusHtml(s: CaseStatus): string {
   const rows: [string, string][] = [
     ['Ärende', s.caseId],
     ['Handläggare', s.caseworker ?? 'ej registrerad'],
-    ['Läge', m ? `${STATE_SV[m.state]} (${m.period})` : 'ingen ansökan registrerad'],
+    ['Läge', m ? `${stateLine(m)} (${m.period})` : 'ingen ansökan registrerad'],
     ['Ansökan kom in', m?.receivedOn ?? 'ej registrerat'],
-    ['Ska vara handlagd senast', m?.dueOn ?? 'ej registrerat'],
+    ['Ska vara handlagd senast', m ? (m.state === 'waiting' ? 'när kompletteringen kommit in' : (m.dueOnNow ?? m.dueOn ?? 'ej registrerat')) : 'ej registrerat'],
     ['Senaste beslut', d ? `${d.period}: ${OUTCOME_SV[d.outcome] ?? d.outcome}, ${amount(d.payable)}` : 'inget beslut fattat'],
     ['Beslutsdatum', d?.decidedOn ?? '–'],
     [m?.state === 'paid' ? 'Utbetalt' : 'Utbetalningsdag', s.paymentDate ?? 'ej registrerad'],
   ];
   const history = s.history.length === 0 ? '' : `<h2>Ärendets gång</h2><ol>${s.history.map((e) => `<li>${esc(e.on)} (${esc(e.period)}): ${esc(eventText(e))}</li>`).join('')}</ol>`;
   return `<section class="result" aria-label="Ärendestatus"><dl>${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${history}
-<p>Ett förslag från beräkningen visas aldrig som beslut. Begäran om komplettering och överklaganden registreras inte här: fråga handläggaren.</p></section>`;
+<p>Ett förslag från beräkningen visas aldrig som beslut. Vad en begäran om komplettering gäller visas inte här: hänvisa till handläggaren.</p></section>`;
 }
 
 export function addKontaktcenterRoutes(app: Hono, options: StaffOptions | null): void {

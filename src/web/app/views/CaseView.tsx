@@ -13,6 +13,7 @@ import { change, openItems, register, stopOrder } from '../actions.ts';
 import { dateSv, krSv, Link, monthSv, ProblemList, ScrollTable } from '../components.tsx';
 import { updateDraft, useAppState, type Draft, type DraftPayment } from '../state.ts';
 import type { CaseAnswer, Order } from '../types.ts';
+import { AppealPanel, CompletionPanel, HandlingSummary } from './CaseEvents.tsx';
 
 const ROLE_SV: Record<string, string> = { applicant: 'Sökande', partner: 'Make/maka/sambo', child: 'Barn', 'other-adult': 'Annan vuxen' };
 const KIND_SV: Record<string, string> = { flag: 'Att bedöma', missing: 'Uppgift saknas', child: 'Barnkonsekvens' };
@@ -483,12 +484,7 @@ export function CaseView() {
         <p>
           <span class="w-summary__label">Status</span> <strong>{registered ? `Beslutat ${c.registered.at(-1)!.outcomeText.toLowerCase()}` : 'Att pröva'}</strong>
         </p>
-        {c.routing ? (
-          <p>
-            <span class="w-summary__label">Sista dag</span> {dateSv(c.routing.dueOn)}
-            {c.routing.pastDue ? <strong class="w-late"> passerad</strong> : null}
-          </p>
-        ) : null}
+        {c.routing ? <HandlingSummary c={c} /> : null}
       </section>
       {c.newerProposal ? (
         <p class="w-note">
@@ -497,7 +493,10 @@ export function CaseView() {
       ) : null}
       {!registered && c.supportObstacleMissing ? <p class="w-note">{c.supportObstacleMissing.text}</p> : null}
       {registered ? (
-        <Registered c={c} d={d} />
+        <>
+          <Registered c={c} d={d} />
+          <AppealPanel c={c} today={c.suggestion.decidedOn} />
+        </>
       ) : (
         <>
           <section aria-labelledby="items-title" class="w-panel">
@@ -526,6 +525,7 @@ export function CaseView() {
           ) : null}
         </>
       )}
+      <CompletionPanel c={c} today={c.suggestion.decidedOn} />
       <Proposal c={c} />
       <section aria-labelledby="previous-title" class="w-panel">
         <h2 id="previous-title">Jämfört med förra månaden</h2>

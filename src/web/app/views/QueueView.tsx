@@ -52,7 +52,7 @@ function Filters(props: { data: QueueAnswer | undefined; search: string }) {
           onChange={(e) => navigate(queueHref(props.search, 'q', (e.currentTarget as HTMLInputElement).value.trim()), true)}
         />
       </div>
-      <Select id="f-sort" label="Sortera efter" name="sort" value={v('sort')} search={props.search} options={[['', 'Sista handläggningsdag'], ['receivedOn', 'Inkom'], ['payable', 'Belopp att betala']]} />
+      <Select id="f-sort" label="Sortera efter" name="sort" value={v('sort')} search={props.search} options={[['', 'Sista handläggningsdag'], ['receivedOn', 'Inkom'], ['payable', 'Belopp att betala'], ['daysUsed', 'Arbetsdagar använda']]} />
       <Select id="f-order" label="Ordning" name="order" value={v('order')} search={props.search} options={[['', 'Stigande'], ['desc', 'Fallande']]} />
     </form>
   );
@@ -67,6 +67,16 @@ export function QueueView() {
   const from = route.search;
   const caseHref = (id: string) => `/arende/${id}${from}`;
   const first = data?.items[0];
+  // The "Dagar" heading sorts by working days used; on a second press the other way.
+  const params = queueSearch(from);
+  const byDays = params.get('sort') === 'daysUsed';
+  const descending = params.get('order') === 'desc';
+  const daysParams = queueSearch(from);
+  daysParams.set('sort', 'daysUsed');
+  if (byDays && !descending) daysParams.set('order', 'desc');
+  else daysParams.delete('order');
+  daysParams.delete('page');
+  const daysHref = `/queue?${daysParams.toString()}`;
   return (
     <>
       <h1 id="queue-title" tabIndex={-1}>
@@ -95,6 +105,11 @@ export function QueueView() {
                   <th scope="col">Ärende</th>
                   <th scope="col">Sista dag</th>
                   <th scope="col">Inkom</th>
+                  <th scope="col" class="w-num" aria-sort={byDays ? (descending ? 'descending' : 'ascending') : undefined}>
+                    <Link href={daysHref} aria-label={`Dagar använda av fem, sortera ${byDays && !descending ? 'fallande' : 'stigande'}`}>
+                      Dagar
+                    </Link>
+                  </th>
                   <th scope="col">Förslag</th>
                   <th scope="col" class="w-num">
                     Att betala
@@ -112,10 +127,14 @@ export function QueueView() {
                       {i.registered ? <span class="w-tag">Beslutat {i.registered.outcomeText.toLowerCase()}</span> : null}
                     </th>
                     <td>
-                      {dateSv(i.dueOn)}
+                      {i.waitingSince ? `väntar på komplettering (skickad ${dateSv(i.waitingSince)})` : dateSv(i.dueOnNow)}
                       {i.pastDue ? <strong class="w-late"> passerad</strong> : null}
+                      {i.appealedOn ? <span class="w-tag">Överklagat {dateSv(i.appealedOn)}</span> : null}
                     </td>
                     <td>{dateSv(i.receivedOn)}</td>
+                    <td class="w-num" data-days={i.daysUsed ?? ''}>
+                      {i.daysUsed === null ? '–' : `${i.daysUsed} av 5`}
+                    </td>
                     <td>
                       {i.outcomeText}
                       <br />
