@@ -65,7 +65,8 @@ await build({
  */
 await build({
   absWorkingDir: root,
-  entryPoints: { workday: 'src/web/app/main.tsx' },
+  // and the unit's statistics page (issue 25): src/web/app/statistics.ts into dist/web/statistik.js.
+  entryPoints: { workday: 'src/web/app/main.tsx', statistik: 'src/web/app/statistics.ts' },
   outdir: 'dist/web',
   bundle: true,
   format: 'esm',

@@ -89,6 +89,9 @@ export function runRulesCheck(rules: string | undefined, io: CliIo = processIo()
     const list = Object.values(v.obstacles);
     out.push(`Försörjningshinder ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}: ${list.length} labels (${v.status}), Socialstyrelsen's codes: ${list.filter((o) => o.codeStatus === 'verified').length} verified, ${list.filter((o) => o.codeStatus === 'unverified').length} unverified`);
   }
+  for (const v of book.unitStatistics.data.values) {
+    out.push(`Unit statistics ${v.effectiveFrom} – ${v.effectiveTo ?? '…'}: long-term aid ${v.longTermAid.months} of ${v.longTermAid.window} months (${v.longTermAid.status}), smallest count shown ${v.minimumCount.value} (${v.minimumCount.status})`);
+  }
   out.push(`Conditions: ${book.conditions.map((c) => `${c.file} (${c.data.rules.length} rules)`).join(', ')}`);
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT_OK;

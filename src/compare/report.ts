@@ -9,7 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { max, tickStep } from 'd3-array';
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
+import { barChart, count, esc, M, shortKr, svg, table, W } from '../explain/chart.ts';
 import { formatKronorSv, ore, parseKronor } from '../money/index.ts';
 import type { CompareSummary, Gender, HouseholdType, OutcomeKey } from './summary.ts';
 
@@ -29,10 +30,6 @@ const BASE_COLOUR = '#5b6573';
 const REFORM_COLOUR = '#1d4ed8';
 const LOSS_COLOUR = '#b45309';
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Kronor the Swedish way ("12 340 kr", "−1 200,50 kr"), from a kronor string of the summary. */
 export function kr(amount: string): string {
   return formatKronorSv(ore(parseSigned(amount)));
@@ -40,11 +37,6 @@ export function kr(amount: string): string {
 
 /** Kronor given as a number of kronor (axis ticks, bin edges). */
 const krNum = (kronor: number) => formatKronorSv(ore(Math.round(kronor * 100)));
-
-/** A count with a space as thousands separator ("1 000 000"). */
-export function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
 
 const signedKr = (amount: string) => (amount.startsWith('-') || amount === '0' ? kr(amount) : `+${kr(amount)}`);
 
@@ -77,9 +69,6 @@ function parseSigned(amount: string): number {
   return negative ? -value : value;
 }
 
-const W = 720;
-const M = { top: 16, right: 32, bottom: 56, left: 72 };
-
 function histogramSvg(summary: CompareSummary): string {
   const bins = histogramBins(summary);
   if (bins.length === 0) return '<p>Ingen utbetalning ändras.</p>';
@@ -101,48 +90,22 @@ function histogramSvg(summary: CompareSummary): string {
 }
 
 function costByTypeSvg(summary: CompareSummary): string {
-  const rows = summary.byHouseholdType;
-  const h = 330;
-  const x0 = scaleBand<HouseholdType>().domain(rows.map((r) => r.type)).range([M.left, W - M.right]).paddingInner(0.25).paddingOuter(0.1);
-  const x1 = scaleBand<'base' | 'reform'>().domain(['base', 'reform']).range([0, x0.bandwidth()]).padding(0.05);
-  const top = max(rows, (r) => Math.max(parseSigned(r.base), parseSigned(r.reform)) / 100) ?? 0;
-  const y = scaleLinear().domain([0, top > 0 ? top : 1]).nice().range([h - M.bottom, M.top]);
-  const bars = rows
-    .map((r) => {
-      const side = (key: 'base' | 'reform', colour: string, name: string) => {
-        const v = parseSigned(r[key]) / 100;
-        return `<rect x="${(x0(r.type)! + x1(key)!).toFixed(1)}" y="${y(v).toFixed(1)}" width="${x1.bandwidth().toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${colour}" data-type="${r.type}" data-side="${key}" data-kronor="${r[key]}"><title>${esc(`${TYPE_SV[r.type]}, ${name}: ${kr(r[key])}`)}</title></rect>`;
-      };
-      return side('base', BASE_COLOUR, 'utgångsläge') + side('reform', REFORM_COLOUR, 'reform');
-    })
-    .join('');
-  const xLabels = rows
-    .map((r) => {
-      const [first, ...rest] = TYPE_SV[r.type].split(' ');
-      const cx = (x0(r.type)! + x0.bandwidth() / 2).toFixed(1);
-      return `<text x="${cx}" y="${h - M.bottom + 16}" text-anchor="middle"><tspan x="${cx}">${esc(first!)}</tspan><tspan x="${cx}" dy="1.2em">${esc(rest.join(' '))}</tspan></text>`;
-    })
-    .join('');
-  const yTicks = y.ticks(5).map((t) => `<g transform="translate(${M.left},${y(t).toFixed(1)})"><line x2="-5" stroke="#333"/><line x2="${W - M.left - M.right}" stroke="#e5e7eb"/><text x="-8" dy="0.32em" text-anchor="end">${esc(shortKr(t))}</text></g>`).join('');
-  const legend = `<g transform="translate(${M.left},${h - 6})"><rect width="12" height="12" y="-10" fill="${BASE_COLOUR}"/><text x="18">Utgångsläge</text><rect x="160" width="12" height="12" y="-10" fill="${REFORM_COLOUR}"/><text x="178">Reform</text></g>`;
-  return svg('cost-by-type', h, 'Kostnad per hushållstyp', 'Utbetalning per månad, utgångsläge och reform, per hushållstyp.', `${yTicks}${bars}${xLabels}${legend}`);
-}
-
-/** Axis labels: "12 mkr", "800 tkr", "500 kr". */
-function shortKr(kronor: number): string {
-  if (Math.abs(kronor) >= 1e6) return `${String(kronor / 1e6).replace('.', ',')} mkr`;
-  if (Math.abs(kronor) >= 1e3) return `${String(kronor / 1e3).replace('.', ',')} tkr`;
-  return `${kronor} kr`;
-}
-
-function svg(id: string, h: number, title: string, desc: string, body: string): string {
-  return `<svg id="${id}" viewBox="0 0 ${W} ${h}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" font-size="12"><title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${body}</svg>`;
-}
-
-function table(id: string, caption: string, head: readonly string[], rows: readonly (readonly string[])[], numeric = true): string {
-  const th = head.map((c, i) => `<th scope="col"${i > 0 && numeric ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${numeric ? ' class="num"' : ''}>${esc(c)}</td>`)).join('')}</tr>`).join('');
-  return `<table id="${id}"><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
+  return barChart({
+    id: 'cost-by-type',
+    title: 'Kostnad per hushållstyp',
+    desc: 'Utbetalning per månad, utgångsläge och reform, per hushållstyp.',
+    series: [
+      { label: 'Utgångsläge', colour: BASE_COLOUR },
+      { label: 'Reform', colour: REFORM_COLOUR },
+    ],
+    groups: summary.byHouseholdType.map((r) => ({
+      label: TYPE_SV[r.type],
+      values: [parseSigned(r.base) / 100, parseSigned(r.reform) / 100],
+      titles: [`${TYPE_SV[r.type]}, utgångsläge: ${kr(r.base)}`, `${TYPE_SV[r.type]}, reform: ${kr(r.reform)}`],
+      attrs: [`data-type="${r.type}" data-side="base" data-kronor="${esc(r.base)}"`, `data-type="${r.type}" data-side="reform" data-kronor="${esc(r.reform)}"`],
+    })),
+    tick: shortKr,
+  });
 }
 
 const STYLE = `

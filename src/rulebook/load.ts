@@ -19,6 +19,7 @@ import {
   legalReferencesFileSchema,
   medicalCertificateFileSchema,
   supportObstaclesFileSchema,
+  unitStatisticsFileSchema,
   municipalFileSchema,
   pendingRulesFileSchema,
   prisbasbeloppFileSchema,
@@ -40,6 +41,7 @@ export type ConditionsFile = z.infer<typeof conditionsFileSchema>;
 export type ActivityRequirementFile = z.infer<typeof activityRequirementFileSchema>;
 export type MedicalCertificateFile = z.infer<typeof medicalCertificateFileSchema>;
 export type SupportObstaclesFile = z.infer<typeof supportObstaclesFileSchema>;
+export type UnitStatisticsFile = z.infer<typeof unitStatisticsFileSchema>;
 export type PendingRulesFile = z.infer<typeof pendingRulesFileSchema>;
 export type AgencyIncomeMapFile = z.infer<typeof agencyIncomeMapFileSchema>;
 
@@ -66,6 +68,8 @@ export interface Rulebook {
   readonly medicalCertificate: Loaded<MedicalCertificateFile>;
   /** Försörjningshinder for the statistics (never part of a rule set). */
   readonly supportObstacles: Loaded<SupportObstaclesFile>;
+  /** The unit's statistics page: long-term aid and the smallest count shown (never part of a rule set). */
+  readonly unitStatistics: Loaded<UnitStatisticsFile>;
   /** Condition files in force (status pending ones are in `pending.conditions`, never evaluated). */
   readonly conditions: readonly Loaded<ConditionsFile>[];
   readonly pending: { readonly rules: readonly Loaded<PendingRulesFile>[]; readonly conditions: readonly Loaded<ConditionsFile>[] };
@@ -95,6 +99,7 @@ const SINGLE_FILES = {
   activityRequirement: ['activity-requirement.json', activityRequirementFileSchema],
   medicalCertificate: ['medical-certificate.json', medicalCertificateFileSchema],
   supportObstacles: ['support-obstacles.json', supportObstaclesFileSchema],
+  unitStatistics: ['unit-statistics.json', unitStatisticsFileSchema],
   agencyIncomeMap: ['agency-income-map.json', agencyIncomeMapFileSchema],
 } as const;
 
@@ -292,7 +297,7 @@ function checkCorroboration(file: string, from: string, refs: Record<string, { s
 function checkConsistency(book: Rulebook, problems: string[]): void {
   // Windows do not overlap, within a file and across the riksnorm tables.
   checkWindows('riksnorm/', book.riksnorm.map((r) => r.data), problems);
-  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate, book.supportObstacles, book.agencyIncomeMap]) {
+  for (const loaded of [book.prisbasbelopp, book.barnbidrag, book.jobbstimulans, book.childrenEarnings, book.costTypes, book.incomeTypes, book.assetTypes, book.barnkonsekvens, book.activityRequirement, book.medicalCertificate, book.supportObstacles, book.unitStatistics, book.agencyIncomeMap]) {
     checkWindows(loaded.file, loaded.data.values, problems);
   }
   checkWindows(book.legal.file, book.legal.data.versions, problems);
@@ -370,6 +375,9 @@ function checkConsistency(book: Rulebook, problems: string[]): void {
   }
   for (const v of book.supportObstacles.data.values) {
     checkSources(book.supportObstacles.file, book.supportObstacles.data.sources, [v.source, v.legalSource], problems);
+  }
+  for (const v of book.unitStatistics.data.values) {
+    checkSources(book.unitStatistics.file, book.unitStatistics.data.sources, [v.longTermAid.source, ...(v.longTermAid.alsoSource ? [v.longTermAid.alsoSource] : []), v.minimumCount.source], problems);
   }
   for (const v of book.medicalCertificate.data.values) {
     checkSources(book.medicalCertificate.file, book.medicalCertificate.data.sources, [v.source, v.requiredAfterDays.source], problems);

@@ -153,6 +153,16 @@ export const supportObstaclesFileSchema = datedFile('support-obstacles', {
   ),
 });
 
+/**
+ * The unit's own statistics page (rules/unit-statistics.json, issue 25 item 3): when a household's aid is
+ * long-term (paid in `months` of the `window` months ending with the month) and the smallest count the
+ * page shows. Not a calculation rule and never part of a rule set.
+ */
+export const unitStatisticsFileSchema = datedFile('unit-statistics', {
+  longTermAid: z.strictObject({ months: z.number().int().positive(), window: z.number().int().positive(), status, source: z.string(), alsoSource: z.string().optional() }).refine((v) => v.months <= v.window, 'months must be at most window'),
+  minimumCount: z.strictObject({ value: z.number().int().min(1).max(100), status, source: z.string() }),
+});
+
 const contactText = z.object({ value: z.string().min(1).max(200).nullable(), status, source: z.string() });
 const httpsUrl = z.string().max(300).regex(/^https:\/\/[^\s"<>]+$/, 'expected an https:// address');
 const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time HH:MM');

@@ -94,6 +94,63 @@ export function householdType(adults: readonly { readonly gender: string | null;
 type Member = Record<string, unknown>;
 const membersOf = (h: unknown): Member[] => (h !== null && typeof h === 'object' && Array.isArray((h as { members?: unknown }).members) ? ((h as { members: unknown[] }).members.filter((m) => m !== null && typeof m === 'object') as Member[]) : []);
 
+/** The household of a registered line as the report sees it: its adults, children under 18, type, kommun and distrikt, and what is wrong with it. */
+export interface DescribedHousehold {
+  readonly adults: readonly ReportedAdult[];
+  /** The applicant's `gender` as given (female, male, other) or null. */
+  readonly applicantGender: string | null;
+  readonly childrenUnder18: number;
+  readonly hushallstyp: HouseholdTypeCode;
+  readonly kommun: string;
+  readonly distrikt: string;
+  readonly problems: readonly ReportProblem[];
+}
+
+/** What is paid on a line: the sum of its orders in force (pending or exported), in öre. */
+export function paidOnLine(line: RegisteredCaseMonth): Ore {
+  return sum(line.orders.filter((o) => o.status === 'pending' || o.status === 'exported').map((o) => parseKronor(o.amount)!));
+}
+
+/**
+ * One household of the month (the report's and the unit's statistics page's, issue 25): the applicant
+ * and a partner with personnummer, kön, age and försörjningshinder; children under 18 on the month's
+ * first day; the household type; and every problem that would keep it out of the report.
+ */
+export function describeHousehold(line: RegisteredCaseMonth, period: string, obstacles: SupportObstacleTable | null): DescribedHousehold {
+  const problems: ReportProblem[] = [];
+  const first = `${period}-01`;
+  const year = Number(period.slice(0, 4));
+  const members = membersOf(line.household);
+  const adults: ReportedAdult[] = [];
+  const forType: { gender: string | null; age: number }[] = [];
+  let applicantGender: string | null = null;
+  let childrenUnder18 = 0;
+  members.forEach((m, i) => {
+    const birth = typeof m['birthDate'] === 'string' && isIsoDate(m['birthDate']) ? m['birthDate'] : null;
+    const age = birth === null ? null : ageOn(birth, first);
+    if (!ADULT_ROLES.has(String(m['role']))) {
+      if (age !== null && age < 18) childrenUnder18 += 1;
+      return;
+    }
+    const who = m['role'] === 'applicant' ? 'den sökande' : 'medsökande';
+    const obstacle = typeof m['supportObstacle'] === 'string' ? m['supportObstacle'] : null;
+    if (obstacle === null) problems.push({ caseId: line.caseId, message: `försörjningshinder saknas för ${who} (members[${i}].supportObstacle)` });
+    else if (obstacles !== null && !Object.hasOwn(obstacles, obstacle)) problems.push({ caseId: line.caseId, message: `"${obstacle}" är inget försörjningshinder för ${period} (members[${i}].supportObstacle)` });
+    const pnr = typeof m['personnummer'] === 'string' ? personnummer12(m['personnummer'], year) : null;
+    if (pnr === null) problems.push({ caseId: line.caseId, message: `personnummer saknas eller är ogiltigt för ${who} (members[${i}].personnummer)` });
+    if (age === null) problems.push({ caseId: line.caseId, message: `födelsedatum saknas för ${who}` });
+    const gender = typeof m['gender'] === 'string' ? m['gender'] : null;
+    if (m['role'] === 'applicant') applicantGender = gender;
+    forType.push({ gender, age: age ?? 0 });
+    adults.push({ personnummer: pnr ?? '', kon: gender === 'male' ? '1' : gender === 'female' ? '2' : '', age: age ?? 0, supportObstacle: obstacle ?? '', officialCode: obstacle !== null && obstacles !== null ? (obstacles[obstacle]?.officialCode ?? null) : null });
+  });
+  if (adults.length === 0) problems.push({ caseId: line.caseId, message: 'hushållet har ingen sökande' });
+  const kommun = line.municipality ?? '';
+  if (!/^[0-9]{4}$/.test(kommun)) problems.push({ caseId: line.caseId, message: 'kommunkod saknas (municipality)' });
+  const district = line.household !== null && typeof line.household === 'object' ? (line.household as { district?: unknown }).district : undefined;
+  return { adults, applicantGender, childrenUnder18, hushallstyp: householdType(forType, childrenUnder18), kommun, distrikt: typeof district === 'string' ? district.replace(/[\t\r\n]/g, ' ').trim() : '', problems };
+}
+
 /**
  * Builds the month's report, or every problem that keeps it from being sent (nothing is written then):
  * an adult without a försörjningshinder or a valid personnummer or birth date, a household without a
@@ -101,8 +158,6 @@ const membersOf = (h: unknown): Member[] => (h !== null && typeof h === 'object'
  */
 export function buildMonthReport(period: string, lines: readonly RegisteredCaseMonth[], obstacles: SupportObstacleTable | null): { ok: true; report: MonthReport } | { ok: false; problems: ReportProblem[] } {
   const problems: ReportProblem[] = [];
-  const first = `${period}-01`;
-  const year = Number(period.slice(0, 4));
   if (obstacles === null) problems.push({ caseId: '(rules)', message: `rules/support-obstacles.json har ingen lista över försörjningshinder för ${period}` });
   const households: ReportedHousehold[] = [];
   const seen = new Set<string>();
@@ -111,7 +166,7 @@ export function buildMonthReport(period: string, lines: readonly RegisteredCaseM
   let allOrders: Ore = ZERO;
   for (const line of lines) {
     const inForce = line.orders.filter((o) => o.status === 'pending' || o.status === 'exported');
-    const paid = sum(inForce.map((o) => parseKronor(o.amount)!));
+    const paid = paidOnLine(line);
     allOrders = add(allOrders, paid);
     if (line.outcome !== 'approve' && line.outcome !== 'partial') {
       refused += 1;
@@ -125,33 +180,9 @@ export function buildMonthReport(period: string, lines: readonly RegisteredCaseM
     if (seen.has(line.caseId)) problems.push({ caseId: line.caseId, message: 'hushållet finns två gånger i månaden' });
     seen.add(line.caseId);
     pendingOrders += inForce.filter((o) => o.status === 'pending').length;
-    const members = membersOf(line.household);
-    const adults: ReportedAdult[] = [];
-    const forType: { gender: string | null; age: number }[] = [];
-    let childrenUnder18 = 0;
-    members.forEach((m, i) => {
-      const birth = typeof m['birthDate'] === 'string' && isIsoDate(m['birthDate']) ? m['birthDate'] : null;
-      const age = birth === null ? null : ageOn(birth, first);
-      if (!ADULT_ROLES.has(String(m['role']))) {
-        if (age !== null && age < 18) childrenUnder18 += 1;
-        return;
-      }
-      const who = m['role'] === 'applicant' ? 'den sökande' : 'medsökande';
-      const obstacle = typeof m['supportObstacle'] === 'string' ? m['supportObstacle'] : null;
-      if (obstacle === null) problems.push({ caseId: line.caseId, message: `försörjningshinder saknas för ${who} (members[${i}].supportObstacle)` });
-      else if (obstacles !== null && !Object.hasOwn(obstacles, obstacle)) problems.push({ caseId: line.caseId, message: `"${obstacle}" är inget försörjningshinder för ${period} (members[${i}].supportObstacle)` });
-      const pnr = typeof m['personnummer'] === 'string' ? personnummer12(m['personnummer'], year) : null;
-      if (pnr === null) problems.push({ caseId: line.caseId, message: `personnummer saknas eller är ogiltigt för ${who} (members[${i}].personnummer)` });
-      if (age === null) problems.push({ caseId: line.caseId, message: `födelsedatum saknas för ${who}` });
-      const gender = typeof m['gender'] === 'string' ? m['gender'] : null;
-      forType.push({ gender, age: age ?? 0 });
-      adults.push({ personnummer: pnr ?? '', kon: gender === 'male' ? '1' : gender === 'female' ? '2' : '', age: age ?? 0, supportObstacle: obstacle ?? '', officialCode: obstacle !== null && obstacles !== null ? (obstacles[obstacle]?.officialCode ?? null) : null });
-    });
-    if (adults.length === 0) problems.push({ caseId: line.caseId, message: 'hushållet har ingen sökande' });
-    const kommun = line.municipality ?? '';
-    if (!/^[0-9]{4}$/.test(kommun)) problems.push({ caseId: line.caseId, message: 'kommunkod saknas (municipality)' });
-    const district = line.household !== null && typeof line.household === 'object' ? (line.household as { district?: unknown }).district : undefined;
-    households.push({ householdId: line.caseId, kommun, distrikt: typeof district === 'string' ? district.replace(/[\t\r\n]/g, ' ').trim() : '', hushallstyp: householdType(forType, childrenUnder18), childrenUnder18, amountKronor: kronorHalfUp(paid), paidOre: paid, adults });
+    const described = describeHousehold(line, period, obstacles);
+    problems.push(...described.problems);
+    households.push({ householdId: line.caseId, kommun: described.kommun, distrikt: described.distrikt, hushallstyp: described.hushallstyp, childrenUnder18: described.childrenUnder18, amountKronor: kronorHalfUp(paid), paidOre: paid, adults: described.adults });
   }
   // The amounts equal the payments to the krona: each household, and the whole month against every order of it.
   for (const h of households) {

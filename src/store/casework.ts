@@ -116,6 +116,18 @@ export interface RegisteredDbRow {
 
 const oreText = (ore: number): string => (ore % 100 === 0 ? String(ore / 100) : `${Math.trunc(ore / 100)}.${String(ore % 100).padStart(2, '0')}`);
 
+/** One case and month's registered rows in their line: the first decision, then each change after the one it changes. */
+export function lineageOf(rows: readonly RegisteredDbRow[]): RegisteredRow[] {
+  const out: RegisteredRow[] = [];
+  let next = rows.find((r) => r.supersedes === null);
+  while (next) {
+    out.push(registeredFromRow(next));
+    const id = next.decision_id;
+    next = rows.find((r) => r.supersedes === id);
+  }
+  return out;
+}
+
 export function registeredFromRow(r: RegisteredDbRow): RegisteredRow {
   return {
     decisionId: r.decision_id,
@@ -261,15 +273,7 @@ export class CaseWork {
   lineage(caseId: string, period: string): RegisteredRow[] {
     return this.store.withConnection((db) => {
       if (!this.#has(db, 'registered_decisions')) return [];
-      const rows = db.prepare<[string, string], RegisteredDbRow>('SELECT * FROM registered_decisions WHERE case_id = ? AND period = ?').all(caseId, period);
-      const out: RegisteredRow[] = [];
-      let next = rows.find((r) => r.supersedes === null);
-      while (next) {
-        out.push(registeredFromRow(next));
-        const id = next.decision_id;
-        next = rows.find((r) => r.supersedes === id);
-      }
-      return out;
+      return lineageOf(db.prepare<[string, string], RegisteredDbRow>('SELECT * FROM registered_decisions WHERE case_id = ? AND period = ?').all(caseId, period));
     });
   }
 

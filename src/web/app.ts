@@ -9,6 +9,7 @@
  *   /api/queue, /api/cases/…, /api/decisions/…, /api/proposals, /api/payments…, /api/log
  *                              the caseworker's workday (casework/routes.ts, issue 22): signed-in staff only
  *   GET  /queue, /arende/:id, /utbetalningar   its pages
+ *   /api/statistics…, GET /statistik   the unit's statistics and its page (statistics/routes.ts, issue 25): staff roles only
  *   GET  /healthz              liveness
  *   GET  /invanare/ …          the public resident page and self-check (resident/routes.ts, issue 12)
  *   …    /kontaktcenter/ …     Kontaktcenter's case lookup, staff role only (kontaktcenter/routes.ts)
@@ -40,6 +41,8 @@ import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
 import { addCaseworkRoutes, printLetterPdf } from './casework/routes.ts';
 import { addLetterApi } from './letterApi.ts';
+import { addStatisticsRoutes } from './statistics/routes.ts';
+import { supportObstaclesFor } from '../casework/supportObstacle.ts';
 import type { Payer } from '../casework/pain001.ts';
 
 /** Largest request body accepted by POST /api/calculate (a household is a few kB). */
@@ -327,6 +330,8 @@ export function createApp(options: WebOptions): Hono {
         exemptions: (rules.activityRequirement?.exemptions ?? []).map((e) => ({ code: e.code, labelSv: e.sv, labelEn: e.en })),
       },
       medicalCertificate: { inForce: rules.medicalCertificate !== null, from: certificateFrom, requiredAfterDays: rules.medicalCertificate?.requiredAfterDays.value ?? null },
+      // The försörjningshinder a caseworker registers per adult (issue 25; rules/support-obstacles.json, no part of a rule set).
+      supportObstacles: Object.entries(supportObstaclesFor(options.rulebook, periodText) ?? {}).map(([code, o]) => ({ code, labelSv: o.labelSv, labelEn: o.labelEn })),
       legal: legalRefs(rules.legal),
     });
   });
@@ -356,6 +361,8 @@ export function createApp(options: WebOptions): Hono {
   // The caseworker's workday (issue 22, docs/web.md): the queue, the case view, registered decisions,
   // payments and the case log, for signed-in staff with the roles each action needs.
   addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache, ...(options.printLetter !== undefined ? { printLetter: options.printLetter } : {}) });
+  // The unit's statistics (issue 25, docs/statistics.md): its figures, their CSV and the EKB-Månad file, by role.
+  addStatisticsRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), rulebook: options.rulebook });
 
   const sendAsset = (c: Context, name: string) => {
     const asset = assets.get(name);
@@ -365,6 +372,7 @@ export function createApp(options: WebOptions): Hono {
   app.get('/', (c) => sendAsset(c, 'index.html'));
   // The workday's pages: one page (workday.html) with its views as components (src/web/app/).
   for (const path of ['/queue', '/arende/:decisionId', '/utbetalningar']) app.get(path, (c) => sendAsset(c, 'workday.html'));
+  app.get('/statistik', (c) => sendAsset(c, 'statistik.html'));
   const shared = new Map(Object.entries(SHARED_VIEW_MODULES).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
   app.get('/explain/:file', (c) => {
     const body = shared.get(c.req.param('file'));

@@ -42,6 +42,7 @@ function App() {
           <Link href="/utbetalningar" {...(view === 'payments' ? { 'aria-current': 'page' as const } : {})}>
             Utbetalningar
           </Link>
+          {me?.may['statistics.read'] ? <a href="/statistik">Statistik</a> : null}
           <a href="/">Förhandsberäkning</a>
         </nav>
       </header>

@@ -11,11 +11,13 @@
  *   beslutsfattare    decision maker      the same, register and change decisions (with a delegation), export payments
  *   granskare         auditor             read the queue, cases, payments and the case log; change nothing
  *   kontaktcenter     Kontaktcenter       the case-status lookup only (kontaktcenter/routes.ts)
+ *   statistik         the unit's follow-up  the unit's statistics page (no personal data) and the EKB-Månad file
+ *                                         with personnummer for Socialstyrelsen (statistics/routes.ts); no case
  *   skyddade-personuppgifter              besides another role: see the names, personnummer and addresses of
  *                                         people with skyddade personuppgifter (masked for everyone else)
  */
 
-export type StaffRole = 'caseworker' | 'decisionMaker' | 'auditor' | 'kontaktcenter' | 'protectedIdentity';
+export type StaffRole = 'caseworker' | 'decisionMaker' | 'auditor' | 'kontaktcenter' | 'protectedIdentity' | 'statistics';
 
 /** The role names the login proxy sends, per role. */
 export type RoleNames = Readonly<Record<StaffRole, string>>;
@@ -26,6 +28,7 @@ export const DEFAULT_ROLE_NAMES: RoleNames = {
   auditor: 'granskare',
   kontaktcenter: 'kontaktcenter',
   protectedIdentity: 'skyddade-personuppgifter',
+  statistics: 'statistik',
 };
 
 export interface TrustedHeaderAuth {
@@ -67,7 +70,7 @@ export function identify(headers: Headers, auth: TrustedHeaderAuth | null): { ok
   return { ok: true, staff: { user, roles, delegation: delegation === '' || delegation.length > 200 ? null : delegation, names } };
 }
 
-export type Action = 'queue.read' | 'case.read' | 'proposal.record' | 'decision.register' | 'decision.change' | 'payment.read' | 'payment.stop' | 'payment.export' | 'log.read' | 'completion.record' | 'appeal.record';
+export type Action = 'queue.read' | 'case.read' | 'proposal.record' | 'decision.register' | 'decision.change' | 'payment.read' | 'payment.stop' | 'payment.export' | 'log.read' | 'completion.record' | 'appeal.record' | 'statistics.read' | 'statistics.export';
 
 /** The roles that may do each action, in the order the log names the role used. */
 export const ALLOWED: Readonly<Record<Action, readonly StaffRole[]>> = {
@@ -82,6 +85,10 @@ export const ALLOWED: Readonly<Record<Action, readonly StaffRole[]>> = {
   'log.read': ['auditor'],
   'completion.record': ['decisionMaker', 'caseworker'],
   'appeal.record': ['decisionMaker', 'caseworker'],
+  // The unit's figures (issue 25): the follow-up role, the decision makers who lead the unit, the auditors.
+  'statistics.read': ['statistics', 'decisionMaker', 'auditor'],
+  // The EKB-Månad file holds every adult's personnummer: only the role that delivers it to Socialstyrelsen.
+  'statistics.export': ['statistics'],
 };
 
 /** Whether the person may do the action, and the role they do it in (for the log), or why not (403). */

@@ -87,11 +87,11 @@ export function stockholmDay(now: Date): string {
  * A JSON answer, never rewritten as text after it is made (issue 27): what a person may not see is
  * masked in the data first (skyddade personuppgifter, `shown` below).
  */
-function json(c: Context, status: 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 503, value: unknown): Response {
+export function json(c: Context, status: 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 503, value: unknown): Response {
   return c.body(`${JSON.stringify(value, null, 2)}\n`, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 
-const fail = (c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 503, problems: readonly Problem[]) => json(c, status, { errors: problems });
+export const fail = (c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 503, problems: readonly Problem[]) => json(c, status, { errors: problems });
 
 export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
   const api = app as unknown as Hono<Env>;
@@ -128,7 +128,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
   /** Who is signed in and what they may do: the pages show only what the person can use. */
   api.get('/api/me', (c) => {
     const staff = c.get('staff');
-    const actions: Action[] = ['queue.read', 'case.read', 'proposal.record', 'decision.register', 'decision.change', 'payment.read', 'payment.stop', 'payment.export', 'log.read', 'completion.record', 'appeal.record'];
+    const actions: Action[] = ['queue.read', 'case.read', 'proposal.record', 'decision.register', 'decision.change', 'payment.read', 'payment.stop', 'payment.export', 'log.read', 'completion.record', 'appeal.record', 'statistics.read', 'statistics.export'];
     return json(c, 200, {
       user: staff.user,
       roles: [...staff.roles].map((r) => staff.names[r]),

@@ -12,12 +12,14 @@ import { amountFromInput, amountToInput, monthSv } from './format.js';
 import { ACTIVITY_STATUS, GENDERS, ROLE_LABEL, ROLES, problemSv } from './labels.js';
 
 const LISTS = ['members', 'incomes', 'costs', 'assets'];
-const MEMBER_KEYS = ['id', 'role', 'birthDate', 'personnummer', 'gender', 'availableForWork', 'acceptableReason', 'daysInHousehold', 'inSchool', 'lunchOutsideHome'];
+const MEMBER_KEYS = ['id', 'role', 'birthDate', 'personnummer', 'gender', 'supportObstacle', 'availableForWork', 'acceptableReason', 'daysInHousehold', 'inSchool', 'lunchOutsideHome'];
 const CHILD_ONLY = ['daysInHousehold', 'inSchool', 'lunchOutsideHome'];
 /** The labour-market facts of a partner (the applicant's are under Omständigheter). */
 const PARTNER_ONLY = ['availableForWork', 'acceptableReason'];
+/** The försörjningshinder (issue 25): the applicant's and a partner's, for the official statistics. */
+const ADULT_IN_CASE_ONLY = ['supportObstacle'];
 /** Keys a member of this role sends; the others stay in the (hidden) card but are not sent. */
-const keysFor = (role) => MEMBER_KEYS.filter((k) => (role === 'child' || !CHILD_ONLY.includes(k)) && (role === 'partner' || !PARTNER_ONLY.includes(k)));
+const keysFor = (role) => MEMBER_KEYS.filter((k) => (role === 'child' || !CHILD_ONLY.includes(k)) && (role === 'partner' || !PARTNER_ONLY.includes(k)) && (ADULT_IN_CASE.includes(role) || !ADULT_IN_CASE_ONLY.includes(k)));
 /** The member keys the form knows for a role, the nested ones included (the rest of a loaded member is kept as it was). */
 const knownFor = (role) => [...keysFor(role), ...(ADULT_IN_CASE.includes(role) ? Object.keys(NESTED) : [])];
 /**
@@ -171,6 +173,8 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
   /** Lists and circumstances the loaded file had even when empty (they change the input hash). */
   let present = new Set();
   let types = NO_TYPES;
+  /** The month's försörjningshinder (GET /api/types supportObstacles: rules/support-obstacles.json): code and Swedish label. */
+  let obstacles = [];
 
   const rowsOf = (list) => [...lists[list].children];
   const fixed = (path) => form.querySelector(`[data-path="${path}"]`);
@@ -275,6 +279,10 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
     for (const el of row.querySelectorAll('[data-when]')) el.hidden = el.dataset.when !== status;
   }
 
+  function obstacleOptions() {
+    return obstacles.map((o) => [o.code, o.labelSv]);
+  }
+
   function exemptionOptions() {
     return (law.activity?.exemptions ?? []).map((e) => [e.code, `${e.labelSv[0].toUpperCase()}${e.labelSv.slice(1)}`]);
   }
@@ -304,6 +312,7 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
         field({ key: 'birthDate', label: 'Födelsedatum', kind: 'date', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅ-MM-DD' }), hint: 'T.ex. 1988-05-14 eller 19880514' }),
         field({ key: 'personnummer', label: 'Personnummer', control: input({ inputmode: 'numeric', placeholder: 'ÅÅÅÅMMDD-NNNN' }), hint: 'Valfritt' }),
         field({ key: 'gender', label: 'Kön', control: select(GENDERS) }),
+        field({ key: 'supportObstacle', label: 'Försörjningshinder', control: select(obstacleOptions(), '', 'Välj försörjningshinder …'), hint: 'Rapporteras till Socialstyrelsen. Krävs för att beslutet ska kunna registreras.', only: ADULT_IN_CASE.join(' ') }),
         field({ key: 'id', label: 'Id', control: idInput, hint: 'Ges automatiskt' }),
         field({ key: 'availableForWork', label: 'Står till arbetsmarknadens förfogande', kind: 'boolean', control: select([['', 'Ej angivet'], ['true', 'Ja'], ['false', 'Nej']]), only: 'partner' }),
         field({ key: 'acceptableReason', label: 'Skäl att inte stå till förfogande', control: input({}), hint: 'Det skäl hen anger, t.ex. sjukskriven. Du bedömer om skälet är godtagbart.', only: 'partner' }),
@@ -671,11 +680,14 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
 
   function setTypes(next) {
     law = { period: next.period ?? null, activity: next.activityRequirement ?? null, certificate: next.medicalCertificate ?? null };
+    if (Array.isArray(next.supportObstacles)) obstacles = next.supportObstacles;
     for (const row of rowsOf('members')) {
-      const sel = row.querySelector('[data-key="activityRequirement.exemption"]');
-      const value = sel.value;
-      sel.replaceChildren(...[['', sel.dataset.placeholder], ...exemptionOptions()].map(([v, label]) => h('option', { value: v }, label)));
-      write(sel, 'text', value);
+      for (const [key, options] of [['activityRequirement.exemption', exemptionOptions()], ['supportObstacle', obstacleOptions()]]) {
+        const sel = row.querySelector(`[data-key="${key}"]`);
+        const value = sel.value;
+        sel.replaceChildren(...[['', sel.dataset.placeholder], ...options].map(([v, label]) => h('option', { value: v }, label)));
+        write(sel, 'text', value);
+      }
       updateMemberRow(row);
     }
     // A month whose rules are not published has no types: the lists typed so far are kept as they are (nothing is calculated).
