@@ -13,6 +13,7 @@ import { recordContentProblem } from '../store/verify.ts';
 import { deriveRegistered, readRegistration, type Problem, type ProposalRef, type RegisteredRefs } from './register.ts';
 import { supportObstacleProblems, type SupportObstacleTable } from './supportObstacle.ts';
 import { readChildAnswers, type ChildAnswersRead } from './childAnswers.ts';
+import { itemsOf } from './items.ts';
 import { parseHousehold } from '../household/parse.ts';
 import type { Household } from '../household/types.ts';
 import type { RegisteredDecision, RegistrationInput } from './types.ts';
@@ -86,7 +87,10 @@ function childAnswersOf(cw: CaseWork, raw: unknown, record: StoredRecord, propos
   const household = parsed.ok ? parsed.household : ({ period: proposal.decision.period, members: [] } as unknown as Household);
   const children = (proposal.decision as { childImpact?: { children?: readonly string[] } | null }).childImpact?.children ?? [];
   const read = readChildAnswers(raw, { household, children, prompts: cw.store.ruleSet(record.ruleSetVersion).rules.childImpact.prompts, acknowledged });
-  const missing = read.acknowledgements.filter((a) => !given.some((g) => g !== null && typeof g === 'object' && (g as Record<string, unknown>)['item'] === a.item));
+  // Only the proposal's own points: a refusal decided over an approving proposal has no barnkonsekvens
+  // points to mark, its answers are kept as childAnswers (and the registration would refuse an unknown point).
+  const points = new Set(itemsOf(proposal.decision as Decision).map((i) => i.id));
+  const missing = read.acknowledgements.filter((a) => points.has(a.item) && !given.some((g) => g !== null && typeof g === 'object' && (g as Record<string, unknown>)['item'] === a.item));
   return { raw: missing.length === 0 || !Array.isArray(body['acknowledgements'] ?? []) ? raw : { ...body, acknowledgements: [...given, ...missing] }, read };
 }
 

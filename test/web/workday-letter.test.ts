@@ -98,6 +98,27 @@ describe('a refusal touching children needs the child\'s views and the weighing 
   });
 });
 
+describe('a refusal decided over an approving proposal for a family', () => {
+  it('asks the household questions 8 and 9 once, refuses without them (no unknown point), and registers with them', async () => {
+    const candidates = (await queue()).filter((i) => i.outcome === 'approve' && i.hasChildren);
+    const item = candidates.at(-1)!;
+    expect(item, 'the morning has an approval with children').toBeDefined();
+    const c = await caseOf(item.decisionId);
+    expect(c.registered).toEqual([]);
+    const household = c.childQuestions.filter((q) => q.children.length === 0).map((q) => q.promptId);
+    expect(household).toEqual(['consequences', 'alternatives']);
+    const perChild = childAnswersFor(c.proposal as never, 'deny');
+    const deny = (childAnswers: unknown[]) => registration(c, { outcome: 'deny', payable: '0', payments: [], reason: 'Inkomsten täcker behovet enligt utredningen.', childAnswers });
+    const without = await post(`/api/cases/${c.decisionId}/decision`, deny(perChild), DECIDER, null);
+    expect(without.status).toBe(400);
+    const errors = ((await without.json()) as Errors).errors;
+    expect(errors.map((e) => e.path).sort()).toEqual(['acknowledgements.child-alternatives', 'acknowledgements.child-consequences']);
+    const answered = [...perChild, { promptId: 'consequences', answer: 'Barnens del betalas inte ut denna månad.' }, { promptId: 'alternatives', answer: 'Ett längre rådrum har prövats.' }];
+    const ok = await post(`/api/cases/${c.decisionId}/decision`, deny(answered), DECIDER, null);
+    expect(ok.status, JSON.stringify(await ok.clone().json())).toBe(201);
+  });
+});
+
 describe('the letter stored beside the registered decision', () => {
   let decisionId = '';
   let caseId = '';

@@ -192,11 +192,14 @@ function decisionBody(d: Draft, c: CaseAnswer) {
   };
 }
 
-/** The per-child answers typed (issue 21): "promptId/memberId" → { promptId, memberId, answer }. */
+/** The answers typed (issue 21): "promptId/memberId" → { promptId, memberId, answer }; "promptId/" is the household's. */
 const childAnswersBody = (d: Draft) =>
   Object.entries(d.childAnswers ?? {})
     .filter(([, answer]) => answer.trim() !== '')
-    .map(([key, answer]) => ({ promptId: key.slice(0, key.indexOf('/')), memberId: key.slice(key.indexOf('/') + 1), answer: answer.trim() }));
+    .map(([key, answer]) => {
+      const memberId = key.slice(key.indexOf('/') + 1);
+      return { promptId: key.slice(0, key.indexOf('/')), ...(memberId === '' ? {} : { memberId }), answer: answer.trim() };
+    });
 
 /** Makes and stores the letter of a registered decision that was not made at registration (issue 21). */
 export async function makeLetter(decisionId: string): Promise<void> {

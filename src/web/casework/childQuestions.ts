@@ -17,6 +17,7 @@ export interface ChildQuestion {
   readonly question: string;
   /** The outcomes on which the answer is required before the decision is registered. */
   readonly requiredOn: readonly string[];
+  /** Each child the question is asked for; empty: asked once, for the household. */
   readonly children: readonly { readonly memberId: string; readonly name: string }[];
 }
 
@@ -29,7 +30,14 @@ export function childQuestionsOf(cw: CaseWork, record: StoredRecord): ChildQuest
   const people = new People(parsed.household);
   const prompts = cw.store.ruleSet(record.ruleSetVersion).rules.childImpact.prompts;
   const forLetter = letterPrompts(prompts);
-  return prompts
+  const proposed = (renderedDecision(cw.store, record) as { outcome?: string }).outcome ?? '';
+  const perChild = prompts
     .filter((p) => forLetter.has(p.id))
     .map((p) => ({ promptId: p.id, number: p.number, question: p.sv, requiredOn: p.requiredOn, children: children.map((memberId) => ({ memberId, name: people.get(memberId)?.heading ?? 'Barnet' })) }));
+  // The household's questions a refusal needs (8 and 9) are points of a refusing proposal; over an
+  // approving one the caseworker who refuses answers them here, once for the household (children: []).
+  const household = prompts
+    .filter((p) => !forLetter.has(p.id) && p.requiredOn.length > 0 && !p.requiredOn.includes(proposed))
+    .map((p) => ({ promptId: p.id, number: p.number, question: p.sv, requiredOn: p.requiredOn, children: [] }));
+  return [...perChild, ...household];
 }

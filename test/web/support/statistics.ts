@@ -14,6 +14,7 @@ import { evaluateHousehold } from '../../../src/index.ts';
 import type { VersionedRuleSet } from '../../../src/rulebook/types.ts';
 import { CaseWork } from '../../../src/store/casework.ts';
 import { rulesFor } from '../../support/engine.ts';
+import { childAnswersFor } from './workday.ts';
 
 /** A valid personnummer YYYYMMDD-NNNC for a birth date and a three-digit serial. */
 export const pnr = (birth: string, serial: string) => {
@@ -77,7 +78,13 @@ export function statisticsStore(dir: string, cases: readonly Case[] = CASES): { 
             : what === 'approve'
               ? { decidedOn, acknowledgements, outcome: d.outcome, payable: d.payable, payments: [{ recipient: 'applicant', name: 'Sökande', account, amount: d.payable, payOn: `${period}-05` }] }
               : { decidedOn, acknowledgements, outcome: 'partial', payable: what.partial, reason: 'Delvis bifall: bara hyran för halva månaden.', payments: [{ recipient: 'applicant', name: 'Sökande', account, amount: what.partial, payOn: `${period}-05` }] };
-        const registered = registerDecision(cw, ref.decisionId, body, PERSON, 'handläggning');
+        // A refusal touching children is registered with the barnkonsekvens answers (issue 21 item 2): per
+        // child, and the household's questions 8 and 9 when the proposal did not ask them.
+        const refusing = body.outcome === 'deny' || body.outcome === 'partial';
+        const childAnswers = refusing && (d.childImpact?.children ?? []).length > 0
+          ? [...childAnswersFor(d, body.outcome), { promptId: 'consequences', answer: 'Barnens del av normen betalas inte ut denna månad.' }, { promptId: 'alternatives', answer: 'Ett längre rådrum har prövats.' }]
+          : [];
+        const registered = registerDecision(cw, ref.decisionId, { ...body, childAnswers }, PERSON, 'handläggning');
         if (!registered.ok) throw new Error(`${c.caseId} ${period}: ${JSON.stringify(registered.problems)}`);
         if (body.outcome !== 'deny') {
           const amount = Math.round(Number(body.payable) * 100);

@@ -20,14 +20,16 @@ export function ChildAnswers(props: { c: CaseAnswer; d: Draft }) {
       <legend>Barnets åsikter och barnets bästa, för varje barn{refusal ? ' (krävs för det här beslutet)' : ''}</legend>
       <p class="w-hint">Svaren skrivs i beslutsbrevet. De krävs innan ett avslag eller delvis bifall som berör barn registreras (3 kap. 1–2 §§ SoL).</p>
       {questions.map((q) =>
-        q.children.map((child) => {
-          const key = `${q.promptId}/${child.memberId}`;
-          const id = `child-${q.promptId}-${child.memberId}`;
-          const error = d.problems.find((p) => p.path === `childAnswers.${child.memberId}.${q.promptId}`)?.message;
+        // A question with no children is the household's (questions 8 and 9 when the proposal approved): once.
+        (q.children.length === 0 ? [null] : q.children).map((child) => {
+          const key = `${q.promptId}/${child?.memberId ?? ''}`;
+          const id = child ? `child-${q.promptId}-${child.memberId}` : `child-${q.promptId}`;
+          const path = child ? `childAnswers.${child.memberId}.${q.promptId}` : `acknowledgements.child-${q.promptId}`;
+          const error = d.problems.find((p) => p.path === path)?.message;
           return (
             <div class="w-field" key={key}>
               <label for={id}>
-                {child.name}: {q.question}
+                {child ? `${child.name}: ${q.question}` : `Fråga ${q.number}, för hushållet: ${q.question}`}
               </label>
               <textarea
                 id={id}
