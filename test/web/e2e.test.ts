@@ -32,6 +32,13 @@ describe('caseworker preview in chromium', () => {
     await page.getByLabel('Månad', { exact: true }).fill('2023-03');
     await page.getByLabel('Kommunkod').fill('0821');
     await page.getByLabel('Ärendenummer').fill('E2');
+    // The month's rules are in (the rows grow with the law's fields). Then the applicant's birth date
+    // is typed after an answer that said it was missing: that message must go with the typing, or it
+    // appears when the field is left and moves "Lägg till barn" under the click (it did: 37 px).
+    await expect.poll(() => page.locator('#rules-info').textContent()).toMatch(/^Regler för mars 2023/);
+    // The month's types arrive and rebuild the member rows (the buttons below move): wait for the rules
+    // line, as a person sees it, before clicking (a click during the rebuild missed under load).
+    await expect.poll(() => page.locator('#rules-info').textContent()).toMatch(/^Regler för mars 2023/);
 
     // The applicant row is there from the start; the children are added with their button.
     await row('members', 0).getByLabel('Födelsedatum').pressSequentially('1984-11-02');

@@ -479,10 +479,27 @@ export function createForm(form, { onInput, onRemoved = () => {} }) {
 
   const touch = (el) => el.closest('.field')?.classList.add('touched');
 
+  /**
+   * A field's message from the last answer no longer fits once its value changes: it goes, and the next
+   * answer puts it back if it still holds. Kept, it showed when the field was left — above the buttons
+   * below, which moved between the press and the release of a click on them, so the click was lost.
+   */
+  function clearFieldError(field) {
+    if (!field || !(field.classList.contains('has-error') || field.classList.contains('has-need'))) return;
+    field.classList.remove('has-error', 'has-need');
+    for (const c of field.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+    const slot = field.querySelector('.field-error');
+    if (slot) {
+      slot.textContent = '';
+      slot.hidden = true;
+    }
+  }
+
   form.addEventListener('input', (event) => {
     const el = event.target;
     // A field is checked when it is left (focusout), not while a date is half typed.
     if (el.tagName === 'INPUT' && el.type !== 'checkbox') el.closest('.field')?.classList.add('editing');
+    clearFieldError(el.closest('.field'));
     const row = el.closest('[data-row="members"]');
     if (row && /^(activityRequirement|sickness)\./.test(el.dataset.key ?? '')) delete loadedNested.get(row)?.[el.dataset.key.split('.')[0]];
     if (row && (el.dataset.key === 'displayName' || el.dataset.key === 'birthDate')) {
