@@ -7,13 +7,13 @@
  * server too. axe-core finds nothing serious.
  */
 import { rmSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
 import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
 import { book } from '../support/engine.ts';
+import { Keys, workdayPage } from './support/keyboard.ts';
 import { DECIDER, morning, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
@@ -32,22 +32,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Presses Tab until the element has focus (it must be reachable by keyboard). */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if ((await page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)) === true) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector}: not reached by Tab`);
-}
-
 describe('the letter in the case view', () => {
   it('asks per child, refuses without the answers at the child\'s field, registers with them and gives the stored PDF', async () => {
-    const context = await chromium.need().newContext({ viewport: { width: 1366, height: 900 }, locale: 'sv-SE', extraHTTPHeaders: DECIDER });
-    const page = await context.newPage();
+    const { page, errors } = await workdayPage(chromium, DECIDER);
     page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    // By keyboard: Tab (or Shift+Tab) until the element has focus (support/keyboard.ts).
+    const keys = new Keys(page);
     await page.goto(`${server.url}/queue`);
     const id = (await page.evaluate(`fetch('/api/queue?pageSize=200').then((r) => r.json()).then((q) => (q.items.find((i) => i.outcome === 'deny' && i.hasChildren) ?? q.items.find((i) => i.outcome === 'partial' && i.hasChildren))?.decisionId ?? null)`)) as string | null;
     expect(id, 'the morning has a refusal touching children').not.toBeNull();
@@ -68,7 +58,7 @@ describe('the letter in the case view', () => {
     // Every point marked, the children's fields left empty: the server names the first child's field.
     await page.locator('body').click({ position: { x: 1, y: 1 } });
     for (const comment of await page.locator('[id^="comment-"]').evaluateAll((els) => els.map((e) => e.id))) {
-      await tabTo(page, `#${comment}`);
+      await keys.focus(`#${comment}`);
       await page.keyboard.type('Bedömd.');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Space');
@@ -77,7 +67,7 @@ describe('the letter in the case view', () => {
       await page.locator('.w-details > summary').click();
       await page.locator(`#${account}`).fill('8327-9, 987654321-0');
     }
-    await tabTo(page, '#register');
+    await keys.focus('#register');
     await page.keyboard.press('Enter');
     const first = fields[0]!;
     await page.locator(`#${first.id}[aria-invalid="true"]`).waitFor();
@@ -86,10 +76,10 @@ describe('the letter in the case view', () => {
 
     // The answers, by keyboard, each field reached by Tab.
     for (const f of fields) {
-      await tabTo(page, `#${f.id}`);
+      await keys.focus(`#${f.id}`);
       await page.keyboard.type(f.id.startsWith('child-child-view') ? 'Barnet har hörts och vill bo kvar.' : 'Barnens del beviljas; avslaget gäller den vuxne.');
     }
-    await tabTo(page, '#register');
+    await keys.focus('#register');
     await page.keyboard.press('Enter');
     await page.locator('#registered-title').waitFor();
     await page.locator('#letter-download').waitFor({ timeout: 60_000 });
@@ -103,6 +93,6 @@ describe('the letter in the case view', () => {
     expect(got).toMatchObject({ type: 'application/pdf', head: '%PDF-', sha: hash });
     expect(got.size).toBeGreaterThan(10_000);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 180_000);
 });
