@@ -8,7 +8,6 @@ import { letterPrompts } from '../../explain/letter/answers.ts';
 import { People } from '../../explain/people.ts';
 import { parseHousehold } from '../../household/parse.ts';
 import type { CaseWork } from '../../store/casework.ts';
-import { renderedDecision } from '../../store/read.ts';
 import type { StoredRecord } from '../../store/store.ts';
 
 export interface ChildQuestion {
@@ -21,16 +20,19 @@ export interface ChildQuestion {
   readonly children: readonly { readonly memberId: string; readonly name: string }[];
 }
 
-/** The per-child questions of a proposal; none when the household has no children. */
-export function childQuestionsOf(cw: CaseWork, record: StoredRecord): ChildQuestion[] {
-  const children = (renderedDecision(cw.store, record) as { childImpact?: { children?: readonly string[] } | null }).childImpact?.children ?? [];
+/**
+ * The per-child questions of a proposal; none when the household has no children. `proposal`: the
+ * record's decision as the case view already rendered it (not unpacked again here).
+ */
+export function childQuestionsOf(cw: CaseWork, record: StoredRecord, proposal: { readonly outcome: string; readonly childImpact?: { readonly children?: readonly string[] } | null }): ChildQuestion[] {
+  const children = proposal.childImpact?.children ?? [];
   if (children.length === 0) return [];
   const parsed = parseHousehold(JSON.parse(record.inputJson));
   if (!parsed.ok) return [];
   const people = new People(parsed.household);
   const prompts = cw.store.ruleSet(record.ruleSetVersion).rules.childImpact.prompts;
   const forLetter = letterPrompts(prompts);
-  const proposed = (renderedDecision(cw.store, record) as { outcome?: string }).outcome ?? '';
+  const proposed = proposal.outcome;
   const perChild = prompts
     .filter((p) => forLetter.has(p.id))
     .map((p) => ({ promptId: p.id, number: p.number, question: p.sv, requiredOn: p.requiredOn, children: children.map((memberId) => ({ memberId, name: people.get(memberId)?.heading ?? 'Barnet' })) }));
