@@ -19,7 +19,7 @@ import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { cli, tempDir } from '../batch/support.ts';
 import { book } from '../support/engine.ts';
 import { pdfFonts, pdfPageCount } from '../support/pdf.ts';
-import { AUDITOR, CASEWORKER, childAnswersFor, DECIDER, KONTAKT, morning, storeProblems, type Morning } from './support/workday.ts';
+import { AUDITOR, CASEWORKER, childAnswersFor, DECIDER, HOUSEHOLD_CHILD_ANSWERS, KONTAKT, morning, storeProblems, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
 let m: Morning;
@@ -113,7 +113,7 @@ describe('a refusal decided over an approving proposal for a family', () => {
     expect(without.status).toBe(400);
     const errors = ((await without.json()) as Errors).errors;
     expect(errors.map((e) => e.path).sort()).toEqual(['acknowledgements.child-alternatives', 'acknowledgements.child-consequences']);
-    const answered = [...perChild, { promptId: 'consequences', answer: 'Barnens del betalas inte ut denna månad.' }, { promptId: 'alternatives', answer: 'Ett längre rådrum har prövats.' }];
+    const answered = [...perChild, ...HOUSEHOLD_CHILD_ANSWERS];
     const ok = await post(`/api/cases/${c.decisionId}/decision`, deny(answered), DECIDER, null);
     expect(ok.status, JSON.stringify(await ok.clone().json())).toBe(201);
   });

@@ -14,7 +14,7 @@ import { evaluateHousehold } from '../../../src/index.ts';
 import type { VersionedRuleSet } from '../../../src/rulebook/types.ts';
 import { CaseWork } from '../../../src/store/casework.ts';
 import { rulesFor } from '../../support/engine.ts';
-import { childAnswersFor } from './workday.ts';
+import { childAnswersFor, HOUSEHOLD_CHILD_ANSWERS } from './workday.ts';
 
 /** A valid personnummer YYYYMMDD-NNNC for a birth date and a three-digit serial. */
 export const pnr = (birth: string, serial: string) => {
@@ -82,7 +82,7 @@ export function statisticsStore(dir: string, cases: readonly Case[] = CASES): { 
         // child, and the household's questions 8 and 9 when the proposal did not ask them.
         const refusing = body.outcome === 'deny' || body.outcome === 'partial';
         const childAnswers = refusing && (d.childImpact?.children ?? []).length > 0
-          ? [...childAnswersFor(d, body.outcome), { promptId: 'consequences', answer: 'Barnens del av normen betalas inte ut denna månad.' }, { promptId: 'alternatives', answer: 'Ett längre rådrum har prövats.' }]
+          ? [...childAnswersFor(d, body.outcome), ...HOUSEHOLD_CHILD_ANSWERS]
           : [];
         const registered = registerDecision(cw, ref.decisionId, { ...body, childAnswers }, PERSON, 'handläggning');
         if (!registered.ok) throw new Error(`${c.caseId} ${period}: ${JSON.stringify(registered.problems)}`);

@@ -74,6 +74,15 @@ export function childAnswersFor(d: Pick<Decision, 'outcome' | 'childImpact'>, ou
   ]);
 }
 
+/**
+ * The household's barnkonsekvens answers (questions 8 and 9) a refusal decided over an approving
+ * proposal is registered with: that proposal has no points for them (childQuestions.ts).
+ */
+export const HOUSEHOLD_CHILD_ANSWERS = [
+  { promptId: 'consequences', answer: 'Barnens del betalas inte ut denna månad.' },
+  { promptId: 'alternatives', answer: 'Ett längre rådrum har prövats.' },
+] as const;
+
 export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = []): Promise<Morning> {
   const store = join(dir, 'records.sqlite');
   const pairs = [...monthlyLines(count, seed, '2026-03')].map((p, i) => {
