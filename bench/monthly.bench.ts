@@ -3,6 +3,8 @@
  *  - month M−1 recorded into a new store with plain `batch --record` (the store the run reads);
  *  - the JSON floor of the month-M file (read + JSON.parse + JSON.stringify + write, one thread);
  *  - plain `batch` (compact figures, no store) on the month-M file;
+ *  - `batch --detail summary` (no store) on the month-M file: every decision with its trace computed,
+ *    as the monthly run must compute it to record it, but nothing looked up or recorded (issue 26);
  *  - `monthly` on the month-M file against that store (full decisions, previous-decision lookup,
  *    comparison, routing, recording every proposal);
  * each with wall-clock time and peak RSS (/usr/bin/time), and the store's size.
@@ -72,6 +74,7 @@ interface Engine {
   readonly record: ReturnType<typeof timed>;
   readonly storeAfterPrevious: number;
   readonly batch: ReturnType<typeof timed>;
+  readonly traced: ReturnType<typeof timed>;
   readonly monthly: ReturnType<typeof timed>;
   readonly storeAfterMonthly: number;
   readonly summary: Record<string, unknown>;
@@ -87,10 +90,11 @@ function runEngines(list: readonly { name: string; label: string; cli: string }[
   const record = list.map((e) => timed(['batch', '--in', previous, '--out', join(dir, `${e.name}-previous.out`), '--record', '--store', store(e.name), '--workers', workers], e.cli));
   const storeAfterPrevious = list.map((e) => statSync(store(e.name)).size);
   const batch = list.map((e) => timed(['batch', '--in', current, '--out', join(dir, `${e.name}-batch.out`), '--workers', workers], e.cli));
+  const traced = list.map((e) => timed(['batch', '--in', current, '--out', join(dir, `${e.name}-traced.out`), '--detail', 'summary', '--workers', workers], e.cli));
   const monthly = list.map((e) => timed(['monthly', '--in', current, '--out', join(dir, `${e.name}-monthly.out`), '--store', store(e.name), '--workers', workers, '--today', `${values.period}-15`], e.cli));
   return list.map((e, i) => [
     e.label,
-    { record: record[i]!, storeAfterPrevious: storeAfterPrevious[i]!, batch: batch[i]!, monthly: monthly[i]!, storeAfterMonthly: statSync(store(e.name)).size, summary: JSON.parse(monthly[i]!.stdout) as Record<string, unknown> },
+    { record: record[i]!, storeAfterPrevious: storeAfterPrevious[i]!, batch: batch[i]!, traced: traced[i]!, monthly: monthly[i]!, storeAfterMonthly: statSync(store(e.name)).size, summary: JSON.parse(monthly[i]!.stdout) as Record<string, unknown> },
   ]);
 }
 
@@ -106,10 +110,13 @@ const hhs = (n: number, s: number) => `${fmt(n / s)} hh/s`;
 const rows: [string, (e: Engine) => string][] = [
   ['store with month M−1: `batch --record` into a new store', (e) => `${e.record.seconds.toFixed(1)} s = ${hhs(previousCount, e.record.seconds)}, peak RSS ${fmt(e.record.rssKiB / 1024)} MiB`],
   ['plain `batch` (compact, no store) on month M', (e) => `${e.batch.seconds.toFixed(1)} s = ${hhs(count, e.batch.seconds)}, peak RSS ${fmt(e.batch.rssKiB / 1024)} MiB`],
+  ['`batch --detail summary` on month M (each decision with its trace, no store)', (e) => `${e.traced.seconds.toFixed(1)} s = ${hhs(count, e.traced.seconds)}, ${e.traced.cpu.toFixed(1)} CPU s`],
   ['`monthly` on month M (lookup, compare, route, record)', (e) => `${e.monthly.seconds.toFixed(1)} s = ${hhs(count, e.monthly.seconds)}, peak RSS ${fmt(e.monthly.rssKiB / 1024)} MiB`],
   ['CPU seconds (user + system): `batch --record` / `batch` / `monthly`', (e) => `${e.record.cpu.toFixed(1)} / ${e.batch.cpu.toFixed(1)} / ${e.monthly.cpu.toFixed(1)}`],
   ['**monthly / plain batch** (throughput, wall)', (e) => `**${(e.batch.seconds / e.monthly.seconds).toFixed(2)}**`],
   ['**monthly / plain batch** (per CPU second)', (e) => `**${(e.batch.cpu / e.monthly.cpu).toFixed(2)}**`],
+  ['batch --detail summary / plain batch (wall; per CPU second)', (e) => `${(e.batch.seconds / e.traced.seconds).toFixed(2)}; ${(e.batch.cpu / e.traced.cpu).toFixed(2)}`],
+  ['monthly / batch --detail summary (wall; per CPU second)', (e) => `${(e.traced.seconds / e.monthly.seconds).toFixed(2)}; ${(e.traced.cpu / e.monthly.cpu).toFixed(2)}`],
   ['batch --record / plain batch (throughput, per household, wall)', (e) => `${((previousCount / e.record.seconds) / (count / e.batch.seconds)).toFixed(2)}`],
   ['batch --record / plain batch (per household, per CPU second)', (e) => `${((previousCount / e.record.cpu) / (count / e.batch.cpu)).toFixed(2)}`],
   ['monthly / JSON floor', (e) => `${((count / e.monthly.seconds / floor) * 100).toFixed(1)} %`],
