@@ -23,8 +23,8 @@ import { emptyCounts } from '../src/batch/summary.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache } from '../src/index.ts';
 import { previousFromParts } from '../src/monthly/previous.ts';
 import type { DecisionStore as Store } from '../src/store/store.ts';
-import { DecisionStore } from '../src/store/store.ts';
 import { monthlyLines } from './generate.ts';
+import { recordPreviousMonth } from './previousMonth.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -41,17 +41,7 @@ const lines = pairs.map((p) => p.current);
 const storePath = join(dir, 'store.sqlite');
 const cache = new RuleSetCache(loadRulebook(join(ROOT, 'rules')));
 const rulesFor = (...a: Parameters<RuleSetCache['get']>) => cache.get(...a);
-const writer = DecisionStore.open(storePath, { create: true });
-writer.recordMany(
-  pairs.flatMap((p) => {
-    if (p.previous === null) return [];
-    const input = JSON.parse(p.previous) as unknown;
-    const r = evaluateHousehold(input, rulesFor);
-    return r.ok && r.ruleSet !== null ? [{ input, decision: r.decision, ruleSet: r.ruleSet }] : [];
-  }),
-);
-writer.close();
-const store: Store = DecisionStore.open(storePath, { readonly: true });
+const store: Store = recordPreviousMonth(storePath, pairs, rulesFor);
 const previous = (caseId: string, period: string) => {
   const row = store.latestPartsFor(caseId, period);
   return row ? previousFromParts(row, (v) => store.ruleSet(v).rules) : null;

@@ -33,6 +33,7 @@ import { parsePeriod } from '../src/period/index.ts';
 import { serializeRecord, type SerializedRecord } from '../src/store/serialize.ts';
 import { DecisionStore } from '../src/store/store.ts';
 import { monthlyLines } from './generate.ts';
+import { recordPreviousMonth } from './previousMonth.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '12' }, seed: { type: 'string', default: '42' }, period: { type: 'string', default: '2026-03' } } });
@@ -42,18 +43,7 @@ const lines = pairs.map((p) => p.current);
 const cache = new RuleSetCache(loadRulebook(join(ROOT, 'rules')));
 const rulesFor = (...a: Parameters<RuleSetCache['get']>) => cache.get(...a);
 
-// Month M−1 in a store, as `batch --record` writes it.
-const previousStore = DecisionStore.open(join(dir, 'previous.sqlite'), { create: true });
-previousStore.recordMany(
-  pairs.flatMap((p) => {
-    if (p.previous === null) return [];
-    const input = JSON.parse(p.previous) as unknown;
-    const r = evaluateHousehold(input, rulesFor);
-    return r.ok && r.ruleSet !== null ? [{ input, decision: r.decision, ruleSet: r.ruleSet }] : [];
-  }),
-);
-previousStore.close();
-const store = DecisionStore.open(join(dir, 'previous.sqlite'), { readonly: true });
+const store = recordPreviousMonth(join(dir, 'previous.sqlite'), pairs, rulesFor);
 
 /** Month M's lines as households (receivedOn belongs to the monthly run, not to the calculation). */
 const households = (): Record<string, unknown>[] =>
