@@ -11,6 +11,10 @@
  * read with this engine's code in both (the previous-decision reader did not change in this round).
  * Prints µs of CPU a household, median and minimum of the rounds after the first.
  *
+ * Collecting the heap before each measure (node --expose-gc) made every measure two to three times
+ * dearer in bench/monthly-floor.ts (21:14 UTC, 2026-12-07): compare the engines' figures with each
+ * other, not with figures measured without it.
+ *
  *   node --expose-gc --import tsx bench/monthly-ab.ts --before /tmp/before [--count 2000] [--rounds 7] [--seed 42] [--period 2026-03]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
