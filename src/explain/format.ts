@@ -55,3 +55,8 @@ export function countSv(n: string | number, one: string, many: string): string {
 export function countEn(n: string | number, one: string, many: string): string {
   return `${n} ${Number(n) === 1 ? one : many}`;
 }
+
+/** The others of a shared home: "1 person som har ett eget ärende", "2 personer som har egna ärenden". */
+export function othersSv(n: string | number | undefined): string {
+  return Number(n) === 1 ? '1 person som har ett eget ärende' : `${n} personer som har egna ärenden`;
+}

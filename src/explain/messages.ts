@@ -5,7 +5,7 @@
  * checks that every code in rules/conditions has a text.
  */
 import { isMessageKey, type MessageArgs, type MessageKey } from '../trace/messages.ts';
-import { countEn, countSv, dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
+import { countEn, countSv, othersSv, dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
 import { labelOf } from './labels.js';
 
 /** A rule condition's name as a person reads it: its Swedish label in quotes (never the code; labels.js). */
@@ -120,7 +120,7 @@ const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', par
 
 /** A shared home (costs/housing.ts): the home's cost, this household's share and the others'. */
 const sharedSv = (a: MessageArgs) =>
-  `${a['label']} för hela bostaden ${K(a['amount']!)}. Bostaden delas med ${a['sharedOthers']} ${Number(a['sharedOthers']) === 1 ? 'person' : 'personer'} som har egna ärenden, och kostnaden fördelas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'} (kommunens riktlinje): hushållets andel är ${K(a['sharedShare']!)}; de andras andel, ${K(a['sharedOthersShare']!)}, hör till deras ärenden. `;
+  `${a['label']} för hela bostaden ${K(a['amount']!)}. Bostaden delas med ${othersSv(a['sharedOthers'])}, och kostnaden fördelas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'} (kommunens riktlinje): hushållets andel är ${K(a['sharedShare']!)}; de andras andel, ${K(a['sharedOthersShare']!)}, hör till deras ärenden. `;
 const sharedEn = (a: MessageArgs) =>
   `${a['label']} for the whole home ${E(a['amount']!)}. The home is shared with ${a['sharedOthers']} ${Number(a['sharedOthers']) === 1 ? 'person' : 'people'} with cases of their own, and the cost is split equally ${a['sharedPolicy'] === 'per-adult' ? 'per adult' : 'per person'} (the municipality's guideline): the household's share is ${E(a['sharedShare']!)}; the others' share, ${E(a['sharedOthersShare']!)}, belongs to their cases. `;
 /** The opening of a housing cost line: the cost, or a shared home's cost and this household's share; then the amount the rest of the line is about. */
@@ -253,7 +253,7 @@ export const sv: Catalogue = {
           ? `Hyran är högre än den skäliga nivån och rådrummet har löpt ut (${dateSv(String(a['endsOn']))}): den överskjutande delen avslås. Kontrollera att nivån gäller hushållet och om hushållet aktivt har sökt billigare boende (då kan rådrummet förlängas).`
           : 'Boendekostnaden är högre än den skäliga nivån: kontrollera att rådrum har getts och att nivån gäller hushållet.',
   'flag.RENT_RADRUM_ENDS': (a) => `Rådrummet för hyran löper ut ${dateSv(String(a['endsOn']))}: detta är sista månaden hela hyran godtas. Från och med ${monthSv(String(a['cutFrom']))} avslås ${K(a['above']!)} per månad om inte rådrummet förlängs; pröva om hushållet aktivt har sökt billigare boende och hur ett avslag påverkar barnen.`,
-  'flag.SHARED_HOUSING_COST': (a) => `Bostaden delas med ${a['others']} ${Number(a['others']) === 1 ? 'person' : 'personer'} som har egna ärenden och bär sin andel av boendekostnaden, ${K(a['othersShare']!)}, fördelat lika ${a['policy'] === 'per-adult' ? 'per vuxen' : 'per person'} enligt kommunens riktlinje: kontrollera att det stämmer med hur kostnaderna faktiskt delas.`,
+  'flag.SHARED_HOUSING_COST': (a) => `Bostaden delas med ${othersSv(a['others'])} och bär sin andel av boendekostnaden, ${K(a['othersShare']!)}, fördelat lika ${a['policy'] === 'per-adult' ? 'per vuxen' : 'per person'} enligt kommunens riktlinje: kontrollera att det stämmer med hur kostnaderna faktiskt delas.`,
   'flag.CHILD_EARNINGS_ABOVE_LIMIT': (a) => `Ett barns eller en skolungdoms arbetsinkomst över ett prisbasbelopp per år räknas med ${K(a['counted']!)}. Lagen säger att den får räknas, inte att den ska: pröva om den ska räknas i detta fall. Den räknas aldrig över barnets egen andel av hushållets kostnader.`,
   'flag.RENT_ARREARS': () => 'Hushållet har hyresskuld: risk för vräkning, pröva bistånd till skulden och kontakt med hyresvärd.',
   'flag.COST_NEEDS_ASSESSMENT': (a) => `Kostnader utanför försörjningsstödet (${a['term'] ?? 'livsföring i övrigt'}) är sökta och ska prövas en och en av handläggare.`,
@@ -284,7 +284,7 @@ export const sv: Catalogue = {
   'child.promptRentRefused': (a) => `Hyran sänks till skälig nivå${a['ceiling'] ? ` (${K(a['ceiling'])})` : ''}; ${K(a['refused']!)} avslås. Risk för flytt och byte av skola.`,
   'child.promptRentArrears': (a) => `Hyresskuld ${K(a['arrears']!)}: risk för vräkning.`,
   'child.promptRentAccepted': (a) => `Hyran är ${K(a['above']!)} över den skäliga nivån men godtas ${a['cutFrom'] ? `under rådrummet; från och med ${monthSv(String(a['cutFrom']))} kan den överskjutande delen avslås` : 'tills hushållet har fått besked och haft rådrum'}. Risk för flytt och byte av skola.`,
-  'child.promptSharedHome': (a) => `Bostaden delas med ${a['others']} ${Number(a['others']) === 1 ? 'person' : 'personer'} med egna ärenden, som bär ${K(a['share']!)} av boendekostnaden.`,
+  'child.promptSharedHome': (a) => `Bostaden delas med ${othersSv(a['others'])}. ${Number(a['others']) === 1 ? 'Den personens' : 'Deras'} del av boendekostnaden är ${K(a['share']!)}.`,
   'child.promptHousingOk': () => 'Boendekostnaden godtas; uppgift om hyresskuld saknas.',
   'child.promptPartTime': (a) => `${a['memberId']} bor här ${a['days']} av ${a['daysInMonth']} dagar`,
   'child.promptConsequence': (a) => `${a['memberId']}: ${K(a['share']!)}`,

@@ -128,9 +128,15 @@ describe('counts in the right number', () => {
     expect(breakdown({ ...family, circumstances: { ...family.circumstances, consecutiveMonthsOnAssistance: 3 } })).toContain('→ 3 månader i följd med försörjningsstöd.');
   });
 
-  it('one other adult in an own case: "1 person med eget ärende"', () => {
+  it('one other adult in an own case: "1 person med eget ärende", "1 person som har ett eget ärende"', () => {
     const h = { ...single, members: [...single.members, { id: 'o1', role: 'other-adult', birthDate: '1960-01-01' }] };
-    expect(breakdown(h)).toContain('sedan 1 person med eget ärende fått sin andel');
+    const text = breakdown(h);
+    expect(text).toContain('sedan 1 person med eget ärende fått sin andel');
+    expect(text).toContain('Bostaden delas med 1 person som har ett eget ärende, och kostnaden fördelas lika per person');
+    expect(text).toContain('  - Bedömning, Delad bostad: Bostaden delas med 1 person som har ett eget ärende och bär sin andel');
+    const family = breakdown({ ...h, members: [...h.members, { id: 'c1', role: 'child', birthDate: '2018-01-01' }] });
+    expect(family).toContain('→ Bostaden delas med 1 person som har ett eget ärende. Den personens del av boendekostnaden är');
+    expect(text).not.toMatch(/1 person (?:som har|med) egna ärenden/);
   });
 });
 

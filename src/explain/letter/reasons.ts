@@ -12,7 +12,7 @@
 import type { Household } from '../../household/types.ts';
 import type { RuleSet } from '../../rulebook/types.ts';
 import type { MessageArgs } from '../../trace/messages.ts';
-import { dateSv, krSv, monthSv } from '../format.ts';
+import { dateSv, krSv, monthSv, othersSv } from '../format.ts';
 import { renderMessage } from '../messages.ts';
 import type { People } from '../people.ts';
 import { capital } from '../people.ts';
@@ -193,7 +193,7 @@ function sharedSentences(ctx: ReasonContext, item: CostItem): string[] {
   const a = item.message.args;
   const others = Number(a['sharedOthers'] ?? 0);
   return [
-    `Bostaden delas med ${others === 1 ? '1 person som har ett eget ärende' : `${others} personer som har egna ärenden`}. ${capital(costLabel(ctx, item.type))} för hela bostaden är ${krSv(String(a['amount']))} i månaden.`,
+    `Bostaden delas med ${othersSv(others)}. ${capital(costLabel(ctx, item.type))} för hela bostaden är ${krSv(String(a['amount']))} i månaden.`,
     `Den delas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'}, enligt kommunens riktlinje. Hushållets del är ${krSv(String(a['sharedShare']))}. ${others === 1 ? 'Den andra personens del' : 'De andras delar'}, ${krSv(String(a['sharedOthersShare']))}, hör till ${others === 1 ? 'den personens eget ärende' : 'deras egna ärenden'}.`,
   ];
 }
