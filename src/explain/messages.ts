@@ -6,7 +6,7 @@
  */
 import { isMessageKey, type MessageArgs, type MessageKey } from '../trace/messages.ts';
 import { dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
-import { labelOf } from './labels.js';
+import { labelOf, reasonLabel } from './labels.js';
 
 /** A rule condition's name as a person reads it: its Swedish label in quotes (never the code; labels.js). */
 const condition = (name: unknown): string => `”${labelOf(String(name)) ?? 'regelvillkor'}”`;
@@ -57,64 +57,20 @@ const lowSv = (label: string | number | undefined) => {
 const altSv = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted'])} i stället för ${K(a['notCounted']!)}.` : '');
 const altEn = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Counted as ${a['likelyType'] ?? a['likely']}, the payable would be ${E(a['counted'])} instead of ${E(a['notCounted']!)}.` : '');
 
-/** Why a monthly proposal goes to a person, in Swedish (the routing reasons are codes in the data). */
-const ROUTE_REASON_SV: Record<string, string> = {
-  NO_PREVIOUS_DECISION: 'inget beslut förra månaden',
-  MEMBER_ADDED: 'ny person i hushållet',
-  MEMBER_GONE: 'en person har lämnat hushållet',
-  CHILD_AGE_BAND_CHANGED: 'barn i ny åldersgrupp',
-  COST_CHANGED: 'ändrad kostnad',
-  DECLARED_INCOME_MISSING: 'redovisad inkomst saknas',
-  DECLARED_INCOME_CHANGED: 'ändrad redovisad inkomst',
-  MISSING_REGISTERED_INCOME: 'registrerad inkomst saknas',
-  NEW_INCOME: 'ny inkomst',
-  INCOME_DROPPED: 'inkomst räknas inte längre',
-  INCOME_CHANGE: 'inkomständring över gränsen',
-  SSBTEK_DAY_CHECK: 'kontrollera antal dagar',
-  STUDY_SUPPORT_NOT_RESUMED: 'studiehjälp saknas i september',
-  OUTCOME_DENY: 'förslaget är avslag',
-  OUTCOME_PARTIAL: 'förslaget är delvis bifall',
-  NEEDS_INFORMATION: 'uppgifter saknas',
-  REQUIRES_ASSESSMENT: 'kräver bedömning',
-  NO_AUTOMATED_DECISION_DELEGATION: 'ingen delegation för automatiserat beslut',
-  PROTECTED_IDENTITY: 'skyddade personuppgifter',
-  UNHANDLED_INCOME: 'ej bedömd inkomst',
-  REGISTERED_INCOME_TO_ASSESS: 'registrerad inkomst att bedöma',
-  AGENCY_ANSWER_MISSING: 'myndighetssvar saknas',
-  DECLARED_DIFFERS_FROM_REGISTERED: 'redovisad och registrerad inkomst skiljer sig',
-  INCOME_FROM_EARLIER_MONTH: 'inkomst från en tidigare månad',
-  CHILD_AFFECTED_BY_REFUSAL: 'avslag som påverkar barn',
-  RENT_ABOVE_CEILING: 'hyra över skälig nivå',
-  RENT_ARREARS: 'hyresskuld',
-  COST_NEEDS_ASSESSMENT: 'kostnad att bedöma',
-  ASSETS_ABOVE_BUFFER: 'egna medel över bufferten',
-  NON_LIQUID_ASSETS: 'tillgångar att bedöma',
-  OTHER_ADULT_IN_HOUSEHOLD: 'annan vuxen i hushållet',
-  APPLICANT_UNDER_18: 'sökande under 18 år',
-  PARTNER_UNDER_18: 'partner under 18 år',
-  CHILD_OVER_20: 'barn över 20 år',
-  BORN_DURING_PERIOD: 'barn fött under månaden',
-  LONG_TERM_ASSISTANCE: 'långvarigt bistånd',
-  CHILD_ALLOWANCE_MISMATCH: 'barnbidraget stämmer inte',
-  NORM_ESTIMATE_USED: 'uppskattad norm',
-  PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL: 'partner står inte till arbetsmarknadens förfogande',
-  ACTIVITY_DECLINED: 'avböjd aktivitet',
-  ACTIVITY_DECLINED_WITH_REASON: 'avböjd aktivitet med skäl',
-  ACTIVITY_DECLINED_BLOCK: 'avböjd aktivitet utan godtagbart skäl',
-  NOT_LAWFULLY_RESIDENT: 'vistas inte lagligen i Sverige',
-  SUBLET_WITHOUT_CONSENT: 'andrahandsuthyrning utan samtycke',
-  UNHANDLED_INCOME_FAMILY: 'ej bedömd inkomst',
-};
-const routeReasonSv = (code: string): string => ROUTE_REASON_SV[code] ?? 'en uppgift att bedöma';
-
 /**
- * A routing reason or flag code in Swedish, as a short label (the queue's filters and columns): the
- * known codes' own words, else null so that the caller can say that the code has no label yet.
+ * A routing reason, flag or missing-fact code in Swedish, as a short label (the queue's filters and
+ * columns, the case view): labels.js's reasonLabel, the one catalogue of the views and the pages;
+ * null for a code without a label (never expected: test/explain/code-labels.test.ts).
  */
 export function reasonLabelSv(code: string): string | null {
-  const text = ROUTE_REASON_SV[code];
-  return text === undefined ? null : text.charAt(0).toUpperCase() + text.slice(1);
+  return reasonLabel(code);
 }
+/** The same label inside a sentence ("Till handläggare: ny inkomst; …"); an acronym keeps its capitals. */
+const routeReasonSv = (code: string): string => {
+  const label = reasonLabel(code);
+  if (label === null) return 'en uppgift att bedöma';
+  return /^.[a-zåäö]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+};
 
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 
