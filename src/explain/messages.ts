@@ -72,6 +72,9 @@ const routeReasonSv = (code: string): string => {
   return /^.[a-zåäö]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 };
 
+/** A member's genitive: the view's own ("Sara Linds", "sökandens"; People.args gives memberIdGen), else the id's ("a1s"). */
+const genSv = (a: MessageArgs): string => String(a['memberIdGen'] ?? `${a['memberId']}s`);
+
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 
 /** A shared home (costs/housing.ts): the home's cost, this household's share and the others'. */
@@ -220,11 +223,11 @@ export const sv: Catalogue = {
   'flag.NORM_ESTIMATE_USED': () => 'Minst ett normbelopp för perioden är en uppskattning (ej verifierat mot SFS): kontrollera mot gällande förordning.',
   // Kept for records written before issue 20 (the partner now goes through the same rule as the applicant).
   'flag.PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökandes make/maka/sambo står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl: pröva om biståndet ska sättas ned.',
-  'flag.NOT_AT_LABOUR_MARKET_DISPOSAL': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl. Villkoret gäller den som kan arbeta och bara försörjningsstödet, så beräkningen avslår inte. En handläggare prövar och väljer: hela beloppet ${K(a['full']!)}; utan ${a['memberId']}s del (${K(a['adultPart']!)}): ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår; eller en nedsättning däremellan.`,
+  'flag.NOT_AT_LABOUR_MARKET_DISPOSAL': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl. Villkoret gäller den som kan arbeta och bara försörjningsstödet, så beräkningen avslår inte. En handläggare prövar och väljer: hela beloppet ${K(a['full']!)}; utan ${genSv(a)} del (${K(a['adultPart']!)}): ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår; eller en nedsättning däremellan.`,
   'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_UNKNOWN_AMOUNT': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl: en handläggare prövar det. Beloppen att välja mellan räknas fram när de uppgifter som saknas finns.`,
   'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_NO_AID': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl; inget bistånd betalas ändå ut denna månad, men det ska dokumenteras.`,
-  'flag.LABOUR_MARKET_REASON_TO_ASSESS': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och anger som skäl ${reasonSv(a)}. Om skälet är godtagbart bedömer en handläggare; förslaget räknar med det tills dess.${a['full'] !== undefined ? ` Godtas det inte: ${K(a['withoutAdultPart']!)} utan ${a['memberId']}s del (barnens del ${K(a['childrenPart']!)} ingår alltid).` : ''}`,
-  'needs.labourMarketDecision': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl, och välja belopp: hela beloppet ${K(a['full']!)}, utan ${a['memberId']}s del ${K(a['withoutAdultPart']!)} (barnens del ingår alltid) eller en nedsättning däremellan.`,
+  'flag.LABOUR_MARKET_REASON_TO_ASSESS': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och anger som skäl ${reasonSv(a)}. Om skälet är godtagbart bedömer en handläggare; förslaget räknar med det tills dess.${a['full'] !== undefined ? ` Godtas det inte: ${K(a['withoutAdultPart']!)} utan ${genSv(a)} del (barnens del ${K(a['childrenPart']!)} ingår alltid).` : ''}`,
+  'needs.labourMarketDecision': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl, och välja belopp: hela beloppet ${K(a['full']!)}, utan ${genSv(a)} del ${K(a['withoutAdultPart']!)} (barnens del ingår alltid) eller en nedsättning däremellan.`,
   'needs.labourMarketDecisionUnknownAmount': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl.`,
   'needs.rentCeilingBasis': (a) => `Ange vad den skäliga boendekostnaden ${K(a['ceiling']!)} bygger på (kommunens riktlinjer eller handläggarens bedömning): ett avslag på den överskjutande hyran ska motiveras med det.`,
 
@@ -254,7 +257,7 @@ export const sv: Catalogue = {
   // Kept for records written before issue 20.
   'alt.childrenPart': (a) => `Pröva att bevilja barnens del trots avslaget för den vuxne: barnens normbelopp och andel av gemensamma kostnader och boende ${K(a['need']!)} minus barnbidrag, underhåll och barnens egna inkomster ${K(a['income']!)} = ${K(a['part']!)}.`,
   'alt.planLabourMarket': (a) => `Upprätta en planering så att ${whoSv(a)} kan stå till arbetsmarknadens förfogande (t.ex. inskrivning på Arbetsförmedlingen).`,
-  'alt.labourMarketRefuseAdultPart': (a) => `Avslå ${a['memberId']}s del (${K(a['adultPart']!)}) och bevilja resten, där barnens del ${K(a['childrenPart']!)} ingår: ${K(a['withoutAdultPart']!)}.`,
+  'alt.labourMarketRefuseAdultPart': (a) => `Avslå ${genSv(a)} del (${K(a['adultPart']!)}) och bevilja resten, där barnens del ${K(a['childrenPart']!)} ingår: ${K(a['withoutAdultPart']!)}.`,
   'alt.labourMarketRefuseAdultsParts': (a) => `Avslå de vuxnas delar (${a['memberId']}: ${K(a['adultPart']!)}) och bevilja resten, där barnens del ${K(a['childrenPart']!)} ingår: ${K(a['withoutAdultPart']!)}.`,
   'alt.labourMarketReduce': (a) => `Sätt ned biståndet med ett belopp som handläggaren bestämmer och motiverar, mellan ${K(a['withoutAdultPart']!)} och ${K(a['full']!)}.`,
   'alt.labourMarketReasonAccepted': (a) => `Om ${a['memberId']} står till arbetsmarknadens förfogande eller har godtagbara skäl: hela beloppet ${K(a['full']!)}.`,
@@ -286,7 +289,7 @@ export const sv: Catalogue = {
   'flag.ACTIVITY_DECLINED': (a) => `${a['memberId'] ?? 'En vuxen'} har avböjt anvisad aktivitet utan godtagbart skäl; inget bistånd betalas ändå ut denna månad, men avböjandet ska dokumenteras.`,
   'flag.ACTIVITY_DECLINED_BLOCK': (a) => `${a['memberId']} har avböjt anvisad aktivitet utan godtagbart skäl: nämnden ska vägra eller sätta ned fortsatt försörjningsstöd. Lagen anger inget belopp, så en handläggare väljer: hela beloppet ${K(a['full']!)}; utan den vuxnes del (${K(a['adultPart']!)}) ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår.`,
   'flag.ACTIVITY_DECLINED_WITH_REASON': (a) => `${a['memberId'] ?? 'En vuxen'} har avböjt anvisad aktivitet med skälet "${a['reason'] ?? ''}": pröva om skälet är godtagbart; annars ska fortsatt försörjningsstöd vägras eller sättas ned.`,
-  'alt.activityRefuseAdultPart': (a) => `Vägra ${a['memberId']}s del (${K(a['adultPart']!)}) och behåll barnens del: ${K(a['withoutAdultPart']!)}.`,
+  'alt.activityRefuseAdultPart': (a) => `Vägra ${genSv(a)} del (${K(a['adultPart']!)}) och behåll barnens del: ${K(a['withoutAdultPart']!)}.`,
   'alt.activityReduce': (a) => `Sätt ned biståndet med ett belopp som handläggaren bestämmer och motiverar, mellan ${K(a['withoutAdultPart']!)} och ${K(a['full']!)}.`,
   'alt.activityReasonAccepted': (a) => `Om skälet för att avböja bedöms som godtagbart: fullt belopp ${K(a['full']!)}.`,
   'child.sanctionPendingNote': () => 'Om biståndet vägras eller sätts ned påverkas barnen. Barnets bästa ska vägas in och dokumenteras innan beslut; barnens del ingår i alla alternativ nedan.',
