@@ -37,7 +37,8 @@ function named(file: string, caseId: string, names: Record<string, string>, prot
   const h = structuredClone(fixture(file)) as unknown as Household;
   h.caseId = caseId;
   for (const m of h.members) {
-    if (names[m.id] !== undefined) m.name = names[m.id];
+    const name = names[m.id];
+    if (name !== undefined) m.name = name;
     if (protect && m.role === 'applicant') m.protectedIdentity = true;
   }
   return h;
