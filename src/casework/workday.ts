@@ -48,7 +48,7 @@ export function proposalOf(cw: CaseWork, decisionId: string): { ok: true; record
   if (CaseWork.isRegistration(record)) return { ok: false, status: 404, problem: { path: 'decisionId', code: 'NOT_A_PROPOSAL', message: `${decisionId} är ett registrerat beslut, inget förslag.` } };
   // As stored (form 1) or rendered from the record's data (form 2, src/store/read.ts).
   const decision = renderedDecision(cw.store, record) as Decision;
-  return { ok: true, record, proposal: { decisionId: record.decisionId, recordHash: record.recordHash, decision } };
+  return { ok: true, record, proposal: { decisionId: record.decisionId, recordHash: record.recordHash, decision, household: JSON.parse(record.inputJson) as unknown } };
 }
 
 function conflict(error: unknown): RegisterResult | null {
@@ -153,7 +153,7 @@ export function changeDecision(cw: CaseWork, decisionId: string, raw: unknown, p
 }
 
 function append(cw: CaseWork, input: RegistrationInput, proposal: ProposalRef, ruleSetVersion: string, purpose: string): RegisterResult {
-  const decision = deriveRegistered(input, proposal.decision, refsOf(cw, ruleSetVersion));
+  const decision = deriveRegistered(input, proposal.decision, refsOf(cw, ruleSetVersion), proposal.household);
   try {
     const ref = cw.register(input, decision, ruleSetVersion, purpose);
     return { ok: true, decisionId: ref.decisionId, recordedAt: ref.recordedAt, decision };
@@ -177,7 +177,7 @@ export function replayRegistration(cw: CaseWork, record: StoredRecord): Registra
   const found = proposalOf(cw, input.proposal.decisionId);
   const integrity = recordContentProblem(record);
   if (!found.ok) return { decisionId: record.decisionId, integrityProblem: integrity?.message ?? found.problem.message, differences: [], identical: false };
-  const again = deriveRegistered(input, found.proposal.decision, refsOf(cw, record.ruleSetVersion));
+  const again = deriveRegistered(input, found.proposal.decision, refsOf(cw, record.ruleSetVersion), found.proposal.household);
   const differences = diffJson(JSON.parse(record.decisionJson), JSON.parse(JSON.stringify(again)));
   return { decisionId: record.decisionId, integrityProblem: integrity?.message ?? null, differences, identical: differences.length === 0 };
 }

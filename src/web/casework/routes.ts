@@ -179,7 +179,9 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     const period = query.period ?? cw.periods()[0] ?? null;
     // The begäran om komplettering of the month (one indexed query): the handling clock's pauses.
     const events = period === null ? new Map() : cw.store.withConnection((db) => eventsOfPeriod(db, period));
-    const all = period === null ? [] : cw.proposalsOf(period).flatMap((r) => queueItem(r, query.today, events.get(monthKey(r.caseId, r.period))) ?? []);
+    // The missing facts name the people; a protected member's name only for the role that may see it.
+    const seesProtectedIdentity = c.get('staff').roles.has('protectedIdentity');
+    const all = period === null ? [] : cw.proposalsOf(period).flatMap((r) => queueItem(r, query.today, events.get(monthKey(r.caseId, r.period)), { seesProtectedIdentity }) ?? []);
     const selected = selectQueue(all, query);
     const who = c.get('staff').user;
     const purpose = purposeOf(c, may.role);
@@ -232,7 +234,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     if (!record) return fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${id} i beslutsregistret.` }]);
     const staff = c.get('staff');
     const today = stockholmDay(options.clock());
-    const base = caseView(cw, record, { today, may: { register: authorize(staff, 'decision.register').ok, stop: authorize(staff, 'payment.stop').ok } });
+    const base = caseView(cw, record, { today, seesProtectedIdentity: staff.roles.has('protectedIdentity'), may: { register: authorize(staff, 'decision.register').ok, stop: authorize(staff, 'payment.stop').ok } });
     // Issue 30: due day and working days used (to the server's day), begäran om komplettering and appeals.
     const view = { ...base, ...handlingOf(cw, base.caseId, base.period, base.routing, base.caseId === null ? [] : cw.lineage(base.caseId, base.period), today), mayRecord: { completion: authorize(staff, 'completion.record').ok, appeal: authorize(staff, 'appeal.record').ok } };
     cw.log([{ who: staff.user, role: may.role, action: 'case.read', caseId: record.caseId, decisionId: record.decisionId, purpose: purposeOf(c, may.role) }]);
