@@ -11,7 +11,7 @@
  * prints is captured on its way to the printer, and the stored PDF is checked to be those very bytes.
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaffDirectory } from '../../src/casework/staffDirectory.ts';
@@ -22,7 +22,7 @@ import { letterText } from '../../src/explain/letter/document.ts';
 import { createApp } from '../../src/web/app.ts';
 import { printLetterPdf } from '../../src/web/casework/routes.ts';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
-import { tempDir } from '../batch/support.ts';
+import { cli, tempDir } from '../batch/support.ts';
 import { fixture, rulesFor } from '../support/engine.ts';
 import { boardOf, letterheadRules, SIGNER, SIGNER_LOGIN, STAFF_DIRECTORY } from './support/letterhead.ts';
 import { as, CASEWORKER, childAnswersFor, morning, type Morning } from './support/workday.ts';
@@ -224,6 +224,30 @@ describe('the registered letter is fit to send', () => {
     const text = printedText(named.printed.at(-1)!.html);
     expect(text).toContain('Olle Kand, enhetschef');
     expect(text).not.toContain('okand01');
+  }, 120_000);
+});
+
+describe('letter --registered --made-by: made from the command line the same way', () => {
+  it('takes the nämnd from --rules (refused without it) and signs with the name and title the registration keeps', async () => {
+    const c = (await openCases((x) => !isProtected(x)))[0]!;
+    const noPrinter = createApp({ rulebook: book, storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => NOW, staffDirectory: STAFF_DIRECTORY, printLetter: null });
+    const r = await noPrinter.request(`/api/cases/${c.decisionId}/decision`, { method: 'POST', body: JSON.stringify(registration(c)), headers: { ...DECIDE, 'Content-Type': 'application/json' } });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const { decisionId, letter } = (await r.json()) as { decisionId: string; letter: Letter };
+    expect(letter).toMatchObject({ status: 'not-made', code: 'NO_PRINTER' });
+    const out = join(dir, 'cli-brev.pdf');
+    // The project's rules name no municipality: no nämnd, no letter.
+    const bare = await cli(['letter', '--registered', decisionId, '--store', m.store, '--out', out, '--made-by', 'IT-drift: Kim']);
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain(`rules/municipal/${c.household.municipality}.json`);
+    const directory = join(dir, 'staff.json');
+    writeFileSync(directory, JSON.stringify({ staff: [{ user: 'nobody', name: 'Ingen Alls', title: 'handläggare' }] }));
+    // The registration keeps the name and title it was made with; the file is only asked for a login without them.
+    const made = await cli(['letter', '--registered', decisionId, '--store', m.store, '--out', out, '--made-by', 'IT-drift: Kim', '--rules', join(dir, 'rules'), '--staff-directory', directory]);
+    expect(made.status, made.stderr).toBe(0);
+    const view = (await (await main.get(`/api/cases/${c.decisionId}`)).json()) as { letters: Record<string, Letter> };
+    expect(view.letters[decisionId]).toMatchObject({ status: 'stored', sha256: sha(readFileSync(out)) });
+    expect(made.stderr).toContain('made');
   }, 120_000);
 });
 
