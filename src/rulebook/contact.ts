@@ -55,6 +55,19 @@ export function municipalContact(book: Rulebook, municipality: string | null): M
   };
 }
 
+/** The days of an opening-hours row as runs of consecutive weekdays, each day as its index (0 = Monday): [[0, 1, 2, 3, 4], [6]]. */
+export function weekdayRuns(days: readonly Weekday[]): number[][] {
+  const order: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const idx = [...new Set(days.map((d) => order.indexOf(d)))].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const i of idx) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === i - 1) last.push(i);
+    else runs.push([i]);
+  }
+  return runs;
+}
+
 /** True when the file names nothing a resident could use: the page gives the general advice only. */
 export function isGeneric(c: MunicipalContact): boolean {
   return c.name === null && c.phone === null && c.address === null && c.openingHours === null && c.eService === null && c.emergencyPhone === null;

@@ -184,8 +184,11 @@ describe('the registered letter is fit to send', () => {
     expect(text).toContain(`${SIGNER.name}, ${SIGNER.title}`);
     for (const line of PROTECTED_ADDRESS) expect(text).not.toContain(line);
     expect((await main.get(`/api/decisions/${decisionId}/letter`)).status).toBe(200);
-    // Only the role for skyddade personuppgifter gets the letter at all.
+    // Only the role for skyddade personuppgifter gets the letter at all, and the case view masks the address for everyone else.
     expect((await main.get(`/api/decisions/${decisionId}/letter`, CASEWORKER)).status).toBe(403);
+    const masked = await (await main.get(`/api/cases/${c.decisionId}`, CASEWORKER)).text();
+    expect(masked).toContain('Skyddad identitet');
+    for (const line of PROTECTED_ADDRESS) expect(masked).not.toContain(line);
   }, 120_000);
 
   it('a municipality whose rules give no nämnd details gets no letter, is told what to add, and gets it once the rules have them', async () => {

@@ -5,7 +5,7 @@
  * field. Nothing is invented: a detail the file does not give is left out, and a letter that would lack
  * the nämnd's name, its postal address or every way to reach it is not made (`officeMissing`).
  */
-import type { MunicipalContact, OpeningHours, Weekday } from '../../rulebook/contact.ts';
+import { weekdayRuns, type MunicipalContact, type OpeningHours } from '../../rulebook/contact.ts';
 
 export interface BoardOffice {
   /** "Socialnämnden i Exempelstad". */
@@ -31,21 +31,14 @@ export function officeMissing(o: BoardOffice): string[] {
   return missing;
 }
 
-const WEEKDAY_SV: Readonly<Record<Weekday, string>> = { mon: 'måndag', tue: 'tisdag', wed: 'onsdag', thu: 'torsdag', fri: 'fredag', sat: 'lördag', sun: 'söndag' };
-const ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** Monday first, as weekdayRuns counts them. */
+const WEEKDAY_SV: readonly string[] = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
 
 /** Opening hours in Swedish: "måndag–fredag 08:00–16:00; lördag 10:00–12:00". */
 export function hoursSv(rows: readonly OpeningHours[]): string {
   return rows
     .map((r) => {
-      const idx = [...new Set(r.days.map((d) => ORDER.indexOf(d)))].sort((a, b) => a - b);
-      const runs: number[][] = [];
-      for (const i of idx) {
-        const last = runs[runs.length - 1];
-        if (last && last[last.length - 1] === i - 1) last.push(i);
-        else runs.push([i]);
-      }
-      const days = runs.map((run) => (run.length >= 3 ? `${WEEKDAY_SV[ORDER[run[0]!]!]}–${WEEKDAY_SV[ORDER[run[run.length - 1]!]!]}` : run.map((i) => WEEKDAY_SV[ORDER[i]!]).join(', '))).join(', ');
+      const days = weekdayRuns(r.days).map((run) => (run.length >= 3 ? `${WEEKDAY_SV[run[0]!]}–${WEEKDAY_SV[run[run.length - 1]!]}` : run.map((i) => WEEKDAY_SV[i]).join(', '))).join(', ');
       return `${days} ${r.opens}–${r.closes}`;
     })
     .join('; ');
