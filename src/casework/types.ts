@@ -91,6 +91,12 @@ export interface RegistrationInput {
    * texts are the proposal's own (member ids), and a replay derives them that way.
    */
   readonly pointTexts?: 'names';
+  /**
+   * The decision maker's name and title as the letter is signed, from the municipality's staff
+   * directory at registration (staffDirectory.ts). Absent when the directory did not name the person
+   * (and in registrations made before it existed): the letter then looks the login up in the directory.
+   */
+  readonly signedBy?: { readonly name: string; readonly title: string };
 }
 
 export type ItemKind = 'flag' | 'missing' | 'child';
