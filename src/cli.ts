@@ -37,9 +37,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       its HTML with --out; stderr names the file and its sha256. --answers: the caseworker's answers
       and notes (the child's views, the weighing; a note only when marked forLetter). No letter can be
       sent yet: exit 1 with why. The worksheet is never in it.
-  letter --registered DECISION_ID --out FILE.pdf [--store PATH] [--made-by NAME]
+  letter --registered DECISION_ID --out FILE.pdf [--store PATH] [--made-by NAME [--rules DIR] [--staff-directory FILE]]
       The letter stored beside a registered decision (docs/letters.md), byte for byte after checking
-      its sha256; when none was made at registration, --made-by NAME makes and stores it now.`,
+      its sha256; when none was made at registration, --made-by NAME makes and stores it now, with the
+      nämnd's details from rules/municipal/KOD.json and the decision maker's name and title from
+      --staff-directory (docs/workday.md).`,
   },
   batch: {
     run: async (args, io) => (await import('./cli/batch.ts')).batchCommand(args, io),
@@ -114,12 +116,14 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: {
     run: async (args, io) => (await import('./cli/serve.ts')).serveCommand(args, io),
     usage: `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--payer FILE]
+        [--staff-directory FILE]
       Caseworker preview: a web page and JSON API (docs/web.md) on 127.0.0.1:8787 by default
       (--port 0: any free port). Prints the URL; Ctrl+C or SIGTERM stops it. Answers only requests
       addressed to its own address (DNS rebinding); --allow-host adds a name ('*': any). With
       --trust-proxy-auth, the caseworker's workday (docs/workday.md): /queue, the case view where a
       decision is registered once in the store's chain, and /utbetalningar, whose payment file names
-      the payer of --payer FILE (docs/payments.md).
+      the payer of --payer FILE (docs/payments.md); a registered decision's letter is signed with the
+      decision maker's name and title from --staff-directory FILE (docs/workday.md).
       Also the public resident page /invanare/ (docs/invanare.md; --municipality: whose contact
       details from rules/municipal/KOD.json it shows) and Kontaktcenter's case lookup
       /kontaktcenter/ [--trust-proxy-auth [--auth-user-header H] [--auth-roles-header H]

@@ -4,6 +4,7 @@
  */
 import type { Household, InputIssue } from './household/types.ts';
 import type { NeedsInformation } from './output/types.ts';
+import type { NeedsCode } from './output/codes.ts';
 import { daysInMonth, firstDayOf, lastDayOf, type IsoDate } from './period/index.ts';
 import type { LegalRef, RuleSet } from './rulebook/types.ts';
 import { Trace } from './trace/index.ts';
@@ -44,7 +45,7 @@ export function createContext(household: Household, rules: RuleSet, warnings: re
 /** Records a missing fact with its message (the views render its text). */
 export function needInformation(
   ctx: Context,
-  entry: { code: string; field: string; blocking: boolean; legalRef?: string; key: MessageKey; args?: MessageArgs },
+  entry: { code: NeedsCode; field: string; blocking: boolean; legalRef?: string; key: MessageKey; args?: MessageArgs },
 ): void {
   const args = entry.args ?? {};
   ctx.needsInformation.push({

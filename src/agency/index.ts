@@ -16,6 +16,7 @@
  */
 import { legal, needInformation, type Context } from '../context.ts';
 import type { Flag, RegisteredPaymentOut, RegisteredUse } from '../output/types.ts';
+import type { FlagCode } from '../output/codes.ts';
 import type { Message, MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { Income, RegisteredIncome } from '../household/types.ts';
 import { formatKronor, sum, type Ore } from '../money/index.ts';
@@ -79,7 +80,7 @@ export function canonicalOrder(a: RegisteredIncome, b: RegisteredIncome): number
   );
 }
 
-function flag(ctx: Context, code: string, severity: Flag['severity'], args: MessageArgs, extra: Pick<Flag, 'memberId' | 'agency' | 'benefit' | 'amounts' | 'paymentIndex' | 'blocksLetter'>, key: MessageKey = `flag.${code}` as MessageKey): Flag {
+function flag(ctx: Context, code: FlagCode, severity: Flag['severity'], args: MessageArgs, extra: Pick<Flag, 'memberId' | 'agency' | 'benefit' | 'amounts' | 'paymentIndex' | 'blocksLetter'>, key: MessageKey = `flag.${code}` as MessageKey): Flag {
   return { code, severity, legalRef: legal(ctx, 'agencyData').ref, message: { key, args }, ...extra };
 }
 

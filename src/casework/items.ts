@@ -4,8 +4,9 @@
  * question the proposal requires an answer to (answered), each with the person's comment. Sundsvall
  * acknowledges its warnings one by one; so does this.
  */
-import { renderMessage } from '../explain/messages.ts';
-import type { MessageArgs, MessageKey } from '../trace/messages.ts';
+import { pointTextSv } from '../explain/casework.ts';
+import type { People } from '../explain/people.ts';
+import type { MessageArgs } from '../trace/messages.ts';
 import type { Acknowledgement, AcknowledgedItem, Item } from './types.ts';
 
 /** The parts of a proposal this module reads (a stored proposal, with or without rendered texts). */
@@ -16,14 +17,13 @@ export interface ProposalItems {
   readonly childImpact?: { readonly prompts?: readonly { readonly id: string; readonly number: number; readonly question: string; readonly requiresAnswer: boolean }[] } | null;
 }
 
-/** A point's Swedish text: as the proposal rendered it, else rendered from its message here. */
-function textOf(x: { readonly code: string; readonly text?: string; readonly message?: { readonly key: string; readonly args: MessageArgs } }): string {
-  if (typeof x.text === 'string') return x.text;
-  if (x.message) return renderMessage('sv', x.message.key as MessageKey, x.message.args);
-  return x.code;
-}
-
-export function itemsOf(p: ProposalItems): Item[] {
+/**
+ * The points of a proposal. `people`: the household's people (People.fromInput of the stored input),
+ * so that a point names the person ("Sara Lind står inte till …"); without them, the proposal's own
+ * texts (registrations made before the points named people are derived that way: pointTexts).
+ */
+export function itemsOf(p: ProposalItems, people: People | null = null): Item[] {
+  const textOf = (x: Parameters<typeof pointTextSv>[0]) => pointTextSv(x, people);
   const items: Item[] = [];
   p.flags.forEach((f, i) => items.push({ id: `flag-${i + 1}-${f.code}`, kind: 'flag', code: f.code, severity: f.severity, text: textOf(f), question: null }));
   p.needsInformation.forEach((n, i) => items.push({ id: `need-${i + 1}-${n.code}`, kind: 'missing', code: n.code, severity: null, text: textOf(n), question: null }));

@@ -36,7 +36,7 @@ function personnummerForms(pnr: string): string[] {
   return [...forms];
 }
 
-/** Every text that identifies a protected member (and, when the applicant is protected, the household's address), longest first. */
+/** Every text that identifies a protected member (and, when the applicant is protected, the household's address; when any member is, the letter's address lines), longest first. */
 export function protectedTexts(household: unknown): string[] {
   const texts = new Set<string>();
   const add = (v: unknown) => {
@@ -52,6 +52,9 @@ export function protectedTexts(household: unknown): string[] {
     }
     if (m['role'] === 'applicant' && isObject(household)) for (const field of IDENTIFYING_FIELDS) if (field !== 'name' && field !== 'personnummer') add(household[field]);
   }
+  // The letter's address block (docs/household.md "letterhead") is the home of every member: masked when any member is protected.
+  const letterhead = isObject(household) && texts.size > 0 ? household['letterhead'] : undefined;
+  if (isObject(letterhead) && Array.isArray(letterhead['applicantAddress'])) for (const line of letterhead['applicantAddress']) add(line);
   return [...texts].sort((a, b) => b.length - a.length);
 }
 

@@ -4,11 +4,11 @@
  * naming the parameter); the rows come from the store (CaseWork.proposalsOf), already reduced to what
  * the queue shows. Codes stay codes here; their Swedish words are added by the web layer.
  */
-import { renderMessage } from '../explain/messages.ts';
+import { pointTextSv, type PointLike } from '../explain/casework.ts';
+import { People } from '../explain/people.ts';
 import { parseKronor } from '../money/index.ts';
 import { isIsoDate, parsePeriod } from '../period/index.ts';
 import type { ProposalRow } from '../store/casework.ts';
-import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { Routing } from '../monthly/propose.ts';
 import { dueOnAfterPauses, workingDaysUsed } from '../monthly/workdays.ts';
 import { NO_EVENTS, openAppeal, openCompletion, pausesOf, type CaseMonthEvents } from './caseEvents.ts';
@@ -137,19 +137,20 @@ export interface QueueItem {
   readonly registered: { readonly decisionId: string; readonly outcome: string; readonly payable: string; readonly decidedOn: string; readonly decidedBy: string; readonly changeKind: string | null } | null;
 }
 
-type Text = { readonly code: string; readonly text?: string; readonly message?: { readonly key: string; readonly args: MessageArgs } };
-const textOf = (n: Text): string => n.text ?? (n.message ? renderMessage('sv', n.message.key as MessageKey, n.message.args) : n.code);
+type Text = PointLike;
 
 /**
  * One store row as a queue item, or null for a proposal the queue does not show (an automated decision).
  * `events`: the case and month's begäran om komplettering and appeals (src/store/caseEvents.ts).
  */
-export function queueItem(row: ProposalRow, today: string, events: CaseMonthEvents = NO_EVENTS): QueueItem | null {
+export function queueItem(row: ProposalRow, today: string, events: CaseMonthEvents = NO_EVENTS, options: { readonly seesProtectedIdentity?: boolean } = {}): QueueItem | null {
   const routing = row.routing === null ? null : (JSON.parse(row.routing) as Routing);
   if (routing?.automated) return null;
   const needs = (JSON.parse(row.needs ?? '[]') as Text[] | null) ?? [];
   const flags = (JSON.parse(row.flags ?? '[]') as { code: string; severity: string }[] | null) ?? [];
   const members = (JSON.parse(row.members ?? '[]') as { role?: string }[] | null) ?? [];
+  // The people named in the missing facts; a protected member's name only for the role that may see it.
+  const people = People.fromInput({ period: row.period, members }, { masked: options.seesProtectedIdentity !== true });
   const reasons = routing ? [...routing.reasons] : [...new Set([...(needs.length > 0 ? ['NEEDS_INFORMATION'] : []), ...flags.filter((f) => f.severity === 'block' || f.severity === 'assessment').map((f) => f.code)])];
   const decided = row.registered !== null;
   const dueOn = routing?.dueOn ?? null;
@@ -173,7 +174,7 @@ export function queueItem(row: ProposalRow, today: string, events: CaseMonthEven
     outcome: row.outcome,
     payable: row.payable,
     reasons,
-    missing: needs.map((n) => ({ code: n.code, text: textOf(n) })),
+    missing: needs.map((n) => ({ code: n.code, text: pointTextSv(n, people) })),
     hasChildren: members.some((m) => m.role === 'child'),
     previousDecisionId: routing?.previousDecisionId ?? null,
     registered: row.registered === null ? null : { decisionId: row.registered.decisionId, outcome: row.registered.outcome, payable: row.registered.payable, decidedOn: row.registered.decidedOn, decidedBy: row.registered.decidedBy, changeKind: row.registered.changeKind },

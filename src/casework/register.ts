@@ -17,6 +17,7 @@
 import { add, formatKronor, parseKronor, subtract, sum, ZERO, type Ore } from '../money/index.ts';
 import { isIsoDate } from '../period/index.ts';
 import { checkAccount } from './accounts.ts';
+import { People } from '../explain/people.ts';
 import { itemsOf, matchAcknowledgements, type ProposalItems } from './items.ts';
 import {
   CHANGE_KINDS,
@@ -49,6 +50,8 @@ export interface ProposalRef {
     readonly outcome: string;
     readonly payable: string | null;
   };
+  /** The household as stored with the proposal (its input): the points name its people. Absent: the proposal's own texts. */
+  readonly household?: unknown;
 }
 
 export interface RegistrationContext {
@@ -206,7 +209,8 @@ export function readRegistration(raw: unknown, ctx: RegistrationContext): { ok: 
   }
 
   // The points to mark: those of this proposal; a change on the same proposal keeps the first decision's marks.
-  const items = itemsOf(p);
+  const people = ctx.proposal.household === undefined ? null : People.fromInput(ctx.proposal.household);
+  const items = itemsOf(p, people);
   const sameProposal = ctx.changes !== null && ctx.changes.proposalId === ctx.proposal.decisionId;
   let acknowledgements = readAcknowledgements(raw['acknowledgements'], problems);
   if (sameProposal && acknowledgements.length === 0) acknowledgements = ctx.changes!.acknowledged.map((a) => ({ item: a.item, comment: a.comment }));
@@ -253,6 +257,7 @@ export function readRegistration(raw: unknown, ctx: RegistrationContext): { ok: 
       payments,
       alreadyPaid,
       journalNote,
+      ...(people !== null ? { pointTexts: 'names' as const } : {}),
     },
   };
 }
@@ -269,8 +274,10 @@ export interface RegisteredRefs {
  * The registered decision a registration gives: pure, from the stored input, the proposal and the
  * rule set's references (replay derives it again and compares).
  */
-export function deriveRegistered(input: RegistrationInput, proposal: ProposalRef['decision'], refs: RegisteredRefs): RegisteredDecision {
-  const matched = matchAcknowledgements(itemsOf(proposal), input.acknowledgements);
+export function deriveRegistered(input: RegistrationInput, proposal: ProposalRef['decision'], refs: RegisteredRefs, household?: unknown): RegisteredDecision {
+  // The points' texts as they were written: naming the people (pointTexts 'names'), or as the proposal gave them.
+  const people = input.pointTexts === 'names' && household !== undefined ? People.fromInput(household) : null;
+  const matched = matchAcknowledgements(itemsOf(proposal, people), input.acknowledgements);
   const acknowledged = matched.ok ? matched.acknowledged : [];
   const payable = parseKronor(input.payable)!;
   const paid = input.alreadyPaid.reduce<Ore>((s, a) => add(s, parseKronor(a.amount)!), ZERO);

@@ -85,6 +85,18 @@ export interface RegistrationInput {
    * in the letter. Absent when none were given (registrations before issue 21 item 2 have none).
    */
   readonly childAnswers?: readonly { readonly promptId: string; readonly memberId?: string; readonly answer: string }[];
+  /**
+   * 'names': the points' texts (acknowledged[].text, the journal note) name the household's people
+   * ("Sara Lind står inte till …"), as from December 2026. Absent in registrations made before: their
+   * texts are the proposal's own (member ids), and a replay derives them that way.
+   */
+  readonly pointTexts?: 'names';
+  /**
+   * The decision maker's name and title as the letter is signed, from the municipality's staff
+   * directory at registration (staffDirectory.ts). Absent when the directory did not name the person
+   * (and in registrations made before it existed): the letter then looks the login up in the directory.
+   */
+  readonly signedBy?: { readonly name: string; readonly title: string };
 }
 
 export type ItemKind = 'flag' | 'missing' | 'child';

@@ -16,6 +16,7 @@ import { readChildAnswers, type ChildAnswersRead } from './childAnswers.ts';
 import { itemsOf } from './items.ts';
 import { parseHousehold } from '../household/parse.ts';
 import type { Household } from '../household/types.ts';
+import type { Signer } from './staffDirectory.ts';
 import type { RegisteredDecision, RegistrationInput } from './types.ts';
 
 export interface Person {
@@ -24,6 +25,8 @@ export interface Person {
   readonly role: string;
   /** The point of the delegation order the person decides under, from the login proxy. */
   readonly delegation: string;
+  /** The person's name and title from the staff directory (staffDirectory.ts), stored in the registration for its letter; null or absent when the directory does not name them. */
+  readonly signer?: Signer | null;
 }
 
 export type RegisterResult =
@@ -48,7 +51,7 @@ export function proposalOf(cw: CaseWork, decisionId: string): { ok: true; record
   if (CaseWork.isRegistration(record)) return { ok: false, status: 404, problem: { path: 'decisionId', code: 'NOT_A_PROPOSAL', message: `${decisionId} är ett registrerat beslut, inget förslag.` } };
   // As stored (form 1) or rendered from the record's data (form 2, src/store/read.ts).
   const decision = renderedDecision(cw.store, record) as Decision;
-  return { ok: true, record, proposal: { decisionId: record.decisionId, recordHash: record.recordHash, decision } };
+  return { ok: true, record, proposal: { decisionId: record.decisionId, recordHash: record.recordHash, decision, household: JSON.parse(record.inputJson) as unknown } };
 }
 
 function conflict(error: unknown): RegisterResult | null {
@@ -117,7 +120,7 @@ export function registerDecision(cw: CaseWork, proposalId: string, raw: unknown,
   const child = childAnswersOf(cw, raw, record, proposal);
   const read = withChildAnswers(withObstacles(readRegistration(child.raw, { proposal, user: person.user, role: person.role, delegation: person.delegation, changes: null }), record, proposal.decision.period, obstacles), child.read);
   if (!read.ok) return { ok: false, status: 400, problems: read.problems };
-  return append(cw, read.input, proposal, record.ruleSetVersion, purpose);
+  return append(cw, signed(read.input, person), proposal, record.ruleSetVersion, purpose);
 }
 
 /**
@@ -149,11 +152,14 @@ export function changeDecision(cw: CaseWork, decisionId: string, raw: unknown, p
     changes: { decisionId, recordHash: current.record.recordHash, proposalId: current.input.proposal.decisionId, acknowledged: current.decision.acknowledged, alreadyPaid: cw.paidIn(line) },
   }), found.record, found.proposal.decision.period, obstacles), child.read);
   if (!read.ok) return { ok: false, status: 400, problems: read.problems };
-  return append(cw, read.input, found.proposal, found.record.ruleSetVersion, purpose);
+  return append(cw, signed(read.input, person), found.proposal, found.record.ruleSetVersion, purpose);
 }
 
+/** The registration with the decision maker's name and title, when the staff directory names them. */
+const signed = (input: RegistrationInput, person: Person): RegistrationInput => (person.signer ? { ...input, signedBy: { name: person.signer.name, title: person.signer.title } } : input);
+
 function append(cw: CaseWork, input: RegistrationInput, proposal: ProposalRef, ruleSetVersion: string, purpose: string): RegisterResult {
-  const decision = deriveRegistered(input, proposal.decision, refsOf(cw, ruleSetVersion));
+  const decision = deriveRegistered(input, proposal.decision, refsOf(cw, ruleSetVersion), proposal.household);
   try {
     const ref = cw.register(input, decision, ruleSetVersion, purpose);
     return { ok: true, decisionId: ref.decisionId, recordedAt: ref.recordedAt, decision };
@@ -177,7 +183,7 @@ export function replayRegistration(cw: CaseWork, record: StoredRecord): Registra
   const found = proposalOf(cw, input.proposal.decisionId);
   const integrity = recordContentProblem(record);
   if (!found.ok) return { decisionId: record.decisionId, integrityProblem: integrity?.message ?? found.problem.message, differences: [], identical: false };
-  const again = deriveRegistered(input, found.proposal.decision, refsOf(cw, record.ruleSetVersion));
+  const again = deriveRegistered(input, found.proposal.decision, refsOf(cw, record.ruleSetVersion), found.proposal.household);
   const differences = diffJson(JSON.parse(record.decisionJson), JSON.parse(JSON.stringify(again)));
   return { decisionId: record.decisionId, integrityProblem: integrity?.message ?? null, differences, identical: differences.length === 0 };
 }

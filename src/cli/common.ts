@@ -7,6 +7,7 @@ import { escapeControls } from '../household/echo.ts';
 import { MAX_HOUSEHOLD_BYTES } from '../household/limits.ts';
 import { NO_ARGS, problem, type InputProblem } from '../household/problems.ts';
 import { projectPath } from '../paths.ts';
+import { readStaffDirectory, type StaffDirectory } from '../casework/staffDirectory.ts';
 
 /** Wrong use of a command (unknown option, missing argument): exit 2 with the message. */
 export class UsageError extends Error {}
@@ -88,4 +89,17 @@ export function problemLines(problems: readonly InputProblem[], file: string, la
   let out = '';
   for (const p of problems) out += `${escapeControls(`${p.path === '(household)' ? file : p.path}: ${problemMessage(p, lang)}`)}\n`;
   return out;
+}
+
+/** The staff directory (docs/workday.md): a JSON file { "staff": [{ user, name, title }] }. */
+export function staffDirectoryFrom(path: string): StaffDirectory {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--staff-directory ${path}: ${(error as Error).message}`);
+  }
+  const read = readStaffDirectory(raw);
+  if (!read.ok) throw new UsageError(`--staff-directory ${path}: ${read.problems.join('; ')}`);
+  return read.directory;
 }

@@ -27,7 +27,7 @@ import { letterHtml, letterText } from '../explain/letter/document.ts';
 import { loadRulebook } from '../rulebook/load.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import { escapeControls } from '../household/echo.ts';
-import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_ENGINE, EXIT_OK, problemLines, processIo, readJsonFile, rulesDir, staffDirectoryFrom, UsageError, type CliIo } from './common.ts';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -96,7 +96,7 @@ export async function runLetter(file: string, options: LetterOptions, io: CliIo 
  * stored yet (no Chromium at registration), --made-by NAME makes it now through the same builder,
  * stores it (logged as made by NAME from the command line) and writes it. stderr names its sha256.
  */
-export async function runRegisteredLetter(decisionId: string, options: { store: string | undefined; out: string | undefined; madeBy: string | undefined }, io: CliIo = processIo()): Promise<number> {
+export async function runRegisteredLetter(decisionId: string, options: { store: string | undefined; out: string | undefined; madeBy: string | undefined; rules?: string | undefined; staffDirectory?: string | undefined }, io: CliIo = processIo()): Promise<number> {
   const fail = (line: string, code: number) => {
     io.stderr.write(`${escapeControls(line)}\n`);
     return code;
@@ -120,7 +120,9 @@ export async function runRegisteredLetter(decisionId: string, options: { store: 
       if (options.madeBy === undefined) return fail(`${decisionId}: its letter is not made yet; give --made-by NAME to make and store it now`, EXIT_ENGINE);
       const { makeRegisteredLetter } = await import('../casework/letter.ts');
       const { htmlToPdf } = await import('./pdf.ts');
-      const made = await makeRegisteredLetter(cw, decisionId, (html) => htmlToPdf(html), { user: options.madeBy, role: 'kommandorad' }, 'brev framställt från kommandoraden', () => new Date());
+      // The nämnd's details from the rules and the decision maker's name and title from the staff directory, as the server makes it.
+      const office = { book: loadRulebook(rulesDir(options.rules, io.env)), directory: options.staffDirectory === undefined ? null : staffDirectoryFrom(options.staffDirectory) };
+      const made = await makeRegisteredLetter(cw, decisionId, office, (html: string) => htmlToPdf(html), { user: options.madeBy, role: 'kommandorad' }, 'brev framställt från kommandoraden', () => new Date());
       if (made.status !== 'stored') return fail(`${decisionId}: ${made.message}`, EXIT_ENGINE);
       letter = made.letter;
     }
@@ -149,11 +151,12 @@ export async function letterCommand(args: string[], io: CliIo = processIo()): Pr
       registered: { type: 'string' },
       store: { type: 'string' },
       'made-by': { type: 'string' },
+      'staff-directory': { type: 'string' },
     },
   });
   if (values.registered !== undefined) {
     if (positionals.length !== 0) throw new UsageError('letter --registered: give the decision id, no household file');
-    return runRegisteredLetter(values.registered, { store: values.store, out: values.out, madeBy: values['made-by'] }, io);
+    return runRegisteredLetter(values.registered, { store: values.store, out: values.out, madeBy: values['made-by'], rules: values.rules, staffDirectory: values['staff-directory'] }, io);
   }
   if (positionals.length !== 1) throw new UsageError('letter: give one household file');
   return runLetter(positionals[0]!, { out: values.out, answers: values.answers, decidedBy: values['decided-by'], decidedOn: values['decided-on'], title: values.title, delegation: values.delegation, rules: values.rules }, io);

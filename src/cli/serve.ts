@@ -1,5 +1,5 @@
 /**
- * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--trust-proxy-auth …] [--payer FILE]` (issues 5, 9, 11, 12, 13, 29): the caseworker preview, a page and a JSON API
+ * `serve [--port P] [--host H] [--allow-host NAME]... [--rules DIR] [--municipality KOD] [--store PATH] [--trust-proxy-auth …] [--payer FILE] [--staff-directory FILE]` (issues 5, 9, 11, 12, 13, 29): the caseworker preview, a page and a JSON API
  * (src/web/app.ts, docs/web.md). Binds 127.0.0.1:8787 by default, prints the URL, and on SIGINT or
  * SIGTERM stops accepting requests, closes open connections and exits 0.
  */
@@ -10,7 +10,7 @@ import { readPayer, type Payer } from '../casework/pain001.ts';
 import { DEFAULT_AUTH, type StaffOptions } from '../web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../web/server.ts';
 import { storePath } from '../store/store.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, processIo, rulesDir, UsageError, type CliIo } from './common.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, processIo, rulesDir, staffDirectoryFrom, UsageError, type CliIo } from './common.ts';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -72,6 +72,8 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
       'staff-role': { type: 'string' },
       // Who pays: the payment file's debtor (issue 22, docs/payments.md). Without it, export answers 503.
       payer: { type: 'string' },
+      // The decision makers' names and titles by login (docs/workday.md): the letters are signed with them.
+      'staff-directory': { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -86,12 +88,13 @@ export async function serveCommand(args: string[], io: CliIo = processIo()): Pro
   }
   const staff = staffOptions(values);
   const payer = values.payer === undefined ? undefined : payerFrom(values.payer);
+  const staffDirectory = values['staff-directory'] === undefined ? undefined : staffDirectoryFrom(values['staff-directory']);
 
   let server: RunningServer;
   try {
     // The decision store: the caseworker's workday (the queue, the case view, registered decisions and
     // payments, issue 22) and Kontaktcenter's lookup use it.
-    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff, ...(payer ? { payer } : {}), ...(municipality !== undefined ? { municipality } : {}) });
+    server = await startServer({ rulebook, port, host, allowHosts: values['allow-host'] ?? [], storePath: staff.storePath, staff, ...(payer ? { payer } : {}), ...(staffDirectory ? { staffDirectory } : {}), ...(municipality !== undefined ? { municipality } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {

@@ -43,6 +43,7 @@ import { computeNorm, type NormResult } from '../norm/index.ts';
 import { firstDayOf, formatPeriod } from '../period/index.ts';
 import { shareOf } from '../shares/index.ts';
 import type { Flag, Outcome, Reason } from '../output/types.ts';
+import { flagCode, needsCode } from '../output/codes.ts';
 import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import type { DecisionData, DecisionFigures } from './types.ts';
 import { assessUnclassifiedPayments } from './unassessed.ts';
@@ -70,9 +71,9 @@ function handleEvent(ctx: Context, flags: Flag[], r: RuleResult, argsFor: Readon
   if (r.event.type === 'needs-information') {
     // A rule names the applicant's fields as members[{applicant}].… (issue 13): here the real index.
     const path = (field ?? '').replace('{applicant}', String(ctx.household.members.find((m) => m.role === 'applicant')?.index ?? 0));
-    needInformation(ctx, { code, field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey, args });
+    needInformation(ctx, { code: needsCode(code), field: path, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey, args });
   } else if (r.event.type === 'flag') {
-    flags.push({ code, severity, legalRef: ref, message: { key: `flag.${code}` as MessageKey, args } });
+    flags.push({ code: flagCode(code), severity, legalRef: ref, message: { key: `flag.${code}` as MessageKey, args } });
   } else {
     throw new Error(`[engine] condition ${r.name}: ${r.event.type} is only for the per-adult labour-market conditions`);
   }

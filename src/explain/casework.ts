@@ -3,8 +3,10 @@
  * show, and the journal note of a registered decision, rendered from the data (src/casework/types.ts).
  * Nothing here is stored: the chain keeps codes, amounts and dates.
  */
+import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 import { krSv } from './format.ts';
-import { reasonLabelSv } from './messages.ts';
+import { reasonLabelSv, renderMessage } from './messages.ts';
+import { capital, type People } from './people.ts';
 
 export const OUTCOME_SV: Readonly<Record<string, string>> = {
   approve: 'Bifall',
@@ -45,6 +47,26 @@ export const SORT_SV: Readonly<Record<string, string>> = { dueOn: 'Sista handlä
 /** A routing reason or flag code as a label; a code without one says so, in Swedish, rather than showing English. */
 export function reasonSv(code: string): string {
   return reasonLabelSv(code) ?? `Annan bedömningspunkt (${code})`;
+}
+
+/** A flag or missing fact as stored: its code, its message (data) and, in a rendered record, its text. */
+export interface PointLike {
+  readonly code: string;
+  readonly text?: string;
+  readonly message?: { readonly key: string; readonly args: MessageArgs };
+}
+
+/**
+ * A flag's or missing fact's sentence for the case work (the queue, the case view's points, the
+ * journal note): rendered from its message with the people named as People names them ("Sara Lind
+ * står inte till arbetsmarknadens förfogande … utan Sara Linds del", or "Sökanden …" without names),
+ * never by member id. Without the household's people (or a message), the record's own text.
+ */
+export function pointTextSv(x: PointLike, people: People | null): string {
+  if (x.message && people !== null) return capital(renderMessage('sv', x.message.key as MessageKey, people.args(x.message.args, 'called')));
+  if (typeof x.text === 'string') return x.text;
+  if (x.message) return renderMessage('sv', x.message.key as MessageKey, x.message.args);
+  return x.code;
 }
 
 export interface JournalData {

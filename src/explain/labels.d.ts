@@ -18,4 +18,5 @@ export const AGENCY: Labels;
 export const USE: Labels;
 export const STEP: Labels;
 export function labelOf(code: string): string | null;
+export function reasonLabel(code: string): string | null;
 export function stepLabel(step: string): string;

@@ -75,15 +75,15 @@ export const FLAG = {
   CHILD_ALLOWANCE_MISMATCH: 'Barnbidraget stämmer inte',
   CHILD_EARNINGS_ABOVE_LIMIT: 'Barns arbetsinkomst över gränsen',
   NORM_ESTIMATE_USED: 'Uppskattat normbelopp',
-  NOT_AT_LABOUR_MARKET_DISPOSAL: 'Står inte till arbetsmarknadens förfogande',
+  NOT_AT_LABOUR_MARKET_DISPOSAL: 'Står inte till arbetsmarknadens förfogande, inget skäl angivet',
   PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL: 'Partnern står inte till arbetsmarknadens förfogande',
-  LABOUR_MARKET_REASON_TO_ASSESS: 'Skäl att pröva (arbetsmarknaden)',
+  LABOUR_MARKET_REASON_TO_ASSESS: 'Står inte till arbetsmarknadens förfogande, angivet skäl att pröva',
   ACTIVITY_DECLINED: 'Avböjd aktivitet',
   ACTIVITY_DECLINED_WITH_REASON: 'Avböjd aktivitet med angivet skäl',
   SUBLET_WITHOUT_CONSENT: 'Andrahandsuthyrning utan samtycke',
   NOT_LAWFULLY_RESIDENT: 'Vistas inte lagligen i Sverige',
   AGENCY_ANSWER_MISSING: 'Svar från myndighet saknas',
-  UNHANDLED_INCOME: 'Inkomst som ingen regel känner till',
+  UNHANDLED_INCOME: 'Utbetalning som ingen regel känner till, ska klassas',
   UNHANDLED_INCOME_FAMILY: 'Inkomst som ska bedömas',
   REGISTERED_INCOME_TO_ASSESS: 'Registrerad inkomst att bedöma',
   INCOME_FROM_EARLIER_MONTH: 'Inkomst från en tidigare månad',
@@ -162,8 +162,18 @@ export const ROUTE = {
   NEEDS_INFORMATION: 'Uppgifter saknas',
   REQUIRES_ASSESSMENT: 'Kräver bedömning',
   NO_AUTOMATED_DECISION_DELEGATION: 'Ingen delegation för automatiserat beslut',
+  PROTECTED_IDENTITY: 'Skyddade personuppgifter',
   UNCHANGED: 'Oförändrad',
 };
+
+/**
+ * A reason why a case is with a person (the queue's reasons, the case view's changes): a routing or
+ * change code, a flag or a missing fact, by that order; null for a code without a label (the tests
+ * keep that from happening: test/explain/code-labels.test.ts).
+ */
+export function reasonLabel(code) {
+  return ROUTE[code] ?? FLAG[code] ?? NEEDS[code] ?? labelOf(code);
+}
 
 /** Any code of the catalogues above, as a person reads it; the code itself only when it has no label (never expected). */
 export function labelOf(code) {

@@ -6,7 +6,7 @@
  */
 import { isMessageKey, type MessageArgs, type MessageKey } from '../trace/messages.ts';
 import { countEn, countSv, othersSv, dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
-import { labelOf } from './labels.js';
+import { labelOf, reasonLabel } from './labels.js';
 
 /** A rule condition's name as a person reads it: its Swedish label in quotes (never the code; labels.js). */
 const condition = (name: unknown): string => `”${labelOf(String(name)) ?? 'regelvillkor'}”`;
@@ -57,64 +57,23 @@ const lowSv = (label: string | number | undefined) => {
 const altSv = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Räknas den som ${lowSv(a['likely'])} blir att betala ${K(a['counted'])} i stället för ${K(a['notCounted']!)}.` : '');
 const altEn = (a: MessageArgs) => (a['counted'] !== undefined && a['counted'] !== '' ? ` Counted as ${a['likelyType'] ?? a['likely']}, the payable would be ${E(a['counted'])} instead of ${E(a['notCounted']!)}.` : '');
 
-/** Why a monthly proposal goes to a person, in Swedish (the routing reasons are codes in the data). */
-const ROUTE_REASON_SV: Record<string, string> = {
-  NO_PREVIOUS_DECISION: 'inget beslut förra månaden',
-  MEMBER_ADDED: 'ny person i hushållet',
-  MEMBER_GONE: 'en person har lämnat hushållet',
-  CHILD_AGE_BAND_CHANGED: 'barn i ny åldersgrupp',
-  COST_CHANGED: 'ändrad kostnad',
-  DECLARED_INCOME_MISSING: 'redovisad inkomst saknas',
-  DECLARED_INCOME_CHANGED: 'ändrad redovisad inkomst',
-  MISSING_REGISTERED_INCOME: 'registrerad inkomst saknas',
-  NEW_INCOME: 'ny inkomst',
-  INCOME_DROPPED: 'inkomst räknas inte längre',
-  INCOME_CHANGE: 'inkomständring över gränsen',
-  SSBTEK_DAY_CHECK: 'kontrollera antal dagar',
-  STUDY_SUPPORT_NOT_RESUMED: 'studiehjälp saknas i september',
-  OUTCOME_DENY: 'förslaget är avslag',
-  OUTCOME_PARTIAL: 'förslaget är delvis bifall',
-  NEEDS_INFORMATION: 'uppgifter saknas',
-  REQUIRES_ASSESSMENT: 'kräver bedömning',
-  NO_AUTOMATED_DECISION_DELEGATION: 'ingen delegation för automatiserat beslut',
-  PROTECTED_IDENTITY: 'skyddade personuppgifter',
-  UNHANDLED_INCOME: 'ej bedömd inkomst',
-  REGISTERED_INCOME_TO_ASSESS: 'registrerad inkomst att bedöma',
-  AGENCY_ANSWER_MISSING: 'myndighetssvar saknas',
-  DECLARED_DIFFERS_FROM_REGISTERED: 'redovisad och registrerad inkomst skiljer sig',
-  INCOME_FROM_EARLIER_MONTH: 'inkomst från en tidigare månad',
-  CHILD_AFFECTED_BY_REFUSAL: 'avslag som påverkar barn',
-  RENT_ABOVE_CEILING: 'hyra över skälig nivå',
-  RENT_ARREARS: 'hyresskuld',
-  COST_NEEDS_ASSESSMENT: 'kostnad att bedöma',
-  ASSETS_ABOVE_BUFFER: 'egna medel över bufferten',
-  NON_LIQUID_ASSETS: 'tillgångar att bedöma',
-  OTHER_ADULT_IN_HOUSEHOLD: 'annan vuxen i hushållet',
-  APPLICANT_UNDER_18: 'sökande under 18 år',
-  PARTNER_UNDER_18: 'partner under 18 år',
-  CHILD_OVER_20: 'barn över 20 år',
-  BORN_DURING_PERIOD: 'barn fött under månaden',
-  LONG_TERM_ASSISTANCE: 'långvarigt bistånd',
-  CHILD_ALLOWANCE_MISMATCH: 'barnbidraget stämmer inte',
-  NORM_ESTIMATE_USED: 'uppskattad norm',
-  PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL: 'partner står inte till arbetsmarknadens förfogande',
-  ACTIVITY_DECLINED: 'avböjd aktivitet',
-  ACTIVITY_DECLINED_WITH_REASON: 'avböjd aktivitet med skäl',
-  ACTIVITY_DECLINED_BLOCK: 'avböjd aktivitet utan godtagbart skäl',
-  NOT_LAWFULLY_RESIDENT: 'vistas inte lagligen i Sverige',
-  SUBLET_WITHOUT_CONSENT: 'andrahandsuthyrning utan samtycke',
-  UNHANDLED_INCOME_FAMILY: 'ej bedömd inkomst',
-};
-const routeReasonSv = (code: string): string => ROUTE_REASON_SV[code] ?? 'en uppgift att bedöma';
-
 /**
- * A routing reason or flag code in Swedish, as a short label (the queue's filters and columns): the
- * known codes' own words, else null so that the caller can say that the code has no label yet.
+ * A routing reason, flag or missing-fact code in Swedish, as a short label (the queue's filters and
+ * columns, the case view): labels.js's reasonLabel, the one catalogue of the views and the pages;
+ * null for a code without a label (never expected: test/explain/code-labels.test.ts).
  */
 export function reasonLabelSv(code: string): string | null {
-  const text = ROUTE_REASON_SV[code];
-  return text === undefined ? null : text.charAt(0).toUpperCase() + text.slice(1);
+  return reasonLabel(code);
 }
+/** The same label inside a sentence ("Till handläggare: ny inkomst; …"); an acronym keeps its capitals. */
+const routeReasonSv = (code: string): string => {
+  const label = reasonLabel(code);
+  if (label === null) return 'en uppgift att bedöma';
+  return /^.[a-zåäö]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+};
+
+/** A member's genitive: the view's own ("Sara Linds", "sökandens"; People.args gives memberIdGen), else the id's ("a1s"). */
+const genSv = (a: MessageArgs): string => String(a['memberIdGen'] ?? `${a['memberId']}s`);
 
 const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', partner: 'make/maka/sambo', child: 'barn', 'other-adult': 'annan vuxen' })[String(r)] ?? String(r);
 
@@ -266,11 +225,11 @@ export const sv: Catalogue = {
   'flag.NORM_ESTIMATE_USED': () => 'Minst ett normbelopp för perioden är en uppskattning (ej verifierat mot SFS): kontrollera mot gällande förordning.',
   // Kept for records written before issue 20 (the partner now goes through the same rule as the applicant).
   'flag.PARTNER_NOT_AT_LABOUR_MARKET_DISPOSAL': () => 'Den sökandes make/maka/sambo står inte till arbetsmarknadens förfogande och har inte angett godtagbara skäl: pröva om biståndet ska sättas ned.',
-  'flag.NOT_AT_LABOUR_MARKET_DISPOSAL': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl. Villkoret gäller den som kan arbeta och bara försörjningsstödet, så beräkningen avslår inte. En handläggare prövar och väljer: hela beloppet ${K(a['full']!)}; utan ${a['memberId']}s del (${K(a['adultPart']!)}): ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår; eller en nedsättning däremellan.`,
+  'flag.NOT_AT_LABOUR_MARKET_DISPOSAL': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl. Villkoret gäller den som kan arbeta och bara försörjningsstödet, så beräkningen avslår inte. En handläggare prövar och väljer: hela beloppet ${K(a['full']!)}; utan ${genSv(a)} del (${K(a['adultPart']!)}): ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår; eller en nedsättning däremellan.`,
   'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_UNKNOWN_AMOUNT': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl: en handläggare prövar det. Beloppen att välja mellan räknas fram när de uppgifter som saknas finns.`,
   'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_NO_AID': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och har inte angett något skäl; inget bistånd betalas ändå ut denna månad, men det ska dokumenteras.`,
-  'flag.LABOUR_MARKET_REASON_TO_ASSESS': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och anger som skäl ${reasonSv(a)}. Om skälet är godtagbart bedömer en handläggare; förslaget räknar med det tills dess.${a['full'] !== undefined ? ` Godtas det inte: ${K(a['withoutAdultPart']!)} utan ${a['memberId']}s del (barnens del ${K(a['childrenPart']!)} ingår alltid).` : ''}`,
-  'needs.labourMarketDecision': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl, och välja belopp: hela beloppet ${K(a['full']!)}, utan ${a['memberId']}s del ${K(a['withoutAdultPart']!)} (barnens del ingår alltid) eller en nedsättning däremellan.`,
+  'flag.LABOUR_MARKET_REASON_TO_ASSESS': (a) => `${a['memberId']} står inte till arbetsmarknadens förfogande och anger som skäl ${reasonSv(a)}. Om skälet är godtagbart bedömer en handläggare; förslaget räknar med det tills dess.${a['full'] !== undefined ? ` Godtas det inte: ${K(a['withoutAdultPart']!)} utan ${genSv(a)} del (barnens del ${K(a['childrenPart']!)} ingår alltid).` : ''}`,
+  'needs.labourMarketDecision': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl, och välja belopp: hela beloppet ${K(a['full']!)}, utan ${genSv(a)} del ${K(a['withoutAdultPart']!)} (barnens del ingår alltid) eller en nedsättning däremellan.`,
   'needs.labourMarketDecisionUnknownAmount': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl.`,
   'needs.rentCeilingBasis': (a) => `Ange vad den skäliga boendekostnaden ${K(a['ceiling']!)} bygger på (kommunens riktlinjer eller handläggarens bedömning): ett avslag på den överskjutande hyran ska motiveras med det.`,
 
@@ -300,7 +259,7 @@ export const sv: Catalogue = {
   // Kept for records written before issue 20.
   'alt.childrenPart': (a) => `Pröva att bevilja barnens del trots avslaget för den vuxne: barnens normbelopp och andel av gemensamma kostnader och boende ${K(a['need']!)} minus barnbidrag, underhåll och barnens egna inkomster ${K(a['income']!)} = ${K(a['part']!)}.`,
   'alt.planLabourMarket': (a) => `Upprätta en planering så att ${whoSv(a)} kan stå till arbetsmarknadens förfogande (t.ex. inskrivning på Arbetsförmedlingen).`,
-  'alt.labourMarketRefuseAdultPart': (a) => `Avslå ${a['memberId']}s del (${K(a['adultPart']!)}) och bevilja resten, där barnens del ${K(a['childrenPart']!)} ingår: ${K(a['withoutAdultPart']!)}.`,
+  'alt.labourMarketRefuseAdultPart': (a) => `Avslå ${genSv(a)} del (${K(a['adultPart']!)}) och bevilja resten, där barnens del ${K(a['childrenPart']!)} ingår: ${K(a['withoutAdultPart']!)}.`,
   'alt.labourMarketRefuseAdultsParts': (a) => `Avslå de vuxnas delar (${a['memberId']}: ${K(a['adultPart']!)}) och bevilja resten, där barnens del ${K(a['childrenPart']!)} ingår: ${K(a['withoutAdultPart']!)}.`,
   'alt.labourMarketReduce': (a) => `Sätt ned biståndet med ett belopp som handläggaren bestämmer och motiverar, mellan ${K(a['withoutAdultPart']!)} och ${K(a['full']!)}.`,
   'alt.labourMarketReasonAccepted': (a) => `Om ${a['memberId']} står till arbetsmarknadens förfogande eller har godtagbara skäl: hela beloppet ${K(a['full']!)}.`,
@@ -332,7 +291,7 @@ export const sv: Catalogue = {
   'flag.ACTIVITY_DECLINED': (a) => `${a['memberId'] ?? 'En vuxen'} har avböjt anvisad aktivitet utan godtagbart skäl; inget bistånd betalas ändå ut denna månad, men avböjandet ska dokumenteras.`,
   'flag.ACTIVITY_DECLINED_BLOCK': (a) => `${a['memberId']} har avböjt anvisad aktivitet utan godtagbart skäl: nämnden ska vägra eller sätta ned fortsatt försörjningsstöd. Lagen anger inget belopp, så en handläggare väljer: hela beloppet ${K(a['full']!)}; utan den vuxnes del (${K(a['adultPart']!)}) ${K(a['withoutAdultPart']!)}, där barnens del ${K(a['childrenPart']!)} alltid ingår.`,
   'flag.ACTIVITY_DECLINED_WITH_REASON': (a) => `${a['memberId'] ?? 'En vuxen'} har avböjt anvisad aktivitet med skälet "${a['reason'] ?? ''}": pröva om skälet är godtagbart; annars ska fortsatt försörjningsstöd vägras eller sättas ned.`,
-  'alt.activityRefuseAdultPart': (a) => `Vägra ${a['memberId']}s del (${K(a['adultPart']!)}) och behåll barnens del: ${K(a['withoutAdultPart']!)}.`,
+  'alt.activityRefuseAdultPart': (a) => `Vägra ${genSv(a)} del (${K(a['adultPart']!)}) och behåll barnens del: ${K(a['withoutAdultPart']!)}.`,
   'alt.activityReduce': (a) => `Sätt ned biståndet med ett belopp som handläggaren bestämmer och motiverar, mellan ${K(a['withoutAdultPart']!)} och ${K(a['full']!)}.`,
   'alt.activityReasonAccepted': (a) => `Om skälet för att avböja bedöms som godtagbart: fullt belopp ${K(a['full']!)}.`,
   'child.sanctionPendingNote': () => 'Om biståndet vägras eller sätts ned påverkas barnen. Barnets bästa ska vägas in och dokumenteras innan beslut; barnens del ingår i alla alternativ nedan.',

@@ -23,6 +23,7 @@ import { traceConditions } from '../conditions/apply.ts';
 import { legal, needInformation, type Context } from '../context.ts';
 import type { Member } from '../household/types.ts';
 import type { Alternative, Flag } from '../output/types.ts';
+import { flagCode, needsCode, type FlagCode } from '../output/codes.ts';
 import { adultPartAmounts, type AdultPartAmounts, type SanctionInput } from '../shares/index.ts';
 import type { MessageArgs, MessageKey } from '../trace/messages.ts';
 
@@ -54,7 +55,7 @@ function statementOf(ctx: Context, m: Member): AdultStatement {
   };
 }
 
-function flagOf(code: string, severity: Flag['severity'], legalRef: string, memberId: string, key: MessageKey, args: MessageArgs, amounts?: AdultPartAmounts): Flag {
+function flagOf(code: FlagCode, severity: Flag['severity'], legalRef: string, memberId: string, key: MessageKey, args: MessageArgs, amounts?: AdultPartAmounts): Flag {
   return { code, severity, legalRef, memberId, ...(amounts ? { amounts: { ...amounts } } : {}), message: { key, args } };
 }
 
@@ -93,24 +94,24 @@ export function assessLabourMarket(ctx: Context, input: SanctionInput, flags: Fl
       const { code, severity, blocking } = r.event.params;
       const field = (r.event.params.field ?? '').replace('{availableForWork}', s.field);
       if (r.event.type === 'needs-information') {
-        needInformation(ctx, { code, field, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey, args: { memberId: m.id, role: m.role } });
+        needInformation(ctx, { code: needsCode(code), field, blocking: blocking ?? false, legalRef: ref, key: `needs.${code}` as MessageKey, args: { memberId: m.id, role: m.role } });
       } else if (r.event.type === 'flag') {
         // A stated reason is proposed, never accepted: a person judges it; the amounts if it is not accepted.
         const reason = s.reason ?? '';
         const amounts = input.payable !== null && input.payable > 0 ? adultPartAmounts(ctx, input, [m.id], input.payable) : undefined;
         const args = { memberId: m.id, reason, illness: m.sickness !== null ? 'yes' : 'no', ...(amounts ?? {}) };
-        flags.push(flagOf(code, severity, ref, m.id, `flag.${code}` as MessageKey, args, amounts));
+        flags.push(flagOf(flagCode(code), severity, ref, m.id, `flag.${code}` as MessageKey, args, amounts));
       } else if (input.payable === null || input.payable > 0) {
         // person-decides: the proposal waits for a person, with the alternatives (when they can be computed).
         blocked = true;
         undecided.push(m);
         const amounts = input.payable === null ? undefined : adultPartAmounts(ctx, input, [m.id], input.payable);
         const args = { memberId: m.id, ...(amounts ?? {}) };
-        flags.push(flagOf(code, severity, ref, m.id, amounts ? 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL' : 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_UNKNOWN_AMOUNT', args, amounts));
+        flags.push(flagOf(flagCode(code), severity, ref, m.id, amounts ? 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL' : 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_UNKNOWN_AMOUNT', args, amounts));
         needInformation(ctx, { code: 'LABOUR_MARKET_DECISION_BY_PERSON', field, blocking: true, legalRef: ref, key: amounts ? 'needs.labourMarketDecision' : 'needs.labourMarketDecisionUnknownAmount', args });
       } else {
         // Nothing would be paid anyway: nothing to refuse, but a person notes it.
-        flags.push(flagOf(code, 'assessment', ref, m.id, 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_NO_AID', { memberId: m.id }));
+        flags.push(flagOf(flagCode(code), 'assessment', ref, m.id, 'flag.NOT_AT_LABOUR_MARKET_DISPOSAL_NO_AID', { memberId: m.id }));
       }
     }
   }

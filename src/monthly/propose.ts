@@ -18,7 +18,7 @@ import type { RuleSet } from '../rulebook/types.ts';
 import type { RecordedStep, TraceParam, TraceValue } from '../trace/index.ts';
 import { checkPayments } from './checks.ts';
 import { compareMonths } from './compare.ts';
-import { route } from './route.ts';
+import { route, type RoutingCode } from './route.ts';
 import type { Comparison, DecisionLike, MemberLike } from './types.ts';
 import { dueOn, HANDLING_WORKING_DAYS, skippedDays } from './workdays.ts';
 import type { AutomatedDecision } from '../explain/letter/build.ts';
@@ -134,7 +134,7 @@ function monthlyPart(input: ProposeInput<ThisMonth>): { readonly steps: Recorded
   // (as Sundsvall keeps them out of its e-service): the case always goes to a caseworker.
   if (input.members.some((m) => m.protectedIdentity === true)) {
     to = 'caseworker';
-    reasons = [...reasons, 'PROTECTED_IDENTITY'];
+    reasons = [...reasons, 'PROTECTED_IDENTITY' satisfies RoutingCode];
   }
   const delegation = rules?.municipal.automatedDecisionDelegation;
   const automatedRef = rules?.legal.refs['automatedDecision'];
@@ -142,7 +142,7 @@ function monthlyPart(input: ProposeInput<ThisMonth>): { readonly steps: Recorded
   // ready approval goes to a person like everything else.
   if (mode === 'automatic' && to === 'ready' && (delegation === undefined || automatedRef === undefined)) {
     to = 'caseworker';
-    reasons = ['NO_AUTOMATED_DECISION_DELEGATION'];
+    reasons = ['NO_AUTOMATED_DECISION_DELEGATION' satisfies RoutingCode];
   }
   const automated = mode === 'automatic' && to === 'ready';
   steps.push(

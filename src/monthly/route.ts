@@ -5,6 +5,13 @@
  */
 import type { Comparison, DecisionLike } from './types.ts';
 
+/**
+ * The routing's own reason codes (routing.reasons[] holds these, the stopping flags' codes of
+ * src/output/codes.ts and the change codes of CHANGE_CODES; each has a Swedish label in labels.js).
+ */
+export const ROUTING_CODES = ['OUTCOME_PARTIAL', 'OUTCOME_DENY', 'NEEDS_INFORMATION', 'REQUIRES_ASSESSMENT', 'PROTECTED_IDENTITY', 'NO_AUTOMATED_DECISION_DELEGATION'] as const;
+export type RoutingCode = (typeof ROUTING_CODES)[number];
+
 /** Flag severities that ask a person to look before deciding. */
 export const STOPPING_SEVERITIES: readonly string[] = ['block', 'assessment'];
 

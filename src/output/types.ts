@@ -10,6 +10,7 @@
 import type { PaymentAssessment } from '../household/types.ts';
 import type { ChangeThreshold } from '../rulebook/types.ts';
 import type { Message } from '../trace/messages.ts';
+import type { FlagCode, NeedsCode } from './codes.ts';
 
 /** The proposal's outcome (CONTRACT.md), plus the case where facts are missing. */
 export type Outcome = 'approve' | 'partial' | 'deny' | 'needs-information';
@@ -28,7 +29,8 @@ export interface Reason {
 export type FlagSeverity = 'block' | 'assessment' | 'warning' | 'info';
 
 export interface Flag {
-  readonly code: string;
+  /** One of FLAG_CODES (src/output/codes.ts): every code has a Swedish label. */
+  readonly code: FlagCode;
   readonly severity: FlagSeverity;
   readonly legalRef: string;
   readonly message: Message;
@@ -49,7 +51,8 @@ export interface Flag {
 
 /** A fact the proposal needs and the household did not give. */
 export interface NeedsInformation {
-  readonly code: string;
+  /** One of NEEDS_CODES (src/output/codes.ts). */
+  readonly code: NeedsCode;
   readonly field: string;
   /** A blocking gap stops the engine from proposing an amount. */
   readonly blocking: boolean;

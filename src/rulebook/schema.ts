@@ -191,6 +191,15 @@ export const municipalContactSchema = z.object({
   eService: z.object({ value: httpsUrl.nullable(), status, source: z.string() }),
   /** Emergency help outside opening hours (socialjouren) for nödbistånd: a phone number. */
   emergencyPhone: contactText,
+  /**
+   * The nämnd that decides ekonomiskt bistånd, as it signs its letters ("Socialnämnden i Exempelstad"):
+   * the letterhead of the letter the workday registers (docs/letters.md). Optional; absent = not known.
+   */
+  board: contactText.optional(),
+  /** The nämnd's postal address, one line each (where the applicant writes, and sends an appeal): the letter's sender block. */
+  postalAddress: z.object({ value: z.array(z.string().min(1).max(200)).min(1).max(4).nullable(), status, source: z.string() }).optional(),
+  /** The social services' e-mail address for the applicant's questions ("Har du frågor?" in the letter). */
+  email: contactText.optional(),
   /** Where the municipality publishes the resident page (printed on the summary); null = the address it was served from. */
   pageAddress: z.object({ value: httpsUrl.nullable(), status, source: z.string() }).optional(),
 });

@@ -40,6 +40,7 @@ import { addKontaktcenterRoutes, type StaffOptions } from './kontaktcenter/route
 import type { Catalogs } from './resident/catalog.ts';
 import { addResidentRoutes } from './resident/routes.ts';
 import { addCaseworkRoutes, printLetterPdf } from './casework/routes.ts';
+import type { StaffDirectory } from '../casework/staffDirectory.ts';
 import { addLetterApi } from './letterApi.ts';
 import { addStatisticsRoutes } from './statistics/routes.ts';
 import { supportObstaclesFor } from '../casework/supportObstacle.ts';
@@ -80,6 +81,8 @@ export interface WebOptions {
   readonly payer?: Payer;
   /** Prints a registered decision's letter to PDF (issue 21): absent, a Chromium shared by the server; null, none made (src/web/casework/routes.ts). */
   readonly printLetter?: ((html: string) => Promise<Uint8Array>) | null;
+  /** The decision makers' names and titles by login (serve --staff-directory FILE, docs/workday.md): letters are signed with them. Absent: no decision letter is made. */
+  readonly staffDirectory?: StaffDirectory | null;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -360,7 +363,7 @@ export function createApp(options: WebOptions): Hono {
   addKontaktcenterRoutes(app, options.staff ?? null);
   // The caseworker's workday (issue 22, docs/web.md): the queue, the case view, registered decisions,
   // payments and the case log, for signed-in staff with the roles each action needs.
-  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache, ...(options.printLetter !== undefined ? { printLetter: options.printLetter } : {}) });
+  addCaseworkRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), payer: options.payer ?? null, cache, ...(options.printLetter !== undefined ? { printLetter: options.printLetter } : {}), staffDirectory: options.staffDirectory ?? null });
   // The unit's statistics (issue 25, docs/statistics.md): its figures, their CSV and the EKB-Månad file, by role.
   addStatisticsRoutes(app, { storePath: options.storePath ?? null, auth: options.staff?.auth ?? null, clock: options.clock ?? (() => new Date()), rulebook: options.rulebook });
 

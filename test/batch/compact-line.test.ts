@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { FlagCode } from '../../src/output/codes.ts';
 import { lines } from '../../bench/generate.ts';
 import { compactLine } from '../../src/batch/compact-line.ts';
 import { compactDecision } from '../../src/batch/line.ts';
@@ -54,7 +55,7 @@ describe('compact output line', () => {
           caseId,
           municipality,
           reasons: [{ ...base.reasons[0]!, code }, { code, legalRef: code, message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} } }],
-          flags: [{ code, severity: 'warning', legalRef: '', message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} }, memberId: code, benefit: code, amounts: { [code]: code } }],
+          flags: [{ code: code as FlagCode, severity: 'warning', legalRef: '', message: { key: 'reason.RIGHT_TO_ASSISTANCE', args: {} }, memberId: code, benefit: code, amounts: { [code]: code } }],
         };
         expect(compactLine(3, d)).toBe(definition(3, d));
       }),

@@ -26,4 +26,15 @@ describe('the affected children in the worksheet', () => {
     expect(renderMessage('sv', 'child.promptAffected', { memberId: 'c1', age: 7, residence: 'alternating', days: 15, daysInMonth: 31 })).toBe('c1 7 år, bor här 15 av 31 dagar');
     expect(renderMessage('en', 'child.promptAffected', { memberId: 'Child, 7 years', age: 7, residence: 'full-time', days: 31, daysInMonth: 31 })).toBe('Child, 7 years, lives here all month');
   });
+
+  it('puts a named adult in the genitive as Swedish does: "utan Sara Linds del", never "Sara Lind (sökande)s del"', () => {
+    const h = structuredClone(fixture('h1-labour-market-no-reason-children-1-and-15-2026.json')) as { members: { id: string; name?: string }[] };
+    for (const m of h.members) m.name = ({ a1: 'Sara Lind', c1: 'Elsa', c2: 'Noah' } as Record<string, string>)[m.id]!;
+    const result = evaluateHousehold(h, rulesFor);
+    if (!result.ok) throw new Error('h1 does not evaluate');
+    const worksheet = contractDecision(result.decision, result).worksheetText;
+    expect(worksheet).toContain('utan Sara Linds del');
+    expect(worksheet).not.toContain('(sökande)s');
+    expect(worksheet).not.toMatch(/\ba1s?\b/);
+  });
 });

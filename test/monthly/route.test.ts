@@ -36,7 +36,7 @@ describe('routing rules (golden)', () => {
   });
   it('anything missing goes to a caseworker, blocking or not', () => {
     expect(route({ ...d, outcome: 'needs-information' }, []).reasons).toEqual(['NEEDS_INFORMATION']);
-    const missing: Decision['needsInformation'] = [{ code: 'X', field: 'f', blocking: false, text: '', message: { key: 'needs.JOBBSTIMULANS_UNKNOWN', args: {} } }];
+    const missing: Decision['needsInformation'] = [{ code: 'JOBBSTIMULANS_UNKNOWN', field: 'f', blocking: false, text: '', message: { key: 'needs.JOBBSTIMULANS_UNKNOWN', args: {} } }];
     expect(route({ ...d, needsInformation: missing }, []).reasons).toEqual(['NEEDS_INFORMATION']);
   });
   it('a flag of severity block or assessment goes to a caseworker under its code; warning and info do not', () => {

@@ -7,12 +7,13 @@
  * server too. axe-core finds nothing serious.
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
 import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
-import { book } from '../support/engine.ts';
+import { letterheadRules, STAFF_DIRECTORY } from './support/letterhead.ts';
 import { Keys, workdayPage } from './support/keyboard.ts';
 import { DECIDER, morning, type Morning } from './support/workday.ts';
 
@@ -23,7 +24,8 @@ let m: Morning;
 
 beforeAll(async () => {
   m = await morning(dir, 30, 5);
-  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH } });
+  // The municipalities' nämnd details and the staff directory a letter to send needs (support/letterhead.ts).
+  server = await startServer({ rulebook: letterheadRules([], join(dir, 'rules')).book, port: 0, host: '127.0.0.1', storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, staffDirectory: STAFF_DIRECTORY });
   await chromium.launch();
 }, 240_000);
 afterAll(async () => {

@@ -17,11 +17,14 @@ import { CaseWork } from '../../src/store/casework.ts';
 import { createApp } from '../../src/web/app.ts';
 import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { cli, tempDir } from '../batch/support.ts';
-import { book } from '../support/engine.ts';
+import { letterheadRules, STAFF_DIRECTORY } from './support/letterhead.ts';
 import { pdfFonts, pdfPageCount } from '../support/pdf.ts';
 import { AUDITOR, CASEWORKER, childAnswersFor, DECIDER, HOUSEHOLD_CHILD_ANSWERS, KONTAKT, morning, storeProblems, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
+// The municipalities' nämnd details and the staff directory a letter to send needs (support/letterhead.ts).
+const { book } = letterheadRules([], join(dir, 'rules'));
+const office = { book, directory: STAFF_DIRECTORY };
 let m: Morning;
 const NOW = new Date('2026-03-10T09:00:00Z');
 beforeAll(async () => {
@@ -44,7 +47,7 @@ interface CaseAnswer {
 const failing = async (): Promise<Uint8Array> => {
   throw new Error('Chromium saknas på servern');
 };
-const app = (printLetter?: ((html: string) => Promise<Uint8Array>) | null) => createApp({ rulebook: book, storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => NOW, ...(printLetter !== undefined ? { printLetter } : {}) });
+const app = (printLetter?: ((html: string) => Promise<Uint8Array>) | null) => createApp({ rulebook: book, storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => NOW, staffDirectory: STAFF_DIRECTORY, ...(printLetter !== undefined ? { printLetter } : {}) });
 const get = (path: string, headers: Record<string, string> = CASEWORKER) => app().request(path, { headers });
 const post = (path: string, body: unknown, headers: Record<string, string> = DECIDER, printLetter?: ((html: string) => Promise<Uint8Array>) | null) =>
   app(printLetter).request(path, { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } });
@@ -86,7 +89,7 @@ describe('a refusal touching children needs the child\'s views and the weighing 
     expect(letter).toMatchObject({ status: 'not-made', code: 'NO_PRINTER', canMake: true });
     const cw = CaseWork.open(m.store, { readonly: true });
     try {
-      const plan = registeredLetter(cw, decisionId);
+      const plan = registeredLetter(cw, decisionId, office);
       if (!plan.ok) throw new Error(plan.message);
       const text = letterText(plan.doc);
       expect(text.split('\n')[0]).toBe('BESLUT');

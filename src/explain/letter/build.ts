@@ -26,6 +26,7 @@ import type { DecisionSummary } from '../types.ts';
 import type { CaseworkerAnswers } from './answers.ts';
 import { childSections } from './children.ts';
 import type { LetterBlock, LetterDocument, LetterKind, LetterSection } from './document.ts';
+import { officeContactText, type BoardOffice } from './office.ts';
 import { cutItem, prose, reasonBlocks, type ReasonContext } from './reasons.ts';
 
 /** Who decided: a person (the caseworker decision registered beside the proposal) or the nämnd's automated decision. */
@@ -62,6 +63,16 @@ export interface LetterInput {
    * `letter` command's PDF). The decision's decisionText never holds one (the decision carries none).
    */
   readonly withPersonnummer?: boolean;
+  /**
+   * The nämnd's letterhead and contact from the rules (office.ts): its name and postal address as the
+   * sender, its phone, e-mail and web page under "Har du frågor?". The household's own letterhead wins
+   * where it gives the board or the contact. Absent: only the household's letterhead.
+   */
+  readonly office?: BoardOffice | null;
+  /** The day the application arrived (the monthly run's routing.receivedOn), when the letterhead gives no applicationDate. */
+  readonly receivedOn?: string | null;
+  /** A member has skyddade personuppgifter: the household's address is never printed (the letter goes through Skatteverket). */
+  readonly protectedIdentity?: boolean;
 }
 
 /** Blocking missing facts that are the nämnd's own (a person's choice, the nämnd's data), not something the applicant can send. */
@@ -108,10 +119,13 @@ export function buildLetter(input: LetterInput): LetterDocument {
   const month = monthSv(d.period);
   const people = new People(household);
   const lh = household.letterhead;
-  const board = lh?.board ?? 'Socialnämnden';
-  const sender = lh?.board ? [lh.board] : [];
+  const office = input.office ?? null;
+  const board = lh?.board ?? office?.board ?? 'Socialnämnden';
+  const sender = lh?.board ? [lh.board] : office?.board ? [office.board, ...office.postalAddress] : [];
+  const applied = lh?.applicationDate ?? input.receivedOn ?? null;
   const applicant = household.members.find((m) => m.role === 'applicant');
-  const recipient = [applicant?.name ?? null, input.withPersonnummer === true ? (applicant?.personnummer ?? null) : null, ...(lh?.applicantAddress ?? [])].filter((x): x is string => x !== null && x !== '');
+  const address = input.protectedIdentity === true ? [] : (lh?.applicantAddress ?? []);
+  const recipient = [applicant?.name ?? null, input.withPersonnummer === true ? (applicant?.personnummer ?? null) : null, ...address].filter((x): x is string => x !== null && x !== '');
   const subtitle = `Ekonomiskt bistånd (försörjningsstöd) för ${month}`;
   const blockers: string[] = [];
   const waiting = d.income.registered.filter(waitsForPerson);
@@ -124,10 +138,10 @@ export function buildLetter(input: LetterInput): LetterDocument {
   const decidedOn = decided?.on ?? automated?.on ?? null;
   if (kind === 'decision' && decidedOn !== null) meta.push({ label: 'Beslutsdatum', value: dateSv(decidedOn) });
   if (d.caseId !== null && d.caseId.trim() !== '') meta.push({ label: 'Ärende', value: d.caseId });
-  if (lh?.applicationDate) meta.push({ label: 'Ansökan kom in', value: dateSv(lh.applicationDate) });
+  if (applied !== null) meta.push({ label: 'Ansökan kom in', value: dateSv(applied) });
 
   const sections: LetterSection[] = [];
-  const contact = contactSection(household);
+  const contact = contactSection(household, office);
   if (kind === 'request') {
     sections.push(...requestSections(d, household, rules, people, month));
     if (contact) sections.push(contact);
@@ -136,7 +150,7 @@ export function buildLetter(input: LetterInput): LetterDocument {
   }
 
   const ctx: ReasonContext = { d, household, rules, people, board };
-  sections.push(decisionSection(d, kind, board, month, lh?.applicationDate ?? null, rules, people));
+  sections.push(decisionSection(d, kind, board, month, applied, rules, people));
   sections.push(calculationSection(d, rules, people));
   const reasons = reasonBlocks(ctx);
   for (const note of input.answers?.notes ?? []) if (note.forLetter && note.text.trim() !== '') reasons.push({ kind: 'p', text: note.text.trim() });
@@ -144,7 +158,8 @@ export function buildLetter(input: LetterInput): LetterDocument {
   sections.push(lagrumSection(d, rules, kind));
   sections.push(...childSections({ d, household, rules, people, answers: input.answers, kind }));
   if (automated !== null) sections.push(...automatedSections(automated));
-  sections.push(appealSection(rules, board));
+  // The nämnd's postal address from the rules, when the letterhead is theirs: where the appeal is sent.
+  sections.push(appealSection(rules, board, !lh?.board && office?.board ? office.postalAddress : []));
   if (contact) sections.push(contact);
   if (kind === 'proposal') sections.push({ id: 'closing', heading: 'Det här är ett förslag', level: 2, blocks: [{ kind: 'p', text: 'Beslutet är inte fattat ännu. En handläggare på socialtjänsten fattar beslutet. Du får då beslutet med samma information om hur du överklagar.' }] });
   return { kind, title: kind === 'proposal' ? 'Förslag till beslut' : 'Beslut', subtitle, sender, recipient, meta, sections, signature: signatureLines(kind, decided, automated, household), blockers };
@@ -218,13 +233,13 @@ function lagrumSection(d: DecisionSummary, rules: RuleSet, kind: LetterKind): Le
 }
 
 /** How to appeal (43–46 §§ förvaltningslagen (2017:900)): in writing, to the nämnd, within three weeks; a late appeal is rejected; the nämnd reviews first. */
-function appealSection(rules: RuleSet, board: string): LetterSection {
+function appealSection(rules: RuleSet, board: string, postalAddress: readonly string[]): LetterSection {
   const ref = (topic: string) => rules.legal.refs[topic]?.ref;
   const cite = (...topics: string[]) => {
     const list = topics.map(ref).filter((r): r is string => r !== undefined);
     return list.length > 0 ? ` (${list.join('; ')})` : '';
   };
-  const to = board === 'Socialnämnden' ? 'socialnämnden' : board;
+  const to = `${board === 'Socialnämnden' ? 'socialnämnden' : board}${postalAddress.length > 0 ? `, ${postalAddress.join(', ')}` : ''}`;
   return {
     id: 'appeal',
     heading: 'Om du vill överklaga',
@@ -238,9 +253,12 @@ function appealSection(rules: RuleSet, board: string): LetterSection {
   };
 }
 
-function contactSection(household: Household): LetterSection | null {
+function contactSection(household: Household, office: BoardOffice | null): LetterSection | null {
   const c = household.letterhead?.contact ?? null;
-  if (c === null) return null;
+  if (c === null) {
+    const text = office === null ? null : officeContactText(office);
+    return text === null ? null : { id: 'contact', heading: 'Har du frågor?', level: 2, blocks: [{ kind: 'p', text }] };
+  }
   const ways = [c.phone ? `telefon ${c.phone}` : null, c.email ? `e-post ${c.email}` : null].filter((x): x is string => x !== null);
   const text = c.name
     ? `Kontakta ${c.name}${ways.length ? `, ${ways.join(' eller ')}` : ''}.`

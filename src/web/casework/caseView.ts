@@ -11,6 +11,7 @@ import { missingSupportObstacleNote } from '../../casework/supportObstacle.ts';
 import type { RegisteredDecision } from '../../casework/types.ts';
 import { CHANGE_SV, journalNoteSv, ORDER_STATUS_SV, OUTCOME_SV, reasonSv, RECIPIENT_SV, ROUTING_SV, SCHEME_SV } from '../../explain/casework.ts';
 import type { Decision } from '../../explain/contract.ts';
+import { People } from '../../explain/people.ts';
 import { formatKronor, parseKronor, subtract, sum, ZERO } from '../../money/index.ts';
 import type { Routing } from '../../monthly/propose.ts';
 import type { CaseWork, OrderRow } from '../../store/casework.ts';
@@ -20,6 +21,8 @@ import type { StoredRecord } from '../../store/store.ts';
 export interface CaseViewOptions {
   readonly today: string;
   readonly may: { readonly register: boolean; readonly stop: boolean };
+  /** The viewer's role may see a protected member's name: the points name them; else they are described ("sökanden"). */
+  readonly seesProtectedIdentity?: boolean;
 }
 
 /** An order with its Swedish words. */
@@ -99,7 +102,7 @@ export function caseView(cw: CaseWork, record: StoredRecord, options: CaseViewOp
         : null,
     changes,
     agencyPayments: proposal.income.registered,
-    items: itemsOf(proposal),
+    items: itemsOf(proposal, People.fromInput(household, { masked: options.seesProtectedIdentity !== true })),
     /** Adults without a försörjningshinder (issue 25): a note, not blocking the proposal; registering is refused until given. */
     supportObstacleMissing: missingSupportObstacleNote(household),
     registered,

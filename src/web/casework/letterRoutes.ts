@@ -16,7 +16,7 @@
  * longer hash to its row is not served (409 LETTER_EDITED): audit verify names it.
  */
 import type { Context, Hono } from 'hono';
-import { makeRegisteredLetter, registeredLetter, storedProposalLetter, type LetterOutcome, type LetterPrinter } from '../../casework/letter.ts';
+import { makeRegisteredLetter, NOT_CONFIGURED, officeFor, registeredLetter, storedProposalLetter, type LetterOffice, type LetterOutcome, type LetterPrinter } from '../../casework/letter.ts';
 import { letterHtml } from '../../explain/letter/document.ts';
 import { CaseWork, ConflictError } from '../../store/casework.ts';
 import { letterBytes, sha256Bytes, storedLetter, type StoredLetter } from '../../store/letters.ts';
@@ -31,23 +31,26 @@ export function letterView(l: StoredLetter) {
 }
 
 /** A letter's state for the API: stored, or not made and why (nothing is printed to find out). */
-export function letterState(cw: CaseWork, decisionId: string) {
+export function letterState(cw: CaseWork, decisionId: string, office: LetterOffice) {
   const stored = storedLetter(cw.store, decisionId);
   if (stored) return letterView(stored);
-  const plan = registeredLetter(cw, decisionId);
+  const plan = registeredLetter(cw, decisionId, office);
   return plan.ok
     ? { status: 'not-made' as const, code: 'NOT_MADE', message: 'Brevet är inte framställt ännu: framställ det som PDF innan det skickas.', canMake: true }
-    : { status: 'not-made' as const, code: plan.code, message: plan.message, canMake: false };
+    : { status: 'not-made' as const, code: plan.code, message: plan.message, canMake: NOT_CONFIGURED.has(plan.code) };
 }
 
-export const outcomeView = (o: LetterOutcome) => (o.status === 'stored' ? letterView(o.letter) : { status: 'not-made' as const, code: o.code, message: o.message, canMake: o.code === 'NO_PRINTER' || o.code === 'PRINT_FAILED' });
+/** Can be made later: after a printer failure, or once the municipality has added the nämnd's details or the person's name. */
+const canMakeLater = (code: string) => code === 'NO_PRINTER' || code === 'PRINT_FAILED' || NOT_CONFIGURED.has(code);
+
+export const outcomeView = (o: LetterOutcome) => (o.status === 'stored' ? letterView(o.letter) : { status: 'not-made' as const, code: o.code, message: o.message, canMake: canMakeLater(o.code) });
 
 /** Makes the letter after a registration; a race with another request making it gives the stored one. */
-export async function letterAfterRegistration(cw: CaseWork, decisionId: string, print: LetterPrinter | null, by: { user: string; role: string }, purpose: string, now: () => Date) {
+export async function letterAfterRegistration(cw: CaseWork, decisionId: string, office: LetterOffice, print: LetterPrinter | null, by: { user: string; role: string }, purpose: string, now: () => Date) {
   try {
-    return outcomeView(await makeRegisteredLetter(cw, decisionId, print, by, purpose, now));
+    return outcomeView(await makeRegisteredLetter(cw, decisionId, office, print, by, purpose, now));
   } catch (error) {
-    if (error instanceof ConflictError) return letterState(cw, decisionId);
+    if (error instanceof ConflictError) return letterState(cw, decisionId, office);
     throw error;
   }
 }
@@ -60,6 +63,8 @@ export interface LetterRouteDeps {
   readonly json: (c: Context, status: 200 | 201, value: unknown) => Response;
   readonly purposeOf: (c: Context<Env>, role: string, body?: Record<string, unknown>) => string;
   readonly print: LetterPrinter | null;
+  /** The rules' nämnd details and the staff directory the letters are made with. */
+  readonly office: LetterOffice;
   readonly clock: () => Date;
   readonly decisionIdPattern: RegExp;
 }
@@ -94,7 +99,7 @@ export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
     if (refused) return refused;
     const letter = storedLetter(cw.store, id);
     if (!letter) {
-      const state = letterState(cw, id);
+      const state = letterState(cw, id, d.office);
       return d.fail(c, 404, [{ path: 'decisionId', code: state.status === 'not-made' ? state.code : 'NOT_MADE', message: state.status === 'not-made' ? state.message : 'Brevet är inte framställt.' }]);
     }
     const bytes = letterBytes(cw.store, letter);
@@ -118,7 +123,7 @@ export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
     if (!record || CaseWork.isRegistration(record)) return d.fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${id} i beslutsregistret.` }]);
     const refused = guarded(c, cw, record.caseId);
     if (refused) return refused;
-    const doc = storedProposalLetter(cw, record);
+    const doc = storedProposalLetter(cw, record, { office: officeFor(d.office.book, (JSON.parse(record.decisionJson) as { municipality?: string | null }).municipality ?? null) });
     if (doc === null || doc.kind === 'none' || doc.blockers.length > 0) return d.fail(c, 409, [{ path: 'decisionId', code: 'NO_LETTER', message: ['Inget brev kan skrivas ut ännu.', ...(doc?.blockers ?? [])].join(' ') }]);
     if (d.print === null) return d.fail(c, 503, [{ path: '(server)', code: 'NO_PRINTER', message: 'Servern framställer inga PDF-brev (ingen Chromium).' }]);
     let pdf: Uint8Array;
@@ -140,8 +145,8 @@ export function addLetterRoutes(api: Hono<Env>, d: LetterRouteDeps): void {
     if (!cw.registered(id)) return unknown(c, id);
     const already = storedLetter(cw.store, id);
     if (already) return d.json(c, 200, { letter: letterView(already) });
-    const state = await letterAfterRegistration(cw, id, d.print, { user: staff.user, role: may.role }, d.purposeOf(c, may.role), d.clock);
+    const state = await letterAfterRegistration(cw, id, d.office, d.print, { user: staff.user, role: may.role }, d.purposeOf(c, may.role), d.clock);
     if (state.status === 'stored') return d.json(c, 201, { letter: state });
-    return d.fail(c, state.canMake ? 503 : 409, [{ path: 'decisionId', code: state.code, message: state.message }]);
+    return d.fail(c, state.code === 'NO_PRINTER' || state.code === 'PRINT_FAILED' ? 503 : 409, [{ path: 'decisionId', code: state.code, message: state.message }]);
   });
 }

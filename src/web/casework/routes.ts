@@ -42,7 +42,8 @@ import { addCaseEventRoutes, handlingOf } from './caseEventRoutes.ts';
 import { eventsOfPeriod, monthKey } from '../../store/caseEvents.ts';
 import { childQuestionsOf } from './childQuestions.ts';
 import { addLetterRoutes, letterAfterRegistration, letterState } from './letterRoutes.ts';
-import type { LetterPrinter } from '../../casework/letter.ts';
+import type { LetterOffice, LetterPrinter } from '../../casework/letter.ts';
+import type { StaffDirectory } from '../../casework/staffDirectory.ts';
 
 /** One Chromium for the server's letters, started on the first letter (src/cli/pdf.ts): the workday's and the preview page's. */
 let shared: ((html: string) => Promise<Uint8Array>) | null = null;
@@ -67,6 +68,11 @@ export interface CaseworkOptions {
    * registration says so and the letter can be made later).
    */
   readonly printLetter?: LetterPrinter | null;
+  /**
+   * The decision makers' names and titles by login (serve --staff-directory, casework/staffDirectory.ts):
+   * a letter is signed with them, never with the login. Null: no letter of a decision is made.
+   */
+  readonly staffDirectory?: StaffDirectory | null;
 }
 
 const DECISION_ID = /^D-[0-9]{8}-[0-9a-f]{16}$/;
@@ -179,7 +185,9 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     const period = query.period ?? cw.periods()[0] ?? null;
     // The begäran om komplettering of the month (one indexed query): the handling clock's pauses.
     const events = period === null ? new Map() : cw.store.withConnection((db) => eventsOfPeriod(db, period));
-    const all = period === null ? [] : cw.proposalsOf(period).flatMap((r) => queueItem(r, query.today, events.get(monthKey(r.caseId, r.period))) ?? []);
+    // The missing facts name the people; a protected member's name only for the role that may see it.
+    const seesProtectedIdentity = c.get('staff').roles.has('protectedIdentity');
+    const all = period === null ? [] : cw.proposalsOf(period).flatMap((r) => queueItem(r, query.today, events.get(monthKey(r.caseId, r.period)), { seesProtectedIdentity }) ?? []);
     const selected = selectQueue(all, query);
     const who = c.get('staff').user;
     const purpose = purposeOf(c, may.role);
@@ -232,20 +240,21 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     if (!record) return fail(c, 404, [{ path: 'decisionId', code: 'UNKNOWN_DECISION', message: `Det finns inget förslag ${id} i beslutsregistret.` }]);
     const staff = c.get('staff');
     const today = stockholmDay(options.clock());
-    const base = caseView(cw, record, { today, may: { register: authorize(staff, 'decision.register').ok, stop: authorize(staff, 'payment.stop').ok } });
+    const base = caseView(cw, record, { today, seesProtectedIdentity: staff.roles.has('protectedIdentity'), may: { register: authorize(staff, 'decision.register').ok, stop: authorize(staff, 'payment.stop').ok } });
     // Issue 30: due day and working days used (to the server's day), begäran om komplettering and appeals.
     const view = { ...base, ...handlingOf(cw, base.caseId, base.period, base.routing, base.caseId === null ? [] : cw.lineage(base.caseId, base.period), today), mayRecord: { completion: authorize(staff, 'completion.record').ok, appeal: authorize(staff, 'appeal.record').ok } };
     cw.log([{ who: staff.user, role: may.role, action: 'case.read', caseId: record.caseId, decisionId: record.decisionId, purpose: purposeOf(c, may.role) }]);
     // The letters of the registered decisions (issue 21) and the per-child questions a refusal needs.
-    const letters = Object.fromEntries(view.registered.map((r) => [r.decisionId, letterState(cw, r.decisionId)]));
+    const letters = Object.fromEntries(view.registered.map((r) => [r.decisionId, letterState(cw, r.decisionId, office)]));
     return json(c, 200, shown(c, { ...view, letters, childQuestions: childQuestionsOf(cw, record, view.proposal) }, view.household));
   });
 
   const print = options.printLetter === undefined ? defaultPrinter : options.printLetter;
+  const office: LetterOffice = { book: options.cache.book, directory: options.staffDirectory ?? null };
   /** The registration's answer, with its letter made and stored beside it (or why not: letterRoutes.ts). */
   const registered = async (c: Context<Env>, cw: CaseWork, result: RegisterResult, by: { user: string; role: string }, purpose: string): Promise<Response> => {
     if (!result.ok) return fail(c, result.status, result.problems);
-    const letter = await letterAfterRegistration(cw, result.decisionId, print, by, purpose, options.clock);
+    const letter = await letterAfterRegistration(cw, result.decisionId, office, print, by, purpose, options.clock);
     return json(c, 201, { decisionId: result.decisionId, recordedAt: result.recordedAt, decision: result.decision, orders: cw.orders({ decisionIds: [result.decisionId] }).map(orderView), letter });
   };
 
@@ -263,13 +272,13 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
       const staff = c.get('staff');
       try {
         const purpose = purposeOf(c, may.role, body.value);
-        return await registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation! }, purpose, (period) => supportObstaclesFor(options.cache.book, period)), { user: staff.user, role: may.role }, purpose);
+        return await registered(c, cw, run(cw, id, body.value, { user: staff.user, role: may.role, delegation: staff.delegation!, signer: office.directory?.signer(staff.user) ?? null }, purpose, (period) => supportObstaclesFor(options.cache.book, period)), { user: staff.user, role: may.role }, purpose);
       } catch (error) {
         return storeFailure(c, error);
       }
     });
   decide('/api/cases/:decisionId/decision', 'decision.register', registerDecision);
-  addLetterRoutes(api, { allowed, open, noStore, fail, json, purposeOf, print, clock: options.clock, decisionIdPattern: DECISION_ID });
+  addLetterRoutes(api, { allowed, open, noStore, fail, json, purposeOf, print, office, clock: options.clock, decisionIdPattern: DECISION_ID });
   decide('/api/decisions/:decisionId/changes', 'decision.change', changeDecision);
 
   api.post('/api/proposals', async (c) => {

@@ -1,52 +1,5 @@
 /**
- * How a resident reaches the municipality's social services (issue 29): the `contact` section of
- * rules/municipal/<kommunkod>.json, else of rules/municipal/default.json, which names no municipality
- * (every value null: the page then says "contact the social services in your municipality").
- *
- * Read straight from the rulebook and never put into a rule set: contact details change no decision,
- * so editing them changes no rule set version.
+ * How a resident reaches the municipality's social services (issue 29): read from the rulebook by
+ * src/rulebook/contact.ts, which the workday's letter reads too.
  */
-import type { Rulebook } from '../../rulebook/load.ts';
-import type { WEEKDAYS } from '../../rulebook/schema.ts';
-
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export interface OpeningHours {
-  readonly days: readonly Weekday[];
-  /** "08:00". */
-  readonly opens: string;
-  readonly closes: string;
-}
-
-export interface MunicipalContact {
-  /** The kommunkod whose file the details come from; null = the default file's (no municipality named). */
-  readonly municipality: string | null;
-  readonly name: string | null;
-  readonly phone: string | null;
-  readonly address: string | null;
-  readonly openingHours: readonly OpeningHours[] | null;
-  readonly eService: string | null;
-  readonly emergencyPhone: string | null;
-  readonly pageAddress: string | null;
-}
-
-export function municipalContact(book: Rulebook, municipality: string | null): MunicipalContact {
-  const own = municipality !== null ? book.municipal.get(municipality) : undefined;
-  const file = own?.data.contact ? own : book.municipal.get('default')!;
-  const c = file.data.contact!; // the default file's contact is required (rulebook load check)
-  return {
-    municipality: file === own ? municipality : null,
-    name: c.name.value,
-    phone: c.phone.value,
-    address: c.address.value,
-    openingHours: c.openingHours.value,
-    eService: c.eService.value,
-    emergencyPhone: c.emergencyPhone.value,
-    pageAddress: c.pageAddress?.value ?? null,
-  };
-}
-
-/** True when the file names nothing a resident could use: the page gives the general advice only. */
-export function isGeneric(c: MunicipalContact): boolean {
-  return c.name === null && c.phone === null && c.address === null && c.openingHours === null && c.eService === null && c.emergencyPhone === null;
-}
+export { isGeneric, municipalContact, weekdayRuns, type MunicipalContact, type OpeningHours, type Weekday } from '../../rulebook/contact.ts';

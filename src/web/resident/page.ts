@@ -13,7 +13,7 @@
 import type { InputIssue } from '../../household/types.ts';
 import { add, formatKronor, parseKronor } from '../../money/index.ts';
 import { LANGS, type Lang, type Translator } from './catalog.ts';
-import { isGeneric, type MunicipalContact, type OpeningHours, type Weekday } from './contact.ts';
+import { isGeneric, weekdayRuns, type MunicipalContact, type OpeningHours } from './contact.ts';
 import { CHILD_MAX_AGE, LUNCH_MAX_AGE, MAX_CHILDREN, SELF_CHECK_COSTS, SELF_CHECK_INCOMES, YOUTH_MIN_AGE, type SelfCheckEstimate } from './estimate.ts';
 import type { FormValues } from './form.ts';
 import type { Glossary } from './glossary.ts';
@@ -231,17 +231,9 @@ ${js ? cite(t, info, 'jobbstimulans') : ''}
 
 /** Opening hours as "måndag–fredag 08:00–16:00; …", days in the language. */
 function hours(t: Translator, rows: readonly OpeningHours[]): string {
-  const ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
   return rows
     .map((r) => {
-      const idx = [...new Set(r.days.map((d) => ORDER.indexOf(d)))].sort((a, b) => a - b);
-      const runs: number[][] = [];
-      for (const i of idx) {
-        const last = runs[runs.length - 1];
-        if (last && last[last.length - 1] === i - 1) last.push(i);
-        else runs.push([i]);
-      }
-      const days = runs.map((run) => (run.length >= 3 ? `${t.weekday(run[0]!)}–${t.weekday(run[run.length - 1]!)}` : run.map((i) => t.weekday(i)).join(', '))).join(', ');
+      const days = weekdayRuns(r.days).map((run) => (run.length >= 3 ? `${t.weekday(run[0]!)}–${t.weekday(run[run.length - 1]!)}` : run.map((i) => t.weekday(i)).join(', '))).join(', ');
       return `${esc(days)} ${ltr(`${r.opens}–${r.closes}`)}`;
     })
     .join('; ');

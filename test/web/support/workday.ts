@@ -83,7 +83,7 @@ export const HOUSEHOLD_CHILD_ANSWERS = [
   { promptId: 'alternatives', answer: 'Ett längre rådrum har prövats.' },
 ] as const;
 
-export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = []): Promise<Morning> {
+export async function morning(dir: string, count: number, seed: number, protect: readonly number[] = [], edit: ((h: Record<string, unknown>, i: number) => void) | null = null): Promise<Morning> {
   const store = join(dir, 'records.sqlite');
   const pairs = [...monthlyLines(count, seed, '2026-03')].map((p, i) => {
     const mark = (line: string) => {
@@ -92,6 +92,7 @@ export async function morning(dir: string, count: number, seed: number, protect:
         h.members[0]!.protectedIdentity = true;
         h.members[0]!.name = 'Hemlig Person';
       }
+      edit?.(h as unknown as Record<string, unknown>, i);
       return JSON.stringify(h);
     };
     return { previous: p.previous === null ? null : mark(p.previous), current: mark(p.current) };
