@@ -73,7 +73,7 @@ export function runCalculate(file: string, options: CalculateOptions, io: CliIo 
   }
   let text: string;
   if (options.json) text = JSON.stringify(decisionId === undefined ? decision : { decisionId, ...decision }, null, 2);
-  else text = renderDecision(decision, options.lang) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
+  else text = renderDecision(decision, options.lang, { household: result.household, rules: ruleSet?.rules ?? null, childImpact: result.decision.childImpact }) + (decisionId === undefined ? '' : `\n\n${options.lang === 'sv' ? 'Beslutspost' : 'Decision record'}: ${decisionId}`);
   io.stdout.write(`${text}\n`);
   return EXIT_OK;
 }

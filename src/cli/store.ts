@@ -17,7 +17,7 @@ import { renderDecision } from '../explain/render.ts';
 import { escapeControls } from '../household/echo.ts';
 import { RuleSetCache } from '../rulebook/resolve.ts';
 import type { Difference } from '../store/diff.ts';
-import { renderedDecision } from '../store/read.ts';
+import { recordBasis, renderedDecision } from '../store/read.ts';
 import { replayRecord, type ReplayResult } from '../store/replay.ts';
 import { RecordFormError } from '../store/serialize.ts';
 import { DecisionStore, StoreError, StoreNotFoundError, storePath, type StoredRecord } from '../store/store.ts';
@@ -294,7 +294,7 @@ export function showCommand(args: string[], io: CliIo = processIo()): number {
     const routing = decision.routing;
     if (routing) out(`  ${routingLine(routing, lang)}`);
     out('');
-    out(renderDecision(decision, lang));
+    out(renderDecision(decision, lang, recordBasis(store, record)));
     return EXIT_OK;
   });
 }

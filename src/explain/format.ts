@@ -42,3 +42,21 @@ export function dateEn(date: string): string {
   const [y, m, d] = date.split('-');
   return `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
 }
+
+/**
+ * A count with its Swedish noun in the right number: countSv(1, 'person', 'personer') → "1 person",
+ * countSv(3, 'månad', 'månader') → "3 månader". Never "person(er)".
+ */
+export function countSv(n: string | number, one: string, many: string): string {
+  return `${n} ${Number(n) === 1 ? one : many}`;
+}
+
+/** The same in English: countEn(1, 'person', 'persons') → "1 person". */
+export function countEn(n: string | number, one: string, many: string): string {
+  return `${n} ${Number(n) === 1 ? one : many}`;
+}
+
+/** The others of a shared home: "1 person som har ett eget ärende", "2 personer som har egna ärenden". */
+export function othersSv(n: string | number | undefined): string {
+  return Number(n) === 1 ? '1 person som har ett eget ärende' : `${n} personer som har egna ärenden`;
+}

@@ -4,7 +4,8 @@
  *   const result = evaluateHousehold(json, rulesFor);
  *   if (result.ok) {
  *     const decision = contractDecision(result.decision, result); // what `calculate --json` prints
- *     console.log(renderDecision(decision, 'en'));                 // the breakdown `calculate --lang en` prints
+ *     const basis = { household: result.household, rules: result.ruleSet?.rules ?? null, childImpact: result.decision.childImpact };
+ *     console.log(renderDecision(decision, 'sv', basis));          // the breakdown `calculate` prints
  *   }
  */
 export { contractDecision, contractSummary, type Decision, type DecisionSummary } from './contract.ts';
@@ -14,5 +15,5 @@ export { answerFor, missingAnswers, type CaseworkerAnswers, type ChildAnswer, ty
 export { worksheetText } from './worksheet.ts';
 export { lix } from './lix.ts';
 export { renderMessage, type Language } from './messages.ts';
-export { renderDecision } from './render.ts';
+export { renderDecision, type BreakdownBasis } from './render.ts';
 export { renderTrace, type TraceStep } from './trace.ts';

@@ -5,7 +5,7 @@
  * checks that every code in rules/conditions has a text.
  */
 import { isMessageKey, type MessageArgs, type MessageKey } from '../trace/messages.ts';
-import { dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
+import { countEn, countSv, othersSv, dateEn, dateSv, krEn as E, krSv as K, monthEn, monthSv } from './format.ts';
 import { labelOf, reasonLabel } from './labels.js';
 
 /** A rule condition's name as a person reads it: its Swedish label in quotes (never the code; labels.js). */
@@ -79,7 +79,7 @@ const roleSv = (r: string | number | undefined) => ({ applicant: 'sökande', par
 
 /** A shared home (costs/housing.ts): the home's cost, this household's share and the others'. */
 const sharedSv = (a: MessageArgs) =>
-  `${a['label']} för hela bostaden ${K(a['amount']!)}. Bostaden delas med ${a['sharedOthers']} ${Number(a['sharedOthers']) === 1 ? 'person' : 'personer'} som har egna ärenden, och kostnaden fördelas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'} (kommunens riktlinje): hushållets andel är ${K(a['sharedShare']!)}; de andras andel, ${K(a['sharedOthersShare']!)}, hör till deras ärenden. `;
+  `${a['label']} för hela bostaden ${K(a['amount']!)}. Bostaden delas med ${othersSv(a['sharedOthers'])}, och kostnaden fördelas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'} (kommunens riktlinje): hushållets andel är ${K(a['sharedShare']!)}; de andras andel, ${K(a['sharedOthersShare']!)}, hör till deras ärenden. `;
 const sharedEn = (a: MessageArgs) =>
   `${a['label']} for the whole home ${E(a['amount']!)}. The home is shared with ${a['sharedOthers']} ${Number(a['sharedOthers']) === 1 ? 'person' : 'people'} with cases of their own, and the cost is split equally ${a['sharedPolicy'] === 'per-adult' ? 'per adult' : 'per person'} (the municipality's guideline): the household's share is ${E(a['sharedShare']!)}; the others' share, ${E(a['sharedOthersShare']!)}, belongs to their cases. `;
 /** The opening of a housing cost line: the cost, or a shared home's cost and this household's share; then the amount the rest of the line is about. */
@@ -106,20 +106,22 @@ const itemUnmetEn = (a: MessageArgs) =>
 const nonZero = (v: string | number | undefined) => v !== undefined && v !== '' && v !== '0';
 const whoSv = (a: MessageArgs) => String(a['memberId'] ?? 'den sökande');
 const whoEn = (a: MessageArgs) => String(a['memberId'] ?? 'the applicant');
+/** A child with age and age band: "c1 (7 år, åldersgrupp 7-10 år)"; a name that already gives the age ("Barn, 7 år") gets the band only. */
+const childBandSv = (a: MessageArgs) => (String(a['memberId']).includes(`${a['age']} år`) ? `${a['memberId']} (åldersgrupp ${a['band']} år)` : `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år)`);
 const reasonSv = (a: MessageArgs) => (a['reason'] ? `"${a['reason']}"${a['illness'] === 'yes' ? ' och sjukdom utan läkarintyg' : ''}` : 'sjukdom utan läkarintyg');
 const reasonEn = (a: MessageArgs) => (a['reason'] ? `"${a['reason']}"${a['illness'] === 'yes' ? ' and illness without a medical certificate' : ''}` : 'illness without a medical certificate');
 
 export const sv: Catalogue = {
   'norm.single': (a) => `${a['memberId']}: personliga kostnader för ensamstående vuxen ${K(a['amount']!)}.`,
   'norm.cohabiting': (a) => `${a['memberId']}: personliga kostnader för sambor är ${K(a['joint']!)} tillsammans; hälften, ${K(a['amount']!)}, redovisas här.`,
-  'norm.child': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år): personliga kostnader ${K(a['amount']!)}.`,
-  'norm.childWithoutLunch': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år) äter lunch på förskolan: beloppet "utan lunch" ${K(a['amount']!)}.`,
-  'norm.childPartMonth': (a) => `${a['memberId']} (${a['age']} år, åldersgrupp ${a['band']} år) bor här ${a['days']} av ${a['daysInMonth']} dagar: ${K(a['full']!)} × ${a['days']}/${a['daysInMonth']} = ${K(a['amount']!)}.`,
-  'norm.householdSize': (a) => `Hushållet består av ${a['size']} personer${Number(a['partTime']) > 0 ? ` (varav ${a['partTime']} barn del av månaden, ${a['policy'] === 'pro-rated' ? 'räknade efter antal dagar' : 'räknade som hushållsmedlemmar'})` : ''}.`,
-  'norm.common': (a) => `Gemensamma hushållskostnader för ${a['size']} personer: ${K(a['amount']!)}.`,
+  'norm.child': (a) => `${childBandSv(a)}: personliga kostnader ${K(a['amount']!)}.`,
+  'norm.childWithoutLunch': (a) => `${childBandSv(a)} äter lunch på förskolan: beloppet "utan lunch" ${K(a['amount']!)}.`,
+  'norm.childPartMonth': (a) => `${childBandSv(a)} bor här ${a['days']} av ${a['daysInMonth']} dagar: ${K(a['full']!)} × ${a['days']}/${a['daysInMonth']} = ${K(a['amount']!)}.`,
+  'norm.householdSize': (a) => `Hushållet består av ${countSv(a['size']!, 'person', 'personer')}${Number(a['partTime']) > 0 ? ` (varav ${a['partTime']} barn del av månaden, ${a['policy'] === 'pro-rated' ? 'räknade efter antal dagar' : 'räknade som hushållsmedlemmar'})` : ''}.`,
+  'norm.common': (a) => `Gemensamma hushållskostnader för ${countSv(a['size']!, 'person', 'personer')}: ${K(a['amount']!)}.`,
   'norm.commonAboveSeven': (a) => `Gemensamma hushållskostnader för ${a['size']} personer (7 personer plus skillnaden mellan 6 och 7 personer för varje ytterligare medlem): ${K(a['amount']!)}.`,
   'norm.separate': (a) => `${a['memberId']} (${ownCaseSv(a['reason']!)}) är ett eget ärende: ensamståendenorm ${K(a['personal']!)} + ${K(a['common']!)} ÷ ${a['size']} = ${K(a['amount']!)}. Beloppet ingår inte i detta hushålls norm.`,
-  'norm.commonShare': (a) => `Hushållets andel av de gemensamma hushållskostnaderna sedan ${a['others']} person(er) med eget ärende fått sin andel: ${K(a['amount']!)} av ${K(a['common']!)}.`,
+  'norm.commonShare': (a) => `Hushållets andel av de gemensamma hushållskostnaderna sedan ${Number(a['others']) === 1 ? '1 person med eget ärende' : `${a['others']} personer med egna ärenden`} fått sin andel: ${K(a['amount']!)} av ${K(a['common']!)}.`,
   'norm.total': (a) => `Riksnorm: personliga kostnader ${K(a['personal']!)} + gemensamma hushållskostnader ${K(a['common']!)} = ${K(a['amount']!)} (${a['title']}).`,
 
   'costs.reasonable': (a) => `${a['label']} ${K(a['amount']!)} godtas som skälig kostnad.`,
@@ -127,9 +129,9 @@ export const sv: Catalogue = {
   'costs.rentWithinCeiling': (a) => `${housingSv(a)} godtas; den ryms inom den skäliga nivån ${K(a['ceiling']!)}${a['basis'] ? `, ${basisSv(a)}` : ''}.`,
   'costs.rentAboveCeiling': (a) => a['notifiedOn'] === undefined
     ? `${a['label']} ${K(a['amount']!)} är högre än vad som är skäligt för hushållet (${K(a['ceiling']!)}). ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`
-    : `${housingSv(a)} är högre än vad som är skäligt för hushållet. Den skäliga nivån är ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har haft ${a['months']} månaders rådrum enligt kommunens riktlinje, till ${dateSv(String(a['endsOn']))}, att hitta ett billigare boende. ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`,
-  'costs.rentAboveCeilingNotNotified': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet har ännu inte fått besked om att kostnaden är för hög, så hela kostnaden godtas. Den överskjutande delen kan avslås först när hushållet har fått besked och haft ${a['months']} månaders rådrum att hitta ett billigare boende.`,
-  'costs.rentAboveCeilingRadrum': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har rådrum till ${dateSv(String(a['endsOn']))} (${a['months']} månader) att hitta ett billigare boende; under rådrummet godtas hela kostnaden. Från och med ${monthSv(String(a['cutFrom']))} godtas högst ${K(a['ceiling']!)}.`,
+    : `${housingSv(a)} är högre än vad som är skäligt för hushållet. Den skäliga nivån är ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har haft ${countSv(a['months']!, 'månads', 'månaders')} rådrum enligt kommunens riktlinje, till ${dateSv(String(a['endsOn']))}, att hitta ett billigare boende. ${K(a['accepted']!)} godtas och ${K(a['refused']!)} avslås.`,
+  'costs.rentAboveCeilingNotNotified': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet har ännu inte fått besked om att kostnaden är för hög, så hela kostnaden godtas. Den överskjutande delen kan avslås först när hushållet har fått besked och haft ${countSv(a['months']!, 'månads', 'månaders')} rådrum att hitta ett billigare boende.`,
+  'costs.rentAboveCeilingRadrum': (a) => `${housingSv(a)} är ${K(a['above']!)} högre än den skäliga nivån ${K(a['ceiling']!)}, ${basisSv(a)}. Hushållet fick besked om det ${dateSv(String(a['notifiedOn']))} och har rådrum till ${dateSv(String(a['endsOn']))} (${countSv(a['months']!, 'månad', 'månader')}) att hitta ett billigare boende; under rådrummet godtas hela kostnaden. Från och med ${monthSv(String(a['cutFrom']))} godtas högst ${K(a['ceiling']!)}.`,
   'costs.sharedHousing': (a) => `${sharedSv(a)}${K(a['sharedShare']!)} godtas och ${K(a['sharedOthersShare']!)} avslås i detta ärende.`,
   'costs.livsforing': (a) => `${a['label']} ${K(a['amount']!)} ligger utanför försörjningsstödet och prövas som ${a['term'] ?? 'livsföring i övrigt'}; beloppet tas med i förslaget men ska bedömas av handläggare.`,
   'costs.withinGuideline': (a) => `${a['label']} ${K(a['amount']!)} godtas; beloppet ryms inom riktlinjens nivå ${K(a['ceiling']!)} enligt ${a['basis']}.`,
@@ -160,7 +162,7 @@ export const sv: Catalogue = {
   'income.jobbstimulansWindow': (a) => `Jobbstimulans gäller: perioden ligger inom de ${a['duration']} månaderna ${a['start']}–${a['end']}.`,
   'income.jobbstimulansOutsideWindow': (a) => `Jobbstimulans gäller inte: perioden ligger utanför ${a['start']}–${a['end']}.`,
   'income.jobbstimulansUnknown': (a) => `Det är okänt hur många månader i följd hushållet haft försörjningsstöd; jobbstimulans (efter ${a['qualifying']} månader) kan inte bedömas och arbetsinkomsten räknas fullt ut tills vidare.`,
-  'income.jobbstimulansNotYet': (a) => `Hushållet har haft försörjningsstöd ${a['months']} månader i följd; jobbstimulans gäller först efter ${a['qualifying']} månader.`,
+  'income.jobbstimulansNotYet': (a) => `Hushållet har haft försörjningsstöd ${countSv(a['months']!, 'månad', 'månader i följd')}; jobbstimulans gäller först efter ${a['qualifying']} månader.`,
   'income.jobbstimulansQualified': (a) => `Hushållet har haft försörjningsstöd ${a['months']} månader i följd (minst ${a['qualifying']}); jobbstimulans gäller under ${a['duration']} månader.`,
   'income.jobbstimulansPause': (a) => `Hushållet har haft försörjningsstöd ${a['months']} månader i följd; de ${a['duration']} månaderna med jobbstimulans har löpt ut och ${a['qualifying']} nya månader i följd krävs.`,
   'income.total': (a) => `Inkomster ${K(a['total']!)}, varav ${K(a['counted']!)} räknas och ${K(a['notCounted']!)} inte räknas.`,
@@ -186,7 +188,7 @@ export const sv: Catalogue = {
   'decision.deficit': (a) => `Behov ${K(a['need']!)} − inkomster som räknas ${K(a['income']!)} = ${K(a['deficit']!)}.`,
   'decision.outcome.approve': () => 'Förslag: bifall. Hela det sökta behovet godtas.',
   'decision.outcome.partial': () => 'Förslag: delvis bifall. En del av det sökta godtas inte.',
-  'decision.outcome.deny': (a) => `Förslag: avslag (${a['deniedFor']}).`,
+  'decision.outcome.deny': (a) => `Förslag: avslag${a['deniedFor'] ? ` (${lowSv(labelOf(String(a['deniedFor'])) ?? 'se skälen')})` : ''}.`,
   'decision.outcome.needs-information': () => 'Inget belopp kan föreslås: uppgifter saknas.',
   'decision.payable': (a) => `Att betala: ${K(a['deficit']!)} − egna medel ${K(a['assets']!)} = ${K(a['payable']!)}, aldrig under 0 kr.`,
 
@@ -210,7 +212,7 @@ export const sv: Catalogue = {
           ? `Hyran är högre än den skäliga nivån och rådrummet har löpt ut (${dateSv(String(a['endsOn']))}): den överskjutande delen avslås. Kontrollera att nivån gäller hushållet och om hushållet aktivt har sökt billigare boende (då kan rådrummet förlängas).`
           : 'Boendekostnaden är högre än den skäliga nivån: kontrollera att rådrum har getts och att nivån gäller hushållet.',
   'flag.RENT_RADRUM_ENDS': (a) => `Rådrummet för hyran löper ut ${dateSv(String(a['endsOn']))}: detta är sista månaden hela hyran godtas. Från och med ${monthSv(String(a['cutFrom']))} avslås ${K(a['above']!)} per månad om inte rådrummet förlängs; pröva om hushållet aktivt har sökt billigare boende och hur ett avslag påverkar barnen.`,
-  'flag.SHARED_HOUSING_COST': (a) => `Bostaden delas med ${a['others']} ${Number(a['others']) === 1 ? 'person' : 'personer'} som har egna ärenden och bär sin andel av boendekostnaden, ${K(a['othersShare']!)}, fördelat lika ${a['policy'] === 'per-adult' ? 'per vuxen' : 'per person'} enligt kommunens riktlinje: kontrollera att det stämmer med hur kostnaderna faktiskt delas.`,
+  'flag.SHARED_HOUSING_COST': (a) => `Bostaden delas med ${othersSv(a['others'])} och bär sin andel av boendekostnaden, ${K(a['othersShare']!)}, fördelat lika ${a['policy'] === 'per-adult' ? 'per vuxen' : 'per person'} enligt kommunens riktlinje: kontrollera att det stämmer med hur kostnaderna faktiskt delas.`,
   'flag.CHILD_EARNINGS_ABOVE_LIMIT': (a) => `Ett barns eller en skolungdoms arbetsinkomst över ett prisbasbelopp per år räknas med ${K(a['counted']!)}. Lagen säger att den får räknas, inte att den ska: pröva om den ska räknas i detta fall. Den räknas aldrig över barnets egen andel av hushållets kostnader.`,
   'flag.RENT_ARREARS': () => 'Hushållet har hyresskuld: risk för vräkning, pröva bistånd till skulden och kontakt med hyresvärd.',
   'flag.COST_NEEDS_ASSESSMENT': (a) => `Kostnader utanför försörjningsstödet (${a['term'] ?? 'livsföring i övrigt'}) är sökta och ska prövas en och en av handläggare.`,
@@ -231,7 +233,7 @@ export const sv: Catalogue = {
   'needs.labourMarketDecisionUnknownAmount': (a) => `En handläggare ska pröva rätten till försörjningsstöd för ${a['memberId']}, som inte står till arbetsmarknadens förfogande och inte har angett något skäl.`,
   'needs.rentCeilingBasis': (a) => `Ange vad den skäliga boendekostnaden ${K(a['ceiling']!)} bygger på (kommunens riktlinjer eller handläggarens bedömning): ett avslag på den överskjutande hyran ska motiveras med det.`,
 
-  'child.summary': (a) => `${a['memberId']}, ${a['age']} år, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}; barnets normbelopp ${K(a['norm']!)}.`,
+  'child.summary': (a) => `${String(a['memberId']).includes(`${a['age']} år`) ? a['memberId'] : `${a['memberId']}, ${a['age']} år`}, ${residenceSv(a['residence']!, a['days']!, a['daysInMonth']!)}; barnets normbelopp ${K(a['norm']!)}.`,
   'child.effect': (a) => `För ${a['memberId']} motsvarar avslaget ${K(a['share']!)} av hushållets ${K(a['effect']!)}.`,
   'child.needsCoveredByIncome': (a) => `${a['memberId']}: barnets behov enligt riksnormen täcks av hushållets inkomster.`,
   'child.refusalNote': (a) => `Avslaget/delavslaget innebär ${K(a['effect']!)} mindre för hushållet denna månad än om allt sökt beviljats. Barnets bästa ska vägas in och dokumenteras innan beslut.`,
@@ -241,13 +243,13 @@ export const sv: Catalogue = {
   'child.promptRentRefused': (a) => `Hyran sänks till skälig nivå${a['ceiling'] ? ` (${K(a['ceiling'])})` : ''}; ${K(a['refused']!)} avslås. Risk för flytt och byte av skola.`,
   'child.promptRentArrears': (a) => `Hyresskuld ${K(a['arrears']!)}: risk för vräkning.`,
   'child.promptRentAccepted': (a) => `Hyran är ${K(a['above']!)} över den skäliga nivån men godtas ${a['cutFrom'] ? `under rådrummet; från och med ${monthSv(String(a['cutFrom']))} kan den överskjutande delen avslås` : 'tills hushållet har fått besked och haft rådrum'}. Risk för flytt och byte av skola.`,
-  'child.promptSharedHome': (a) => `Bostaden delas med ${a['others']} ${Number(a['others']) === 1 ? 'person' : 'personer'} med egna ärenden, som bär ${K(a['share']!)} av boendekostnaden.`,
+  'child.promptSharedHome': (a) => `Bostaden delas med ${othersSv(a['others'])}. ${Number(a['others']) === 1 ? 'Den personens' : 'Deras'} del av boendekostnaden är ${K(a['share']!)}.`,
   'child.promptHousingOk': () => 'Boendekostnaden godtas; uppgift om hyresskuld saknas.',
   'child.promptPartTime': (a) => `${a['memberId']} bor här ${a['days']} av ${a['daysInMonth']} dagar`,
   'child.promptConsequence': (a) => `${a['memberId']}: ${K(a['share']!)}`,
   'child.promptCost': (a) => `${a['label']}${a['memberId'] ? ` (${a['memberId']})` : ''}: sökt ${a['claimed'] === '' ? 'belopp saknas' : a['claimed']} kr, godtaget ${a['accepted'] === '' ? '–' : a['accepted']} kr`,
   'child.promptMonthsUnknown': () => 'Antal månader med bistånd är inte angivet.',
-  'child.promptMonths': (a) => `${a['months']} månader i följd med försörjningsstöd${a['longTerm'] === 'yes' ? ` (långvarigt, ${a['threshold']} månader eller mer)` : ''}.`,
+  'child.promptMonths': (a) => `${countSv(a['months']!, 'månad', 'månader i följd')} med försörjningsstöd${a['longTerm'] === 'yes' ? ` (långvarigt, ${a['threshold']} månader eller mer)` : ''}.`,
   'child.traceRefusal': (a) => `${a['count']} barn berörs av avslaget (${K(a['effect']!)}); barnkonsekvens ska bedömas av handläggare.`,
   'child.traceNoRefusal': (a) => `${a['count']} barn i hushållet; förslaget innebär inget avslag.`,
   'child.traceUndecided': (a) => `${a['count']} barn i hushållet; förslaget är inte färdigt och inget är beviljat ännu.`,
@@ -376,11 +378,11 @@ export const en: Catalogue = {
   'norm.child': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}): personal costs ${E(a['amount']!)}.`,
   'norm.childWithoutLunch': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}) eats lunch at preschool: the "without lunch" amount ${E(a['amount']!)}.`,
   'norm.childPartMonth': (a) => `${a['memberId']} (${a['age']} years, age band ${a['band']}) lives here ${a['days']} of ${a['daysInMonth']} days: ${E(a['full']!)} × ${a['days']}/${a['daysInMonth']} = ${E(a['amount']!)}.`,
-  'norm.householdSize': (a) => `The household has ${a['size']} persons${Number(a['partTime']) > 0 ? ` (${a['partTime']} child(ren) part of the month, ${a['policy'] === 'pro-rated' ? 'counted by days' : 'counted as members'})` : ''}.`,
-  'norm.common': (a) => `Shared household costs for ${a['size']} persons: ${E(a['amount']!)}.`,
+  'norm.householdSize': (a) => `The household has ${countEn(a['size']!, 'person', 'persons')}${Number(a['partTime']) > 0 ? ` (${countEn(a['partTime']!, 'child', 'children')} part of the month, ${a['policy'] === 'pro-rated' ? 'counted by days' : 'counted as members'})` : ''}.`,
+  'norm.common': (a) => `Shared household costs for ${countEn(a['size']!, 'person', 'persons')}: ${E(a['amount']!)}.`,
   'norm.commonAboveSeven': (a) => `Shared household costs for ${a['size']} persons (7 persons plus the 6-to-7 difference for each extra member): ${E(a['amount']!)}.`,
   'norm.separate': (a) => `${a['memberId']} (${ownCaseEn(a['reason']!)}) is a separate case: single-adult norm ${E(a['personal']!)} + ${E(a['common']!)} ÷ ${a['size']} = ${E(a['amount']!)}. Not included in this household's norm.`,
-  'norm.commonShare': (a) => `This household's share of the shared costs after ${a['others']} separate case(s) took theirs: ${E(a['amount']!)} of ${E(a['common']!)}.`,
+  'norm.commonShare': (a) => `This household's share of the shared costs after ${countEn(a['others']!, 'separate case', 'separate cases')} took theirs: ${E(a['amount']!)} of ${E(a['common']!)}.`,
   'norm.total': (a) => `National norm: personal costs ${E(a['personal']!)} + shared household costs ${E(a['common']!)} = ${E(a['amount']!)} (${a['title']}).`,
 
   'costs.reasonable': (a) => `${a['label']} ${E(a['amount']!)} accepted as a reasonable cost.`,
@@ -421,7 +423,7 @@ export const en: Catalogue = {
   'income.jobbstimulansWindow': (a) => `The work incentive applies: the period is within the ${a['duration']} months ${a['start']}–${a['end']}.`,
   'income.jobbstimulansOutsideWindow': (a) => `The work incentive does not apply: the period is outside ${a['start']}–${a['end']}.`,
   'income.jobbstimulansUnknown': (a) => `Consecutive months on assistance are unknown; the work incentive (after ${a['qualifying']} months) cannot be assessed and earnings are counted in full for now.`,
-  'income.jobbstimulansNotYet': (a) => `The household has had assistance ${a['months']} consecutive months; the work incentive applies only after ${a['qualifying']}.`,
+  'income.jobbstimulansNotYet': (a) => `The household has had assistance ${countEn(a['months']!, 'month', 'consecutive months')}; the work incentive applies only after ${a['qualifying']}.`,
   'income.jobbstimulansQualified': (a) => `The household has had assistance ${a['months']} consecutive months (at least ${a['qualifying']}); the work incentive applies for ${a['duration']} months.`,
   'income.jobbstimulansPause': (a) => `The household has had assistance ${a['months']} consecutive months; the ${a['duration']} months of work incentive have run out and ${a['qualifying']} new consecutive months are needed.`,
   'income.total': (a) => `Income ${E(a['total']!)}, of which ${E(a['counted']!)} counted and ${E(a['notCounted']!)} not counted.`,
@@ -508,7 +510,7 @@ export const en: Catalogue = {
   'child.promptConsequence': (a) => `${a['memberId']}: ${E(a['share']!)}`,
   'child.promptCost': (a) => `${a['label']}${a['memberId'] ? ` (${a['memberId']})` : ''}: claimed ${a['claimed'] === '' ? 'amount missing' : E(a['claimed']!)}, accepted ${a['accepted'] === '' ? '–' : E(a['accepted']!)}`,
   'child.promptMonthsUnknown': () => 'Months on assistance not given.',
-  'child.promptMonths': (a) => `${a['months']} consecutive months on assistance${a['longTerm'] === 'yes' ? ` (long-term, ${a['threshold']} months or more)` : ''}.`,
+  'child.promptMonths': (a) => `${countEn(a['months']!, 'month', 'consecutive months')} on assistance${a['longTerm'] === 'yes' ? ` (long-term, ${a['threshold']} months or more)` : ''}.`,
   'child.traceRefusal': (a) => `${a['count']} child(ren) affected by the refusal (${E(a['effect']!)}); child impact to be assessed by a caseworker.`,
   'child.traceNoRefusal': (a) => `${a['count']} child(ren) in the household; the proposal has no refusal.`,
   'child.traceUndecided': (a) => `${a['count']} child(ren) in the household; the proposal is not finished and nothing is granted yet.`,

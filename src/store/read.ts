@@ -13,6 +13,7 @@
  */
 import { canonicalJson } from '../canonical.ts';
 import type { Decision } from '../explain/contract.ts';
+import type { BreakdownBasis } from '../explain/render.ts';
 import { contractDecision } from '../explain/contract.ts';
 import type { DecisionData } from '../decision/types.ts';
 import { membersOf } from '../monthly/previous.ts';
@@ -58,6 +59,18 @@ export function renderedDecision(store: DecisionStore, record: StoredRecord): Re
   if (form === 1) return json as unknown as RenderedRecord;
   const ruleSet = store.ruleSet(record.ruleSetVersion);
   return renderRecordData(decisionOfRecord(json, record, ruleSet.rules), ruleSet, householdOfRecord(record));
+}
+
+/**
+ * What the breakdown (explain/render.ts) names people and types from, for a record: its input's
+ * household, its stored rule set, and for a form-2 record its child impact as data (a form-1 record
+ * kept only the child impact's texts, which the breakdown then prints as stored).
+ */
+export function recordBasis(store: DecisionStore, record: StoredRecord): BreakdownBasis {
+  const { form, json } = parsed(record);
+  const rules = store.ruleSet(record.ruleSetVersion).rules;
+  const childImpact = form === 1 ? null : (recordData(store, record, json) as unknown as DecisionData).childImpact;
+  return { household: householdOfRecord(record), rules, childImpact };
 }
 
 /** The household a record was computed from (its canonical input, which parsed when it was recorded). */

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, hasMessage, renderMessage, sv } from '../../src/explain/messages.ts';
 import { MESSAGE_KEYS } from '../../src/trace/messages.ts';
-import { renderDecision } from '../../src/explain/render.ts';
-import { book, calc, fixture } from '../support/engine.ts';
+import { book, breakdown, fixture } from '../support/engine.ts';
 
 describe('message catalogues', () => {
   it('Swedish and English have exactly the same keys, those of the key list (src/trace/messages.ts)', () => {
@@ -30,7 +29,7 @@ describe('message catalogues', () => {
   });
   it('an English rendering of a whole decision has no Swedish-only gaps, and no raw keys or undefined', () => {
     for (const name of ['contract-example.json', 'x1-not-at-labour-market-disposal-with-children-2026.json', 'x3-missing-income-amount-needs-information-2026.json']) {
-      const text = renderDecision(calc(fixture(name)), 'en');
+      const text = breakdown(fixture(name), 'en');
       expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
       expect(text).toContain('Calculation steps');
     }

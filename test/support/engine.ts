@@ -5,6 +5,8 @@ import { contractDecision, type Decision } from '../../src/explain/contract.ts';
 import type { AutomatedDecision } from '../../src/explain/letter/build.ts';
 import { evaluateHousehold, loadRulebook, RuleSetCache, type RuleSetProvider } from '../../src/index.ts';
 import { problemMessage } from '../../src/explain/problems.ts';
+import type { Language } from '../../src/explain/messages.ts';
+import { renderDecision } from '../../src/explain/render.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES_DIR = `${ROOT}rules`;
@@ -30,6 +32,14 @@ export function calc(raw: unknown): Decision {
   const result = evaluateRendered(raw);
   if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n')}`);
   return result.decision;
+}
+
+/** The breakdown `calculate` prints (src/explain/render.ts) for a household, in Swedish unless told. */
+export function breakdown(raw: unknown, lang: Language = 'sv'): string {
+  const result = evaluateHousehold(raw, rulesFor);
+  if (!result.ok) throw new Error(`input refused:\n${result.issues.map((i) => `${i.path}: ${problemMessage(i, 'en')}`).join('\n')}`);
+  const basis = { household: result.household, rules: result.ruleSet?.rules ?? null, childImpact: result.decision.childImpact };
+  return renderDecision(contractDecision(result.decision, result), lang, basis);
 }
 
 /** The letter of an automated monthly decision for a household (ProposeInput.letterFor). */

@@ -12,7 +12,7 @@
 import type { Household } from '../../household/types.ts';
 import type { RuleSet } from '../../rulebook/types.ts';
 import type { MessageArgs } from '../../trace/messages.ts';
-import { dateSv, krSv, monthSv } from '../format.ts';
+import { dateSv, krSv, monthSv, othersSv } from '../format.ts';
 import { renderMessage } from '../messages.ts';
 import type { People } from '../people.ts';
 import { capital } from '../people.ts';
@@ -184,32 +184,47 @@ function labourMarket(ctx: ReasonContext, r: RenderedReason): LetterBlock[] {
   ];
 }
 
+/**
+ * A housing cost of a shared home (costs/index.ts: the household's share, `sharedShare` in the item's
+ * arguments): why only part of the whole cost is the household's — the others who live there carry
+ * their parts in their own cases. The sentences a cut of a shared home's cost begins with.
+ */
+function sharedSentences(ctx: ReasonContext, item: CostItem): string[] {
+  const a = item.message.args;
+  const others = Number(a['sharedOthers'] ?? 0);
+  return [
+    `Bostaden delas med ${othersSv(others)}. ${capital(costLabel(ctx, item.type))} för hela bostaden är ${krSv(String(a['amount']))} i månaden.`,
+    `Den delas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'}, enligt kommunens riktlinje. Hushållets del är ${krSv(String(a['sharedShare']))}. ${others === 1 ? 'Den andra personens del' : 'De andras delar'}, ${krSv(String(a['sharedOthersShare']))}, hör till ${others === 1 ? 'den personens eget ärende' : 'deras egna ärenden'}.`,
+  ];
+}
+
+const isShared = (item: CostItem): boolean => item.message.args['sharedShare'] !== undefined;
+
 /** Where a cut housing cost's reasonable level comes from and, after a rådrum, how long the household had. */
 function rentCut(ctx: ReasonContext, item: CostItem, r: RenderedReason): LetterBlock[] {
   const a = item.message.args;
   const facts: LetterFact[] = [{ text: krSv(String(a['amount'])), from: costPath(ctx.household, item.type, item.memberId) }];
   if (a['ceiling'] !== undefined) facts.push({ text: krSv(String(a['ceiling'])), from: 'circumstances.rentCeiling' });
   const size = ctx.d.norm.householdSize;
+  const shared = isShared(item);
   const text = [
-    `Boendekostnaden är ${krSv(String(a['amount']))} i månaden.`,
+    ...(shared ? sharedSentences(ctx, item) : [`Boendekostnaden är ${krSv(String(a['amount']))} i månaden.`]),
     `Nämnden bedömer att en skälig boendekostnad för ett hushåll med ${size} ${size === 1 ? 'person' : 'personer'} är ${krSv(String(a['ceiling']))}${a['basis'] ? `, enligt ${a['basis']}` : ''}.`,
   ];
   if (a['notifiedOn'] !== undefined) {
-    text.push(`Du fick besked om det den ${dateSv(String(a['notifiedOn']))}. Sedan dess har du haft ${a['months']} månader på dig att hitta en billigare bostad (rådrum), till den ${dateSv(String(a['endsOn']))}.`);
+    const months = Number(a['months']);
+    text.push(`Du fick besked om det den ${dateSv(String(a['notifiedOn']))}. Sedan dess har du haft ${months} ${months === 1 ? 'månad' : 'månader'} på dig att hitta en billigare bostad (rådrum), till den ${dateSv(String(a['endsOn']))}.`);
   }
-  text.push(`Därför godtas ${krSv(String(a['accepted']))}. Resten, ${krSv(String(a['refused']))}, beviljas inte${cite(r.legalRef)}.`);
+  text.push(shared
+    ? `Därför godtas ${krSv(String(a['accepted']))}. Resten, ${krSv(String(a['refused']))}, beviljas inte här: ${Number(a['sharedOthers']) === 1 ? 'den andra personens del' : 'de andras delar'} och ${krSv(String(a['above']))} över den skäliga nivån${cite(r.legalRef)}.`
+    : `Därför godtas ${krSv(String(a['accepted']))}. Resten, ${krSv(String(a['refused']))}, beviljas inte${cite(r.legalRef)}.`);
   return [{ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts }];
 }
 
+/** A shared home's housing cost within the reasonable level (or within the rådrum): only the others' parts are not granted here. */
 function sharedHousing(ctx: ReasonContext, item: CostItem, r: RenderedReason): LetterBlock[] {
   const a = item.message.args;
-  const others = Number(a['sharedOthers'] ?? 0);
-  const label = costLabel(ctx, item.type);
-  const text = [
-    `Bostaden delas med ${others} ${others === 1 ? 'person' : 'personer'} som har egna ärenden. Hela kostnaden för ${label} är ${krSv(String(a['amount']))}.`,
-    `Den delas lika ${a['sharedPolicy'] === 'per-adult' ? 'per vuxen' : 'per person'}, enligt kommunens riktlinje. Hushållets del är ${krSv(String(a['sharedShare']))}.`,
-    `Resten, ${krSv(String(a['sharedOthersShare']))}, hör till de andras ärenden och beviljas inte här${cite(r.legalRef)}.`,
-  ];
+  const text = [...sharedSentences(ctx, item), `Därför godtas ${krSv(String(a['sharedShare']))}. Resten, ${krSv(String(a['sharedOthersShare']))}, beviljas inte här${cite(r.legalRef)}.`];
   return [{ kind: 'p', text: text.join(' '), code: r.code, refusal: true, facts: [{ text: krSv(String(a['amount'])), from: costPath(ctx.household, item.type, item.memberId) }] }];
 }
 
@@ -277,7 +292,8 @@ export function reasonBlocks(ctx: ReasonContext): LetterBlock[] {
       const item = cutItem(ctx.d, r);
       if (item === null) blocks.push(...generic(ctx, r, true));
       else if (key === 'costs.rentAboveCeiling' && item.message.args['ceiling'] !== undefined) blocks.push(...rentCut(ctx, item, r));
-      else if (key === 'costs.sharedHousing') blocks.push(...sharedHousing(ctx, item, r));
+      // A shared home (the item carries its share, whatever the rent's key): the sharing is the reason.
+      else if (isShared(item)) blocks.push(...sharedHousing(ctx, item, r));
       else if (key === 'costs.aboveGuideline' && item.message.args['ceiling'] !== undefined) blocks.push(...guidelineCut(ctx, item, r));
       else blocks.push(...costCut(ctx, item, r));
     } else blocks.push(...generic(ctx, r, r.amount !== undefined || ctx.d.outcome === 'deny'));
