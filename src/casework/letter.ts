@@ -26,7 +26,6 @@ import type { CaseworkerAnswers } from '../explain/letter/answers.ts';
 import { boardOffice, officeMissing, type BoardOffice } from '../explain/letter/office.ts';
 import { municipalContact } from '../rulebook/contact.ts';
 import type { Rulebook } from '../rulebook/load.ts';
-import { hasProtectedIdentity } from './protectedIdentity.ts';
 import type { StaffDirectory } from './staffDirectory.ts';
 import { buildLetter, type Decided } from '../explain/letter/build.ts';
 import { letterHtml, type LetterDocument } from '../explain/letter/document.ts';
@@ -94,7 +93,6 @@ export function storedProposalLetter(cw: CaseWork, proposal: StoredRecord, opts:
     decision: rendered as DecisionSummary,
     office: opts.office ?? null,
     receivedOn: rendered.routing?.receivedOn ?? null,
-    protectedIdentity: hasProtectedIdentity(raw),
     household: parsed.household,
     rules: cw.store.ruleSet(proposal.ruleSetVersion).rules,
     answers: { childAnswers: opts.childAnswers ?? [] },

@@ -17,6 +17,7 @@ import { buildLetter, type AutomatedDecision, type Decided } from './letter/buil
 import { letterText } from './letter/document.ts';
 import { worksheetText } from './worksheet.ts';
 import { renderMessage } from './messages.ts';
+import { capital, type People } from './people.ts';
 import { renderTrace } from './trace.ts';
 import type { AssetItem, ChildImpact, CostItem, Decision, DecisionSummary, IncomeItem, RegisteredPayment, RenderedReason } from './types.ts';
 
@@ -37,13 +38,26 @@ export type {
   TraceStep,
 } from './types.ts';
 
-const sv = (m: Message): string => renderMessage('sv', m.key, m.args);
+/** How a message becomes its Swedish text: as the contract has it, or for the case work with the people named. */
+type Say = (m: Message) => string;
+
+const say: Say = (m) => renderMessage('sv', m.key, m.args);
+
+/**
+ * The case work's texts (the case view, issue 22): every member id in a message named as People
+ * names people for the case work ("Elsa", "barnet som är 7 år", "sökanden"; masked for skyddad
+ * identitet when the People were made so), as the points are (casework.ts pointTextSv).
+ */
+function namedBy(people: People): { readonly sentence: Say; readonly part: Say } {
+  const part: Say = (m) => renderMessage('sv', m.key, people.args(m.args, 'called'));
+  return { sentence: (m) => capital(part(m)), part };
+}
 
 /**
  * A copy of x with its Swedish `text` just before its `message`, the other keys in the order the core
  * gave them. The common shapes are written as literals (a batch renders these for every household).
  */
-function textBeforeMessage<T extends { readonly message: Message }>(x: T): T & { readonly text: string } {
+function textBeforeMessage<T extends { readonly message: Message }>(x: T, sv: Say): T & { readonly text: string } {
   const text = sv(x.message);
   const f = x as unknown as Flag;
   if (f.memberId === undefined && f.code !== undefined && f.severity !== undefined && Object.keys(x).length === 4) {
@@ -58,7 +72,7 @@ function textBeforeMessage<T extends { readonly message: Message }>(x: T): T & {
 }
 
 /** A reason with its Swedish `text` just after its `legalRef`. */
-function reasonWithText(r: Reason): RenderedReason {
+function reasonWithText(r: Reason, sv: Say): RenderedReason {
   const text = sv(r.message);
   if (r.amount === undefined) return { code: r.code, legalRef: r.legalRef, text, message: r.message };
   const out: Record<string, unknown> = {};
@@ -69,22 +83,22 @@ function reasonWithText(r: Reason): RenderedReason {
   return out as unknown as RenderedReason;
 }
 
-function costItem(i: CostItemOut): CostItem {
+function costItem(i: CostItemOut, sv: Say): CostItem {
   return { type: i.type, memberId: i.memberId, claimed: i.claimed, accepted: i.accepted, code: i.code, reason: sv(i.message), legalRef: i.legalRef, requiresAssessment: i.requiresAssessment, message: i.message };
 }
 
-function incomeItem(i: IncomeItemOut): IncomeItem {
+function incomeItem(i: IncomeItemOut, sv: Say): IncomeItem {
   const reason = sv(i.message);
   if (i.agency === undefined) return { memberId: i.memberId, type: i.type, amount: i.amount, counted: i.counted, code: i.code, reason, legalRef: i.legalRef, message: i.message, source: i.source };
   const { memberId, type, amount, counted, code, legalRef, message, source, ...agency } = i;
   return { memberId, type, amount, counted, code, reason, legalRef, message, source, ...agency };
 }
 
-function assetItem(i: AssetItemOut): AssetItem {
+function assetItem(i: AssetItemOut, sv: Say): AssetItem {
   return { memberId: i.memberId, type: i.type, amount: i.amount, code: i.code, reason: sv(i.message), message: i.message };
 }
 
-function registeredPayment(r: RegisteredPaymentOut): RegisteredPayment {
+function registeredPayment(r: RegisteredPaymentOut, sv: Say): RegisteredPayment {
   return {
     index: r.index,
     memberId: r.memberId,
@@ -122,7 +136,15 @@ function registeredPayment(r: RegisteredPaymentOut): RegisteredPayment {
 /** How a prompt's parts are joined: sentences with a space, lists of people or costs with a semicolon. */
 const PROMPT_JOIN: Readonly<Record<string, string>> = { housing: ' ', alternatives: ' ' };
 
-function childImpact(c: ChildImpactData): ChildImpact {
+/** A prompt's data: sentences joined with a space, a list joined with a semicolon (its parts as parts of one sentence). */
+function promptData(data: readonly Message[], id: string, sv: Say, part: Say): string {
+  const join = PROMPT_JOIN[id];
+  if (join !== undefined) return data.map(sv).join(join);
+  const list = data.map(part).join('; ');
+  return part === sv ? list : capital(list);
+}
+
+function childImpact(c: ChildImpactData, sv: Say, part: Say): ChildImpact {
   return {
     children: c.children,
     notes: c.notes.map(sv),
@@ -132,7 +154,7 @@ function childImpact(c: ChildImpactData): ChildImpact {
     effectOfRefusal: c.effectOfRefusal,
     alternatives: c.alternatives.map((a) => ({ code: a.code, text: sv(a.message), amount: a.amount })),
     longTerm: c.longTerm,
-    prompts: c.prompts.map((p) => ({ ...p, data: p.data === null ? null : p.data.map(sv).join(PROMPT_JOIN[p.id] ?? '; ') })),
+    prompts: c.prompts.map((p) => ({ ...p, data: p.data === null ? null : promptData(p.data, p.id, sv, part) })),
   };
 }
 
@@ -142,8 +164,13 @@ function normOf(d: DecisionData): DecisionSummary['norm'] {
   return norm.table !== null ? (norm as DecisionSummary['norm']) : { ...norm, table: `ingen riksnorm (reglerna för ${d.period} är inte publicerade)` };
 }
 
-/** The decision with its Swedish texts, without the trace and the decision text (batch --detail summary). */
-export function contractSummary(d: DecisionData): DecisionSummary {
+/**
+ * The decision with its Swedish texts, without the trace and the decision text (batch --detail
+ * summary). With `people`, the texts name the household's people for the case work instead of by
+ * member id (the case view; the contract's own texts keep the ids).
+ */
+export function contractSummary(d: DecisionData, people: People | null = null): DecisionSummary {
+  const { sentence: sv, part } = people === null ? { sentence: say, part: say } : namedBy(people);
   return {
     caseId: d.caseId,
     period: d.period,
@@ -151,16 +178,16 @@ export function contractSummary(d: DecisionData): DecisionSummary {
     outcome: d.outcome,
     law: d.law,
     norm: normOf(d),
-    costs: { claimed: d.costs.claimed, accepted: d.costs.accepted, refused: d.costs.refused, items: d.costs.items.map(costItem) },
-    income: { total: d.income.total, counted: d.income.counted, items: d.income.items.map(incomeItem), registered: d.income.registered.map(registeredPayment) },
-    assets: { total: d.assets.total, buffer: d.assets.buffer, available: d.assets.available, used: d.assets.used, items: d.assets.items.map(assetItem) },
+    costs: { claimed: d.costs.claimed, accepted: d.costs.accepted, refused: d.costs.refused, items: d.costs.items.map((i) => costItem(i, sv)) },
+    income: { total: d.income.total, counted: d.income.counted, items: d.income.items.map((i) => incomeItem(i, sv)), registered: d.income.registered.map((r) => registeredPayment(r, sv)) },
+    assets: { total: d.assets.total, buffer: d.assets.buffer, available: d.assets.available, used: d.assets.used, items: d.assets.items.map((i) => assetItem(i, sv)) },
     need: d.need,
     payable: d.payable,
-    reasons: d.reasons.map(reasonWithText),
-    flags: d.flags.map(textBeforeMessage),
-    needsInformation: d.needsInformation.map(textBeforeMessage),
+    reasons: d.reasons.map((r) => reasonWithText(r, sv)),
+    flags: d.flags.map((f) => textBeforeMessage(f, sv)),
+    needsInformation: d.needsInformation.map((n) => textBeforeMessage(n, sv)),
     requiresAssessment: d.requiresAssessment,
-    childImpact: d.childImpact === null ? null : childImpact(d.childImpact),
+    childImpact: d.childImpact === null ? null : childImpact(d.childImpact, sv, part),
     warnings: d.warnings,
     ruleSetVersion: d.ruleSetVersion,
     inputHash: d.inputHash,
@@ -169,7 +196,11 @@ export function contractSummary(d: DecisionData): DecisionSummary {
 }
 
 /** What a view of a decision is made from besides the decision: the rules it was made with and the household it is about. */
-export type ViewBasis = DecisionBasis & { readonly household: Household };
+export type ViewBasis = DecisionBasis & {
+  readonly household: Household;
+  /** The case work's naming (the case view): the decision's texts name the people, not their ids; the letter and the worksheet are the same either way. */
+  readonly people?: People | null;
+};
 
 /** The caseworker's part of the two documents: answers and notes, who decided, an automated decision. */
 export interface DocumentOptions {
@@ -186,11 +217,12 @@ export interface DocumentOptions {
 export function contractDecision(d: DecisionData, basis: ViewBasis, options: DocumentOptions = {}): Decision {
   const summary = contractSummary(d);
   const trace = renderTrace(d.trace);
+  const shown = basis.people ? contractSummary(d, basis.people) : summary;
   const rules = basis.ruleSet?.rules ?? null;
   const letter = buildLetter({ decision: summary, household: basis.household, rules, ...options });
   const decisionText = letterText(letter);
   const worksheet = worksheetText({ decision: summary, trace, household: basis.household, rules, blockers: letter.blockers, childImpactData: d.childImpact, ...(options.answers ? { answers: options.answers } : {}) });
   // Fixed key order: the contract's fields first, then the rest.
-  const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = summary;
+  const { ruleSetVersion, inputHash, engineVersion, warnings, ...head } = shown;
   return { ...head, decisionText, worksheetText: worksheet, warnings, trace, ruleSetVersion, inputHash, engineVersion };
 }

@@ -474,6 +474,7 @@ interface MemberRead {
   readonly activityRequirement: Member['activityRequirement'] | undefined;
   readonly sickness: Member['sickness'] | undefined;
   readonly name: string | null | undefined;
+  readonly protectedIdentity: boolean;
   readonly supportObstacle: string | null | undefined;
 }
 
@@ -603,8 +604,8 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
   const activityRequirement = readActivity(r, m, base, role ?? undefined);
   const sickness = readSickness(r, m, base, role ?? undefined, birthDate, p);
   const name = bounded(r, `${base}.name`, str(r, m, 'name', base, 'name', 'optional'), MAX_LETTERHEAD_TEXT);
-  // Read for its type only: the case work masks the member and the monthly run routes the case to a person.
-  flag(r, m, 'protectedIdentity', base, 'flag', 'optional');
+  // View data (the letter leaves the address out); the case work masks the member and the monthly run routes the case to a person.
+  const protectedIdentity = flag(r, m, 'protectedIdentity', base, 'flag', 'optional');
   const minorApplicantReason = bounded(r, `${base}.minorApplicantReason`, str(r, m, 'minorApplicantReason', base, 'reason', 'nullable'), MAX_REASON_LENGTH);
   const supportObstacle = readSupportObstacle(r, m, base, role ?? undefined);
   return {
@@ -623,6 +624,7 @@ function readMember(r: Reader, m: Obj, i: number, p: PeriodRead, ids: Map<string
     activityRequirement,
     sickness,
     name: name === undefined ? undefined : oneLineOf(name),
+    protectedIdentity: protectedIdentity === true,
     supportObstacle,
   };
 }
@@ -1064,6 +1066,7 @@ export function parseHousehold(raw: unknown): ParseResult {
       activityRequirement: m.activityRequirement ?? null,
       sickness: m.sickness ?? null,
       name: m.name ?? null,
+      protectedIdentity: m.protectedIdentity,
       supportObstacle: m.supportObstacle ?? null,
     })),
     incomes,

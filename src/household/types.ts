@@ -54,6 +54,11 @@ export interface Member {
   readonly sickness: Sickness | null;
   /** The person's name, for the letter and the worksheet only (never used in the calculation); null = not given. */
   readonly name: string | null;
+  /**
+   * Skyddade personuppgifter (issue 22): view data only, never read by the calculation. The letter leaves
+   * the household's address out (src/explain/letter/build.ts); the case work masks the member.
+   */
+  readonly protectedIdentity: boolean;
   /** Applicant or partner: försörjningshinder, a code of rules/support-obstacles.json (official statistics only); null = not given. */
   readonly supportObstacle: string | null;
 }

@@ -14,6 +14,7 @@
 import { canonicalJson } from '../canonical.ts';
 import type { Decision } from '../explain/contract.ts';
 import type { BreakdownBasis } from '../explain/render.ts';
+import type { People } from '../explain/people.ts';
 import { contractDecision } from '../explain/contract.ts';
 import type { DecisionData } from '../decision/types.ts';
 import { membersOf } from '../monthly/previous.ts';
@@ -40,9 +41,9 @@ export function recordData(store: DecisionStore, record: StoredRecord, json: Rec
 }
 
 /** A decision as data rendered with its texts, as JSON data with sorted keys (a monthly proposal with its routing and decision text). */
-export function renderRecordData(d: DecisionOfRecord, ruleSet: VersionedRuleSet, household: Household): RenderedRecord {
+export function renderRecordData(d: DecisionOfRecord, ruleSet: VersionedRuleSet, household: Household, people: People | null = null): RenderedRecord {
   // The household the letter and the worksheet name (members' names, the letterhead): the record's own input.
-  const basis = { ruleSet, pending: null, household };
+  const basis = { ruleSet, pending: null, household, people };
   // The trace as expanded from a record is StepData (legalRef left out when none): the views take both.
   const data = d as unknown as DecisionData;
   const rendered = d.routing !== undefined ? renderProposal(data as ProposalData, basis) : contractDecision(data, basis);
@@ -52,13 +53,15 @@ export function renderRecordData(d: DecisionOfRecord, ruleSet: VersionedRuleSet,
 /**
  * The decision a record keeps, with its texts: for a form-2 record rendered from its data and stored
  * rule set, for a form-1 record as stored. Throws StoreError when the stored rule set was edited,
- * RecordFormError when the record cannot be read back.
+ * RecordFormError when the record cannot be read back. With `people` (the case view), a form-2
+ * record's texts name the household's people instead of their member ids (explain/contract.ts); a
+ * form-1 record kept only its texts.
  */
-export function renderedDecision(store: DecisionStore, record: StoredRecord): RenderedRecord {
+export function renderedDecision(store: DecisionStore, record: StoredRecord, people: People | null = null): RenderedRecord {
   const { form, json } = parsed(record);
   if (form === 1) return json as unknown as RenderedRecord;
   const ruleSet = store.ruleSet(record.ruleSetVersion);
-  return renderRecordData(decisionOfRecord(json, record, ruleSet.rules), ruleSet, householdOfRecord(record));
+  return renderRecordData(decisionOfRecord(json, record, ruleSet.rules), ruleSet, householdOfRecord(record), people);
 }
 
 /**

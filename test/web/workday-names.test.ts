@@ -10,24 +10,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/web/app.ts';
-import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
 import { tempDir } from '../batch/support.ts';
-import { book, fixture } from '../support/engine.ts';
-import { CASEWORKER, DECIDER, LANDLORD_BANKGIRO, withSupportObstacle } from './support/workday.ts';
+import { fixture } from '../support/engine.ts';
+import { CASEWORKER, DECIDER, registrationAsSuggested, SEEING_DECIDER, SEER, withSupportObstacle, workdayApi } from './support/workday.ts';
 
 const dir = tempDir();
 const store = join(dir, 'records.sqlite');
-const NOW = new Date('2026-03-10T09:00:00Z');
-const SEER = { ...CASEWORKER, [DEFAULT_AUTH.rolesHeader]: 'handlaggare skyddade-personuppgifter' };
-const SEEING_DECIDER = { ...DECIDER, [DEFAULT_AUTH.rolesHeader]: 'beslutsfattare handlaggare skyddade-personuppgifter' };
-const app = () => createApp({ rulebook: book, storePath: store, staff: { storePath: store, auth: DEFAULT_AUTH }, clock: () => NOW });
-const get = async (path: string, headers: Record<string, string>) => {
-  const r = await app().request(path, { headers });
-  expect(r.status, await r.clone().text()).toBe(200);
-  return (await r.json()) as Record<string, unknown>;
-};
-const post = (path: string, body: unknown, headers: Record<string, string>) => app().request(path, { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } });
+const api = workdayApi(store, new Date('2026-03-10T09:00:00Z'));
+const { get, post } = api;
 
 type Household = { caseId: string; members: { id: string; name?: string; protectedIdentity?: boolean; role: string; supportObstacle?: string }[] };
 const H1 = 'h1-labour-market-no-reason-children-1-and-15-2026.json';
@@ -52,12 +42,7 @@ interface QueueItem {
   reasons: { code: string; text: string }[];
   missing: { code: string; text: string }[];
 }
-const queueItem = async (caseId: string, headers = CASEWORKER) => {
-  const q = (await get('/api/queue?status=all&pageSize=200', headers)) as unknown as { items: QueueItem[] };
-  const item = q.items.find((i) => i.caseId === caseId);
-  expect(item, caseId).toBeDefined();
-  return item!;
-};
+const queueItem = (caseId: string, headers = CASEWORKER) => api.queueItem<QueueItem>(caseId, headers);
 interface CaseAnswer {
   decisionId: string;
   proposal: { outcome: string; payable: string | null };
@@ -94,14 +79,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function register(caseId: string, viewer: Record<string, string>) {
   const item = await queueItem(caseId, SEER);
   const c = await caseOf(item.decisionId, SEEING_DECIDER);
-  const body = {
-    decidedOn: c.suggestion.decidedOn,
-    outcome: c.suggestion.outcome,
-    payable: c.proposal.payable ?? '0',
-    acknowledgements: c.items.map((i) => ({ item: i.id, comment: 'Bedömt: skälet prövas vid nästa uppföljning.' })),
-    payments: [{ recipient: 'applicant', name: 'Sökanden', account: { scheme: 'bankgiro', number: LANDLORD_BANKGIRO }, amount: c.proposal.payable, payOn: '2026-03-11' }],
-    journalNote: 'Beslut fattat efter genomgång av underlagen.',
-  };
+  const body = registrationAsSuggested(c, 'Bedömt: skälet prövas vid nästa uppföljning.');
+
   const r = await post(`/api/cases/${c.decisionId}/decision`, body, DECIDER);
   expect(r.status, await r.clone().text()).toBe(201);
   return caseOf(item.decisionId, viewer);

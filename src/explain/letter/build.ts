@@ -71,8 +71,6 @@ export interface LetterInput {
   readonly office?: BoardOffice | null;
   /** The day the application arrived (the monthly run's routing.receivedOn), when the letterhead gives no applicationDate. */
   readonly receivedOn?: string | null;
-  /** A member has skyddade personuppgifter: the household's address is never printed (the letter goes through Skatteverket). */
-  readonly protectedIdentity?: boolean;
 }
 
 /** Blocking missing facts that are the nämnd's own (a person's choice, the nämnd's data), not something the applicant can send. */
@@ -124,7 +122,8 @@ export function buildLetter(input: LetterInput): LetterDocument {
   const sender = lh?.board ? [lh.board] : office?.board ? [office.board, ...office.postalAddress] : [];
   const applied = lh?.applicationDate ?? input.receivedOn ?? null;
   const applicant = household.members.find((m) => m.role === 'applicant');
-  const address = input.protectedIdentity === true ? [] : (lh?.applicantAddress ?? []);
+  // A member with skyddade personuppgifter: the household's address is never printed (the letter goes through Skatteverket).
+  const address = household.members.some((m) => m.protectedIdentity) ? [] : (lh?.applicantAddress ?? []);
   const recipient = [applicant?.name ?? null, input.withPersonnummer === true ? (applicant?.personnummer ?? null) : null, ...address].filter((x): x is string => x !== null && x !== '');
   const subtitle = `Ekonomiskt bistånd (försörjningsstöd) för ${month}`;
   const blockers: string[] = [];

@@ -37,11 +37,6 @@ export function letterForHousehold(raw: unknown, options: HouseholdLetterOptions
     const missing = answersMissingForDecision(decision.outcome, decision.childImpact?.children ?? [], rules.childImpact.prompts, options.answers);
     if (missing.length > 0) return { ok: false, reason: 'answers', missing };
   }
-  return { ok: true, doc: buildLetter({ decision, household: result.household, rules, ...(options.answers ? { answers: options.answers } : {}), decided, withPersonnummer: options.withPersonnummer === true, protectedIdentity: protectedMember(raw) }) };
+  return { ok: true, doc: buildLetter({ decision, household: result.household, rules, ...(options.answers ? { answers: options.answers } : {}), decided, withPersonnummer: options.withPersonnummer === true }) };
 }
 
-/** A member with skyddade personuppgifter (`members[].protectedIdentity: true`): the letter prints no address. */
-function protectedMember(raw: unknown): boolean {
-  const members = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)['members'] : undefined;
-  return Array.isArray(members) && members.some((m) => m !== null && typeof m === 'object' && (m as Record<string, unknown>)['protectedIdentity'] === true);
-}

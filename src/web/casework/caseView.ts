@@ -49,9 +49,11 @@ const applicantName = (household: Record<string, unknown>): string => {
 
 /** The case view of a proposal record (the caller has checked that it is one). */
 export function caseView(cw: CaseWork, record: StoredRecord, options: CaseViewOptions) {
-  // As stored (form 1) or rendered from the record's data (form 2, src/store/read.ts).
-  const proposal = renderedDecision(cw.store, record) as Decision & { routing?: Routing };
   const household = JSON.parse(record.inputJson) as Record<string, unknown>;
+  // The household's people as the case work names them; a protected member described, not named, to a role that may not see them.
+  const people = People.fromInput(household, { masked: options.seesProtectedIdentity !== true });
+  // As stored (form 1) or rendered from the record's data (form 2, src/store/read.ts), its texts naming the people.
+  const proposal = renderedDecision(cw.store, record, people) as Decision & { routing?: Routing };
   const caseId = proposal.caseId;
   const routing = proposal.routing ?? null;
   const previousRecord = routing?.previousDecisionId ? cw.store.get(routing.previousDecisionId) : undefined;
@@ -102,7 +104,7 @@ export function caseView(cw: CaseWork, record: StoredRecord, options: CaseViewOp
         : null,
     changes,
     agencyPayments: proposal.income.registered,
-    items: itemsOf(proposal, People.fromInput(household, { masked: options.seesProtectedIdentity !== true })),
+    items: itemsOf(proposal, people),
     /** Adults without a försörjningshinder (issue 25): a note, not blocking the proposal; registering is refused until given. */
     supportObstacleMissing: missingSupportObstacleNote(household),
     registered,

@@ -22,14 +22,16 @@ export interface ChildQuestion {
 
 /**
  * The per-child questions of a proposal; none when the household has no children. `proposal`: the
- * record's decision as the case view already rendered it (not unpacked again here).
+ * record's decision as the case view already rendered it (not unpacked again here). `masked`: the
+ * viewer may not see skyddade personuppgifter, so a protected child is described ("Barnet som är 7
+ * år"), never named, as in the case view's points.
  */
-export function childQuestionsOf(cw: CaseWork, record: StoredRecord, proposal: { readonly outcome: string; readonly childImpact?: { readonly children?: readonly string[] } | null }): ChildQuestion[] {
+export function childQuestionsOf(cw: CaseWork, record: StoredRecord, proposal: { readonly outcome: string; readonly childImpact?: { readonly children?: readonly string[] } | null }, options: { readonly masked?: boolean } = {}): ChildQuestion[] {
   const children = proposal.childImpact?.children ?? [];
   if (children.length === 0) return [];
   const parsed = parseHousehold(JSON.parse(record.inputJson));
   if (!parsed.ok) return [];
-  const people = new People(parsed.household);
+  const people = new People(parsed.household, { masked: options.masked === true });
   const prompts = cw.store.ruleSet(record.ruleSetVersion).rules.childImpact.prompts;
   const forLetter = letterPrompts(prompts);
   const proposed = proposal.outcome;

@@ -246,7 +246,7 @@ export function addCaseworkRoutes(app: Hono, options: CaseworkOptions): void {
     cw.log([{ who: staff.user, role: may.role, action: 'case.read', caseId: record.caseId, decisionId: record.decisionId, purpose: purposeOf(c, may.role) }]);
     // The letters of the registered decisions (issue 21) and the per-child questions a refusal needs.
     const letters = Object.fromEntries(view.registered.map((r) => [r.decisionId, letterState(cw, r.decisionId, office)]));
-    return json(c, 200, shown(c, { ...view, letters, childQuestions: childQuestionsOf(cw, record, view.proposal) }, view.household));
+    return json(c, 200, shown(c, { ...view, letters, childQuestions: childQuestionsOf(cw, record, view.proposal, { masked: !staff.roles.has('protectedIdentity') }) }, view.household));
   });
 
   const print = options.printLetter === undefined ? defaultPrinter : options.printLetter;

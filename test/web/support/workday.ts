@@ -14,8 +14,11 @@ import { CaseWork } from '../../../src/store/casework.ts';
 import { renderedDecision } from '../../../src/store/read.ts';
 import { DecisionStore } from '../../../src/store/store.ts';
 import { verifyStore } from '../../../src/store/verify.ts';
+import { expect } from 'vitest';
+import { createApp } from '../../../src/web/app.ts';
 import { DEFAULT_AUTH } from '../../../src/web/kontaktcenter/routes.ts';
 import { cli } from '../../batch/support.ts';
+import { book } from '../../support/engine.ts';
 
 /** Appends the modulus-10 (Luhn) check digit: a valid bankgiro or plusgiro number from its other digits. */
 export function withCheckDigit(digits: string): string {
@@ -41,6 +44,49 @@ export function as(user: string, roles: string, delegation: string | null = null
 
 export const DECIDER = as('Karin Beslutsfattare', 'beslutsfattare handlaggare', 'Delegationsordning punkt 4.2');
 export const CASEWORKER = as('Sam Handläggare', 'handlaggare');
+/** A caseworker, and a decision maker, with the role that may see skyddade personuppgifter. */
+export const SEER = { ...CASEWORKER, [DEFAULT_AUTH.rolesHeader]: 'handlaggare skyddade-personuppgifter' };
+export const SEEING_DECIDER = { ...DECIDER, [DEFAULT_AUTH.rolesHeader]: 'beslutsfattare handlaggare skyddade-personuppgifter' };
+
+/**
+ * The workday API on a store at `now`, as a test asks it: `get` expects 200 and gives the JSON,
+ * `post` gives the response, `queueItem` the queue's item of a case (expected to be there).
+ */
+export function workdayApi(store: string, now: Date) {
+  const app = () => createApp({ rulebook: book, storePath: store, staff: { storePath: store, auth: DEFAULT_AUTH }, clock: () => now });
+  const get = async (path: string, headers: Record<string, string>) => {
+    const r = await app().request(path, { headers });
+    expect(r.status, await r.clone().text()).toBe(200);
+    return (await r.json()) as Record<string, unknown>;
+  };
+  const post = (path: string, body: unknown, headers: Record<string, string>) => app().request(path, { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } });
+  const queueItem = async <T extends { caseId: string }>(caseId: string, headers: Record<string, string> = CASEWORKER): Promise<T> => {
+    const q = (await get('/api/queue?status=all&pageSize=200', headers)) as unknown as { items: T[] };
+    const item = q.items.find((i) => i.caseId === caseId);
+    expect(item, caseId).toBeDefined();
+    return item!;
+  };
+  return { get, post, queueItem };
+}
+
+/** What a case view offers to register from: the suggestion, the proposal's amount and the points. */
+export interface SuggestedCase {
+  readonly suggestion: { readonly decidedOn: string; readonly outcome: string | null };
+  readonly proposal: { readonly payable: string | null };
+  readonly items: readonly { readonly id: string }[];
+}
+
+/** A registration of the proposal as the case view suggests it, every point marked with `comment`, paid to the applicant the next day. */
+export function registrationAsSuggested(c: SuggestedCase, comment: string) {
+  return {
+    decidedOn: c.suggestion.decidedOn,
+    outcome: c.suggestion.outcome,
+    payable: c.proposal.payable ?? '0',
+    acknowledgements: c.items.map((i) => ({ item: i.id, comment })),
+    payments: [{ recipient: 'applicant', name: 'Sökanden', account: { scheme: 'bankgiro', number: LANDLORD_BANKGIRO }, amount: c.proposal.payable, payOn: '2026-03-11' }],
+    journalNote: 'Beslut fattat efter genomgång av underlagen.',
+  };
+}
 export const AUDITOR = as('Ada Revisor', 'granskare');
 export const KONTAKT = as('Kim Kontaktcenter', 'kontaktcenter');
 
