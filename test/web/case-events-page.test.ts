@@ -5,44 +5,33 @@
  * only, and an appeal of a registered decision received, reviewed and forwarded the same way. The server's day is pinned (10 March 2026; arrival in the store 2 March or earlier). axe-core:
  * nothing serious or critical on the queue and on the case view with the forms open.
  */
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workingDaysUsed } from '../../src/monthly/workdays.ts';
 import type { Decision } from '../../src/explain/contract.ts';
 import { eventsOf } from '../../src/store/caseEvents.ts';
 import { CaseWork } from '../../src/store/casework.ts';
 import { renderedDecision } from '../../src/store/read.ts';
-import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
-import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
-import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
+import { axeViolations, seriousOnes } from '../support/browser.ts';
 import { book } from '../support/engine.ts';
+import { staffPages } from './support/staffPages.ts';
 import { Keys, workdayPage } from './support/keyboard.ts';
 import { CASEWORKER, morning, storeProblems, type Morning } from './support/workday.ts';
 import { lookAt, registerOn } from '../casework/support.ts';
 
 const dir = tempDir();
-const chromium = new TestBrowser();
-let server: RunningServer;
 let m: Morning;
 const TODAY = '2026-03-10';
-
-beforeAll(async () => {
+const web = staffPages(dir, async () => {
   m = await morning(dir, 8, 12);
-  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, clock: () => new Date(`${TODAY}T09:00:00Z`) });
-  await chromium.launch();
-}, 240_000);
-
-afterAll(async () => {
-  await chromium.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  return { rulebook: book, storePath: m.store, clock: () => new Date(`${TODAY}T09:00:00Z`) };
 });
+const { chromium } = web;
 
 describe('due day and working days used on the caseworker page', () => {
   it('the queue and the case view show them; a begäran om komplettering and its answer recorded by keyboard stop and restart the clock', async () => {
     const { page, errors } = await workdayPage(chromium, CASEWORKER);
-    await page.goto(`${server.url}/queue?sort=daysUsed&order=desc`);
+    await page.goto(`${web.server.url}/queue?sort=daysUsed&order=desc`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
     const rows = await page.locator('#queue tbody tr').evaluateAll((trs) => trs.map((tr) => ({ caseId: /Öppna (\S+)/.exec(tr.querySelector('th')!.textContent!)![1]!, due: tr.children[1]!.textContent!, days: tr.querySelector('[data-days]')!.getAttribute('data-days')! })));
@@ -108,7 +97,7 @@ describe('due day and working days used on the caseworker page', () => {
       cw.close();
     }
     const { page, errors } = await workdayPage(chromium, CASEWORKER);
-    await page.goto(`${server.url}/arende/${proposalId}`);
+    await page.goto(`${web.server.url}/arende/${proposalId}`);
     await page.locator('#registered-title').waitFor();
     const keys = new Keys(page);
     await keys.focus('#appeal-form > summary');
@@ -132,7 +121,7 @@ describe('due day and working days used on the caseworker page', () => {
     await page.locator('#appeals', { hasText: 'Överlämnat till förvaltningsrätten' }).waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
-    const look = lookAt(m.store, (await (await fetch(`${server.url}/api/cases/${proposalId}`, { headers: CASEWORKER })).json() as { caseId: string }).caseId, `${TODAY}T12:00:00Z`);
+    const look = lookAt(m.store, (await (await fetch(`${web.server.url}/api/cases/${proposalId}`, { headers: CASEWORKER })).json() as { caseId: string }).caseId, `${TODAY}T12:00:00Z`);
     expect(look.status).toMatchObject({ state: 'appealed', appeal: { decisionId, receivedOn: TODAY, inTime: 'unknown', forwardedOn: TODAY } });
     expect(storeProblems(m.store)).toEqual([]);
   }, 180_000);

@@ -5,40 +5,34 @@
  * in a real browser — a chart, the table under it and its CSV against figures computed here by hand
  * from what was registered, and axe-core with nothing serious or critical.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatKronor, formatKronorSv, type Ore } from '../../src/money/index.ts';
 import { CaseWork } from '../../src/store/casework.ts';
-import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
-import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
-import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
+import { axeViolations, seriousOnes } from '../support/browser.ts';
 import { book } from '../support/engine.ts';
+import { staffPages } from './support/staffPages.ts';
 import { as, AUDITOR, CASEWORKER, DECIDER, KONTAKT } from './support/workday.ts';
 import { CASES, PERSONNUMMER, statisticsStore, type Paid } from './support/statistics.ts';
 
 const STATS = as('Stina Statistiker', 'statistik');
 const dir = tempDir();
-const chromium = new TestBrowser();
-let server: RunningServer;
 let store: string;
 let paid: Paid;
-
-beforeAll(async () => {
-  ({ store, paid } = statisticsStore(dir));
-  server = await startServer({ rulebook: book, port: 0, host: '127.0.0.1', storePath: store, staff: { storePath: store, auth: DEFAULT_AUTH }, clock: () => new Date('2026-03-20T10:00:00Z') });
-  await chromium.launch();
-}, 120_000);
-
-afterAll(async () => {
-  await chromium.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const web = staffPages(
+  dir,
+  () => {
+    ({ store, paid } = statisticsStore(dir));
+    return { rulebook: book, storePath: store, clock: () => new Date('2026-03-20T10:00:00Z') };
+  },
+  120_000,
+);
+const { chromium } = web;
 
 const RANGE = 'from=2026-01&to=2026-03';
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${web.server.url}${path}`, { headers });
 const lastLog = () => {
   const cw = CaseWork.open(store, { readonly: true });
   try {
@@ -139,7 +133,7 @@ describe('the statistics page in a browser', () => {
     const context = await chromium.need().newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', extraHTTPHeaders: STATS, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/statistik?${RANGE}`);
+    await page.goto(`${web.server.url}/statistik?${RANGE}`);
     await page.locator('body[data-ready="true"]').waitFor();
   }, 60_000);
 
@@ -214,7 +208,7 @@ describe('the page for a decision maker', () => {
     for (const [headers, links] of [[DECIDER, 1], [CASEWORKER, 0]] as const) {
       const context = await chromium.need().newContext({ extraHTTPHeaders: headers });
       const page = await context.newPage();
-      await page.goto(`${server.url}/queue`);
+      await page.goto(`${web.server.url}/queue`);
       await page.locator('body[data-ready="true"]').waitFor();
       await page.locator('.w-me').filter({ hasText: 'Inloggad' }).waitFor();
       expect(await page.locator('nav a[href="/statistik"]').count()).toBe(links);
@@ -225,7 +219,7 @@ describe('the page for a decision maker', () => {
   it('shows the figures but no EKB-Månad export', async () => {
     const context = await chromium.need().newContext({ extraHTTPHeaders: DECIDER });
     const page = await context.newPage();
-    await page.goto(`${server.url}/statistik?${RANGE}`);
+    await page.goto(`${web.server.url}/statistik?${RANGE}`);
     await page.locator('body[data-ready="true"]').waitFor();
     expect(await page.locator('#t-per-month').count()).toBe(1);
     expect(await page.locator('a[href^="/api/statistics/ekb/"]').count()).toBe(0);
@@ -237,7 +231,7 @@ describe('the statistics page at 320 px', () => {
   it('is no wider than the window: a wide table scrolls in its own box, reachable by keyboard', async () => {
     const context = await chromium.need().newContext({ viewport: { width: 320, height: 700 }, extraHTTPHeaders: STATS });
     const page = await context.newPage();
-    await page.goto(`${server.url}/statistik?${RANGE}`);
+    await page.goto(`${web.server.url}/statistik?${RANGE}`);
     await page.locator('body[data-ready="true"]').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     expect(await page.locator('#s-handling-split .s-scroll[tabindex="0"]').count()).toBe(1);

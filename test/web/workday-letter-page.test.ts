@@ -6,33 +6,23 @@
  * the A4 PDF made by the server's builder; before the decision the proposal's letter is a PDF from the
  * server too. axe-core finds nothing serious.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
-import { startServer, type RunningServer } from '../../src/web/server.ts';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../batch/support.ts';
-import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
+import { axeViolations, seriousOnes } from '../support/browser.ts';
+import { staffPages } from './support/staffPages.ts';
 import { letterheadRules, STAFF_DIRECTORY } from './support/letterhead.ts';
 import { Keys, workdayPage } from './support/keyboard.ts';
 import { DECIDER, morning, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
-const chromium = new TestBrowser();
-let server: RunningServer;
 let m: Morning;
-
-beforeAll(async () => {
+const web = staffPages(dir, async () => {
   m = await morning(dir, 30, 5);
   // The municipalities' nämnd details and the staff directory a letter to send needs (support/letterhead.ts).
-  server = await startServer({ rulebook: letterheadRules([], join(dir, 'rules')).book, port: 0, host: '127.0.0.1', storePath: m.store, staff: { storePath: m.store, auth: DEFAULT_AUTH }, staffDirectory: STAFF_DIRECTORY });
-  await chromium.launch();
-}, 240_000);
-afterAll(async () => {
-  await chromium.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  return { rulebook: letterheadRules([], join(dir, 'rules')).book, storePath: m.store, staffDirectory: STAFF_DIRECTORY };
 });
+const { chromium } = web;
 
 describe('the letter in the case view', () => {
   it('asks per child, refuses without the answers at the child\'s field, registers with them and gives the stored PDF', async () => {
@@ -40,10 +30,10 @@ describe('the letter in the case view', () => {
     page.setDefaultTimeout(20_000);
     // By keyboard: Tab (or Shift+Tab) until the element has focus (support/keyboard.ts).
     const keys = new Keys(page);
-    await page.goto(`${server.url}/queue`);
+    await page.goto(`${web.server.url}/queue`);
     const id = (await page.evaluate(`fetch('/api/queue?pageSize=200').then((r) => r.json()).then((q) => (q.items.find((i) => i.outcome === 'deny' && i.hasChildren) ?? q.items.find((i) => i.outcome === 'partial' && i.hasChildren))?.decisionId ?? null)`)) as string | null;
     expect(id, 'the morning has a refusal touching children').not.toBeNull();
-    await page.goto(`${server.url}/arende/${id}`);
+    await page.goto(`${web.server.url}/arende/${id}`);
     await page.locator('#register').waitFor();
     const fields = await page.locator('.w-child-answers textarea').evaluateAll((els) => els.map((e) => ({ id: e.id, label: e.labels?.[0]?.textContent ?? '', required: e.getAttribute('aria-required') })));
     expect(fields.length).toBeGreaterThanOrEqual(2);

@@ -6,45 +6,32 @@
  * test-results/workday-keys.json (docs/workday.md records them). Each view is checked with axe-core
  * (0 serious or critical) and for reflow at 320 px (the document no wider than the viewport).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseWork } from '../../src/store/casework.ts';
-import { DEFAULT_AUTH } from '../../src/web/kontaktcenter/routes.ts';
-import { startServer, type RunningServer } from '../../src/web/server.ts';
 import { tempDir } from '../batch/support.ts';
-import { axeViolations, seriousOnes, TestBrowser } from '../support/browser.ts';
+import { axeViolations, seriousOnes } from '../support/browser.ts';
 import { book, ROOT } from '../support/engine.ts';
+import { staffPages } from './support/staffPages.ts';
 import { Keys, workdayPage } from './support/keyboard.ts';
 import { DECIDER, morning, storeProblems, withCheckDigit, type Morning } from './support/workday.ts';
 
 const dir = tempDir();
-const chromium = new TestBrowser();
-let server: RunningServer;
 let m: Morning;
 const CASES = 20;
-
-beforeAll(async () => {
+const web = staffPages(dir, async () => {
   m = await morning(dir, 26, 7);
-  server = await startServer({
+  return {
     rulebook: book,
-    port: 0,
-    host: '127.0.0.1',
     storePath: m.store,
-    staff: { storePath: m.store, auth: DEFAULT_AUTH },
     payer: { name: 'Sundsvalls kommun', organisationNumber: '2120002411', account: { scheme: 'bankgiro', number: withCheckDigit('100200') }, bic: null },
     // The letters made at registration are test/web/workday-letter-page.test.ts's; here the day's keys.
     printLetter: null,
-  });
-  await chromium.launch();
-}, 240_000);
-
-afterAll(async () => {
-  await chromium.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  };
 });
+const { chromium } = web;
 
 async function reflows(page: Page): Promise<boolean> {
   return (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) as boolean;
@@ -53,7 +40,7 @@ async function reflows(page: Page): Promise<boolean> {
 describe('the workday by keyboard', () => {
   it(`works ${CASES} cases of the monthly run: open the first, mark each point, register, next; every view passes axe`, async () => {
     const { page, errors } = await workdayPage(chromium, DECIDER);
-    await page.goto(`${server.url}/queue`);
+    await page.goto(`${web.server.url}/queue`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
     const firstCase = (await page.locator('#open-first').textContent())!;
@@ -116,7 +103,7 @@ describe('the workday by keyboard', () => {
     writeFileSync(join(ROOT, 'test-results/workday-keys.json'), `${JSON.stringify(perCase, null, 2)}\n`);
 
     // The payments view after the day: axe and the registered orders listed.
-    await page.goto(`${server.url}/utbetalningar`);
+    await page.goto(`${web.server.url}/utbetalningar`);
     await page.locator('main h1').waitFor();
     await page.waitForSelector('[data-state="ok"], table', { timeout: 15_000 });
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
@@ -133,21 +120,21 @@ describe('the workday by keyboard', () => {
 
   it('reflow at 320 px: no view is wider than the viewport; at 390 px the amount to pay is in view', async () => {
     const { page, errors } = await workdayPage(chromium, DECIDER, 320, 640);
-    await page.goto(`${server.url}/queue?status=all`);
+    await page.goto(`${web.server.url}/queue?status=all`);
     await page.locator('#queue tbody tr').first().waitFor();
     expect(await reflows(page)).toBe(true);
     const href = (await page.locator('#queue tbody tr th a').first().getAttribute('href'))!;
-    await page.goto(`${server.url}${href}`);
+    await page.goto(`${web.server.url}${href}`);
     await page.locator('#case-title').waitFor();
     expect(await reflows(page)).toBe(true);
     expect(seriousOnes(await axeViolations(page))).toEqual([]);
-    await page.goto(`${server.url}/utbetalningar`);
+    await page.goto(`${web.server.url}/utbetalningar`);
     await page.locator('main h1').waitFor();
     expect(await reflows(page)).toBe(true);
     await page.setViewportSize({ width: 390, height: 844 });
     const open = ((await page.evaluate(`fetch('/api/queue').then((r) => r.json()).then((q) => q.items[0]?.decisionId ?? null)`)) as string | null) ?? null;
     if (open) {
-      await page.goto(`${server.url}/arende/${open}`);
+      await page.goto(`${web.server.url}/arende/${open}`);
       await page.locator('#summary-payable').waitFor();
       expect(await page.locator('#summary-payable').isVisible()).toBe(true);
       const box = (await page.locator('#summary-payable').boundingBox())!;
