@@ -144,20 +144,19 @@ export function renderDecision(d: Decision, lang: Language, basis: BreakdownBasi
   const rules = basis.rules;
   // Swedish: the message rendered again with people named as the worksheet names them; English: as before.
   const text = (m: Message) => renderMessage(lang, m.key, sv ? people.args(m.args, 'label') : m.args);
-  const say = (x: { reason: string; message: Message }) => text(x.message);
   const who = (id: string | null | undefined) => (id === null || id === undefined ? '' : sv ? people.label(id) : id);
   /** A line's type and whose it is: "Barnbidrag – Sara Lind (sökande)" (English: "a1 child-allowance"). */
   const typed = (label: string | undefined, type: string, memberId: string | null | undefined) =>
     sv ? [label ?? type, memberId ? who(memberId) : ''].filter(Boolean).join(' – ') : `${memberId ?? ''} ${type}`.trim();
   // A Swedish label longer than its column (a type with a person's name) gets a line of its own, so the amounts stay aligned.
   const width = sv ? 44 : 38;
-  const label = (text: string) => {
-    if (!sv || text.length < width) return text;
-    out.push(`  ${text}`);
+  const label = (name: string) => {
+    if (!sv || name.length < width) return name;
+    out.push(`  ${name}`);
     return '';
   };
-  const line = (text: string, value: string, note = '') => out.push(`  ${label(text).padEnd(width)}${value.padStart(14)}${note ? `   ${note}` : ''}`);
-  const row = (text: string, a: string, b: string) => out.push(`  ${label(text).padEnd(sv ? width : 24)}${a.padStart(14)}${b.padStart(14)}`);
+  const line = (name: string, value: string, note = '') => out.push(`  ${label(name).padEnd(width)}${value.padStart(14)}${note ? `   ${note}` : ''}`);
+  const row = (name: string, a: string, b: string) => out.push(`  ${label(name).padEnd(sv ? width : 24)}${a.padStart(14)}${b.padStart(14)}`);
 
   out.push(`${t.title} ${sv ? monthSv(d.period) : monthEn(d.period)}${d.caseId ? ` (${t.case} ${d.caseId}` : ' ('}${d.municipality ? `, ${t.municipality} ${d.municipality}` : ''})`.replace(' ()', ''));
   out.push(`${t.law}: ${d.law} · ${t.table}: ${d.norm.table}`);
@@ -175,7 +174,7 @@ export function renderDecision(d: Decision, lang: Language, basis: BreakdownBasi
     out.push(`${t.costs} (${t.claimed} / ${t.accepted})`);
     for (const c of d.costs.items) {
       row(sv ? typed(rules?.costTypes[c.type]?.labelSv, c.type, c.memberId) : c.type, kr(c.claimed), kr(c.accepted));
-      out.push(`      ${say(c)} (${c.legalRef})`);
+      out.push(`      ${text(c.message)} (${c.legalRef})`);
     }
     line(`${t.costs}: ${t.accepted}`, kr(d.costs.accepted));
     out.push('');
@@ -184,7 +183,7 @@ export function renderDecision(d: Decision, lang: Language, basis: BreakdownBasi
     out.push(`${t.income} (${t.amount} / ${t.counted})`);
     for (const i of d.income.items) {
       row(typed(rules?.incomeTypes[i.type]?.labelSv, i.type, i.memberId), kr(i.amount), kr(i.counted));
-      out.push(`      ${say({ reason: i.reason, message: i.message })} (${i.legalRef})`);
+      out.push(`      ${text(i.message)} (${i.legalRef})`);
     }
     out.push('');
   }
@@ -197,7 +196,7 @@ export function renderDecision(d: Decision, lang: Language, basis: BreakdownBasi
       } else {
         out.push(`  ${`${r.memberId} ${r.agency} ${r.benefit}`.padEnd(38)}${kr(r.net).padStart(14)}   ${r.paidOn ?? r.periodFrom ?? ''}  ${t.use[r.use]}${r.classification ? ` (${r.classification})` : ''}`);
       }
-      out.push(`      ${say({ reason: r.reason, message: r.message })}`);
+      out.push(`      ${text(r.message)}`);
     }
     out.push('');
   }
@@ -222,7 +221,7 @@ export function renderDecision(d: Decision, lang: Language, basis: BreakdownBasi
 
   if (d.reasons.length) {
     out.push(t.reasons);
-    for (const r of d.reasons) out.push(`  - ${sv ? `${labelOf(r.code) ?? 'Skäl'}:` : `[${r.code}]`} ${say({ reason: r.text, message: r.message })} (${r.legalRef})`);
+    for (const r of d.reasons) out.push(`  - ${sv ? `${labelOf(r.code) ?? 'Skäl'}:` : `[${r.code}]`} ${text(r.message)} (${r.legalRef})`);
     out.push('');
   }
   if (d.flags.length) {
@@ -230,13 +229,13 @@ export function renderDecision(d: Decision, lang: Language, basis: BreakdownBasi
     for (const f of d.flags) {
       const amounts = f.amounts ? ` (${Object.entries(f.amounts).map(([k, v]) => `${sv ? (AMOUNT_NAME[k] ?? 'Belopp') : k} ${kr(v)}`).join(', ')})` : '';
       const head = sv ? `${SEVERITY[f.severity] ?? 'Bedömning'}, ${FLAG[f.code] ?? labelOf(f.code) ?? 'att bedöma'}:` : `[${f.code}, ${f.severity}]`;
-      out.push(`  - ${head} ${say({ reason: f.text, message: f.message })}${amounts}`);
+      out.push(`  - ${head} ${text(f.message)}${amounts}`);
     }
     out.push('');
   }
   if (d.needsInformation.length) {
     out.push(t.needs);
-    for (const n of d.needsInformation) out.push(`  - ${sv ? (NEEDS[n.code] ?? labelOf(n.code) ?? 'Uppgift saknas') : n.field}${n.blocking ? ` (${t.blocking})` : ''}: ${say({ reason: n.text, message: n.message })}`);
+    for (const n of d.needsInformation) out.push(`  - ${sv ? (NEEDS[n.code] ?? labelOf(n.code) ?? 'Uppgift saknas') : n.field}${n.blocking ? ` (${t.blocking})` : ''}: ${text(n.message)}`);
     out.push('');
   }
   if (d.warnings.length) {
