@@ -85,8 +85,7 @@ export function registeredLetter(cw: CaseWork, decisionId: string, office: Lette
  * letter. Null when the stored input no longer reads as a household.
  */
 export function storedProposalLetter(cw: CaseWork, proposal: StoredRecord, opts: { childAnswers?: CaseworkerAnswers['childAnswers']; decided?: Decided | null; office?: BoardOffice | null } = {}): LetterDocument | null {
-  const raw: unknown = JSON.parse(proposal.inputJson);
-  const parsed = parseHousehold(raw);
+  const parsed = parseHousehold(JSON.parse(proposal.inputJson));
   if (!parsed.ok) return null;
   const rendered = renderedDecision(cw.store, proposal);
   return buildLetter({
