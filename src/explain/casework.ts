@@ -49,6 +49,11 @@ export function reasonSv(code: string): string {
   return reasonLabelSv(code) ?? `Annan bedömningspunkt (${code})`;
 }
 
+/** A message in Swedish with its member ids named for the case work (People's `called` form: "Elsa", "sökanden"), as a part of a sentence. */
+export function calledSv(m: { readonly key: string; readonly args: MessageArgs }, people: People): string {
+  return renderMessage('sv', m.key as MessageKey, people.args(m.args, 'called'));
+}
+
 /** A flag or missing fact as stored: its code, its message (data) and, in a rendered record, its text. */
 export interface PointLike {
   readonly code: string;
@@ -63,7 +68,7 @@ export interface PointLike {
  * never by member id. Without the household's people (or a message), the record's own text.
  */
 export function pointTextSv(x: PointLike, people: People | null): string {
-  if (x.message && people !== null) return capital(renderMessage('sv', x.message.key as MessageKey, people.args(x.message.args, 'called')));
+  if (x.message && people !== null) return capital(calledSv(x.message, people));
   if (typeof x.text === 'string') return x.text;
   if (x.message) return renderMessage('sv', x.message.key as MessageKey, x.message.args);
   return x.code;

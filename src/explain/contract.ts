@@ -17,6 +17,7 @@ import { buildLetter, type AutomatedDecision, type Decided } from './letter/buil
 import { letterText } from './letter/document.ts';
 import { worksheetText } from './worksheet.ts';
 import { renderMessage } from './messages.ts';
+import { calledSv } from './casework.ts';
 import { capital, type People } from './people.ts';
 import { renderTrace } from './trace.ts';
 import type { AssetItem, ChildImpact, CostItem, Decision, DecisionSummary, IncomeItem, RegisteredPayment, RenderedReason } from './types.ts';
@@ -49,7 +50,7 @@ const say: Say = (m) => renderMessage('sv', m.key, m.args);
  * identitet when the People were made so), as the points are (casework.ts pointTextSv).
  */
 function namedBy(people: People): { readonly sentence: Say; readonly part: Say } {
-  const part: Say = (m) => renderMessage('sv', m.key, people.args(m.args, 'called'));
+  const part: Say = (m) => calledSv(m, people);
   return { sentence: (m) => capital(part(m)), part };
 }
 
